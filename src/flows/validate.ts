@@ -1,0 +1,272 @@
+// Semantic checks of a restored flow: what the schema cannot see (links between steps, stages of the
+// direction, template variables, the standard's limits). One implementation for the app, editor and CLI.
+
+import { TOPICS } from '../kb/topics';
+import type { FlowIssue, IssueCode, IssueParams } from './issues';
+import { HOLD_CEILING_MINUTES, HOLD_FLOOR_MINUTES, MAX_TRANSFERS } from './schema';
+import { fieldIdOf, isKnownVariable, malformedPlaceholders, templateVariables } from './templates';
+import {
+  INBOUND_STAGES,
+  OUTBOUND_STAGES,
+  OUTCOMES,
+  type Direction,
+  type FlowDefinition,
+  type Stage,
+  type Step,
+} from './types';
+
+/**
+ * Stages a flow must have. Missing one of these is an error; missing one of the others is a warning.
+ * Inbound: greeting, identification (address the caller by name — 001 §3.1.3), needs discovery,
+ * resolution and farewell are distinct acts of the standard's scenario. "Understanding" (rephrasing)
+ * is strongly recommended but may be folded into the needs step, so it only warns.
+ * Outbound: greeting, purpose, status on the client journey and farewell are the call; "questions"
+ * may be asked within the status step, so it only warns.
+ */
+export const REQUIRED_STAGES: Record<Direction, readonly Stage[]> = {
+  inbound: ['greeting', 'identification', 'needs', 'resolution', 'farewell'],
+  outbound: ['greeting', 'purpose', 'status', 'farewell'],
+};
+
+export const DIRECTION_STAGES: Record<Direction, readonly Stage[]> = {
+  inbound: INBOUND_STAGES,
+  outbound: OUTBOUND_STAGES,
+};
+
+export interface ValidateOptions {
+  /** Article ids known to the knowledge base; when given, links to other articles are reported. */
+  knownArticles?: ReadonlySet<string>;
+}
+
+const KNOWN_TOPICS: ReadonlySet<string> = new Set(TOPICS);
+
+type Emit = (code: IssueCode, path: string, params?: IssueParams, severity?: FlowIssue['severity']) => void;
+
+function checkDuplicates<T>(
+  items: readonly T[],
+  key: (t: T) => string,
+  onDuplicate: (index: number, id: string) => void,
+) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) onDuplicate(i, k);
+    seen.add(k);
+  });
+}
+
+/** Ids reachable from `from` by following options. */
+function reachable(from: string, byId: ReadonlyMap<string, Step>): Set<string> {
+  const seen = new Set<string>();
+  const queue = [from];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    const step = byId.get(id);
+    if (!step || seen.has(id)) continue;
+    seen.add(id);
+    for (const o of step.options) queue.push(o.next);
+  }
+  return seen;
+}
+
+/** Steps from which some farewell step can be reached (backwards search from every farewell). */
+function canReachFarewell(steps: readonly Step[], byId: ReadonlyMap<string, Step>): Set<string> {
+  const incoming = new Map<string, string[]>();
+  for (const s of steps)
+    for (const o of s.options) incoming.set(o.next, [...(incoming.get(o.next) ?? []), s.id]);
+  const ok = new Set<string>();
+  const queue = steps.filter((s) => s.stage === 'farewell').map((s) => s.id);
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (ok.has(id) || !byId.has(id)) continue;
+    ok.add(id);
+    queue.push(...(incoming.get(id) ?? []));
+  }
+  return ok;
+}
+
+function checkStructure(flow: FlowDefinition, emit: Emit): void {
+  const byId = new Map<string, Step>();
+  checkDuplicates(
+    flow.steps,
+    (s) => s.id,
+    (i, id) => emit('duplicate.stepId', `steps[${i}].id`, { id }),
+  );
+  for (const s of flow.steps) if (!byId.has(s.id)) byId.set(s.id, s);
+
+  const start = byId.get(flow.start);
+  if (!start) emit('flow.missingStart', 'start', { target: flow.start });
+  else if (start.stage !== 'greeting')
+    emit('flow.startNotGreeting', 'start', { target: flow.start, stage: start.stage });
+
+  flow.steps.forEach((s, i) => {
+    checkDuplicates(
+      s.options,
+      (o) => o.id,
+      (j, id) => emit('duplicate.optionId', `steps[${i}].options[${j}].id`, { id }),
+    );
+    s.options.forEach((o, j) => {
+      if (!byId.has(o.next)) emit('step.missingTarget', `steps[${i}].options[${j}].next`, { target: o.next });
+    });
+  });
+
+  // Reachability only makes sense from an existing start, and only once per duplicated id.
+  const fromStart = start ? reachable(start.id, byId) : null;
+  const toFarewell = canReachFarewell(flow.steps, byId);
+  const reported = new Set<string>();
+  flow.steps.forEach((s, i) => {
+    if (reported.has(s.id)) return;
+    reported.add(s.id);
+    // Farewell steps are also entered by outcome (the engine picks the farewell for the call's outcome),
+    // so one not linked by any option is still reachable.
+    if (fromStart && !fromStart.has(s.id) && s.stage !== 'farewell') {
+      emit('step.unreachable', `steps[${i}]`, { step: s.id });
+    } else if (!toFarewell.has(s.id)) emit('step.noFarewell', `steps[${i}]`, { step: s.id });
+  });
+}
+
+function checkStages(flow: FlowDefinition, emit: Emit): void {
+  const allowed = DIRECTION_STAGES[flow.direction];
+  const present = new Set(flow.steps.map((s) => s.stage));
+  flow.steps.forEach((s, i) => {
+    if (!allowed.includes(s.stage)) {
+      emit('step.stageWrongDirection', `steps[${i}].stage`, { stage: s.stage, direction: flow.direction });
+    }
+    if (s.stage !== 'farewell' && s.outcomes.length > 0) {
+      emit('step.outcomesOutsideFarewell', `steps[${i}].outcomes`, { step: s.id }, 'warning');
+    }
+  });
+  for (const stage of allowed) {
+    if (present.has(stage)) continue;
+    const required = REQUIRED_STAGES[flow.direction].includes(stage);
+    emit(
+      required ? 'flow.stageMissing' : 'flow.stageRecommended',
+      'steps',
+      { stage, direction: flow.direction },
+      required ? 'error' : 'warning',
+    );
+  }
+  const farewells = flow.steps.filter((s) => s.stage === 'farewell');
+  const catchAll = farewells.some((s) => s.outcomes.length === 0);
+  if (!catchAll) {
+    for (const outcome of OUTCOMES) {
+      if (!farewells.some((s) => s.outcomes.includes(outcome)))
+        emit('outcome.noFarewell', 'steps', { outcome });
+    }
+  }
+}
+
+function checkFields(flow: FlowDefinition, emit: Emit): Set<string> {
+  const kinds = new Map<string, string>();
+  flow.steps.forEach((s, i) => {
+    checkDuplicates(
+      s.capture,
+      (f) => f.id,
+      (j, id) => emit('duplicate.fieldId', `steps[${i}].capture[${j}].id`, { id }),
+    );
+    s.capture.forEach((f, j) => {
+      const path = `steps[${i}].capture[${j}]`;
+      const earlier = kinds.get(f.id);
+      if (earlier !== undefined && earlier !== f.kind) {
+        emit('field.kindConflict', `${path}.kind`, { id: f.id, kind: f.kind, earlier });
+      }
+      if (earlier === undefined) kinds.set(f.id, f.kind);
+      if (f.pattern !== undefined) {
+        try {
+          new RegExp(f.pattern, 'u');
+        } catch {
+          emit('field.badPattern', `${path}.pattern`, { pattern: f.pattern });
+        }
+      }
+    });
+  });
+  return new Set(kinds.keys());
+}
+
+function checkTemplate(text: string, path: string, captured: ReadonlySet<string>, emit: Emit): void {
+  for (const fragment of malformedPlaceholders(text)) emit('template.malformed', path, { fragment });
+  for (const variable of templateVariables(text)) {
+    if (variable === '') continue; // reported as malformed
+    const field = fieldIdOf(variable);
+    if (!isKnownVariable(variable)) emit('template.unknownVariable', path, { variable });
+    else if (field !== null && !captured.has(field))
+      emit('template.fieldNotCaptured', path, { variable, field });
+  }
+}
+
+function checkTexts(flow: FlowDefinition, captured: ReadonlySet<string>, emit: Emit): void {
+  flow.steps.forEach((s, i) => {
+    checkTemplate(s.say, `steps[${i}].say`, captured, emit);
+    s.hints.forEach((h, k) => checkTemplate(h, `steps[${i}].hints[${k}]`, captured, emit));
+    s.questions.forEach((q, k) => checkTemplate(q, `steps[${i}].questions[${k}]`, captured, emit));
+  });
+  checkDuplicates(
+    flow.phrases,
+    (p) => p.id,
+    (k, id) => emit('duplicate.phraseId', `phrases[${k}].id`, { id }),
+  );
+  flow.phrases.forEach((p, k) => checkTemplate(p.text, `phrases[${k}].text`, captured, emit));
+}
+
+function checkLimits(flow: FlowDefinition, emit: Emit): void {
+  const l = flow.limits;
+  const range = { min: HOLD_FLOOR_MINUTES, max: HOLD_CEILING_MINUTES };
+  if (l.maxTransfers > MAX_TRANSFERS)
+    emit('limits.tooManyTransfers', 'limits.maxTransfers', { value: l.maxTransfers, max: MAX_TRANSFERS });
+  const minOk = l.holdMinMinutes >= range.min && l.holdMinMinutes <= range.max;
+  const maxOk = l.holdMaxMinutes >= range.min && l.holdMaxMinutes <= range.max;
+  if (!minOk)
+    emit('limits.holdMinOutOfRange', 'limits.holdMinMinutes', { value: l.holdMinMinutes, ...range });
+  if (!maxOk)
+    emit('limits.holdMaxOutOfRange', 'limits.holdMaxMinutes', { value: l.holdMaxMinutes, ...range });
+  if (minOk && maxOk && l.holdMinMinutes > l.holdMaxMinutes) {
+    emit('limits.holdMinAboveMax', 'limits.holdMinMinutes', { min: l.holdMinMinutes, max: l.holdMaxMinutes });
+  }
+  // Presets must fit the flow's own range, which itself lies within the sane range.
+  const low = minOk ? l.holdMinMinutes : range.min;
+  const high = maxOk ? l.holdMaxMinutes : range.max;
+  l.holdPresetsMinutes.forEach((m, k) => {
+    if (m < low || m > high)
+      emit('limits.holdPresetOutOfRange', `limits.holdPresetsMinutes[${k}]`, {
+        value: m,
+        min: low,
+        max: high,
+      });
+  });
+  if (l.holdWarningSeconds >= low * 60) {
+    emit('limits.holdWarningTooLong', 'limits.holdWarningSeconds', {
+      value: l.holdWarningSeconds,
+      max: low * 60 - 1,
+    });
+  }
+}
+
+function checkKnowledge(flow: FlowDefinition, options: ValidateOptions, emit: Emit): void {
+  flow.topics.forEach((t, k) => {
+    if (!KNOWN_TOPICS.has(t)) emit('kb.unknownTopic', `topics[${k}]`, { topic: t });
+  });
+  flow.steps.forEach((s, i) => {
+    s.kb.topics.forEach((t, k) => {
+      if (!KNOWN_TOPICS.has(t)) emit('kb.unknownTopic', `steps[${i}].kb.topics[${k}]`, { topic: t });
+    });
+    const known = options.knownArticles;
+    if (known) {
+      s.kb.articles.forEach((a, k) => {
+        if (!known.has(a)) emit('kb.unknownArticle', `steps[${i}].kb.articles[${k}]`, { article: a });
+      });
+    }
+  });
+}
+
+/** Every semantic problem of a restored flow, errors and warnings, in file order per check. */
+export function validateFlow(flow: FlowDefinition, options: ValidateOptions = {}): FlowIssue[] {
+  const issues: FlowIssue[] = [];
+  const emit: Emit = (code, path, params = {}, severity = 'error') => {
+    issues.push({ code, path, params, severity });
+  };
+  checkStructure(flow, emit);
+  checkStages(flow, emit);
+  const captured = checkFields(flow, emit);
+  checkTexts(flow, captured, emit);
+  checkLimits(flow, emit);
+  checkKnowledge(flow, options, emit);
+  return issues;
+}
