@@ -1,0 +1,45 @@
+// The engine's own lines, said in every flow whatever its author wrote (STANDARD §2, §5): the greeting
+// when a flow's first line lacks one, the hold prompts, the handover and a farewell for each outcome.
+
+import type { Outcome } from '../flows/types';
+
+/** Put before a greeting-stage line that does not greet by time of day itself. */
+export const GREETING_INTRO =
+  '{{greeting}}! {{organisation.shortName}}, {{operator.position}} {{operator.fullName}}.';
+
+/** Said when putting the caller on hold: the promise. */
+export const HOLD_PROMISE =
+  'Оставайтесь, пожалуйста, на линии: мне понадобится {{hold.duration}}, чтобы уточнить информацию.';
+
+/** Said on coming back before the promise runs out. */
+export const HOLD_RETURN = 'Спасибо за ожидание!';
+
+/** At expiry: thank, then one of three ways on. */
+export const HOLD_EXPIRED = 'Спасибо за ожидание!';
+export const HOLD_EXPIRED_CHOICES = {
+  answer: 'Спасибо за ожидание! У меня есть ответ на ваш вопрос.',
+  moreTime:
+    'Спасибо за ожидание! Мне нужно ещё немного времени, чтобы дать точный ответ. Вы сможете подождать ещё {{hold.duration}}?',
+  callback:
+    'Спасибо за ожидание! Чтобы не задерживать вас, я перезвоню {{callback.deadline}} с готовым ответом. По какому номеру вам удобно?',
+} as const;
+
+export const HANDOVER =
+  'Сейчас я соединю вас: {{transfer.target}}. Я передам коллеге суть вашего вопроса, повторять его не придётся. Оставайтесь, пожалуйста, на линии.';
+
+/** Alternatives when a third transfer is refused (STANDARD §4). */
+export const TRANSFER_REFUSED_CHOICES = {
+  answerNow: 'Давайте я постараюсь ответить на ваш вопрос прямо сейчас.',
+  callback: 'Я уточню ответ и перезвоню вам {{callback.deadline}}. По какому номеру вам удобно?',
+} as const;
+
+const THANKS = 'Остались ли у вас вопросы? Спасибо за обращение, всего доброго!';
+
+export const FAREWELLS: Record<Outcome, string> = {
+  resolved: `Ваш вопрос решён. ${THANKS}`,
+  byDate: `Ваш вопрос будет решён до {{outcome.date}}. ${THANKS}`,
+  noDate: `Ваш вопрос будет решён, но точный срок сейчас назвать нельзя: мы сообщим, как только он станет известен. ${THANKS}`,
+  impossible: `К сожалению, решить этот вопрос нельзя: {{outcome.reason}}. Что можно сделать: {{outcome.wayForward}}. ${THANKS}`,
+  redirected: `Ваш вопрос относится к ведению другого органа: {{outcome.body}}. ${THANKS}`,
+  callback: `Я перезвоню вам {{callback.deadline}} по номеру {{callback.phone}} с ответом на ваш вопрос. ${THANKS}`,
+};

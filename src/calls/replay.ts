@@ -1,0 +1,29 @@
+// Replays a call's log through the same flow version, with no timers and no clock: the events carry
+// their own times, so the result is exactly the state the call was in when the last event was recorded.
+
+import { createActor } from 'xstate';
+import { compileFlow } from '../flows/compile';
+import type { FlowDefinition } from '../flows/types';
+import type { CallRecordEvent } from './record';
+import { replayInto, type CallSnapshot } from './session';
+
+export type ReplayResult =
+  { ok: true; snapshot: CallSnapshot } | { ok: false; error: 'emptyLog' | 'flowMismatch' };
+
+export function replayCall(flow: FlowDefinition, log: readonly CallRecordEvent[]): ReplayResult {
+  const first = log[0];
+  if (!first || first.event.type !== 'call.started') return { ok: false, error: 'emptyLog' };
+  if (log.some((r) => r.flowId !== flow.id || r.flowVersion !== flow.version))
+    return { ok: false, error: 'flowMismatch' };
+  const actor = createActor(compileFlow(flow), { input: first.event.start });
+  actor.start();
+  replayInto(actor, log);
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return { ok: true, snapshot };
+}
+
+/** The comparable part of a state: what replay must reproduce exactly. */
+export function stateFingerprint(s: Pick<CallSnapshot, 'value' | 'context' | 'status'>): string {
+  return JSON.stringify({ value: s.value, status: s.status, context: s.context });
+}

@@ -1,0 +1,208 @@
+// A running call: the compiled machine, its log, and the timers. Persists as the log (source of truth)
+// plus a snapshot cache; restores from the snapshot when it still fits, else by replaying the log.
+//
+// Why the log leads: every event carries its own time, so replaying it through the same flow version
+// reproduces the state exactly with no clock at all, and it survives machine changes that would break a
+// snapshot. The snapshot only saves replay time; a version or status mismatch falls back to the log.
+
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { CALL_MACHINE_VERSION, compileFlow, type CallMachine } from '../flows/compile';
+import type { FlowDefinition } from '../flows/types';
+import type { Clock } from './clock';
+import type { CallStart } from './context';
+import type { CallCommand, CallEvent } from './events';
+import { holdTimerActor } from './holdTimer';
+import { statePath, type CallRecordEvent } from './record';
+import { ReplayGate, timeoutScheduler, type Scheduler } from './scheduler';
+
+export type CallSnapshot = SnapshotFrom<CallMachine>;
+export type CallActor = Actor<CallMachine>;
+
+/** What to store for a call: enough to bring it back after a reload. */
+export interface PersistedCall {
+  machineVersion: number;
+  flowId: string;
+  flowVersion: number;
+  log: CallRecordEvent[];
+  /** actor.getPersistedSnapshot(): a cache, trusted only when versions match and it restores cleanly. */
+  snapshot: unknown;
+}
+
+export interface SendResult {
+  /** False when the event changed nothing (not available now): nothing is recorded. */
+  accepted: boolean;
+  /** Set when the engine refused the action with a reason (the event is still recorded). */
+  notice: CallSnapshot['context']['notice'];
+}
+
+export interface CallSession {
+  readonly flow: FlowDefinition;
+  /** For `useSelector(session.actor, …)`; send through `send`, never to the actor directly. */
+  readonly actor: CallActor;
+  send(command: CallCommand): SendResult;
+  getSnapshot(): CallSnapshot;
+  log(): readonly CallRecordEvent[];
+  /** Called with each new record, e.g. to append it to the database. */
+  onRecord(listener: (record: CallRecordEvent) => void): () => void;
+  persist(): PersistedCall;
+  stop(): void;
+}
+
+export interface SessionOptions {
+  flow: FlowDefinition;
+  clock: Clock;
+  /** Defaults to setTimeout against `clock`; tests and the simulator pass a ManualScheduler. */
+  scheduler?: Scheduler;
+  /** Effects the edge supplies (sound on hold warning, saving the callback task…). */
+  provide?: Parameters<CallMachine['provide']>[0];
+}
+
+function record(
+  flow: FlowDefinition,
+  seq: number,
+  callId: string,
+  event: CallRecordEvent['event'],
+  snap: CallSnapshot,
+) {
+  return {
+    seq,
+    at: event.at,
+    callId,
+    flowId: flow.id,
+    flowVersion: flow.version,
+    event,
+    after: { state: statePath(snap.value), stepId: snap.context.stepId },
+  } satisfies CallRecordEvent;
+}
+
+/** Builds a session around an actor fed by a gate that holds timers until `release()`. */
+function buildSession(
+  opts: SessionOptions,
+  makeActor: (machine: CallMachine) => CallActor,
+  log: CallRecordEvent[],
+) {
+  const { flow, clock } = opts;
+  const gate = new ReplayGate(opts.scheduler ?? timeoutScheduler(clock));
+  const listeners = new Set<(r: CallRecordEvent) => void>();
+  let actor: CallActor | null = null;
+
+  const dispatch = (event: CallEvent): SendResult => {
+    if (!actor) return { accepted: false, notice: null };
+    const before = actor.getSnapshot();
+    if (before.status !== 'active' || !before.can(event)) return { accepted: false, notice: null };
+    actor.send(event);
+    const after = actor.getSnapshot();
+    const entry = record(flow, log.length, after.context.callId, event, after);
+    log.push(entry);
+    listeners.forEach((l) => l(entry));
+    return { accepted: true, notice: after.context.notice };
+  };
+
+  const lastAt = () => log.at(-1)?.at ?? 0;
+  const machine = compileFlow(flow).provide({
+    ...opts.provide,
+    actors: {
+      holdTimer: holdTimerActor(gate, (event) => dispatch({ ...event, at: Math.max(event.at, lastAt()) })),
+    },
+  });
+  actor = makeActor(machine);
+
+  const session: CallSession = {
+    flow,
+    actor,
+    // Time never runs backwards in a record, even if the wall clock does.
+    send: (command) => dispatch({ ...command, at: Math.max(clock.now(), lastAt()) }),
+    getSnapshot: () => actor.getSnapshot(),
+    log: () => log,
+    onRecord(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    persist: () => ({
+      machineVersion: CALL_MACHINE_VERSION,
+      flowId: flow.id,
+      flowVersion: flow.version,
+      log: [...log],
+      snapshot: actor.getPersistedSnapshot(),
+    }),
+    stop: () => actor.stop(),
+  };
+  return { session, gate, machine };
+}
+
+/** Starts a call now; the first record carries the start so the log alone can rebuild the call. */
+export function startCall(opts: SessionOptions & { start: Omit<CallStart, 'startedAt'> }): CallSession {
+  const start: CallStart = { ...opts.start, startedAt: opts.clock.now() };
+  const log: CallRecordEvent[] = [];
+  const { session, gate } = buildSession(opts, (m) => createActor(m, { input: start }), log);
+  session.actor.start();
+  log.push(
+    record(
+      opts.flow,
+      0,
+      start.callId,
+      { type: 'call.started', at: start.startedAt, start },
+      session.getSnapshot(),
+    ),
+  );
+  gate.release();
+  return session;
+}
+
+export type ResumeResult =
+  | { ok: true; session: CallSession; from: 'snapshot' | 'replay' }
+  | { ok: false; error: 'emptyLog' | 'flowMismatch' | 'replayFailed'; detail?: string };
+
+type LogCheck = { error: 'emptyLog' | 'flowMismatch' } | { start: CallStart };
+
+function checkLog(flow: FlowDefinition, log: readonly CallRecordEvent[]): LogCheck {
+  const first = log[0];
+  if (!first || first.event.type !== 'call.started') return { error: 'emptyLog' };
+  if (log.some((r) => r.flowId !== flow.id || r.flowVersion !== flow.version))
+    return { error: 'flowMismatch' };
+  return { start: first.event.start };
+}
+
+/** Feeds a log's events to a fresh actor for `flow`; used by resume and by `replayCall`. */
+export function replayInto(actor: CallActor, log: readonly CallRecordEvent[]): void {
+  for (const r of log) if (r.event.type !== 'call.started') actor.send(r.event);
+}
+
+/**
+ * Brings a stored call back. Timers are held while the state is rebuilt and armed afterwards against
+ * the real clock, so a running hold fires at its stored deadline — or at once if that has passed.
+ */
+export function resumeCall(opts: SessionOptions & { stored: PersistedCall }): ResumeResult {
+  const { flow, stored } = opts;
+  const checked = checkLog(flow, stored.log);
+  if ('error' in checked) return { ok: false, error: checked.error };
+  const log = [...stored.log];
+
+  if (stored.machineVersion === CALL_MACHINE_VERSION && stored.snapshot) {
+    const built = buildSession(
+      opts,
+      (m) => createActor(m, { snapshot: stored.snapshot as CallSnapshot, input: checked.start }),
+      log,
+    ); // checked by status below
+    const snap = built.session.getSnapshot();
+    if (
+      snap.status !== 'error' &&
+      snap.context.callId === checked.start.callId &&
+      log.at(-1)?.after.state === statePath(snap.value)
+    ) {
+      built.session.actor.start();
+      built.gate.release();
+      return { ok: true, session: built.session, from: 'snapshot' };
+    }
+  }
+
+  try {
+    const built = buildSession(opts, (m) => createActor(m, { input: checked.start }), log);
+    built.session.actor.start();
+    replayInto(built.session.actor, log);
+    built.gate.release();
+    return { ok: true, session: built.session, from: 'replay' };
+  } catch (e) {
+    return { ok: false, error: 'replayFailed', detail: e instanceof Error ? e.message : String(e) };
+  }
+}
