@@ -1,0 +1,31 @@
+// The one Dexie database of the app. Schema versions are additive: a new version only adds
+// tables or indexes; a shipped field is never renamed or dropped. See README "Adding a schema version".
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { KbActiveRow, KbArticleRow, KbBundleRow, KbIndexRow } from './kbTables';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'sufler';
+
+export class AppDB extends Dexie {
+  settings!: EntityTable<SettingRow, 'key'>;
+  kbBundles!: EntityTable<KbBundleRow, 'version'>;
+  kbArticles!: Table<KbArticleRow, [string, string]>;
+  kbIndexes!: EntityTable<KbIndexRow, 'version'>;
+  kbActive!: EntityTable<KbActiveRow, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      settings: 'key',
+      // Knowledge-base cache (src/db/kbRepository.ts): versions side by side, one active pointer.
+      kbBundles: 'version',
+      kbArticles: '[version+id], version',
+      kbIndexes: 'version',
+      kbActive: 'key',
+    });
+  }
+}

@@ -1,0 +1,121 @@
+// The knowledge-base cache: every read the app makes about articles comes from here, so search works offline.
+// A new version is written whole in one transaction that ends by moving the active pointer; a failure leaves the old.
+import type { BundledArticle, KbBundle } from '../kb/bundle';
+import type { AppDB } from './db';
+import type { KbArticleRow } from './kbTables';
+
+export interface KbInfo {
+  version: string;
+  /** ISO date-time the bundle was built. */
+  builtAt: string;
+  articleCount: number;
+}
+
+export interface ActiveBundle extends KbInfo {
+  articles: BundledArticle[];
+}
+
+const ACTIVE = 'active';
+
+function kbTables(db: AppDB) {
+  return [db.kbBundles, db.kbArticles, db.kbIndexes, db.kbActive];
+}
+
+function toArticle(row: KbArticleRow): BundledArticle {
+  const { version: _version, ...article } = row;
+  return article;
+}
+
+/**
+ * Stores a bundle and its serialized search index, then makes it the active version, all in one
+ * transaction: until it commits, readers keep getting the previous version. Older versions are pruned after.
+ */
+export async function storeBundle(db: AppDB, bundle: KbBundle, serializedIndex: unknown): Promise<void> {
+  const { version } = bundle;
+  await db.transaction('rw', kbTables(db), async () => {
+    await db.kbArticles.bulkPut(bundle.articles.map((a) => ({ ...a, version })));
+    await db.kbIndexes.put({ version, index: serializedIndex });
+    await db.kbBundles.put({
+      version,
+      builtAt: bundle.builtAt,
+      format: bundle.format,
+      articleCount: bundle.articles.length,
+    });
+    await db.kbActive.put({ key: ACTIVE, version });
+  });
+  try {
+    await pruneInactiveVersions(db);
+  } catch (error) {
+    // The new version is active; leftovers only cost space and the next store prunes them again.
+    console.warn('Knowledge base: old versions not pruned yet', error);
+  }
+}
+
+/** Deletes every stored version but the active one (leftovers of earlier versions). */
+export async function pruneInactiveVersions(db: AppDB): Promise<void> {
+  await db.transaction('rw', kbTables(db), async () => {
+    const active = await db.kbActive.get(ACTIVE);
+    if (!active) return;
+    const stale = (await db.kbBundles.toCollection().primaryKeys()).filter((v) => v !== active.version);
+    const staleArticles = await db.kbArticles.where('version').noneOf([active.version]).primaryKeys();
+    await db.kbArticles.bulkDelete(staleArticles);
+    await db.kbIndexes.where('version').noneOf([active.version]).delete();
+    await db.kbBundles.bulkDelete(stale);
+  });
+}
+
+async function activeVersion(db: AppDB): Promise<string | undefined> {
+  return (await db.kbActive.get(ACTIVE))?.version;
+}
+
+export async function activeKbInfo(db: AppDB): Promise<KbInfo | null> {
+  return db.transaction('r', [db.kbActive, db.kbBundles], async () => {
+    const version = await activeVersion(db);
+    const meta = version === undefined ? undefined : await db.kbBundles.get(version);
+    return meta ? { version: meta.version, builtAt: meta.builtAt, articleCount: meta.articleCount } : null;
+  });
+}
+
+export async function loadActiveBundle(db: AppDB): Promise<ActiveBundle | null> {
+  return db.transaction('r', [db.kbActive, db.kbBundles, db.kbArticles], async () => {
+    const version = await activeVersion(db);
+    const meta = version === undefined ? undefined : await db.kbBundles.get(version);
+    if (!meta) return null;
+    const rows = await db.kbArticles.where('version').equals(meta.version).toArray();
+    return {
+      version: meta.version,
+      builtAt: meta.builtAt,
+      articleCount: meta.articleCount,
+      articles: rows.map(toArticle),
+    };
+  });
+}
+
+/** The serialized search index of the active version, as stored (the engine validates it on load). */
+export async function loadActiveIndex(db: AppDB): Promise<{ version: string; index: unknown } | null> {
+  return db.transaction('r', [db.kbActive, db.kbIndexes], async () => {
+    const version = await activeVersion(db);
+    const row = version === undefined ? undefined : await db.kbIndexes.get(version);
+    return row ? { version: row.version, index: row.index } : null;
+  });
+}
+
+/** Replaces the active version's index (after the engine's format changed), keeping its articles. */
+export async function replaceActiveIndex(
+  db: AppDB,
+  version: string,
+  serializedIndex: unknown,
+): Promise<void> {
+  await db.transaction('rw', [db.kbActive, db.kbIndexes], async () => {
+    if ((await activeVersion(db)) !== version) return;
+    await db.kbIndexes.put({ version, index: serializedIndex });
+  });
+}
+
+export async function getArticle(db: AppDB, id: string): Promise<BundledArticle | undefined> {
+  return db.transaction('r', [db.kbActive, db.kbArticles], async () => {
+    const version = await activeVersion(db);
+    const row = version === undefined ? undefined : await db.kbArticles.get([version, id]);
+    return row ? toArticle(row) : undefined;
+  });
+}
