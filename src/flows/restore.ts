@@ -35,12 +35,14 @@ function toIssues(raw: unknown, zi: z.core.$ZodIssue): FlowIssue[] {
     params,
     severity: 'error',
   });
+  const found = at(raw, zi.path);
+  // Whatever zod's own code (an enum reports invalid_value), an absent field is a missing field.
+  if (zi.code !== 'unrecognized_keys' && (!found.exists || found.value === undefined)) {
+    return [issue('schema.required')];
+  }
   switch (zi.code) {
-    case 'invalid_type': {
-      const found = at(raw, zi.path);
-      if (!found.exists || found.value === undefined) return [issue('schema.required')];
+    case 'invalid_type':
       return [issue('schema.invalidType', { expected: zi.expected, received: typeName(found.value) })];
-    }
     case 'unrecognized_keys':
       return zi.keys.map((key) => issue('schema.unknownKey', { key }, formatPath([...zi.path, key])));
     case 'invalid_value':

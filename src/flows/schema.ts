@@ -65,7 +65,7 @@ const id = z
   .regex(ID, { error: 'id' })
   .meta({ description: 'Lower-case latin letters, digits and hyphens, starting with a letter.' });
 const text = z.string().trim().min(1);
-const texts = z.array(text).default([]);
+const texts = z.array(text).default(() => []);
 
 const outcome = z.enum(OUTCOMES);
 
@@ -100,9 +100,12 @@ const kbLinks = z
   .strictObject({
     topics: z
       .array(z.string())
-      .default([])
+      .default(() => [])
       .meta({ description: 'Knowledge-base topic ids (src/kb/topics.ts).' }),
-    articles: z.array(z.string()).default([]).meta({ description: 'Knowledge-base article ids.' }),
+    articles: z
+      .array(z.string())
+      .default(() => [])
+      .meta({ description: 'Knowledge-base article ids.' }),
   })
   .meta({ description: 'Knowledge that helps at this step.' });
 
@@ -112,12 +115,12 @@ const step = z.strictObject({
   say: text.meta({ description: 'The line for the operator to say; may hold {{variables}}.' }),
   hints: texts.meta({ description: 'How to say it; active-listening cues.' }),
   questions: texts.meta({ description: 'Leading questions to ask at this step.' }),
-  options: z.array(stepOption).default([]),
-  capture: z.array(captureField).default([]),
-  kb: kbLinks.default({ topics: [], articles: [] }),
+  options: z.array(stepOption).default(() => []),
+  capture: z.array(captureField).default(() => []),
+  kb: kbLinks.default(() => ({ topics: [], articles: [] })),
   outcomes: z
     .array(outcome)
-    .default([])
+    .default(() => [])
     .meta({ description: 'Farewell steps: the outcomes this farewell is said for (empty = any).' }),
 });
 
@@ -126,7 +129,7 @@ const limits = z
     maxTransfers: z.int().nonnegative().default(DEFAULT_LIMITS.maxTransfers),
     holdPresetsMinutes: z
       .array(z.int().positive())
-      .default([...DEFAULT_LIMITS.holdPresetsMinutes])
+      .default(() => [...DEFAULT_LIMITS.holdPresetsMinutes])
       .meta({ description: 'Hold durations (minutes) offered to the operator.' }),
     holdMinMinutes: z.int().positive().default(DEFAULT_LIMITS.holdMinMinutes),
     holdMaxMinutes: z.int().positive().default(DEFAULT_LIMITS.holdMaxMinutes),
@@ -141,14 +144,20 @@ export const flowSchema = z.strictObject({
   description: z.string().default(''),
   direction: z.enum(['inbound', 'outbound']),
   client: z.enum(['external', 'internal']),
-  topics: z.array(z.string()).default([]).meta({ description: 'Topics this flow usually serves.' }),
+  topics: z
+    .array(z.string())
+    .default(() => [])
+    .meta({ description: 'Topics this flow usually serves.' }),
   start: id.meta({ description: 'Id of the first step.' }),
   steps: z.array(step).min(1),
   phrases: z
     .array(z.strictObject({ id, text }))
-    .default(DEFAULT_PHRASES.map((p) => ({ ...p })))
+    .default(() => DEFAULT_PHRASES.map((p) => ({ ...p })))
     .meta({ description: 'Quick phrases for the operator.' }),
-  limits: limits.default({ ...DEFAULT_LIMITS, holdPresetsMinutes: [...DEFAULT_LIMITS.holdPresetsMinutes] }),
+  limits: limits.default(() => ({
+    ...DEFAULT_LIMITS,
+    holdPresetsMinutes: [...DEFAULT_LIMITS.holdPresetsMinutes],
+  })),
 });
 
 /** The file on disk: the flow plus the "$schema" pointer editors use. */

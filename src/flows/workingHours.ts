@@ -99,7 +99,8 @@ const NOON = 12 * 60;
  * Deadlines an operator can promise with one click, all inside working hours:
  * - inOneHour: one hour of working time from now;
  * - endOfDay: the end of today's working day if it is still ahead, else of the next working day;
- * - nextDayNoon: 12:00 on the next working day after today (or that day's end if it ends earlier).
+ * - nextDayNoon: 12:00 on the next working day after today (that day's end if it ends before noon
+ *   or opens only after it).
  * A preset that cannot be met (no working days at all) is left out; duplicates are dropped.
  */
 export function callbackPresets(
@@ -129,7 +130,9 @@ export function callbackPresets(
     const last = intervals[intervals.length - 1];
     if (!first || !last) continue;
     const p = zonedParts(first[0], tz);
-    add('nextDayNoon', Math.min(zonedToUtc(p.year, p.month, p.day, NOON, tz), last[1]));
+    const noon = zonedToUtc(p.year, p.month, p.day, NOON, tz);
+    // A day that starts at noon or later gets its end instead: a deadline before the line opens is no deadline.
+    add('nextDayNoon', noon <= first[0] ? last[1] : Math.min(noon, last[1]));
     break;
   }
   return presets;
