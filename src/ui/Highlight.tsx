@@ -15,8 +15,11 @@ export function Highlight({ text, ranges }: Props) {
     const s = Math.max(start, at);
     const e = Math.min(end, text.length);
     if (e <= s) continue;
+    const last = parts[parts.length - 1];
     if (s > at) parts.push({ text: text.slice(at, s), marked: false });
-    parts.push({ text: text.slice(s, e), marked: true });
+    // Overlapping ranges continue the previous mark instead of splitting one word into two.
+    if (s === at && last?.marked) last.text += text.slice(s, e);
+    else parts.push({ text: text.slice(s, e), marked: true });
     at = e;
   }
   if (at < text.length) parts.push({ text: text.slice(at), marked: false });

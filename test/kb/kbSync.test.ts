@@ -21,12 +21,24 @@ function makeBundle(articles: { id: string; title: string; short: string }[]): K
 }
 
 const v1 = makeBundle([
-  { id: 'reception', title: 'Запись на личный приём к министру', short: 'Записаться можно по телефону приёмной.' },
+  {
+    id: 'reception',
+    title: 'Запись на личный приём к министру',
+    short: 'Записаться можно по телефону приёмной.',
+  },
   { id: 'schedule', title: 'Режим работы министерства', short: 'Мы работаем с 9 до 18, обед с 13 до 14.' },
 ]);
 const v2 = makeBundle([
-  { id: 'reception', title: 'Запись на личный приём к министру', short: 'Записаться можно на сайте или по телефону.' },
-  { id: 'parking', title: 'Парковка у здания министерства', short: 'Для посетителей есть три места у входа.' },
+  {
+    id: 'reception',
+    title: 'Запись на личный приём к министру',
+    short: 'Записаться можно на сайте или по телефону.',
+  },
+  {
+    id: 'parking',
+    title: 'Парковка у здания министерства',
+    short: 'Для посетителей есть три места у входа.',
+  },
 ]);
 const online = (bundle: unknown) => () => Promise.resolve(JSON.parse(JSON.stringify(bundle)) as unknown);
 const offline = () => Promise.reject(new TypeError('Failed to fetch'));
@@ -42,7 +54,10 @@ afterEach(async () => {
   await Promise.all(dbs.splice(0).map((db) => db.delete()));
 });
 
-async function topIds(source: { search: (q: string) => Promise<{ hits: { id: string }[] } | null> } | null, q: string) {
+async function topIds(
+  source: { search: (q: string) => Promise<{ hits: { id: string }[] } | null> } | null,
+  q: string,
+) {
   return (await source?.search(q))?.hits.map((h) => h.id) ?? [];
 }
 
@@ -50,7 +65,11 @@ describe('syncKnowledgeBase', () => {
   it('stores the first bundle, then starts offline from the cache without rebuilding the index', async () => {
     const db = freshDb();
     const first = await syncKnowledgeBase({ db, engine: inProcessEngine(), fetchBundle: online(v1) });
-    expect(first).toMatchObject({ updated: true, notice: null, info: { version: v1.version, articleCount: 2 } });
+    expect(first).toMatchObject({
+      updated: true,
+      notice: null,
+      info: { version: v1.version, articleCount: 2 },
+    });
     expect(await topIds(first.source, 'приём')).toEqual(['reception']);
 
     const engine = inProcessEngine();
@@ -58,7 +77,9 @@ describe('syncKnowledgeBase', () => {
     expect(second).toMatchObject({ updated: false, notice: null, info: { version: v1.version } });
     expect(engine.builds).toBe(0);
     expect(await topIds(second.source, 'режим работы')).toEqual(['schedule']);
-    expect((await second.source?.getArticle('schedule'))?.short).toBe('Мы работаем с 9 до 18, обед с 13 до 14.');
+    expect((await second.source?.getArticle('schedule'))?.short).toBe(
+      'Мы работаем с 9 до 18, обед с 13 до 14.',
+    );
   });
 
   it('does not rebuild when the deployed version is the one already stored', async () => {
@@ -81,14 +102,22 @@ describe('syncKnowledgeBase', () => {
   });
 
   it('reports being offline on the very first start instead of failing', async () => {
-    const result = await syncKnowledgeBase({ db: freshDb(), engine: inProcessEngine(), fetchBundle: offline });
+    const result = await syncKnowledgeBase({
+      db: freshDb(),
+      engine: inProcessEngine(),
+      fetchBundle: offline,
+    });
     expect(result).toEqual({ info: null, updated: false, notice: 'offlineFirstRun', source: null });
   });
 
   it('keeps the stored version when the server sends something that is not a bundle', async () => {
     const db = freshDb();
     await syncKnowledgeBase({ db, engine: inProcessEngine(), fetchBundle: online(v1) });
-    const result = await syncKnowledgeBase({ db, engine: inProcessEngine(), fetchBundle: online({ format: 99 }) });
+    const result = await syncKnowledgeBase({
+      db,
+      engine: inProcessEngine(),
+      fetchBundle: online({ format: 99 }),
+    });
     expect(result).toMatchObject({ notice: 'badBundle', info: { version: v1.version } });
     expect(await topIds(result.source, 'приём')).toEqual(['reception']);
   });
