@@ -100,7 +100,7 @@ describe('KnowledgePanel', () => {
   it('takes focus when the hotkey asks for it', async () => {
     const { source } = await panelSource();
     const { rerender } = render(<KnowledgePanel source={source} focusRequest={0} clock={clock} />);
-    (document.body as HTMLElement).focus();
+    document.body.focus();
     act(() => rerender(<KnowledgePanel source={source} focusRequest={1} clock={clock} />));
     expect(document.activeElement).toBe(screen.getByLabelText('Поиск по базе знаний'));
   });
