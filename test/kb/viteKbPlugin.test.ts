@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { build, createServer } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatKbIssue, loadKnowledgeBase } from '../../src/cli/kbCheck';
 import { kbBundlePlugin } from '../../src/cli/viteKbPlugin';
@@ -55,5 +55,35 @@ describe('kbBundlePlugin', () => {
     expect(failure).toBeInstanceOf(Error);
     const message = failure instanceof Error ? failure.message : '';
     for (const line of expected) expect(message).toContain(line);
+  });
+
+  it('serves a freshly compiled bundle in dev, and the messages with status 500 when an article is broken', async () => {
+    const root = project((kb) => writeFileSync(join(kb, 'contacts.md'), articleText({ id: 'contacts' })));
+    const server = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [kbBundlePlugin()],
+      server: { port: 0, host: '127.0.0.1', ws: false },
+    });
+    try {
+      await server.listen();
+      const url = `${server.resolvedUrls?.local[0] ?? ''}kb-bundle.json`;
+      const ok = await fetch(url);
+      expect(ok.status).toBe(200);
+      expect(restoreBundle(await ok.json())?.articles.map((a) => a.id)).toEqual(['contacts']);
+
+      writeFileSync(
+        join(root, 'knowledge-base/schedule.md'),
+        articleText({ id: 'schedule', topics: ['weather'] }),
+      );
+      const broken = await fetch(url);
+      expect(broken.status).toBe(500);
+      expect(await broken.text()).toContain(
+        'knowledge-base/schedule.md:11: topics: неизвестная тема «weather» (список тем — в knowledge-base/README.md)',
+      );
+    } finally {
+      await server.close();
+    }
   });
 });
