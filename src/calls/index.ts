@@ -31,6 +31,7 @@ export {
   callbackTaskOf,
   callerCard,
   currentStep,
+  holdExpiredChoices,
   holdRemainingMs,
   lineTemplate,
   noticeOf,

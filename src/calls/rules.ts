@@ -108,9 +108,21 @@ export function checkCallback(
 ): NoticeCode | null {
   if (req.phone === null || normalisePhone(req.phone) === null) return 'callbackPhoneInvalid';
   if (!Number.isFinite(req.deadline) || req.deadline <= req.at) return 'callbackDeadlinePast';
-  if (!req.outsideHours && !isWithinWorkingHours(req.deadline, org.workingHours, org.timeZone)) {
-    return 'callbackOutsideHours';
-  }
+  if (!req.outsideHours && !isCallbackTimeStaffed(req.deadline, org)) return 'callbackOutsideHours';
   if (req.question.trim() === '') return 'callbackQuestionMissing';
   return null;
+}
+
+/**
+ * A deadline the line can keep: inside working hours, or exactly at the end of a working stretch
+ * ("до 18:00 сегодня" when the day ends at 18:00 — the minute before it is still worked).
+ */
+export function isCallbackTimeStaffed(
+  ms: number,
+  org: Pick<Organisation, 'timeZone' | 'workingHours'>,
+): boolean {
+  return (
+    isWithinWorkingHours(ms, org.workingHours, org.timeZone) ||
+    isWithinWorkingHours(ms - 60_000, org.workingHours, org.timeZone)
+  );
 }

@@ -7,7 +7,15 @@ import { renderLine } from '../flows/templates';
 import { INBOUND_STAGES, OUTBOUND_STAGES } from '../flows/types';
 import type { FlowDefinition, RenderedLine, Stage, Step, TemplateVars } from '../flows/types';
 import type { CallContext } from './context';
-import { FAREWELLS, GREETING_INTRO, HANDOVER, HOLD_EXPIRED, HOLD_RETURN } from './lines';
+import {
+  FAREWELLS,
+  GREETING_INTRO,
+  HANDOVER,
+  HOLD_EXPIRED,
+  HOLD_EXPIRED_CHOICES,
+  HOLD_RETURN,
+} from './lines';
+import { formatRuPhone } from '../flows/phone';
 import { operatorFullName } from './organisation';
 import { checkHoldMinutes, currentHold, hasExtendedHold, maxTransfers, transfersUsed } from './rules';
 
@@ -42,7 +50,8 @@ export function templateVars(ctx: CallContext, now: number): TemplateVars {
   const op = ctx.operator;
   const hold = ctx.holds.at(-1);
   const transfer = ctx.transfers.at(-1);
-  const phone = ctx.fields.callerPhone ?? ctx.callerPhone ?? undefined;
+  const rawPhone = ctx.fields.callerPhone ?? ctx.callerPhone;
+  const phone = rawPhone ? formatRuPhone(rawPhone) : undefined;
   const details = { ...ctx.outcomeDraft, ...ctx.outcome };
   const vars: TemplateVars = {
     greeting: ctx.greeting,
@@ -64,7 +73,7 @@ export function templateVars(ctx: CallContext, now: number): TemplateVars {
     hold: { duration: hold ? formatDuration(hold.promisedMinutes) : undefined },
     callback: {
       deadline: ctx.callback ? formatDeadline(ctx.callback.deadline, now, tz) : undefined,
-      phone: ctx.callback?.phone ?? phone,
+      phone: ctx.callback ? formatRuPhone(ctx.callback.phone) : phone,
       question: ctx.callback?.question ?? ctx.fields.need,
     },
     transfer: { target: transfer?.targetName, count: String(ctx.transfersBefore + ctx.transfers.length) },
@@ -122,6 +131,18 @@ export function renderedLine(flow: FlowDefinition, s: CallView, now: number): Re
     if (fallback.kind === 'ready') return fallback;
   }
   return line;
+}
+
+/**
+ * At hold expiry the operator thanks the caller and goes one of three ways: answer, ask for more time
+ * (once per hold), or offer a callback. Null when the hold has not expired.
+ */
+export function holdExpiredChoices(
+  s: CallView,
+): { answer: string; moreTime: string | null; callback: string } | null {
+  if (phase(s) !== 'holdExpired') return null;
+  const c = HOLD_EXPIRED_CHOICES;
+  return { answer: c.answer, moreTime: hasExtendedHold(s.context) ? null : c.moreTime, callback: c.callback };
 }
 
 export interface StageMark {
