@@ -1,0 +1,115 @@
+// One flat config with type-checked rules. Architectural boundaries are enforced here:
+// pure domain modules never reach React, Dexie, the DOM or the clock; only src/db imports Dexie.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const pureModules = ['src/flows/**', 'src/calls/**', 'src/kb/**', 'src/analytics/**'];
+
+const noClock = [
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: 'Domain code takes an injected clock; do not read Date.now().',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Domain code takes an injected clock; do not call new Date() without an argument.',
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'dev-dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: [
+      '**/*.tsx',
+      'src/app/**/*.ts',
+      'src/operator/**/*.ts',
+      'src/supervisor/**/*.ts',
+      'src/editor/**/*.ts',
+    ],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: pureModules,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', '@xstate/react', 'wouter'],
+              message: 'Pure domain modules know no React.',
+            },
+            { group: ['dexie', 'dexie-*', 'fake-indexeddb'], message: 'Only src/db imports Dexie.' },
+            {
+              group: [
+                '**/db',
+                '**/db/**',
+                '**/app/**',
+                '**/ui/**',
+                '**/operator/**',
+                '**/supervisor/**',
+                '**/editor/**',
+              ],
+              message: 'Pure domain modules import only other pure modules.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...noClock],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  {
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-*', '**/db', '**/db/**'], message: 'UI components know no database.' },
+            { group: ['xstate', '@xstate/*'], message: 'UI components know no machine.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);

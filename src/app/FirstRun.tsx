@@ -1,0 +1,53 @@
+import { useState, type FormEvent } from 'react';
+import type { Organisation, OperatorProfile } from '../calls/organisation';
+import { ChoiceGroup } from '../ui/ChoiceGroup';
+import { t } from './i18n';
+import { SAMPLE_ORGANISATIONS } from './samples';
+import { EMPTY_OPERATOR, isOperatorComplete, OperatorProfileFields } from './settings/OperatorProfileFields';
+
+interface Props {
+  onDone: (operator: OperatorProfile, organisation: Organisation) => Promise<void>;
+}
+
+/** The first run asks which organisation the line serves and who the operator is. */
+export function FirstRun({ onDone }: Props) {
+  const first = SAMPLE_ORGANISATIONS[0];
+  const [orgId, setOrgId] = useState(first?.id ?? '');
+  const [operator, setOperator] = useState<OperatorProfile>(EMPTY_OPERATOR);
+  const [tried, setTried] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setTried(true);
+    const org = SAMPLE_ORGANISATIONS.find((o) => o.id === orgId);
+    if (!org || !isOperatorComplete(operator)) return;
+    await onDone(operator, structuredClone(org));
+  }
+
+  return (
+    <main id="main" className="first-run">
+      <h1>{t.shell.firstRun.title}</h1>
+      <p>{t.shell.firstRun.intro}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <ChoiceGroup
+          legend={t.shell.firstRun.organisation}
+          name="organisation"
+          value={orgId}
+          options={SAMPLE_ORGANISATIONS.map((o) => ({
+            value: o.id,
+            label: o.shortName,
+            description: o.fullName,
+          }))}
+          onChange={setOrgId}
+        />
+        <OperatorProfileFields value={operator} onChange={setOperator} />
+        {tried && !isOperatorComplete(operator) && (
+          <p className="field-error" role="alert">
+            {t.shell.firstRun.required}
+          </p>
+        )}
+        <button type="submit">{t.shell.firstRun.start}</button>
+      </form>
+    </main>
+  );
+}

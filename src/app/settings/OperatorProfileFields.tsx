@@ -1,0 +1,50 @@
+import type { OperatorProfile } from '../../calls/organisation';
+import { TextField } from '../../ui/TextField';
+import { t } from '../i18n';
+
+interface Props {
+  value: OperatorProfile;
+  onChange: (value: OperatorProfile) => void;
+  autoFocus?: boolean;
+}
+
+const FIELDS = ['surname', 'firstName', 'patronymic', 'position', 'department'] as const;
+const REQUIRED = new Set<keyof OperatorProfile>(['surname', 'firstName']);
+const AUTOCOMPLETE: Partial<Record<keyof OperatorProfile, string>> = {
+  surname: 'family-name',
+  firstName: 'given-name',
+  patronymic: 'additional-name',
+  position: 'organization-title',
+};
+
+export function OperatorProfileFields({ value, onChange, autoFocus }: Props) {
+  return (
+    <fieldset>
+      <legend>{t.shell.operatorProfile.legend}</legend>
+      {FIELDS.map((f, i) => (
+        <TextField
+          key={f}
+          name={f}
+          label={t.shell.operatorProfile[f]}
+          value={value[f]}
+          required={REQUIRED.has(f)}
+          autoComplete={AUTOCOMPLETE[f]}
+          autoFocus={autoFocus && i === 0}
+          onChange={(v) => onChange({ ...value, [f]: v })}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+export const EMPTY_OPERATOR: OperatorProfile = {
+  surname: '',
+  firstName: '',
+  patronymic: '',
+  position: '',
+  department: '',
+};
+
+export function isOperatorComplete(p: OperatorProfile): boolean {
+  return p.surname.trim() !== '' && p.firstName.trim() !== '';
+}

@@ -1,0 +1,9 @@
+import { t } from '../i18n';
+
+export function SaveStatus({ shown }: { shown: boolean }) {
+  return (
+    <span role="status" className="save-status">
+      {shown ? t.shell.settings.saved : ''}
+    </span>
+  );
+}

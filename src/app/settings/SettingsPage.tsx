@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { useApp } from '../AppContext';
+import { t } from '../i18n';
+import { OperatorProfileFields, EMPTY_OPERATOR, isOperatorComplete } from './OperatorProfileFields';
+import { OrganisationFields, isOrganisationValid } from './OrganisationFields';
+import { AppearanceFields } from './AppearanceFields';
+import { StorageInfo } from './StorageInfo';
+import { SaveStatus } from './SaveStatus';
+
+export function SettingsPage() {
+  const { settings, saveSettings } = useApp();
+  const [operator, setOperator] = useState(settings.operator ?? EMPTY_OPERATOR);
+  const [organisation, setOrganisation] = useState(settings.organisation);
+  const [saved, setSaved] = useState<'operator' | 'organisation' | null>(null);
+
+  async function submitOperator(e: FormEvent) {
+    e.preventDefault();
+    if (!isOperatorComplete(operator)) return;
+    if (await saveSettings('operator', operator)) setSaved('operator');
+  }
+
+  async function submitOrganisation(e: FormEvent) {
+    e.preventDefault();
+    if (!organisation || !isOrganisationValid(organisation)) return;
+    if (await saveSettings('organisation', organisation)) setSaved('organisation');
+  }
+
+  return (
+    <div className="settings">
+      <h1>{t.shell.settings.title}</h1>
+      <form onSubmit={(e) => void submitOperator(e)} aria-label={t.shell.operatorProfile.legend}>
+        <OperatorProfileFields value={operator} onChange={(v) => (setOperator(v), setSaved(null))} />
+        <button type="submit" disabled={!isOperatorComplete(operator)}>
+          {t.shell.settings.save}
+        </button>
+        <SaveStatus shown={saved === 'operator'} />
+      </form>
+      {organisation && (
+        <form onSubmit={(e) => void submitOrganisation(e)} aria-label={t.shell.organisation.legend}>
+          <OrganisationFields value={organisation} onChange={(v) => (setOrganisation(v), setSaved(null))} />
+          <button type="submit" disabled={!isOrganisationValid(organisation)}>
+            {t.shell.settings.save}
+          </button>
+          <SaveStatus shown={saved === 'organisation'} />
+        </form>
+      )}
+      <AppearanceFields value={settings.appearance} onChange={(v) => void saveSettings('appearance', v)} />
+      <StorageInfo />
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// Shared e2e plumbing: a served production build, a real Chromium with its own profile (IndexedDB,
+// service worker), and small steps every test needs (first run, axe check).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS } from '../helpers/chromium';
+import { startStaticServer, type StaticServer } from '../helpers/staticServer';
+
+export interface AppSession {
+  server: StaticServer;
+  context: BrowserContext;
+  page: Page;
+  profileDir: string;
+  /** Close the browser (the profile stays, so the app can be reopened with reopen()). */
+  closeBrowser(): Promise<void>;
+  /** Start the browser again on the same profile: same IndexedDB, same service worker. */
+  reopen(): Promise<Page>;
+  dispose(): Promise<void>;
+}
+
+export async function launch(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: inject('chromium'),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'ru-RU',
+    timezoneId: 'Asia/Yekaterinburg',
+    viewport: { width: 1280, height: 900 },
+  });
+}
+
+/** Collects errors the page throws, so a test can assert none happened. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+export async function openApp(options: { initScript?: string } = {}): Promise<AppSession> {
+  const server = await startStaticServer(inject('distA'));
+  const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
+  let context = await launch(profileDir);
+  if (options.initScript) await context.addInitScript(options.initScript);
+  let page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(server.url);
+  const session: AppSession = {
+    server,
+    get context() {
+      return context;
+    },
+    get page() {
+      return page;
+    },
+    profileDir,
+    async closeBrowser() {
+      await context.close();
+    },
+    async reopen() {
+      context = await launch(profileDir);
+      page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(server.url);
+      return page;
+    },
+    async dispose() {
+      await context.close().catch(() => undefined);
+      await server.stop();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+export interface OperatorInput {
+  organisation?: string;
+  surname?: string;
+  firstName?: string;
+  patronymic?: string;
+  position?: string;
+}
+
+export async function completeFirstRun(page: Page, input: OperatorInput = {}): Promise<void> {
+  await page.getByRole('heading', { name: 'Добро пожаловать в Суфлёр' }).waitFor();
+  if (input.organisation) await page.getByLabel(input.organisation).check();
+  await page.getByLabel('Фамилия').fill(input.surname ?? 'Иванова');
+  await page.getByLabel('Имя').fill(input.firstName ?? 'Мария');
+  await page.getByLabel('Отчество').fill(input.patronymic ?? 'Петровна');
+  await page.getByLabel('Должность').fill(input.position ?? 'ведущий специалист');
+  await page.getByRole('button', { name: 'Начать работу' }).click();
+  await page.getByRole('navigation', { name: 'Рабочие места' }).waitFor();
+}
+
+/** Waits until the service worker controls the page, so the next load can come from its cache. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise<void>((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', () => resolve()),
+    );
+  });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+const require = createRequire(import.meta.url);
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    // axe is injected as a global by the script tag above.
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
+}

@@ -1,0 +1,94 @@
+// Build, dev server, PWA and test projects in one place.
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { kbBundlePlugin } from './src/cli/viteKbPlugin';
+
+// A build id lets the e2e suite serve two different builds and see the update prompt.
+const buildId = process.env.SUFLER_BUILD_ID ?? new Date().toISOString();
+
+export default defineConfig({
+  publicDir: 'src/public',
+  define: {
+    __SUFLER_BUILD__: JSON.stringify(buildId),
+  },
+  build: {
+    outDir: process.env.SUFLER_OUT_DIR ?? 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 600,
+  },
+  worker: { format: 'es' },
+  plugins: [
+    react(),
+    kbBundlePlugin(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/*.svg'],
+      manifest: {
+        name: 'Суфлёр — помощник оператора',
+        short_name: 'Суфлёр',
+        description: 'Подсказки оператору телефонной линии по стандарту клиентоцентричности',
+        lang: 'ru',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f5f5f2',
+        theme_color: '#37474f',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,json,woff2}'],
+        navigateFallback: 'index.html',
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        // The first service worker takes the open page at once, so it works offline from the first visit;
+        // later versions still wait for the operator (no skipWaiting in prompt mode).
+        clientsClaim: true,
+      },
+    }),
+  ],
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'happy-dom',
+          include: ['test/**/*.test.tsx'],
+          exclude: ['test/e2e/**', 'node_modules/**'],
+          setupFiles: ['test/helpers/domSetup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.ts'],
+          globalSetup: ['test/e2e/globalSetup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
