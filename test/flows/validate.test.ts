@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { restoreFlow } from '../../src/flows/restore';
+import type { FlowDefinition, Step } from '../../src/flows/types';
+import { validateFlow } from '../../src/flows/validate';
+
+function minimal(): FlowDefinition {
+  const r = restoreFlow(JSON.parse(readFileSync('test/fixtures/flows/valid-minimal.json', 'utf8')));
+  if (!r.ok) throw new Error('fixture broken');
+  return r.flow;
+}
+
+const step = (id: string, stage: Step['stage'], next: string[] = [], extra: Partial<Step> = {}): Step => ({
+  id,
+  stage,
+  say: 'Текст',
+  hints: [],
+  questions: [],
+  options: next.map((n, i) => ({ id: `o${i}`, label: 'Дальше', next: n })),
+  capture: [],
+  kb: { topics: [], articles: [] },
+  outcomes: [],
+  ...extra,
+});
+
+const codes = (flow: FlowDefinition) => validateFlow(flow).map((i) => `${i.severity}:${i.code}@${i.path}`);
+
+describe('validateFlow', () => {
+  it('finds nothing wrong in a complete flow', () => {
+    expect(validateFlow(minimal())).toEqual([]);
+  });
+
+  it('only warns when the recommended rephrasing stage is folded into another', () => {
+    const flow = minimal();
+    flow.steps = flow.steps.filter((s) => s.id !== 'understand');
+    flow.steps[2]!.options[0]!.next = 'resolve';
+    expect(codes(flow)).toEqual(['warning:flow.stageRecommended@steps']);
+  });
+
+  it('requires greeting, purpose, status and farewell in an outbound flow, and warns about questions', () => {
+    const flow: FlowDefinition = {
+      ...minimal(),
+      direction: 'outbound',
+      steps: [
+        step('greeting', 'greeting', ['status']),
+        step('status', 'status', ['farewell']),
+        step('farewell', 'farewell'),
+      ],
+    };
+    expect(codes(flow)).toEqual(['error:flow.stageMissing@steps', 'warning:flow.stageRecommended@steps']);
+    expect(validateFlow(flow)[0]?.params).toEqual({ stage: 'purpose', direction: 'outbound' });
+  });
+
+  it('treats farewell steps as reachable by outcome, not only by links', () => {
+    const flow = minimal();
+    flow.steps.push(step('farewell-resolved', 'farewell', [], { outcomes: ['resolved'] }));
+    expect(validateFlow(flow)).toEqual([]);
+  });
+
+  it('finds a loop that never reaches a farewell', () => {
+    const flow = minimal();
+    flow.steps[4]!.options.push({ id: 'loop', label: 'Петля', next: 'a' });
+    flow.steps.push(step('a', 'resolution', ['b']), step('b', 'resolution', ['a']));
+    expect(codes(flow)).toEqual(['error:step.noFarewell@steps[6]', 'error:step.noFarewell@steps[7]']);
+  });
+
+  it('warns about outcomes on a step that is not a farewell', () => {
+    const flow = minimal();
+    flow.steps[4]!.outcomes = ['resolved'];
+    expect(codes(flow)).toEqual(['warning:step.outcomesOutsideFarewell@steps[4].outcomes']);
+  });
+
+  it('checks the hold range as a whole', () => {
+    const flow = minimal();
+    flow.limits = { ...flow.limits, holdMinMinutes: 10, holdMaxMinutes: 5, holdPresetsMinutes: [] };
+    expect(codes(flow)).toEqual(['error:limits.holdMinAboveMax@limits.holdMinMinutes']);
+    flow.limits = { ...flow.limits, holdMinMinutes: 0, holdMaxMinutes: 5 };
+    expect(codes(flow)).toEqual(['error:limits.holdMinOutOfRange@limits.holdMinMinutes']);
+  });
+
+  it('refuses a hold warning that would come before the shortest hold even starts counting', () => {
+    const flow = minimal();
+    flow.limits = { ...flow.limits, holdWarningSeconds: 60 };
+    expect(codes(flow)).toEqual(['error:limits.holdWarningTooLong@limits.holdWarningSeconds']);
+  });
+
+  it('checks variables in hints, questions and quick phrases too', () => {
+    const flow = minimal();
+    flow.steps[2]!.hints = ['Обратитесь по имени: {{caller.firstName}}'];
+    flow.phrases = [{ id: 'wait', text: 'Подождите {{hold.minutes}}' }];
+    expect(codes(flow)).toEqual([
+      'error:template.unknownVariable@steps[2].hints[0]',
+      'error:template.unknownVariable@phrases[0].text',
+    ]);
+  });
+
+  it('checks article links only when the knowledge base is known', () => {
+    const flow = minimal();
+    flow.steps[4]!.kb.articles = ['gen-callback'];
+    expect(validateFlow(flow)).toEqual([]);
+    expect(validateFlow(flow, { knownArticles: new Set(['gen-callback']) })).toEqual([]);
+    expect(validateFlow(flow, { knownArticles: new Set() }).map((i) => i.code)).toEqual([
+      'kb.unknownArticle',
+    ]);
+  });
+
+  it('lets the same field be captured in two branches with the same kind', () => {
+    const flow = minimal();
+    flow.steps[4]!.capture = [{ id: 'callerName', label: 'Имя', kind: 'personName', required: false }];
+    expect(validateFlow(flow)).toEqual([]);
+  });
+});
