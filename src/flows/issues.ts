@@ -23,6 +23,7 @@ export const ISSUE_CODES = [
   'step.unreachable',
   'step.noFarewell',
   'step.outcomesOutsideFarewell',
+  'step.farewellHasOptions',
   'outcome.noFarewell',
   'template.unknownVariable',
   'template.fieldNotCaptured',

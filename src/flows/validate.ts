@@ -130,6 +130,10 @@ function checkStages(flow: FlowDefinition, emit: Emit): void {
     if (!allowed.includes(s.stage)) {
       emit('step.stageWrongDirection', `steps[${i}].stage`, { stage: s.stage, direction: flow.direction });
     }
+    // The call ends at a farewell: options there would never be offered.
+    if (s.stage === 'farewell' && s.options.length > 0) {
+      emit('step.farewellHasOptions', `steps[${i}].options`, { step: s.id }, 'warning');
+    }
     if (s.stage !== 'farewell' && s.outcomes.length > 0) {
       emit('step.outcomesOutsideFarewell', `steps[${i}].outcomes`, { step: s.id }, 'warning');
     }

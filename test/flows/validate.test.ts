@@ -70,6 +70,12 @@ describe('validateFlow', () => {
     expect(codes(flow)).toEqual(['warning:step.outcomesOutsideFarewell@steps[4].outcomes']);
   });
 
+  it('warns about options on a farewell, which the call never offers', () => {
+    const flow = minimal();
+    flow.steps[5]!.options = [{ id: 'back', label: 'Назад', next: 'needs' }];
+    expect(codes(flow)).toEqual(['warning:step.farewellHasOptions@steps[5].options']);
+  });
+
   it('checks the hold range as a whole', () => {
     const flow = minimal();
     flow.limits = { ...flow.limits, holdMinMinutes: 10, holdMaxMinutes: 5, holdPresetsMinutes: [] };

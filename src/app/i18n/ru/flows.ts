@@ -75,6 +75,8 @@ const ISSUES: Record<IssueCode, (p: IssueParams) => string> = {
   'step.noFarewell': (p) => `из шага «${s(p, 'step')}» нельзя дойти до прощания`,
   'step.outcomesOutsideFarewell': (p) =>
     `исходы указаны у шага «${s(p, 'step')}», который не является прощанием`,
+  'step.farewellHasOptions': (p) =>
+    `у прощания «${s(p, 'step')}» есть варианты перехода, но звонок на прощании заканчивается — они не будут показаны`,
   'outcome.noFarewell': (p) => `нет прощания для исхода «${label(OUTCOMES, s(p, 'outcome'))}»`,
   'template.unknownVariable': (p) => `неизвестная переменная {{${s(p, 'variable')}}}`,
   'template.fieldNotCaptured': (p) =>
