@@ -1,13 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../app/i18n';
+import type { KbSyncNotice } from '../app/kbSync';
 import { systemClock, type Clock } from '../calls/clock';
 import type { DirectionOfActivity } from '../kb/article';
 import type { BundledArticle } from '../kb/bundle';
-import type { SearchFilters, SearchHit, SearchResult } from '../kb/search';
+import type { SearchFilters, SearchResult } from '../kb/search';
 import type { Topic } from '../kb/topics';
 import { ArticleView } from './ArticleView';
 import { KnowledgeFilters } from './KnowledgeFilters';
 import { KnowledgeResults } from './KnowledgeResults';
+import { useKnowledgeSearch } from './KnowledgeSearch';
 
 /** What the panel reads: search through the worker, articles from the IndexedDB cache (src/app/kbSync.ts). */
 export interface KnowledgeSource {
@@ -24,17 +26,17 @@ export type KnowledgePanelProps = {
   /** Change the number (e.g. increment it from a hotkey) to move focus to the search box. */
   focusRequest?: number;
   onUse?: (articleId: string) => void;
+  /** From kbSync: shown above the results when the knowledge base is missing or could not be updated. */
+  notice?: KbSyncNotice | null;
   clock?: Clock;
 };
-
-const LIMIT = 10;
-type Status = 'idle' | 'searching' | 'done' | 'failed';
 
 export function KnowledgePanel({
   source,
   organisationId,
   focusRequest,
   onUse,
+  notice,
   clock = systemClock,
 }: KnowledgePanelProps) {
   const inputId = useId();
@@ -43,8 +45,6 @@ export function KnowledgePanel({
   const [query, setQuery] = useState('');
   const [direction, setDirection] = useState<DirectionOfActivity | ''>('');
   const [topic, setTopic] = useState<Topic | ''>('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  const [status, setStatus] = useState<Status>('idle');
   const [open, setOpen] = useState<BundledArticle | 'missing' | null>(null);
   const text = t.kb.panel;
 
@@ -57,30 +57,7 @@ export function KnowledgePanel({
     if (open !== null) openRef.current?.focus();
   }, [open]);
 
-  useEffect(() => {
-    if (!source || query.trim() === '') {
-      setHits([]);
-      setStatus('idle');
-      return;
-    }
-    let current = true;
-    const filters: SearchFilters = {};
-    if (direction) filters.directions = [direction];
-    if (topic) filters.topics = [topic];
-    if (organisationId) filters.organisation = organisationId;
-    setStatus('searching');
-    source.search(query, { limit: LIMIT, filters }).then(
-      (result) => {
-        if (!current || result === null) return;
-        setHits(result.hits);
-        setStatus('done');
-      },
-      () => current && setStatus('failed'),
-    );
-    return () => {
-      current = false;
-    };
-  }, [source, query, direction, topic, organisationId]);
+  const { hits, status } = useKnowledgeSearch(source, query, { direction, topic, organisationId });
 
   const openArticle = (id: string) => {
     if (!source) return;
@@ -122,6 +99,7 @@ export function KnowledgePanel({
           }}
         />
       </div>
+      {notice && <p className="kb-notice">{t.kb.sync[notice]}</p>}
       <KnowledgeFilters direction={direction} topic={topic} onDirection={setDirection} onTopic={setTopic} />
       {open !== null ? (
         <div

@@ -45,9 +45,12 @@ describe('KnowledgeVersion', () => {
     );
   });
 
-  it('says when no knowledge base is loaded yet', () => {
-    render(<KnowledgeVersion info={null} />);
+  it('says when no knowledge base is loaded yet, and why', () => {
+    render(<KnowledgeVersion info={null} notice="offlineFirstRun" />);
     expect(screen.getByTestId('kb-version').textContent).toBe('База знаний: база знаний ещё не загружена');
+    expect(screen.getByRole('status').textContent).toBe(
+      'База знаний не загружена: нет связи с сервером. Подключитесь к сети и обновите страницу.',
+    );
   });
 });
 
