@@ -35,11 +35,19 @@ export const TRANSFER_REFUSED_CHOICES = {
 
 const THANKS = 'Остались ли у вас вопросы? Спасибо за обращение, всего доброго!';
 
-export const FAREWELLS: Record<Outcome, string> = {
-  resolved: `Ваш вопрос решён. ${THANKS}`,
-  byDate: `Ваш вопрос будет решён до {{outcome.date}}. ${THANKS}`,
-  noDate: `Ваш вопрос будет решён, но точный срок сейчас назвать нельзя: мы сообщим, как только он станет известен. ${THANKS}`,
-  impossible: `К сожалению, решить этот вопрос нельзя: {{outcome.reason}}. Что можно сделать: {{outcome.wayForward}}. ${THANKS}`,
-  redirected: `Ваш вопрос относится к ведению другого органа: {{outcome.body}}. ${THANKS}`,
-  callback: `Я перезвоню вам {{callback.deadline}} по номеру {{callback.phone}} с ответом на ваш вопрос. ${THANKS}`,
+/** Where the question stands (STANDARD §5): said before a catch-all farewell, so the client always knows. */
+export const OUTCOME_STATEMENTS: Record<Outcome, string> = {
+  resolved: 'Ваш вопрос решён.',
+  byDate: 'Ваш вопрос будет решён до {{outcome.date}}.',
+  noDate:
+    'Ваш вопрос будет решён, но точный срок сейчас назвать нельзя: мы сообщим, как только он станет известен.',
+  impossible:
+    'К сожалению, решить этот вопрос нельзя: {{outcome.reason}}. Что можно сделать: {{outcome.wayForward}}.',
+  redirected: 'Ваш вопрос относится к ведению другого органа: {{outcome.body}}.',
+  callback: 'Я перезвоню вам {{callback.deadline}} по номеру {{callback.phone}} с ответом на ваш вопрос.',
 };
+
+/** The engine's own farewell, for flows with no farewell step that fits. */
+export function engineFarewell(outcome: Outcome): string {
+  return `${OUTCOME_STATEMENTS[outcome]} ${THANKS}`;
+}

@@ -8,7 +8,8 @@ import { INBOUND_STAGES, OUTBOUND_STAGES } from '../flows/types';
 import type { FlowDefinition, RenderedLine, Stage, Step, TemplateVars } from '../flows/types';
 import type { CallContext } from './context';
 import {
-  FAREWELLS,
+  engineFarewell,
+  OUTCOME_STATEMENTS,
   GREETING_INTRO,
   HANDOVER,
   HOLD_EXPIRED,
@@ -103,8 +104,11 @@ export function lineTemplate(flow: FlowDefinition, s: CallView): string | null {
       return HANDOVER;
     case 'farewell': {
       const outcome = s.context.outcome?.kind;
-      const byFlow = step?.stage === 'farewell' ? step.say : null;
-      return byFlow ?? (outcome ? FAREWELLS[outcome] : null);
+      const own = step?.stage === 'farewell' ? step : null;
+      if (!outcome) return own?.say ?? null;
+      if (!own) return engineFarewell(outcome);
+      // A catch-all farewell follows the engine's sentence on where the question stands.
+      return own.outcomes.includes(outcome) ? own.say : `${OUTCOME_STATEMENTS[outcome]} ${own.say}`;
     }
     case 'talking':
       if (!step) return null;
@@ -127,7 +131,7 @@ export function renderedLine(flow: FlowDefinition, s: CallView, now: number): Re
   const line = renderLine(template, vars);
   const outcome = s.context.outcome?.kind;
   if (line.kind === 'missing' && phase(s) === 'farewell' && outcome) {
-    const fallback = renderLine(FAREWELLS[outcome], vars);
+    const fallback = renderLine(engineFarewell(outcome), vars);
     if (fallback.kind === 'ready') return fallback;
   }
   return line;

@@ -100,7 +100,7 @@ export function compileFlow(flow: FlowDefinition) {
                 {
                   guard: and(['isPastGreeting', 'isOutcomeComplete']),
                   target: 'farewell',
-                  actions: ['stamp', 'setOutcome'],
+                  actions: ['stamp', 'setOutcome', 'pickFarewell'],
                 },
                 { guard: 'isPastGreeting', actions: ['stamp', 'refuseOutcome'] },
               ],
@@ -166,7 +166,7 @@ export function compileFlow(flow: FlowDefinition) {
                 {
                   guard: 'canPromiseCallback',
                   target: 'farewell',
-                  actions: ['stamp', 'promiseCallback', 'emitCallbackTask'],
+                  actions: ['stamp', 'promiseCallback', 'pickFarewell', 'emitCallbackTask'],
                 },
                 { actions: ['stamp', 'refuseCallback'] },
               ],

@@ -20,7 +20,11 @@ describe('sample organisations', () => {
     const org = restoreOrganisation({
       id: 'o',
       fullName: 'О',
-      workingHours: { 1: { start: '09:00', end: '18:00' }, 2: { start: '18:00', end: '09:00' }, 3: { start: '25:00' } },
+      workingHours: {
+        1: { start: '09:00', end: '18:00' },
+        2: { start: '18:00', end: '09:00' },
+        3: { start: '25:00' },
+      },
     });
     expect(org?.workingHours).toEqual({ 1: { start: '09:00', end: '18:00' } });
   });
