@@ -1,7 +1,13 @@
+import { calls } from './calls';
+import { operator } from './operator';
+import { flows } from './flows';
 import { kb } from './kb';
 import { shell } from './shell';
 
 export const ru = {
   shell,
   kb,
+  flows,
+  calls,
+  operator,
 };
