@@ -40,6 +40,10 @@ describe('the app shell in Chromium', () => {
     session = await openApp();
     const { page } = session;
     await completeFirstRun(page);
+    // The supervisor and editor code is not loaded until first visited.
+    const loaded = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop() ?? ''));
+    expect((await loaded()).filter((n) => /Supervisor|Editor/.test(n))).toEqual([]);
     const steps = [
       ['Control+Alt+Digit2', '/supervisor', 'Рабочее место руководителя'],
       ['Control+Alt+Digit3', '/editor', 'Рабочее место редактора'],
@@ -51,6 +55,7 @@ describe('the app shell in Chromium', () => {
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       expect(new URL(page.url()).pathname).toBe(path);
     }
+    expect((await loaded()).filter((n) => /Supervisor|Editor/.test(n))).toHaveLength(2);
     // Tab reaches the navigation links, and Enter follows one.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
