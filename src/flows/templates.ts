@@ -37,6 +37,8 @@ export const KNOWN_VARIABLES: readonly string[] = [
 const KNOWN = new Set(KNOWN_VARIABLES);
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const SENTENCE_PUNCTUATION = /^[.,;:!?…]$/u;
+const TRAILING_PUNCTUATION = /[\s.,;:!?…]+$/u;
 
 /** Variable names in the order they first appear, without repeats. */
 export function templateVariables(template: string): string[] {
@@ -84,16 +86,22 @@ function lookup(vars: TemplateVars, name: string): string | undefined {
 
 /**
  * Fills every placeholder, or reports the variables still empty (unknown names count as missing, so a
- * typo in a flow can never reach the caller). Values are trimmed; whitespace-only counts as empty.
+ * typo in a flow can never reach the caller). Values are trimmed; whitespace or punctuation alone counts
+ * as empty.
  */
 export function renderLine(template: string, vars: TemplateVars): RenderedLine {
   const missing: string[] = [];
   for (const name of templateVariables(template)) {
-    const value = isKnownVariable(name) ? lookup(vars, name)?.trim() : undefined;
-    if (!value) missing.push(name);
+    const value = isKnownVariable(name) ? lookup(vars, name)?.replace(TRAILING_PUNCTUATION, '') : undefined;
+    if (!value?.trim()) missing.push(name);
   }
   if (malformedPlaceholders(template).length > 0 && missing.length === 0) missing.push('{{…}}');
   if (missing.length > 0) return { kind: 'missing', missing };
-  const text = template.replace(PLACEHOLDER, (_m, name: string) => lookup(vars, name)?.trim() ?? '');
+  const text = template.replace(PLACEHOLDER, (match: string, name: string, offset: number) => {
+    const value = lookup(vars, name)?.trim() ?? '';
+    // A need written down as "Как подать обращение?" inside "…, что {{caller.need}}?" must not read "??".
+    const after = template.charAt(offset + match.length);
+    return SENTENCE_PUNCTUATION.test(after) ? value.replace(TRAILING_PUNCTUATION, '') : value;
+  });
   return { kind: 'ready', text };
 }

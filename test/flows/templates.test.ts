@@ -73,6 +73,25 @@ describe('renderLine', () => {
     expect(malformedPlaceholders('ok {{caller.name}}')).toEqual([]);
   });
 
+  it("drops a value's own end punctuation where the line puts its own", () => {
+    const v: TemplateVars = { caller: { need: 'как подать обращение?', name: 'Иван Петрович.' } };
+    expect(renderLine('Правильно ли я понимаю, что {{caller.need}}?', v)).toEqual({
+      kind: 'ready',
+      text: 'Правильно ли я понимаю, что как подать обращение?',
+    });
+    expect(renderLine('{{caller.name}} — {{caller.need}}', v)).toEqual({
+      kind: 'ready',
+      text: 'Иван Петрович. — как подать обращение?',
+    });
+  });
+
+  it('never re-reads placeholders inside values', () => {
+    expect(renderLine('{{caller.need}}', { caller: { need: 'что такое {{greeting}}' } })).toEqual({
+      kind: 'ready',
+      text: 'что такое {{greeting}}',
+    });
+  });
+
   it('leaves a line without variables as it is', () => {
     expect(renderLine('Спасибо за ожидание', {})).toEqual({ kind: 'ready', text: 'Спасибо за ожидание' });
   });
