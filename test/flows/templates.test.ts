@@ -44,10 +44,14 @@ describe('renderLine', () => {
     expect(r).toEqual({ kind: 'missing', missing: ['caller.need', 'callback.deadline'] });
   });
 
-  it('treats whitespace-only as empty', () => {
+  it('treats whitespace-only or punctuation-only as empty', () => {
     expect(renderLine('{{caller.name}}', { caller: { name: '   ' } })).toEqual({
       kind: 'missing',
       missing: ['caller.name'],
+    });
+    expect(renderLine('что {{caller.need}}?', { caller: { need: ' ?' } })).toEqual({
+      kind: 'missing',
+      missing: ['caller.need'],
     });
   });
 
