@@ -1,16 +1,49 @@
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useApp } from '../app/AppContext';
+import { setCallActive } from '../app/callActivity';
 import { t } from '../app/i18n';
 import { operatorFullName } from '../calls/organisation';
+import { CallScreen } from './CallScreen';
+import { useCallWiring } from './CallControllerContext';
+import { StartCallPanel } from './StartCallPanel';
 
+/** The operator's workspace: the call in progress on this workstation, or the way to start one. */
 export function OperatorWorkspace() {
   const { settings } = useApp();
+  const wiring = useCallWiring();
+  const controller = wiring?.controller ?? null;
+  const subscribe = useCallback(
+    (listener: () => void) => controller?.subscribe(listener) ?? (() => undefined),
+    [controller],
+  );
+  const getActive = useCallback(() => controller?.getActive() ?? null, [controller]);
+  const active = useSyncExternalStore(subscribe, getActive);
+
+  // While a call (or its wrap-up) is open, the update prompt must not reload the page.
+  useEffect(() => {
+    setCallActive(active !== null);
+  }, [active]);
+  useEffect(() => () => setCallActive(false), []);
+
+  const ready = settings.operator !== null && settings.organisation !== null;
   return (
-    <section aria-labelledby="operator-title" className="workspace">
-      <h1 id="operator-title">{t.shell.placeholder.operatorTitle}</h1>
-      <p data-testid="operator-identity">
+    <section aria-labelledby="operator-title" className="workspace operator-workspace">
+      <h1 id="operator-title" className={active ? 'visually-hidden' : undefined}>
+        {t.operator.title}
+      </h1>
+      <p data-testid="operator-identity" className="muted">
         {settings.operator && operatorFullName(settings.operator)}
         {settings.organisation && ` — ${settings.organisation.shortName}`}
       </p>
+      {!wiring || !controller ? (
+        <p role="status">{t.operator.noWiring}</p>
+      ) : active ? (
+        <CallScreen key={active.callId} call={active} controller={controller} wiring={wiring} />
+      ) : ready ? (
+        <StartCallPanel controller={controller} catalog={wiring.catalog} />
+      ) : (
+        <p role="status">{t.operator.noProfile}</p>
+      )}
     </section>
   );
 }

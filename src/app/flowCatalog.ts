@@ -1,0 +1,45 @@
+// The call flows shipped with the app: every scripts-flows/*.json, checked at load through the same
+// parse → restore → validate path as the CLI. A broken file is reported and left out, never thrown.
+import { checkFlow } from '../flows/check';
+import type { FlowIssue } from '../flows/issues';
+import type { ClientKind, Direction, FlowDefinition } from '../flows/types';
+
+export interface FlowCatalog {
+  flows: FlowDefinition[];
+  /** Files that failed the check, with their issues, for a message on screen. */
+  invalid: { file: string; issues: FlowIssue[] }[];
+}
+
+/** Builds a catalogue from raw modules keyed by file path (what import.meta.glob returns). */
+export function buildFlowCatalog(modules: Record<string, unknown>): FlowCatalog {
+  const flows: FlowDefinition[] = [];
+  const invalid: FlowCatalog['invalid'] = [];
+  for (const [path, raw] of Object.entries(modules).sort(([a], [b]) => a.localeCompare(b))) {
+    const file = path.split('/').pop() ?? path;
+    if (file.endsWith('.schema.json')) continue;
+    const checked = checkFlow(raw, file);
+    if (checked.flow) flows.push(checked.flow);
+    else invalid.push({ file, issues: checked.issues });
+  }
+  return { flows, invalid };
+}
+
+let bundled: FlowCatalog | null = null;
+
+/** The flows bundled at build time; checked once, on first use. */
+export function bundledFlows(): FlowCatalog {
+  bundled ??= buildFlowCatalog(
+    import.meta.glob<unknown>('../../scripts-flows/*.json', { eager: true, import: 'default' }),
+  );
+  return bundled;
+}
+
+/** The flow most likely wanted for a call: same direction and client kind, else same direction. */
+export function likelyFlow(
+  flows: readonly FlowDefinition[],
+  direction: Direction,
+  client: ClientKind,
+): FlowDefinition | null {
+  const sameDirection = flows.filter((f) => f.direction === direction);
+  return sameDirection.find((f) => f.client === client) ?? sameDirection[0] ?? null;
+}

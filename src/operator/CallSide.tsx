@@ -1,0 +1,51 @@
+import { useCallback } from 'react';
+import { currentStep, type CallSession } from '../calls';
+import { CallerCard } from './CallerCard';
+import type { ResolvedWiring } from './CallControllerContext';
+import type { CallNotes, NotesUpdate } from './callNotes';
+import { KbSuggestions } from './KbSuggestions';
+import { KnowledgePanel } from './KnowledgePanel';
+import { useCallSelect } from './useCallSelect';
+
+type Props = {
+  session: CallSession;
+  wiring: ResolvedWiring;
+  notes: CallNotes;
+  onNotes: NotesUpdate;
+  searchFocus: number;
+};
+
+const NO_LINKS = { topics: [], articles: [] };
+
+/** Beside the script: who is calling, and the knowledge for this step and topic. */
+export function CallSide({ session, wiring, notes, onNotes, searchFocus }: Props) {
+  const links = useCallSelect(session, (s) => currentStep(session.flow, s)?.kb ?? NO_LINKS);
+  const orgId = useCallSelect(session, (s) => s.context.organisation.id);
+  const { articlesUsed } = notes;
+  const onUse = useCallback(
+    (id: string) =>
+      onNotes({ articlesUsed: articlesUsed.includes(id) ? articlesUsed : [...articlesUsed, id] }),
+    [articlesUsed, onNotes],
+  );
+  return (
+    <aside className="call-side">
+      <CallerCard session={session} notes={notes} onNotes={onNotes} />
+      <KbSuggestions
+        source={wiring.knowledge}
+        organisationId={orgId}
+        links={links}
+        topic={notes.topic}
+        clock={wiring.clock}
+        onUse={onUse}
+      />
+      <KnowledgePanel
+        source={wiring.knowledge}
+        organisationId={orgId}
+        focusRequest={searchFocus > 0 ? searchFocus : undefined}
+        onUse={onUse}
+        notice={wiring.knowledgeNotice}
+        clock={wiring.clock}
+      />
+    </aside>
+  );
+}

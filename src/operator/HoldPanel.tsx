@@ -1,0 +1,100 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { t } from '../app/i18n';
+import { ACTION_KEYS, CALL_SHORTCUTS, matches, triggers } from '../app/shortcuts';
+import { availableActions, currentStep, templateVars, type CallSession } from '../calls';
+import type { Clock } from '../calls/clock';
+import { HOLD_PROMISE } from '../calls/lines';
+import { formatDuration } from '../flows/plural';
+import { renderLine } from '../flows/templates';
+import { StepActions } from './StepActions';
+import type { Send } from './useCallSend';
+import { useCallSelect } from './useCallSelect';
+import { useKeyDown } from './useKeyDown';
+
+type Props = { session: CallSession; clock: Clock; send: Send; extend: boolean; onClose: () => void };
+
+/** Choosing how long to ask the caller to wait: the promise to say, then the hold (or its extension). */
+export function HoldPanel({ session, clock, send, extend, onClose }: Props) {
+  const flow = session.flow;
+  const presets = useCallSelect(session, (s) => availableActions(flow, s).holdPresets);
+  const [minutes, setMinutes] = useState<number | null>(presets[0] ?? null);
+  const [custom, setCustom] = useState('');
+  const customId = useId();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const text = t.operator.hold;
+
+  const promise = useCallSelect(session, (s) => {
+    if (minutes === null) return null;
+    const step = currentStep(flow, s);
+    // The flow's own hold line wins when the step was written for the hold ("вернусь через …").
+    const template = !extend && step?.say.includes('{{hold.duration}}') ? step.say : HOLD_PROMISE;
+    const vars = { ...templateVars(s.context, clock.now()), hold: { duration: formatDuration(minutes) } };
+    const line = renderLine(template, vars);
+    return line.kind === 'ready' ? line.text : null;
+  });
+
+  const confirm = async () => {
+    if (minutes === null) return;
+    const result = await send({ type: extend ? 'operator.extendHold' : 'operator.hold', minutes });
+    if (result?.accepted && result.notice === null) onClose();
+  };
+
+  useKeyDown((e) => {
+    const n = ACTION_KEYS.findIndex((k) => triggers(e, k));
+    const preset = presets[n];
+    if (preset !== undefined) {
+      e.preventDefault();
+      setMinutes(preset);
+    } else if (
+      matches(e, CALL_SHORTCUTS.confirm) ||
+      (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement))
+    ) {
+      e.preventDefault();
+      void confirm();
+    }
+  });
+
+  return (
+    <section className="call-panel" aria-label={text.region} tabIndex={-1} ref={ref}>
+      <h3>{extend ? text.extend : text.choose}</h3>
+      <StepActions
+        label={text.choose}
+        disabled={false}
+        actions={presets.map((m) => ({
+          id: String(m),
+          label: `${text.preset(m)}${m === minutes ? ' ✓' : ''}`,
+          run: () => setMinutes(m),
+        }))}
+      />
+      <div className="field">
+        <label htmlFor={customId}>{text.custom}</label>
+        <input
+          id={customId}
+          type="number"
+          inputMode="numeric"
+          min={flow.limits.holdMinMinutes}
+          max={flow.limits.holdMaxMinutes}
+          value={custom}
+          onChange={(e) => {
+            setCustom(e.target.value);
+            const m = Number(e.target.value);
+            setMinutes(Number.isInteger(m) && m > 0 ? m : null);
+          }}
+        />
+      </div>
+      {promise && (
+        <p className="call-promise" data-testid="hold-promise">
+          <span className="muted">{text.promise}: </span>
+          {promise}
+        </p>
+      )}
+      <button type="button" className="primary" onClick={() => void confirm()} disabled={minutes === null}>
+        {extend ? text.extend : text.put}
+      </button>
+      <button type="button" onClick={onClose}>
+        {text.close}
+      </button>
+    </section>
+  );
+}

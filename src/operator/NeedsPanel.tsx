@@ -1,0 +1,84 @@
+import { useId } from 'react';
+import { t } from '../app/i18n';
+import { callerCard, currentStep, templateVars, type CallSession } from '../calls';
+import type { Clock } from '../calls/clock';
+import { renderLine } from '../flows/templates';
+import { CLIENT_NEEDS, type ClientNeed } from '../kb/article';
+import { TOPICS, type Topic } from '../kb/topics';
+import type { CallNotes, NotesUpdate } from './callNotes';
+import { useCallSelect } from './useCallSelect';
+
+type Props = { session: CallSession; clock: Clock; notes: CallNotes; onNotes: NotesUpdate };
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** Needs discovery: the step's leading questions, the need and topic pickers, the rephrase helper. */
+export function NeedsPanel({ session, clock, notes, onNotes }: Props) {
+  const flow = session.flow;
+  const needId = useId();
+  const topicId = useId();
+  const questions = useCallSelect(session, (s) => {
+    const step = currentStep(flow, s);
+    if (!step || !s.hasTag('talking')) return [];
+    const vars = templateVars(s.context, clock.now());
+    return step.questions
+      .map((q) => renderLine(q, vars))
+      .flatMap((r) => (r.kind === 'ready' ? [r.text] : []));
+  });
+  const card = useCallSelect(session, callerCard);
+  const text = t.operator.needs;
+  const rephrase = card.need
+    ? text.rephraseLine(lowerFirst(card.need.replace(/[.?!]+$/, '')), card.appealNumber)
+    : null;
+  return (
+    <section className="needs" aria-label={text.region}>
+      {questions.length > 0 && (
+        <>
+          <h3>{text.questions}</h3>
+          <ul className="needs-questions">
+            {questions.map((q) => (
+              <li key={q}>{q}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="needs-pickers">
+        <label htmlFor={needId}>{text.need}</label>
+        <select
+          id={needId}
+          value={notes.need ?? ''}
+          onChange={(e) => onNotes({ need: CLIENT_NEEDS.find((n) => n === e.target.value) ?? null })}
+        >
+          <option value="">{text.none}</option>
+          {CLIENT_NEEDS.map((n: ClientNeed) => (
+            <option key={n} value={n}>
+              {t.kb.needs[n]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={topicId}>{text.topic}</label>
+        <select
+          id={topicId}
+          value={notes.topic ?? ''}
+          onChange={(e) => onNotes({ topic: TOPICS.find((x) => x === e.target.value) ?? null })}
+        >
+          <option value="">{text.none}</option>
+          {(flow.topics.length > 0
+            ? [...flow.topics, ...TOPICS.filter((x) => !flow.topics.includes(x))]
+            : TOPICS
+          )
+            .filter((x): x is Topic => (TOPICS as readonly string[]).includes(x))
+            .map((x) => (
+              <option key={x} value={x}>
+                {t.kb.topics[x]}
+              </option>
+            ))}
+        </select>
+      </div>
+      <p className="needs-rephrase" data-testid="rephrase">
+        <span className="needs-rephrase-label">{text.rephrase}: </span>
+        {rephrase ?? <span className="muted">{text.rephraseEmpty}</span>}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { t } from '../app/i18n';
+import { noticeOf, type CallSession } from '../calls';
+import { TRANSFER_REFUSED_CHOICES } from '../calls/lines';
+import type { Panel } from './panels';
+import { useCallSelect } from './useCallSelect';
+
+type Props = { session: CallSession; onPanel: (panel: Panel | null) => void };
+
+/** Why the engine refused the last action, in words, with the alternatives it offers. */
+export function NoticeBar({ session, onPanel }: Props) {
+  const notice = useCallSelect(session, noticeOf);
+  if (!notice) return null;
+  return (
+    <div className="call-notice" role="alert" data-testid="call-notice">
+      <p>{t.calls.notice(notice.code, notice.params)}</p>
+      {notice.alternatives.length > 0 && (
+        <ul>
+          {notice.alternatives.map((a) => (
+            <li key={a}>
+              <button type="button" onClick={() => onPanel(a === 'callback' ? { kind: 'callback' } : null)}>
+                {t.calls.alternatives[a]}
+              </button>
+              {a === 'answerNow' && <span className="muted"> — «{TRANSFER_REFUSED_CHOICES.answerNow}»</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

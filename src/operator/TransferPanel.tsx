@@ -1,0 +1,110 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { t } from '../app/i18n';
+import { ACTION_KEYS, triggers } from '../app/shortcuts';
+import { callerCard, transferCounter, type CallSession } from '../calls';
+import { formatRuPhone } from '../flows/phone';
+import { TOPICS } from '../kb/topics';
+import { directoryEntries, filterDirectory, type DirectoryEntry } from './directory';
+import type { Panel } from './panels';
+import type { Send } from './useCallSend';
+import { useCallSelect } from './useCallSelect';
+import { useKeyDown } from './useKeyDown';
+
+type Props = { session: CallSession; send: Send; onPanel: (panel: Panel | null) => void };
+
+const topicLabel = (id: string) => {
+  const topic = TOPICS.find((x) => x === id);
+  return topic ? t.kb.topics[topic] : id;
+};
+
+/** Transfer within the two the standard allows: the directory, the counter, the summary for the colleague. */
+export function TransferPanel({ session, send, onPanel }: Props) {
+  const flow = session.flow;
+  const counter = useCallSelect(session, (s) => transferCounter(flow, s));
+  const org = useCallSelect(session, (s) => s.context.organisation);
+  const card = useCallSelect(session, callerCard);
+  const [query, setQuery] = useState('');
+  const [topic, setTopic] = useState('');
+  const [summary, setSummary] = useState(() =>
+    [card.name, card.appealNumber, card.need].filter(Boolean).join('. '),
+  );
+  const ids = { filter: useId(), topic: useId(), summary: useId() };
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const entries = useMemo(() => directoryEntries(org), [org]);
+  const shown = filterDirectory(entries, query, topic, topicLabel);
+  const text = t.operator.transfer;
+
+  const transfer = async (e: DirectoryEntry) => {
+    const result = await send({ type: 'operator.transfer', target: e.target, summary });
+    if (result?.accepted && result.notice === null) onPanel(null);
+  };
+  useKeyDown((e) => {
+    const entry = shown[ACTION_KEYS.findIndex((k) => triggers(e, k))];
+    if (entry && counter.canTransferMore) {
+      e.preventDefault();
+      void transfer(entry);
+    }
+  });
+
+  return (
+    <section className="call-panel" aria-label={text.region} tabIndex={-1} ref={ref}>
+      <h3>{text.region}</h3>
+      <p data-testid="transfer-counter">{t.calls.transferCounter(counter.used, counter.max)}</p>
+      {!counter.canTransferMore ? (
+        <div role="alert" data-testid="transfer-refused">
+          <p>{t.calls.notice('transferLimitReached', {})}</p>
+          <button type="button" onClick={() => onPanel(null)}>
+            {t.calls.alternatives.answerNow}
+          </button>
+          <button type="button" onClick={() => onPanel({ kind: 'callback' })}>
+            {t.calls.alternatives.callback}
+          </button>
+        </div>
+      ) : (
+        <>
+          <label htmlFor={ids.summary}>{text.summary}</label>
+          <textarea id={ids.summary} value={summary} rows={2} onChange={(e) => setSummary(e.target.value)} />
+          <p className="muted">{text.summaryHint}</p>
+          <label htmlFor={ids.filter}>{text.filter}</label>
+          <input id={ids.filter} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <label htmlFor={ids.topic}>{text.topic}</label>
+          <select id={ids.topic} value={topic} onChange={(e) => setTopic(e.target.value)}>
+            <option value="">{text.anyTopic}</option>
+            {TOPICS.map((x) => (
+              <option key={x} value={x}>
+                {t.kb.topics[x]}
+              </option>
+            ))}
+          </select>
+          {shown.length === 0 && <p>{text.nothing}</p>}
+          <ol className="directory">
+            {shown.map((e, i) => (
+              <li key={`${e.target.kind}:${e.target.id}`}>
+                <button
+                  type="button"
+                  onClick={() => void transfer(e)}
+                  aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
+                >
+                  {i < 9 && (
+                    <kbd className="call-key" aria-hidden="true">
+                      {i + 1}
+                    </kbd>
+                  )}
+                  {e.name}
+                  {e.position ? `, ${e.position}` : ` (${text.department})`}
+                </button>
+                <small>
+                  {formatRuPhone(e.phone)} · {e.topics.map(topicLabel).join(', ')}
+                </small>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <button type="button" onClick={() => onPanel(null)}>
+        {text.close}
+      </button>
+    </section>
+  );
+}

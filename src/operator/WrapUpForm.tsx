@@ -1,0 +1,127 @@
+import { useId, useState } from 'react';
+import { t } from '../app/i18n';
+import { ACTION_KEYS, CALL_SHORTCUTS, matches, triggers } from '../app/shortcuts';
+import { outcomeOf, type CallSession } from '../calls';
+import { formatRuPhone } from '../flows/phone';
+import { OUTCOMES, type Outcome } from '../flows/types';
+import { TOPICS } from '../kb/topics';
+import type { CallController } from './callController';
+import type { CallNotes } from './callNotes';
+import { useCallSelect } from './useCallSelect';
+import { useKeyDown } from './useKeyDown';
+
+type Props = { session: CallSession; notes: CallNotes; controller: CallController; disabled: boolean };
+
+const RATINGS = [1, 2, 3, 4, 5] as const;
+
+/** After the call: outcome, summary, topic, articles used, the caller's rating; then the call is closed. */
+export function WrapUpForm({ session, notes, controller, disabled }: Props) {
+  const engineOutcome = useCallSelect(session, (s) => outcomeOf(s)?.kind ?? null);
+  const offer = useCallSelect(session, (s) => s.context.offerCallback);
+  const need = useCallSelect(session, (s) => s.context.fields.need ?? '');
+  const [outcome, setOutcome] = useState<Outcome | null>(engineOutcome);
+  const [summary, setSummary] = useState(need);
+  const [topic, setTopic] = useState(notes.topic ?? '');
+  const [rating, setRating] = useState<number | null>(null);
+  const [survey, setSurvey] = useState(false);
+  const [status, setStatus] = useState<'idle' | 'saving' | 'failed'>('idle');
+  const ids = { outcome: useId(), summary: useId(), topic: useId() };
+  const text = t.operator.wrapUp;
+
+  const save = async () => {
+    if (disabled || status === 'saving') return;
+    setStatus('saving');
+    try {
+      await controller.finish({
+        outcome,
+        summary: summary.trim(),
+        topic: topic || null,
+        articlesUsed: notes.articlesUsed,
+        satisfaction: rating,
+        surveyOffered: survey,
+      });
+    } catch {
+      setStatus('failed');
+    }
+  };
+  useKeyDown((e) => {
+    const n = ACTION_KEYS.findIndex((k) => triggers(e, k));
+    if (n >= 0 && n < RATINGS.length) {
+      e.preventDefault();
+      setRating(RATINGS[n] ?? null);
+    } else if (matches(e, CALL_SHORTCUTS.confirm)) {
+      e.preventDefault();
+      void save();
+    }
+  });
+
+  return (
+    <section className="wrap-up" aria-labelledby={`${ids.outcome}-title`}>
+      <h2 id={`${ids.outcome}-title`}>{text.region}</h2>
+      {offer && (
+        <p className="call-bar" role="status">
+          {text.offerCallback(formatRuPhone(offer.phone))}
+        </p>
+      )}
+      <label htmlFor={ids.outcome}>{text.outcome}</label>
+      <select
+        id={ids.outcome}
+        value={outcome ?? ''}
+        disabled={engineOutcome !== null}
+        onChange={(e) => setOutcome(OUTCOMES.find((o) => o === e.target.value) ?? null)}
+      >
+        <option value="">{text.noOutcome}</option>
+        {OUTCOMES.map((o) => (
+          <option key={o} value={o}>
+            {t.calls.outcomes[o]}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={ids.summary}>{text.summary}</label>
+      <textarea id={ids.summary} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
+      <label htmlFor={ids.topic}>{text.topic}</label>
+      <select id={ids.topic} value={topic} onChange={(e) => setTopic(e.target.value)}>
+        <option value="">{t.operator.needs.none}</option>
+        {TOPICS.map((x) => (
+          <option key={x} value={x}>
+            {t.kb.topics[x]}
+          </option>
+        ))}
+      </select>
+      <p>
+        {text.articles}: {notes.articlesUsed.length > 0 ? notes.articlesUsed.join(', ') : text.noArticles}
+      </p>
+      <fieldset className="rating">
+        <legend>{text.satisfaction}</legend>
+        {RATINGS.map((r) => (
+          <label key={r} className="choice">
+            <input type="radio" name="satisfaction" checked={rating === r} onChange={() => setRating(r)} />
+            {r}
+          </label>
+        ))}
+        <label className="choice">
+          <input
+            type="radio"
+            name="satisfaction"
+            checked={rating === null}
+            onChange={() => setRating(null)}
+          />
+          {text.notRated}
+        </label>
+      </fieldset>
+      <label className="choice">
+        <input type="checkbox" checked={survey} onChange={(e) => setSurvey(e.target.checked)} />
+        {text.survey}
+      </label>
+      {status === 'failed' && <p role="alert">{text.failed}</p>}
+      <button
+        type="button"
+        className="primary"
+        disabled={disabled || status === 'saving'}
+        onClick={() => void save()}
+      >
+        {status === 'saving' ? text.saving : text.save}
+      </button>
+    </section>
+  );
+}
