@@ -1,6 +1,7 @@
 // The one Dexie database of the app. Schema versions are additive: a new version only adds
 // tables or indexes; a shipped field is never renamed or dropped. See README "Adding a schema version".
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { CallbackRow, CallEventRow, CallLeaseRow, CallRow } from './callsTables';
 import type { KbActiveRow, KbArticleRow, KbBundleRow, KbIndexRow } from './kbTables';
 
 export interface SettingRow {
@@ -16,6 +17,10 @@ export class AppDB extends Dexie {
   kbArticles!: Table<KbArticleRow, [string, string]>;
   kbIndexes!: EntityTable<KbIndexRow, 'version'>;
   kbActive!: EntityTable<KbActiveRow, 'key'>;
+  calls!: EntityTable<CallRow, 'id'>;
+  callEvents!: Table<CallEventRow, [string, number]>;
+  callLease!: EntityTable<CallLeaseRow, 'key'>;
+  callbacks!: EntityTable<CallbackRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -26,6 +31,12 @@ export class AppDB extends Dexie {
       kbArticles: '[version+id], version',
       kbIndexes: 'version',
       kbActive: 'key',
+      // Call records (src/db/callsRepository.ts): the log is the truth, the summary row serves lists.
+      calls: 'id, status, startedAt, callerPhone, callerNameKey',
+      callEvents: '[callId+seq], callId',
+      callLease: 'key',
+      // Promised callbacks (src/db/callbacksRepository.ts), worked through by due time.
+      callbacks: 'id, status, dueAt, phone, callId',
     });
   }
 }

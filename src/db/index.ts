@@ -8,6 +8,9 @@ export type { StorageProblem } from './errors';
 export { classifyStorageError } from './errors';
 export * from './settingsRepository';
 export * from './storage';
+export * from './callsRepository';
+export * from './callbacksRepository';
+export type * from './callsTables';
 
 export type OpenResult = { ok: true; db: AppDB } | { ok: false; problem: StorageProblem };
 

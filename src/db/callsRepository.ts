@@ -1,0 +1,181 @@
+// Call records: each log event is appended in its own transaction that first checks the writer's fencing
+// epoch, so a tab that lost the call cannot write; the [callId+seq] key makes a repeated append a no-op.
+import { liveQuery } from 'dexie';
+import type { CallbackTask, CallRecordEvent } from '../calls';
+import type { AppDB } from './db';
+import type { CallbackRow, CallEventRow, CallRow } from './callsTables';
+
+const LEASE = 'owner';
+
+/** Another tab took the call over after this writer's epoch: it must stop writing and go read-only. */
+export class CallFencedError extends Error {
+  override name = 'CallFencedError';
+}
+
+/** A call is already active on this workstation: one at a time. */
+export class CallBusyError extends Error {
+  override name = 'CallBusyError';
+}
+
+export type CallSummaryPatch = Partial<
+  Pick<CallRow, 'callerName' | 'callerPhone' | 'outcome' | 'endedAt' | 'endReason'>
+>;
+
+export function callerNameKey(name: string | null | undefined): string | null {
+  const key = name?.trim().toLowerCase().replace(/\s+/g, ' ') ?? '';
+  return key === '' ? null : key;
+}
+
+function withNameKey<T extends CallSummaryPatch>(patch: T): T & { callerNameKey?: string | null } {
+  return 'callerName' in patch ? { ...patch, callerNameKey: callerNameKey(patch.callerName) } : patch;
+}
+
+export function newCallbackRow(task: CallbackTask): CallbackRow {
+  return { ...task, status: 'open', attempts: [], dueAt: task.deadline, doneAt: null, doneByCallId: null };
+}
+
+async function checkEpoch(db: AppDB, epoch: number): Promise<void> {
+  const lease = await db.callLease.get(LEASE);
+  if ((lease?.epoch ?? 0) !== epoch) throw new CallFencedError('call taken over by another tab');
+}
+
+/** Makes the caller the only writer of calls: returns the new epoch every later write must present. */
+export async function claimCallOwnership(db: AppDB): Promise<number> {
+  return db.transaction('rw', db.callLease, async () => {
+    const epoch = ((await db.callLease.get(LEASE))?.epoch ?? 0) + 1;
+    await db.callLease.put({ key: LEASE, epoch });
+    return epoch;
+  });
+}
+
+/** Stores a new call and its first event together; refuses while another call is active. */
+export async function beginCall(
+  db: AppDB,
+  call: { row: CallRow; first: CallRecordEvent; epoch: number },
+): Promise<void> {
+  await db.transaction('rw', [db.calls, db.callEvents, db.callLease], async () => {
+    await checkEpoch(db, call.epoch);
+    const other = await db.calls.where('status').equals('active').first();
+    if (other && other.id !== call.row.id) throw new CallBusyError('another call is active');
+    await db.calls.put({ ...call.row, callerNameKey: callerNameKey(call.row.callerName) });
+    await db.callEvents.put(call.first);
+  });
+}
+
+/**
+ * Appends one event of an active call, updates its summary row, and files a callback task the event
+ * created, in one transaction. Returns 'duplicate' when that [callId+seq] is already stored.
+ */
+export async function appendCallEvent(
+  db: AppDB,
+  entry: { record: CallRecordEvent; patch: CallSummaryPatch; callback: CallbackTask | null; epoch: number },
+): Promise<'stored' | 'duplicate'> {
+  const { record, patch, callback, epoch } = entry;
+  return db.transaction('rw', [db.calls, db.callEvents, db.callLease, db.callbacks], async () => {
+    await checkEpoch(db, epoch);
+    if (await db.callEvents.get([record.callId, record.seq])) return 'duplicate';
+    await db.callEvents.add(record);
+    await db.calls.update(record.callId, withNameKey({ ...patch, lastSeq: record.seq }));
+    if (callback && !(await db.callbacks.get(callback.id))) await db.callbacks.add(newCallbackRow(callback));
+    return 'stored';
+  });
+}
+
+export interface FinishedCall {
+  callId: string;
+  patch: Partial<CallRow>;
+  epoch: number;
+  /** A callback task made in the call (stored if missing). */
+  callback: CallbackTask | null;
+  /** The queue's task this call fulfilled, when the call ended with an outcome. */
+  fulfilled: { callbackId: string; at: number } | null;
+  /**
+   * Every event of the call, when it went on in memory after a storage failure: stored now if the
+   * storage came back (existing entries are left as they are).
+   */
+  log?: readonly CallRecordEvent[];
+  row?: CallRow;
+}
+
+/** Saves the wrap-up, closes the call and settles its callbacks in one transaction. */
+export async function finishCall(db: AppDB, done: FinishedCall): Promise<void> {
+  await db.transaction('rw', [db.calls, db.callEvents, db.callLease, db.callbacks], async () => {
+    await checkEpoch(db, done.epoch);
+    if (done.row && !(await db.calls.get(done.callId))) await db.calls.add(done.row);
+    if (done.log) {
+      const keys = await db.callEvents.where('callId').equals(done.callId).primaryKeys();
+      const storedSeqs = new Set(keys.map(([, seq]) => seq));
+      await db.callEvents.bulkAdd(done.log.filter((r) => !storedSeqs.has(r.seq)));
+    }
+    await db.calls.update(done.callId, withNameKey({ ...done.patch, status: 'ended' as const }));
+    if (done.callback && !(await db.callbacks.get(done.callback.id)))
+      await db.callbacks.add(newCallbackRow(done.callback));
+    if (done.fulfilled)
+      await db.callbacks.update(done.fulfilled.callbackId, {
+        status: 'done',
+        doneAt: done.fulfilled.at,
+        doneByCallId: done.callId,
+      });
+  });
+}
+
+/** A stored call that cannot be resumed (its flow version is gone): closed, its records kept. */
+export async function closeUnrestorableCall(db: AppDB, callId: string): Promise<void> {
+  await db.transaction('rw', db.calls, async () => {
+    await db.calls.update(callId, { status: 'ended', endReason: 'restoreFailed' });
+  });
+}
+
+export interface StoredCall {
+  row: CallRow;
+  log: CallEventRow[];
+}
+
+export async function loadCall(db: AppDB, callId: string): Promise<StoredCall | null> {
+  return db.transaction('r', [db.calls, db.callEvents], async () => {
+    const row = await db.calls.get(callId);
+    if (!row) return null;
+    const log = await db.callEvents.where('[callId+seq]').between([callId, 0], [callId, Infinity]).toArray();
+    return { row, log };
+  });
+}
+
+/** The call left active on this workstation (by a reload, a crash or another tab), with its log. */
+export async function findActiveCall(db: AppDB): Promise<StoredCall | null> {
+  const row = await db.calls.where('status').equals('active').first();
+  return row ? loadCall(db, row.id) : null;
+}
+
+/** Calls that started in [from, to), newest first. */
+export async function listCallsBetween(db: AppDB, from: number, to: number): Promise<CallRow[]> {
+  const rows = await db.calls.where('startedAt').between(from, to, true, false).toArray();
+  return rows.reverse();
+}
+
+/** Earlier calls of the same phone, or else of the same name, newest first. */
+export async function listCallsOfCaller(
+  db: AppDB,
+  caller: { phone?: string | null; name?: string | null },
+  limit = 10,
+): Promise<CallRow[]> {
+  const key = callerNameKey(caller.name);
+  const rows = caller.phone
+    ? await db.calls.where('callerPhone').equals(caller.phone).toArray()
+    : key
+      ? await db.calls.where('callerNameKey').equals(key).toArray()
+      : [];
+  return rows.sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
+}
+
+/** Calls a listener with the active call's id and its last stored seq whenever either changes. */
+export function watchActiveCall(
+  db: AppDB,
+  listener: (active: { id: string; lastSeq: number } | null) => void,
+  onError: (error: unknown) => void = () => {},
+): () => void {
+  const sub = liveQuery(async () => {
+    const row = await db.calls.where('status').equals('active').first();
+    return row ? { id: row.id, lastSeq: row.lastSeq } : null;
+  }).subscribe({ next: listener, error: onError });
+  return () => sub.unsubscribe();
+}

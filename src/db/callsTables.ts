@@ -1,0 +1,66 @@
+// Row shapes of the call record: a summary row per call, one row per log event, the owner lease, and
+// the callbacks queue. The event log is the source of truth; the summary row serves lists and lookups.
+import type { CallbackTask, CallEnd, CallRecordEvent } from '../calls';
+import type { Direction, Outcome } from '../flows/types';
+
+export type CallStatus = 'active' | 'ended';
+
+export interface CallRow {
+  id: string;
+  flowId: string;
+  flowVersion: number;
+  direction: Direction;
+  startedAt: number;
+  /** When the conversation ended (the engine's end event), null while it goes on. */
+  endedAt: number | null;
+  /** When the wrap-up was saved and the call closed. */
+  finishedAt: number | null;
+  status: CallStatus;
+  outcome: Outcome | null;
+  callerName: string | null;
+  /** Lower-cased, trimmed name: the caller's history is looked up by it. */
+  callerNameKey: string | null;
+  callerPhone: string | null;
+  topic: string | null;
+  summary: string;
+  articlesUsed: string[];
+  satisfaction: number | null;
+  surveyOffered: boolean;
+  afterCallMs: number | null;
+  operatorName: string;
+  transfersBefore: number;
+  /** The callback task this call was made to fulfil (a call from the queue). */
+  callbackId: string | null;
+  endReason: CallEnd['reason'] | 'restoreFailed' | null;
+  /** Seq of the last stored event. */
+  lastSeq: number;
+}
+
+/** One stored log entry, keyed by [callId+seq]: writing the same entry twice is a no-op. */
+export type CallEventRow = CallRecordEvent;
+
+/**
+ * The fencing epoch of the one tab allowed to write calls. A tab bumps it when it takes the call lock,
+ * and every write checks it, so a tab that lost the lock cannot write after the new owner started.
+ */
+export interface CallLeaseRow {
+  key: 'owner';
+  epoch: number;
+}
+
+export type CallbackAttemptResult = 'noAnswer' | 'busy' | 'wrongNumber';
+
+export interface CallbackAttempt {
+  at: number;
+  result: CallbackAttemptResult;
+}
+
+export interface CallbackRow extends CallbackTask {
+  status: 'open' | 'done';
+  attempts: CallbackAttempt[];
+  /** When to call: the promised deadline, or the time it was rescheduled to after a failed attempt. */
+  dueAt: number;
+  doneAt: number | null;
+  /** The outbound call that fulfilled it. */
+  doneByCallId: string | null;
+}

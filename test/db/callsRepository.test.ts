@@ -1,0 +1,255 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppDB } from '../../src/db/db';
+import {
+  appendCallEvent,
+  beginCall,
+  CallBusyError,
+  CallFencedError,
+  claimCallOwnership,
+  findActiveCall,
+  finishCall,
+  listCallsBetween,
+  listCallsOfCaller,
+} from '../../src/db/callsRepository';
+import {
+  listOpenCallbacks,
+  listOpenCallbacksOfCaller,
+  recordCallbackAttempt,
+} from '../../src/db/callbacksRepository';
+import type { CallRow } from '../../src/db/callsTables';
+import { harness, toAnswer, TUESDAY_1030 } from '../calls/helpers';
+
+let n = 0;
+const opened: AppDB[] = [];
+function freshDb(): AppDB {
+  const db = new AppDB(`calls-test-${++n}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+
+function row(id: string, over: Partial<CallRow> = {}): CallRow {
+  return {
+    id,
+    flowId: 'tiny',
+    flowVersion: 3,
+    direction: 'inbound',
+    startedAt: TUESDAY_1030,
+    endedAt: null,
+    finishedAt: null,
+    status: 'active',
+    outcome: null,
+    callerName: null,
+    callerNameKey: null,
+    callerPhone: null,
+    topic: null,
+    summary: '',
+    articlesUsed: [],
+    satisfaction: null,
+    surveyOffered: false,
+    afterCallMs: null,
+    operatorName: 'Смирнова Елена Викторовна',
+    transfersBefore: 0,
+    callbackId: null,
+    endReason: null,
+    lastSeq: 0,
+    ...over,
+  };
+}
+
+/** A real call log from the engine: start, then the walk to the answer step. */
+function engineLog() {
+  const h = harness();
+  toAnswer(h);
+  return { h, log: h.session.log() };
+}
+
+async function stored(db: AppDB, callId = 'call-1') {
+  return db.callEvents.where('callId').equals(callId).toArray();
+}
+
+describe('call records', () => {
+  it('stores a call with its first event, and every append in order', async () => {
+    const db = freshDb();
+    const { log } = engineLog();
+    const epoch = await claimCallOwnership(db);
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    for (const record of log.slice(1))
+      await appendCallEvent(db, { record, patch: { callerName: 'Ольга Ивановна' }, callback: null, epoch });
+    const active = await findActiveCall(db);
+    expect(active?.log.map((r) => r.seq)).toEqual(log.map((r) => r.seq));
+    expect(active?.row).toMatchObject({ lastSeq: log.length - 1, callerNameKey: 'ольга ивановна' });
+  });
+
+  it('treats a repeated append of the same seq as a no-op: nothing duplicated', async () => {
+    const db = freshDb();
+    const { log } = engineLog();
+    const epoch = await claimCallOwnership(db);
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    const second = log[1]!;
+    expect(await appendCallEvent(db, { record: second, patch: {}, callback: null, epoch })).toBe('stored');
+    expect(await appendCallEvent(db, { record: second, patch: {}, callback: null, epoch })).toBe('duplicate');
+    expect(await stored(db)).toHaveLength(2);
+  });
+
+  it('refuses writes from a tab whose epoch is stale, after another tab claimed the call', async () => {
+    const db = freshDb();
+    const { log } = engineLog();
+    const old = await claimCallOwnership(db);
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch: old });
+    const current = await claimCallOwnership(db);
+    await expect(
+      appendCallEvent(db, { record: log[1]!, patch: {}, callback: null, epoch: old }),
+    ).rejects.toBeInstanceOf(CallFencedError);
+    await appendCallEvent(db, { record: log[1]!, patch: {}, callback: null, epoch: current });
+    expect((await stored(db)).map((r) => r.seq)).toEqual([0, 1]);
+  });
+
+  it('allows one active call at a time', async () => {
+    const db = freshDb();
+    const { log } = engineLog();
+    const epoch = await claimCallOwnership(db);
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    await expect(
+      beginCall(db, { row: row('call-2'), first: { ...log[0]!, callId: 'call-2' }, epoch }),
+    ).rejects.toBeInstanceOf(CallBusyError);
+  });
+
+  it('files the callback a call promised, and closes it when the call from the queue ends with an outcome', async () => {
+    const db = freshDb();
+    const { h, log } = engineLog();
+    h.session.send({
+      type: 'operator.callback',
+      phone: '+79123456789',
+      deadline: TUESDAY_1030 + 3_600_000,
+      question: 'справка',
+    });
+    const promise = h.session.log().at(-1)!;
+    const task = h.session.getSnapshot().context.callback!;
+    const epoch = await claimCallOwnership(db);
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    await appendCallEvent(db, { record: promise, patch: {}, callback: task, epoch });
+    expect(await listOpenCallbacks(db)).toMatchObject([
+      { id: task.id, status: 'open', dueAt: task.deadline },
+    ]);
+
+    await finishCall(db, {
+      callId: 'call-1',
+      patch: { outcome: 'callback' },
+      epoch,
+      callback: task,
+      fulfilled: null,
+    });
+    await beginCall(db, {
+      row: row('call-2', { callbackId: task.id }),
+      first: { ...log[0]!, callId: 'call-2' },
+      epoch,
+    });
+    await finishCall(db, {
+      callId: 'call-2',
+      patch: { outcome: 'resolved' },
+      epoch,
+      callback: null,
+      fulfilled: { callbackId: task.id, at: TUESDAY_1030 + 60_000 },
+    });
+    expect(await listOpenCallbacks(db)).toEqual([]);
+    expect(await db.callbacks.get(task.id)).toMatchObject({ status: 'done', doneByCallId: 'call-2' });
+  });
+
+  it('stores the whole in-memory log at finish, keeping what was stored before the failure', async () => {
+    const db = freshDb();
+    const { log } = engineLog();
+    const epoch = await claimCallOwnership(db);
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    await appendCallEvent(db, { record: log[1]!, patch: {}, callback: null, epoch });
+    await finishCall(db, {
+      callId: 'call-1',
+      patch: { lastSeq: log.length - 1 },
+      epoch,
+      callback: null,
+      fulfilled: null,
+      log,
+    });
+    expect((await stored(db)).map((r) => r.seq)).toEqual(log.map((r) => r.seq));
+    expect(await findActiveCall(db)).toBeNull();
+  });
+});
+
+describe('history lookups', () => {
+  it('lists calls of a period newest first, and earlier calls of a phone or a name', async () => {
+    const db = freshDb();
+    await db.calls.bulkAdd([
+      row('a', { startedAt: TUESDAY_1030 - 86_400_000, callerPhone: '+79123456789', status: 'ended' }),
+      row('b', {
+        startedAt: TUESDAY_1030,
+        callerName: 'Ольга Ивановна',
+        callerNameKey: 'ольга ивановна',
+        status: 'ended',
+      }),
+      row('c', { startedAt: TUESDAY_1030 + 60_000, callerPhone: '+79123456789', status: 'ended' }),
+    ]);
+    expect((await listCallsBetween(db, TUESDAY_1030, TUESDAY_1030 + 3_600_000)).map((r) => r.id)).toEqual([
+      'c',
+      'b',
+    ]);
+    expect((await listCallsOfCaller(db, { phone: '+79123456789' })).map((r) => r.id)).toEqual(['c', 'a']);
+    expect((await listCallsOfCaller(db, { name: '  ОЛЬГА  Ивановна ' })).map((r) => r.id)).toEqual(['b']);
+    expect(await listCallsOfCaller(db, {})).toEqual([]);
+  });
+});
+
+describe('callbacks queue', () => {
+  it('records failed attempts and moves the task to its new due time, soonest first', async () => {
+    const db = freshDb();
+    const base = {
+      callId: 'x',
+      flowId: 'tiny',
+      organisationId: 'org',
+      question: 'q',
+      callerName: null,
+      appealNumber: null,
+      createdAt: TUESDAY_1030,
+      outsideHours: false,
+      status: 'open' as const,
+      attempts: [],
+      doneAt: null,
+      doneByCallId: null,
+    };
+    await db.callbacks.bulkAdd([
+      {
+        ...base,
+        id: 'first',
+        phone: '+79120000001',
+        deadline: TUESDAY_1030 + 1000,
+        dueAt: TUESDAY_1030 + 1000,
+      },
+      {
+        ...base,
+        id: 'second',
+        phone: '+79120000002',
+        deadline: TUESDAY_1030 + 2000,
+        dueAt: TUESDAY_1030 + 2000,
+      },
+    ]);
+    expect(
+      await recordCallbackAttempt(db, 'first', {
+        at: TUESDAY_1030,
+        result: 'busy',
+        dueAt: TUESDAY_1030 + 5000,
+      }),
+    ).toBe(true);
+    const open = await listOpenCallbacks(db);
+    expect(open.map((r) => r.id)).toEqual(['second', 'first']);
+    expect(open[1]).toMatchObject({
+      attempts: [{ at: TUESDAY_1030, result: 'busy' }],
+      deadline: TUESDAY_1030 + 1000,
+    });
+    expect((await listOpenCallbacksOfCaller(db, { phone: '+79120000002' })).map((r) => r.id)).toEqual([
+      'second',
+    ]);
+    expect(await recordCallbackAttempt(db, 'missing', { at: 0, result: 'busy', dueAt: 0 })).toBe(false);
+  });
+});
