@@ -34,12 +34,21 @@ export function bundledFlows(): FlowCatalog {
   return bundled;
 }
 
-/** The flow most likely wanted for a call: same direction and client kind, else same direction. */
+/**
+ * The flow most likely wanted for a call: same direction and client kind, else same direction. Among
+ * those, the broadest (serving the most topics) wins: before the caller speaks, the general script fits
+ * best, and the operator can still pick a narrower one.
+ */
 export function likelyFlow(
   flows: readonly FlowDefinition[],
   direction: Direction,
   client: ClientKind,
 ): FlowDefinition | null {
+  const broadest = (list: FlowDefinition[]) =>
+    list.reduce<FlowDefinition | null>(
+      (best, f) => (!best || f.topics.length > best.topics.length ? f : best),
+      null,
+    );
   const sameDirection = flows.filter((f) => f.direction === direction);
-  return sameDirection.find((f) => f.client === client) ?? sameDirection[0] ?? null;
+  return broadest(sameDirection.filter((f) => f.client === client)) ?? broadest(sameDirection);
 }

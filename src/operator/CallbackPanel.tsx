@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../app/i18n';
 import { ACTION_KEYS, CALL_SHORTCUTS, matches, triggers } from '../app/shortcuts';
-import { callerCard, type CallSession } from '../calls';
+import { callerCard, currentStep, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { formatDeadline } from '../flows/dates';
 import { formatRuPhone, normalizeRuPhone } from '../flows/phone';
@@ -53,7 +53,12 @@ export function CallbackPanel({ session, clock, send, onClose }: Props) {
       outsideHours,
       ...(phone.trim() ? { phone } : {}),
     });
-    if (result?.accepted && result.notice === null) onClose();
+    if (!result?.accepted || result.notice !== null) return;
+    // A callback step asks for the phone as a field too: the number just promised fills it.
+    const step = currentStep(session.flow, session.getSnapshot());
+    if (normalised && !card.phone && step?.capture.some((f) => f.id === 'callerPhone'))
+      await send({ type: 'operator.capture', fieldId: 'callerPhone', value: normalised });
+    onClose();
   };
   useKeyDown((e) => {
     const preset = presets[ACTION_KEYS.findIndex((k) => triggers(e, k))];

@@ -10,9 +10,15 @@ type Props = { session: CallSession; onPanel: (panel: Panel | null) => void };
 export function NoticeBar({ session, onPanel }: Props) {
   const notice = useCallSelect(session, noticeOf);
   if (!notice) return null;
+  // Field ids mean nothing to the operator: name the fields by the labels the flow gives them.
+  const labelOf = (id: string) =>
+    session.flow.steps.flatMap((s) => s.capture).find((f) => f.id === id)?.label ?? id;
+  const params = { ...notice.params };
+  if (Array.isArray(params.fields)) params.fields = params.fields.map(labelOf);
+  if (typeof params.fieldId === 'string') params.fieldId = labelOf(params.fieldId);
   return (
     <div className="call-notice" role="alert" data-testid="call-notice">
-      <p>{t.calls.notice(notice.code, notice.params)}</p>
+      <p>{t.calls.notice(notice.code, params)}</p>
       {notice.alternatives.length > 0 && (
         <ul>
           {notice.alternatives.map((a) => (

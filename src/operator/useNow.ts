@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { Clock } from '../calls/clock';
 
-/** The clock's time, re-read once a second while `ticking`: a countdown that changes calmly. */
+/**
+ * The clock's time, read on every render; while `ticking`, a render is forced once a second so a
+ * countdown changes calmly (never faster than once a second, nothing flashes).
+ */
 export function useNow(clock: Clock, ticking: boolean): number {
-  const [now, setNow] = useState(() => clock.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (!ticking) return;
-    setNow(clock.now());
-    const handle = setInterval(() => setNow(clock.now()), 1000);
+    const handle = setInterval(() => setTick((n) => n + 1), 1000);
     return () => clearInterval(handle);
-  }, [clock, ticking]);
-  return ticking ? now : clock.now();
+  }, [ticking]);
+  return clock.now();
 }
 
 /** "2:05" for a countdown; whole seconds, rounded up while time remains so 0:00 means it is over. */

@@ -1,0 +1,79 @@
+// An in-memory CallController around the real engine on a manual clock: real calls, fake storage.
+import { startCall, type CallCommand } from '../../src/calls';
+import { ManualScheduler } from '../../src/calls/scheduler';
+import type { OperatorProfile, Organisation } from '../../src/calls/organisation';
+import type { FlowDefinition } from '../../src/flows/types';
+import type { ActiveCall, CallController, StartCallOptions, WrapUp } from '../../src/operator/callController';
+
+export class FakeController implements CallController {
+  private active: ActiveCall | null = null;
+  private readonly listeners = new Set<() => void>();
+  readonly started: StartCallOptions[] = [];
+  readonly finished: WrapUp[] = [];
+  readonly sent: CallCommand[] = [];
+
+  constructor(
+    private readonly deps: {
+      flows: readonly FlowDefinition[];
+      organisation: Organisation;
+      operator: OperatorProfile;
+      scheduler: ManualScheduler;
+      readOnly?: boolean;
+      storage?: ActiveCall['storage'];
+    },
+  ) {}
+
+  getActive = (): ActiveCall | null => this.active;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  start(options: StartCallOptions): Promise<ActiveCall> {
+    const flow = this.deps.flows.find((f) => f.id === options.flowId);
+    if (!flow) return Promise.reject(new Error(`no flow ${options.flowId}`));
+    this.started.push(options);
+    const callId = `call-${this.started.length}`;
+    const session = startCall({
+      flow,
+      clock: this.deps.scheduler.clock,
+      scheduler: this.deps.scheduler,
+      start: {
+        callId,
+        organisation: this.deps.organisation,
+        operator: this.deps.operator,
+        transfersBefore: options.transfersBefore,
+        direction: options.direction,
+        ...(options.callerPhone === undefined ? {} : { callerPhone: options.callerPhone }),
+      },
+    });
+    const call: ActiveCall = {
+      callId,
+      session,
+      readOnly: this.deps.readOnly ?? false,
+      storage: this.deps.storage ?? 'stored',
+      send: (command) => {
+        this.sent.push(command);
+        return Promise.resolve(session.send(command));
+      },
+      takeOver: () => Promise.resolve(),
+      downloadRecord: () => undefined,
+    };
+    this.active = call;
+    this.notify();
+    return Promise.resolve(call);
+  }
+
+  finish(wrapUp: WrapUp): Promise<void> {
+    this.finished.push(wrapUp);
+    this.active?.session.stop();
+    this.active = null;
+    this.notify();
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,87 @@
+// Renders the operator workspace with a fake controller over the real engine, and drives it by keys.
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppContext, type AppContextValue } from '../../src/app/AppContext';
+import { buildFlowCatalog } from '../../src/app/flowCatalog';
+import { sverdlovskDigital } from '../../src/app/samples/sverdlovskDigital';
+import { ManualClock } from '../../src/calls/clock';
+import { ManualScheduler } from '../../src/calls/scheduler';
+import type { ActiveCall } from '../../src/operator/callController';
+import { CallControllerProvider } from '../../src/operator/CallControllerContext';
+import { OperatorWorkspace } from '../../src/operator/OperatorWorkspace';
+import { FakeController } from './fakeController';
+
+export const OPERATOR = {
+  surname: 'Смирнова',
+  firstName: 'Елена',
+  patronymic: 'Викторовна',
+  position: 'консультант',
+  department: 'отдел по работе с обращениями',
+};
+
+/** Tuesday 24 November 2026, 10:30 in Yekaterinburg (UTC+5): a working morning. */
+export const TUESDAY_1030 = Date.UTC(2026, 10, 24, 5, 30);
+
+const dir = resolve(import.meta.dirname, '../../scripts-flows');
+const modules = Object.fromEntries(
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [`../../scripts-flows/${f}`, JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as unknown]),
+);
+export const catalog = buildFlowCatalog(modules);
+
+export function setup(opts: { readOnly?: boolean; storage?: ActiveCall['storage'] } = {}) {
+  const clock = new ManualClock(TUESDAY_1030);
+  const scheduler = new ManualScheduler(clock);
+  const controller = new FakeController({
+    flows: catalog.flows,
+    organisation: sverdlovskDigital,
+    operator: OPERATOR,
+    scheduler,
+    ...opts,
+  });
+  const app: AppContextValue = {
+    db: null,
+    settings: {
+      operator: OPERATOR,
+      organisation: sverdlovskDigital,
+      appearance: { theme: 'light', fontSize: 'normal' },
+      persistent: null,
+    },
+    problem: null,
+    saveSettings: () => Promise.resolve(true),
+  };
+  render(
+    <AppContext.Provider value={app}>
+      <CallControllerProvider value={{ controller, clock, catalog, knowledge: null }}>
+        <OperatorWorkspace />
+      </CallControllerProvider>
+    </AppContext.Provider>,
+  );
+  return { clock, scheduler, controller };
+}
+
+const KEYS: Record<string, string> = { Enter: 'Enter', Escape: 'Escape', F1: 'F1', F2: 'F2', F4: 'F4' };
+
+/** Presses a key where focus is, as a keyboard would: code, key and modifiers. */
+export async function press(code: string, mods: { shift?: boolean; ctrl?: boolean } = {}) {
+  const key = KEYS[code] ?? code.replace(/^Digit|^Key/, '').toLowerCase();
+  const target = document.activeElement ?? document.body;
+  await act(async () => {
+    fireEvent.keyDown(target, { code, key, shiftKey: mods.shift ?? false, ctrlKey: mods.ctrl ?? false });
+  });
+}
+
+/** Types into the focused field (the keyboard's characters), then leaves it with Enter. */
+export async function typeAndEnter(value: string) {
+  const field = document.activeElement;
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement))
+    throw new Error(`focus is on ${field?.tagName ?? 'nothing'}, not a field`);
+  await act(async () => {
+    fireEvent.change(field, { target: { value } });
+  });
+  await press('Enter');
+}
+
+export const line = () => screen.getByTestId('line-to-say').textContent;
