@@ -1,4 +1,5 @@
 import { calls } from './calls';
+import { callbacks } from './callbacks';
 import { operator } from './operator';
 import { flows } from './flows';
 import { kb } from './kb';
@@ -10,4 +11,5 @@ export const ru = {
   flows,
   calls,
   operator,
+  callbacks,
 };
