@@ -1,6 +1,6 @@
 // An in-memory CallController around the real engine on a manual clock: real calls, fake storage.
 import { startCall, type CallCommand } from '../../src/calls';
-import { ManualScheduler } from '../../src/calls/scheduler';
+import type { ManualScheduler } from '../../src/calls/scheduler';
 import type { OperatorProfile, Organisation } from '../../src/calls/organisation';
 import type { FlowDefinition } from '../../src/flows/types';
 import type { ActiveCall, CallController, StartCallOptions, WrapUp } from '../../src/operator/callController';

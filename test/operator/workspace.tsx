@@ -68,8 +68,10 @@ const KEYS: Record<string, string> = { Enter: 'Enter', Escape: 'Escape', F1: 'F1
 export async function press(code: string, mods: { shift?: boolean; ctrl?: boolean } = {}) {
   const key = KEYS[code] ?? code.replace(/^Digit|^Key/, '').toLowerCase();
   const target = document.activeElement ?? document.body;
+  // The screen awaits each send before it moves on: let those promises settle inside act.
   await act(async () => {
     fireEvent.keyDown(target, { code, key, shiftKey: mods.shift ?? false, ctrlKey: mods.ctrl ?? false });
+    await Promise.resolve();
   });
 }
 
@@ -80,6 +82,7 @@ export async function typeAndEnter(value: string) {
     throw new Error(`focus is on ${field?.tagName ?? 'nothing'}, not a field`);
   await act(async () => {
     fireEvent.change(field, { target: { value } });
+    await Promise.resolve();
   });
   await press('Enter');
 }

@@ -1,0 +1,79 @@
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import { t } from '../../app/i18n';
+import type { Clock } from '../../calls/clock';
+import type { Organisation } from '../../calls/organisation';
+import { listOpenCallbacks, recordCallbackAttempt, type AppDB } from '../../db';
+import type { CallbackAttemptResult, CallbackRow } from '../../db/callsTables';
+import type { FlowDefinition } from '../../flows/types';
+import type { CallController } from '../callController';
+import { useWatched } from '../history/useWatched';
+import { useNow } from '../useNow';
+import { CallbackItem } from './CallbackItem';
+import { NotifyButton } from './NotifyButton';
+import { nextTryAt } from './queue';
+import { callbackFlow, startCallback } from './startCallback';
+import { useDueNotifications } from './useDueNotifications';
+
+type Props = {
+  db: AppDB | null;
+  controller: CallController;
+  flows: readonly FlowDefinition[];
+  organisation: Organisation;
+  clock: Clock;
+};
+
+/** The promised callbacks, soonest first; starting one opens the outbound call with everything filled. */
+export function CallbacksQueue({ db, controller, flows, organisation, clock }: Props) {
+  const text = t.callbacks.queue;
+  const tasks = useWatched(db ? () => listOpenCallbacks(db) : null, 'open-callbacks');
+  const now = useNow(clock, true);
+  const rows = tasks.status === 'ready' ? tasks.value : null;
+  const { permission, ask } = useDueNotifications(rows, now, organisation.timeZone);
+  const active = useSyncExternalStore(
+    useCallback((l: () => void) => controller.subscribe(l), [controller]),
+    () => controller.getActive(),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const flow = callbackFlow(flows);
+
+  const onCall = (task: CallbackRow) => {
+    if (!flow) return setError(text.noFlow);
+    setError(null);
+    startCallback(controller, flow, task).catch(() => setError(text.startFailed));
+  };
+  const onAttempt = (task: CallbackRow, result: CallbackAttemptResult) => {
+    if (!db) return;
+    const at = clock.now();
+    recordCallbackAttempt(db, task.id, { at, result, dueAt: nextTryAt(at, result, organisation) })
+      .then((ok) => setError(ok ? null : text.attemptSaveFailed))
+      .catch(() => setError(text.attemptSaveFailed));
+  };
+
+  return (
+    <section aria-labelledby="callbacks-title" className="callbacks-queue">
+      <h2 id="callbacks-title">{text.title}</h2>
+      <NotifyButton permission={permission} onAsk={() => void ask()} />
+      {active && <p className="muted">{text.busyWithCall}</p>}
+      {error && <p role="alert">{error}</p>}
+      {!db ? (
+        <p role="status">{text.noStorage}</p>
+      ) : rows && rows.length === 0 ? (
+        <p>{text.empty}</p>
+      ) : (
+        <ol className="callback-list">
+          {rows?.map((task) => (
+            <CallbackItem
+              key={task.id}
+              task={task}
+              now={now}
+              timeZone={organisation.timeZone}
+              canCall={active === null && flow !== null}
+              onCall={onCall}
+              onAttempt={onAttempt}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
