@@ -40,11 +40,11 @@ describe('the call screen keeps the standard', () => {
     expect(screen.getByTestId('hold-countdown').textContent).toContain('Осталось из обещанного: 2:00');
     expect(line()).toBe('Спасибо за ожидание!');
 
-    await advance(scheduler, 95);
+    advance(scheduler, 95);
     expect(screen.getByTestId('hold-countdown').textContent).toContain('0:25');
     expect(screen.getByText('Обещанное время скоро выйдет: вернитесь к клиенту.')).toBeTruthy();
 
-    await advance(scheduler, 30);
+    advance(scheduler, 30);
     const expired = screen.getByRole('alert');
     expect(expired.textContent).toContain('Обещанное время вышло');
     expect(expired.textContent).toContain('Спасибо за ожидание! У меня есть ответ на ваш вопрос.');
@@ -55,7 +55,7 @@ describe('the call screen keeps the standard', () => {
     await press('Digit1');
     await press('Enter');
     expect(screen.getByTestId('hold-countdown').textContent).toContain('Осталось из обещанного: 1:00');
-    await advance(scheduler, 61);
+    advance(scheduler, 61);
     // Asked once already: more time is no longer offered.
     expect(screen.queryByRole('button', { name: /Попросить ещё времени/ })).toBeNull();
     await press('Digit1'); // back with the answer: the step's own options again
