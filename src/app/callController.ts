@@ -35,7 +35,6 @@ import {
 } from '../db';
 import type { FlowDefinition } from '../flows/types';
 import type { ActiveCall, CallController, StartCallOptions, WrapUp } from '../operator/callController';
-import { setCallActive } from './callActivity';
 import { browserCallLock, type CallLock, type LockHandle } from './callLock';
 import { buildRecordFile, downloadRecordFile, type RecordFile } from './recordFile';
 
@@ -148,7 +147,6 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
   function setLive(next: Live | null): void {
     if (live && live !== next) live.stop();
     live = next;
-    setCallActive(next?.role === 'owner');
     notify();
   }
 

@@ -179,3 +179,13 @@ export function watchActiveCall(
   }).subscribe({ next: listener, error: onError });
   return () => sub.unsubscribe();
 }
+
+/** Runs a read of these repositories now and again after every change to what it read (any tab). */
+export function watchQuery<T>(
+  query: () => Promise<T>,
+  listener: (value: T) => void,
+  onError: (error: unknown) => void = () => {},
+): () => void {
+  const sub = liveQuery(query).subscribe({ next: listener, error: onError });
+  return () => sub.unsubscribe();
+}

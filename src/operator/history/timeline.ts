@@ -32,7 +32,7 @@ function detailOf(r: CallRecordEvent, previousStep: string, flow: FlowDefinition
       return `${fieldLabel(flow, e.fieldId)}: ${e.value}`;
     case 'operator.hold':
     case 'operator.extendHold':
-      return `${e.minutes} мин`;
+      return t.callbacks.history.minutes(e.minutes);
     case 'operator.transfer':
       return e.summary;
     case 'operator.callback':

@@ -74,6 +74,7 @@ export const callbacks = {
     directions,
     events,
     timeline: 'Ход звонка',
+    minutes: (n: number) => `${n} мин`,
     wrapUp: 'Итоги',
     summary: 'Кратко',
     topic: 'Тема',

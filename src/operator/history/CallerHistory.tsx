@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useApp } from '../../app/AppContext';
+import { t } from '../../app/i18n';
+import { systemClock, type Clock } from '../../calls/clock';
+import { listCallsOfCaller, listOpenCallbacksOfCaller } from '../../db';
+import { formatDeadline } from '../../flows/dates';
+import type { FlowDefinition } from '../../flows/types';
+import { CallList } from './CallList';
+import { CallRecordView } from './CallRecordView';
+import { useWatched } from './useWatched';
+
+type Props = {
+  /** Normalised +7XXXXXXXXXX; matched first. */
+  phone?: string | null;
+  /** Name and patronymic as captured; matched when there is no phone. */
+  name?: string | null;
+  /** The call on screen now, left out of "earlier calls". */
+  excludeCallId?: string;
+  flows?: readonly FlowDefinition[];
+  clock?: Clock;
+};
+
+/**
+ * Earlier calls of the same caller on this workstation, with outcomes and open callbacks, so the caller
+ * never has to repeat themselves. Renders nothing when there is nothing earlier.
+ */
+export function CallerHistory({ phone, name, excludeCallId, flows = [], clock = systemClock }: Props) {
+  const { db, settings } = useApp();
+  const text = t.callbacks.caller;
+  const tz = settings.organisation?.timeZone ?? 'Europe/Moscow';
+  const [openId, setOpenId] = useState<string | null>(null);
+  const key = `${phone ?? ''}|${name ?? ''}|${excludeCallId ?? ''}`;
+  const found = useWatched(
+    db && (phone || name?.trim())
+      ? async () => ({
+          calls: (await listCallsOfCaller(db, { phone, name })).filter((c) => c.id !== excludeCallId),
+          callbacks: await listOpenCallbacksOfCaller(db, { phone, name }),
+        })
+      : null,
+    key,
+  );
+  if (found.status !== 'ready') return null;
+  const { calls, callbacks } = found.value;
+  if (calls.length === 0 && callbacks.length === 0) return null;
+  if (db && openId)
+    return (
+      <CallRecordView db={db} callId={openId} flows={flows} timeZone={tz} onBack={() => setOpenId(null)} />
+    );
+  const now = clock.now();
+  return (
+    <section aria-label={text.title} className="caller-history" data-testid="caller-history">
+      <h3>{text.title}</h3>
+      {callbacks.length > 0 && (
+        <>
+          <h4>{text.openCallbacks}</h4>
+          <ul>
+            {callbacks.map((c) => (
+              <li key={c.id}>
+                {c.question} — {text.callbackDue(formatDeadline(c.dueAt, now, tz))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {calls.length > 0 && (
+        <>
+          <h4>{text.calls}</h4>
+          <CallList calls={calls} flows={flows} timeZone={tz} onOpen={setOpenId} />
+        </>
+      )}
+    </section>
+  );
+}
