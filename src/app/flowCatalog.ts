@@ -1,5 +1,8 @@
 // The call flows shipped with the app: every scripts-flows/*.json, checked at load through the same
 // parse → restore → validate path as the CLI. A broken file is reported and left out, never thrown.
+import { useEffect, useMemo, useState } from 'react';
+import type { AppDB } from '../db/db';
+import { watchPublishedFlows, type PublishedFlows } from '../db/flowsRepository';
 import { checkFlow } from '../flows/check';
 import type { FlowIssue } from '../flows/issues';
 import type { ClientKind, Direction, FlowDefinition } from '../flows/types';
@@ -32,6 +35,43 @@ export function bundledFlows(): FlowCatalog {
     import.meta.glob<unknown>('../../scripts-flows/*.json', { eager: true, import: 'default' }),
   );
   return bundled;
+}
+
+/**
+ * The bundled flows with the editor's published versions laid over them: for each id the newer of the
+ * two wins (a version published in the editor, or a newer file shipped with an app update); archived
+ * flows are left out. A call holds the flow it started with, so this only changes the NEXT call.
+ */
+export function withPublished(bundledCatalog: FlowCatalog, published: PublishedFlows | null): FlowCatalog {
+  if (!published) return bundledCatalog;
+  const byId = new Map<string, FlowDefinition>();
+  for (const f of [...bundledCatalog.flows, ...published.current]) {
+    const seen = byId.get(f.id);
+    // On an equal version the stored one wins: it is what the editor published under that number.
+    if (!seen || f.version >= seen.version) byId.set(f.id, f);
+  }
+  const flows = [...byId.values()].filter((f) => !published.archived.has(f.id));
+  return { flows, invalid: bundledCatalog.invalid };
+}
+
+/** Every version the app knows (bundled and published), for restoring a call on the version it began. */
+export function allFlowVersions(
+  bundledCatalog: FlowCatalog,
+  published: PublishedFlows | null,
+): FlowDefinition[] {
+  const stored = published?.all ?? [];
+  const have = new Set(stored.map((f) => `${f.id}@${f.version}`));
+  return [...stored, ...bundledCatalog.flows.filter((f) => !have.has(`${f.id}@${f.version}`))];
+}
+
+/**
+ * The operator's catalogue, kept up to date with what the editor publishes (in this tab or another).
+ * Falls back to the bundled flows without storage.
+ */
+export function useFlowCatalog(db: AppDB | null): FlowCatalog {
+  const [published, setPublished] = useState<PublishedFlows | null>(null);
+  useEffect(() => (db ? watchPublishedFlows(db, setPublished) : undefined), [db]);
+  return useMemo(() => withPublished(bundledFlows(), published), [published]);
 }
 
 /**

@@ -3,6 +3,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CallbackRow, CallEventRow, CallLeaseRow, CallRow } from './callsTables';
 import type { KbActiveRow, KbArticleRow, KbBundleRow, KbIndexRow } from './kbTables';
+import type { FlowDraftRow, FlowStatusRow, FlowVersionRow } from './flowsTables';
+import type { ArticleEditRow } from './articlesTables';
 
 export interface SettingRow {
   key: string;
@@ -21,6 +23,10 @@ export class AppDB extends Dexie {
   callEvents!: Table<CallEventRow, [string, number]>;
   callLease!: EntityTable<CallLeaseRow, 'key'>;
   callbacks!: EntityTable<CallbackRow, 'id'>;
+  flowVersions!: Table<FlowVersionRow, [string, number]>;
+  flowDrafts!: EntityTable<FlowDraftRow, 'flowId'>;
+  flowStatus!: EntityTable<FlowStatusRow, 'flowId'>;
+  articleEdits!: EntityTable<ArticleEditRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -37,6 +43,12 @@ export class AppDB extends Dexie {
       callLease: 'key',
       // Promised callbacks (src/db/callbacksRepository.ts), worked through by due time.
       callbacks: 'id, status, dueAt, phone, callId',
+      // The editor's flows (src/db/flowsRepository.ts): immutable versions, one draft per flow, archived mark.
+      flowVersions: '[flowId+version], flowId',
+      flowDrafts: 'flowId',
+      flowStatus: 'flowId',
+      // The editor's article changes (src/db/articlesRepository.ts), laid over the cached bundle.
+      articleEdits: 'id',
     });
   }
 }

@@ -279,3 +279,8 @@ export function stepIssues(
   }
   return out;
 }
+
+/** The text of a version as a file ready to commit to scripts-flows/ (named `<id>.json`). */
+export function flowFileText(flow: FlowDefinition): string {
+  return `${JSON.stringify({ $schema: './flow.schema.json', ...flow }, null, 2)}\n`;
+}

@@ -1,0 +1,28 @@
+// Row shapes of the editor's flows: immutable published versions, one working draft per flow, and
+// the archived mark. A published row is never changed; rollback publishes an old flow as a new row.
+import type { FlowDefinition } from '../flows/types';
+
+export interface FlowVersionRow {
+  flowId: string;
+  version: number;
+  /** The flow exactly as published; its own `version` equals the row's. */
+  flow: FlowDefinition;
+  /** Milliseconds since the epoch. */
+  publishedAt: number;
+  /** Where it came from: the bundled file, the editor, an imported file, or a rollback to that version. */
+  source: 'bundled' | 'editor' | 'import' | { rollbackOf: number };
+}
+
+export interface FlowDraftRow {
+  flowId: string;
+  /** The editor's working copy; may hold errors (an empty line) until it is published. */
+  draft: FlowDefinition;
+  /** The version the draft started from; null for a new flow. */
+  baseVersion: number | null;
+  savedAt: number;
+}
+
+export interface FlowStatusRow {
+  flowId: string;
+  archived: boolean;
+}
