@@ -9,8 +9,9 @@ export function maskRuPhone(input: string): string {
   digits = digits.slice(0, 10);
   const parts = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6, 8), digits.slice(8, 10)];
   let out = '+7';
-  if (parts[0]) out += ` (${parts[0]}${parts[0].length === 3 ? ')' : ''}`;
-  if (parts[1]) out += ` ${parts[1]}`;
+  // The bracket closes only once the next group starts, so deleting it with Backspace is not undone.
+  if (parts[0]) out += ` (${parts[0]}`;
+  if (parts[1]) out += `) ${parts[1]}`;
   if (parts[2]) out += `-${parts[2]}`;
   if (parts[3]) out += `-${parts[3]}`;
   return out;
