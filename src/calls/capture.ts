@@ -22,6 +22,7 @@ export function captureValue(
 ): CaptureResult {
   const field = findField(flow, stepId, fieldId);
   if (!field) return { ok: false, code: 'unknownField' };
+  if (typeof raw !== 'string') return { ok: false, code: 'notText' };
   if (raw.trim() === '') return { ok: true, value: '' };
   return validateFieldValue(field, raw);
 }

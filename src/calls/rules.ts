@@ -20,7 +20,9 @@ export function transfersUsed(ctx: Pick<CallContext, 'transfersBefore' | 'transf
 }
 
 /** The directory name of a department or colleague, or null when the directory has no such entry. */
-export function transferTargetName(org: Organisation, target: TransferTarget): string | null {
+export function transferTargetName(org: Organisation, target: TransferTarget | undefined): string | null {
+  // Events may come from a stored log or a script: a malformed one is refused, never a crash.
+  if (!target || typeof target.id !== 'string') return null;
   for (const dep of org.departments) {
     if (target.kind === 'department' && dep.id === target.id) return dep.name;
     if (target.kind === 'colleague') {
@@ -34,12 +36,12 @@ export function transferTargetName(org: Organisation, target: TransferTarget): s
 export function checkTransfer(
   flow: FlowDefinition,
   ctx: CallContext,
-  target: TransferTarget,
-  summary: string,
+  target: TransferTarget | undefined,
+  summary: string | undefined,
 ): NoticeCode | null {
   if (transfersUsed(ctx) >= maxTransfers(flow)) return 'transferLimitReached';
   if (transferTargetName(ctx.organisation, target) === null) return 'transferTargetUnknown';
-  if (summary.trim() === '') return 'transferSummaryMissing';
+  if (typeof summary !== 'string' || summary.trim() === '') return 'transferSummaryMissing';
   return null;
 }
 
@@ -61,14 +63,16 @@ export function hasExtendedHold(ctx: Pick<CallContext, 'holds'>): boolean {
   return currentHold(ctx)?.extension ?? false;
 }
 
+const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+
 export function checkOutcome(outcome: Outcome, details: OutcomeDetails): NoticeCode | null {
   if (outcome === 'byDate' && (details.date === undefined || !Number.isFinite(details.date))) {
     return 'outcomeDateMissing';
   }
-  if (outcome === 'impossible' && (!details.reason?.trim() || !details.wayForward?.trim())) {
+  if (outcome === 'impossible' && (!filled(details.reason) || !filled(details.wayForward))) {
     return 'outcomeReasonMissing';
   }
-  if (outcome === 'redirected' && !details.body?.trim()) return 'outcomeBodyMissing';
+  if (outcome === 'redirected' && !filled(details.body)) return 'outcomeBodyMissing';
   // A callback outcome is reached by promising the callback itself: that creates the task.
   if (outcome === 'callback') return 'outcomeNeedsCallback';
   return null;
@@ -109,7 +113,7 @@ export function checkCallback(
   if (req.phone === null || normalisePhone(req.phone) === null) return 'callbackPhoneInvalid';
   if (!Number.isFinite(req.deadline) || req.deadline <= req.at) return 'callbackDeadlinePast';
   if (!req.outsideHours && !isCallbackTimeStaffed(req.deadline, org)) return 'callbackOutsideHours';
-  if (req.question.trim() === '') return 'callbackQuestionMissing';
+  if (typeof req.question !== 'string' || req.question.trim() === '') return 'callbackQuestionMissing';
   return null;
 }
 

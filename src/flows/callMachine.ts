@@ -35,14 +35,17 @@ function notice(code: NoticeCode, at: number, params: Notice['params'] = {}): No
   return { code, at, params, alternatives };
 }
 
+/** Only well-formed details are kept: events may come from a stored log or a script. */
 function detailsOf(event: OutcomeDetails): OutcomeDetails {
   const d: OutcomeDetails = {};
-  if (event.date !== undefined) d.date = event.date;
-  if (event.reason !== undefined) d.reason = event.reason.trim();
-  if (event.wayForward !== undefined) d.wayForward = event.wayForward.trim();
-  if (event.body !== undefined) d.body = event.body.trim();
+  if (typeof event.date === 'number' && Number.isFinite(event.date)) d.date = event.date;
+  if (typeof event.reason === 'string') d.reason = event.reason.trim();
+  if (typeof event.wayForward === 'string') d.wayForward = event.wayForward.trim();
+  if (typeof event.body === 'string') d.body = event.body.trim();
   return d;
 }
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Details given with the event win over those noted earlier. */
 function withDraft(ctx: CallContext, event: OutcomeDetails): OutcomeDetails {
@@ -77,9 +80,9 @@ function openHold(
 
 function callbackRequest(ctx: CallContext, event: Extract<CallEvent, { type: 'operator.callback' }>) {
   return {
-    phone: event.phone ?? ctx.fields.callerPhone ?? ctx.callerPhone,
+    phone: text(event.phone) ?? ctx.fields.callerPhone ?? ctx.callerPhone,
     deadline: event.deadline,
-    question: (event.question ?? ctx.fields.need ?? '').trim(),
+    question: (text(event.question) ?? ctx.fields.need ?? '').trim(),
     outsideHours: event.outsideHours === true,
     at: event.at,
   };

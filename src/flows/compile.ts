@@ -44,7 +44,15 @@ function stepState(flow: FlowDefinition, step: Step) {
   } as const;
 }
 
-export function compileFlow(flow: FlowDefinition) {
+export interface CompileOptions {
+  /**
+   * Leave out the invoked hold timer: for the model-based walk (xstate/graph does not accept invoked
+   * actors), where the clock.* events are sent like any other. Calls always run with the timer.
+   */
+  withoutTimer?: boolean;
+}
+
+export function compileFlow(flow: FlowDefinition, options: CompileOptions = {}) {
   const talkingSteps = flow.steps.filter((s) => s.stage !== 'farewell');
   const steps = Object.fromEntries(talkingSteps.map((s) => [s.id, stepState(flow, s)]));
 
@@ -108,18 +116,20 @@ export function compileFlow(flow: FlowDefinition) {
           },
           onHold: {
             tags: ['onHold'],
-            invoke: {
-              id: 'holdTimer',
-              src: 'holdTimer',
-              input: ({ context }) => {
-                const hold = context.holds.at(-1);
-                return {
-                  holdId: hold?.holdId ?? -1,
-                  warningAt: hold?.warningAt ?? 0,
-                  deadline: hold?.deadline ?? 0,
-                };
-              },
-            },
+            invoke: options.withoutTimer
+              ? []
+              : {
+                  id: 'holdTimer',
+                  src: 'holdTimer',
+                  input: ({ context }) => {
+                    const hold = context.holds.at(-1);
+                    return {
+                      holdId: hold?.holdId ?? -1,
+                      warningAt: hold?.warningAt ?? 0,
+                      deadline: hold?.deadline ?? 0,
+                    };
+                  },
+                },
             initial: 'counting',
             states: {
               counting: {
