@@ -1,0 +1,58 @@
+// Writes an article back in the knowledge-base/ format (YAML front matter + Markdown body), and checks
+// an edited article by reading that text with restoreArticle: the editor and kb:check share one judge.
+import { stringify } from 'yaml';
+import type { Article } from '../kb/article';
+import { restoreArticle, type KbIssue } from '../kb/parse';
+
+export function articleFileName(article: Pick<Article, 'id'>): string {
+  return `${article.id}.md`;
+}
+
+export function articleFileText(article: Article): string {
+  const front = {
+    id: article.id,
+    title: article.title,
+    questions: article.questions,
+    short: article.short,
+    directions: article.directions,
+    needs: article.needs,
+    topics: article.topics,
+    organisations: article.organisations,
+    source: article.source,
+    reviewed: article.reviewed,
+    reviewEvery: article.reviewEveryDays,
+    owner: article.owner,
+  };
+  const yaml = stringify(front, { lineWidth: 100, flowCollectionPadding: false });
+  return `---\n${yaml}---\n${article.body.trim()}\n`;
+}
+
+export type ArticleCheck = { ok: true; article: Article } | { ok: false; issues: KbIssue[] };
+
+/** The article as kb:check would read it from its file; issues carry the front-matter field. */
+export function checkArticle(article: Article): ArticleCheck {
+  return restoreArticle(articleFileText(article), `knowledge-base/${articleFileName(article)}`);
+}
+
+/** "Mark reviewed": today's date (an ISO date from the injected clock), nothing else changes. */
+export function markReviewed(article: Article, todayIso: string): Article {
+  return { ...article, reviewed: todayIso.slice(0, 10) };
+}
+
+export function blankArticle(id: string, todayIso: string): Article {
+  return {
+    id,
+    title: '',
+    questions: [],
+    short: '',
+    directions: [],
+    needs: [],
+    topics: [],
+    organisations: [],
+    source: '',
+    reviewed: todayIso.slice(0, 10),
+    reviewEveryDays: 180,
+    owner: '',
+    body: '',
+  };
+}
