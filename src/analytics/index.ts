@@ -1,0 +1,15 @@
+// Aggregates over call records for the supervisor workspace: pure, the caller passes `now`.
+export { analyzeCall, ERASED } from './callFacts';
+export type {
+  Adherence,
+  CallFacts,
+  CallSummary,
+  EndReason,
+  HoldFact,
+  StageBucket,
+  TransferFact,
+} from './callFacts';
+export { callbackState, complianceIssues, COMPLIANCE_RULES } from './compliance';
+export type { CallbackState, ComplianceIssue, ComplianceRule } from './compliance';
+export { buildDashboard } from './dashboard';
+export type { ArticleReview, Dashboard, DashboardOptions, Figures, Ranked } from './dashboard';
