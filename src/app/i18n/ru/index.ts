@@ -4,6 +4,7 @@ import { operator } from './operator';
 import { flows } from './flows';
 import { kb } from './kb';
 import { shell } from './shell';
+import { editor } from './editor';
 
 export const ru = {
   shell,
@@ -12,4 +13,5 @@ export const ru = {
   calls,
   operator,
   callbacks,
+  editor,
 };
