@@ -27,6 +27,7 @@ export const ISSUE_CODES = [
   'outcome.noFarewell',
   'template.unknownVariable',
   'template.fieldNotCaptured',
+  'template.callerNotCaptured',
   'template.malformed',
   'limits.tooManyTransfers',
   'limits.holdMinOutOfRange',

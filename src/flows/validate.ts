@@ -185,29 +185,53 @@ function checkFields(flow: FlowDefinition, emit: Emit): Set<string> {
   return new Set(kinds.keys());
 }
 
-function checkTemplate(text: string, path: string, captured: ReadonlySet<string>, emit: Emit): void {
+/** caller.* variables filled only from a captured field: a line using one waits until that field is filled. */
+export const CALLER_FIELDS: Readonly<Record<string, string>> = {
+  'caller.name': 'callerName',
+  'caller.appealNumber': 'appealNumber',
+  'caller.need': 'need',
+};
+
+interface TextContext {
+  captured: ReadonlySet<string>;
+  /** Inbound calls learn everything during the call; an outbound call may know the caller from its task. */
+  direction: Direction;
+  emit: Emit;
+}
+
+function checkTemplate(text: string, path: string, ctx: TextContext): void {
+  const { captured, emit } = ctx;
   for (const fragment of malformedPlaceholders(text)) emit('template.malformed', path, { fragment });
   for (const variable of templateVariables(text)) {
     if (variable === '') continue; // reported as malformed
-    const field = fieldIdOf(variable);
-    if (!isKnownVariable(variable)) emit('template.unknownVariable', path, { variable });
-    else if (field !== null && !captured.has(field))
-      emit('template.fieldNotCaptured', path, { variable, field });
+    if (!isKnownVariable(variable)) {
+      emit('template.unknownVariable', path, { variable });
+      continue;
+    }
+    const custom = fieldIdOf(variable);
+    const field = custom ?? CALLER_FIELDS[variable];
+    if (field === undefined || captured.has(field)) continue;
+    if (custom !== null) emit('template.fieldNotCaptured', path, { variable, field });
+    else {
+      const severity = ctx.direction === 'inbound' ? 'error' : 'warning';
+      emit('template.callerNotCaptured', path, { variable, field }, severity);
+    }
   }
 }
 
 function checkTexts(flow: FlowDefinition, captured: ReadonlySet<string>, emit: Emit): void {
+  const ctx: TextContext = { captured, direction: flow.direction, emit };
   flow.steps.forEach((s, i) => {
-    checkTemplate(s.say, `steps[${i}].say`, captured, emit);
-    s.hints.forEach((h, k) => checkTemplate(h, `steps[${i}].hints[${k}]`, captured, emit));
-    s.questions.forEach((q, k) => checkTemplate(q, `steps[${i}].questions[${k}]`, captured, emit));
+    checkTemplate(s.say, `steps[${i}].say`, ctx);
+    s.hints.forEach((h, k) => checkTemplate(h, `steps[${i}].hints[${k}]`, ctx));
+    s.questions.forEach((q, k) => checkTemplate(q, `steps[${i}].questions[${k}]`, ctx));
   });
   checkDuplicates(
     flow.phrases,
     (p) => p.id,
     (k, id) => emit('duplicate.phraseId', `phrases[${k}].id`, { id }),
   );
-  flow.phrases.forEach((p, k) => checkTemplate(p.text, `phrases[${k}].text`, captured, emit));
+  flow.phrases.forEach((p, k) => checkTemplate(p.text, `phrases[${k}].text`, ctx));
 }
 
 function checkLimits(flow: FlowDefinition, emit: Emit): void {

@@ -49,6 +49,18 @@ const EXPECTED: Record<string, { code: string; path: string; params?: Record<str
       params: { variable: 'fields.district', field: 'district' },
     },
   ],
+  'caller-not-captured': [
+    {
+      code: 'template.callerNotCaptured',
+      path: 'steps[2].say',
+      params: { variable: 'caller.name', field: 'callerName' },
+    },
+    {
+      code: 'template.callerNotCaptured',
+      path: 'steps[5].say',
+      params: { variable: 'caller.name', field: 'callerName' },
+    },
+  ],
   'malformed-template': [{ code: 'template.malformed', path: 'steps[2].say' }],
   'too-many-transfers': [
     { code: 'limits.tooManyTransfers', path: 'limits.maxTransfers', params: { value: 3, max: 2 } },

@@ -100,6 +100,21 @@ describe('validateFlow', () => {
     ]);
   });
 
+  it('only warns about caller data in an outbound flow, which may know the caller from its task', () => {
+    const flow: FlowDefinition = {
+      ...minimal(),
+      direction: 'outbound',
+      steps: [
+        step('greeting', 'greeting', ['purpose']),
+        step('purpose', 'purpose', ['status'], { say: 'Звоню по обращению № {{caller.appealNumber}}.' }),
+        step('status', 'status', ['questions']),
+        step('questions', 'questions', ['farewell']),
+        step('farewell', 'farewell'),
+      ],
+    };
+    expect(codes(flow)).toEqual(['warning:template.callerNotCaptured@steps[1].say']);
+  });
+
   it('checks article links only when the knowledge base is known', () => {
     const flow = minimal();
     flow.steps[4]!.kb.articles = ['gen-callback'];

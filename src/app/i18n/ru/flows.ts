@@ -81,6 +81,8 @@ const ISSUES: Record<IssueCode, (p: IssueParams) => string> = {
   'template.unknownVariable': (p) => `неизвестная переменная {{${s(p, 'variable')}}}`,
   'template.fieldNotCaptured': (p) =>
     `переменная {{${s(p, 'variable')}}}: поле «${s(p, 'field')}» нигде в сценарии не заполняется`,
+  'template.callerNotCaptured': (p) =>
+    `переменная {{${s(p, 'variable')}}} заполняется из поля «${s(p, 'field')}», но ни один шаг его не запрашивает`,
   'template.malformed': (p) => `незакрытая или пустая подстановка «${s(p, 'fragment')}»`,
   'limits.tooManyTransfers': (p) =>
     `переключений не может быть больше ${s(p, 'max')} (стандарт), указано ${s(p, 'value')}`,
