@@ -163,7 +163,7 @@ describe('caller history', () => {
     const box = await screen.findByTestId('caller-history');
     expect(box.querySelectorAll('[data-testid="call-list"] li')).toHaveLength(1);
     expect(box.textContent).toContain('Будет решён к сроку');
-    expect(box.textContent).toContain('статус заявления — перезвонить до 11:32 сегодня');
+    expect(box.textContent).toContain('статус заявления — перезвонить до 11:30 сегодня');
   });
 
   it('finds a caller by name when there is no phone, and shows nothing for a stranger', async () => {

@@ -37,7 +37,7 @@ export const callbacks = {
     empty: 'Обещанных звонков нет.',
     noStorage: 'Хранилище браузера недоступно: очередь обратных звонков не ведётся.',
     due: (when: string) => `Срок: ${when}`,
-    rescheduled: (when: string) => `Перенесён на ${when}`,
+    rescheduled: (when: string) => `Новый срок: ${when}`,
     overdue: 'Срок прошёл',
     dueSoon: 'Скоро срок',
     call: 'Позвонить',
