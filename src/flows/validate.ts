@@ -119,7 +119,10 @@ function checkStructure(flow: FlowDefinition, emit: Emit): void {
     // so one not linked by any option is still reachable.
     if (fromStart && !fromStart.has(s.id) && s.stage !== 'farewell') {
       emit('step.unreachable', `steps[${i}]`, { step: s.id });
-    } else if (!toFarewell.has(s.id)) emit('step.noFarewell', `steps[${i}]`, { step: s.id });
+    } else if (toFarewell.size > 0 && !toFarewell.has(s.id)) {
+      // With no farewell at all, the missing stage is the one problem to report, not every step.
+      emit('step.noFarewell', `steps[${i}]`, { step: s.id });
+    }
   });
 }
 
@@ -150,7 +153,7 @@ function checkStages(flow: FlowDefinition, emit: Emit): void {
   }
   const farewells = flow.steps.filter((s) => s.stage === 'farewell');
   const catchAll = farewells.some((s) => s.outcomes.length === 0);
-  if (!catchAll) {
+  if (!catchAll && farewells.length > 0) {
     for (const outcome of OUTCOMES) {
       if (!farewells.some((s) => s.outcomes.includes(outcome)))
         emit('outcome.noFarewell', 'steps', { outcome });

@@ -64,6 +64,13 @@ describe('validateFlow', () => {
     expect(codes(flow)).toEqual(['error:step.noFarewell@steps[6]', 'error:step.noFarewell@steps[7]']);
   });
 
+  it('reports a flow without any farewell once, not at every step and outcome', () => {
+    const flow = minimal();
+    flow.steps = flow.steps.filter((s) => s.stage !== 'farewell');
+    flow.steps[4]!.options = [];
+    expect(codes(flow)).toEqual(['error:flow.stageMissing@steps']);
+  });
+
   it('warns about outcomes on a step that is not a farewell', () => {
     const flow = minimal();
     flow.steps[4]!.outcomes = ['resolved'];
