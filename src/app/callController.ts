@@ -45,8 +45,12 @@ export interface CallControllerDeps {
   db: AppDB | null;
   organisation: Organisation;
   operator: OperatorProfile;
-  /** Every flow the app knows, each version it has: a stored call resumes on its own version. */
-  flows: readonly FlowDefinition[];
+  /**
+   * Every flow version the app knows (bundled and published: `allFlowVersions`), or a getter for the
+   * current list. A stored call resumes only on the exact version it began with; a new call takes the
+   * highest version of the chosen id.
+   */
+  flows: readonly FlowDefinition[] | (() => readonly FlowDefinition[]);
   clock: Clock;
   lock?: CallLock;
   /** Where a record goes when it cannot be stored; defaults to a file download. */
@@ -116,7 +120,8 @@ function prefills(flow: FlowDefinition, task: CallbackRow): [string, string][] {
 }
 
 export function createCallController(deps: CallControllerDeps): AppCallController {
-  const { db, clock, organisation, operator, flows } = deps;
+  const { db, clock, organisation, operator } = deps;
+  const flows = () => (typeof deps.flows === 'function' ? deps.flows() : deps.flows);
   const lock = deps.lock ?? browserCallLock();
   const saveFile = deps.saveFile ?? downloadRecordFile;
   const newId = deps.newId ?? (() => crypto.randomUUID());
@@ -151,7 +156,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
   }
 
   function flowOf(id: string, version?: number): FlowDefinition | undefined {
-    const same = flows.filter((f) => f.id === id && (version === undefined || f.version === version));
+    const same = flows().filter((f) => f.id === id && (version === undefined || f.version === version));
     return same.sort((a, b) => b.version - a.version)[0];
   }
 
