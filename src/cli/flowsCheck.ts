@@ -1,9 +1,10 @@
 // `npm run flows:check [files…]`: checks flow files (all of scripts-flows/ without arguments) and prints
-// "file: path: message" per issue, then a summary; exits 1 on any error. CI runs it.
+// "file: path: message (строка N)" per issue, then a summary; exits 1 on any error. CI runs it.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { flows } from '../app/i18n/ru/flows';
 import { checkFlowFile } from '../flows/check';
+import { locatePath } from '../flows/locate';
 import type { ValidateOptions } from '../flows/validate';
 import { FLOWS_DIR, isMain, listFlowFiles } from './cliUtil';
 import { KB_DIR, readArticleSources } from './kbCheck';
@@ -34,7 +35,12 @@ export function runFlowsCheck(files: readonly string[], out: (line: string) => v
       continue;
     }
     for (const issue of checkFlowFile(text, file, options).issues) {
-      out(flows.issueLine(issue));
+      // Invalid JSON carries its own line; paths are located in the text so editors can jump there.
+      const line =
+        issue.code === 'file.invalidJson' || issue.path === ''
+          ? undefined
+          : locatePath(text, issue.path).line;
+      out(flows.issueLine(issue, file, line));
       if (issue.severity === 'error') errors++;
       else warnings++;
     }

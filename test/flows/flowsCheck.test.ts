@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /** Runs the real command as `npm run flows:check` does (tsx), in the repository root; node directly saves npx's start-up. */
@@ -11,13 +12,17 @@ function flowsCheck(...files: string[]): { code: number | null; lines: string[] 
 }
 
 const BROKEN = 'test/fixtures/flows/broken';
+const lineOf = (file: string, needle: string): number => {
+  const text = readFileSync(file, 'utf8');
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+};
 
 describe('npm run flows:check', { timeout: 60_000 }, () => {
   it('prints "file: path: message" in Russian and fails on an error', () => {
     const { code, lines } = flowsCheck(`${BROKEN}/missing-target.json`);
     expect(code).toBe(1);
     expect(lines).toEqual([
-      `${BROKEN}/missing-target.json: steps[4].options[2].next: переход ведёт на несуществующий шаг «other-department»`,
+      `${BROKEN}/missing-target.json: steps[4].options[2].next: переход ведёт на несуществующий шаг «other-department» (строка ${lineOf(`${BROKEN}/missing-target.json`, '"other-department"')})`,
       'Проверено файлов: 1; ошибок: 1; предупреждений: 0',
     ]);
   });

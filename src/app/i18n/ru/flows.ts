@@ -160,11 +160,15 @@ export const flows = {
   issue(code: IssueCode, params: IssueParams = {}): string {
     return ISSUES[code](params);
   },
-  /** "scripts-flows/x.json: steps[2].options[0].next: <message>" — the CLI and editor line. */
-  issueLine(issue: FlowIssue, file = issue.file ?? ''): string {
+  /**
+   * "scripts-flows/x.json: steps[2].options[0].next: <message> (строка 57)" — the CLI and editor line;
+   * the line number is added when the caller located the path in the file.
+   */
+  issueLine(issue: FlowIssue, file = issue.file ?? '', line?: number): string {
     const where = [file, issue.path].filter(Boolean).join(': ');
     const prefix = issue.severity === 'warning' ? 'предупреждение: ' : '';
-    return `${where ? `${where}: ` : ''}${prefix}${ISSUES[issue.code](issue.params)}`;
+    const at = line === undefined ? '' : ` (строка ${line})`;
+    return `${where ? `${where}: ` : ''}${prefix}${ISSUES[issue.code](issue.params)}${at}`;
   },
   /** "fields.x" → the field's own label is better; this is the fallback. */
   variable(name: string): string {
