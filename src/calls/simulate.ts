@@ -101,11 +101,15 @@ export interface SimulationScript {
 
 export type ParsedScript = { ok: true; script: SimulationScript } | { ok: false; error: string };
 
+/** Checks a script; the error names the place, e.g. "events.1.type". */
 export function parseScript(raw: unknown): ParsedScript {
-  const parsed = scriptSchema.safeParse(raw);
+  const parsed = Array.isArray(raw)
+    ? z.array(scriptEvent).safeParse(raw)
+    : (scriptSchema.options[1] satisfies z.ZodType).safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, error: `${first?.path.join('.') ?? ''}: ${first?.message ?? ''}` };
+    const path = [...(Array.isArray(raw) ? ['events'] : []), ...(first?.path ?? [])].map(String).join('.');
+    return { ok: false, error: `${path}: ${first?.message ?? ''}` };
   }
   const data = parsed.data;
   return {
