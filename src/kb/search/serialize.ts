@@ -1,0 +1,204 @@
+// The cached form of a search index: one byte array (sections of UTF-8 text and little-endian typed
+// arrays). Bump INDEX_VERSION whenever the layout or the scoring baked into the weights changes.
+import { DocTable } from './docTable';
+import type { Lexicon } from './lexicon';
+import type { SearchIndex } from './types';
+
+/**
+ * Why bytes: structured clone copies a byte array at memory speed but walks big strings and thousands of
+ * small objects slowly, and Chromium reads a Blob from IndexedDB several times faster than the same
+ * bytes stored as an ArrayBuffer: store `new Blob([exportIndex(index)])`, load with
+ * `importIndex(await blob.arrayBuffer())`.
+ */
+export type SerializedIndex = Uint8Array<ArrayBuffer>;
+
+const MAGIC = 0x49424b53; // "SKBI"
+export const INDEX_VERSION = 2;
+
+export class IndexFormatError extends Error {
+  override name = 'IndexFormatError';
+}
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
+// Words are letters and digits only; ids and tags are cleaned of the separator.
+const LINE = '\n';
+const clean = (text: string): string => text.replaceAll(LINE, ' ');
+
+/** Doc ids to sorted gaps as LEB128 varints: a posting list costs one or two bytes per doc, not four. */
+function encodePostings(postStart: Uint32Array, postDoc: Uint32Array): Uint8Array {
+  const out = new Uint8Array(postDoc.length * 5);
+  let at = 0;
+  for (let s = 0; s + 1 < postStart.length; s++) {
+    let prev = 0;
+    for (let k = postStart[s] ?? 0; k < (postStart[s + 1] ?? 0); k++) {
+      const doc = postDoc[k] ?? 0;
+      let gap = doc - prev;
+      prev = doc;
+      while (gap >= 0x80) {
+        out[at++] = (gap & 0x7f) | 0x80;
+        gap >>>= 7;
+      }
+      out[at++] = gap;
+    }
+  }
+  return out.slice(0, at);
+}
+
+function decodePostings(
+  postStart: Uint32Array,
+  bytes: Uint8Array,
+  total: number,
+  docCount: number,
+): Uint32Array {
+  const postDoc = new Uint32Array(total);
+  let at = 0;
+  for (let s = 0; s + 1 < postStart.length; s++) {
+    let prev = 0;
+    for (let k = postStart[s] ?? 0; k < (postStart[s + 1] ?? 0); k++) {
+      let gap = 0;
+      let shift = 0;
+      let b: number;
+      do {
+        if (at >= bytes.length) throw new IndexFormatError('postings end early');
+        b = bytes[at++] ?? 0;
+        gap |= (b & 0x7f) << shift;
+        shift += 7;
+      } while (b & 0x80 && shift < 35);
+      prev += gap;
+      if (prev >= docCount) throw new IndexFormatError('posting points past the last document');
+      postDoc[k] = prev;
+    }
+  }
+  return postDoc;
+}
+
+export function exportIndex(index: SearchIndex): SerializedIndex {
+  const text = (s: string): Uint8Array => utf8.encode(s);
+  const d = index.docs;
+  const sections: Uint8Array[] = [
+    text(d.ids.map(clean).join(LINE)),
+    d.text,
+    bytesOf(d.textStart),
+    text(d.tagDict.map(clean).join(LINE)),
+    bytesOf(d.tagStart),
+    bytesOf(d.tagCodes),
+    text(index.surface.words.join(LINE)),
+    bytesOf(index.surface.byReverse),
+    bytesOf(index.surfaceStem),
+    text(index.stems.words.join(LINE)),
+    bytesOf(index.stems.byReverse),
+    bytesOf(index.postStart),
+    encodePostings(index.postStart, index.postDoc),
+    index.postWeight,
+  ];
+  const size = 12 + sections.reduce((n, s) => n + 4 + align4(s.byteLength), 0);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, INDEX_VERSION, true);
+  view.setUint32(8, sections.length, true);
+  let at = 12;
+  for (const s of sections) {
+    view.setUint32(at, s.byteLength, true);
+    out.set(s, at + 4);
+    at += 4 + align4(s.byteLength);
+  }
+  return out;
+}
+
+const align4 = (n: number): number => (n + 3) & ~3;
+const bytesOf = (a: Uint32Array | Uint16Array): Uint8Array =>
+  new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+function readSections(buf: Uint8Array): Uint8Array[] {
+  if (buf.byteLength < 12) throw new IndexFormatError('index too short');
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) throw new IndexFormatError('not a search index');
+  if (view.getUint32(4, true) !== INDEX_VERSION) throw new IndexFormatError('index of another version');
+  const count = view.getUint32(8, true);
+  const sections: Uint8Array[] = [];
+  let at = 12;
+  for (let i = 0; i < count; i++) {
+    if (at + 4 > buf.byteLength) throw new IndexFormatError('index cut short');
+    const len = view.getUint32(at, true);
+    if (at + 4 + len > buf.byteLength) throw new IndexFormatError('index cut short');
+    sections.push(buf.subarray(at + 4, at + 4 + len));
+    at += 4 + align4(len);
+  }
+  return sections;
+}
+
+function u32(bytes: Uint8Array): Uint32Array {
+  if (bytes.byteLength % 4 !== 0) throw new IndexFormatError('misaligned array');
+  // A view needs 4-byte alignment; a copy is needed only if the caller's buffer starts off-boundary.
+  const own = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  return new Uint32Array(own.buffer, own.byteOffset, own.byteLength / 4);
+}
+
+function allBelow(a: Uint32Array, limit: number): boolean {
+  for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) >= limit) return false;
+  return true;
+}
+
+function u16(bytes: Uint8Array): Uint16Array {
+  if (bytes.byteLength % 2 !== 0) throw new IndexFormatError('misaligned array');
+  const own = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+  return new Uint16Array(own.buffer, own.byteOffset, own.byteLength / 2);
+}
+
+function decode(bytes: Uint8Array): string {
+  try {
+    return fromUtf8.decode(bytes);
+  } catch {
+    throw new IndexFormatError('index text is not valid UTF-8');
+  }
+}
+
+const split = (bytes: Uint8Array, sep: string): string[] => {
+  const s = decode(bytes);
+  return s === '' ? [] : s.split(sep);
+};
+
+/**
+ * Loads a cached index. Throws IndexFormatError when the data is not a whole index of this version,
+ * so the caller rebuilds from the articles instead of searching a broken one.
+ */
+/** `data` is whatever the cache returned: a Uint8Array or ArrayBuffer, or anything else if it is damaged. */
+export function importIndex(data: unknown): SearchIndex {
+  const buf = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  if (!buf) throw new IndexFormatError('index is not binary');
+  const sections = readSections(buf);
+  if (sections.length !== 14) throw new IndexFormatError('index sections missing');
+  const at = (i: number): Uint8Array => sections[i] ?? new Uint8Array();
+
+  const docs = new DocTable(
+    split(at(0), LINE),
+    at(1),
+    u32(at(2)),
+    split(at(3), LINE),
+    u32(at(4)),
+    u16(at(5)),
+  );
+  const surfaceWords = split(at(6), LINE);
+  const surface: Lexicon = { words: surfaceWords, byReverse: u32(at(7)) };
+  const surfaceStem = u32(at(8));
+  const stemWords = split(at(9), LINE);
+  const stems: Lexicon = { words: stemWords, byReverse: u32(at(10)) };
+  const postStart = u32(at(11));
+  const postWeight = at(13);
+  const total = postStart[stemWords.length] ?? -1;
+  if (
+    !docs.isConsistent() ||
+    surfaceStem.length !== surfaceWords.length ||
+    surface.byReverse.length !== surfaceWords.length ||
+    stems.byReverse.length !== stemWords.length ||
+    postStart.length !== stemWords.length + 1 ||
+    total !== postWeight.length ||
+    !allBelow(surfaceStem, stemWords.length)
+  ) {
+    throw new IndexFormatError('index arrays do not fit together');
+  }
+  const postDoc = decodePostings(postStart, at(12), total, docs.count);
+  return { docs, surface, surfaceStem, stems, postStart, postDoc, postWeight };
+}

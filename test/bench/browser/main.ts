@@ -1,0 +1,13 @@
+// Bench entry bundled with the production build settings; each suite's browser half hangs off window.sufBench.
+import { kbSearchBench } from './kbSearchBench';
+
+const api = { kb: kbSearchBench };
+export type SufBench = typeof api;
+
+declare global {
+  interface Window {
+    sufBench: SufBench;
+  }
+}
+
+window.sufBench = api;
