@@ -21,11 +21,18 @@ const NO_LINKS = { topics: [], articles: [] };
 export function CallSide({ session, wiring, notes, onNotes, searchFocus }: Props) {
   const links = useCallSelect(session, (s) => currentStep(session.flow, s)?.kb ?? NO_LINKS);
   const orgId = useCallSelect(session, (s) => s.context.organisation.id);
-  const { articlesUsed } = notes;
+  const { articlesUsed, articleTitles } = notes;
+  const source = wiring.knowledge;
   const onUse = useCallback(
-    (id: string) =>
-      onNotes({ articlesUsed: articlesUsed.includes(id) ? articlesUsed : [...articlesUsed, id] }),
-    [articlesUsed, onNotes],
+    (id: string) => {
+      if (articlesUsed.includes(id)) return;
+      onNotes({ articlesUsed: [...articlesUsed, id] });
+      void source?.getArticle(id).then(
+        (a) => a && onNotes({ articleTitles: { ...articleTitles, [id]: a.title } }),
+        () => undefined,
+      );
+    },
+    [articlesUsed, articleTitles, onNotes, source],
   );
   return (
     <aside className="call-side">

@@ -89,7 +89,10 @@ export function WrapUpForm({ session, notes, controller, disabled }: Props) {
         ))}
       </select>
       <p>
-        {text.articles}: {notes.articlesUsed.length > 0 ? notes.articlesUsed.join(', ') : text.noArticles}
+        {text.articles}:{' '}
+        {notes.articlesUsed.length > 0
+          ? notes.articlesUsed.map((id) => notes.articleTitles[id] ?? id).join('; ')
+          : text.noArticles}
       </p>
       <fieldset className="rating">
         <legend>{text.satisfaction}</legend>

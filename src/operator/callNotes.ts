@@ -10,6 +10,8 @@ export interface CallNotes {
   person: 'citizen' | 'business';
   care: CareFlag[];
   articlesUsed: string[];
+  /** Titles of the used articles, for the wrap-up; looked up after marking, so one may be missing. */
+  articleTitles: Record<string, string>;
 }
 
 export const EMPTY_NOTES: CallNotes = {
@@ -18,6 +20,7 @@ export const EMPTY_NOTES: CallNotes = {
   person: 'citizen',
   care: [],
   articlesUsed: [],
+  articleTitles: {},
 };
 
 export type NotesUpdate = (change: Partial<CallNotes>) => void;

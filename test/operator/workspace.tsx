@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/calls/clock';
 import { ManualScheduler } from '../../src/calls/scheduler';
 import type { ActiveCall } from '../../src/operator/callController';
 import { CallControllerProvider } from '../../src/operator/CallControllerContext';
+import type { KnowledgeSource } from '../../src/operator/KnowledgePanel';
 import { OperatorWorkspace } from '../../src/operator/OperatorWorkspace';
 import { FakeController } from './fakeController';
 
@@ -31,7 +32,10 @@ const modules = Object.fromEntries(
 );
 export const catalog = buildFlowCatalog(modules);
 
-export function setup(opts: { readOnly?: boolean; storage?: ActiveCall['storage'] } = {}) {
+export function setup(
+  opts: { readOnly?: boolean; storage?: ActiveCall['storage']; knowledge?: KnowledgeSource } = {},
+) {
+  const { knowledge = null, ...callOpts } = opts;
   const clock = new ManualClock(TUESDAY_1030);
   const scheduler = new ManualScheduler(clock);
   const controller = new FakeController({
@@ -39,7 +43,7 @@ export function setup(opts: { readOnly?: boolean; storage?: ActiveCall['storage'
     organisation: sverdlovskDigital,
     operator: OPERATOR,
     scheduler,
-    ...opts,
+    ...callOpts,
   });
   const app: AppContextValue = {
     db: null,
@@ -54,7 +58,7 @@ export function setup(opts: { readOnly?: boolean; storage?: ActiveCall['storage'
   };
   render(
     <AppContext.Provider value={app}>
-      <CallControllerProvider value={{ controller, clock, catalog, knowledge: null }}>
+      <CallControllerProvider value={{ controller, clock, catalog, knowledge }}>
         <OperatorWorkspace />
       </CallControllerProvider>
     </AppContext.Provider>,
