@@ -6,7 +6,6 @@ import { CALL_MACHINE_VERSION } from '../../src/flows/compile';
 import { OUTCOMES, type FlowDefinition } from '../../src/flows/types';
 import type { CallCommand } from '../../src/calls/events';
 import { replayCall, stateFingerprint } from '../../src/calls/replay';
-import { transfersUsed } from '../../src/calls/rules';
 import { resumeCall, type PersistedCall } from '../../src/calls/session';
 import { flowFiles, harness, loadFlow, ORG } from './helpers';
 
@@ -137,7 +136,10 @@ describe.each(flows.map((f) => [f.id, f] as const))('random calls through %s', (
               else h.session.send(absolute(step.command, h.clock.now()));
               const s = h.session.getSnapshot();
               const ctx = s.context;
-              expect(transfersUsed(ctx)).toBeLessThanOrEqual(2);
+              // Counted here, not with the engine's own helper, so a miscount in the engine shows.
+              expect(
+                transfersBefore + ctx.transfers.filter((t) => t.status !== 'failed').length,
+              ).toBeLessThanOrEqual(2);
               expect(ctx.holds.filter((x) => x.endedAt === null).length).toBe(s.hasTag('onHold') ? 1 : 0);
               for (const hold of ctx.holds)
                 if (hold.endedAt !== null) expect(hold.endedAt).toBeGreaterThanOrEqual(hold.startedAt);
@@ -170,7 +172,7 @@ describe.each(flows.map((f) => [f.id, f] as const))('random calls through %s', (
             }
           },
         ),
-        { numRuns: 60 },
+        { numRuns: 40 },
       );
     },
   );
