@@ -16,7 +16,7 @@ export interface KbArticleRow extends BundledArticle {
 
 export interface KbIndexRow {
   version: string;
-  /** The search engine's serialized index (structured-clone data); the engine validates it on load. */
+  /** The search engine's serialized index, as a Blob of its bytes (fast to read back); the engine validates it. */
   index: unknown;
 }
 

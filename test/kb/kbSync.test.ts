@@ -139,7 +139,8 @@ describe('syncKnowledgeBase', () => {
   it('rebuilds a cached index the engine no longer reads, from the stored articles', async () => {
     const db = freshDb();
     await syncKnowledgeBase({ db, engine: inProcessEngine(), fetchBundle: online(v1) });
-    await db.kbIndexes.update(v1.version, { index: { format: 'sufler-kb-index/0' } });
+    expect((await db.kbIndexes.get(v1.version))?.index).toBeInstanceOf(Blob);
+    await db.kbIndexes.update(v1.version, { index: new Blob([new Uint8Array([1, 2, 3])]) });
     const engine = inProcessEngine();
     const result = await syncKnowledgeBase({ db, engine, fetchBundle: offline });
     expect(engine.builds).toBe(1);
