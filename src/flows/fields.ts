@@ -1,7 +1,8 @@
 // Validation of captured values by field kind, shared by the call engine, the editor and the tests.
 // Values come back normalised (a phone as +7XXXXXXXXXX, a date as YYYY-MM-DD) so the card stays clean.
 
-import { parseRuPhone, type PhoneError } from './phone';
+import { MONTHS_GENITIVE } from './dates';
+import { formatRuPhone, parseRuPhone, type PhoneError } from './phone';
 import type { CaptureField } from './types';
 
 export const FIELD_ERRORS = [
@@ -114,3 +115,17 @@ export function validateField(field: CaptureField, raw: string): FieldResult {
 
 /** The name the call engine imports. */
 export const validateFieldValue = validateField;
+
+/**
+ * A stored value as it is read out in a line: a date as «20 ноября 2026 года», a phone as
+ * «+7 (343) 312-00-50»; other kinds as stored. For filling `{{fields.<id>}}` and `caller.*`.
+ */
+export function spokenFieldValue(kind: CaptureField['kind'], value: string): string {
+  if (kind === 'phone') return formatRuPhone(value);
+  if (kind === 'date') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const month = m ? MONTHS_GENITIVE[Number(m[2]) - 1] : undefined;
+    return m && month ? `${Number(m[3])} ${month} ${m[1]} года` : value;
+  }
+  return value;
+}

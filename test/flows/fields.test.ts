@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateField } from '../../src/flows/fields';
+import { spokenFieldValue, validateField } from '../../src/flows/fields';
 import type { CaptureField, FieldKind } from '../../src/flows/types';
 
 const field = (kind: FieldKind, extra: Partial<CaptureField> = {}): CaptureField => ({
@@ -88,5 +88,14 @@ describe('validateField', () => {
       ok: true,
       value: 'что угодно',
     });
+  });
+});
+
+describe('spokenFieldValue', () => {
+  it('reads stored values the way they are said', () => {
+    expect(spokenFieldValue('date', '2026-11-05')).toBe('5 ноября 2026 года');
+    expect(spokenFieldValue('phone', '+73433120050')).toBe('+7 (343) 312-00-50');
+    expect(spokenFieldValue('appealNumber', 'ОГ-123')).toBe('ОГ-123');
+    expect(spokenFieldValue('date', 'не дата')).toBe('не дата');
   });
 });
