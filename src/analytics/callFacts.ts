@@ -85,9 +85,6 @@ export interface CallFacts {
   adherence: Adherence;
 }
 
-/** Marker that replaces erased personal data: non-empty, so "the name was captured" stays true. */
-export const ERASED = '***';
-
 function bucketOf(r: CallRecordEvent, stages: ReadonlyMap<string, Stage>): StageBucket | null {
   const { state, stepId } = r.after;
   if (state.startsWith('active.onHold')) return 'hold';

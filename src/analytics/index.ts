@@ -1,5 +1,5 @@
 // Aggregates over call records for the supervisor workspace: pure, the caller passes `now`.
-export { analyzeCall, ERASED } from './callFacts';
+export { analyzeCall } from './callFacts';
 export type {
   Adherence,
   CallFacts,

@@ -1,0 +1,210 @@
+// Moves call records between workstations until a server exists: a versioned, checksummed file of every
+// finished call, and an import that validates the whole file first and then stores it in one transaction.
+import { z } from 'zod';
+import { CALL_EVENT_TYPES } from '../calls/events';
+import { OUTCOMES } from '../flows/types';
+import type { AppDB } from './db';
+import type { CallbackRow, CallEventRow, CallRow } from './callsTables';
+
+export const EXCHANGE_FORMAT = 'sufler.calls';
+export const EXCHANGE_VERSION = 1;
+
+export interface ExchangePayload {
+  calls: CallRow[];
+  events: CallEventRow[];
+  callbacks: CallbackRow[];
+}
+
+export interface ExchangeFile {
+  format: typeof EXCHANGE_FORMAT;
+  version: number;
+  exportedAt: number;
+  /** Who exported it, for the supervisor's eyes only. */
+  operatorName: string;
+  /** "sha256:<hex>" of JSON.stringify(payload). */
+  checksum: string;
+  payload: ExchangePayload;
+}
+
+export type ImportProblem = 'notJson' | 'foreign' | 'newerVersion' | 'checksum' | 'invalid';
+
+export type ImportResult =
+  | { ok: true; calls: { added: number; updated: number; unchanged: number } }
+  | { ok: false; problem: ImportProblem; detail?: string };
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return 'sha256:' + [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Every finished call of this workstation with its log and callbacks; a call still going on stays out. */
+export async function exportWorkstation(db: AppDB, now: number, operatorName: string): Promise<string> {
+  const payload = await db.transaction('r', [db.calls, db.callEvents, db.callbacks], async () => {
+    const calls = await db.calls.where('status').equals('ended').toArray();
+    const ids = new Set(calls.map((c) => c.id));
+    const events = (await db.callEvents.toArray()).filter((e) => ids.has(e.callId));
+    const callbacks = (await db.callbacks.toArray()).filter((c) => ids.has(c.callId));
+    return { calls, events, callbacks } satisfies ExchangePayload;
+  });
+  const file: ExchangeFile = {
+    format: EXCHANGE_FORMAT,
+    version: EXCHANGE_VERSION,
+    exportedAt: now,
+    operatorName,
+    checksum: await sha256(JSON.stringify(payload)),
+    payload,
+  };
+  return JSON.stringify(file);
+}
+
+const ms = z.number().finite();
+const text = z.string();
+const nullable = <T extends z.ZodType>(t: T) => t.nullable();
+
+const callSchema = z.looseObject({
+  id: text.min(1),
+  flowId: text.min(1),
+  flowVersion: z.int(),
+  direction: z.enum(['inbound', 'outbound']),
+  startedAt: ms,
+  endedAt: nullable(ms),
+  finishedAt: nullable(ms),
+  status: z.literal('ended'),
+  outcome: nullable(z.enum(OUTCOMES)),
+  callerName: nullable(text),
+  callerNameKey: nullable(text),
+  callerPhone: nullable(text),
+  topic: nullable(text),
+  summary: text,
+  articlesUsed: z.array(text),
+  satisfaction: nullable(z.number()),
+  surveyOffered: z.boolean(),
+  afterCallMs: nullable(ms),
+  operatorName: text,
+  transfersBefore: z.int().min(0),
+  callbackId: nullable(text),
+  endReason: nullable(z.enum(['farewell', 'transferred', 'brokenOff', 'restoreFailed'])),
+  lastSeq: z.int().min(0),
+});
+
+const eventSchema = z.looseObject({
+  seq: z.int().min(0),
+  at: ms,
+  callId: text.min(1),
+  flowId: text.min(1),
+  flowVersion: z.int(),
+  event: z.looseObject({ type: z.enum(['call.started', ...CALL_EVENT_TYPES]), at: ms }),
+  after: z.looseObject({ state: text, stepId: text }),
+});
+
+const callbackSchema = z.looseObject({
+  id: text.min(1),
+  callId: text.min(1),
+  flowId: text,
+  organisationId: text,
+  phone: text,
+  deadline: ms,
+  question: text,
+  callerName: nullable(text),
+  appealNumber: nullable(text),
+  createdAt: ms,
+  outsideHours: z.boolean(),
+  status: z.enum(['open', 'done']),
+  attempts: z.array(z.looseObject({ at: ms, result: z.enum(['noAnswer', 'busy', 'wrongNumber']) })),
+  dueAt: ms,
+  doneAt: nullable(ms),
+  doneByCallId: nullable(text),
+});
+
+const fileSchema = z.looseObject({
+  format: z.literal(EXCHANGE_FORMAT),
+  version: z.int().min(1),
+  exportedAt: ms,
+  checksum: text,
+  payload: z.looseObject({
+    calls: z.array(z.unknown()),
+    events: z.array(z.unknown()),
+    callbacks: z.array(z.unknown()),
+  }),
+});
+
+type Checked =
+  { ok: true; payload: ExchangePayload } | { ok: false; problem: ImportProblem; detail?: string };
+
+/** Everything about the file is checked before anything is stored. */
+export async function checkExchangeFile(raw: string): Promise<Checked> {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, problem: 'notJson' };
+  }
+  const head = fileSchema.safeParse(json);
+  if (!head.success) return { ok: false, problem: 'foreign' };
+  if (head.data.version > EXCHANGE_VERSION) return { ok: false, problem: 'newerVersion' };
+  if ((await sha256(JSON.stringify(head.data.payload))) !== head.data.checksum)
+    return { ok: false, problem: 'checksum' };
+  const calls = z.array(callSchema).safeParse(head.data.payload.calls);
+  const events = z.array(eventSchema).safeParse(head.data.payload.events);
+  const callbacks = z.array(callbackSchema).safeParse(head.data.payload.callbacks);
+  const failed = [calls, events, callbacks].find((r) => !r.success);
+  if (failed?.error) return { ok: false, problem: 'invalid', detail: failed.error.issues[0]?.path.join('.') };
+  if (!calls.success || !events.success || !callbacks.success) return { ok: false, problem: 'invalid' };
+  // The rows were checked field by field above; the loose schemas keep fields a later version adds.
+  const payload = {
+    calls: calls.data as CallRow[],
+    events: events.data as CallEventRow[],
+    callbacks: callbacks.data as CallbackRow[],
+  };
+  const consistency = checkConsistency(payload);
+  return consistency ? { ok: false, problem: 'invalid', detail: consistency } : { ok: true, payload };
+}
+
+/** Each call's log starts with its start and runs without gaps up to the summary's last seq. */
+function checkConsistency(p: ExchangePayload): string | null {
+  const seqs = new Map<string, number[]>();
+  for (const e of p.events) seqs.set(e.callId, [...(seqs.get(e.callId) ?? []), e.seq]);
+  for (const c of p.calls) {
+    const list = (seqs.get(c.id) ?? []).sort((a, b) => a - b);
+    if (list.length !== c.lastSeq + 1 || list.some((s, i) => s !== i)) return `calls.${c.id}`;
+  }
+  const ids = new Set(p.calls.map((c) => c.id));
+  const stray = p.events.find((e) => !ids.has(e.callId)) ?? p.callbacks.find((c) => !ids.has(c.callId));
+  return stray ? `callId.${stray.callId}` : null;
+}
+
+/** A stored row is replaced only by one further along: the same file twice changes nothing. */
+function isNewer(incoming: CallRow, stored: CallRow | undefined): boolean {
+  if (!stored) return true;
+  if (incoming.lastSeq !== stored.lastSeq) return incoming.lastSeq > stored.lastSeq;
+  return stored.status === 'active' && incoming.status === 'ended';
+}
+
+export async function importWorkstation(db: AppDB, raw: string): Promise<ImportResult> {
+  const checked = await checkExchangeFile(raw);
+  if (!checked.ok) return checked;
+  const { calls, events, callbacks } = checked.payload;
+  return db.transaction('rw', [db.calls, db.callEvents, db.callbacks], async () => {
+    const stored = await db.calls.bulkGet(calls.map((c) => c.id));
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    const changed = new Set<string>();
+    const rows = calls.filter((c, i) => {
+      const before = stored[i];
+      const newer = isNewer(c, before);
+      counts[!before ? 'added' : newer ? 'updated' : 'unchanged']++;
+      if (newer) changed.add(c.id);
+      return newer;
+    });
+    await db.calls.bulkPut(rows);
+    // Events are keyed [callId+seq] and never change once written: only missing ones are added.
+    await db.callEvents.bulkPut(events.filter((e) => changed.has(e.callId)));
+    const storedCallbacks = await db.callbacks.bulkGet(callbacks.map((c) => c.id));
+    await db.callbacks.bulkPut(
+      callbacks.filter((c, i) => {
+        const before = storedCallbacks[i];
+        return !before || (before.status === 'open' && c.status === 'done');
+      }),
+    );
+    return { ok: true as const, calls: counts };
+  });
+}

@@ -1,0 +1,137 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppDB } from '../../src/db/db';
+import { exportWorkstation, importWorkstation, type ExchangeFile } from '../../src/db/exchangeRepository';
+import { TUESDAY_1030 } from '../calls/helpers';
+import { ANNA, recordedCalls, type RecordedCall } from '../fixtures/analytics/calls';
+
+let n = 0;
+const opened: AppDB[] = [];
+function freshDb(): AppDB {
+  const db = new AppDB(`exchange-test-${++n}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+
+async function seed(db: AppDB, calls: RecordedCall[]): Promise<void> {
+  await db.calls.bulkPut(calls.map((c) => c.row));
+  await db.callEvents.bulkPut(calls.flatMap((c) => c.log));
+  await db.callbacks.bulkPut(calls.flatMap((c) => (c.callbackRow ? [c.callbackRow] : [])));
+}
+
+async function snapshot(db: AppDB) {
+  return {
+    calls: await db.calls.orderBy('id').toArray(),
+    events: await db.callEvents.toArray(),
+    callbacks: await db.callbacks.orderBy('id').toArray(),
+  };
+}
+
+const fixture = recordedCalls();
+
+/** A file re-signed over a changed payload, as a careless tool (not a broken disk) would make it. */
+async function signed(file: ExchangeFile, payload: unknown): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(payload)));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return JSON.stringify({ ...file, payload, checksum: `sha256:${hex}` });
+}
+
+async function exported(): Promise<string> {
+  const operator = freshDb();
+  await seed(operator, fixture);
+  return exportWorkstation(operator, TUESDAY_1030 + 86_400_000, ANNA);
+}
+
+describe('workstation export and import', () => {
+  it('brings every call, its log and callbacks to the supervisor unchanged', async () => {
+    const file = await exported();
+    const supervisor = freshDb();
+    const result = await importWorkstation(supervisor, file);
+    expect(result).toEqual({ ok: true, calls: { added: 7, updated: 0, unchanged: 0 } });
+    const got = await snapshot(supervisor);
+    expect(got.calls).toEqual(fixture.map((c) => c.row).sort((a, b) => a.id.localeCompare(b.id)));
+    expect(got.events).toHaveLength(fixture.reduce((s, c) => s + c.log.length, 0));
+    expect(got.callbacks.map((c) => [c.id, c.status])).toEqual([
+      ['c2:callback', 'done'],
+      ['c6:callback', 'open'],
+    ]);
+  });
+
+  it('importing the same file twice changes nothing', async () => {
+    const file = await exported();
+    const supervisor = freshDb();
+    await importWorkstation(supervisor, file);
+    const once = await snapshot(supervisor);
+    const again = await importWorkstation(supervisor, file);
+    expect(again).toEqual({ ok: true, calls: { added: 0, updated: 0, unchanged: 7 } });
+    expect(await snapshot(supervisor)).toEqual(once);
+  });
+
+  it('leaves a call still going on out of the file', async () => {
+    const operator = freshDb();
+    await seed(operator, fixture);
+    await operator.calls.update('c1', { status: 'active' });
+    const file = JSON.parse(await exportWorkstation(operator, 0, ANNA)) as ExchangeFile; // our own output
+    expect(file.payload.calls.map((c) => c.id)).not.toContain('c1');
+    expect(file.payload.events.some((e) => e.callId === 'c1')).toBe(false);
+  });
+
+  it('rejects a damaged, foreign or newer file and stores nothing', async () => {
+    const file = await exported();
+    const parsed = JSON.parse(file) as ExchangeFile; // our own output
+    const tampered = JSON.stringify({
+      ...parsed,
+      payload: { ...parsed.payload, calls: parsed.payload.calls.map((c) => ({ ...c, outcome: 'resolved' })) },
+    });
+    const cases: [string, string][] = [
+      [file.slice(0, file.length / 2), 'notJson'],
+      [JSON.stringify({ hello: 'world' }), 'foreign'],
+      [JSON.stringify({ ...parsed, version: 99 }), 'newerVersion'],
+      [tampered, 'checksum'],
+    ];
+    const supervisor = freshDb();
+    for (const [raw, problem] of cases) {
+      const result = await importWorkstation(supervisor, raw);
+      expect(result.ok ? 'ok' : result.problem).toBe(problem);
+    }
+    expect((await snapshot(supervisor)).calls).toEqual([]);
+  });
+
+  it('rejects a file whose rows do not hold together, even with a right checksum, storing nothing', async () => {
+    const parsed = JSON.parse(await exported()) as ExchangeFile; // our own output
+    // Re-sign a payload with one event missing from the middle of call c2's log.
+    const events = parsed.payload.events.filter((e) => !(e.callId === 'c2' && e.seq === 3));
+    const payload = { ...parsed.payload, events };
+    const supervisor = freshDb();
+    const result = await importWorkstation(supervisor, await signed(parsed, payload));
+    expect(result).toMatchObject({ ok: false, problem: 'invalid', detail: 'calls.c2' });
+    const badRow = { ...parsed.payload, calls: [...parsed.payload.calls, { id: 'x', status: 'ended' }] };
+    expect(await importWorkstation(supervisor, await signed(parsed, badRow))).toMatchObject({
+      ok: false,
+      problem: 'invalid',
+    });
+    expect(await supervisor.calls.count()).toBe(0);
+    expect(await supervisor.callEvents.count()).toBe(0);
+  });
+
+  it('a later export of a call that went further replaces the stored one; the callback kept later closes', async () => {
+    const supervisor = freshDb();
+    const early = fixture.map((c) =>
+      c.row.id === 'c2' && c.callbackRow
+        ? {
+            ...c,
+            callbackRow: { ...c.callbackRow, status: 'open' as const, doneAt: null, doneByCallId: null },
+          }
+        : c,
+    );
+    const op1 = freshDb();
+    await seed(op1, early);
+    await importWorkstation(supervisor, await exportWorkstation(op1, 0, ANNA));
+    const result = await importWorkstation(supervisor, await exported());
+    expect(result).toEqual({ ok: true, calls: { added: 0, updated: 0, unchanged: 7 } });
+    expect((await supervisor.callbacks.get('c2:callback'))?.status).toBe('done');
+  });
+});
