@@ -1,10 +1,49 @@
+import { useLocation, useSearch } from 'wouter';
+import { useApp } from '../app/AppContext';
 import { t } from '../app/i18n';
+import { ArticlesPanel } from './ArticlesPanel';
+import { FlowEditor } from './FlowEditor';
+import { FlowList } from './FlowList';
 
+type Tab = keyof typeof t.editor.tabs;
+
+/** The editor's workspace. Where the editor is lives in the address (?tab=…&flow=…), so a reload returns there. */
 export function EditorWorkspace() {
+  const { db } = useApp();
+  const params = new URLSearchParams(useSearch());
+  const [, navigate] = useLocation();
+  const tab: Tab = params.get('tab') === 'articles' ? 'articles' : 'flows';
+  const flowId = params.get('flow');
+  const go = (query: Record<string, string>) => navigate(`/editor?${new URLSearchParams(query).toString()}`);
   return (
-    <section aria-labelledby="editor-title" className="workspace">
-      <h1 id="editor-title">{t.shell.placeholder.editorTitle}</h1>
-      <p>{t.shell.placeholder.editorEmpty}</p>
+    <section aria-labelledby="editor-title" className="workspace editor-workspace">
+      <h1 id="editor-title">{t.editor.title}</h1>
+      {!db ? (
+        <p role="alert">{t.editor.noStorage}</p>
+      ) : (
+        <>
+          <nav className="toolbar" aria-label={t.editor.title}>
+            {(Object.keys(t.editor.tabs) as Tab[]).map((k) => (
+              // keys of the catalogue's own object
+              <button
+                key={k}
+                type="button"
+                aria-current={tab === k ? 'page' : undefined}
+                onClick={() => go({ tab: k })}
+              >
+                {t.editor.tabs[k]}
+              </button>
+            ))}
+          </nav>
+          {tab === 'articles' ? (
+            <ArticlesPanel db={db} />
+          ) : flowId ? (
+            <FlowEditor key={flowId} db={db} flowId={flowId} onBack={() => go({ tab: 'flows' })} />
+          ) : (
+            <FlowList db={db} onOpen={(id) => go({ tab: 'flows', flow: id })} />
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -8,7 +8,13 @@ export function articleFileName(article: Pick<Article, 'id'>): string {
   return `${article.id}.md`;
 }
 
-export function articleFileText(article: Article): string {
+/** An article as a form holds it: lists of directions and needs may hold a value being typed. */
+export type ArticleFields = Omit<Article, 'directions' | 'needs'> & {
+  directions: readonly string[];
+  needs: readonly string[];
+};
+
+export function articleFileText(article: ArticleFields): string {
   const front = {
     id: article.id,
     title: article.title,
@@ -30,12 +36,12 @@ export function articleFileText(article: Article): string {
 export type ArticleCheck = { ok: true; article: Article } | { ok: false; issues: KbIssue[] };
 
 /** The article as kb:check would read it from its file; issues carry the front-matter field. */
-export function checkArticle(article: Article): ArticleCheck {
+export function checkArticle(article: ArticleFields): ArticleCheck {
   return restoreArticle(articleFileText(article), `knowledge-base/${articleFileName(article)}`);
 }
 
 /** "Mark reviewed": today's date (an ISO date from the injected clock), nothing else changes. */
-export function markReviewed(article: Article, todayIso: string): Article {
+export function markReviewed<A extends ArticleFields>(article: A, todayIso: string): A {
   return { ...article, reviewed: todayIso.slice(0, 10) };
 }
 

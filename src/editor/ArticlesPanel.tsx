@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'react';
+import { t } from '../app/i18n';
+import { systemClock } from '../calls/clock';
+import type { AppDB } from '../db/db';
+import { listEditorArticles } from '../db/articlesRepository';
+import type { Article } from '../kb/article';
+import { blankArticle, type ArticleFields } from './articleFile';
+import { ArticleEditor } from './ArticleEditor';
+import { ReviewDueList } from './ReviewDueList';
+
+type Props = { db: AppDB };
+
+/** The knowledge base as the editor sees it: what is due for review, every article, a new one. */
+export function ArticlesPanel({ db }: Props) {
+  const text = t.editor.articles;
+  const [articles, setArticles] = useState<Article[] | null>(null);
+  const [open, setOpen] = useState<ArticleFields | null>(null);
+  const [newId, setNewId] = useState('');
+  const refresh = useCallback(async () => setArticles(await listEditorArticles(db)), [db]);
+  useEffect(() => void refresh(), [refresh]);
+  if (!articles) return <p role="status">{t.editor.loading}</p>;
+  if (open)
+    return (
+      <ArticleEditor
+        key={open.id}
+        db={db}
+        initial={open}
+        onBack={() => setOpen(null)}
+        onSaved={() => void refresh()}
+      />
+    );
+  if (articles.length === 0) return <p>{text.none}</p>;
+  return (
+    <section aria-labelledby="articles-title">
+      <h2 id="articles-title">{text.title}</h2>
+      <ReviewDueList articles={articles} now={systemClock.now()} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(newId))
+            setOpen(blankArticle(newId, new Date(systemClock.now()).toISOString()));
+        }}
+      >
+        <label htmlFor="new-article-id">{text.newId}</label>{' '}
+        <input id="new-article-id" value={newId} onChange={(e) => setNewId(e.target.value.trim())} />{' '}
+        <button type="submit">{text.new}</button>
+      </form>
+      <ul className="article-list">
+        {articles.map((a) => (
+          <li key={a.id} data-article-id={a.id}>
+            <button type="button" onClick={() => setOpen(a)}>
+              {text.edit}
+            </button>{' '}
+            {a.title} <code>{a.id}</code>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { lazy, Suspense, useState } from 'react';
+import { t } from '../app/i18n';
+import { systemClock } from '../calls/clock';
+import type { AppDB } from '../db/db';
+import { publishDraft } from '../db/flowsRepository';
+import { controlId } from './fieldKeys';
+import { FlowFormView } from './FlowFormView';
+import { IssueList } from './IssueList';
+import { Sandbox } from './Sandbox';
+import { useFlowDraft } from './useFlowDraft';
+import { VersionsPanel } from './VersionsPanel';
+
+// The diagram library is the heaviest part of the editor: it loads only when the diagram is opened.
+const FlowDiagram = lazy(() => import('./FlowDiagram').then((m) => ({ default: m.FlowDiagram })));
+
+type View = keyof typeof t.editor.flow.views;
+const VIEWS: readonly View[] = ['form', 'diagram', 'sandbox', 'versions'];
+
+type Props = { db: AppDB; flowId: string; onBack: () => void };
+
+/** One flow: its draft as forms or a diagram, tried in the sandbox, published, compared by version. */
+export function FlowEditor({ db, flowId, onBack }: Props) {
+  const draft = useFlowDraft(db, flowId);
+  const [view, setView] = useState<View>('form');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const text = t.editor.flow;
+  if (draft.status === 'loading') return <p role="status">{t.editor.loading}</p>;
+  const flow = draft.flow;
+  if (!flow) return <p role="alert">{text.notFound}</p>;
+
+  const goTo = (stepId: string | null, controlId: string) => {
+    setView('form');
+    setSelected(stepId);
+    requestAnimationFrame(() => document.getElementById(controlId)?.focus());
+  };
+  const publish = async () => {
+    await draft.flush();
+    const result = await publishDraft(db, flowId, systemClock.now());
+    setMessage(result.ok ? text.published(result.version) : text.cannotPublish);
+    if (result.ok) draft.reload();
+  };
+  const saveText =
+    draft.save === 'saved'
+      ? draft.isDraft
+        ? text.saved
+        : text.noDraft
+      : draft.save === 'saving'
+        ? text.saving
+        : text.unsaved;
+  return (
+    <section className="flow-editor" aria-labelledby="flow-editor-title">
+      <button type="button" onClick={onBack}>
+        {text.back}
+      </button>
+      <h2 id="flow-editor-title">{flow.title || flow.id}</h2>
+      <p className="muted">
+        {flow.id} · {text.basedOn(draft.baseVersion)} · <span data-testid="save-state">{saveText}</span>
+      </p>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="primary"
+          disabled={!draft.isDraft || !draft.check.publishable}
+          onClick={() => void publish()}
+        >
+          {text.publish}
+        </button>
+        {draft.isDraft && (
+          <button type="button" onClick={() => void draft.discard()}>
+            {text.discard}
+          </button>
+        )}
+        {draft.isDraft && !draft.check.publishable && <span className="muted">{text.cannotPublish}</span>}
+      </div>
+      {message && <p role="status">{message}</p>}
+      <IssueList flow={flow} issues={draft.check.issues} onGoTo={goTo} />
+      <div role="tablist" aria-label={flow.title}>
+        {VIEWS.map((v) => (
+          <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)}>
+            {text.views[v]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {view === 'form' && (
+          <FlowFormView
+            flow={flow}
+            edit={draft.edit}
+            issues={draft.check.issues}
+            selected={selected}
+            onSelect={setSelected}
+          />
+        )}
+        {view === 'diagram' && (
+          <Suspense fallback={<p role="status">{t.editor.loading}</p>}>
+            <FlowDiagram
+              flow={flow}
+              issues={draft.check.issues}
+              onOpen={(id) => goTo(id, controlId(id, ''))}
+            />
+          </Suspense>
+        )}
+        {view === 'sandbox' && <Sandbox flow={flow} publishable={draft.check.publishable} />}
+        {view === 'versions' && <VersionsPanel db={db} flowId={flowId} onChanged={draft.reload} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { t } from '../app/i18n';
+import { addPhrase, removePhrase, setLimits, updateMeta, updatePhrase } from '../flows/edit';
+import { MAX_TRANSFERS } from '../flows/schema';
+import type { FlowDefinition } from '../flows/types';
+import { EdField } from './EdField';
+import { controlId, type IssueIndex } from './fieldKeys';
+import { ListField } from './ListField';
+import type { EditFlow } from './StepForm';
+
+type Props = { flow: FlowDefinition; edit: EditFlow; issues: IssueIndex };
+
+const transferChoices = Array.from({ length: MAX_TRANSFERS + 1 }, (_, n): [string, string] => [
+  String(n),
+  String(n),
+]);
+
+/** The flow's own fields, its limits and its quick phrases. */
+export function FlowMetaForm({ flow, edit, issues }: Props) {
+  const text = t.editor.meta;
+  const key = (f: string) => controlId(null, f);
+  const field = (f: string) => ({ id: key(f), issues: issues.get(key(f)) });
+  const l = flow.limits;
+  const limit = (name: keyof typeof l) => (v: number) => edit((f) => setLimits(f, { [name]: v }));
+  return (
+    <>
+      <fieldset>
+        <legend>{text.legend}</legend>
+        <EdField
+          kind="text"
+          {...field('title')}
+          label={text.title}
+          value={flow.title}
+          onChange={(title) => edit((f) => updateMeta(f, { title }))}
+        />
+        <EdField
+          kind="area"
+          {...field('description')}
+          label={text.description}
+          value={flow.description}
+          onChange={(description) => edit((f) => updateMeta(f, { description }))}
+        />
+        <EdField
+          kind="select"
+          {...field('start')}
+          label={text.start}
+          value={flow.start}
+          options={[...new Set([flow.start, ...flow.steps.map((s) => s.id)])].map((id): [string, string] => [
+            id,
+            id,
+          ])}
+          onChange={(start) => edit((f) => updateMeta(f, { start }))}
+        />
+        <ListField
+          {...field('topics')}
+          label={text.topics}
+          by="comma"
+          value={flow.topics}
+          onChange={(topics) => edit((f) => updateMeta(f, { topics }))}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{text.limits}</legend>
+        {/* A choice of 0, 1 or 2: the form cannot express more transfers than the standard allows. */}
+        <EdField
+          kind="select"
+          {...field('limits.maxTransfers')}
+          label={text.maxTransfers}
+          value={String(l.maxTransfers)}
+          options={transferChoices}
+          onChange={(v) => limit('maxTransfers')(Number(v))}
+        />
+        <ListField
+          {...field('limits.holdPresetsMinutes')}
+          label={text.holdPresets}
+          by="comma"
+          value={l.holdPresetsMinutes.map(String)}
+          onChange={(v) =>
+            edit((f) => setLimits(f, { holdPresetsMinutes: v.map(Number).filter(Number.isInteger) }))
+          }
+        />
+        <EdField
+          kind="number"
+          {...field('limits.holdMinMinutes')}
+          label={text.holdMin}
+          value={l.holdMinMinutes}
+          onChange={limit('holdMinMinutes')}
+        />
+        <EdField
+          kind="number"
+          {...field('limits.holdMaxMinutes')}
+          label={text.holdMax}
+          value={l.holdMaxMinutes}
+          onChange={limit('holdMaxMinutes')}
+        />
+        <EdField
+          kind="number"
+          {...field('limits.holdWarningSeconds')}
+          label={text.holdWarning}
+          value={l.holdWarningSeconds}
+          onChange={limit('holdWarningSeconds')}
+        />
+      </fieldset>
+      <fieldset id={key('phrases')}>
+        <legend>{text.phrases}</legend>
+        {flow.phrases.map((p, k) => (
+          <div key={k} className="phrase-row">
+            <EdField
+              kind="text"
+              {...field(`phrases[${k}].text`)}
+              label={p.id}
+              value={p.text}
+              onChange={(v) => edit((f) => updatePhrase(f, k, { text: v }))}
+            />
+            <button type="button" onClick={() => edit((f) => removePhrase(f, k))}>
+              {text.remove}
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => edit(addPhrase)}>
+          {text.addPhrase}
+        </button>
+      </fieldset>
+    </>
+  );
+}

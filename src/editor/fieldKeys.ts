@@ -1,0 +1,38 @@
+// Maps an issue's path inside a step or the flow to the form control that edits it, so every error can
+// be shown under its field and "go to" can focus that control.
+import { locateIssue } from '../flows/edit';
+import type { FlowIssue } from '../flows/issues';
+import type { FlowDefinition } from '../flows/types';
+
+/** Lists edited as one block ("hints[2]" → "hints"); everything else is its own control. */
+const BLOCKS = /^(hints|questions|kb\.topics|kb\.articles|topics|limits\.holdPresetsMinutes)\[\d+\]$/;
+
+export function fieldKey(path: string): string {
+  const m = BLOCKS.exec(path);
+  return m?.[1] ?? path;
+}
+
+/** The DOM id of the control: "ed-step-<id>-say", "ed-flow-limits.maxTransfers". */
+export function controlId(stepId: string | null, key: string): string {
+  const safe = key.replace(/[^\w.-]/g, '_');
+  return stepId === null ? `ed-flow-${safe}` : `ed-step-${stepId}-${safe}`;
+}
+
+export type IssueIndex = Map<string, FlowIssue[]>;
+
+/** Issues by control id. */
+export function indexIssues(flow: FlowDefinition, issues: readonly FlowIssue[]): IssueIndex {
+  const out: IssueIndex = new Map();
+  for (const issue of issues) {
+    const id = issueControlId(flow, issue);
+    out.set(id, [...(out.get(id) ?? []), issue]);
+  }
+  return out;
+}
+
+export function issueControlId(flow: FlowDefinition, issue: FlowIssue): string {
+  const loc = locateIssue(flow, issue);
+  return loc.kind === 'step'
+    ? controlId(loc.stepId, fieldKey(loc.field))
+    : controlId(null, fieldKey(loc.field));
+}

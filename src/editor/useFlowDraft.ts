@@ -1,0 +1,119 @@
+// The flow being edited: the stored draft, else the newest version; every change is saved shortly after
+// the editor stops typing (and at once when the page hides), so a reload loses nothing.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { systemClock } from '../calls/clock';
+import type { AppDB } from '../db/db';
+import { discardDraft, getDraft, latestFlowVersion, saveDraft } from '../db/flowsRepository';
+import { checkDraft, type DraftCheck } from '../flows/edit';
+import type { FlowDefinition } from '../flows/types';
+
+export const SAVE_DELAY_MS = 400;
+
+export type SaveState = 'saved' | 'saving' | 'unsaved';
+type Loaded = { flow: FlowDefinition; baseVersion: number | null; isDraft: boolean };
+
+export interface FlowDraft {
+  status: 'loading' | 'missing' | 'ready';
+  flow: FlowDefinition | null;
+  baseVersion: number | null;
+  isDraft: boolean;
+  check: DraftCheck;
+  save: SaveState;
+  edit: (change: (flow: FlowDefinition) => FlowDefinition) => void;
+  /** Saves anything pending now (before publishing). */
+  flush: () => Promise<void>;
+  /** Drops the draft and goes back to the newest version. */
+  discard: () => Promise<void>;
+  reload: () => void;
+}
+
+const NO_CHECK: DraftCheck = { issues: [], publishable: false };
+
+export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
+  const [loaded, setLoaded] = useState<Loaded | null | 'missing'>(null);
+  const [save, setSave] = useState<SaveState>('saved');
+  const [generation, setGeneration] = useState(0);
+  const pending = useRef<{ flow: FlowDefinition; base: number | null } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const draft = await getDraft(db, flowId);
+      const latest = draft ? undefined : await latestFlowVersion(db, flowId);
+      if (cancelled) return;
+      if (draft) setLoaded({ flow: draft.draft, baseVersion: draft.baseVersion, isDraft: true });
+      else if (latest) setLoaded({ flow: latest.flow, baseVersion: latest.version, isDraft: false });
+      else setLoaded('missing');
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [db, flowId, generation]);
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const next = pending.current;
+    pending.current = null;
+    if (!next) return;
+    setSave('saving');
+    try {
+      await saveDraft(db, next.flow, next.base, systemClock.now());
+      setSave(pending.current ? 'unsaved' : 'saved');
+    } catch {
+      // Kept in memory: the next change or the page hiding tries again.
+      pending.current ??= next;
+      setSave('unsaved');
+    }
+  }, [db]);
+
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      void flush();
+    };
+  }, [flush]);
+
+  const edit = useCallback(
+    (change: (flow: FlowDefinition) => FlowDefinition) => {
+      setLoaded((current) => {
+        if (current === null || current === 'missing') return current;
+        const flow = change(current.flow);
+        if (flow === current.flow) return current;
+        pending.current = { flow, base: current.baseVersion };
+        return { ...current, flow, isDraft: true };
+      });
+      setSave('unsaved');
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+    },
+    [flush],
+  );
+
+  const flow = loaded !== null && loaded !== 'missing' ? loaded.flow : null;
+  const check = useMemo(() => (flow ? checkDraft(flow) : NO_CHECK), [flow]);
+
+  const discard = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    pending.current = null;
+    await discardDraft(db, flowId);
+    setSave('saved');
+    setGeneration((g) => g + 1);
+  }, [db, flowId]);
+
+  return {
+    status: loaded === null ? 'loading' : loaded === 'missing' ? 'missing' : 'ready',
+    flow,
+    baseVersion: loaded !== null && loaded !== 'missing' ? loaded.baseVersion : null,
+    isDraft: loaded !== null && loaded !== 'missing' && loaded.isDraft,
+    check,
+    save,
+    edit,
+    flush,
+    discard,
+    reload: () => setGeneration((g) => g + 1),
+  };
+}
