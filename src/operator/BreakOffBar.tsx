@@ -13,6 +13,7 @@ export function BreakOffBar({ send, disabled }: Props) {
     <div className="break-off" role="group" aria-label={text.region}>
       <button
         type="button"
+        className="secondary"
         disabled={disabled}
         aria-keyshortcuts={hung}
         onClick={() => void send({ type: 'caller.hungUp' })}
@@ -24,6 +25,7 @@ export function BreakOffBar({ send, disabled }: Props) {
       </button>
       <button
         type="button"
+        className="secondary"
         disabled={disabled}
         aria-keyshortcuts={dropped}
         onClick={() => void send({ type: 'line.dropped' })}

@@ -20,6 +20,7 @@ export function CallTools({ enabled, onTool }: Props) {
           <button
             key={tool}
             type="button"
+            className="secondary"
             disabled={!enabled[tool]}
             aria-keyshortcuts={key}
             onClick={() => onTool(tool)}

@@ -124,9 +124,12 @@ export function CallbackPanel({ session, clock, send, onClose }: Props) {
         </p>
       )}
       <button type="button" className="primary" onClick={() => void confirm()} disabled={deadline === null}>
+        <kbd className="call-key" aria-hidden="true">
+          Enter
+        </kbd>
         {text.promise}
       </button>
-      <button type="button" onClick={onClose}>
+      <button type="button" className="secondary" onClick={onClose}>
         {text.close}
       </button>
     </section>

@@ -90,9 +90,12 @@ export function HoldPanel({ session, clock, send, extend, onClose }: Props) {
         </p>
       )}
       <button type="button" className="primary" onClick={() => void confirm()} disabled={minutes === null}>
+        <kbd className="call-key" aria-hidden="true">
+          Enter
+        </kbd>
         {extend ? text.extend : text.put}
       </button>
-      <button type="button" onClick={onClose}>
+      <button type="button" className="secondary" onClick={onClose}>
         {text.close}
       </button>
     </section>

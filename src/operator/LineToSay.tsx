@@ -1,5 +1,5 @@
 import { t } from '../app/i18n';
-import { currentStep, renderedLine, templateVars, type CallSession } from '../calls';
+import { currentStep, phase, renderedLine, templateVars, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { renderLine } from '../flows/templates';
 import { useCallSelect } from './useCallSelect';
@@ -32,10 +32,12 @@ export function LineToSay({ session, clock, phrase }: Props) {
     const vars = templateVars(s.context, clock.now());
     return step.hints.map((h) => renderLine(h, vars)).flatMap((r) => (r.kind === 'ready' ? [r.text] : []));
   });
+  const onHold = useCallSelect(session, (s) => ['onHold', 'holdWarning'].includes(phase(s)));
   const text = t.operator.line;
   return (
     <section className="call-line" aria-label={text.region}>
       {line === null && <p className="call-line-text">{text.ended}</p>}
+      {onHold && <p className="muted">{text.onReturn}</p>}
       {line?.kind === 'ready' && (
         <p className="call-line-text" data-testid="line-to-say" aria-live="polite">
           {line.text}

@@ -92,9 +92,12 @@ export function OutcomePanel({ session, send, option, onClose }: Props) {
       )}
       {outcome === 'redirected' && <TextField label={text.body} value={body} onChange={setBody} required />}
       <button type="button" className="primary" onClick={() => void confirm()} disabled={outcome === null}>
+        <kbd className="call-key" aria-hidden="true">
+          Enter
+        </kbd>
         {text.confirm}
       </button>
-      <button type="button" onClick={onClose}>
+      <button type="button" className="secondary" onClick={onClose}>
         {text.close}
       </button>
     </section>

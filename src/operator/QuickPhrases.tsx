@@ -16,7 +16,12 @@ export function QuickPhrases({ phrases, onSay }: Props) {
           const label = key ? shortcutLabel(key) : undefined;
           return (
             <li key={p.id}>
-              <button type="button" onClick={() => onSay(p.text)} aria-keyshortcuts={label}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => onSay(p.text)}
+                aria-keyshortcuts={label}
+              >
                 {label && (
                   <kbd className="call-key" aria-hidden="true">
                     {label}

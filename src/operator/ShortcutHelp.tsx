@@ -36,14 +36,21 @@ export function ShortcutHelp({ onClose }: Props) {
       <h2>{text.title}</h2>
       <h3>{text.call}</h3>
       <dl className="help-list">
-        {call.map(([name, s]) => (
-          <div key={name}>
-            <dt>
-              <kbd>{shortcutLabel(s)}</kbd>
-            </dt>
-            <dd>{names[name]}</dd>
-          </div>
-        ))}
+        {call
+          .filter(([name]) => name !== 'helpQuestion')
+          .map(([name, s]) => (
+            <div key={name}>
+              <dt>
+                <kbd>{shortcutLabel(s)}</kbd>
+                {name === 'help' && (
+                  <>
+                    , <kbd>{shortcutLabel(CALL_SHORTCUTS.helpQuestion)}</kbd>
+                  </>
+                )}
+              </dt>
+              <dd>{names[name]}</dd>
+            </div>
+          ))}
         <div>
           <dt>
             <kbd>{range(ACTION_KEYS)}</kbd>

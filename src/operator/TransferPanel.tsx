@@ -102,7 +102,7 @@ export function TransferPanel({ session, send, onPanel }: Props) {
           </ol>
         </>
       )}
-      <button type="button" onClick={() => onPanel(null)}>
+      <button type="button" className="secondary" onClick={() => onPanel(null)}>
         {text.close}
       </button>
     </section>

@@ -88,6 +88,7 @@ export const operator = {
       capture: 'запишите в поля шага (N)',
     },
     ended: 'Звонок завершён.',
+    onReturn: 'Вернувшись на линию, скажите:',
     phrase: 'Быстрая фраза',
   },
   actions: {
