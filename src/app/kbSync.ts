@@ -55,12 +55,15 @@ export async function fetchKbBundle(): Promise<unknown> {
 
 // Chromium reads a Blob back from IndexedDB several times faster than the same bytes as an ArrayBuffer
 // (measured for the search cache, src/kb/search/serialize.ts); other forms are stored as they come.
+const isBytes = (x: unknown): x is Uint8Array<ArrayBuffer> =>
+  x instanceof Uint8Array && x.buffer instanceof ArrayBuffer;
+
 function toStoredIndex(index: unknown): unknown {
-  return index instanceof Uint8Array ? new Blob([index]) : index;
+  return isBytes(index) ? new Blob([index]) : index;
 }
 
-async function fromStoredIndex(stored: unknown): Promise<unknown> {
-  return stored instanceof Blob ? stored.arrayBuffer() : stored;
+function fromStoredIndex(stored: unknown): Promise<unknown> {
+  return stored instanceof Blob ? stored.arrayBuffer() : Promise.resolve(stored);
 }
 
 function storeNotice(error: unknown): KbSyncNotice {
