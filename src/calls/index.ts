@@ -32,6 +32,8 @@ export {
   callerCard,
   currentStep,
   holdExpiredChoices,
+  holdPromiseLine,
+  transferRefusalLines,
   holdRemainingMs,
   lineTemplate,
   noticeOf,

@@ -30,7 +30,7 @@ export const HANDOVER =
 /** Alternatives when a third transfer is refused (STANDARD §4). */
 export const TRANSFER_REFUSED_CHOICES = {
   answerNow: 'Давайте я постараюсь ответить на ваш вопрос прямо сейчас.',
-  callback: 'Я уточню ответ и перезвоню вам {{callback.deadline}}. По какому номеру вам удобно?',
+  callback: 'Я уточню ответ и перезвоню вам. Подскажите, по какому номеру и когда вам удобно?',
 } as const;
 
 const THANKS = 'Остались ли у вас вопросы? Спасибо за обращение, всего доброго!';

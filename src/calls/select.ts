@@ -14,7 +14,9 @@ import {
   HANDOVER,
   HOLD_EXPIRED,
   HOLD_EXPIRED_CHOICES,
+  HOLD_PROMISE,
   HOLD_RETURN,
+  TRANSFER_REFUSED_CHOICES,
 } from './lines';
 import { formatRuPhone } from '../flows/phone';
 import { operatorFullName } from './organisation';
@@ -147,6 +149,19 @@ export function holdExpiredChoices(
   if (phase(s) !== 'holdExpired') return null;
   const c = HOLD_EXPIRED_CHOICES;
   return { answer: c.answer, moreTime: hasExtendedHold(s.context) ? null : c.moreTime, callback: c.callback };
+}
+
+/** The promise said when putting the caller on hold, for the duration the operator is about to choose. */
+export function holdPromiseLine(s: CallView, minutes: number, now: number): RenderedLine {
+  const vars = templateVars(s.context, now);
+  return renderLine(HOLD_PROMISE, { ...vars, hold: { duration: formatDuration(minutes) } });
+}
+
+/** After a refused transfer (the limit): what the operator can say instead — answer now, or a callback. */
+export function transferRefusalLines(s: CallView): { answerNow: string; callback: string } | null {
+  return s.context.notice?.code === 'transferLimitReached'
+    ? { answerNow: TRANSFER_REFUSED_CHOICES.answerNow, callback: TRANSFER_REFUSED_CHOICES.callback }
+    : null;
 }
 
 export interface StageMark {
