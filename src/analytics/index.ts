@@ -13,3 +13,7 @@ export { callbackState, complianceIssues, COMPLIANCE_RULES } from './compliance'
 export type { CallbackState, ComplianceIssue, ComplianceRule } from './compliance';
 export { buildDashboard } from './dashboard';
 export type { ArticleReview, Dashboard, DashboardOptions, Figures, Ranked } from './dashboard';
+export { filterCalls, sortCalls } from './listing';
+export type { CallFilter, ListedCall, SortKey } from './listing';
+export { toCsv } from './csv';
+export type { CsvCell } from './csv';

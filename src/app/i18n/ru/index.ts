@@ -4,6 +4,7 @@ import { operator } from './operator';
 import { flows } from './flows';
 import { kb } from './kb';
 import { shell } from './shell';
+import { supervisor } from './supervisor';
 import { editor } from './editor';
 
 export const ru = {
@@ -14,4 +15,5 @@ export const ru = {
   operator,
   callbacks,
   editor,
+  supervisor,
 };

@@ -1,0 +1,70 @@
+// Filtering and sorting of the supervisor's calls list: pure, so the list, the exports and the tests
+// agree on what "the filtered calls" are.
+
+import type { Direction, Outcome } from '../flows/types';
+import type { CallFacts } from './callFacts';
+import { complianceIssues, type ComplianceRule } from './compliance';
+
+export interface ListedCall {
+  facts: CallFacts;
+  callerName: string | null;
+  callerPhone: string | null;
+}
+
+export interface CallFilter {
+  operator?: string;
+  /** "flowId" or "flowId@version". */
+  flow?: string;
+  direction?: Direction;
+  outcome?: Outcome | 'none';
+  topic?: string;
+  rule?: ComplianceRule;
+  /** Part of the caller's phone (digits) or name. */
+  search?: string;
+}
+
+export type SortKey = 'startedAt' | 'handleMs' | 'operatorName' | 'outcome' | 'issues';
+
+function matchesSearch(c: ListedCall, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (q === '') return true;
+  const digits = q.replace(/\D/g, '');
+  if (digits.length >= 3 && c.callerPhone?.replace(/\D/g, '').includes(digits)) return true;
+  return c.callerName?.toLowerCase().includes(q) ?? false;
+}
+
+export function filterCalls<T extends ListedCall>(calls: readonly T[], f: CallFilter, now: number): T[] {
+  return calls.filter((c) => {
+    const x = c.facts;
+    if (f.operator && x.operatorName !== f.operator) return false;
+    if (f.flow && f.flow !== x.flowId && f.flow !== `${x.flowId}@${x.flowVersion}`) return false;
+    if (f.direction && x.direction !== f.direction) return false;
+    if (f.outcome && (x.outcome ?? 'none') !== f.outcome) return false;
+    if (f.topic && x.topic !== f.topic) return false;
+    if (f.rule && !complianceIssues(x, now).some((i) => i.rule === f.rule)) return false;
+    return f.search ? matchesSearch(c, f.search) : true;
+  });
+}
+
+export function sortCalls<T extends ListedCall>(
+  calls: readonly T[],
+  key: SortKey,
+  desc: boolean,
+  now: number,
+): T[] {
+  const value = (c: T): number | string => {
+    const x = c.facts;
+    if (key === 'issues') return complianceIssues(x, now).length;
+    if (key === 'handleMs') return x.handleMs ?? -1;
+    if (key === 'startedAt') return x.startedAt;
+    return (key === 'outcome' ? x.outcome : x.operatorName) ?? '';
+  };
+  const sign = desc ? -1 : 1;
+  return [...calls].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    const cmp =
+      typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+    return sign * cmp || b.facts.startedAt - a.facts.startedAt;
+  });
+}
