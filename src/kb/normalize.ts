@@ -24,15 +24,25 @@ function isWordChar(c: number, text: string, i: number): boolean {
   return OTHER_WORD_CHAR.test(text[i] ?? '');
 }
 
-/** Calls `visit` with each normalised word and its [start, end) in `text`. */
-export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+/**
+ * Calls `visit` with each normalised word and its [start, end) in `text`. Pass `normalized` when the
+ * whole text already went through normalizeWord (the index build does, to skip two copies per word).
+ */
+export function forEachWord(
+  text: string,
+  visit: (word: string, start: number, end: number) => void,
+  normalized = false,
+): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
     while (i < n && !isWordChar(text.charCodeAt(i), text, i)) i++;
     const start = i;
     while (i < n && isWordChar(text.charCodeAt(i), text, i)) i++;
-    if (i > start) visit(normalizeWord(text.slice(start, i)), start, i);
+    if (i > start) {
+      const raw = text.slice(start, i);
+      visit(normalized ? raw : normalizeWord(raw), start, i);
+    }
   }
 }
 

@@ -1,8 +1,9 @@
 // `npm run bench`: builds the bench bundle, drives it in headless Chromium, prints every figure against
 // its budget, writes bench-results.json and exits non-zero on any miss. Add suites to SUITES.
 import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
-import { formatTable, type BenchRow, type Suite } from './harness';
+import { formatTable, row, type BenchRow, type Suite } from './harness';
 import { OUT_DIR, buildBenchBundle, serve } from './server';
 import { kbSearchSuite } from './suites/kbSearch';
 
@@ -32,7 +33,12 @@ async function main(): Promise<number> {
       '--js-flags=--expose-gc',
     ],
   });
-  const rows: BenchRow[] = [];
+  // Timings mean little on a machine busy with other work: record how busy it was, and a fixed workload's
+  // time, so two runs can be compared and a miss under load is recognised as such.
+  const rows: BenchRow[] = [
+    row('env.cpus', availableParallelism(), 'count'),
+    row('env.loadavg1.start', loadavg()[0] ?? 0, 'load'),
+  ];
   try {
     const context = await browser.newContext();
     const newPage = async () => {
@@ -42,6 +48,15 @@ async function main(): Promise<number> {
       await page.waitForFunction(() => 'sufBench' in window);
       return page;
     };
+    const probe = await newPage();
+    const calibrationMs = await probe.evaluate(() => {
+      const t = performance.now();
+      let x = 0;
+      for (let i = 0; i < 3e7; i++) x = (x * 31 + i) | 0;
+      return performance.now() - t + (x === 0.5 ? 1 : 0);
+    });
+    await probe.close();
+    rows.push(row('env.calibration', calibrationMs, 'ms'));
     for (const suite of suites) {
       log(`suite ${suite.name}`);
       rows.push(...(await suite.run({ newPage, log })));
@@ -51,6 +66,12 @@ async function main(): Promise<number> {
     await server.close();
   }
 
+  rows.push(row('env.loadavg1.end', loadavg()[0] ?? 0, 'load'));
+  if ((loadavg()[0] ?? 0) > availableParallelism()) {
+    log(
+      `warning: load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores; timings are inflated`,
+    );
+  }
   writeFileSync('bench-results.json', JSON.stringify(rows, null, 2) + '\n');
   process.stdout.write(formatTable(rows) + '\n');
   const misses = rows.filter((r) => r.pass === false);

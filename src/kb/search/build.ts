@@ -1,7 +1,7 @@
 // Compiles articles into a compact inverted index over Russian stems (typed arrays, no per-term objects),
 // so it can be cached in IndexedDB as-is and loaded without rebuilding.
 import type { Article } from '../article';
-import { STOP_WORDS, forEachWord, stem } from '../normalize';
+import { STOP_WORDS, forEachWord, normalizeWord, stem } from '../normalize';
 import { makeLexicon, reverseOrder } from './lexicon';
 import { DocTable } from './docTable';
 import type { SearchIndex } from './types';
@@ -86,16 +86,21 @@ export function buildIndex(articles: readonly IndexableArticle[]): SearchIndex {
   };
   let bodyLength = 0;
   const addText = (text: string, weight: number, acc: 'field' | 'body'): void => {
-    forEachWord(text, (word) => {
-      const id = stemIdOf(word);
-      if (id < 0) return;
-      if ((fieldAcc[id] ?? 0) === 0 && (bodyAcc[id] ?? 0) === 0) touched.push(id);
-      if (acc === 'field') fieldAcc[id] = (fieldAcc[id] ?? 0) + weight;
-      else {
-        bodyAcc[id] = (bodyAcc[id] ?? 0) + weight;
-        bodyLength++;
-      }
-    });
+    // Lower-casing whole texts first keeps the per-word work to one slice; positions are not needed here.
+    forEachWord(
+      normalizeWord(text),
+      (word) => {
+        const id = stemIdOf(word);
+        if (id < 0) return;
+        if ((fieldAcc[id] ?? 0) === 0 && (bodyAcc[id] ?? 0) === 0) touched.push(id);
+        if (acc === 'field') fieldAcc[id] = (fieldAcc[id] ?? 0) + weight;
+        else {
+          bodyAcc[id] = (bodyAcc[id] ?? 0) + weight;
+          bodyLength++;
+        }
+      },
+      true,
+    );
   };
 
   const perDocTouched: number[][] = [];
