@@ -1,0 +1,88 @@
+// A callback promised in one call, then made from the queue: prefilled, closed by its outcome, and
+// both calls in the history. Needs the queue and the history shown in the operator workspace.
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
+
+let session: AppSession | null = null;
+
+afterEach(async () => {
+  await session?.dispose();
+  session = null;
+});
+
+const line = (page: Page) => page.getByTestId('line-to-say').textContent();
+
+async function step(page: Page, key: string) {
+  const before = await line(page);
+  await page.keyboard.press(key);
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="line-to-say"]')?.textContent !== text,
+    before,
+  );
+}
+
+async function typeField(page: Page, key: string, value: string) {
+  await page.keyboard.press(key);
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+async function wrapUp(page: Page) {
+  await page.keyboard.press('KeyF');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
+}
+
+describe('callbacks queue in Chromium', () => {
+  it('files a promised callback, makes it from the queue with everything filled, and closes it', async () => {
+    session = await openApp();
+    const { page } = session;
+    const errors = watchErrors(page);
+    await page.getByLabel('Отдел', { exact: true }).fill('отдел по работе с обращениями');
+    await completeFirstRun(page);
+    const queue = page.getByRole('region', { name: 'Обещанные звонки' });
+    await queue.getByText('Обещанных звонков нет.').waitFor();
+
+    await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
+    await page.keyboard.press('F2');
+    await page.getByTestId('line-to-say').waitFor();
+    await step(page, 'Digit1');
+    await typeField(page, 'KeyN', 'ольга ивановна');
+    await step(page, 'Digit1');
+    await typeField(page, 'KeyN', 'справка о доходах');
+    await page.keyboard.press('KeyC');
+    await page.getByTestId('callback-preview').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('callback-preview').waitFor({ state: 'detached' });
+    await wrapUp(page);
+
+    const item = queue.getByTestId('callback-item');
+    await item.waitFor();
+    expect(await item.textContent()).toContain('справка о доходах');
+    expect(await item.textContent()).toContain('+7 (912) 345-67-89');
+
+    await item.getByRole('button', { name: 'Позвонить' }).click();
+    await page.getByTestId('line-to-say').waitFor();
+    expect(await line(page)).toContain('мы обещали перезвонить');
+    await step(page, 'Digit1'); // convenient to talk
+    expect(await line(page)).toBe(
+      'Ольга Ивановна, звоню, как договаривались, с ответом на ваш вопрос: справка о доходах.',
+    );
+    await step(page, 'Digit1'); // remembers the question
+    await step(page, 'Digit1'); // resolved
+    await step(page, 'Digit2'); // no more questions
+    await wrapUp(page);
+
+    await queue.getByText('Обещанных звонков нет.').waitFor();
+    const history = page.getByRole('region', { name: 'Мои звонки' });
+    await history.getByTestId('call-list').waitFor();
+    const calls = await history.getByTestId('call-list').locator('li').allTextContents();
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toContain('Исходящий');
+    expect(calls[0]).toContain('Вопрос решён');
+    expect(calls[1]).toContain('Обещан обратный звонок');
+    expect(errors).toEqual([]);
+  });
+});
