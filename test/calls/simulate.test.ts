@@ -64,6 +64,21 @@ describe('flows:simulate', () => {
     });
   });
 
+  it('on an outbound call, asks for the callback before the line that names its deadline can be said', () => {
+    const { code, transcript, final } = run([
+      'scripts-flows/outbound-callback.json',
+      fixture('outbound-callback-not-now'),
+    ]);
+    expect(code).toBe(0);
+    expect(transcript).toContain('Сначала заполните: callback.deadline');
+    expect(transcript).toContain('«Понимаю, Ольга Ивановна. Когда вам удобно? Я перезвоню завтра до 12:00.»');
+    expect(final).toMatchObject({
+      outcome: { kind: 'callback' },
+      end: { reason: 'farewell', by: 'caller' },
+      callback: { question: 'сроки рассмотрения обращения', phone: '+79123456789' },
+    });
+  });
+
   it('explains bad input in Russian and exits non-zero', () => {
     expect(run([]).text).toMatch(/^Использование: npm run flows:simulate/);
     expect(run([FLOW, 'test/fixtures/simulate/missing.json'])).toMatchObject({
