@@ -29,10 +29,10 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
   const flow = draft.flow;
   if (!flow) return <p role="alert">{text.notFound}</p>;
 
-  const goTo = (stepId: string | null, controlId: string) => {
+  const goTo = (stepId: string | null, target: string) => {
     setView('form');
     setSelected(stepId);
-    requestAnimationFrame(() => document.getElementById(controlId)?.focus());
+    requestAnimationFrame(() => document.getElementById(target)?.focus());
   };
   const publish = async () => {
     await draft.flush();
@@ -55,7 +55,8 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
       </button>
       <h2 id="flow-editor-title">{flow.title || flow.id}</h2>
       <p className="muted">
-        {flow.id} · {text.basedOn(draft.baseVersion)} · <span data-testid="save-state">{saveText}</span>
+        {flow.id} · {text.basedOn(draft.baseVersion, draft.isDraft)} ·{' '}
+        <span data-testid="save-state">{saveText}</span>
       </p>
       <div className="toolbar">
         <button

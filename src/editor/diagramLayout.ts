@@ -48,19 +48,47 @@ function centreOf(label: unknown): { x: number; y: number } {
   return { x: typeof x === 'number' ? x : 0, y: typeof y === 'number' ? y : 0 };
 }
 
+const STAGE_NODE = 'stage:';
+
+function boxOf(label: unknown): { x: number; y: number; width: number; height: number } {
+  const { x, y } = centreOf(label);
+  const num = (key: string): number => {
+    const v: unknown = typeof label === 'object' && label !== null ? Reflect.get(label, key) : undefined;
+    return typeof v === 'number' ? v : 0;
+  };
+  return { x, y, width: num('width'), height: num('height') };
+}
+
 export function layoutFlow(flow: FlowDefinition, issues: readonly FlowIssue[]): FlowLayout {
-  const g = new Graph();
+  // A compound graph: each stage is a cluster, so dagre keeps the stage boxes from overlapping.
+  const g = new Graph({ compound: true });
   g.setGraph({ rankdir: 'TB', nodesep: 30, ranksep: 60 });
   g.setDefaultEdgeLabel(() => ({}));
   const ids = new Set(flow.steps.map((s) => s.id));
-  for (const s of flow.steps) g.setNode(s.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const stage of new Set(flow.steps.map((s) => s.stage))) g.setNode(`${STAGE_NODE}${stage}`, {});
+  for (const s of flow.steps) {
+    g.setNode(s.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+    g.setParent(s.id, `${STAGE_NODE}${s.stage}`);
+  }
   const options: OptionLine[] = [];
+  const linked = new Set<string>();
   for (const s of flow.steps) {
     s.options.forEach((o, k) => {
       if (!ids.has(o.next)) return; // a missing target is an error shown in the list, not a line to nowhere
       g.setEdge(s.id, o.next);
+      linked.add(o.next);
       options.push({ id: `${s.id}:${k}`, from: s.id, to: o.next, label: o.label });
     });
+  }
+  // Farewells chosen by outcome have no option leading to them: rank them beside the linked farewells
+  // with layout-only edges, instead of at the top of the diagram.
+  const farewells = flow.steps.filter((s) => s.stage === 'farewell');
+  const beforeFarewell = flow.steps.filter((s) =>
+    s.options.some((o) => farewells.some((f) => f.id === o.next)),
+  );
+  for (const f of farewells) {
+    if (linked.has(f.id)) continue;
+    for (const b of beforeFarewell) g.setEdge(b.id, f.id);
   }
   layout(g);
 
@@ -87,14 +115,15 @@ export function layoutFlow(flow: FlowDefinition, issues: readonly FlowIssue[]): 
     };
   });
 
-  const stages: StageBox[] = [];
-  for (const stage of new Set(steps.map((s) => s.stage))) {
-    const own = steps.filter((s) => s.stage === stage);
-    const left = Math.min(...own.map((s) => s.x)) - GROUP_PADDING;
-    const top = Math.min(...own.map((s) => s.y)) - GROUP_PADDING * 2;
-    const right = Math.max(...own.map((s) => s.x + NODE_WIDTH)) + GROUP_PADDING;
-    const bottom = Math.max(...own.map((s) => s.y + NODE_HEIGHT)) + GROUP_PADDING;
-    stages.push({ stage, x: left, y: top, width: right - left, height: bottom - top });
-  }
+  const stages = [...new Set(steps.map((s) => s.stage))].map((stage): StageBox => {
+    const box = boxOf(g.node(`${STAGE_NODE}${stage}`));
+    return {
+      stage,
+      x: box.x - box.width / 2,
+      y: box.y - box.height / 2 - GROUP_PADDING,
+      width: box.width,
+      height: box.height + GROUP_PADDING,
+    };
+  });
   return { steps, stages, options };
 }

@@ -54,7 +54,8 @@ export const editor = {
   list: {
     title: 'Сценарии звонков',
     empty: 'Сценариев пока нет.',
-    versions: (list: readonly number[]) => (list.length === 0 ? 'не опубликован' : `версии: ${list.join(', ')}`),
+    versions: (list: readonly number[]) =>
+      list.length === 0 ? 'не опубликован' : `версии: ${list.join(', ')}`,
     status: { draft: 'черновик', published: 'опубликован', archived: 'в архиве' } as Record<string, string>,
     hasDraft: 'есть неопубликованные изменения',
     open: 'Открыть',
@@ -84,11 +85,11 @@ export const editor = {
     published: (v: number) => `Опубликована версия ${v}. Операторы получат её со следующего звонка.`,
     cannotPublish: 'Опубликовать нельзя, пока есть ошибки.',
     discard: 'Отменить черновик',
-    basedOn: (v: number | null) => (v === null ? 'новый сценарий' : `черновик на основе версии ${v}`),
+    basedOn: (v: number | null, isDraft: boolean) =>
+      v === null ? 'новый сценарий' : isDraft ? `черновик на основе версии ${v}` : `версия ${v}`,
     noDraft: 'Изменений нет: показана последняя версия.',
     notFound: 'Сценарий не найден.',
-    issuesTitle: (errors: number, warnings: number) =>
-      `Ошибок: ${errors}, предупреждений: ${warnings}`,
+    issuesTitle: (errors: number, warnings: number) => `Ошибок: ${errors}, предупреждений: ${warnings}`,
     noIssues: 'Ошибок нет.',
     goTo: 'Перейти',
     flowLevel: 'Сценарий целиком',
@@ -155,7 +156,8 @@ export const editor = {
     title: 'Схема сценария',
     unreachable: 'недостижим',
     deadEnd: 'тупик',
-    legend: 'Щёлкните шаг, чтобы открыть его. Красная рамка — шаг недостижим или из него не дойти до прощания.',
+    legend:
+      'Щёлкните шаг, чтобы открыть его. Красная рамка — шаг недостижим или из него не дойти до прощания.',
   },
   sandbox: {
     title: 'Проверка черновика',
