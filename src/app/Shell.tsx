@@ -6,6 +6,8 @@ import { UpdatePrompt } from './UpdatePrompt';
 import { OfflineNotice } from './OfflineNotice';
 import { SettingsPage } from './settings/SettingsPage';
 import { OperatorWorkspace } from '../operator/OperatorWorkspace';
+import { CallWiringProvider } from './CallWiring';
+import { CallbacksRoute, HistoryRoute, OperatorNav } from './OperatorRoutes';
 
 // Supervisor and editor are lazy so the operator's first load stays small.
 const SupervisorWorkspace = lazy(() =>
@@ -39,52 +41,57 @@ export function Shell() {
   }, [navigate]);
 
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        {t.shell.skipToContent}
-      </a>
-      <header className="shell-header">
-        <span className="brand">{t.shell.appName}</span>
-        <nav aria-label={t.shell.mainNav}>
-          <ul>
-            {ROUTES.map((r) => (
-              <li key={r.key}>
-                <Link
-                  href={r.path}
-                  aria-current={location.startsWith(r.path) ? 'page' : undefined}
-                  aria-keyshortcuts={shortcutLabel(WORKSPACE_SHORTCUTS[r.key]).replace(/\+/g, '+')}
-                  title={shortcutLabel(WORKSPACE_SHORTCUTS[r.key])}
-                >
-                  {t.shell.workspaces[r.key]}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </header>
-      <UpdatePrompt />
-      <OfflineNotice />
-      <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p role="status">{t.shell.loading}</p>}>
-          <Switch>
-            <Route path="/operator" component={OperatorWorkspace} />
-            <Route path="/supervisor" component={SupervisorWorkspace} />
-            <Route path="/editor" component={EditorWorkspace} />
-            <Route path="/settings" component={SettingsPage} />
-            <Route path="/">
-              <Redirect to="/operator" replace />
-            </Route>
-            <Route>
-              <p>{t.shell.notFound}</p>
-              <Link href="/operator">{t.shell.toOperator}</Link>
-            </Route>
-          </Switch>
-        </Suspense>
-      </main>
-      <footer className="shell-footer">
-        <small>{t.shell.shortcutsHint}</small>
-        <small data-testid="build-id">{t.shell.version(__SUFLER_BUILD__)}</small>
-      </footer>
-    </div>
+    <CallWiringProvider>
+      <div className="shell">
+        <a className="skip-link" href="#main">
+          {t.shell.skipToContent}
+        </a>
+        <header className="shell-header">
+          <span className="brand">{t.shell.appName}</span>
+          <nav aria-label={t.shell.mainNav}>
+            <ul>
+              {ROUTES.map((r) => (
+                <li key={r.key}>
+                  <Link
+                    href={r.path}
+                    aria-current={location.startsWith(r.path) ? 'page' : undefined}
+                    aria-keyshortcuts={shortcutLabel(WORKSPACE_SHORTCUTS[r.key]).replace(/\+/g, '+')}
+                    title={shortcutLabel(WORKSPACE_SHORTCUTS[r.key])}
+                  >
+                    {t.shell.workspaces[r.key]}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <UpdatePrompt />
+        <OfflineNotice />
+        <main id="main" tabIndex={-1}>
+          <Suspense fallback={<p role="status">{t.shell.loading}</p>}>
+            {location.startsWith('/operator') && <OperatorNav />}
+            <Switch>
+              <Route path="/operator" component={OperatorWorkspace} />
+              <Route path="/operator/callbacks" component={CallbacksRoute} />
+              <Route path="/operator/history" component={HistoryRoute} />
+              <Route path="/supervisor" component={SupervisorWorkspace} />
+              <Route path="/editor" component={EditorWorkspace} />
+              <Route path="/settings" component={SettingsPage} />
+              <Route path="/">
+                <Redirect to="/operator" replace />
+              </Route>
+              <Route>
+                <p>{t.shell.notFound}</p>
+                <Link href="/operator">{t.shell.toOperator}</Link>
+              </Route>
+            </Switch>
+          </Suspense>
+        </main>
+        <footer className="shell-footer">
+          <small>{t.shell.shortcutsHint}</small>
+          <small data-testid="build-id">{t.shell.version(__SUFLER_BUILD__)}</small>
+        </footer>
+      </div>
+    </CallWiringProvider>
   );
 }

@@ -9,6 +9,8 @@ import type { ClientKind, Direction, FlowDefinition } from '../flows/types';
 
 export interface FlowCatalog {
   flows: FlowDefinition[];
+  /** Every version known (bundled and published), so a call restored after a reload resumes on its own. */
+  versions?: FlowDefinition[];
   /** Files that failed the check, with their issues, for a message on screen. */
   invalid: { file: string; issues: FlowIssue[] }[];
 }
@@ -51,7 +53,7 @@ export function withPublished(bundledCatalog: FlowCatalog, published: PublishedF
     if (!seen || f.version >= seen.version) byId.set(f.id, f);
   }
   const flows = [...byId.values()].filter((f) => !published.archived.has(f.id));
-  return { flows, invalid: bundledCatalog.invalid };
+  return { flows, invalid: bundledCatalog.invalid, versions: allFlowVersions(bundledCatalog, published) };
 }
 
 /** Every version the app knows (bundled and published), for restoring a call on the version it began. */

@@ -56,12 +56,10 @@ describe('the app shell in Chromium', () => {
       expect(new URL(page.url()).pathname).toBe(path);
     }
     expect((await loaded()).filter((n) => /Supervisor|Editor/.test(n))).toHaveLength(2);
-    // Tab reaches the navigation links, and Enter follows one.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    let focused = await page.evaluate(() => document.activeElement?.textContent);
-    for (let i = 0; i < 6 && focused !== 'Руководитель'; i++) {
-      await page.keyboard.press('Tab');
+    // From the workspace, Shift+Tab reaches the navigation links, and Enter follows one.
+    let focused: string | null | undefined = null;
+    for (let i = 0; i < 12 && focused !== 'Руководитель'; i++) {
+      await page.keyboard.press('Shift+Tab');
       focused = await page.evaluate(() => document.activeElement?.textContent);
     }
     expect(focused).toBe('Руководитель');

@@ -14,6 +14,7 @@ export const shell = {
   loading: 'Загрузка…',
   version: (build: string) => `Версия ${build}`,
   notFound: 'Такой страницы нет.',
+  operatorViews: { nav: 'Разделы оператора', call: 'Звонок' },
   toOperator: 'Перейти к рабочему месту оператора',
   shortcutsHint:
     'Сочетания клавиш: Ctrl+Alt+1 — Оператор, Ctrl+Alt+2 — Руководитель, Ctrl+Alt+3 — Редактор, Ctrl+Alt+4 — Настройки.',
