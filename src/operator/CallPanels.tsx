@@ -12,11 +12,12 @@ type Props = {
   clock: Clock;
   send: Send;
   panel: Panel | null;
+  topic: string | null;
   onPanel: (panel: Panel | null) => void;
 };
 
 /** The one open panel (hold, transfer, callback, outcome); keyed so each opening starts fresh. */
-export function CallPanels({ session, clock, send, panel, onPanel }: Props) {
+export function CallPanels({ session, clock, send, panel, topic, onPanel }: Props) {
   const close = () => onPanel(null);
   switch (panel?.kind) {
     case undefined:
@@ -33,7 +34,7 @@ export function CallPanels({ session, clock, send, panel, onPanel }: Props) {
         />
       );
     case 'transfer':
-      return <TransferPanel session={session} send={send} onPanel={onPanel} />;
+      return <TransferPanel session={session} send={send} topic={topic} onPanel={onPanel} />;
     case 'callback':
       return <CallbackPanel session={session} clock={clock} send={send} onClose={close} />;
     case 'outcome':

@@ -123,7 +123,14 @@ export function CallScreen({ call, controller, wiring }: Props) {
               <NoticeBar session={session} onPanel={setPanel} />
               <StepActions actions={actions} disabled={disabled || panel !== null} />
               <CaptureFields session={session} send={send} disabled={disabled} focusRequest={focus.capture} />
-              <CallPanels session={session} clock={clock} send={send} panel={panel} onPanel={setPanel} />
+              <CallPanels
+                session={session}
+                clock={clock}
+                send={send}
+                panel={panel}
+                topic={notes.topic}
+                onPanel={setPanel}
+              />
               <CallTools enabled={enabled} onTool={onTool} />
               <NeedsPanel session={session} clock={clock} notes={notes} onNotes={onNotes} />
               <QuickPhrases phrases={flow.phrases} onSay={sayPhrase} />

@@ -10,7 +10,13 @@ import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
 
-type Props = { session: CallSession; send: Send; onPanel: (panel: Panel | null) => void };
+type Props = {
+  session: CallSession;
+  send: Send;
+  /** The call's topic, when the operator picked one: the directory opens filtered to it. */
+  topic: string | null;
+  onPanel: (panel: Panel | null) => void;
+};
 
 const topicLabel = (id: string) => {
   const topic = TOPICS.find((x) => x === id);
@@ -18,13 +24,13 @@ const topicLabel = (id: string) => {
 };
 
 /** Transfer within the two the standard allows: the directory, the counter, the summary for the colleague. */
-export function TransferPanel({ session, send, onPanel }: Props) {
+export function TransferPanel({ session, send, topic: callTopic, onPanel }: Props) {
   const flow = session.flow;
   const counter = useCallSelect(session, (s) => transferCounter(flow, s));
   const org = useCallSelect(session, (s) => s.context.organisation);
   const card = useCallSelect(session, callerCard);
   const [query, setQuery] = useState('');
-  const [topic, setTopic] = useState('');
+  const [topic, setTopic] = useState(callTopic ?? '');
   const [summary, setSummary] = useState(() =>
     [card.name, card.appealNumber, card.need].filter(Boolean).join('. '),
   );

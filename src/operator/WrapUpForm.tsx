@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '../app/i18n';
-import { ACTION_KEYS, CALL_SHORTCUTS, matches, triggers } from '../app/shortcuts';
+import { ACTION_KEYS, CALL_SHORTCUTS, matches, shortcutLabel, triggers } from '../app/shortcuts';
 import { outcomeOf, type CallSession } from '../calls';
 import { formatRuPhone } from '../flows/phone';
 import { OUTCOMES, type Outcome } from '../flows/types';
@@ -18,6 +18,7 @@ const RATINGS = [1, 2, 3, 4, 5] as const;
 export function WrapUpForm({ session, notes, controller, disabled }: Props) {
   const engineOutcome = useCallSelect(session, (s) => outcomeOf(s)?.kind ?? null);
   const offer = useCallSelect(session, (s) => s.context.offerCallback);
+  const ended = useCallSelect(session, (s) => s.context.end?.reason ?? null);
   const need = useCallSelect(session, (s) => s.context.fields.need ?? '');
   const [outcome, setOutcome] = useState<Outcome | null>(engineOutcome);
   const [summary, setSummary] = useState(need);
@@ -58,6 +59,7 @@ export function WrapUpForm({ session, notes, controller, disabled }: Props) {
   return (
     <section className="wrap-up" aria-labelledby={`${ids.outcome}-title`}>
       <h2 id={`${ids.outcome}-title`}>{text.region}</h2>
+      {ended && <p data-testid="end-reason">{t.calls.endReasons[ended]}</p>}
       {offer && (
         <p className="call-bar" role="status">
           {text.offerCallback(formatRuPhone(offer.phone))}
@@ -123,6 +125,9 @@ export function WrapUpForm({ session, notes, controller, disabled }: Props) {
         disabled={disabled || status === 'saving'}
         onClick={() => void save()}
       >
+        <kbd className="call-key" aria-hidden="true">
+          {shortcutLabel(CALL_SHORTCUTS.confirm)}
+        </kbd>
         {status === 'saving' ? text.saving : text.save}
       </button>
     </section>

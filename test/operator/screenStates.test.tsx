@@ -75,6 +75,7 @@ describe('during the call', () => {
     await press('KeyX', { shift: true });
     expect(controller.sent.at(-1)).toEqual({ type: 'caller.hungUp' });
     expect(screen.getByRole('heading', { name: 'Итоги звонка' })).toBeTruthy();
+    expect(screen.getByTestId('end-reason').textContent).toBe('Звонок прервался');
     expect(screen.getByText(/Звонок прервался. Номер клиента известен: \+7 \(912\) 345-67-89/)).toBeTruthy();
   });
 
