@@ -97,6 +97,9 @@ describe('replay and restore', () => {
       scheduler.advance(30_000);
       expect(s().hasTag('holdExpired')).toBe(true);
       expect(resumed.session.log().at(-1)?.at).toBe(s().context.holds[0]!.deadline);
+      // Back from the hold to the step the call was at before the reload.
+      resumed.session.send({ type: 'operator.resume' });
+      expect(s().value).toEqual({ active: { talking: 'answer' } });
     });
   }
 
