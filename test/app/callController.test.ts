@@ -176,6 +176,38 @@ describe('call controller: restoring after a reload', () => {
   });
 });
 
+describe('call controller: a call that cannot be resumed', () => {
+  it('closes it with its records kept and says why, so the next call can start', async () => {
+    const name = freshName();
+    const locks = new FakeLockManager();
+    const first = tab(name, locks);
+    const call = await first.controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
+    await call.send({ type: 'operator.choose', optionId: 'go' });
+    first.controller.dispose();
+
+    // The app came back without that flow version (it was replaced, say): nothing to resume on.
+    const db = new AppDB(name);
+    dbs.push(db);
+    const later = createCallController({
+      db,
+      organisation: ORG,
+      operator: OPERATOR,
+      flows: [{ ...FLOWS[0]!, version: 4 }],
+      clock,
+      lock: webCallLock(locks),
+    });
+    controllers.push(later);
+    await later.ready;
+    expect(later.getActive()).toBeNull();
+    expect(later.restoreProblem()).toMatchObject({ code: 'restoreFailed', callId: call.callId });
+    expect(await db.calls.get(call.callId)).toMatchObject({ status: 'ended', endReason: 'restoreFailed' });
+    expect(await storedLog(db, call.callId)).toHaveLength(2);
+    await expect(
+      later.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 }),
+    ).resolves.toMatchObject({ readOnly: false });
+  });
+});
+
 describe('call controller: storage failure', () => {
   it('goes on in memory with a visible flag, and the record file holds every event', async () => {
     const { db, controller, saved } = tab(freshName(), new FakeLockManager());
