@@ -1,5 +1,6 @@
 // The editor's article changes: each saved article is kept in articleEdits (for export and for the next
 // bundle) and laid into the active knowledge-base version with a rebuilt search index, in one transaction.
+import { liveQuery } from 'dexie';
 import type { Article } from '../kb/article';
 import type { BundledArticle } from '../kb/bundle';
 import type { AppDB } from './db';
@@ -69,4 +70,26 @@ export async function saveArticle(
       return { ok: true } as const;
     },
   );
+}
+
+/**
+ * Calls `listener` with the active search index whenever it changes (an article saved in the editor,
+ * in this tab or another), so the operators' search engine can load it and find the change at once.
+ */
+export function watchActiveKbIndex(db: AppDB, listener: (index: unknown) => void): () => void {
+  let first = true;
+  const subscription = liveQuery(() =>
+    db.transaction('r', [db.kbActive, db.kbIndexes], async () => {
+      const version = (await db.kbActive.get(ACTIVE))?.version;
+      return version === undefined ? undefined : db.kbIndexes.get(version);
+    }),
+  ).subscribe({
+    next: (row) => {
+      // The first answer is the index the engine was started with; only later ones are changes.
+      if (!first && row) listener(row.index);
+      first = false;
+    },
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
 }

@@ -1,6 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { listEditorArticles, saveArticle, type SaveArticleDeps } from '../../src/db/articlesRepository';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  listEditorArticles,
+  saveArticle,
+  watchActiveKbIndex,
+  type SaveArticleDeps,
+} from '../../src/db/articlesRepository';
 import { AppDB } from '../../src/db/db';
 import { getArticle, loadActiveIndex, storeBundle } from '../../src/db/kbRepository';
 import type { BundledArticle, KbBundle } from '../../src/kb/bundle';
@@ -83,5 +88,20 @@ describe('articles repository', () => {
     const { html: _html, ...a } = article('x', 'Статья');
     expect(await saveArticle(db, a, deps)).toEqual({ ok: false, reason: 'noKnowledgeBase' });
     expect(await listEditorArticles(db)).toEqual([]);
+  });
+});
+
+describe('watching the active index', () => {
+  it('hears a saved article once, not the index it started with', async () => {
+    const db = await dbWithBundle();
+    const heard: unknown[] = [];
+    const stop = watchActiveKbIndex(db, (index) => heard.push(index));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(heard).toHaveLength(0);
+    const { html: _html, ...a } = article('appeal-mfc', 'Обращение через МФЦ и почту');
+    await saveArticle(db, a, deps);
+    await vi.waitFor(() => expect(heard).toHaveLength(1));
+    expect(search(importIndex(heard[0]), 'почту').hits.map((h) => h.id)).toEqual(['appeal-mfc']);
+    stop();
   });
 });
