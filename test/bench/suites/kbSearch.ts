@@ -47,11 +47,23 @@ export const kbSearchSuite: Suite = {
         q: QUERIES_PER_KIND,
       });
       await page.close();
-      rows.push(row(`kb.coldstart.${size}`, ours.coldMs, 'ms', maybe('max', coldBudget(size))));
+      // Two more cold starts in fresh pages; the median of three counts.
+      const colds = [ours.coldMs];
+      for (let i = 0; i < 2; i++) {
+        const p = await ctx.newPage();
+        colds.push(await p.evaluate(async (s) => (await window.sufBench.kb.coldLoad(s)).coldMs, size));
+        await p.close();
+      }
+      rows.push(
+        row(`kb.coldstart.${size}`, percentile(sorted(colds), 0.5), 'ms', maybe('max', coldBudget(size))),
+      );
       rows.push(row(`kb.coldstart.idb-read.${size}`, ours.readMs, 'ms'));
       for (const k of ours.kinds) {
         const lat = sorted(k.latencies);
         rows.push(row(`kb.query.${k.kind}.p50.${size}`, percentile(lat, 0.5), 'ms'));
+        rows.push(
+          row(`kb.query.${k.kind}.p95-first-run.${size}`, percentile(sorted(k.firstRuns), 0.95), 'ms'),
+        );
         rows.push(
           row(
             `kb.query.${k.kind}.p95.${size}`,
