@@ -1,10 +1,65 @@
+import { useMemo, useState } from 'react';
+import { filterCalls, type CallFilter } from '../analytics';
+import { useApp } from '../app/AppContext';
 import { t } from '../app/i18n';
+import { CallFilters } from './CallFilters';
+import { CallRecord } from './CallRecord';
+import { CallsList } from './CallsList';
+import { ComplianceList } from './ComplianceList';
+import { DashboardView } from './DashboardView';
+import { ExchangePanel } from './ExchangePanel';
+import { PeriodPicker } from './PeriodPicker';
+import { useSupervisedCalls } from './useSupervisedCalls';
+
+const DAY = 86_400_000;
+type Tab = keyof typeof t.supervisor.tabs;
+const TABS = Object.keys(t.supervisor.tabs) as Tab[]; // the catalogue's keys are the tabs
+
+function today(): number {
+  const d = new Date();
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+}
 
 export function SupervisorWorkspace() {
+  const { db } = useApp();
+  const text = t.supervisor;
+  const [period, setPeriod] = useState(() => ({ from: today() - 6 * DAY, to: today() + DAY }));
+  const [filter, setFilter] = useState<CallFilter>({});
+  const [tab, setTab] = useState<Tab>('calls');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const state = useSupervisedCalls(db, period.from, period.to);
+  const now = state.status === 'ready' ? state.loadedAt : period.to;
+  const all = useMemo(() => (state.status === 'ready' ? state.calls : []), [state]);
+  const shown = useMemo(() => filterCalls(all, filter, now), [all, filter, now]);
+  const open = openId ? all.find((c) => c.row.id === openId) : undefined;
+
+  if (!db)
+    return (
+      <section className="workspace">
+        <h1>{text.title}</h1>
+        <p role="alert">{text.noStorage}</p>
+      </section>
+    );
   return (
-    <section aria-labelledby="supervisor-title" className="workspace">
-      <h1 id="supervisor-title">{t.shell.placeholder.supervisorTitle}</h1>
-      <p>{t.shell.placeholder.supervisorEmpty}</p>
+    <section aria-labelledby="supervisor-title" className="workspace supervisor">
+      <h1 id="supervisor-title">{text.title}</h1>
+      <PeriodPicker from={period.from} to={period.to} onChange={setPeriod} />
+      <CallFilters calls={all} filter={filter} onChange={setFilter} />
+      <div role="tablist" aria-label={text.title}>
+        {TABS.map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
+            {text.tabs[k]}
+          </button>
+        ))}
+      </div>
+      {state.status === 'loading' && <p role="status">{text.loading}</p>}
+      <div role="tabpanel" aria-label={text.tabs[tab]}>
+        {tab === 'calls' && <CallsList calls={shown} total={all.length} now={now} onOpen={setOpenId} />}
+        {tab === 'dashboard' && <DashboardView calls={shown} period={period} now={now} />}
+        {tab === 'compliance' && <ComplianceList calls={shown} now={now} onOpen={setOpenId} />}
+        {tab === 'exchange' && <ExchangePanel db={db} calls={shown} now={now} />}
+      </div>
+      {open && <CallRecord db={db} call={open} now={now} onClose={() => setOpenId(null)} />}
     </section>
   );
 }

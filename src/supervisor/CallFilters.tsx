@@ -1,0 +1,100 @@
+import { useMemo } from 'react';
+import { COMPLIANCE_RULES, type CallFilter } from '../analytics';
+import { t } from '../app/i18n';
+import { OUTCOMES } from '../flows/types';
+import type { SupervisorCall } from './useSupervisedCalls';
+
+type Props = { calls: readonly SupervisorCall[]; filter: CallFilter; onChange: (f: CallFilter) => void };
+
+const distinct = (values: (string | null)[]) =>
+  [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort((a, b) => a.localeCompare(b));
+
+type Choice = { value: string; label: string };
+
+function Select(props: {
+  label: string;
+  value: string | undefined;
+  choices: Choice[];
+  onChange: (v: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{t.supervisor.filters.any}</option>
+        {props.choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const plain = (v: string): Choice => ({ value: v, label: v });
+
+export function CallFilters({ calls, filter, onChange }: Props) {
+  const text = t.supervisor.filters;
+  const options = useMemo(
+    () => ({
+      operators: distinct(calls.map((c) => c.facts.operatorName)).map(plain),
+      flows: distinct(calls.map((c) => `${c.facts.flowId}@${c.facts.flowVersion}`)).map(plain),
+      topics: distinct(calls.map((c) => c.facts.topic)).map(plain),
+    }),
+    [calls],
+  );
+  // An empty choice removes the key, so "any" never filters.
+  const set =
+    <K extends keyof CallFilter>(key: K) =>
+    (value: string) => {
+      const next = { ...filter };
+      if (value === '') delete next[key];
+      else next[key] = value as CallFilter[K]; // values come from the choices offered for this key
+      onChange(next);
+    };
+  return (
+    <fieldset className="call-filters">
+      <legend>{text.title}</legend>
+      <Select
+        label={text.operator}
+        value={filter.operator}
+        choices={options.operators}
+        onChange={set('operator')}
+      />
+      <Select label={text.flow} value={filter.flow} choices={options.flows} onChange={set('flow')} />
+      <Select
+        label={text.direction}
+        value={filter.direction}
+        choices={(['inbound', 'outbound'] as const).map((d) => ({
+          value: d,
+          label: t.callbacks.history.directions[d],
+        }))}
+        onChange={set('direction')}
+      />
+      <Select
+        label={text.outcome}
+        value={filter.outcome}
+        choices={[
+          ...OUTCOMES.map((o) => ({ value: o, label: t.calls.outcomes[o] })),
+          { value: 'none', label: text.none },
+        ]}
+        onChange={set('outcome')}
+      />
+      <Select label={text.topic} value={filter.topic} choices={options.topics} onChange={set('topic')} />
+      <Select
+        label={text.rule}
+        value={filter.rule}
+        choices={COMPLIANCE_RULES.map((r) => ({ value: r, label: t.supervisor.rules[r] }))}
+        onChange={set('rule')}
+      />
+      <label>
+        {text.search}{' '}
+        <input type="search" value={filter.search ?? ''} onChange={(e) => set('search')(e.target.value)} />
+      </label>{' '}
+      <button type="button" onClick={() => onChange({})}>
+        {text.reset}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { callbackState, complianceIssues } from '../analytics';
+import { t } from '../app/i18n';
+import { loadCall, type AppDB, type CallEventRow } from '../db';
+import { CallReplay } from './CallReplay';
+import { CallTimeline } from './CallTimeline';
+import { formatDateTime, formatDuration } from './format';
+import { flowOf, type SupervisorCall } from './useSupervisedCalls';
+
+type Props = { db: AppDB; call: SupervisorCall; now: number; onClose: () => void };
+
+function YesNo({ value }: { value: boolean | null }) {
+  const text = t.supervisor.record;
+  return <>{value === null ? text.notApplicable : value ? text.yes : text.no}</>;
+}
+
+export function CallRecord({ db, call, now, onClose }: Props) {
+  const text = t.supervisor.record;
+  const { row, facts } = call;
+  const [log, setLog] = useState<CallEventRow[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadCall(db, row.id).then((stored) => live && setLog(stored?.log ?? []));
+    return () => {
+      live = false;
+    };
+  }, [db, row.id, row.lastSeq]);
+  const flow = flowOf(row.flowId, row.flowVersion);
+  const issues = complianceIssues(facts, now);
+
+  return (
+    <aside className="call-record" aria-labelledby="call-record-title">
+      <h2 id="call-record-title">
+        {text.title}: {formatDateTime(row.startedAt)}, {row.operatorName}
+      </h2>
+      <button type="button" onClick={onClose}>
+        {text.close}
+      </button>
+      <p>{flow ? text.flow(flow.title, flow.version) : text.flowMissing(row.flowId, row.flowVersion)}</p>
+      <p>
+        {text.outcome}: {facts.outcome ? t.calls.outcomes[facts.outcome] : text.noOutcome}
+        {facts.endReason ? ` — ${t.calls.endReasons[facts.endReason]}` : ''}, {formatDuration(facts.handleMs)}
+      </p>
+      {row.summary && (
+        <p>
+          {text.summary}: {row.summary}
+        </p>
+      )}
+      <h3>{text.adherence}</h3>
+      <ul>
+        {(['greeting', 'identified', 'rephrased', 'farewell'] as const).map((k) => (
+          <li key={k}>
+            {text.adherenceItems[k]}: <YesNo value={facts.adherence[k]} />
+          </li>
+        ))}
+      </ul>
+      <h3>{text.holds}</h3>
+      {facts.holds.length === 0 ? (
+        <p>{text.none}</p>
+      ) : (
+        <ul>
+          {facts.holds.map((h) => (
+            <li key={h.startedAt}>
+              {formatDateTime(h.startedAt)}:{' '}
+              {text.hold(
+                h.promisedMinutes,
+                Math.round(((h.endedAt ?? h.startedAt) - h.startedAt) / 1000),
+                Math.round(h.overtimeMs / 1000),
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{text.transfers}</h3>
+      {facts.transfersBefore > 0 && <p>{text.transfersBefore(facts.transfersBefore)}</p>}
+      {facts.transfers.length === 0 ? (
+        <p>{text.none}</p>
+      ) : (
+        <ul>
+          {facts.transfers.map((tr) => (
+            <li key={tr.at}>{text.transfer(tr.targetId, text.transferStatus[tr.status], tr.summary)}</li>
+          ))}
+        </ul>
+      )}
+      <h3>{text.callback}</h3>
+      <p>
+        {facts.callback
+          ? text.callbackLine(
+              formatDateTime(facts.callback.deadline),
+              text.callbackState[callbackState(facts.callback, now)],
+            )
+          : text.none}
+      </p>
+      <h3>{text.articles}</h3>
+      <p>{facts.articlesUsed.length > 0 ? facts.articlesUsed.join(', ') : text.none}</p>
+      <h3>{text.issues}</h3>
+      {issues.length === 0 ? (
+        <p>{text.noIssues}</p>
+      ) : (
+        <ul>
+          {issues.map((i) => (
+            <li key={`${i.rule}-${i.at}`}>
+              {formatDateTime(i.at)}: {t.supervisor.rules[i.rule]}
+              {i.overMs !== null ? ` (+${formatDuration(i.overMs)})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {log && <CallTimeline log={log} />}
+      {log && flow && <CallReplay flow={flow} log={log} />}
+    </aside>
+  );
+}

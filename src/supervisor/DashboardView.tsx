@@ -1,0 +1,93 @@
+import { useMemo } from 'react';
+import { buildDashboard, type StageBucket } from '../analytics';
+import { t } from '../app/i18n';
+import { OUTCOMES } from '../flows/types';
+import { BarFigure } from './BarFigure';
+import { formatDuration } from './format';
+import { OperatorTable } from './OperatorTable';
+import { RankedList } from './RankedList';
+import type { SupervisorCall } from './useSupervisedCalls';
+
+type Props = { calls: readonly SupervisorCall[]; period: { from: number; to: number }; now: number };
+
+const STAGE_ORDER: StageBucket[] = [
+  'greeting',
+  'identification',
+  'needs',
+  'understanding',
+  'resolution',
+  'purpose',
+  'status',
+  'questions',
+  'hold',
+  'transfer',
+  'farewell',
+];
+
+export function DashboardView({ calls, period, now }: Props) {
+  const text = t.supervisor.dashboard;
+  const dash = useMemo(
+    () =>
+      buildDashboard(
+        calls.map((c) => c.facts),
+        { now, ...period },
+      ),
+    [calls, period, now],
+  );
+  const o = dash.overall;
+  const outcomes = [...OUTCOMES, 'none' as const].map((k) => ({
+    label: k === 'none' ? t.supervisor.filters.none : t.calls.outcomes[k],
+    value: o.outcomes[k],
+  }));
+  const stages = STAGE_ORDER.filter((s) => o.avgStageMs[s] !== undefined).map((s) => ({
+    label: t.supervisor.stages[s],
+    value: Math.round((o.avgStageMs[s] ?? 0) / 1000),
+    shown: formatDuration(o.avgStageMs[s] ?? 0),
+  }));
+  const transferKeys = ['zero', 'one', 'two', 'refusedAttempts'] as const;
+  const callbackKeys = ['keptOnTime', 'late', 'overdue', 'pending'] as const;
+  return (
+    <div className="dashboard">
+      <dl className="dashboard__figures">
+        <dt>{text.calls}</dt>
+        <dd data-figure="calls">{o.calls}</dd>
+        <dt>{text.avgHandle}</dt>
+        <dd data-figure="avgHandle">{formatDuration(o.avgHandleMs)}</dd>
+        <dt>{text.avgAfterCall}</dt>
+        <dd>{formatDuration(o.avgAfterCallMs)}</dd>
+        <dt>{text.firstContact}</dt>
+        <dd data-figure="firstContact">{text.pct(o.firstContact.share)}</dd>
+        <dt>{text.perCall}</dt>
+        <dd>{o.transfers.perCall === null ? '—' : o.transfers.perCall.toFixed(2).replace('.', ',')}</dd>
+        <dt>{text.holdsOver}</dt>
+        <dd data-figure="holdsOver">
+          {text.holdsLine(
+            o.holds.overPromise,
+            o.holds.count,
+            o.holds.share,
+            formatDuration(o.holds.overtimeMs),
+          )}
+        </dd>
+        <dt>{text.satisfaction}</dt>
+        <dd>{text.satisfactionLine(o.satisfaction.average, o.satisfaction.count)}</dd>
+        <dt>{text.issues}</dt>
+        <dd>{o.callsWithIssues}</dd>
+      </dl>
+      <BarFigure title={text.outcomes} rows={outcomes} />
+      <BarFigure title={text.stages} rows={stages} />
+      <BarFigure
+        title={text.transfers}
+        rows={transferKeys.map((k) => ({ label: text.transferBuckets[k], value: o.transfers[k] }))}
+      />
+      <BarFigure
+        title={`${text.callbacks}: ${text.callbackBuckets.promised} ${o.callbacks.promised}`}
+        rows={callbackKeys.map((k) => ({ label: text.callbackBuckets[k], value: o.callbacks[k] }))}
+      />
+      <RankedList title={text.topTopics} rows={dash.topTopics} />
+      <RankedList title={text.topNeeds} rows={dash.topNeeds} />
+      <RankedList title={text.topArticles} rows={dash.topArticles} />
+      <RankedList title={text.staleArticles} rows={dash.staleArticles} />
+      <OperatorTable operators={dash.operators} />
+    </div>
+  );
+}

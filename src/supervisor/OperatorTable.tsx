@@ -1,0 +1,46 @@
+import type { Figures } from '../analytics';
+import { t } from '../app/i18n';
+import { formatDuration } from './format';
+
+type Props = { operators: { operatorName: string; figures: Figures }[] };
+
+export function OperatorTable({ operators }: Props) {
+  const text = t.supervisor.dashboard;
+  return (
+    <table className="operator-table">
+      <caption>{text.operators}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{text.operator}</th>
+          <th scope="col">{text.calls}</th>
+          <th scope="col">{text.avgHandle}</th>
+          <th scope="col">{text.avgAfterCall}</th>
+          <th scope="col">{text.firstContact}</th>
+          <th scope="col">{text.holdsOver}</th>
+          <th scope="col">{text.transferBuckets.refusedAttempts}</th>
+          <th scope="col">{text.callbackBuckets.overdue}</th>
+          <th scope="col">{text.satisfaction}</th>
+          <th scope="col">{text.issues}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {operators.map(({ operatorName, figures: f }) => (
+          <tr key={operatorName}>
+            <th scope="row">{operatorName}</th>
+            <td>{f.calls}</td>
+            <td>{formatDuration(f.avgHandleMs)}</td>
+            <td>{formatDuration(f.avgAfterCallMs)}</td>
+            <td>{text.pct(f.firstContact.share)}</td>
+            <td>{f.holds.overPromise}</td>
+            <td>{f.transfers.refusedAttempts}</td>
+            <td>{f.callbacks.overdue}</td>
+            <td>
+              {f.satisfaction.average === null ? '—' : f.satisfaction.average.toFixed(1).replace('.', ',')}
+            </td>
+            <td>{f.callsWithIssues}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { t } from '../app/i18n';
+import type { AppDB } from '../db';
+import {
+  eraseExpiredPersonalData,
+  getRetentionDays,
+  listErasures,
+  setRetentionDays,
+  type ErasureRecord,
+} from '../db/retentionRepository';
+import { formatDateTime } from './format';
+
+type Props = { db: AppDB };
+
+export function RetentionPanel({ db }: Props) {
+  const text = t.supervisor.exchange;
+  const [days, setDays] = useState('');
+  const [log, setLog] = useState<ErasureRecord[]>([]);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    void getRetentionDays(db).then((d) => setDays(String(d)));
+    void listErasures(db).then(setLog);
+  }, [db]);
+
+  const save = async () => {
+    const ok = await setRetentionDays(db, Number(days));
+    setMessage({ ok, text: ok ? text.retentionSaved : text.retentionInvalid });
+  };
+  const erase = async () => {
+    const record = await eraseExpiredPersonalData(db, Date.now());
+    setMessage({ ok: true, text: text.erased(record.calls, formatDateTime(record.at)) });
+    setLog(await listErasures(db));
+  };
+
+  return (
+    <section>
+      <h2>{text.retentionTitle}</h2>
+      <p>{text.retentionHint}</p>
+      <label>
+        {text.retentionDays}{' '}
+        <input
+          type="number"
+          min={1}
+          max={3650}
+          step={1}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+        />
+      </label>{' '}
+      <button type="button" onClick={() => void save()}>
+        {text.retentionSave}
+      </button>{' '}
+      <button type="button" onClick={() => void erase()}>
+        {text.eraseNow}
+      </button>
+      {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      <h3>{text.erasures}</h3>
+      {log.length === 0 ? (
+        <p>{text.noErasures}</p>
+      ) : (
+        <ul>
+          {log.map((r) => (
+            <li key={r.at}>{text.erased(r.calls, formatDateTime(r.at))}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
