@@ -148,6 +148,12 @@ describe('search: weights and coverage', () => {
     expect(ids('срок ответа ')[0]).toBe('appeal-deadline');
   });
 
+  it('copes with empty, punctuation-only and pasted-paragraph queries', () => {
+    expect(ids('')).toEqual([]);
+    expect(ids(' ?!, ')).toEqual([]);
+    expect(ids('заявление '.repeat(400))[0]).toBe('appeal-file');
+  });
+
   it('respects the limit and reports the total before it', () => {
     const r = search(index, 'заявление ', { limit: 1 });
     expect(r.hits).toHaveLength(1);

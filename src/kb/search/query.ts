@@ -17,6 +17,8 @@ const PREFIX_FACTOR = 0.85;
 /** Below this length one edit turns a word into too many others. */
 const MIN_TYPO_LENGTH = 4;
 const DEFAULT_LIMIT = 10;
+/** A pasted paragraph is not a query: its first words decide (and per-doc counts stay within a byte). */
+const MAX_WORDS = 24;
 /**
  * One or two typed letters begin thousands of words. Until a third letter narrows them, only strong
  * mentions count (a title or caller-question word, or a word repeated in the answer): the list stays
@@ -114,7 +116,7 @@ function parse(index: SearchIndex, query: string): ParsedQuery {
   const last = tokens[tokens.length - 1];
   const partial = last !== undefined && last.end === query.length ? last.word : null;
   const words: QueryWord[] = [];
-  const whole = partial === null ? tokens : tokens.slice(0, -1);
+  const whole = (partial === null ? tokens : tokens.slice(0, -1)).slice(0, MAX_WORDS - 1);
   for (const t of whole) if (!STOP_WORDS.has(t.word)) words.push(expandWhole(index, t.word));
   if (partial !== null) words.push(expandPartial(index, partial));
 
