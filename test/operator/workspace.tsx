@@ -1,7 +1,5 @@
 // Renders the operator workspace with a fake controller over the real engine, and drives it by keys.
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { AppContext, type AppContextValue } from '../../src/app/AppContext';
 import { buildFlowCatalog } from '../../src/app/flowCatalog';
 import { sverdlovskDigital } from '../../src/app/samples/sverdlovskDigital';
@@ -12,6 +10,7 @@ import { CallControllerProvider } from '../../src/operator/CallControllerContext
 import type { KnowledgeSource } from '../../src/operator/KnowledgePanel';
 import { OperatorWorkspace } from '../../src/operator/OperatorWorkspace';
 import { FakeController } from './fakeController';
+import { catalogModules } from './flowModules';
 
 export const OPERATOR = {
   surname: 'Смирнова',
@@ -24,13 +23,7 @@ export const OPERATOR = {
 /** Tuesday 24 November 2026, 10:30 in Yekaterinburg (UTC+5): a working morning. */
 export const TUESDAY_1030 = Date.UTC(2026, 10, 24, 5, 30);
 
-const dir = resolve(import.meta.dirname, '../../scripts-flows');
-const modules = Object.fromEntries(
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => [`../../scripts-flows/${f}`, JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as unknown]),
-);
-export const catalog = buildFlowCatalog(modules);
+export const catalog = buildFlowCatalog(catalogModules());
 
 export function setup(
   opts: { readOnly?: boolean; storage?: ActiveCall['storage']; knowledge?: KnowledgeSource } = {},
