@@ -79,6 +79,7 @@ export interface OperatorInput {
   firstName?: string;
   patronymic?: string;
   position?: string;
+  department?: string;
 }
 
 export async function completeFirstRun(page: Page, input: OperatorInput = {}): Promise<void> {
@@ -88,6 +89,7 @@ export async function completeFirstRun(page: Page, input: OperatorInput = {}): P
   await page.getByLabel('Имя').fill(input.firstName ?? 'Мария');
   await page.getByLabel('Отчество').fill(input.patronymic ?? 'Петровна');
   await page.getByLabel('Должность').fill(input.position ?? 'ведущий специалист');
+  await page.getByLabel('Отдел').fill(input.department ?? 'отдел по работе с обращениями граждан');
   await page.getByRole('button', { name: 'Начать работу' }).click();
   await page.getByRole('navigation', { name: 'Рабочие места' }).waitFor();
 }

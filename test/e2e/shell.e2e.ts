@@ -23,7 +23,7 @@ describe('the app shell in Chromium', () => {
     const errors = watchErrors(page);
     // Starting without a surname is refused with a message.
     await page.getByRole('button', { name: 'Начать работу' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Заполните фамилию и имя' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Заполните фамилию, имя, должность и отдел' }).waitFor();
 
     await completeFirstRun(page, {
       organisation: 'Минспорт Мурманской области',

@@ -9,7 +9,8 @@ interface Props {
 }
 
 const FIELDS = ['surname', 'firstName', 'patronymic', 'position', 'department'] as const;
-const REQUIRED = new Set<keyof OperatorProfile>(['surname', 'firstName']);
+// The greeting on a reference line names the operator's position and department too (001 §3.8.8).
+const REQUIRED = new Set<keyof OperatorProfile>(['surname', 'firstName', 'position', 'department']);
 const AUTOCOMPLETE: Partial<Record<keyof OperatorProfile, string>> = {
   surname: 'family-name',
   firstName: 'given-name',
@@ -46,5 +47,5 @@ export const EMPTY_OPERATOR: OperatorProfile = {
 };
 
 export function isOperatorComplete(p: OperatorProfile): boolean {
-  return p.surname.trim() !== '' && p.firstName.trim() !== '';
+  return [...REQUIRED].every((f) => p[f].trim() !== '');
 }
