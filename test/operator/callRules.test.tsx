@@ -134,4 +134,18 @@ describe('the call screen keeps the standard', () => {
       'Ольга Ивановна, этим вопросом занимается Министерство культуры Свердловской области. Подскажу, как с ними связаться.',
     );
   });
+
+  it('ends with an outcome and its date from the outcome panel, then says the matching farewell', async () => {
+    setup();
+    await toResolution();
+    await press('KeyO');
+    await press('Digit2'); // will be resolved by a date
+    fireEvent.change(screen.getByLabelText('Дата, к которой вопрос будет решён'), {
+      target: { value: '2026-12-01' },
+    });
+    await press('Enter');
+    expect(line()).toBe(
+      'Ольга Ивановна, ваш вопрос будет решён к 1 декабря. Спасибо за звонок, всего доброго!',
+    );
+  });
 });

@@ -1,8 +1,23 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { line, press, setup, typeAndEnter } from './workspace';
+import { catalog, line, press, setup, typeAndEnter } from './workspace';
 
 describe('starting a call', () => {
+  it('names the flow files that failed their check and starts with the good ones', async () => {
+    const broken = { file: 'broken.json', issues: [] };
+    const { controller } = setup({ flows: { flows: catalog.flows, invalid: [broken] } });
+    expect(screen.getByText(/Сценарии с ошибками пропущены: broken\.json/)).toBeTruthy();
+    await press('F2');
+    expect(controller.started).toHaveLength(1);
+  });
+
+  it('says so when no flow is usable, and starts nothing', async () => {
+    const { controller } = setup({ flows: { flows: [], invalid: [] } });
+    expect(screen.getByRole('alert').textContent).toBe('Нет ни одного исправного сценария звонка.');
+    await press('F2');
+    expect(controller.started).toEqual([]);
+  });
+
   it('starts an outgoing call with F4 and the likely outbound flow', async () => {
     const { controller } = setup();
     await press('F4');

@@ -1,7 +1,7 @@
 // Renders the operator workspace with a fake controller over the real engine, and drives it by keys.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { AppContext, type AppContextValue } from '../../src/app/AppContext';
-import { buildFlowCatalog } from '../../src/app/flowCatalog';
+import { buildFlowCatalog, type FlowCatalog } from '../../src/app/flowCatalog';
 import { sverdlovskDigital } from '../../src/app/samples/sverdlovskDigital';
 import { ManualClock } from '../../src/calls/clock';
 import { ManualScheduler } from '../../src/calls/scheduler';
@@ -26,13 +26,18 @@ export const TUESDAY_1030 = Date.UTC(2026, 10, 24, 5, 30);
 export const catalog = buildFlowCatalog(catalogModules());
 
 export function setup(
-  opts: { readOnly?: boolean; storage?: ActiveCall['storage']; knowledge?: KnowledgeSource } = {},
+  opts: {
+    readOnly?: boolean;
+    storage?: ActiveCall['storage'];
+    knowledge?: KnowledgeSource;
+    flows?: FlowCatalog;
+  } = {},
 ) {
-  const { knowledge = null, ...callOpts } = opts;
+  const { knowledge = null, flows = catalog, ...callOpts } = opts;
   const clock = new ManualClock(TUESDAY_1030);
   const scheduler = new ManualScheduler(clock);
   const controller = new FakeController({
-    flows: catalog.flows,
+    flows: flows.flows,
     organisation: sverdlovskDigital,
     operator: OPERATOR,
     scheduler,
@@ -51,7 +56,7 @@ export function setup(
   };
   render(
     <AppContext.Provider value={app}>
-      <CallControllerProvider value={{ controller, clock, catalog, knowledge }}>
+      <CallControllerProvider value={{ controller, clock, catalog: flows, knowledge }}>
         <OperatorWorkspace />
       </CallControllerProvider>
     </AppContext.Provider>,
