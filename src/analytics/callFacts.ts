@@ -48,7 +48,7 @@ export interface TransferFact {
 
 /** Script adherence; null where the element does not apply (no such stage, call put through). */
 export interface Adherence {
-  greeting: boolean;
+  greeting: boolean | null;
   identified: boolean | null;
   rephrased: boolean | null;
   farewell: boolean | null;
@@ -251,9 +251,10 @@ export function analyzeCall(
     refusedTransfers: w.refused,
     callback: promised,
     adherence: {
-      greeting: [...w.visited].some((b) => b !== 'greeting'),
+      // Without the flow version the steps' stages are unknown: only hold, transfer and farewell show.
+      greeting: [...w.visited].some((b) => b !== 'greeting') || (flow ? false : null),
       identified: hasStage('identification') ? w.named : null,
-      rephrased: hasStage('understanding') ? w.visited.has('understanding') : null,
+      rephrased: flow && hasStage('understanding') ? w.visited.has('understanding') : null,
       farewell: endReason === 'transferred' ? null : w.visited.has('farewell'),
     },
   };

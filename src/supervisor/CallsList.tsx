@@ -8,6 +8,7 @@ import type { SupervisorCall } from './useSupervisedCalls';
 type Props = { calls: SupervisorCall[]; total: number; now: number; onOpen: (id: string) => void };
 
 const ROW_PX = 36;
+const LIST_PX = 420;
 const SORTABLE: SortKey[] = ['startedAt', 'operatorName', 'handleMs', 'outcome', 'issues'];
 
 function callerOf(c: SupervisorCall): string {
@@ -28,6 +29,8 @@ export function CallsList({ calls, total, now, onOpen }: Props) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_PX,
     overscan: 10,
+    // The first paint (and a test without layout) knows the box's size before it is measured.
+    initialRect: { width: 800, height: LIST_PX },
   });
   const current = Math.min(active, Math.max(0, sorted.length - 1));
 
@@ -76,7 +79,7 @@ export function CallsList({ calls, total, now, onOpen }: Props) {
           aria-label={t.supervisor.tabs.calls}
           aria-activedescendant={sorted[current] ? `call-${sorted[current].row.id}` : undefined}
           onKeyDown={onKeyDown}
-          style={{ height: 420, overflow: 'auto', position: 'relative' }}
+          style={{ height: LIST_PX, overflow: 'auto', position: 'relative' }}
         >
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((item) => {

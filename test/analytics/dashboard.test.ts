@@ -75,6 +75,8 @@ describe('one call reduced to figures', () => {
     const f = analyzeCall(c1.row, c1.log, null);
     expect(f.handleMs).toBe(150 * SEC);
     expect(f.stageMs).toEqual({ farewell: 10 * SEC });
+    // Stages unknown: no claim that the need was not rephrased.
+    expect(f.adherence).toEqual({ greeting: true, identified: true, rephrased: null, farewell: true });
   });
 
   it('the stages of every fixture call add up to its handle time', () => {
