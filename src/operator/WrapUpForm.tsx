@@ -21,7 +21,10 @@ export function WrapUpForm({ session, notes, controller, disabled }: Props) {
   const ended = useCallSelect(session, (s) => s.context.end?.reason ?? null);
   const need = useCallSelect(session, (s) => s.context.fields.need ?? '');
   const [outcome, setOutcome] = useState<Outcome | null>(engineOutcome);
-  const [summary, setSummary] = useState(need);
+  // The need picked during the call starts the summary, so the category reaches the record too.
+  const [summary, setSummary] = useState(() =>
+    [notes.need ? t.kb.needs[notes.need] : null, need].filter(Boolean).join(': '),
+  );
   const [topic, setTopic] = useState(notes.topic ?? '');
   const [rating, setRating] = useState<number | null>(null);
   const [survey, setSurvey] = useState(false);

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { line, press, setup, typeAndEnter } from './workspace';
 
@@ -36,6 +36,7 @@ describe('a whole inbound call by keyboard alone', () => {
     expect(screen.getByTestId('rephrase').textContent).toContain(
       'Правильно ли я понимаю, что как записаться на личный приём к министру?',
     );
+    fireEvent.change(screen.getByLabelText('Потребность клиента'), { target: { value: 'consultation' } });
     await press('Digit1');
     expect(line()).toBe('Правильно ли я понимаю, что Как записаться на личный приём к министру?');
     expect(currentStage()).toContain('подтверждение понимания');
@@ -58,7 +59,7 @@ describe('a whole inbound call by keyboard alone', () => {
     expect(controller.finished).toEqual([
       {
         outcome: 'resolved',
-        summary: 'Как записаться на личный приём к министру',
+        summary: 'Консультация: Как записаться на личный приём к министру',
         topic: null,
         articlesUsed: [],
         satisfaction: 5,
