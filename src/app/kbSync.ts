@@ -2,6 +2,7 @@
 // search index built once and both are stored atomically; every later start loads the cached index instead.
 import { useEffect, useState } from 'react';
 import type { AppDB } from '../db/db';
+import { watchActiveKbIndex } from '../db/articlesRepository';
 import { classifyStorageError } from '../db/errors';
 import {
   activeKbInfo,
@@ -58,11 +59,11 @@ export async function fetchKbBundle(): Promise<unknown> {
 const isBytes = (x: unknown): x is Uint8Array<ArrayBuffer> =>
   x instanceof Uint8Array && x.buffer instanceof ArrayBuffer;
 
-function toStoredIndex(index: unknown): unknown {
+export function toStoredIndex(index: unknown): unknown {
   return isBytes(index) ? new Blob([index]) : index;
 }
 
-function fromStoredIndex(stored: unknown): Promise<unknown> {
+export function fromStoredIndex(stored: unknown): Promise<unknown> {
   return stored instanceof Blob ? stored.arrayBuffer() : Promise.resolve(stored);
 }
 
@@ -185,15 +186,29 @@ export function useKnowledgeBase(db: AppDB | null, ready: boolean): KnowledgeBas
   useEffect(() => {
     if (!ready) return;
     let cancelled = false;
+    let unwatch = () => {};
     const client = createKbSearchClient();
-    void syncKnowledgeBase({ db, engine: client }).then(
-      (result) => !cancelled && setState({ status: 'ready', ...result }),
+    // The engine validates whatever bytes it is handed (IndexFormatError → 'bad-index'), hence `unknown`.
+    const engine: KbSearchEngine = client;
+    void syncKnowledgeBase({ db, engine }).then(
+      (result) => {
+        if (cancelled) return;
+        setState({ status: 'ready', ...result });
+        // An article saved in the editor (this tab or another) replaces the stored index: load it at once.
+        if (db && result.source)
+          unwatch = watchActiveKbIndex(db, (index) => {
+            void fromStoredIndex(index)
+              .then((bytes) => engine.load(bytes))
+              .catch(() => undefined);
+          });
+      },
       () =>
         !cancelled &&
         setState({ status: 'ready', info: null, updated: false, notice: 'storageFailed', source: null }),
     );
     return () => {
       cancelled = true;
+      unwatch();
       client.dispose();
     };
   }, [db, ready]);
