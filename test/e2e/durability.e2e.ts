@@ -14,12 +14,6 @@ afterEach(async () => {
 
 const line = (page: Page) => page.getByTestId('line-to-say').textContent();
 
-/** First run with the operator's department filled, so the greeting line has every variable. */
-async function firstRun(page: Page) {
-  await page.getByLabel('Отдел', { exact: true }).fill('отдел по работе с обращениями');
-  await completeFirstRun(page);
-}
-
 /** Presses a key and waits until the line to say changes (the event is stored by then). */
 async function step(page: Page, key: string) {
   const before = await line(page);
@@ -81,7 +75,7 @@ describe('a call survives anything', () => {
     session = await openApp();
     let page = session.page;
     const errors = watchErrors(page);
-    await firstRun(page);
+    await completeFirstRun(page);
     await startCall(page);
     const atNeeds = await line(page);
 
@@ -113,7 +107,7 @@ describe('a call survives anything', () => {
   it('shows the call read-only in a second tab, which can take it over; no event duplicated or lost', async () => {
     session = await openApp();
     const first = session.page;
-    await firstRun(first);
+    await completeFirstRun(first);
     await startCall(first);
 
     const second = await session.context.newPage();
@@ -155,7 +149,7 @@ describe('a call survives anything', () => {
       })();`,
     });
     const page = session.page;
-    await firstRun(page);
+    await completeFirstRun(page);
     await startCall(page);
     await page.evaluate(() => {
       (window as unknown as { __failWrites: boolean }).__failWrites = true;

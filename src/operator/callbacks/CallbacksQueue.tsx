@@ -20,10 +20,12 @@ type Props = {
   flows: readonly FlowDefinition[];
   organisation: Organisation;
   clock: Clock;
+  /** After the outbound call started: e.g. go to the call screen when the queue is on its own route. */
+  onCallStarted?: () => void;
 };
 
 /** The promised callbacks, soonest first; starting one opens the outbound call with everything filled. */
-export function CallbacksQueue({ db, controller, flows, organisation, clock }: Props) {
+export function CallbacksQueue({ db, controller, flows, organisation, clock, onCallStarted }: Props) {
   const text = t.callbacks.queue;
   const tasks = useWatched(db ? () => listOpenCallbacks(db) : null, 'open-callbacks');
   const now = useNow(clock, true);
@@ -39,7 +41,10 @@ export function CallbacksQueue({ db, controller, flows, organisation, clock }: P
   const onCall = (task: CallbackRow) => {
     if (!flow) return setError(text.noFlow);
     setError(null);
-    startCallback(controller, flow, task).catch(() => setError(text.startFailed));
+    startCallback(controller, flow, task).then(
+      () => onCallStarted?.(),
+      () => setError(text.startFailed),
+    );
   };
   const onAttempt = (task: CallbackRow, result: CallbackAttemptResult) => {
     if (!db) return;
