@@ -1,4 +1,4 @@
-// The cached form of a search index: one byte array (sections of UTF-8 text and little-endian typed
+// The cached form of a search index: one byte array (sections of UTF-16 text and little-endian typed
 // arrays). Bump INDEX_VERSION whenever the layout or the scoring baked into the weights changes.
 import { DocTable } from './docTable';
 import type { Lexicon } from './lexicon';
@@ -13,68 +13,28 @@ import type { SearchIndex } from './types';
 export type SerializedIndex = Uint8Array<ArrayBuffer>;
 
 const MAGIC = 0x49424b53; // "SKBI"
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 export class IndexFormatError extends Error {
   override name = 'IndexFormatError';
 }
 
-const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
+// Texts are stored as UTF-16 code units: Cyrillic costs two bytes as in UTF-8, and decoding is a copy,
+// where UTF-8 decoding of the vocabulary was a visible part of a cold start. Not fatal: a damaged
+// word only fails to match.
+const fromUtf16 = new TextDecoder('utf-16le');
+
+function utf16(s: string): Uint8Array {
+  const units = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) units[i] = s.charCodeAt(i);
+  return new Uint8Array(units.buffer);
+}
 // Words are letters and digits only; ids and tags are cleaned of the separator.
 const LINE = '\n';
 const clean = (text: string): string => text.replaceAll(LINE, ' ');
 
-/** Doc ids to sorted gaps as LEB128 varints: a posting list costs one or two bytes per doc, not four. */
-function encodePostings(postStart: Uint32Array, postDoc: Uint32Array): Uint8Array {
-  const out = new Uint8Array(postDoc.length * 5);
-  let at = 0;
-  for (let s = 0; s + 1 < postStart.length; s++) {
-    let prev = 0;
-    for (let k = postStart[s] ?? 0; k < (postStart[s + 1] ?? 0); k++) {
-      const doc = postDoc[k] ?? 0;
-      let gap = doc - prev;
-      prev = doc;
-      while (gap >= 0x80) {
-        out[at++] = (gap & 0x7f) | 0x80;
-        gap >>>= 7;
-      }
-      out[at++] = gap;
-    }
-  }
-  return out.slice(0, at);
-}
-
-function decodePostings(
-  postStart: Uint32Array,
-  bytes: Uint8Array,
-  total: number,
-  docCount: number,
-): Uint32Array {
-  const postDoc = new Uint32Array(total);
-  let at = 0;
-  for (let s = 0; s + 1 < postStart.length; s++) {
-    let prev = 0;
-    for (let k = postStart[s] ?? 0; k < (postStart[s + 1] ?? 0); k++) {
-      let gap = 0;
-      let shift = 0;
-      let b: number;
-      do {
-        if (at >= bytes.length) throw new IndexFormatError('postings end early');
-        b = bytes[at++] ?? 0;
-        gap |= (b & 0x7f) << shift;
-        shift += 7;
-      } while (b & 0x80 && shift < 35);
-      prev += gap;
-      if (prev >= docCount) throw new IndexFormatError('posting points past the last document');
-      postDoc[k] = prev;
-    }
-  }
-  return postDoc;
-}
-
 export function exportIndex(index: SearchIndex): SerializedIndex {
-  const text = (s: string): Uint8Array => utf8.encode(s);
+  const text = utf16;
   const d = index.docs;
   const sections: Uint8Array[] = [
     text(d.ids.map(clean).join(LINE)),
@@ -89,7 +49,8 @@ export function exportIndex(index: SearchIndex): SerializedIndex {
     text(index.stems.words.join(LINE)),
     bytesOf(index.stems.byReverse),
     bytesOf(index.postStart),
-    encodePostings(index.postStart, index.postDoc),
+    // Raw, not delta-coded: a typed-array view over the read bytes loads with no decoding at all.
+    bytesOf(index.postDoc),
     index.postWeight,
   ];
   const size = 12 + sections.reduce((n, s) => n + 4 + align4(s.byteLength), 0);
@@ -148,11 +109,8 @@ function u16(bytes: Uint8Array): Uint16Array {
 }
 
 function decode(bytes: Uint8Array): string {
-  try {
-    return fromUtf8.decode(bytes);
-  } catch {
-    throw new IndexFormatError('index text is not valid UTF-8');
-  }
+  if (bytes.byteLength % 2 !== 0) throw new IndexFormatError('index text cut in half');
+  return fromUtf16.decode(bytes);
 }
 
 const split = (bytes: Uint8Array, sep: string): string[] => {
@@ -199,6 +157,8 @@ export function importIndex(data: unknown): SearchIndex {
   ) {
     throw new IndexFormatError('index arrays do not fit together');
   }
-  const postDoc = decodePostings(postStart, at(12), total, docs.count);
+  const postDoc = u32(at(12));
+  if (postDoc.length !== total || !allBelow(postDoc, docs.count))
+    throw new IndexFormatError('postings do not fit the documents');
   return { docs, surface, surfaceStem, stems, postStart, postDoc, postWeight };
 }
