@@ -122,6 +122,25 @@ function closeHolds(holds: HoldFact[], at: number): void {
     }
 }
 
+interface FlowShape {
+  stages: ReadonlyMap<string, Stage>;
+  has: ReadonlySet<Stage>;
+}
+const NO_STAGES: ReadonlyMap<string, Stage> = new Map();
+// 100,000 calls share a handful of flow versions: their step → stage maps are built once.
+const shapes = new WeakMap<FlowDefinition, FlowShape>();
+function flowShape(flow: FlowDefinition): FlowShape {
+  let shape = shapes.get(flow);
+  if (!shape) {
+    shape = {
+      stages: new Map(flow.steps.map((s) => [s.id, s.stage])),
+      has: new Set(flow.steps.map((s) => s.stage)),
+    };
+    shapes.set(flow, shape);
+  }
+  return shape;
+}
+
 /** One pass over the log: what each event did is read from the state the engine recorded after it. */
 function walk(
   log: readonly CallRecordEvent[],
@@ -129,7 +148,7 @@ function walk(
   transfersBefore: number,
   calledBack: boolean,
 ): Walk {
-  const stages = new Map(flow?.steps.map((s) => [s.id, s.stage]));
+  const stages = flow ? flowShape(flow).stages : NO_STAGES;
   const cap = flow ? maxTransfers(flow) : TRANSFER_CAP;
   const w: Walk = {
     stageMs: {},

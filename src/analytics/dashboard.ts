@@ -95,7 +95,7 @@ function emptyAcc(): Acc {
   };
 }
 
-function add(acc: Acc, c: CallFacts, now: number): void {
+function add(acc: Acc, c: CallFacts, now: number, hasIssues: boolean): void {
   const f = acc.f;
   f.calls++;
   if (c.handleMs !== null) {
@@ -140,7 +140,7 @@ function add(acc: Acc, c: CallFacts, now: number): void {
     acc.satisfactionSum += c.satisfaction;
     f.satisfaction.byScore[Math.round(c.satisfaction) - 1]! += 1; // 1…5 checked above
   }
-  if (complianceIssues(c, now).length > 0) f.callsWithIssues++;
+  if (hasIssues) f.callsWithIssues++;
 }
 
 function finish(acc: Acc): Figures {
@@ -176,10 +176,11 @@ export function buildDashboard(calls: Iterable<CallFacts>, opts: DashboardOption
   const stale = new Map<string, number>();
   for (const c of calls) {
     if (c.startedAt < opts.from || c.startedAt >= opts.to) continue;
-    add(overall, c, opts.now);
+    const hasIssues = complianceIssues(c, opts.now).length > 0;
+    add(overall, c, opts.now, hasIssues);
     let op = byOperator.get(c.operatorName);
     if (!op) byOperator.set(c.operatorName, (op = emptyAcc()));
-    add(op, c, opts.now);
+    add(op, c, opts.now, hasIssues);
     if (c.topic) bump(topics, c.topic);
     if (c.need) bump(needs, c.need);
     for (const id of new Set(c.articlesUsed)) {

@@ -5,9 +5,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { formatTable, row, type BenchRow, type Suite } from './harness';
 import { OUT_DIR, buildBenchBundle, serve } from './server';
+import { analyticsSuite } from './suites/analytics';
 import { kbSearchSuite } from './suites/kbSearch';
 
-const SUITES: Suite[] = [kbSearchSuite];
+const SUITES: Suite[] = [kbSearchSuite, analyticsSuite];
 
 async function main(): Promise<number> {
   const only = process.argv.slice(2);

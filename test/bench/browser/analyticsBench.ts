@@ -1,0 +1,167 @@
+// Browser half of the analytics bench: 100,000 synthetic call logs shaped like the engine's (the tiny
+// inbound flow's states, holds, transfers, callbacks), reduced to facts, then the dashboard and the list.
+import {
+  analyzeCall,
+  buildDashboard,
+  filterCalls,
+  sortCalls,
+  type CallFacts,
+  type CallSummary,
+} from '../../../src/analytics';
+import type { CallRecordEvent } from '../../../src/calls/record';
+import type { CallEvent } from '../../../src/calls/events';
+import type { FlowDefinition, Stage } from '../../../src/flows/types';
+
+const STEPS: [string, Stage][] = [
+  ['hello', 'greeting'],
+  ['who', 'identification'],
+  ['need', 'needs'],
+  ['check', 'understanding'],
+  ['answer', 'resolution'],
+  ['bye', 'farewell'],
+];
+const FLOW = {
+  id: 'bench',
+  version: 1,
+  title: 'bench',
+  description: '',
+  direction: 'inbound',
+  client: 'external',
+  topics: [],
+  start: 'hello',
+  steps: STEPS.map(([id, stage]) => ({
+    id,
+    stage,
+    say: '',
+    hints: [],
+    questions: [],
+    options: [],
+    capture: [],
+    kb: { topics: [], articles: [] },
+    outcomes: [],
+  })),
+  phrases: [],
+  limits: {
+    maxTransfers: 2,
+    holdPresetsMinutes: [1, 2],
+    holdMinMinutes: 1,
+    holdMaxMinutes: 10,
+    holdWarningSeconds: 30,
+  },
+} satisfies FlowDefinition;
+
+/** A small deterministic generator, so every run measures the same calls. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+}
+
+const OPERATORS = Array.from({ length: 40 }, (_, i) => `Оператор ${i + 1}`);
+const TOPICS = ['справки', 'пособия', 'госуслуги', 'связь', 'обращения', 'ТВ', 'ЕСИА'];
+const OUTCOMES = ['resolved', 'byDate', 'noDate', 'impossible', 'redirected', 'callback'] as const;
+
+export function generate(count: number, from: number): { row: CallSummary; log: CallRecordEvent[] }[] {
+  const r = rng(42);
+  const out: { row: CallSummary; log: CallRecordEvent[] }[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `call-${i}`;
+    const startedAt = from + Math.floor(r() * 30 * 86_400_000);
+    let at = startedAt;
+    const log: CallRecordEvent[] = [];
+    const push = (event: CallEvent | null, state: string, stepId: string) =>
+      log.push({
+        seq: log.length,
+        at,
+        callId: id,
+        flowId: 'bench',
+        flowVersion: 1,
+        event: event ?? { type: 'call.started', at, start: {} as never }, // the start's content is never read here
+        after: { state, stepId },
+      });
+    push(null, 'active.talking.hello', 'hello');
+    for (const [stepId] of STEPS.slice(1, 5)) {
+      at += 5_000 + Math.floor(r() * 40_000);
+      if (stepId === 'need')
+        push(
+          { type: 'operator.capture', at, fieldId: 'callerName', value: 'Анна' },
+          'active.talking.who',
+          'who',
+        );
+      push({ type: 'operator.choose', at, optionId: 'go' }, `active.talking.${stepId}`, stepId);
+    }
+    if (r() < 0.3) {
+      at += 10_000;
+      push({ type: 'operator.hold', at, minutes: 2 }, 'active.onHold.counting', 'answer');
+      at += 60_000 + Math.floor(r() * 120_000);
+      push({ type: 'operator.resume', at }, 'active.talking.answer', 'answer');
+    }
+    if (r() < 0.1) {
+      at += 10_000;
+      push(
+        { type: 'operator.transfer', at, target: { kind: 'department', id: 'reception' }, summary: 'вопрос' },
+        'active.transferring',
+        'answer',
+      );
+      at += 10_000;
+      push({ type: 'transfer.connected', at }, 'ended', 'answer');
+    } else {
+      at += 20_000 + Math.floor(r() * 60_000);
+      push({ type: 'operator.choose', at, optionId: 'resolved' }, 'active.farewell', 'bye');
+      at += 5_000;
+      push({ type: 'operator.finish', at }, 'ended', 'bye');
+    }
+    const ended = log.at(-1)?.event.type === 'operator.finish';
+    out.push({
+      log,
+      row: {
+        id,
+        flowId: 'bench',
+        flowVersion: 1,
+        direction: 'inbound',
+        startedAt,
+        endedAt: at,
+        finishedAt: at + 30_000,
+        outcome: ended ? (OUTCOMES[Math.floor(r() * OUTCOMES.length)] ?? null) : null,
+        topic: TOPICS[Math.floor(r() * TOPICS.length)] ?? null,
+        articlesUsed: r() < 0.5 ? [`a${Math.floor(r() * 200)}`] : [],
+        satisfaction: r() < 0.4 ? 1 + Math.floor(r() * 5) : null,
+        afterCallMs: 30_000,
+        operatorName: OPERATORS[Math.floor(r() * OPERATORS.length)] ?? '',
+        transfersBefore: r() < 0.05 ? 2 : 0,
+      },
+    });
+  }
+  return out;
+}
+
+const time = <T>(fn: () => T): [T, number] => {
+  const t0 = performance.now();
+  const v = fn();
+  return [v, performance.now() - t0];
+};
+
+export const analyticsBench = {
+  run(count: number) {
+    const from = Date.UTC(2026, 9, 1);
+    const [calls, generateMs] = time(() => generate(count, from));
+    const [facts, analyzeMs] = time(() => calls.map((c) => analyzeCall(c.row, c.log, FLOW, null)));
+    const opts = { now: from + 31 * 86_400_000, from, to: from + 31 * 86_400_000 };
+    const dashMs: number[] = [];
+    for (let i = 0; i < 5; i++) dashMs.push(time(() => buildDashboard(facts, opts))[1]);
+    const listed = facts.map((f: CallFacts) => ({
+      facts: f,
+      callerName: 'Анна',
+      callerPhone: '+79120000000',
+    }));
+    const [, filterMs] = time(() => filterCalls(listed, { operator: 'Оператор 3', search: 'анн' }, opts.now));
+    const [, sortMs] = time(() => sortCalls(listed, 'handleMs', true, opts.now));
+    return {
+      generateMs,
+      analyzeMs,
+      dashMs: dashMs.sort((a, b) => a - b),
+      filterMs,
+      sortMs,
+      events: calls.reduce((s, c) => s + c.log.length, 0),
+    };
+  },
+};
