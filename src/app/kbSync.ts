@@ -87,14 +87,16 @@ async function fetchRemote(fetchBundle: () => Promise<unknown>): Promise<Remote>
 function memorySource(engine: KbSearchEngine, bundle: KbBundle): NonNullable<KbSyncResult['source']> {
   const byId = new Map(bundle.articles.map((a) => [a.id, a]));
   return {
+    info: { version: bundle.version, builtAt: bundle.builtAt, articleCount: bundle.articles.length },
     search: (query, options) => engine.search(query, options),
     getArticle: (id) => Promise.resolve(byId.get(id)),
     listArticles: () => Promise.resolve(bundle.articles),
   };
 }
 
-function dbSource(engine: KbSearchEngine, db: AppDB): NonNullable<KbSyncResult['source']> {
+function dbSource(engine: KbSearchEngine, db: AppDB, info: KbInfo): NonNullable<KbSyncResult['source']> {
   return {
+    info,
     search: (query, options) => engine.search(query, options),
     getArticle: (id) => getArticle(db, id),
     listArticles: async () => (await loadActiveBundle(db))?.articles ?? [],
@@ -155,7 +157,7 @@ export async function syncKnowledgeBase(deps: KbSyncDeps): Promise<KbSyncResult>
       const { index } = await engine.build(bundle.articles);
       built = true;
       await storeBundle(db, bundle, toStoredIndex(index));
-      return { info, updated: true, notice: null, source: dbSource(engine, db) };
+      return { info, updated: true, notice: null, source: dbSource(engine, db, info) };
     } catch (error) {
       notice = built ? storeNotice(error) : 'indexFailed';
       // Nothing stored to fall back on: serve this session from memory rather than show nothing.
@@ -172,7 +174,7 @@ export async function syncKnowledgeBase(deps: KbSyncDeps): Promise<KbSyncResult>
   } catch (error) {
     return { info: null, updated: false, notice: storeNotice(error), source: null };
   }
-  return { info: stored, updated: false, notice, source: dbSource(engine, db) };
+  return { info: stored, updated: false, notice, source: dbSource(engine, db, stored) };
 }
 
 export type KnowledgeBaseState = { status: 'loading' } | ({ status: 'ready' } & KbSyncResult);

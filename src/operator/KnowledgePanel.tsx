@@ -10,12 +10,15 @@ import { ArticleView } from './ArticleView';
 import { KnowledgeFilters } from './KnowledgeFilters';
 import { KnowledgeResults } from './KnowledgeResults';
 import { useKnowledgeSearch } from './KnowledgeSearch';
+import { KnowledgeVersion } from './KnowledgeVersion';
 
 /** What the panel reads: search through the worker, articles from the IndexedDB cache (src/app/kbSync.ts). */
 export interface KnowledgeSource {
   /** Resolves to null when a newer search superseded this one. */
   search(query: string, options?: { limit?: number; filters?: SearchFilters }): Promise<SearchResult | null>;
   getArticle(id: string): Promise<BundledArticle | undefined>;
+  /** The version these reads come from, shown under the panel. */
+  info?: { version: string; builtAt: string; articleCount: number } | null;
 }
 
 export type KnowledgePanelProps = {
@@ -130,6 +133,7 @@ export function KnowledgePanel({
           <KnowledgeResults hits={hits} onOpen={openArticle} onLeaveTop={() => inputRef.current?.focus()} />
         </>
       )}
+      <KnowledgeVersion info={source?.info ?? null} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
-// The knowledge base in a real Chromium against production builds: cached for offline search,
-// hostile article markup inert.
+// The knowledge base in a real Chromium against production builds: cached for offline search with its
+// version shown, hostile article markup inert.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,6 +72,10 @@ describe('the knowledge base in Chromium', () => {
     const offlinePage = await session.reopen();
     const results = await searchKnowledgeBase(offlinePage, 'анонимная жалоба');
     await results.getByRole('button', { name: /Анонимное обращение/ }).waitFor();
+    // The panel names the version it reads from: the one the build produced.
+    await expect(offlinePage.getByTestId('kb-version').textContent()).resolves.toMatch(
+      new RegExp(`База знаний: версия ${version} от \\d{1,2} [а-я]+ \\d{4} г\\., статей: \\d+`),
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -105,6 +105,14 @@ describe('KnowledgePanel', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Поиск по базе знаний'));
   });
 
+  it('shows the version and date of the knowledge base it reads from', async () => {
+    const { source, version } = await panelSource();
+    render(<KnowledgePanel source={source} clock={clock} />);
+    expect(screen.getByTestId('kb-version').textContent).toBe(
+      `База знаний: версия ${version} от 20 ноября 2026 г., статей: 3`,
+    );
+  });
+
   it('says the knowledge base is not available yet instead of finding nothing', () => {
     render(<KnowledgePanel source={null} clock={clock} />);
     expect(screen.getByRole('status').textContent).toBe('База знаний пока недоступна.');

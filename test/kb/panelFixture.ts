@@ -37,7 +37,11 @@ export const PANEL_ARTICLES: ArticleParts[] = [
   },
 ];
 
-export async function panelSource(): Promise<{ source: KnowledgeSource; articles: BundledArticle[] }> {
+export async function panelSource(): Promise<{
+  source: KnowledgeSource;
+  articles: BundledArticle[];
+  version: string;
+}> {
   const { articles, issues } = restoreKnowledgeBase(
     PANEL_ARTICLES.map((p) => ({ file: `${p.id}.md`, text: articleText(p) })),
   );
@@ -51,10 +55,12 @@ export async function panelSource(): Promise<{ source: KnowledgeSource; articles
   await engine.build(bundle.articles);
   const byId = new Map(bundle.articles.map((a) => [a.id, a]));
   return {
+    version: bundle.version,
     articles: bundle.articles,
     source: {
       search: (q, o) => engine.search(q, o),
       getArticle: (id) => Promise.resolve(byId.get(id)),
+      info: { version: bundle.version, builtAt: bundle.builtAt, articleCount: bundle.articles.length },
     },
   };
 }
