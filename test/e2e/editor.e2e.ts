@@ -15,6 +15,8 @@ const FLOW = 'inbound-consultation';
 const FLOW_TITLE = 'Входящий звонок: консультация внешнего клиента';
 
 async function openEditor(page: Page): Promise<void> {
+  // After the first run the shell redirects to the operator; leave only once that has happened.
+  await page.getByTestId('operator-identity').waitFor();
   await page.getByRole('link', { name: 'Редактор' }).click();
   await page.getByRole('heading', { name: 'Рабочее место редактора' }).waitFor();
   await page.getByRole('heading', { name: 'Сценарии звонков' }).waitFor();
