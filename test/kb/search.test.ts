@@ -130,6 +130,14 @@ describe('search: as the operator types', () => {
     expect(ids('гра ')).toEqual([]);
   });
 
+  it('after one or two letters counts only strong mentions; from the third letter, the body too', () => {
+    // «школах» is only in the body of the New Year article.
+    expect(ids('шк')).toEqual([]);
+    expect(ids('шко')).toEqual(['elka']);
+    // «Новогодняя» is in its title.
+    expect(ids('н')).toContain('elka');
+  });
+
   it('narrows earlier words with the partial last one', () => {
     expect(ids('срок рассм')).toEqual(['appeal-deadline']);
   });

@@ -30,8 +30,8 @@ const STRONG_WEIGHT = Math.ceil(1.55 / WEIGHT_STEP);
 interface QueryWord {
   /** Stem id → match factor (best one wins when several routes reach the same stem). */
   expansions: Map<number, number>;
-  /** Postings with a lower quantised weight are skipped. */
-  minWeight: number;
+  /** Only strong postings count (one or two letters typed). */
+  strongOnly: boolean;
 }
 
 /** Per-index work arrays, reused across queries; stamps avoid clearing them between queries. */
@@ -49,6 +49,39 @@ interface Scratch {
 }
 
 const scratches = new WeakMap<SearchIndex, Scratch>();
+
+/** The postings with at least STRONG_WEIGHT, per stem: what one or two typed letters are matched against. */
+interface Postings {
+  start: Uint32Array;
+  doc: Uint32Array;
+  weight: Uint8Array;
+}
+const strongCache = new WeakMap<SearchIndex, Postings>();
+
+function strongPostings(index: SearchIndex): Postings {
+  let p = strongCache.get(index);
+  if (!p) {
+    const stems = index.postStart.length - 1;
+    const start = new Uint32Array(stems + 1);
+    let count = 0;
+    for (const w of index.postWeight) if (w >= STRONG_WEIGHT) count++;
+    const doc = new Uint32Array(count);
+    const weight = new Uint8Array(count);
+    let at = 0;
+    for (let s = 0; s < stems; s++) {
+      for (let k = index.postStart[s] ?? 0; k < (index.postStart[s + 1] ?? 0); k++) {
+        const w = index.postWeight[k] ?? 0;
+        if (w < STRONG_WEIGHT) continue;
+        doc[at] = index.postDoc[k] ?? 0;
+        weight[at++] = w;
+      }
+      start[s + 1] = at;
+    }
+    p = { start, doc, weight };
+    strongCache.set(index, p);
+  }
+  return p;
+}
 
 function scratchFor(index: SearchIndex): Scratch {
   let s = scratches.get(index);
@@ -90,20 +123,28 @@ function expandWhole(index: SearchIndex, word: string): QueryWord {
   const id = lookup(index.stems, stem(word));
   if (id >= 0) expansions.set(id, 1);
   else addTypoCorrections(index, word, expansions);
-  return { expansions, minWeight: 0 };
+  return { expansions, strongOnly: false };
 }
 
 function expandPartial(index: SearchIndex, prefix: string): QueryWord {
   const expansions = new Map<number, number>();
-  const [from, to] = prefixRange(index.surface, prefix);
-  for (let i = from; i < to; i++) {
-    keep(expansions, index.surfaceStem[i] ?? 0, index.surface.words[i] === prefix ? 1 : PREFIX_FACTOR);
+  if (prefix.length <= SHORT_PREFIX) {
+    // A stem is the start of its word forms, so the words beginning with one or two letters are the
+    // stems beginning with them: a few hundred stems instead of thousands of forms.
+    const [from, to] = prefixRange(index.stems, prefix);
+    for (let id = from; id < to; id++)
+      expansions.set(id, index.stems.words[id] === prefix ? 1 : PREFIX_FACTOR);
+  } else {
+    const [from, to] = prefixRange(index.surface, prefix);
+    for (let i = from; i < to; i++) {
+      keep(expansions, index.surfaceStem[i] ?? 0, index.surface.words[i] === prefix ? 1 : PREFIX_FACTOR);
+    }
   }
   const id = lookup(index.stems, stem(prefix));
   if (id >= 0) expansions.set(id, 1);
   // The operator may have finished the word with a typo and not typed a space yet.
   else addTypoCorrections(index, prefix, expansions);
-  return { expansions, minWeight: prefix.length <= SHORT_PREFIX ? STRONG_WEIGHT : 0 };
+  return { expansions, strongOnly: prefix.length <= SHORT_PREFIX };
 }
 
 interface ParsedQuery {
@@ -176,17 +217,17 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   for (const word of words) {
     const wordStamp = ++s.stamp;
     let touchedCount = 0;
+    const p: Postings = word.strongOnly
+      ? strongPostings(index)
+      : { start: index.postStart, doc: index.postDoc, weight: index.postWeight };
     for (const [stemId, factor] of word.expansions) {
-      const from = index.postStart[stemId] ?? 0;
-      const to = index.postStart[stemId + 1] ?? 0;
-      const df = to - from;
+      // idf from the full lists, so scores do not depend on which lists were walked.
+      const df = (index.postStart[stemId + 1] ?? 0) - (index.postStart[stemId] ?? 0);
       const weight = WEIGHT_STEP * factor * Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const minWeight = word.minWeight;
-      for (let k = from; k < to; k++) {
-        const q = index.postWeight[k] ?? 0;
-        if (q < minWeight) continue;
-        const d = index.postDoc[k] ?? 0;
-        const score = weight * (q + 0.5);
+      const to = p.start[stemId + 1] ?? 0;
+      for (let k = p.start[stemId] ?? 0; k < to; k++) {
+        const d = p.doc[k] ?? 0;
+        const score = weight * ((p.weight[k] ?? 0) + 0.5);
         if (s.wordStamp[d] !== wordStamp) {
           s.wordStamp[d] = wordStamp;
           s.wordBest[d] = score;
