@@ -1,0 +1,133 @@
+// Calls made in the operator workspace show up for the supervisor: the list, the record, the dashboard;
+// then the workstation file round trip (the duplicate import changes nothing) and the retention purge.
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
+
+let session: AppSession | null = null;
+afterEach(async () => {
+  await session?.dispose();
+  session = null;
+});
+
+const line = (page: Page) => page.getByTestId('line-to-say').textContent();
+
+async function step(page: Page, key: string) {
+  const before = await line(page);
+  await page.keyboard.press(key);
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="line-to-say"]')?.textContent !== text,
+    before,
+  );
+}
+
+async function typeField(page: Page, key: string, value: string) {
+  await page.keyboard.press(key);
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+async function wrapUp(page: Page) {
+  await page.keyboard.press('KeyF');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
+}
+
+async function operatorView(page: Page, name: string) {
+  await page
+    .getByRole('navigation', { name: 'Разделы оператора' })
+    .getByRole('link', { name, exact: true })
+    .click();
+}
+
+/** An inbound call that promises a callback, then the callback made from the queue and resolved. */
+async function twoCalls(page: Page) {
+  await operatorView(page, 'Звонок');
+  await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
+  await page.keyboard.press('F2');
+  await page.getByTestId('line-to-say').waitFor();
+  await step(page, 'Digit1');
+  await typeField(page, 'KeyN', 'ольга ивановна');
+  await step(page, 'Digit1');
+  await typeField(page, 'KeyN', 'справка о доходах');
+  await page.keyboard.press('KeyC');
+  await page.getByTestId('callback-preview').waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('callback-preview').waitFor({ state: 'detached' });
+  await wrapUp(page);
+  await operatorView(page, 'Обещанные звонки');
+  await page.getByTestId('callback-item').getByRole('button', { name: 'Позвонить' }).click();
+  await operatorView(page, 'Звонок');
+  await page.getByTestId('line-to-say').waitFor();
+  await step(page, 'Digit1');
+  await step(page, 'Digit1');
+  await step(page, 'Digit1');
+  await step(page, 'Digit2');
+  await wrapUp(page);
+}
+
+async function supervisorTab(page: Page, name: string) {
+  await page.getByRole('tab', { name }).click();
+}
+
+describe('supervisor workspace in Chromium', () => {
+  it('shows the operator’s calls, their record and figures; round-trips the file; purges old personal data', async () => {
+    session = await openApp();
+    const { page } = session;
+    const errors = watchErrors(page);
+    await completeFirstRun(page);
+    await twoCalls(page);
+
+    await page
+      .getByRole('navigation', { name: 'Рабочие места' })
+      .getByRole('link', { name: 'Руководитель' })
+      .click();
+    await page.getByText('Звонков: 2 из 2').waitFor();
+    const options = page.getByRole('listbox').getByRole('option');
+    expect(await options.count()).toBe(2);
+    expect(await options.nth(1).textContent()).toContain('Обещан обратный звонок');
+    expect(await options.nth(1).textContent()).toContain('+79123456789');
+
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const record = page.getByRole('complementary');
+    await record.getByText(/Срок: .* — сделан в срок/).waitFor();
+    await record.getByText('Шаг 1 из', { exact: false }).waitFor();
+    await record.getByRole('button', { name: 'Вперёд' }).click();
+    await record.getByText('Шаг 2 из', { exact: false }).waitFor();
+    await record.getByRole('button', { name: 'Закрыть запись' }).click();
+
+    await supervisorTab(page, 'Показатели');
+    expect(await page.locator('[data-figure="calls"]').textContent()).toBe('2');
+    expect(await page.locator('[data-figure="firstContact"]').textContent()).toBe('50 %');
+
+    await supervisorTab(page, 'Обмен и хранение');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Выгрузить все звонки в файл' }).click(),
+    ]);
+    const file = await download.path();
+    const text = await readFile(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'sufler.calls', version: 1 });
+    await page.getByLabel('Загрузить файл выгрузки').setInputFiles(file);
+    await page.getByText('Загружено: новых звонков 0, обновлено 0, без изменений 2.').waitFor();
+    await page.getByLabel('Загрузить файл выгрузки').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text.slice(0, 200)),
+    });
+    await page.getByRole('alert').getByText('Файл повреждён', { exact: false }).waitFor();
+
+    // Retention: a year later, the names and phones go; the calls and their figures stay.
+    await page.clock.install({ time: Date.now() + 365 * 86_400_000 });
+    await page.getByRole('button', { name: 'Удалить просроченные данные сейчас' }).click();
+    await page
+      .getByText(/удалены имена и телефоны в 2 звонках/)
+      .first()
+      .waitFor();
+    expect(errors).toEqual([]);
+  });
+});
