@@ -1,36 +1,45 @@
 // The one place that plugs storage, the flow catalogue, the knowledge base and the clock into the
 // operator's call controller. It lives above the routes, so a call goes on while the operator looks
 // at settings or the callbacks queue.
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { systemClock } from '../calls/clock';
 import { CallControllerProvider, type CallWiring } from '../operator/CallControllerContext';
 import { useApp } from './AppContext';
 import { createCallController, type AppCallController } from './callController';
 import { useFlowCatalog } from './flowCatalog';
 import { useKnowledgeBase } from './kbSync';
+import { t } from './i18n';
 
 export function CallWiringProvider({ children }: { children: ReactNode }) {
   const { db, settings } = useApp();
   const { organisation, operator } = settings;
   const catalog = useFlowCatalog(db);
   const kb = useKnowledgeBase(db, true);
+  const [controller, setController] = useState<AppCallController | null>(null);
+  const [restoreFailed, setRestoreFailed] = useState(false);
 
   // The controller reads the catalogue through a ref: publishing a flow must not recreate it mid-call.
-  const flowsRef = useRef(catalog);
-  flowsRef.current = catalog;
+  const catalogRef = useRef(catalog);
+  catalogRef.current = catalog;
 
-  const controller = useMemo<AppCallController | null>(() => {
-    if (!organisation || !operator) return null;
-    return createCallController({
+  // Created and disposed in one effect, so React's development double-run cannot leave a disposed
+  // controller in use.
+  useEffect(() => {
+    if (!organisation || !operator) return;
+    const created = createCallController({
       db,
       organisation,
       operator,
       clock: systemClock,
-      flows: () => flowsRef.current.versions ?? flowsRef.current.flows,
+      flows: () => catalogRef.current.versions ?? catalogRef.current.flows,
     });
+    setController(created);
+    void created.ready.then(() => setRestoreFailed(created.restoreProblem() !== null));
+    return () => {
+      created.dispose();
+      setController((c) => (c === created ? null : c));
+    };
   }, [db, organisation, operator]);
-
-  useEffect(() => () => controller?.dispose(), [controller]);
 
   const value = useMemo<CallWiring | null>(
     () =>
@@ -44,6 +53,14 @@ export function CallWiringProvider({ children }: { children: ReactNode }) {
     [controller, catalog, kb],
   );
 
-  if (!value) return <>{children}</>;
-  return <CallControllerProvider value={value}>{children}</CallControllerProvider>;
+  return (
+    <>
+      {restoreFailed && (
+        <p className="banner banner-warning" role="alert">
+          {t.callbacks.history.restoreFailed}
+        </p>
+      )}
+      {value ? <CallControllerProvider value={value}>{children}</CallControllerProvider> : children}
+    </>
+  );
 }

@@ -33,6 +33,7 @@ export function OperatorNav() {
 export function CallbacksRoute() {
   const { db, settings } = useApp();
   const wiring = useCallWiring();
+  const [, navigate] = useLocation();
   if (!wiring || !settings.organisation) return <p role="status">{t.operator.noWiring}</p>;
   return (
     <CallbacksQueue
@@ -41,6 +42,7 @@ export function CallbacksRoute() {
       flows={wiring.catalog.flows}
       organisation={settings.organisation}
       clock={wiring.clock}
+      onCallStarted={() => navigate('/operator')}
     />
   );
 }

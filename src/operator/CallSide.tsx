@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { currentStep, type CallSession } from '../calls';
+import { callerCard, currentStep, type CallSession } from '../calls';
+import { CallerHistory } from './history/CallerHistory';
 import { CallerCard } from './CallerCard';
 import type { ResolvedWiring } from './CallControllerContext';
 import type { CallNotes, NotesUpdate } from './callNotes';
@@ -21,6 +22,9 @@ const NO_LINKS = { topics: [], articles: [] };
 export function CallSide({ session, wiring, notes, onNotes, searchFocus }: Props) {
   const links = useCallSelect(session, (s) => currentStep(session.flow, s)?.kb ?? NO_LINKS);
   const orgId = useCallSelect(session, (s) => s.context.organisation.id);
+  const callerPhone = useCallSelect(session, (s) => callerCard(s).phone);
+  const callerName = useCallSelect(session, (s) => callerCard(s).name);
+  const callId = useCallSelect(session, (s) => s.context.callId);
   const { articlesUsed, articleTitles } = notes;
   const source = wiring.knowledge;
   const onUse = useCallback(
@@ -37,6 +41,13 @@ export function CallSide({ session, wiring, notes, onNotes, searchFocus }: Props
   return (
     <aside className="call-side">
       <CallerCard session={session} notes={notes} onNotes={onNotes} />
+      <CallerHistory
+        phone={callerPhone}
+        name={callerName}
+        excludeCallId={callId}
+        flows={wiring.catalog.versions ?? wiring.catalog.flows}
+        clock={wiring.clock}
+      />
       <KbSuggestions
         source={wiring.knowledge}
         organisationId={orgId}
