@@ -19,7 +19,7 @@ export function FlowDiagram({ flow, issues, onOpen }: Props) {
       id: `${STAGE_PREFIX}${s.stage}`,
       position: { x: s.x, y: s.y },
       data: { label: t.flows.stage(s.stage) },
-      style: { width: s.width, height: s.height, zIndex: -1 },
+      style: { width: s.width, height: s.height, zIndex: -1, background: 'rgba(40, 90, 130, 0.06)' },
       className: 'diagram-stage',
       selectable: false,
       draggable: false,
@@ -31,7 +31,13 @@ export function FlowDiagram({ flow, issues, onOpen }: Props) {
         id: s.id,
         position: { x: s.x, y: s.y },
         data: { label: marks ? `${s.id} (${marks})` : s.id },
-        style: { width: NODE_WIDTH, height: NODE_HEIGHT },
+        // The app's stylesheet is shared; the few marks the diagram needs are set here.
+        style: {
+          width: NODE_WIDTH,
+          height: NODE_HEIGHT,
+          ...(marks ? { border: '3px solid #b00020' } : {}),
+          ...(s.start ? { fontWeight: 'bold' } : {}),
+        },
         className: ['diagram-step', s.start && 'diagram-start', marks && 'diagram-problem']
           .filter(Boolean)
           .join(' '),

@@ -1,0 +1,76 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AppContext, type AppContextValue } from '../../src/app/AppContext';
+import { sverdlovskDigital } from '../../src/app/samples/sverdlovskDigital';
+import { AppDB } from '../../src/db/db';
+import { Sandbox } from '../../src/editor/Sandbox';
+import { restoreFlow } from '../../src/flows/restore';
+import type { FlowDefinition } from '../../src/flows/types';
+import { line, OPERATOR, press } from '../operator/workspace';
+
+function minimal(): FlowDefinition {
+  const r = restoreFlow(JSON.parse(readFileSync('test/fixtures/flows/valid-minimal.json', 'utf8')));
+  if (!r.ok) throw new Error('fixture broken');
+  return r.flow;
+}
+
+describe('the sandbox', () => {
+  it('runs the draft on the operator screen, moves time on request, and stores no call', async () => {
+    const db = new AppDB(`sandbox-${Math.random()}`);
+    const app: AppContextValue = {
+      db,
+      settings: {
+        operator: OPERATOR,
+        organisation: sverdlovskDigital,
+        appearance: { theme: 'light', fontSize: 'normal' },
+        persistent: null,
+      },
+      problem: null,
+      saveSettings: () => Promise.resolve(true),
+    };
+    const flow = minimal();
+    render(
+      <AppContext.Provider value={app}>
+        <Sandbox flow={flow} publishable />
+      </AppContext.Provider>,
+    );
+    await press('F2');
+    expect(line()).toContain('Смирнова Елена Викторовна');
+
+    const clock = () => screen.getByTestId('sandbox-clock').textContent ?? '';
+    const before = clock();
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: '+5 мин' }));
+    });
+    const minutes = (text: string) => {
+      const [h, m] = (/(\d\d):(\d\d)/.exec(text) ?? []).slice(1).map(Number);
+      return (h ?? 0) * 60 + (m ?? 0);
+    };
+    expect((minutes(clock()) - minutes(before) + 1440) % 1440).toBe(5);
+    expect(await db.calls.count()).toBe(0);
+    expect(await db.callEvents.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('refuses to run a draft that has errors', () => {
+    render(
+      <AppContext.Provider
+        value={{
+          db: null,
+          settings: {
+            operator: OPERATOR,
+            organisation: sverdlovskDigital,
+            appearance: { theme: 'light', fontSize: 'normal' },
+            persistent: null,
+          },
+          problem: null,
+          saveSettings: () => Promise.resolve(true),
+        }}
+      >
+        <Sandbox flow={minimal()} publishable={false} />
+      </AppContext.Provider>,
+    );
+    expect(screen.getByRole('status').textContent).toContain('Исправьте ошибки');
+  });
+});
