@@ -84,6 +84,27 @@ function lookup(vars: TemplateVars, name: string): string | undefined {
   return values && Object.hasOwn(values, key) ? values[key] : undefined;
 }
 
+/** Free text the operator typed as the caller said it; names and numbers are never re-cased. */
+const PHRASE_VARIABLES = new Set([
+  'caller.need',
+  'callback.question',
+  'outcome.reason',
+  'outcome.wayForward',
+]);
+
+/**
+ * "Правильно ли я понимаю, что {{caller.need}}" with a need typed as "Как записаться на приём" must
+ * read "…, что как записаться…": a phrase inside a sentence starts in lower case. Acronyms ("МФЦ") stay.
+ */
+function midSentenceCase(name: string, value: string, before: string): string {
+  if (!PHRASE_VARIABLES.has(name)) return value;
+  const lead = before.trimEnd();
+  if (lead === '' || /[.!?…]$/u.test(lead)) return value;
+  const [first, second] = [...value];
+  if (!first || !second || second !== second.toLowerCase() || first === first.toLowerCase()) return value;
+  return first.toLowerCase() + value.slice(first.length);
+}
+
 /**
  * Fills every placeholder, or reports the variables still empty (unknown names count as missing, so a
  * typo in a flow can never reach the caller). Values are trimmed; whitespace or punctuation alone counts
@@ -98,7 +119,7 @@ export function renderLine(template: string, vars: TemplateVars): RenderedLine {
   if (malformedPlaceholders(template).length > 0 && missing.length === 0) missing.push('{{…}}');
   if (missing.length > 0) return { kind: 'missing', missing };
   const text = template.replace(PLACEHOLDER, (match: string, name: string, offset: number) => {
-    const value = lookup(vars, name)?.trim() ?? '';
+    const value = midSentenceCase(name, lookup(vars, name)?.trim() ?? '', template.slice(0, offset));
     // A need written down as "Как подать обращение?" inside "…, что {{caller.need}}?" must not read "??".
     const after = template.charAt(offset + match.length);
     return SENTENCE_PUNCTUATION.test(after) ? value.replace(TRAILING_PUNCTUATION, '') : value;

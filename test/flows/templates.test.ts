@@ -114,3 +114,25 @@ describe('templateVariables / KNOWN_VARIABLES', () => {
     expect(KNOWN_VARIABLES).toHaveLength(1 + 6 + 6 + 4 + 1 + 3 + 2 + 4);
   });
 });
+
+describe('free text inside a sentence', () => {
+  it('starts a typed need in lower case mid-sentence, keeps acronyms, names and sentence starts', () => {
+    const line = 'Правильно ли я понимаю, что {{caller.need}}?';
+    expect(renderLine(line, { caller: { need: 'Как записаться на приём?' } })).toEqual({
+      kind: 'ready',
+      text: 'Правильно ли я понимаю, что как записаться на приём?',
+    });
+    expect(renderLine(line, { caller: { need: 'МФЦ не принял заявление' } })).toEqual({
+      kind: 'ready',
+      text: 'Правильно ли я понимаю, что МФЦ не принял заявление?',
+    });
+    expect(renderLine('{{caller.need}} — так?', { caller: { need: 'Нужна справка' } })).toEqual({
+      kind: 'ready',
+      text: 'Нужна справка — так?',
+    });
+    expect(renderLine('Спасибо, {{caller.name}}.', { caller: { name: 'Мария Петровна' } })).toEqual({
+      kind: 'ready',
+      text: 'Спасибо, Мария Петровна.',
+    });
+  });
+});
