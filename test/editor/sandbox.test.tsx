@@ -7,7 +7,7 @@ import { AppDB } from '../../src/db/db';
 import { Sandbox } from '../../src/editor/Sandbox';
 import { restoreFlow } from '../../src/flows/restore';
 import type { FlowDefinition } from '../../src/flows/types';
-import { line, OPERATOR, press } from '../operator/workspace';
+import { line, OPERATOR, press, typeAndEnter } from '../operator/workspace';
 
 function minimal(): FlowDefinition {
   const r = restoreFlow(JSON.parse(readFileSync('test/fixtures/flows/valid-minimal.json', 'utf8')));
@@ -15,20 +15,24 @@ function minimal(): FlowDefinition {
   return r.flow;
 }
 
+function appWith(db: AppDB | null): AppContextValue {
+  return {
+    db,
+    settings: {
+      operator: OPERATOR,
+      organisation: sverdlovskDigital,
+      appearance: { theme: 'light', fontSize: 'normal' },
+      persistent: null,
+    },
+    problem: null,
+    saveSettings: () => Promise.resolve(true),
+  };
+}
+
 describe('the sandbox', () => {
   it('runs the draft on the operator screen, moves time on request, and stores no call', async () => {
     const db = new AppDB(`sandbox-${Math.random()}`);
-    const app: AppContextValue = {
-      db,
-      settings: {
-        operator: OPERATOR,
-        organisation: sverdlovskDigital,
-        appearance: { theme: 'light', fontSize: 'normal' },
-        persistent: null,
-      },
-      problem: null,
-      saveSettings: () => Promise.resolve(true),
-    };
+    const app = appWith(db);
     const flow = minimal();
     render(
       <AppContext.Provider value={app}>
@@ -53,21 +57,38 @@ describe('the sandbox', () => {
     await db.delete();
   });
 
+  it('lets the editor see a hold run out by moving the sandbox clock', async () => {
+    const raw: unknown = JSON.parse(readFileSync('scripts-flows/inbound-consultation.json', 'utf8'));
+    const restored = restoreFlow(raw);
+    if (!restored.ok) throw new Error('sample broken');
+    render(
+      <AppContext.Provider value={appWith(null)}>
+        <Sandbox flow={restored.flow} publishable />
+      </AppContext.Provider>,
+    );
+    await press('F2');
+    await press('Digit1');
+    await press('KeyN');
+    await typeAndEnter('Ольга Ивановна');
+    await press('Digit1');
+    await press('KeyN');
+    await typeAndEnter('как записаться на личный приём');
+    await press('Digit1');
+    await press('Digit1');
+    await press('Digit2'); // needs looking up: ask to wait
+    await press('KeyH');
+    await press('Digit2');
+    await press('Enter');
+    expect(screen.getByTestId('hold-countdown').textContent).toContain('2:00');
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: '+5 мин' }));
+    });
+    expect(screen.getByRole('alert').textContent).toContain('Обещанное время вышло');
+  });
+
   it('refuses to run a draft that has errors', () => {
     render(
-      <AppContext.Provider
-        value={{
-          db: null,
-          settings: {
-            operator: OPERATOR,
-            organisation: sverdlovskDigital,
-            appearance: { theme: 'light', fontSize: 'normal' },
-            persistent: null,
-          },
-          problem: null,
-          saveSettings: () => Promise.resolve(true),
-        }}
-      >
+      <AppContext.Provider value={appWith(null)}>
         <Sandbox flow={minimal()} publishable={false} />
       </AppContext.Provider>,
     );
