@@ -55,3 +55,11 @@ function groupLogs(events: CallEventRow[]): Map<string, CallEventRow[]> {
   for (const log of logs.values()) log.sort((a, b) => a.seq - b.seq);
   return logs;
 }
+
+/**
+ * The ids of a period's calls: cheap to watch (no rows are copied), and re-read on any change to those
+ * calls, since every stored event and every import updates its call's summary row.
+ */
+export async function periodCallIds(db: AppDB, period: { from: number; to: number }): Promise<string[]> {
+  return db.calls.where('startedAt').between(period.from, period.to, true, false).primaryKeys();
+}
