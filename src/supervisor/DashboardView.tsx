@@ -6,9 +6,15 @@ import { BarFigure } from './BarFigure';
 import { formatDuration } from './format';
 import { OperatorTable } from './OperatorTable';
 import { RankedList } from './RankedList';
+import type { ArticleInfo } from './useArticleReviews';
 import type { SupervisorCall } from './useSupervisedCalls';
 
-type Props = { calls: readonly SupervisorCall[]; period: { from: number; to: number }; now: number };
+type Props = {
+  calls: readonly SupervisorCall[];
+  period: { from: number; to: number };
+  now: number;
+  articles: ReadonlyMap<string, ArticleInfo>;
+};
 
 const STAGE_ORDER: StageBucket[] = [
   'greeting',
@@ -24,16 +30,18 @@ const STAGE_ORDER: StageBucket[] = [
   'farewell',
 ];
 
-export function DashboardView({ calls, period, now }: Props) {
+export function DashboardView({ calls, period, now, articles }: Props) {
   const text = t.supervisor.dashboard;
   const dash = useMemo(
     () =>
       buildDashboard(
         calls.map((c) => c.facts),
-        { now, ...period },
+        { now, ...period, articles },
       ),
-    [calls, period, now],
+    [calls, period, now, articles],
   );
+  const titled = (rows: typeof dash.topArticles) =>
+    rows.map((r) => ({ ...r, key: articles.get(r.key)?.title ?? r.key }));
   const o = dash.overall;
   const outcomes = [...OUTCOMES, 'none' as const].map((k) => ({
     label: k === 'none' ? t.supervisor.filters.none : t.calls.outcomes[k],
@@ -85,8 +93,8 @@ export function DashboardView({ calls, period, now }: Props) {
       />
       <RankedList title={text.topTopics} rows={dash.topTopics} />
       <RankedList title={text.topNeeds} rows={dash.topNeeds} />
-      <RankedList title={text.topArticles} rows={dash.topArticles} />
-      <RankedList title={text.staleArticles} rows={dash.staleArticles} />
+      <RankedList title={text.topArticles} rows={titled(dash.topArticles)} />
+      <RankedList title={text.staleArticles} rows={titled(dash.staleArticles)} />
       <OperatorTable operators={dash.operators} />
     </div>
   );

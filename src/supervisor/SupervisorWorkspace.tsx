@@ -9,6 +9,7 @@ import { ComplianceList } from './ComplianceList';
 import { DashboardView } from './DashboardView';
 import { ExchangePanel } from './ExchangePanel';
 import { PeriodPicker } from './PeriodPicker';
+import { useArticleReviews } from './useArticleReviews';
 import { useSupervisedCalls } from './useSupervisedCalls';
 
 const DAY = 86_400_000;
@@ -28,6 +29,7 @@ export function SupervisorWorkspace() {
   const [tab, setTab] = useState<Tab>('calls');
   const [openId, setOpenId] = useState<string | null>(null);
   const state = useSupervisedCalls(db, period.from, period.to);
+  const articles = useArticleReviews(db);
   const now = state.status === 'ready' ? state.loadedAt : period.to;
   const all = useMemo(() => (state.status === 'ready' ? state.calls : []), [state]);
   const shown = useMemo(() => filterCalls(all, filter, now), [all, filter, now]);
@@ -55,7 +57,7 @@ export function SupervisorWorkspace() {
       {state.status === 'loading' && <p role="status">{text.loading}</p>}
       <div role="tabpanel" aria-label={text.tabs[tab]}>
         {tab === 'calls' && <CallsList calls={shown} total={all.length} now={now} onOpen={setOpenId} />}
-        {tab === 'dashboard' && <DashboardView calls={shown} period={period} now={now} />}
+        {tab === 'dashboard' && <DashboardView calls={shown} period={period} now={now} articles={articles} />}
         {tab === 'compliance' && <ComplianceList calls={shown} now={now} onOpen={setOpenId} />}
         {tab === 'exchange' && <ExchangePanel db={db} calls={shown} now={now} />}
       </div>
