@@ -10,7 +10,9 @@ describe('storage problems', () => {
 
   it('recognises missing or forbidden IndexedDB', () => {
     expect(classifyStorageError({ name: 'MissingAPIError' })).toBe('unavailable');
-    expect(classifyStorageError({ name: 'OpenFailedError', inner: { name: 'SecurityError' } })).toBe('unavailable');
+    expect(classifyStorageError({ name: 'OpenFailedError', inner: { name: 'SecurityError' } })).toBe(
+      'unavailable',
+    );
   });
 
   it('recognises an upgrade from another tab and anything else', () => {

@@ -4,7 +4,13 @@ import { AppDB } from '../../src/db/db';
 import { completeSetup, isSetupComplete, loadSettings, saveSetting } from '../../src/db/settingsRepository';
 import { SAMPLE_ORGANISATIONS } from '../../src/app/samples';
 
-const operator = { surname: 'Иванова', firstName: 'Мария', patronymic: 'Петровна', position: 'специалист', department: '' };
+const operator = {
+  surname: 'Иванова',
+  firstName: 'Мария',
+  patronymic: 'Петровна',
+  position: 'специалист',
+  department: '',
+};
 let db: AppDB;
 let n = 0;
 
@@ -44,12 +50,20 @@ describe('settings repository', () => {
     freshDb();
     await db.settings.bulkPut([
       { key: 'appearance', value: { theme: 'neon', fontSize: 'larger' } },
-      { key: 'organisation', value: { id: 'x', fullName: 'Министерство', departments: 'oops', timeZone: 'Mars/Base' } },
+      {
+        key: 'organisation',
+        value: { id: 'x', fullName: 'Министерство', departments: 'oops', timeZone: 'Mars/Base' },
+      },
       { key: 'operator', value: { surname: 42 } },
     ]);
     const s = await loadSettings(db);
     expect(s.appearance).toEqual({ theme: 'light', fontSize: 'larger' });
-    expect(s.organisation).toMatchObject({ id: 'x', fullName: 'Министерство', departments: [], timeZone: 'Europe/Moscow' });
+    expect(s.organisation).toMatchObject({
+      id: 'x',
+      fullName: 'Министерство',
+      departments: [],
+      timeZone: 'Europe/Moscow',
+    });
     expect(s.operator).toBeNull();
     expect(isSetupComplete(s)).toBe(false);
   });

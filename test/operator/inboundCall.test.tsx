@@ -38,7 +38,7 @@ describe('a whole inbound call by keyboard alone', () => {
     );
     fireEvent.change(screen.getByLabelText('Потребность клиента'), { target: { value: 'consultation' } });
     await press('Digit1');
-    expect(line()).toBe('Правильно ли я понимаю, что Как записаться на личный приём к министру?');
+    expect(line()).toBe('Правильно ли я понимаю, что как записаться на личный приём к министру?');
     expect(currentStage()).toContain('подтверждение понимания');
 
     await press('Digit1'); // yes
