@@ -7,8 +7,9 @@ import { formatTable, row, type BenchRow, type Suite } from './harness';
 import { OUT_DIR, buildBenchBundle, serve } from './server';
 import { analyticsSuite } from './suites/analytics';
 import { kbSearchSuite } from './suites/kbSearch';
+import { operatorLatencySuite } from './suites/operatorLatency';
 
-const SUITES: Suite[] = [kbSearchSuite, analyticsSuite];
+const SUITES: Suite[] = [kbSearchSuite, analyticsSuite, operatorLatencySuite];
 
 async function main(): Promise<number> {
   const only = process.argv.slice(2);

@@ -84,7 +84,10 @@ describe('operator workspace by keyboard in Chromium', () => {
     await page.keyboard.press('KeyF');
     const wrapUp = page.getByRole('heading', { name: 'Итоги звонка' });
     await wrapUp.waitFor();
-    await page.keyboard.press('Digit5');
+    const rating = page.getByRole('group', { name: 'Оценка клиента (1–5)' });
+    await page.keyboard.press('Digit4');
+    expect(await rating.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(true);
+    expect(await rating.getByRole('radio', { name: 'Клиент не оценил' }).isChecked()).toBe(false);
     await page.keyboard.press('Control+Enter');
     await wrapUp.waitFor({ state: 'detached' });
 
