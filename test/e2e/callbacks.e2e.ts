@@ -1,8 +1,8 @@
 // A callback promised in one call, then made from the queue: prefilled, closed by its outcome, and
 // both calls in the history (the queue and the history are operator views of their own).
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
+import { line, operatorView, step, typeField, wrapUp } from './callSteps';
 
 let session: AppSession | null = null;
 
@@ -11,38 +11,6 @@ afterEach(async () => {
   session = null;
 });
 
-const line = (page: Page) => page.getByTestId('line-to-say').textContent();
-
-async function step(page: Page, key: string) {
-  const before = await line(page);
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    (text) => document.querySelector('[data-testid="line-to-say"]')?.textContent !== text,
-    before,
-  );
-}
-
-async function typeField(page: Page, key: string, value: string) {
-  await page.keyboard.press(key);
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-}
-
-async function wrapUp(page: Page) {
-  await page.keyboard.press('KeyF');
-  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
-  await page.keyboard.press('Control+Enter');
-  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
-}
-
-/** Opens one of the operator's views by its link: "Звонок", "Обещанные звонки", "Мои звонки". */
-async function view(page: Page, name: string) {
-  await page
-    .getByRole('navigation', { name: 'Разделы оператора' })
-    .getByRole('link', { name, exact: true })
-    .click();
-}
-
 describe('callbacks queue in Chromium', () => {
   it('files a promised callback, makes it from the queue with everything filled, and closes it', async () => {
     session = await openApp();
@@ -50,10 +18,10 @@ describe('callbacks queue in Chromium', () => {
     const errors = watchErrors(page);
     await completeFirstRun(page);
     const queue = page.getByRole('region', { name: 'Обещанные звонки' });
-    await view(page, 'Обещанные звонки');
+    await operatorView(page, 'Обещанные звонки');
     await queue.getByText('Обещанных звонков нет.').waitFor();
 
-    await view(page, 'Звонок');
+    await operatorView(page, 'Звонок');
     await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
     await page.keyboard.press('F2');
     await page.getByTestId('line-to-say').waitFor();
@@ -67,14 +35,14 @@ describe('callbacks queue in Chromium', () => {
     await page.getByTestId('callback-preview').waitFor({ state: 'detached' });
     await wrapUp(page);
 
-    await view(page, 'Обещанные звонки');
+    await operatorView(page, 'Обещанные звонки');
     const item = queue.getByTestId('callback-item');
     await item.waitFor();
     expect(await item.textContent()).toContain('справка о доходах');
     expect(await item.textContent()).toContain('+7 (912) 345-67-89');
 
     await item.getByRole('button', { name: 'Позвонить' }).click();
-    await view(page, 'Звонок'); // a no-op when the queue already took the operator to the call
+    await operatorView(page, 'Звонок'); // a no-op when the queue already took the operator to the call
     await page.getByTestId('line-to-say').waitFor();
     expect(await line(page)).toContain('мы обещали перезвонить');
     await step(page, 'Digit1'); // convenient to talk
@@ -86,9 +54,9 @@ describe('callbacks queue in Chromium', () => {
     await step(page, 'Digit2'); // no more questions
     await wrapUp(page);
 
-    await view(page, 'Обещанные звонки');
+    await operatorView(page, 'Обещанные звонки');
     await queue.getByText('Обещанных звонков нет.').waitFor();
-    await view(page, 'Мои звонки');
+    await operatorView(page, 'Мои звонки');
     const history = page.getByRole('region', { name: 'Мои звонки' });
     await history.getByTestId('call-list').waitFor();
     const calls = await history.getByTestId('call-list').locator('li').allTextContents();

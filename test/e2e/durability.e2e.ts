@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
+import { line, step, typeField } from './callSteps';
 
 let session: AppSession | null = null;
 
@@ -11,24 +12,6 @@ afterEach(async () => {
   await session?.dispose();
   session = null;
 });
-
-const line = (page: Page) => page.getByTestId('line-to-say').textContent();
-
-/** Presses a key and waits until the line to say changes (the event is stored by then). */
-async function step(page: Page, key: string) {
-  const before = await line(page);
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    (text) => document.querySelector('[data-testid="line-to-say"]')?.textContent !== text,
-    before,
-  );
-}
-
-async function typeField(page: Page, key: string, value: string) {
-  await page.keyboard.press(key);
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-}
 
 /** An incoming call up to the needs step, the caller's name captured. */
 async function startCall(page: Page) {

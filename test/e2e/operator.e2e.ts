@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
+import { line, step, typeField } from './callSteps';
 
 let session: AppSession | null = null;
 
@@ -11,28 +12,7 @@ afterEach(async () => {
   session = null;
 });
 
-const line = (page: Page) => page.getByTestId('line-to-say').textContent();
 const actions = (page: Page) => page.getByRole('region', { name: 'Действия' }).textContent();
-
-/** Presses a key and waits for the line to say to change (the step moved on). */
-async function step(page: Page, key: string) {
-  // Read without waiting: a step whose line still needs a field shows no line yet.
-  const before = await page.evaluate(
-    () => document.querySelector('[data-testid="line-to-say"]')?.textContent ?? null,
-  );
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    (text) => (document.querySelector('[data-testid="line-to-say"]')?.textContent ?? null) !== text,
-    before,
-  );
-}
-
-/** N focuses the step's field; the value is typed and Enter records it. */
-async function capture(page: Page, value: string) {
-  await page.keyboard.press('KeyN');
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-}
 
 /** The greeting the organisation's clock (Yekaterinburg) calls for right now. */
 function greetingNow(): string {
@@ -67,10 +47,10 @@ describe('operator workspace by keyboard in Chromium', () => {
 
     await step(page, 'Digit1');
     expect(await line(page)).toContain('как я могу к вам обращаться');
-    await capture(page, 'ольга ивановна');
+    await typeField(page, 'KeyN', 'ольга ивановна');
     await step(page, 'Digit1');
     expect(await line(page)).toBe('Ольга Ивановна, расскажите, пожалуйста, подробнее о вашем вопросе.');
-    await capture(page, 'как записаться на личный приём');
+    await typeField(page, 'KeyN', 'как записаться на личный приём');
     await step(page, 'Digit1');
     expect(await line(page)).toBe('Правильно ли я понимаю, что как записаться на личный приём?');
     await step(page, 'Digit1'); // yes, understood
@@ -116,9 +96,9 @@ describe('operator workspace by keyboard in Chromium', () => {
 
     await start(page, 'F2');
     await step(page, 'Digit1');
-    await capture(page, 'ольга ивановна');
+    await typeField(page, 'KeyN', 'ольга ивановна');
     await step(page, 'Digit1');
-    await capture(page, 'срок ответа на обращение');
+    await typeField(page, 'KeyN', 'срок ответа на обращение');
     await step(page, 'Digit1');
     await step(page, 'Digit1');
     await page.keyboard.press('Digit2'); // needs looking up: ask to wait
@@ -183,17 +163,17 @@ describe('operator workspace by keyboard in Chromium', () => {
     expect(await line(page)).toContain('Вам удобно сейчас говорить?');
     const stages = page.getByRole('navigation', { name: 'Этапы звонка' });
     expect(await stages.textContent()).toMatch(/приветствие.*прощание/s);
-    await capture(page, 'пётр сергеевич');
+    await typeField(page, 'KeyN', 'пётр сергеевич');
     await step(page, 'Digit1');
-    await capture(page, '12-345');
+    await typeField(page, 'KeyN', '12-345');
     expect(await line(page)).toContain(
       'Пётр Сергеевич, звоню рассказать, как продвигается ваше обращение № 12-345',
     );
     await step(page, 'Digit1');
-    await capture(page, 'документы проверены');
+    await typeField(page, 'KeyN', 'документы проверены');
     expect(await line(page)).toBe('Сейчас ваш вопрос на таком этапе: документы проверены.');
     await step(page, 'Digit1');
-    await capture(page, 'подписать заявление');
+    await typeField(page, 'KeyN', 'подписать заявление');
     expect(await line(page)).toBe('Чтобы двигаться дальше, вам нужно: подписать заявление.');
     await step(page, 'Digit3'); // already resolved: the outcome
     await step(page, 'Digit3'); // no questions

@@ -4,43 +4,13 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
+import { operatorView, step, typeField, wrapUp } from './callSteps';
 
 let session: AppSession | null = null;
 afterEach(async () => {
   await session?.dispose();
   session = null;
 });
-
-const line = (page: Page) => page.getByTestId('line-to-say').textContent();
-
-async function step(page: Page, key: string) {
-  const before = await line(page);
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    (text) => document.querySelector('[data-testid="line-to-say"]')?.textContent !== text,
-    before,
-  );
-}
-
-async function typeField(page: Page, key: string, value: string) {
-  await page.keyboard.press(key);
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-}
-
-async function wrapUp(page: Page) {
-  await page.keyboard.press('KeyF');
-  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
-  await page.keyboard.press('Control+Enter');
-  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
-}
-
-async function operatorView(page: Page, name: string) {
-  await page
-    .getByRole('navigation', { name: 'Разделы оператора' })
-    .getByRole('link', { name, exact: true })
-    .click();
-}
 
 /** An inbound call that promises a callback, then the callback made from the queue and resolved. */
 async function twoCalls(page: Page) {

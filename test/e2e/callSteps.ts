@@ -1,0 +1,41 @@
+// Keyboard steps of a call that several e2e files share: press a key and wait for the line to move,
+// type into the step's field, wrap up, open an operator view.
+import type { Page } from 'playwright-core';
+
+export const line = (page: Page) => page.getByTestId('line-to-say').textContent();
+
+/** Presses a key and waits for the line to say to change (the step moved on, its event stored). */
+export async function step(page: Page, key: string): Promise<void> {
+  // Read without waiting: a step whose line still needs a field shows no line yet.
+  const before = await page.evaluate(
+    () => document.querySelector('[data-testid="line-to-say"]')?.textContent ?? null,
+  );
+  await page.keyboard.press(key);
+  await page.waitForFunction(
+    (text) => (document.querySelector('[data-testid="line-to-say"]')?.textContent ?? null) !== text,
+    before,
+  );
+}
+
+/** The key focuses a field (N: the step's field); the value is typed and Enter records it. */
+export async function typeField(page: Page, key: string, value: string): Promise<void> {
+  await page.keyboard.press(key);
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+/** F opens the wrap-up after the farewell; Ctrl+Enter saves it. */
+export async function wrapUp(page: Page): Promise<void> {
+  await page.keyboard.press('KeyF');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
+}
+
+/** Opens one of the operator's views by its link: "Звонок", "Обещанные звонки", "Мои звонки". */
+export async function operatorView(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Разделы оператора' })
+    .getByRole('link', { name, exact: true })
+    .click();
+}
