@@ -84,3 +84,21 @@ export function triggers(e: KeyboardEvent, s: Shortcut): boolean {
   if (!matches(e, s)) return false;
   return worksInTextFields(s) || !isTypingTarget(e.target);
 }
+
+/** Which of the 1–9 action keys the event is (−1 for none), respecting text fields. */
+export function actionIndex(e: KeyboardEvent): number {
+  return ACTION_KEYS.findIndex((k) => triggers(e, k));
+}
+
+/**
+ * Confirms an open panel: Ctrl+Enter anywhere, or Enter outside buttons (which Enter presses) and
+ * multi-line fields (where Enter is a new line).
+ */
+export function isPanelConfirm(e: KeyboardEvent): boolean {
+  if (matches(e, CALL_SHORTCUTS.confirm)) return true;
+  return (
+    e.key === 'Enter' &&
+    !(e.target instanceof HTMLButtonElement) &&
+    !(e.target instanceof HTMLTextAreaElement)
+  );
+}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../app/i18n';
-import { ACTION_KEYS, CALL_SHORTCUTS, matches, triggers } from '../app/shortcuts';
+import { actionIndex, isPanelConfirm } from '../app/shortcuts';
 import { callerCard, currentStep, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { formatDeadline } from '../flows/dates';
@@ -61,17 +61,12 @@ export function CallbackPanel({ session, clock, send, onClose }: Props) {
     onClose();
   };
   useKeyDown((e) => {
-    const preset = presets[ACTION_KEYS.findIndex((k) => triggers(e, k))];
+    const preset = presets[actionIndex(e)];
     if (preset) {
       e.preventDefault();
       setDeadline(preset.deadlineMs);
       setCustom('');
-    } else if (
-      matches(e, CALL_SHORTCUTS.confirm) ||
-      (e.key === 'Enter' &&
-        !(e.target instanceof HTMLButtonElement) &&
-        !(e.target instanceof HTMLTextAreaElement))
-    ) {
+    } else if (isPanelConfirm(e)) {
       e.preventDefault();
       void confirm();
     }

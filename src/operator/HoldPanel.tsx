@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../app/i18n';
-import { ACTION_KEYS, CALL_SHORTCUTS, matches, triggers } from '../app/shortcuts';
+import { actionIndex, isPanelConfirm } from '../app/shortcuts';
 import { availableActions, currentStep, templateVars, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { HOLD_PROMISE } from '../calls/lines';
@@ -41,15 +41,11 @@ export function HoldPanel({ session, clock, send, extend, onClose }: Props) {
   };
 
   useKeyDown((e) => {
-    const n = ACTION_KEYS.findIndex((k) => triggers(e, k));
-    const preset = presets[n];
+    const preset = presets[actionIndex(e)];
     if (preset !== undefined) {
       e.preventDefault();
       setMinutes(preset);
-    } else if (
-      matches(e, CALL_SHORTCUTS.confirm) ||
-      (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement))
-    ) {
+    } else if (isPanelConfirm(e)) {
       e.preventDefault();
       void confirm();
     }

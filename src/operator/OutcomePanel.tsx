@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../app/i18n';
-import { ACTION_KEYS, CALL_SHORTCUTS, matches, triggers } from '../app/shortcuts';
+import { actionIndex, isPanelConfirm } from '../app/shortcuts';
 import type { CallSession, OutcomeDetails } from '../calls';
 import { OUTCOMES, type Outcome, type StepOption } from '../flows/types';
 import { zonedToUtc } from '../flows/zonedTime';
@@ -51,14 +51,11 @@ export function OutcomePanel({ session, send, option, onClose }: Props) {
     if (result?.accepted && result.notice === null) onClose();
   };
   useKeyDown((e) => {
-    const chosen = option ? undefined : CHOOSABLE[ACTION_KEYS.findIndex((k) => triggers(e, k))];
+    const chosen = option ? undefined : CHOOSABLE[actionIndex(e)];
     if (chosen) {
       e.preventDefault();
       setOutcome(chosen);
-    } else if (
-      matches(e, CALL_SHORTCUTS.confirm) ||
-      (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement))
-    ) {
+    } else if (isPanelConfirm(e)) {
       e.preventDefault();
       void confirm();
     }

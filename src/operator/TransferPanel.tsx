@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { t } from '../app/i18n';
-import { ACTION_KEYS, triggers } from '../app/shortcuts';
+import { actionIndex } from '../app/shortcuts';
 import { callerCard, transferCounter, type CallSession } from '../calls';
 import { formatRuPhone } from '../flows/phone';
 import { TOPICS } from '../kb/topics';
@@ -46,7 +46,7 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
     if (result?.accepted && result.notice === null) onPanel(null);
   };
   useKeyDown((e) => {
-    const entry = shown[ACTION_KEYS.findIndex((k) => triggers(e, k))];
+    const entry = shown[actionIndex(e)];
     if (entry && counter.canTransferMore) {
       e.preventDefault();
       void transfer(entry);
