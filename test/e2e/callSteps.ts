@@ -39,3 +39,23 @@ export async function operatorView(page: Page, name: string): Promise<void> {
     .getByRole('link', { name, exact: true })
     .click();
 }
+
+/**
+ * An inbound call from +7 912 345-67-89 that ends with a promised callback: name and need captured,
+ * the callback promised, the wrap-up saved.
+ */
+export async function callPromisingCallback(page: Page): Promise<void> {
+  await operatorView(page, 'Звонок');
+  await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
+  await page.keyboard.press('F2');
+  await page.getByTestId('line-to-say').waitFor();
+  await step(page, 'Digit1');
+  await typeField(page, 'KeyN', 'ольга ивановна');
+  await step(page, 'Digit1');
+  await typeField(page, 'KeyN', 'справка о доходах');
+  await page.keyboard.press('KeyC');
+  await page.getByTestId('callback-preview').waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('callback-preview').waitFor({ state: 'detached' });
+  await wrapUp(page);
+}

@@ -2,7 +2,7 @@
 // both calls in the history (the queue and the history are operator views of their own).
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
-import { line, operatorView, step, typeField, wrapUp } from './callSteps';
+import { callPromisingCallback, line, operatorView, step, wrapUp } from './callSteps';
 
 let session: AppSession | null = null;
 
@@ -21,19 +21,7 @@ describe('callbacks queue in Chromium', () => {
     await operatorView(page, 'Обещанные звонки');
     await queue.getByText('Обещанных звонков нет.').waitFor();
 
-    await operatorView(page, 'Звонок');
-    await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
-    await page.keyboard.press('F2');
-    await page.getByTestId('line-to-say').waitFor();
-    await step(page, 'Digit1');
-    await typeField(page, 'KeyN', 'ольга ивановна');
-    await step(page, 'Digit1');
-    await typeField(page, 'KeyN', 'справка о доходах');
-    await page.keyboard.press('KeyC');
-    await page.getByTestId('callback-preview').waitFor();
-    await page.keyboard.press('Enter');
-    await page.getByTestId('callback-preview').waitFor({ state: 'detached' });
-    await wrapUp(page);
+    await callPromisingCallback(page);
 
     await operatorView(page, 'Обещанные звонки');
     const item = queue.getByTestId('callback-item');

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
-import { operatorView, step, typeField, wrapUp } from './callSteps';
+import { callPromisingCallback, operatorView, step, wrapUp } from './callSteps';
 
 let session: AppSession | null = null;
 afterEach(async () => {
@@ -14,19 +14,7 @@ afterEach(async () => {
 
 /** An inbound call that promises a callback, then the callback made from the queue and resolved. */
 async function twoCalls(page: Page) {
-  await operatorView(page, 'Звонок');
-  await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
-  await page.keyboard.press('F2');
-  await page.getByTestId('line-to-say').waitFor();
-  await step(page, 'Digit1');
-  await typeField(page, 'KeyN', 'ольга ивановна');
-  await step(page, 'Digit1');
-  await typeField(page, 'KeyN', 'справка о доходах');
-  await page.keyboard.press('KeyC');
-  await page.getByTestId('callback-preview').waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByTestId('callback-preview').waitFor({ state: 'detached' });
-  await wrapUp(page);
+  await callPromisingCallback(page);
   await operatorView(page, 'Обещанные звонки');
   await page.getByTestId('callback-item').getByRole('button', { name: 'Позвонить' }).click();
   await operatorView(page, 'Звонок');

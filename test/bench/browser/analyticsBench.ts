@@ -9,6 +9,7 @@ import {
   type CallSummary,
 } from '../../../src/analytics';
 import type { CallRecordEvent } from '../../../src/calls/record';
+import { emptyStep } from '../../../src/flows/edit';
 import type { CallEvent } from '../../../src/calls/events';
 import type { FlowDefinition, Stage } from '../../../src/flows/types';
 
@@ -29,17 +30,7 @@ const FLOW = {
   client: 'external',
   topics: [],
   start: 'hello',
-  steps: STEPS.map(([id, stage]) => ({
-    id,
-    stage,
-    say: '',
-    hints: [],
-    questions: [],
-    options: [],
-    capture: [],
-    kb: { topics: [], articles: [] },
-    outcomes: [],
-  })),
+  steps: STEPS.map(([id, stage]) => emptyStep(id, stage)),
   phrases: [],
   limits: {
     maxTransfers: 2,
