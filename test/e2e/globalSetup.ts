@@ -23,7 +23,8 @@ function build(buildId: string, outDir: string): void {
 
 export default function setup(project: TestProject): void {
   const chromium = ensureChromium();
-  const base = resolve('node_modules/.cache/sufler-e2e');
+  // Several people (or agents) building at once each give their own SUFLER_E2E_DIR.
+  const base = resolve(process.env.SUFLER_E2E_DIR ?? 'node_modules/.cache/sufler-e2e');
   const distA = resolve(base, 'a');
   const distB = resolve(base, 'b');
   build('e2e-a', distA);
