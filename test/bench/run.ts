@@ -61,7 +61,11 @@ async function main(): Promise<number> {
     rows.push(row('env.calibration', calibrationMs, 'ms'));
     for (const suite of suites) {
       log(`suite ${suite.name}`);
-      rows.push(...(await suite.run({ newPage, log })));
+      const suiteRows = await suite.run({ newPage, log });
+      rows.push(...suiteRows);
+      // Each suite's table and the file as they are so far: a run cut short (CI caps it) still reports.
+      process.stdout.write(formatTable(suiteRows) + '\n\n');
+      writeFileSync('bench-results.json', JSON.stringify(rows, null, 2) + '\n');
     }
   } finally {
     await browser.close();
@@ -75,8 +79,9 @@ async function main(): Promise<number> {
     );
   }
   writeFileSync('bench-results.json', JSON.stringify(rows, null, 2) + '\n');
-  process.stdout.write(formatTable(rows) + '\n');
   const misses = rows.filter((r) => r.pass === false);
+  for (const m of misses)
+    log(`MISS ${m.name}: ${m.value} ${m.unit}, budget ${formatTable([m]).split('\n')[1]?.trim() ?? ''}`);
   log(`${rows.length} figures, ${misses.length} over budget; bench-results.json written`);
   return misses.length > 0 ? 1 : 0;
 }
