@@ -22,6 +22,14 @@ export interface TransferTarget {
 
 type Timed<T> = T & { at: number };
 
+/** Clients who need extra care (STANDARD §1); the catalogue gives each a label and a hint. */
+export const CARE_FLAGS = ['elderly', 'disability', 'hearing', 'littleRussian', 'lowDigital'] as const;
+export type CareFlag = (typeof CARE_FLAGS)[number];
+
+/** An external client is a citizen or speaks for an organisation (or sole trader). */
+export const PERSON_KINDS = ['citizen', 'business'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
 export type CallEvent =
   | Timed<{ type: 'operator.choose'; optionId: string; details?: OutcomeDetails }>
   | Timed<{ type: 'operator.capture'; fieldId: string; value: string }>
@@ -41,11 +49,16 @@ export type CallEvent =
       question?: string;
       /** The operator knowingly promises a time outside working hours. */
       outsideHours?: boolean;
+      /** Defaults to the name captured in the call. */
+      callerName?: string;
     }>
   /** Details noted before the outcome is chosen, so lines like "решает {{outcome.body}}" can be said. */
   | Timed<{ type: 'operator.outcomeDetails' } & OutcomeDetails>
   | Timed<{ type: 'operator.end'; outcome: Outcome } & OutcomeDetails>
   | Timed<{ type: 'operator.finish' }>
+  /** Notes on the caller: recorded beside the machine (they change no step), see notes.ts. */
+  | Timed<{ type: 'operator.careFlags'; flags: CareFlag[] }>
+  | Timed<{ type: 'operator.personKind'; person: PersonKind }>
   | Timed<{ type: 'caller.hungUp' }>
   | Timed<{ type: 'line.dropped' }>
   | Timed<{ type: 'clock.holdWarning'; holdId: number }>
@@ -69,6 +82,8 @@ export const CALL_EVENT_TYPES = [
   'operator.outcomeDetails',
   'operator.end',
   'operator.finish',
+  'operator.careFlags',
+  'operator.personKind',
   'caller.hungUp',
   'line.dropped',
   'clock.holdWarning',

@@ -14,7 +14,10 @@ export { replayCall, stateFingerprint } from './replay';
 export type { ReplayResult } from './replay';
 export type { CallRecordEvent, CallStartedEvent } from './record';
 export type { CallEvent, CallCommand, CallEventType, OutcomeDetails, TransferTarget } from './events';
-export { CALL_EVENT_TYPES } from './events';
+export { CALL_EVENT_TYPES, CARE_FLAGS, PERSON_KINDS } from './events';
+export type { CareFlag, PersonKind } from './events';
+export { annotationsOf, NO_ANNOTATIONS } from './notes';
+export type { CallAnnotations } from './notes';
 export type {
   CallContext,
   CallStart,

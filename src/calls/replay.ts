@@ -5,6 +5,7 @@ import { createActor } from 'xstate';
 import { compileFlow } from '../flows/compile';
 import type { FlowDefinition } from '../flows/types';
 import type { CallRecordEvent } from './record';
+import { annotationsOf, withAnnotations } from './notes';
 import { replayInto, type CallSnapshot } from './session';
 
 export type ReplayResult =
@@ -18,7 +19,8 @@ export function replayCall(flow: FlowDefinition, log: readonly CallRecordEvent[]
   const actor = createActor(compileFlow(flow), { input: first.event.start });
   actor.start();
   replayInto(actor, log);
-  const snapshot = actor.getSnapshot();
+  const raw = actor.getSnapshot();
+  const snapshot = withAnnotations(raw, annotationsOf(log, raw.context));
   actor.stop();
   return { ok: true, snapshot };
 }

@@ -12,6 +12,14 @@ import type { Clock } from './clock';
 import type { CallStart } from './context';
 import type { CallCommand, CallEvent } from './events';
 import { holdTimerActor } from './holdTimer';
+import {
+  annotate,
+  annotationsOf,
+  isNoteEvent,
+  NO_ANNOTATIONS,
+  withAnnotations,
+  type CallAnnotations,
+} from './notes';
 import { statePath, type CallRecordEvent } from './record';
 import { ReplayGate, timeoutScheduler, type Scheduler } from './scheduler';
 
@@ -40,7 +48,10 @@ export interface CallSession {
   /** For `useSelector(session.actor, …)`; send through `send`, never to the actor directly. */
   readonly actor: CallActor;
   send(command: CallCommand): SendResult;
+  /** The machine's snapshot with what was recorded beside it (a callback promised after a break-off). */
   getSnapshot(): CallSnapshot;
+  /** Care flags, the client's kind and a late callback: recorded beside the machine (notes.ts). */
+  annotations(): CallAnnotations;
   log(): readonly CallRecordEvent[];
   /** Called with each new record, e.g. to append it to the database. */
   onRecord(listener: (record: CallRecordEvent) => void): () => void;
@@ -85,17 +96,41 @@ function buildSession(
   const gate = new ReplayGate(opts.scheduler ?? timeoutScheduler(clock));
   const listeners = new Set<(r: CallRecordEvent) => void>();
   let actor: CallActor | null = null;
+  let notes: CallAnnotations = NO_ANNOTATIONS;
+  let view: { raw: CallSnapshot; notes: CallAnnotations; snap: CallSnapshot } | null = null;
+
+  const append = (event: CallEvent, after: CallSnapshot) => {
+    const entry = record(flow, log.length, after.context.callId, event, after);
+    log.push(entry);
+    listeners.forEach((l) => l(entry));
+  };
 
   const dispatch = (event: CallEvent): SendResult => {
     if (!actor) return { accepted: false, notice: null };
     const before = actor.getSnapshot();
+    const ended = before.status === 'done';
+    // Notes, and anything once the machine has ended, are recorded beside it: a final state takes nothing.
+    if (isNoteEvent(event) || ended) {
+      if (before.status !== 'active' && !ended) return { accepted: false, notice: null };
+      const result = annotate(notes, event, before.context, ended);
+      if (!result.accepted) return { accepted: false, notice: result.notice };
+      notes = result.annotations;
+      append(event, before);
+      return { accepted: true, notice: null };
+    }
     if (before.status !== 'active' || !before.can(event)) return { accepted: false, notice: null };
     actor.send(event);
     const after = actor.getSnapshot();
-    const entry = record(flow, log.length, after.context.callId, event, after);
-    log.push(entry);
-    listeners.forEach((l) => l(entry));
+    append(event, after);
     return { accepted: true, notice: after.context.notice };
+  };
+
+  // The same object while nothing changed, so callers may compare snapshots by identity.
+  const snapshot = (): CallSnapshot => {
+    if (!actor) throw new Error('session has no actor');
+    const raw = actor.getSnapshot();
+    if (view?.raw !== raw || view.notes !== notes) view = { raw, notes, snap: withAnnotations(raw, notes) };
+    return view.snap;
   };
 
   const lastAt = () => log.at(-1)?.at ?? 0;
@@ -112,7 +147,8 @@ function buildSession(
     actor,
     // Time never runs backwards in a record, even if the wall clock does.
     send: (command) => dispatch({ ...command, at: Math.max(clock.now(), lastAt()) }),
-    getSnapshot: () => actor.getSnapshot(),
+    getSnapshot: snapshot,
+    annotations: () => notes,
     log: () => log,
     onRecord(listener) {
       listeners.add(listener);
@@ -127,7 +163,11 @@ function buildSession(
     }),
     stop: () => actor.stop(),
   };
-  return { session, gate, machine };
+  /** After a resume: the notes the stored log carries. */
+  const restoreNotes = () => {
+    notes = annotationsOf(log, actor.getSnapshot().context);
+  };
+  return { session, gate, machine, restoreNotes };
 }
 
 /** Starts a call now; the first record carries the start so the log alone can rebuild the call. */
@@ -163,9 +203,16 @@ function checkLog(flow: FlowDefinition, log: readonly CallRecordEvent[]): LogChe
   return { start: first.event.start };
 }
 
-/** Feeds a log's events to a fresh actor for `flow`; used by resume and by `replayCall`. */
+/**
+ * Feeds a log's events to a fresh actor for `flow`; used by resume and by `replayCall`. What was recorded
+ * beside the machine (notes.ts) is left out here and read from the log by `annotationsOf`.
+ */
 export function replayInto(actor: CallActor, log: readonly CallRecordEvent[]): void {
-  for (const r of log) if (r.event.type !== 'call.started') actor.send(r.event);
+  for (const r of log) {
+    const e = r.event;
+    if (e.type === 'call.started' || isNoteEvent(e) || actor.getSnapshot().status !== 'active') continue;
+    actor.send(e);
+  }
 }
 
 /**
@@ -191,6 +238,7 @@ export function resumeCall(opts: SessionOptions & { stored: PersistedCall }): Re
       log.at(-1)?.after.state === statePath(snap.value)
     ) {
       built.session.actor.start();
+      built.restoreNotes();
       built.gate.release();
       return { ok: true, session: built.session, from: 'snapshot' };
     }
@@ -200,6 +248,7 @@ export function resumeCall(opts: SessionOptions & { stored: PersistedCall }): Re
     const built = buildSession(opts, (m) => createActor(m, { input: checked.start }), log);
     built.session.actor.start();
     replayInto(built.session.actor, log);
+    built.restoreNotes();
     built.gate.release();
     return { ok: true, session: built.session, from: 'replay' };
   } catch (e) {

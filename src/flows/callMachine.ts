@@ -4,10 +4,10 @@
 import { assertEvent, assign, fromCallback, setup } from 'xstate';
 import type { CallContext, HoldRecord, Notice, NoticeCode } from '../calls/context';
 import type { CallEvent, OutcomeDetails } from '../calls/events';
-import { captureValue, normaliseCallbackPhone } from '../calls/capture';
+import { callbackTask, checkCallbackEvent } from '../calls/callbackTask';
+import { captureValue } from '../calls/capture';
 import type { CallStart } from '../calls/context';
 import {
-  checkCallback,
   checkHoldMinutes,
   checkOutcome,
   checkTransfer,
@@ -45,8 +45,6 @@ function detailsOf(event: OutcomeDetails): OutcomeDetails {
   return d;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
 /** Details given with the event win over those noted earlier. */
 function withDraft(ctx: CallContext, event: OutcomeDetails): OutcomeDetails {
   return { ...ctx.outcomeDraft, ...detailsOf(event) };
@@ -75,16 +73,6 @@ function openHold(
     expiredAt: null,
     endedAt: null,
     endedBy: null,
-  };
-}
-
-function callbackRequest(ctx: CallContext, event: Extract<CallEvent, { type: 'operator.callback' }>) {
-  return {
-    phone: text(event.phone) ?? ctx.fields.callerPhone ?? ctx.callerPhone,
-    deadline: event.deadline,
-    question: (text(event.question) ?? ctx.fields.need ?? '').trim(),
-    outsideHours: event.outsideHours === true,
-    at: event.at,
   };
 }
 
@@ -145,10 +133,7 @@ export function callSetup(flow: FlowDefinition) {
       },
       canPromiseCallback: ({ context, event }) => {
         assertEvent(event, 'operator.callback');
-        return (
-          checkCallback(context.organisation, callbackRequest(context, event), normaliseCallbackPhone) ===
-          null
-        );
+        return checkCallbackEvent(context, event) === null;
       },
       isOutcomeComplete: ({ context, event }) => {
         assertEvent(event, 'operator.end');
@@ -278,31 +263,15 @@ export function callSetup(flow: FlowDefinition) {
       }),
       promiseCallback: assign(({ context, event }) => {
         assertEvent(event, 'operator.callback');
-        const req = callbackRequest(context, event);
-        const phone = normaliseCallbackPhone(req.phone ?? '') ?? '';
         return {
-          callback: {
-            id: `${context.callId}:callback`,
-            callId: context.callId,
-            flowId: context.flowId,
-            organisationId: context.organisation.id,
-            phone,
-            deadline: req.deadline,
-            question: req.question,
-            callerName: context.fields.callerName ?? null,
-            appealNumber: context.fields.appealNumber ?? null,
-            createdAt: event.at,
-            outsideHours: req.outsideHours,
-          },
+          callback: callbackTask(context, event),
           outcome: { kind: 'callback' as const, at: event.at },
           holds: closeHold(context.holds, event.at, 'callback'),
         };
       }),
       refuseCallback: assign(({ context, event }) => {
         assertEvent(event, 'operator.callback');
-        const code =
-          checkCallback(context.organisation, callbackRequest(context, event), normaliseCallbackPhone) ??
-          'callbackPhoneInvalid';
+        const code = checkCallbackEvent(context, event) ?? 'callbackPhoneInvalid';
         return { notice: notice(code, event.at) };
       }),
       setOutcome: assign(({ context, event }) => {

@@ -23,6 +23,8 @@ const events: Record<CallEventType | 'call.started', string> = {
   'operator.outcomeDetails': 'Уточнение итога',
   'operator.end': 'Итог',
   'operator.finish': 'Завершение разговора',
+  'operator.careFlags': 'Отмечена особая забота',
+  'operator.personKind': 'Кто клиент',
   'caller.hungUp': 'Клиент положил трубку',
   'line.dropped': 'Связь прервалась',
   'clock.holdWarning': 'Обещанное время на исходе',

@@ -1,3 +1,4 @@
+import type { CareFlag } from '../../../calls/events';
 import type { CallShortcutName } from '../../shortcuts';
 
 /** Care flags on the caller card (STANDARD §1): who needs extra care, and how to give it. */
@@ -22,9 +23,9 @@ const care = {
     label: 'Мало опыта с интернетом',
     hint: 'Не отправляйте только на сайт: предложите телефон, личный приём или МФЦ.',
   },
-} as const;
+} as const satisfies Record<CareFlag, { label: string; hint: string }>;
 
-export type CareFlag = keyof typeof care;
+export type { CareFlag };
 
 const shortcuts: Record<CallShortcutName | 'actions' | 'phrases' | 'escape' | 'rating', string> = {
   incoming: 'Входящий звонок',
