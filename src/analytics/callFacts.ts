@@ -4,6 +4,7 @@
 
 import type { CallRecordEvent } from '../calls/record';
 import { maxTransfers, TRANSFER_CAP } from '../calls/rules';
+import { ERASED } from './erasure';
 import type { Direction, FlowDefinition, Outcome, Stage } from '../flows/types';
 
 /** A stage of the flow, or the time the caller spent on hold or being put through. */
@@ -194,7 +195,8 @@ function walk(
     } else if (e.type === 'operator.capture') {
       const value = e.value.trim();
       if (e.fieldId === 'callerName' && value !== '') w.named = true;
-      if (e.fieldId === 'need' && value !== '') w.need = value.toLowerCase();
+      // An erased need says nothing about what callers asked: it stays out of the top needs.
+      if (e.fieldId === 'need' && value !== '' && value !== ERASED.need) w.need = value.toLowerCase();
     } else if (
       e.type === 'operator.callback' &&
       w.callbackDeadline === null &&

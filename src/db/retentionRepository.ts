@@ -1,23 +1,24 @@
-// Personal-data retention: after the set number of days, callers' names and phones are erased from call
-// summaries, event payloads and finished callbacks; figures stay. Every erase is recorded in settings.
+// Personal-data retention: after the set number of days, callers' names, phones and every free text of a
+// call (captured values, handover summaries, reasons, the wrap-up summary) are erased; figures stay.
+import { ERASED, ERASED_TEXT, guessFieldKind } from '../analytics/erasure';
+import { findField } from '../calls/capture';
 import type { CallRecordEvent } from '../calls/record';
+import type { OutcomeDetails } from '../calls/events';
+import type { FieldKind, FlowDefinition } from '../flows/types';
 import type { AppDB } from './db';
+import type { CallbackRow, CallRow } from './callsTables';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 export const RETENTION_MIN_DAYS = 1;
 export const RETENTION_MAX_DAYS = 3650;
 const DAYS_KEY = 'retentionDays';
 const LOG_KEY = 'retentionErasures';
+/** Calls that started before this moment have all been looked through by an earlier purge. */
+const SCANNED_KEY = 'retentionScannedBefore';
 const DAY_MS = 86_400_000;
 
-/**
- * Stand-ins that still pass the engine's own validation, so an erased call replays along the same path;
- * analytics only asks whether a name was captured, never what it was.
- */
-export const ERASED_NAME = 'Аноним';
-export const ERASED_PHONE = '+79000000000';
-const NAME_FIELDS = new Set(['callerName']);
-const PHONE_FIELDS = new Set(['callerPhone']);
+export const ERASED_NAME = ERASED.personName;
+export const ERASED_PHONE = ERASED.phone;
 
 export interface ErasureRecord {
   at: number;
@@ -28,6 +29,9 @@ export interface ErasureRecord {
   events: number;
   callbacks: number;
 }
+
+/** The flow version a call ran, to erase each captured value with a stand-in of its own kind. */
+export type FlowVersions = (flowId: string, version: number) => FlowDefinition | null;
 
 function validDays(value: unknown): value is number {
   return (
@@ -53,58 +57,118 @@ export async function listErasures(db: AppDB): Promise<ErasureRecord[]> {
   return Array.isArray(value) ? (value as ErasureRecord[]) : [];
 }
 
-/** The event with the caller's name and phone replaced; null when it held none. */
-function erasedEvent(r: CallRecordEvent): CallRecordEvent | null {
+const text = (v: string | undefined): string | undefined =>
+  v === undefined || v.trim() === '' ? v : ERASED_TEXT;
+
+/** Reasons and ways forward are the operator's words about the caller's case; the body is an authority. */
+function erasedDetails<T extends OutcomeDetails>(d: T): T {
+  const out = { ...d };
+  if (d.reason !== undefined) out.reason = text(d.reason);
+  if (d.wayForward !== undefined) out.wayForward = text(d.wayForward);
+  return out;
+}
+
+/** The event with every personal value replaced by its stand-in (the same event when it held none). */
+function erasedEvent(
+  r: CallRecordEvent,
+  kindOf: (fieldId: string, value: string) => FieldKind,
+): CallRecordEvent {
   const e = r.event;
-  if (e.type === 'call.started' && e.start.callerPhone !== undefined && e.start.callerPhone !== ERASED_PHONE)
-    return { ...r, event: { ...e, start: { ...e.start, callerPhone: ERASED_PHONE } } };
-  if (e.type === 'operator.capture' && e.value.trim() !== '') {
-    if (NAME_FIELDS.has(e.fieldId) && e.value !== ERASED_NAME)
-      return { ...r, event: { ...e, value: ERASED_NAME } };
-    if (PHONE_FIELDS.has(e.fieldId) && e.value !== ERASED_PHONE)
-      return { ...r, event: { ...e, value: ERASED_PHONE } };
+  switch (e.type) {
+    case 'call.started':
+      return e.start.callerPhone === undefined
+        ? r
+        : { ...r, event: { ...e, start: { ...e.start, callerPhone: ERASED.phone } } };
+    case 'operator.capture':
+      return e.value.trim() === '' ? r : { ...r, event: { ...e, value: ERASED[kindOf(e.fieldId, e.value)] } };
+    case 'operator.transfer':
+      return { ...r, event: { ...e, summary: text(e.summary) ?? '' } };
+    case 'operator.callback': {
+      // A callback may name the caller it is owed to, besides the name captured in the call.
+      const event: typeof e & { callerName?: string } = { ...e };
+      if (event.callerName !== undefined) event.callerName = ERASED.personName;
+      if (e.phone !== undefined) event.phone = ERASED.phone;
+      if (e.question !== undefined) event.question = text(e.question);
+      return { ...r, event };
+    }
+    case 'operator.choose':
+      return e.details ? { ...r, event: { ...e, details: erasedDetails(e.details) } } : r;
+    case 'operator.outcomeDetails':
+    case 'operator.end':
+      return { ...r, event: erasedDetails(e) };
+    default:
+      return r;
   }
-  if (e.type === 'operator.callback' && e.phone !== undefined && e.phone !== ERASED_PHONE)
-    return { ...r, event: { ...e, phone: ERASED_PHONE } };
-  return null;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function holdsPersonalData(c: CallRow): boolean {
+  return c.callerName !== null || c.callerNameKey !== null || c.callerPhone !== null || c.summary !== '';
+}
+
+function erasedCallback(c: CallbackRow): CallbackRow {
+  return { ...c, phone: ERASED.phone, callerName: null, appealNumber: null, question: ERASED_TEXT };
 }
 
 /**
- * Erases names and phones of finished calls that started more than `days` before `now`, in one
- * transaction, and records the erase when there was anything to erase. Open callbacks keep their phone: the promise is still owed.
+ * Erases the personal data of finished calls that started more than `days` before `now`, in one
+ * transaction, and records the erase when there was anything to erase. A call's log is read only if no
+ * earlier purge looked at it, or its summary row still names someone (an import from another
+ * workstation). Open callbacks keep their data: the promise is still owed.
  */
 export async function eraseExpiredPersonalData(
   db: AppDB,
   now: number,
   days?: number,
+  flowOf: FlowVersions = () => null,
 ): Promise<ErasureRecord> {
   const keep = days ?? (await getRetentionDays(db));
   const before = now - keep * DAY_MS;
   return db.transaction('rw', [db.calls, db.callEvents, db.callbacks, db.settings], async () => {
+    const scanned = Number((await db.settings.get(SCANNED_KEY))?.value ?? -Infinity);
     const calls = await db.calls
       .where('startedAt')
       .below(before)
-      .filter((c) => c.status === 'ended' && (c.callerName !== null || c.callerPhone !== null))
+      .filter((c) => c.status === 'ended' && (c.startedAt >= scanned || holdsPersonalData(c)))
       .toArray();
     let events = 0;
+    let erasedCalls = 0;
     for (const call of calls) {
+      const flow = flowOf(call.flowId, call.flowVersion);
       const log = await db.callEvents.where('callId').equals(call.id).toArray();
-      const changed = log.map(erasedEvent).filter((r) => r !== null);
+      const changed = log
+        .map((r) =>
+          erasedEvent(r, (fieldId, value) =>
+            flow
+              ? (findField(flow, r.after.stepId, fieldId)?.kind ?? 'text')
+              : guessFieldKind(fieldId, value),
+          ),
+        )
+        .filter((r, i) => !same(r, log[i]));
       events += changed.length;
       await db.callEvents.bulkPut(changed);
-      await db.calls.update(call.id, { callerName: null, callerNameKey: null, callerPhone: null });
+      if (changed.length > 0 || holdsPersonalData(call)) erasedCalls++;
+      if (holdsPersonalData(call))
+        await db.calls.update(call.id, {
+          callerName: null,
+          callerNameKey: null,
+          callerPhone: null,
+          summary: '',
+        });
     }
     const ids = new Set(calls.map((c) => c.id));
     const callbacks = await db.callbacks
       .filter((c) => c.status === 'done' && (ids.has(c.callId) || c.createdAt < before))
-      .filter((c) => c.phone !== ERASED_PHONE || c.callerName !== null)
+      .filter((c) => !same(c, erasedCallback(c)))
       .toArray();
-    await db.callbacks.bulkPut(callbacks.map((c) => ({ ...c, phone: ERASED_PHONE, callerName: null })));
+    await db.callbacks.bulkPut(callbacks.map(erasedCallback));
+    await db.settings.put({ key: SCANNED_KEY, value: Math.max(scanned, before) });
     const record: ErasureRecord = {
       at: now,
       before,
       days: keep,
-      calls: calls.length,
+      calls: erasedCalls,
       events,
       callbacks: callbacks.length,
     };

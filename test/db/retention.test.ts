@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyzeCall } from '../../src/analytics';
+import { analyzeCall, type CallFacts } from '../../src/analytics';
 import { replayCall } from '../../src/calls';
 import { AppDB } from '../../src/db/db';
 import {
@@ -27,9 +27,12 @@ afterEach(async () => {
 const DAY = 24 * HOUR;
 const fixture = recordedCalls();
 
+/** A wrap-up summary in the caller's own words, as operators write them. */
+const SUMMARY = 'Ольга Ивановна, ул. Ленина 5, кв. 12: справка о доходах за 2025 год';
+
 async function seeded(): Promise<AppDB> {
   const db = freshDb();
-  await db.calls.bulkPut(fixture.map((c) => c.row));
+  await db.calls.bulkPut(fixture.map((c) => (c.row.id === 'c1' ? { ...c.row, summary: SUMMARY } : c.row)));
   await db.callEvents.bulkPut(fixture.flatMap((c) => c.log));
   await db.callbacks.bulkPut(fixture.flatMap((c) => (c.callbackRow ? [c.callbackRow] : [])));
   return db;
@@ -60,7 +63,13 @@ describe('personal-data retention', () => {
     const before = await Promise.all(fixture.map(async (c) => [c.row.id, await dump(db, c.row.id)] as const));
     expect(before.find(([id]) => id === 'c2')?.[1]).toContain('Пётр Сергеевич');
 
-    const record = await eraseExpiredPersonalData(db, now);
+    const record = await eraseExpiredPersonalData(
+      db,
+      now,
+      undefined,
+      (id, v) => FLOWS.find((f) => f.id === id && f.version === v) ?? null,
+    );
+    // c5 never had a name, a phone or any words of the caller's: nothing to erase there.
     expect(record).toMatchObject({ days: 90, calls: 5, callbacks: 1 });
 
     for (const id of ['c1', 'c2', 'c4', 'c6']) {
@@ -73,6 +82,11 @@ describe('personal-data retention', () => {
         'Мария Петровна',
         '79123456789',
         '79120000000',
+        // The caller's words: the need, the handover summaries, the callback's question, the wrap-up.
+        'Справка о доходах',
+        'Пособие',
+        'срочно',
+        'Ленина',
       ])
         expect(text, id).not.toContain(personal);
     }
@@ -83,14 +97,23 @@ describe('personal-data retention', () => {
       callerName: 'Мария Петровна',
     });
 
+    expect((await db.calls.get('c1'))?.summary).toBe('');
+    // Every anonymous figure stays: what is gone is what the caller said.
+    const anonymous = (f: CallFacts) => ({
+      ...f,
+      need: null,
+      transfers: f.transfers.map((t) => ({ ...t, summary: '' })),
+    });
     for (const c of fixture) {
       const row = await db.calls.get(c.row.id);
       const log = await db.callEvents.where('callId').equals(c.row.id).sortBy('seq');
       const flow = FLOWS.find((f) => f.id === c.row.flowId) ?? null;
-      expect(analyzeCall(row!, log, flow, c.callback), c.row.id).toEqual(
-        analyzeCall(c.row, c.log, flow, c.callback),
-      ); // seeded above
+      const after = analyzeCall(row!, log, flow, c.callback); // seeded above
+      const original = analyzeCall(c.row, c.log, flow, c.callback);
+      expect(anonymous(after), c.row.id).toEqual(anonymous(original));
+      if (c.row.id !== 'c7') expect(after.need, c.row.id).toBeNull();
     }
+
     expect(await listErasures(db)).toEqual([record]);
   });
 
@@ -110,5 +133,22 @@ describe('personal-data retention', () => {
     const again = await eraseExpiredPersonalData(db, now + HOUR);
     expect(again).toMatchObject({ calls: 0, events: 0 });
     expect(await listErasures(db)).toHaveLength(1);
+  });
+
+  it('a call imported after a purge, older than the period, is erased on the next run', async () => {
+    const db = await seeded();
+    const now = TUESDAY_1030 + 200 * DAY;
+    const late = fixture.find((c) => c.row.id === 'c2');
+    if (!late) throw new Error('fixture lost c2');
+    await db.calls.delete('c2');
+    await db.callEvents.where('callId').equals('c2').delete();
+    await eraseExpiredPersonalData(db, now);
+    await db.calls.put(late.row);
+    await db.callEvents.bulkPut(late.log);
+    expect(await dump(db, 'c2', false)).toContain('Пётр Сергеевич');
+    const again = await eraseExpiredPersonalData(db, now + HOUR);
+    expect(again).toMatchObject({ calls: 1 });
+    const text = await dump(db, 'c2', false);
+    for (const personal of ['Пётр Сергеевич', '79123456789', 'Пособие']) expect(text).not.toContain(personal);
   });
 });
