@@ -1,0 +1,236 @@
+/*
+ * Released schema versions: a database left by any earlier version opens with today's code, nothing lost.
+ *
+ * The rule: test/fixtures/db/schema-vN.json is the database exactly as schema version N left it (its
+ * IndexedDB store definitions as the browser reports them, and realistic rows for every table). A released
+ * fixture is history: never edit it, and never edit a released `version(N).stores(...)` in src/db/db.ts.
+ * When version N+1 is added to db.ts, keep every schema-vN.json and add schema-v(N+1).json the day N+1 is
+ * released (dump a real run of that build: test/e2e/hostile.e2e.ts shows how to read the raw database).
+ * This file runs over every fixture in the folder: each one is built with the raw IndexedDB API (not
+ * through db.ts), opened with openAppDb(), and read back through the public repository functions.
+ *
+ * Rows hold JSON; a Blob (the knowledge-base search index) is written as { "$blob": "<base64>" }.
+ */
+import 'fake-indexeddb/auto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Dexie, { type Version } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppDB } from '../../src/db/db';
+import {
+  findActiveCall,
+  listCallsBetween,
+  loadCall,
+  loadSettings,
+  listOpenCallbacks,
+  openAppDb,
+} from '../../src/db';
+import { getDraft, listFlows, listFlowVersions, loadPublishedFlows } from '../../src/db/flowsRepository';
+import { listArticleEdits } from '../../src/db/articlesRepository';
+import { activeKbInfo, loadActiveBundle, loadActiveIndex } from '../../src/db/kbRepository';
+import type { CallEventRow, CallRow, CallbackRow } from '../../src/db/callsTables';
+import type { FlowDraftRow, FlowVersionRow } from '../../src/db/flowsTables';
+import type { ArticleEditRow } from '../../src/db/articlesTables';
+import type { KbArticleRow, KbBundleRow } from '../../src/db/kbTables';
+
+interface StoreDef {
+  keyPath: string | string[] | null;
+  autoIncrement: boolean;
+  indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
+}
+
+interface SchemaFixture {
+  dexieVersion: number;
+  idbVersion: number;
+  stores: Record<string, StoreDef>;
+  rows: Record<string, unknown[]>;
+}
+
+const DIR = join(import.meta.dirname, '../fixtures/db');
+const FIXTURES = readdirSync(DIR)
+  .filter((f) => /^schema-v\d+\.json$/.test(f))
+  .map((file) => ({ file, fixture: JSON.parse(readFileSync(join(DIR, file), 'utf8')) as SchemaFixture }));
+
+const isBlob = (v: unknown): v is { $blob: string } =>
+  v !== null && typeof v === 'object' && typeof (v as { $blob?: unknown }).$blob === 'string';
+
+/** JSON → stored value: { $blob } markers become Blobs, anywhere in the row. */
+function revive(value: unknown): unknown {
+  if (isBlob(value)) return new Blob([Buffer.from(value.$blob, 'base64')]);
+  if (Array.isArray(value)) return value.map(revive);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
+  return value;
+}
+
+/** Builds the database as the old version left it, with nothing but the IndexedDB API. */
+function buildRaw(name: string, fx: SchemaFixture): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, fx.idbVersion);
+    req.onupgradeneeded = () => {
+      for (const [store, def] of Object.entries(fx.stores)) {
+        const os = req.result.createObjectStore(store, {
+          keyPath: def.keyPath,
+          autoIncrement: def.autoIncrement,
+        });
+        for (const ix of def.indexes)
+          os.createIndex(ix.name, ix.keyPath, { unique: ix.unique, multiEntry: ix.multiEntry });
+      }
+    };
+    req.onerror = () => reject(req.error ?? new Error('open failed'));
+    req.onsuccess = () => {
+      const idb = req.result;
+      const tx = idb.transaction(Object.keys(fx.stores), 'readwrite');
+      for (const [store, rows] of Object.entries(fx.rows))
+        for (const row of rows) tx.objectStore(store).put(revive(row));
+      tx.oncomplete = () => {
+        idb.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+    };
+  });
+}
+
+/** Dexie's store spec ("[a+b], c, &d, *e") in the form IndexedDB reports it. */
+function toIdb(spec: string): StoreDef {
+  const keyPathOf = (s: string) => (s.startsWith('[') ? s.slice(1, -1).split('+') : s);
+  const [primary = '', ...rest] = spec.split(',').map((s) => s.trim());
+  const autoIncrement = primary.startsWith('++');
+  const pk = primary.replace(/^\+\+/, '');
+  return {
+    keyPath: pk === '' ? null : keyPathOf(pk),
+    autoIncrement,
+    indexes: rest
+      .filter(Boolean)
+      .map((s) => {
+        const unique = s.startsWith('&');
+        const multiEntry = s.startsWith('*');
+        const bare = s.replace(/^[&*]/, '');
+        return { name: bare.replace(/^\[|\]$/g, ''), keyPath: keyPathOf(bare), unique, multiEntry };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+/** The store specs db.ts declares, per Dexie version, caught as the AppDB constructor declares them. */
+function declaredSchemas(): Map<number, Record<string, string>> {
+  const declared = new Map<number, Record<string, string>>();
+  // Dexie's typings give its prototype as any; it is the Dexie instance prototype.
+  const proto = Dexie.prototype as Dexie;
+  const original = proto.version;
+  proto.version = function (this: Dexie, n: number): Version {
+    const version = original.call(this, n);
+    const stores = version.stores.bind(version);
+    version.stores = (spec: Record<string, string | null>) => {
+      const kept = Object.entries(spec).filter((e): e is [string, string] => e[1] !== null);
+      declared.set(n, { ...declared.get(n), ...Object.fromEntries(kept) });
+      return stores(spec);
+    };
+    return version;
+  };
+  try {
+    new AppDB('schema-declaration-probe');
+  } finally {
+    proto.version = original;
+  }
+  return declared;
+}
+
+const rowsOf = <T>(fx: SchemaFixture, table: string) => (fx.rows[table] ?? []) as T[];
+
+let n = 0;
+const opened: AppDB[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+
+describe.each(FIXTURES)('$file', ({ fixture: fx }) => {
+  it('is the schema db.ts still declares for that version (a released version is never edited)', () => {
+    const declared = declaredSchemas().get(fx.dexieVersion);
+    expect(declared, `db.ts no longer declares version(${fx.dexieVersion})`).toBeDefined();
+    const asIdb = Object.fromEntries(
+      Object.entries(declared ?? {}).map(([name, spec]) => [name, toIdb(spec)]),
+    );
+    expect(asIdb).toEqual(fx.stores);
+    expect(fx.idbVersion).toBe(fx.dexieVersion * 10);
+  });
+
+  it('has rows for every table', () => {
+    for (const table of Object.keys(fx.stores)) expect(rowsOf(fx, table).length, table).toBeGreaterThan(0);
+  });
+
+  it('opens with the current code and every row reads back unchanged through the repositories', async () => {
+    const name = `schema-fixture-${++n}`;
+    await buildRaw(name, fx);
+    const result = await openAppDb(name);
+    if (!result.ok) throw new Error(`did not open: ${result.problem}`);
+    const db = result.db;
+    opened.push(db);
+
+    const settings = await loadSettings(db);
+    const stored = new Map(
+      rowsOf<{ key: string; value: unknown }>(fx, 'settings').map((r) => [r.key, r.value]),
+    );
+    expect(settings.operator).toEqual(stored.get('operator'));
+    expect(settings.organisation).toEqual(stored.get('organisation'));
+
+    const calls = rowsOf<CallRow>(fx, 'calls');
+    const events = rowsOf<CallEventRow>(fx, 'callEvents');
+    const listed = await listCallsBetween(db, 0, Number.MAX_SAFE_INTEGER);
+    expect(listed.map((c) => c.id).sort()).toEqual(calls.map((c) => c.id).sort());
+    for (const call of calls) {
+      const loaded = await loadCall(db, call.id);
+      expect(loaded?.row).toEqual(call);
+      expect(loaded?.log).toEqual(events.filter((e) => e.callId === call.id).sort((a, b) => a.seq - b.seq));
+      expect(loaded?.log.length).toBe(call.lastSeq + 1);
+    }
+    const active = calls.find((c) => c.status === 'active');
+    const resumed = await findActiveCall(db);
+    expect(resumed?.row).toEqual(active);
+    expect(resumed?.log.at(-1)?.after).toEqual(events.filter((e) => e.callId === active?.id).at(-1)?.after);
+
+    const callbacks = rowsOf<CallbackRow>(fx, 'callbacks');
+    expect(await listOpenCallbacks(db)).toEqual(callbacks.filter((c) => c.status === 'open'));
+
+    const versions = rowsOf<FlowVersionRow>(fx, 'flowVersions');
+    const flows = await listFlows(db);
+    for (const id of new Set(versions.map((v) => v.flowId))) {
+      const mine = versions.filter((v) => v.flowId === id).sort((a, b) => a.version - b.version);
+      expect(await listFlowVersions(db, id)).toEqual(mine);
+      expect(flows.find((f) => f.id === id)?.versions).toEqual(mine.map((v) => v.version));
+    }
+    const published = await loadPublishedFlows(db);
+    expect(published.all).toHaveLength(versions.length);
+    for (const draft of rowsOf<FlowDraftRow>(fx, 'flowDrafts')) {
+      expect(await getDraft(db, draft.flowId)).toEqual(draft);
+      expect(flows.find((f) => f.id === draft.flowId)?.hasDraft).toBe(true);
+    }
+
+    expect(await listArticleEdits(db)).toEqual(
+      rowsOf<ArticleEditRow>(fx, 'articleEdits').map((e) => e.article),
+    );
+
+    const [bundle] = rowsOf<KbBundleRow>(fx, 'kbBundles');
+    expect(await activeKbInfo(db)).toEqual({
+      version: bundle?.version,
+      builtAt: bundle?.builtAt,
+      articleCount: bundle?.articleCount,
+    });
+    const articles = rowsOf<KbArticleRow>(fx, 'kbArticles').map(({ version: _v, ...a }) => a);
+    const kb = await loadActiveBundle(db);
+    expect(kb?.articles.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      articles.sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    const index = await loadActiveIndex(db);
+    expect(index?.index).toBeInstanceOf(Blob);
+    // The stored index comes back byte for byte (if the engine's format moved on, kbSync rebuilds it).
+    const [storedIndex] = rowsOf<{ index: unknown }>(fx, 'kbIndexes');
+    const expected = revive(storedIndex?.index);
+    if (!(index?.index instanceof Blob) || !(expected instanceof Blob))
+      throw new Error('index is not a Blob');
+    expect(new Uint8Array(await index.index.arrayBuffer())).toEqual(
+      new Uint8Array(await expected.arrayBuffer()),
+    );
+  });
+});
