@@ -2,10 +2,11 @@
 // search index built once and both are stored atomically; every later start loads the cached index instead.
 import { useEffect, useState } from 'react';
 import type { AppDB } from '../db/db';
-import { watchActiveKbIndex } from '../db/articlesRepository';
+import { overlayEditsOnBundle, watchActiveKbIndex } from '../db/articlesRepository';
 import { classifyStorageError } from '../db/errors';
 import {
   activeKbInfo,
+  EditsChangedError,
   getArticle,
   loadActiveBundle,
   loadActiveIndex,
@@ -45,6 +46,39 @@ export interface KbSyncDeps {
   engine: KbSearchEngine;
   /** Resolves to the parsed kb-bundle.json, rejects when offline and no service worker has it. */
   fetchBundle?: () => Promise<unknown>;
+  /** Markdown → HTML for editors' changes saved before their rendered body was kept (default: lazy-loaded). */
+  render?: (markdown: string) => string | Promise<string>;
+}
+
+// Needed only for changes stored by older builds, so the renderer stays out of the start-up chunk.
+const renderLazily = async (markdown: string): Promise<string> =>
+  (await import('../kb/render')).renderArticleBody(markdown);
+
+/** Attempts at storing a new bundle while an editor in another tab keeps saving articles. */
+const OVERLAY_ATTEMPTS = 3;
+
+/**
+ * Builds and stores a new bundle with the editors' saved changes laid over it, so they survive the
+ * switch and search finds them. Returns what the app now reads; `built` tells a storage failure apart.
+ */
+async function storeWithEdits(
+  db: AppDB,
+  engine: KbSearchEngine,
+  remote: KbBundle,
+  render: (markdown: string) => string | Promise<string>,
+  progress: { built: boolean },
+): Promise<KbBundle> {
+  for (let attempt = 1; ; attempt++) {
+    const { bundle, edits } = await overlayEditsOnBundle(db, remote, render);
+    const { index } = await engine.build(bundle.articles);
+    progress.built = true;
+    try {
+      await storeBundle(db, bundle, toStoredIndex(index), edits);
+      return bundle;
+    } catch (error) {
+      if (!(error instanceof EditsChangedError) || attempt >= OVERLAY_ATTEMPTS) throw error;
+    }
+  }
 }
 
 export async function fetchKbBundle(): Promise<unknown> {
@@ -151,17 +185,26 @@ export async function syncKnowledgeBase(deps: KbSyncDeps): Promise<KbSyncResult>
   let notice: KbSyncNotice | null = null;
   if ('bundle' in remote && remote.bundle.version !== stored?.version) {
     const bundle = remote.bundle;
-    const info = { version: bundle.version, builtAt: bundle.builtAt, articleCount: bundle.articles.length };
-    let built = false;
+    const progress = { built: false };
     try {
-      const { index } = await engine.build(bundle.articles);
-      built = true;
-      await storeBundle(db, bundle, toStoredIndex(index));
+      const overlaid = await storeWithEdits(db, engine, bundle, deps.render ?? renderLazily, progress);
+      const info = {
+        version: bundle.version,
+        builtAt: bundle.builtAt,
+        articleCount: overlaid.articles.length,
+      };
       return { info, updated: true, notice: null, source: dbSource(engine, db, info) };
     } catch (error) {
-      notice = built ? storeNotice(error) : 'indexFailed';
+      notice = progress.built ? storeNotice(error) : 'indexFailed';
       // Nothing stored to fall back on: serve this session from memory rather than show nothing.
-      if (built && !stored) return { info, updated: false, notice, source: memorySource(engine, bundle) };
+      if (progress.built && !stored) {
+        const info = {
+          version: bundle.version,
+          builtAt: bundle.builtAt,
+          articleCount: bundle.articles.length,
+        };
+        return { info, updated: false, notice, source: memorySource(engine, bundle) };
+      }
       // Otherwise the old version stays active; the engine may hold the new index, so it is reloaded below.
     }
   } else if (!('bundle' in remote) && remote.problem === 'badBundle') {

@@ -1,6 +1,7 @@
 // The knowledge-base cache: every read the app makes about articles comes from here, so search works offline.
 // A new version is written whole in one transaction that ends by moving the active pointer; a failure leaves the old.
 import type { BundledArticle, KbBundle } from '../kb/bundle';
+import type { ArticleEditRow } from './articlesTables';
 import type { AppDB } from './db';
 import type { KbArticleRow } from './kbTables';
 
@@ -17,6 +18,24 @@ export interface ActiveBundle extends KbInfo {
 
 const ACTIVE = 'active';
 
+/** The editor's changes as laid over a new bundle (overlayEditsOnBundle), written with it. */
+export interface EditsUpdate {
+  /** Changes kept, with the new bundle's official text recorded on them. */
+  kept: ArticleEditRow[];
+  /** Changes the bundle now contains word for word: dropped. */
+  absorbed: string[];
+  /** savedAt of every change as read for the overlay: any other state at store time means one was saved meanwhile. */
+  seen: ReadonlyMap<string, number>;
+}
+
+/** A change was saved while the new bundle was being prepared: the bundle was not stored; overlay again. */
+export class EditsChangedError extends Error {
+  constructor() {
+    super('article edits changed while the bundle was prepared');
+    this.name = 'EditsChangedError';
+  }
+}
+
 function kbTables(db: AppDB) {
   return [db.kbBundles, db.kbArticles, db.kbIndexes, db.kbActive];
 }
@@ -29,10 +48,25 @@ function toArticle(row: KbArticleRow): BundledArticle {
 /**
  * Stores a bundle and its serialized search index, then makes it the active version, all in one
  * transaction: until it commits, readers keep getting the previous version. Older versions are pruned after.
+ * With `edits` (the bundle then already carries them), the editor's changes are updated in the same
+ * transaction, and nothing is stored if one was saved since they were read (EditsChangedError).
  */
-export async function storeBundle(db: AppDB, bundle: KbBundle, serializedIndex: unknown): Promise<void> {
+export async function storeBundle(
+  db: AppDB,
+  bundle: KbBundle,
+  serializedIndex: unknown,
+  edits?: EditsUpdate,
+): Promise<void> {
   const { version } = bundle;
-  await db.transaction('rw', kbTables(db), async () => {
+  await db.transaction('rw', [...kbTables(db), db.articleEdits], async () => {
+    if (edits) {
+      const now = await db.articleEdits.toArray();
+      const same =
+        now.length === edits.seen.size && now.every((row) => edits.seen.get(row.id) === row.savedAt);
+      if (!same) throw new EditsChangedError();
+      await db.articleEdits.bulkDelete(edits.absorbed);
+      await db.articleEdits.bulkPut(edits.kept);
+    }
     await db.kbArticles.bulkPut(bundle.articles.map((a) => ({ ...a, version })));
     await db.kbIndexes.put({ version, index: serializedIndex });
     await db.kbBundles.put({

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { t } from '../app/i18n';
 import { systemClock } from '../calls/clock';
 import type { AppDB } from '../db/db';
-import { saveArticle } from '../db/articlesRepository';
+import { saveArticle, type ArticleEditNotice } from '../db/articlesRepository';
 import { renderArticleBody } from '../kb/render';
 import { buildIndex, exportIndex } from '../kb/search';
 import {
@@ -16,14 +16,22 @@ import { downloadText } from './download';
 import { EdField } from './EdField';
 import { KbIssueText } from './KbIssueText';
 import { ListField } from './ListField';
+import { OfficialNotice } from './OfficialNotice';
 
-type Props = { db: AppDB; initial: ArticleFields; onBack: () => void; onSaved: () => void };
+type Props = {
+  db: AppDB;
+  initial: ArticleFields;
+  /** Set when a newer knowledge base changed or dropped this article since it was edited here. */
+  notice?: ArticleEditNotice | undefined;
+  onBack: () => void;
+  onSaved: () => void;
+};
 
 type ListKey = 'questions' | 'directions' | 'needs' | 'topics' | 'organisations';
 type TextKey = 'title' | 'short' | 'source' | 'reviewed' | 'owner';
 
 /** One article's fields and Markdown body, checked as kb:check would, with the answer previewed. */
-export function ArticleEditor({ db, initial, onBack, onSaved }: Props) {
+export function ArticleEditor({ db, initial, notice, onBack, onSaved }: Props) {
   const text = t.editor.articles;
   const [article, setArticle] = useState<ArticleFields>(initial);
   const [message, setMessage] = useState<string | null>(null);
@@ -78,6 +86,7 @@ export function ArticleEditor({ db, initial, onBack, onSaved }: Props) {
       <p className="muted">
         <code>knowledge-base/{articleFileName(article)}</code>
       </p>
+      {notice && <OfficialNotice notice={notice} />}
       <KbIssueText id="ed-article-file-issues" issues={issuesOf(null)} />
       {textField('title')}
       {listField('questions')}

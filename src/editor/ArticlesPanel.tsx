@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { t } from '../app/i18n';
 import { systemClock } from '../calls/clock';
 import type { AppDB } from '../db/db';
-import { listEditorArticles } from '../db/articlesRepository';
+import { articleEditNotices, listEditorArticles, type ArticleEditNotice } from '../db/articlesRepository';
 import type { Article } from '../kb/article';
 import { blankArticle, type ArticleFields } from './articleFile';
 import { ArticleEditor } from './ArticleEditor';
@@ -14,9 +14,14 @@ type Props = { db: AppDB };
 export function ArticlesPanel({ db }: Props) {
   const text = t.editor.articles;
   const [articles, setArticles] = useState<Article[] | null>(null);
+  const [notices, setNotices] = useState<ReadonlyMap<string, ArticleEditNotice>>(new Map());
   const [open, setOpen] = useState<ArticleFields | null>(null);
   const [newId, setNewId] = useState('');
-  const refresh = useCallback(async () => setArticles(await listEditorArticles(db)), [db]);
+  const refresh = useCallback(async () => {
+    const [list, flags] = await Promise.all([listEditorArticles(db), articleEditNotices(db)]);
+    setNotices(flags);
+    setArticles(list);
+  }, [db]);
   useEffect(() => void refresh(), [refresh]);
   if (!articles) return <p role="status">{t.editor.loading}</p>;
   if (open)
@@ -25,6 +30,7 @@ export function ArticlesPanel({ db }: Props) {
         key={open.id}
         db={db}
         initial={open}
+        notice={notices.get(open.id)}
         onBack={() => setOpen(null)}
         onSaved={() => void refresh()}
       />
@@ -52,6 +58,14 @@ export function ArticlesPanel({ db }: Props) {
               {text.edit}
             </button>{' '}
             {a.title} <code>{a.id}</code>
+            {notices.has(a.id) && (
+              <>
+                {' '}
+                <strong className="article-flag">
+                  {text.flags[notices.get(a.id)?.flag ?? 'officialChanged']}
+                </strong>
+              </>
+            )}
           </li>
         ))}
       </ul>
