@@ -1,11 +1,13 @@
 // The call controller: drives calls through the engine and keeps their record durable. Each event is
-// stored before send() resolves; a reload resumes the stored call; one tab owns it (Web Lock + epoch).
+// stored before send() resolves and before the screen shows its effect (the published stored state); a
+// reload resumes the stored call; one tab owns it (Web Lock + epoch).
 import {
   CALL_MACHINE_VERSION,
   resumeCall,
   startCall,
   type CallCommand,
   type CallContext,
+  type CallbackTask,
   type CallRecordEvent,
   type CallSession,
   type PersistedCall,
@@ -34,7 +36,14 @@ import {
   type StoredCall,
 } from '../db';
 import type { FlowDefinition } from '../flows/types';
-import type { ActiveCall, CallController, StartCallOptions, WrapUp } from '../operator/callController';
+import type {
+  ActiveCall,
+  CallController,
+  StartCallOptions,
+  StoredState,
+  StoredStateSource,
+  WrapUp,
+} from '../operator/callController';
 import { browserCallLock, type CallLock, type LockHandle } from './callLock';
 import { buildRecordFile, downloadRecordFile, type RecordFile } from './recordFile';
 
@@ -81,6 +90,12 @@ interface Live {
   chain: Promise<void>;
   /** Set once another tab took the call over: nothing more is written or sent from here. */
   fenced: boolean;
+  /** The summary fields and the callback task as last handed to storage: only changes are written. */
+  summary: CallSummaryPatch;
+  filedCallback: string | null;
+  /** What the screen shows: the state as of the last event stored (or kept, in memory mode). */
+  shown: StoredState;
+  stored: StoredStateSource & { set(state: StoredState): void };
   view: ActiveCall;
   stop(): void;
 }
@@ -94,6 +109,28 @@ function summaryPatch(ctx: CallContext): CallSummaryPatch {
     outcome: ctx.outcome?.kind ?? null,
     endedAt: ctx.end?.at ?? null,
     endReason: ctx.end?.reason ?? null,
+  };
+}
+
+/** The fields of `next` that differ from `prev`: the row is not rewritten with what it already holds. */
+function changed(prev: CallSummaryPatch, next: CallSummaryPatch): CallSummaryPatch {
+  const keys = Object.keys(next) as (keyof CallSummaryPatch)[]; // Object.keys loses the key type
+  return Object.fromEntries(keys.filter((k) => next[k] !== prev[k]).map((k) => [k, next[k]]));
+}
+
+function stateStore(first: StoredState): Live['stored'] {
+  let state = first;
+  const listeners = new Set<() => void>();
+  return {
+    getSnapshot: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(next) {
+      state = next;
+      listeners.forEach((l) => l());
+    },
   };
 }
 
@@ -175,10 +212,14 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
   }
 
   /** A fresh object per change, so `getActive()` can feed `useSyncExternalStore`. */
-  function viewOf(l: Pick<Live, 'callId' | 'session' | 'role' | 'storage'>, self: () => Live): ActiveCall {
+  function viewOf(
+    l: Pick<Live, 'callId' | 'session' | 'role' | 'storage' | 'stored'>,
+    self: () => Live,
+  ): ActiveCall {
     return {
       callId: l.callId,
       session: l.session,
+      stored: { subscribe: l.stored.subscribe, getSnapshot: l.stored.getSnapshot },
       readOnly: l.role === 'mirror',
       storage: l.storage,
       send: (command) => send(self(), command),
@@ -187,15 +228,35 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
     };
   }
 
-  function newLive(fields: Omit<Live, 'view' | 'stop' | 'chain' | 'fenced'>, stop: () => void): Live {
+  type LiveFields = Omit<
+    Live,
+    'view' | 'stop' | 'chain' | 'fenced' | 'summary' | 'filedCallback' | 'shown' | 'stored'
+  >;
+
+  /** Everything the session holds is stored already (a call just begun, resumed or loaded). */
+  function newLive(fields: LiveFields, stop: () => void): Live {
+    const snapshot = fields.session.getSnapshot();
+    const shown: StoredState = { view: snapshot, events: fields.session.log().length };
+    const stored = stateStore(shown);
     const l: Live = {
       ...fields,
       chain: Promise.resolve(),
       fenced: false,
+      summary: summaryPatch(snapshot.context),
+      filedCallback: snapshot.context.callback?.id ?? null,
+      shown,
+      stored,
       stop,
-      view: viewOf(fields, () => l),
+      view: viewOf({ ...fields, stored }, () => l),
     };
     return l;
+  }
+
+  /** Shows a state once every event up to it is stored; an older one arriving late changes nothing. */
+  function show(l: Live, state: StoredState): void {
+    if (state.events <= l.shown.events) return;
+    l.shown = state;
+    l.stored.set(state);
   }
 
   // --- writing -------------------------------------------------------------------------------------
@@ -207,20 +268,42 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
     publish(l);
   }
 
+  /**
+   * Queues the event's write; the state it led to is shown once the write commits (at once when the call
+   * is kept in memory). A write refused because another tab took the call is never shown: that tab's
+   * stored call replaces this one on screen.
+   */
   function persistRecord(l: Live, record: CallRecordEvent): void {
-    const ctx = l.session.getSnapshot().context;
-    const patch = summaryPatch(ctx);
+    const view = l.session.getSnapshot();
+    const state: StoredState = { view, events: record.seq + 1 };
+    const summary = summaryPatch(view.context);
+    const patch = changed(l.summary, summary);
+    l.summary = summary;
+    const callback = newCallback(l, view.context.callback);
+    if (!db || l.storage === 'memory') show(l, state);
     l.chain = l.chain.then(async () => {
-      if (!db || l.storage === 'memory' || l.fenced) return;
-      try {
-        await appendCallEvent(db, { record, patch, callback: ctx.callback, epoch: l.epoch });
-      } catch (error) {
-        if (error instanceof CallFencedError) {
-          l.fenced = true;
-          void serial(() => demote(l));
-        } else toMemory(l, error);
+      if (l.fenced) return;
+      if (db && l.storage === 'stored') {
+        try {
+          await appendCallEvent(db, { record, patch, callback, epoch: l.epoch });
+        } catch (error) {
+          if (error instanceof CallFencedError) {
+            l.fenced = true;
+            void serial(() => demote(l));
+            return;
+          }
+          toMemory(l, error);
+        }
       }
+      show(l, state);
     });
+  }
+
+  /** The callback task an event created, once: later writes leave the callbacks queue alone. */
+  function newCallback(l: Live, task: CallbackTask | null): CallbackTask | null {
+    if (!task || task.id === l.filedCallback) return null;
+    l.filedCallback = task.id;
+    return task;
   }
 
   async function send(l: Live, command: CallCommand): Promise<SendResult> {

@@ -1,5 +1,5 @@
-// Call records: each log event is appended in its own transaction that first checks the writer's fencing
-// epoch, so a tab that lost the call cannot write; the [callId+seq] key makes a repeated append a no-op.
+// Call records: each log event is appended in its own transaction that checks the writer's fencing epoch,
+// so a tab that lost the call cannot write; the [callId+seq] key makes a repeated append a no-op.
 import { liveQuery } from 'dexie';
 import type { CallbackTask, CallRecordEvent } from '../calls';
 import type { AppDB } from './db';
@@ -62,21 +62,44 @@ export async function beginCall(
   });
 }
 
+/** Resolves false when the key is taken: caught here, the failed add does not abort the transaction. */
+function addIfMissing(add: Promise<unknown>): Promise<boolean> {
+  return add.then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof Error && error.name === 'ConstraintError') return false;
+      throw error;
+    },
+  );
+}
+
 /**
- * Appends one event of an active call, updates its summary row, and files a callback task the event
- * created, in one transaction. Returns 'duplicate' when that [callId+seq] is already stored.
+ * Appends one event of an active call, updates its summary row (`patch` holds only what changed), and
+ * files a callback task the event created (pass it only then), in one transaction. Returns 'duplicate'
+ * when that [callId+seq] is already stored.
+ *
+ * The screen waits for this commit, so it is one round trip of requests sent together: the lease and the
+ * row are read while the event is already being added. A stale epoch throws before the transaction ends,
+ * which aborts it and rolls the add back, so a fenced tab still never writes. Durability is the
+ * browser's default (relaxed in Chromium): a commit is done by the browser process, so it survives a
+ * crash or a kill of the tab; only an OS crash or power loss right after it could lose it.
  */
 export async function appendCallEvent(
   db: AppDB,
   entry: { record: CallRecordEvent; patch: CallSummaryPatch; callback: CallbackTask | null; epoch: number },
 ): Promise<'stored' | 'duplicate'> {
   const { record, patch, callback, epoch } = entry;
-  return db.transaction('rw', [db.calls, db.callEvents, db.callLease, db.callbacks], async () => {
-    await checkEpoch(db, epoch);
-    if (await db.callEvents.get([record.callId, record.seq])) return 'duplicate';
-    await db.callEvents.add(record);
-    await db.calls.update(record.callId, withNameKey({ ...patch, lastSeq: record.seq }));
-    if (callback && !(await db.callbacks.get(callback.id))) await db.callbacks.add(newCallbackRow(callback));
+  const tables = [db.calls, db.callEvents, db.callLease, ...(callback ? [db.callbacks] : [])];
+  return db.transaction('rw', tables, async () => {
+    const [lease, added, row] = await Promise.all([
+      db.callLease.get(LEASE),
+      addIfMissing(db.callEvents.add(record)),
+      db.calls.get(record.callId),
+      callback ? addIfMissing(db.callbacks.add(newCallbackRow(callback))) : null,
+    ]);
+    if ((lease?.epoch ?? 0) !== epoch) throw new CallFencedError('call taken over by another tab');
+    if (!added) return 'duplicate';
+    if (row) await db.calls.put({ ...row, ...withNameKey(patch), lastSeq: record.seq });
     return 'stored';
   });
 }

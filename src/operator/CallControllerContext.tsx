@@ -28,6 +28,11 @@ export function CallControllerProvider({ value, children }: Props) {
   return <CallWiringContext.Provider value={value}>{children}</CallWiringContext.Provider>;
 }
 
+/** The calls' controller alone, without filling defaults: cheap enough for every selector to ask. */
+export function useCallController(): CallController | null {
+  return useContext(CallWiringContext)?.controller ?? null;
+}
+
 /** The wiring with defaults filled; null when no provider is above (the workspace then explains). */
 export function useCallWiring(): ResolvedWiring | null {
   const value = useContext(CallWiringContext);

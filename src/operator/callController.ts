@@ -1,6 +1,6 @@
 // The contract between the operator's call screen (UI) and the app's wiring (storage, tabs, clock).
 // The UI never touches the database: it starts, drives and finishes calls through this interface.
-import type { CallCommand, CallSession, SendResult } from '../calls';
+import type { CallCommand, CallSession, CallView, SendResult } from '../calls';
 import type { Direction, Outcome } from '../flows/types';
 
 export interface StartCallOptions {
@@ -25,9 +25,33 @@ export interface WrapUp {
   surveyOffered: boolean;
 }
 
+/** The call as far as it is stored: what the screen shows. */
+export interface StoredState {
+  /** The engine's state right after the last stored event. */
+  readonly view: CallView;
+  /** How many events of the call are stored (in memory mode: kept). */
+  readonly events: number;
+}
+
+/**
+ * A store for `useSyncExternalStore`: a fresh `StoredState` object on every change. Plain function
+ * properties, not methods: they are handed around detached from the object.
+ */
+export interface StoredStateSource {
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => StoredState;
+}
+
 export interface ActiveCall {
   callId: string;
+  /** The running engine: send through `send`; show what `stored` says, which may lag it by one write. */
   session: CallSession;
+  /**
+   * What the screen shows: the state moves on only once the event that led to it is stored, so nothing
+   * on screen is lost by a reload or a crash. Absent where nothing is stored (the editor's sandbox): the
+   * screen then follows the engine directly.
+   */
+  stored?: StoredStateSource;
   /** True when another tab owns this call: show it, never send; `takeOver()` makes this tab the owner. */
   readOnly: boolean;
   /** 'memory' when storage failed: the call goes on, a warning shows, the record can be saved as a file. */

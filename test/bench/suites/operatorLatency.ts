@@ -17,11 +17,12 @@ const INCOMING_MS = 100;
 
 /**
  * Runs in the page before the app: stamps each keydown, each change of the line to say (and the frame
- * after it), and each committed write to the callEvents store, so the latencies are measured inside
- * the page, free of the driver's round trips.
+ * after it), the opening of the transaction that writes to the callEvents store and its commit, so the
+ * latencies are measured inside the page, free of the driver's round trips. The line must change only
+ * after the commit (issue 5).
  */
 const PROBE = `(() => {
-  const p = { key: 0, line: 0, frame: 0, write: 0, writeStart: 0, prev: null, armed: false };
+  const p = { key: 0, line: 0, frame: 0, write: 0, txStart: 0, prev: null, armed: false };
   window.__opProbe = p;
   window.addEventListener('keydown', (e) => { if (p.armed && !p.key) p.key = e.timeStamp; }, true);
   const text = () => document.querySelector('[data-testid="line-to-say"]')?.textContent ?? null;
@@ -32,16 +33,17 @@ const PROBE = `(() => {
     p.line = performance.now();
     requestAnimationFrame(() => { p.frame = performance.now(); });
   }).observe(document, { subtree: true, childList: true, characterData: true });
-  for (const m of ['add', 'put']) {
-    const orig = IDBObjectStore.prototype[m];
-    IDBObjectStore.prototype[m] = function (...args) {
-      if (this.name === 'callEvents' && p.armed && p.key && !p.write) {
-        if (!p.writeStart) p.writeStart = performance.now();
-        this.transaction.addEventListener('complete', () => { if (!p.write) p.write = performance.now(); });
-      }
-      return orig.apply(this, args);
-    };
-  }
+  // Stamped by a listener added before the app's own, so the commit is stamped before the app reacts.
+  const open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (names, mode, ...rest) {
+    const tx = open.call(this, names, mode, ...rest);
+    const list = typeof names === 'string' ? [names] : [...names];
+    if (p.armed && p.key && !p.txStart && mode === 'readwrite' && list.includes('callEvents')) {
+      p.txStart = performance.now();
+      tx.addEventListener('complete', () => { p.write = performance.now(); });
+    }
+    return tx;
+  };
 })();`;
 
 interface Probe {
@@ -49,7 +51,7 @@ interface Probe {
   line: number;
   frame: number;
   write: number;
-  writeStart: number;
+  txStart: number;
 }
 
 declare global {
@@ -80,7 +82,7 @@ async function firstRun(page: Page): Promise<void> {
 async function measure(page: Page, key: string, needWrite: boolean): Promise<Probe> {
   await page.evaluate(() => {
     const p = window.__opProbe;
-    Object.assign(p, { key: 0, line: 0, frame: 0, write: 0, writeStart: 0, armed: true });
+    Object.assign(p, { key: 0, line: 0, frame: 0, write: 0, txStart: 0, armed: true });
     p.prev = document.querySelector('[data-testid="line-to-say"]')?.textContent ?? null;
   });
   await page.keyboard.press(key);
@@ -95,8 +97,40 @@ async function measure(page: Page, key: string, needWrite: boolean): Promise<Pro
   return page.evaluate(() => {
     const p = window.__opProbe;
     p.armed = false;
-    return { key: p.key, line: p.line, frame: p.frame, write: p.write, writeStart: p.writeStart };
+    return {
+      key: p.key,
+      line: p.line,
+      frame: p.frame,
+      write: p.write,
+      txStart: p.txStart,
+    };
   });
+}
+
+/**
+ * The floor under "stored": the commit of a readwrite transaction that writes nothing, and of one that
+ * puts one small record, in a scratch database of the same page, under the same load as the samples.
+ */
+async function idbFloor(page: Page): Promise<{ empty: number; put: number }> {
+  // A string, not a function: the bench's TS loader would wrap inner functions in a helper the page lacks.
+  return page.evaluate<{ empty: number; put: number }>(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('sufler-bench-floor', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('floor');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(new Error('cannot open the floor database'));
+    });
+    const commit = (write) => new Promise((resolve) => {
+      const t0 = performance.now();
+      const tx = db.transaction('floor', 'readwrite');
+      if (write) tx.objectStore('floor').put({ at: t0, text: 'x'.repeat(200) }, 1);
+      tx.oncomplete = () => resolve(performance.now() - t0);
+    });
+    const empty = await commit(false);
+    const put = await commit(true);
+    db.close();
+    return { empty, put };
+  })()`);
 }
 
 async function capture(page: Page, value: string): Promise<void> {
@@ -158,16 +192,24 @@ export const operatorLatencySuite: Suite = {
         line: [] as number[],
         frame: [] as number[],
         stored: [] as number[],
-        writeStart: [] as number[],
+        txStart: [] as number[],
         commit: [] as number[],
+        render: [] as number[],
+        early: 0,
       };
+      const floor = { empty: [] as number[], put: [] as number[] };
       for (let i = 0; i < SAMPLES; i++) {
         const s = await measure(page, i % 2 === 0 ? 'Digit1' : 'Digit2', true);
         action.line.push(s.line - s.key);
         action.frame.push(s.frame - s.key);
         action.stored.push(Math.max(s.line, s.write) - s.key);
-        action.writeStart.push(s.writeStart - s.key);
-        action.commit.push(s.write - s.writeStart);
+        action.txStart.push(s.txStart - s.key);
+        action.commit.push(s.write - s.txStart);
+        action.render.push(s.line - s.write);
+        if (s.line < s.write) action.early++;
+        const f = await idbFloor(page);
+        floor.empty.push(f.empty);
+        floor.put.push(f.put);
       }
       ctx.log(`operator: ${SAMPLES} calls started, ${SAMPLES} step actions`);
       return [
@@ -177,10 +219,19 @@ export const operatorLatencySuite: Suite = {
         row('operator.action.line.p50', p50(action.line), 'ms'),
         row('operator.action.line.p95', p95(action.line), 'ms'),
         row('operator.action.line-frame.p95', p95(action.frame), 'ms'),
-        // Where the stored figure goes: until the app hands the event to IndexedDB, then the commit itself.
-        row('operator.action.write-issued.p95', p95(action.writeStart), 'ms'),
+        // Where the stored figure goes: until the app opens the write, the write itself (open → commit),
+        // then showing the next line once it committed.
+        row('operator.action.write-opened.p95', p95(action.txStart), 'ms'),
         row('operator.action.idb-commit.p50', p50(action.commit), 'ms'),
         row('operator.action.idb-commit.p95', p95(action.commit), 'ms'),
+        row('operator.action.render-after-commit.p50', p50(action.render), 'ms'),
+        row('operator.action.render-after-commit.p95', p95(action.render), 'ms'),
+        // The line must never be on screen before its event is stored.
+        row('operator.action.shown-before-stored', action.early, 'count', { max: 0 }),
+        // What IndexedDB alone costs here, same page and load: no write path can commit faster.
+        row('operator.floor.idb-empty-commit.p50', p50(floor.empty), 'ms'),
+        row('operator.floor.idb-empty-commit.p95', p95(floor.empty), 'ms'),
+        row('operator.floor.idb-put-commit.p95', p95(floor.put), 'ms'),
         row('operator.action.line+stored.p50', p50(action.stored), 'ms'),
         row('operator.action.line+stored.p95', p95(action.stored), 'ms', { max: FRAME_MS }),
       ];
