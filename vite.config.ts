@@ -2,6 +2,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { bundledFlowsPlugin } from './src/cli/viteFlowsPlugin';
 import { kbBundlePlugin } from './src/cli/viteKbPlugin';
 
 // A build id lets the e2e suite serve two different builds and see the update prompt.
@@ -18,10 +19,12 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 600,
   },
-  worker: { format: 'es' },
+  // Workers are bundled apart; the supervisor's replays flows too, so it needs the compiled flows.
+  worker: { format: 'es', plugins: () => [bundledFlowsPlugin()] },
   plugins: [
     react(),
     kbBundlePlugin(),
+    bundledFlowsPlugin(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -1,9 +1,9 @@
-// The call flows shipped with the app: every scripts-flows/*.json, checked at load through the same
-// parse → restore → validate path as the CLI. A broken file is reported and left out, never thrown.
+// The call flows shipped with the app: every scripts-flows/*.json, checked at BUILD time with flows:check's
+// rules (src/cli/viteFlowsPlugin.ts), so the operator's bundle carries ready definitions and no validator.
 import { useEffect, useMemo, useState } from 'react';
+import compiledFlows from 'virtual:sufler-bundled-flows';
 import type { AppDB } from '../db/db';
 import { watchPublishedFlows, type PublishedFlows } from '../db/flowsRepository';
-import { checkFlow } from '../flows/check';
 import type { FlowIssue } from '../flows/issues';
 import type { ClientKind, Direction, FlowDefinition } from '../flows/types';
 
@@ -15,28 +15,12 @@ export interface FlowCatalog {
   invalid: { file: string; issues: FlowIssue[] }[];
 }
 
-/** Builds a catalogue from raw modules keyed by file path (what import.meta.glob returns). */
-export function buildFlowCatalog(modules: Record<string, unknown>): FlowCatalog {
-  const flows: FlowDefinition[] = [];
-  const invalid: FlowCatalog['invalid'] = [];
-  for (const [path, raw] of Object.entries(modules).sort(([a], [b]) => a.localeCompare(b))) {
-    const file = path.split('/').pop() ?? path;
-    if (file.endsWith('.schema.json')) continue;
-    const checked = checkFlow(raw, file);
-    if (checked.flow) flows.push(checked.flow);
-    else invalid.push({ file, issues: checked.issues });
-  }
-  return { flows, invalid };
-}
-
-let bundled: FlowCatalog | null = null;
-
-/** The flows bundled at build time; checked once, on first use. */
+/**
+ * The flows bundled at build time. A production build with a broken file fails, so `invalid` is only
+ * ever filled in dev and tests (where the plugin reports instead of stopping).
+ */
 export function bundledFlows(): FlowCatalog {
-  bundled ??= buildFlowCatalog(
-    import.meta.glob<unknown>('../../scripts-flows/*.json', { eager: true, import: 'default' }),
-  );
-  return bundled;
+  return compiledFlows;
 }
 
 /**

@@ -4,16 +4,47 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { flows } from '../app/i18n/ru/flows';
 import { checkFlowFile } from '../flows/check';
+import type { FlowIssue } from '../flows/issues';
 import { locatePath } from '../flows/locate';
+import type { FlowDefinition } from '../flows/types';
 import type { ValidateOptions } from '../flows/validate';
 import { FLOWS_DIR, isMain, listFlowFiles } from './cliUtil';
 import { KB_DIR, readArticleSources } from './kbCheck';
 
 /** Article ids are their file names; with no knowledge base at hand, article links are not checked. */
-function knowledgeOptions(root: string): ValidateOptions {
+export function knowledgeOptions(root: string): ValidateOptions {
   if (!existsSync(resolve(root, KB_DIR))) return {};
   const ids = readArticleSources(KB_DIR, root).map((s) => basename(s.file, '.md'));
   return { knownArticles: new Set(ids) };
+}
+
+export interface FlowFileReport {
+  /** Present only when the file has no error (warnings allowed). */
+  flow?: FlowDefinition;
+  issues: FlowIssue[];
+  /** One printed line per issue, with the line in the file where it can be found. */
+  lines: string[];
+  errors: number;
+  warnings: number;
+}
+
+/** Checks one file as flows:check does; the build plugin runs the same so both print the same lines. */
+export function checkFlowFileAt(file: string, root: string, options: ValidateOptions): FlowFileReport {
+  let text: string;
+  try {
+    text = readFileSync(resolve(root, file), 'utf8');
+  } catch {
+    return { issues: [], lines: [flows.cannotRead(file)], errors: 1, warnings: 0 };
+  }
+  const checked = checkFlowFile(text, file, options);
+  const lines = checked.issues.map((issue) => {
+    // Invalid JSON carries its own line; paths are located in the text so editors can jump there.
+    const line =
+      issue.code === 'file.invalidJson' || issue.path === '' ? undefined : locatePath(text, issue.path).line;
+    return flows.issueLine(issue, file, line);
+  });
+  const errors = checked.issues.filter((i) => i.severity === 'error').length;
+  return { ...checked, lines, errors, warnings: checked.issues.length - errors };
 }
 
 export function runFlowsCheck(files: readonly string[], out: (line: string) => void, root = '.'): number {
@@ -26,24 +57,10 @@ export function runFlowsCheck(files: readonly string[], out: (line: string) => v
   let errors = 0;
   let warnings = 0;
   for (const file of targets) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(root, file), 'utf8');
-    } catch {
-      out(flows.cannotRead(file));
-      errors++;
-      continue;
-    }
-    for (const issue of checkFlowFile(text, file, options).issues) {
-      // Invalid JSON carries its own line; paths are located in the text so editors can jump there.
-      const line =
-        issue.code === 'file.invalidJson' || issue.path === ''
-          ? undefined
-          : locatePath(text, issue.path).line;
-      out(flows.issueLine(issue, file, line));
-      if (issue.severity === 'error') errors++;
-      else warnings++;
-    }
+    const report = checkFlowFileAt(file, root, options);
+    report.lines.forEach(out);
+    errors += report.errors;
+    warnings += report.warnings;
   }
   out(flows.summary(targets.length, errors, warnings));
   return errors > 0 ? 1 : 0;

@@ -1,9 +1,7 @@
 // The editor's flows in IndexedDB: drafts saved as the editor types, immutable published versions, the
 // archived mark. Publishing checks the draft with flows:check's rules; a version row is never rewritten.
 import { liveQuery } from 'dexie';
-import { checkDraft } from '../flows/edit';
 import { hasErrors, type FlowIssue } from '../flows/issues';
-import { checkFlowFile } from '../flows/check';
 import type { FlowDefinition } from '../flows/types';
 import type { ValidateOptions } from '../flows/validate';
 import type { AppDB } from './db';
@@ -169,6 +167,9 @@ export async function publishDraft(
   now: number,
   options: ValidateOptions = {},
 ): Promise<PublishResult> {
+  // The validator (zod) loads only when the editor publishes: the operator's bundle stays without it,
+  // and it is loaded before the transaction, which must await nothing but Dexie.
+  const { checkDraft } = await import('../flows/edit');
   return db.transaction('rw', tables(db), async () => {
     const row = await db.flowDrafts.get(flowId);
     if (!row) return { ok: false, issues: [] };
@@ -202,6 +203,7 @@ export async function importFlowFile(
   now: number,
   options: ValidateOptions = {},
 ): Promise<PublishResult & { flowId?: string }> {
+  const { checkFlowFile } = await import('../flows/check');
   const checked = checkFlowFile(text, file, options);
   if (!checked.flow || hasErrors(checked.issues)) return { ok: false, issues: checked.issues };
   const flow = checked.flow;

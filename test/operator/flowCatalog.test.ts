@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildFlowCatalog, bundledFlows, likelyFlow } from '../../src/app/flowCatalog';
+import { bundledFlows, likelyFlow } from '../../src/app/flowCatalog';
+import { checkFlow } from '../../src/flows/check';
 import { catalogModules } from './flowModules';
 
 describe('flow catalogue', () => {
   it('loads every sample flow and leaves the JSON schema out', () => {
-    const { flows, invalid } = buildFlowCatalog(catalogModules());
+    const { flows, invalid } = bundledFlows();
     expect(invalid).toEqual([]);
     expect(flows.map((f) => f.id).sort()).toEqual([
       'inbound-appeal-status',
@@ -15,21 +16,8 @@ describe('flow catalogue', () => {
     ]);
   });
 
-  it('reports a broken file and keeps the good ones, whatever the broken one holds', () => {
-    const modules = {
-      ...catalogModules(),
-      '../../scripts-flows/broken.json': { id: 'broken', version: 1 },
-      '../../scripts-flows/not-an-object.json': 'text',
-      '../../scripts-flows/null.json': null,
-    };
-    const { flows, invalid } = buildFlowCatalog(modules);
-    expect(flows).toHaveLength(5);
-    expect(invalid.map((i) => i.file).sort()).toEqual(['broken.json', 'not-an-object.json', 'null.json']);
-    expect(invalid.every((i) => i.issues.length > 0)).toBe(true);
-  });
-
   it('preselects the broadest flow of the direction and client kind', () => {
-    const { flows } = buildFlowCatalog(catalogModules());
+    const { flows } = bundledFlows();
     expect(likelyFlow(flows, 'inbound', 'external')?.id).toBe('inbound-consultation');
     expect(likelyFlow(flows, 'inbound', 'internal')?.id).toBe('inbound-internal');
     expect(likelyFlow(flows, 'outbound', 'external')?.id).toBe('outbound-callback');
@@ -38,15 +26,11 @@ describe('flow catalogue', () => {
     expect(likelyFlow([], 'inbound', 'external')).toBeNull();
   });
 
-  it('bundles the same flows through import.meta.glob', () => {
-    expect(
-      bundledFlows()
-        .flows.map((f) => f.id)
-        .sort(),
-    ).toEqual(
-      buildFlowCatalog(catalogModules())
-        .flows.map((f) => f.id)
-        .sort(),
-    );
+  it('bundles each file as the runtime check would restore it, defaults filled in', () => {
+    const checked = Object.entries(catalogModules())
+      .filter(([path]) => !path.endsWith('.schema.json'))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([path, raw]) => checkFlow(raw, path.split('/').pop()).flow);
+    expect(bundledFlows().flows).toEqual(checked);
   });
 });

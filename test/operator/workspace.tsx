@@ -1,7 +1,7 @@
 // Renders the operator workspace with a fake controller over the real engine, and drives it by keys.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { AppContext, type AppContextValue } from '../../src/app/AppContext';
-import { buildFlowCatalog, type FlowCatalog } from '../../src/app/flowCatalog';
+import { bundledFlows, type FlowCatalog } from '../../src/app/flowCatalog';
 import { sverdlovskDigital } from '../../src/app/samples/sverdlovskDigital';
 import { ManualClock } from '../../src/calls/clock';
 import { ManualScheduler } from '../../src/calls/scheduler';
@@ -10,7 +10,6 @@ import { CallControllerProvider } from '../../src/operator/CallControllerContext
 import type { KnowledgeSource } from '../../src/operator/KnowledgePanel';
 import { OperatorWorkspace } from '../../src/operator/OperatorWorkspace';
 import { FakeController } from './fakeController';
-import { catalogModules } from './flowModules';
 
 export const OPERATOR = {
   surname: 'Смирнова',
@@ -23,7 +22,7 @@ export const OPERATOR = {
 /** Tuesday 24 November 2026, 10:30 in Yekaterinburg (UTC+5): a working morning. */
 export const TUESDAY_1030 = Date.UTC(2026, 10, 24, 5, 30);
 
-export const catalog = buildFlowCatalog(catalogModules());
+export const catalog = bundledFlows();
 
 export function setup(
   opts: {
