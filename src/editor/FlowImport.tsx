@@ -4,21 +4,30 @@ import { systemClock } from '../calls/clock';
 import type { AppDB } from '../db/db';
 import { importFlowFile } from '../db/flowsRepository';
 import type { FlowIssue } from '../flows/issues';
+import { FLOW_FILE_MAX_BYTES, readTextFile } from '../app/readTextFile';
 
 type Props = { db: AppDB; onImported: () => void };
 
 /** Loads a scripts-flows/ file as the next version of its flow; a file with errors changes nothing. */
 export function FlowImport({ db, onImported }: Props) {
   const id = useId();
-  const [result, setResult] = useState<{ message: string; issues: FlowIssue[] } | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; message: string; issues: FlowIssue[] } | null>(null);
   const text = t.editor.list;
   const onFile = async (file: File) => {
-    const body = await file.text();
-    const r = await importFlowFile(db, body, file.name, systemClock.now());
+    const read = await readTextFile(file, FLOW_FILE_MAX_BYTES);
+    if (!read.ok) {
+      setResult({
+        ok: false,
+        message: t.files.problem(read.problem, file.name, FLOW_FILE_MAX_BYTES),
+        issues: [],
+      });
+      return;
+    }
+    const r = await importFlowFile(db, read.text, file.name, systemClock.now());
     if (r.ok) {
-      setResult({ message: text.imported(r.flowId ?? '', r.version), issues: [] });
+      setResult({ ok: true, message: text.imported(r.flowId ?? '', r.version), issues: [] });
       onImported();
-    } else setResult({ message: text.importFailed(file.name, r.issues.length), issues: r.issues });
+    } else setResult({ ok: false, message: text.importFailed(file.name, r.issues.length), issues: r.issues });
   };
   return (
     <div className="flow-import">
@@ -34,7 +43,7 @@ export function FlowImport({ db, onImported }: Props) {
         }}
       />
       {result && (
-        <div role={result.issues.length > 0 ? 'alert' : 'status'} data-testid="import-result">
+        <div role={result.ok ? 'status' : 'alert'} data-testid="import-result">
           <p>{result.message}</p>
           {result.issues.length > 0 && (
             <ul>

@@ -3,7 +3,7 @@
 
 import type { z } from 'zod';
 import { formatPath, type FlowIssue, type IssueParams } from './issues';
-import { flowFileSchema } from './schema';
+import { flowFileSchema, MAX_FLOW_STEPS } from './schema';
 import type { FlowDefinition } from './types';
 
 export type RestoreResult = { ok: true; flow: FlowDefinition } | { ok: false; issues: FlowIssue[] };
@@ -59,8 +59,25 @@ function toIssues(raw: unknown, zi: z.core.$ZodIssue): FlowIssue[] {
   }
 }
 
+/**
+ * Too many steps, told before zod walks them: a forged file of 10,000 broken steps would otherwise yield
+ * tens of thousands of issues for the editor to list. The same limit as the schema's, same issue.
+ */
+function tooManySteps(raw: unknown): FlowIssue | null {
+  const steps = raw !== null && typeof raw === 'object' && 'steps' in raw ? raw.steps : undefined;
+  if (!Array.isArray(steps) || steps.length <= MAX_FLOW_STEPS) return null;
+  return {
+    code: 'schema.tooBig',
+    path: formatPath(['steps']),
+    params: { origin: 'array', maximum: MAX_FLOW_STEPS },
+    severity: 'error',
+  };
+}
+
 /** Validates and fills defaults. Never throws, whatever `raw` is. */
 export function restoreFlow(raw: unknown, file?: string): RestoreResult {
+  const tooMany = tooManySteps(raw);
+  if (tooMany) return { ok: false, issues: [file === undefined ? tooMany : { ...tooMany, file }] };
   const parsed = flowFileSchema.safeParse(raw);
   if (parsed.success) {
     const { $schema: _pointer, ...flow } = parsed.data;

@@ -49,6 +49,13 @@ export const HOLD_CEILING_MINUTES = 15;
 /** The standard caps transfers at two (STANDARD §4). */
 export const MAX_TRANSFERS = 2;
 
+/**
+ * The most steps a flow may have. The largest shipped flow has 17; an operator cannot follow a call
+ * script of hundreds of steps, and the editor's diagram and path checks stay quick well past 200.
+ * A file over the limit is refused before its steps are looked at.
+ */
+export const MAX_FLOW_STEPS = 200;
+
 export const DEFAULT_LIMITS: FlowLimits = {
   maxTransfers: MAX_TRANSFERS,
   holdPresetsMinutes: [1, 2, 3, 5],
@@ -149,7 +156,7 @@ export const flowSchema = z.strictObject({
     .default(() => [])
     .meta({ description: 'Topics this flow usually serves.' }),
   start: id.meta({ description: 'Id of the first step.' }),
-  steps: z.array(step).min(1),
+  steps: z.array(step).min(1).max(MAX_FLOW_STEPS),
   phrases: z
     .array(z.strictObject({ id, text }))
     .default(() => DEFAULT_PHRASES.map((p) => ({ ...p })))

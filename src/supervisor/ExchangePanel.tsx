@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApp } from '../app/AppContext';
 import { t } from '../app/i18n';
+import { EXCHANGE_FILE_MAX_BYTES, readTextFile } from '../app/readTextFile';
 import type { AppDB } from '../db';
 import { exportWorkstation, importWorkstation } from '../db/exchangeRepository';
 import { callsCsv, callsJson, download } from './callsExport';
@@ -19,14 +20,12 @@ export function ExchangePanel({ db, calls, now }: Props) {
 
   const onImport = async (file: File | undefined) => {
     if (!file) return;
-    let raw: string;
-    try {
-      raw = await file.text();
-    } catch {
-      setMessage({ ok: false, text: text.readFailed });
+    const read = await readTextFile(file, EXCHANGE_FILE_MAX_BYTES);
+    if (!read.ok) {
+      setMessage({ ok: false, text: t.files.problem(read.problem, file.name, EXCHANGE_FILE_MAX_BYTES) });
       return;
     }
-    const result = await importWorkstation(db, raw);
+    const result = await importWorkstation(db, read.text);
     setMessage(
       result.ok
         ? { ok: true, text: text.imported(result.calls.added, result.calls.updated, result.calls.unchanged) }

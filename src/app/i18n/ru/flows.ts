@@ -58,7 +58,10 @@ const ISSUES: Record<IssueCode, (p: IssueParams) => string> = {
       : s(p, 'origin') === 'string'
         ? 'текст не может быть пустым'
         : `значение должно быть больше ${s(p, 'minimum')}`,
-  'schema.tooBig': (p) => `значение должно быть не больше ${s(p, 'maximum')}`,
+  'schema.tooBig': (p) =>
+    s(p, 'origin') === 'array'
+      ? `допускается не больше ${s(p, 'maximum')} элементов`
+      : `значение должно быть не больше ${s(p, 'maximum')}`,
   'schema.invalidFormat': (p) => `неверный формат: ${label(FORMATS, s(p, 'format'))}`,
   'schema.invalid': () => 'недопустимое значение',
   'flow.missingStart': (p) => `стартовый шаг «${s(p, 'target')}» не найден среди шагов`,

@@ -6,6 +6,7 @@ import { kb } from './kb';
 import { shell } from './shell';
 import { supervisor } from './supervisor';
 import { editor } from './editor';
+import { files } from './files';
 
 export const ru = {
   shell,
@@ -16,4 +17,5 @@ export const ru = {
   callbacks,
   editor,
   supervisor,
+  files,
 };

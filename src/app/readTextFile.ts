@@ -1,0 +1,40 @@
+// Reads a file the user picked (a flow, a workstation's calls) as UTF-8 text, the one rule for every import:
+// the size is checked before a byte is read, and text that is not valid UTF-8 is refused, never guessed at.
+
+export type FileProblem = 'tooBig' | 'utf16' | 'binary' | 'notUtf8' | 'unreadable';
+
+export type ReadTextResult = { ok: true; text: string } | { ok: false; problem: FileProblem };
+
+/** A flow file: the largest shipped flow is 13 KB; a flow at the step limit stays far below 1 MB. */
+export const FLOW_FILE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * A workstation's calls: a finished call takes about 8 KB in the file, so 64 MB holds several months of
+ * one workstation; the browser parses and checks a file of that size in well under a few seconds.
+ */
+export const EXCHANGE_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Decodes bytes as strict UTF-8 (a UTF-8 byte-order mark is dropped), naming what else they look like. */
+export function decodeUtf8(bytes: Uint8Array): ReadTextResult {
+  const [b0, b1] = bytes;
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) return { ok: false, problem: 'utf16' };
+  // No text file holds a NUL byte; UTF-16 without a mark and binary files are full of them.
+  if (bytes.includes(0)) return { ok: false, problem: 'binary' };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    // Mostly a file saved in windows-1251 by an old editor.
+    return { ok: false, problem: 'notUtf8' };
+  }
+}
+
+export async function readTextFile(file: Blob, maxBytes: number): Promise<ReadTextResult> {
+  if (file.size > maxBytes) return { ok: false, problem: 'tooBig' };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return { ok: false, problem: 'unreadable' };
+  }
+  return decodeUtf8(bytes);
+}
