@@ -1,16 +1,17 @@
 import { t } from '../app/i18n';
 import { addField, removeField, updateField } from '../flows/edit';
-import { FIELD_KINDS, type FieldKind, type Step } from '../flows/types';
+import { FIELD_KINDS, type FieldKind, type FlowDefinition, type Step } from '../flows/types';
+import { CaptureIdField } from './CaptureIdField';
 import { EdField } from './EdField';
 import { controlId, type IssueIndex } from './fieldKeys';
 import type { EditFlow } from './StepForm';
 
-type Props = { step: Step; edit: EditFlow; issues: IssueIndex };
+type Props = { flow: FlowDefinition; step: Step; edit: EditFlow; issues: IssueIndex };
 
 const isKind = (v: string): v is FieldKind => FIELD_KINDS.some((k) => k === v);
 
 /** Values the operator captures at this step, with their validation. */
-export function CaptureEditor({ step, edit, issues }: Props) {
+export function CaptureEditor({ flow, step, edit, issues }: Props) {
   const text = t.editor.step;
   const kinds = FIELD_KINDS.map((k): [string, string] => [k, text.kinds[k] ?? k]);
   return (
@@ -22,13 +23,12 @@ export function CaptureEditor({ step, edit, issues }: Props) {
           edit((f) => updateField(f, step.id, k, patch));
         return (
           <div key={k} className="capture-row">
-            <EdField
-              kind="text"
+            <CaptureIdField
+              flow={flow}
               id={key('id')}
-              label={text.fieldId}
-              value={c.id}
+              fieldId={c.id}
+              edit={edit}
               issues={issues.get(key('id'))}
-              onChange={(id) => set({ id })}
             />
             <EdField
               kind="text"

@@ -95,7 +95,7 @@ export function StepForm({ flow, step, edit, issues, variables, sample, onRename
         onChange={(questions) => set({ questions })}
       />
       <OptionsEditor step={step} stepIds={flow.steps.map((s) => s.id)} edit={edit} issues={issues} />
-      <CaptureEditor step={step} edit={edit} issues={issues} />
+      <CaptureEditor flow={flow} step={step} edit={edit} issues={issues} />
       <ListField
         id={key('kb.topics')}
         label={text.kbTopics}

@@ -4,6 +4,7 @@
 import { hasErrors, type FlowIssue } from './issues';
 import { restoreFlow } from './restore';
 import { MAX_TRANSFERS } from './schema';
+import { fieldIdOf, FIELDS_PREFIX } from './templates';
 import type {
   CaptureField,
   FlowDefinition,
@@ -200,6 +201,56 @@ export function updateField(
       return merged;
     }),
   }));
+}
+
+export type RenameFieldResult =
+  { ok: true; flow: FlowDefinition } | { ok: false; reason: 'invalid' | 'taken' | 'missing' };
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every string of a step that may hold a {{template}}, rewritten by `change`. */
+function mapStepTexts(step: Step, change: (text: string) => string): Step {
+  return {
+    ...step,
+    say: change(step.say),
+    hints: step.hints.map(change),
+    questions: step.questions.map(change),
+    options: step.options.map((o) => ({ ...o, label: change(o.label) })),
+    capture: step.capture.map((f) => {
+      const out: CaptureField = { ...f, label: change(f.label) };
+      if (f.patternHint !== undefined) out.patternHint = change(f.patternHint);
+      if (f.placeholder !== undefined) out.placeholder = change(f.placeholder);
+      return out;
+    }),
+  };
+}
+
+/**
+ * Renames a captured field and every use of it, as one edit: the field wherever a step captures it
+ * (one id is one value of the call, however many steps ask for it) and each {{fields.<id>}} in lines,
+ * hints, leading questions, option labels, field texts and quick phrases. Options name steps and
+ * outcomes, never fields, so they keep their targets. Refuses an id of the wrong shape or one taken.
+ */
+export function renameField(flow: FlowDefinition, from: string, to: string): RenameFieldResult {
+  const captures = (id: string) => flow.steps.some((s) => s.capture.some((f) => f.id === id));
+  if (!captures(from)) return { ok: false, reason: 'missing' };
+  if (from === to) return { ok: true, flow };
+  if (fieldIdOf(`${FIELDS_PREFIX}${to}`) === null) return { ok: false, reason: 'invalid' };
+  if (captures(to)) return { ok: false, reason: 'taken' };
+  // Spacing inside the braces is kept, so a line reads as the editor wrote it.
+  const use = new RegExp(`\\{\\{(\\s*)${escapeRegExp(FIELDS_PREFIX + from)}(\\s*)\\}\\}`, 'g');
+  const change = (text: string) => text.replace(use, `{{$1${FIELDS_PREFIX}${to}$2}}`);
+  return {
+    ok: true,
+    flow: {
+      ...flow,
+      steps: flow.steps.map((s) => {
+        const renamed = mapStepTexts(s, change);
+        return { ...renamed, capture: renamed.capture.map((f) => (f.id === from ? { ...f, id: to } : f)) };
+      }),
+      phrases: flow.phrases.map((p) => ({ ...p, text: change(p.text) })),
+    },
+  };
 }
 
 export function removeField(flow: FlowDefinition, stepId: string, index: number): FlowDefinition {

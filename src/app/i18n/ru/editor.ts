@@ -132,6 +132,9 @@ export const editor = {
     addOption: 'Добавить вариант',
     capture: 'Заполняемые поля',
     fieldId: 'Код поля',
+    fieldIdTaken: (id: string) =>
+      `Поле с кодом «${id}» уже есть в сценарии. Выберите другой код — имя не изменено.`,
+    fieldIdInvalid: 'Код поля — латинские буквы, цифры, «_» и «-», первой идёт буква. Имя не изменено.',
     fieldLabel: 'Подпись',
     fieldKind: 'Вид',
     fieldRequired: 'Обязательное',
