@@ -8,6 +8,7 @@ import { AppDB } from '../../src/db/db';
 import type { ActiveCall, WrapUp } from '../../src/operator/callController';
 import { flowFrom, loadFlow, OPERATOR, ORG, TINY_FLOW, TUESDAY_1030 } from '../calls/helpers';
 import { FakeLockManager } from './fakeLocks';
+import { holdWrites } from './holdWrites';
 
 const FLOWS = [flowFrom(TINY_FLOW), loadFlow('outbound-callback.json')];
 const clock = { now: () => Date.now() };
@@ -60,6 +61,12 @@ async function walkToAnswer(call: ActiveCall) {
 
 const storedLog = (db: AppDB, callId: string) => db.callEvents.where('callId').equals(callId).sortBy('seq');
 
+/** What the screen shows of the call: the step, the phase tags, how many events are stored. */
+function shown(call: ActiveCall) {
+  const state = call.stored!.getSnapshot();
+  return { stepId: state.view.context.stepId, events: state.events };
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   vi.setSystemTime(TUESDAY_1030);
@@ -88,6 +95,58 @@ describe('call controller: storing as the call goes', () => {
       expect(await db.calls.get(call.callId)).toMatchObject({ status: 'active', lastSeq: i + 1 });
     }
     expect(await db.calls.get(call.callId)).toMatchObject({ callerName: 'Ольга Ивановна' });
+  });
+
+  it('shows the next step only once its event is stored, never before', async () => {
+    const { db, controller } = tab(freshName(), new FakeLockManager());
+    const call = await controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
+    const changes: unknown[] = [];
+    call.stored!.subscribe(() => changes.push(call.stored!.getSnapshot()));
+    expect(shown(call)).toEqual({ stepId: 'hello', events: 1 });
+
+    const held = holdWrites(db);
+    const sent = call.send({ type: 'operator.choose', optionId: 'go' });
+    await vi.advanceTimersByTimeAsync(50);
+    // The engine has moved on; the screen and the database have not.
+    expect(call.session.getSnapshot().context.stepId).toBe('who');
+    expect(shown(call)).toEqual({ stepId: 'hello', events: 1 });
+    expect(changes).toEqual([]);
+    expect(await storedLog(db, call.callId)).toHaveLength(1);
+
+    held.release();
+    await sent;
+    expect(shown(call)).toEqual({ stepId: 'who', events: 2 });
+    expect(changes).toHaveLength(1);
+    expect(await storedLog(db, call.callId)).toHaveLength(2);
+  });
+
+  it('shows a hold running out only once that timer event is stored', async () => {
+    const { db, controller } = tab(freshName(), new FakeLockManager());
+    const call = await controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
+    await walkToAnswer(call);
+    await call.send({ type: 'operator.hold', minutes: 1 });
+    const held = holdWrites(db);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(call.session.getSnapshot().hasTag('holdExpired')).toBe(true);
+    expect(call.stored!.getSnapshot().view.hasTag('holdExpired')).toBe(false);
+
+    held.release();
+    await vi.waitFor(() => expect(call.stored!.getSnapshot().view.hasTag('holdExpired')).toBe(true));
+    expect((await storedLog(db, call.callId)).at(-1)?.event.type).toBe('clock.holdExpired');
+  });
+
+  it('shows each step at once when the call is kept in memory', async () => {
+    const { db, controller } = tab(freshName(), new FakeLockManager());
+    const call = await controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
+    vi.spyOn(db.callEvents, 'add').mockRejectedValue(new DOMException('disk full', 'QuotaExceededError'));
+    await call.send({ type: 'operator.choose', optionId: 'go' });
+    expect(controller.getActive()?.storage).toBe('memory');
+    const now = controller.getActive()!;
+    const held = holdWrites(db);
+    void now.send({ type: 'operator.capture', fieldId: 'callerName', value: 'Ольга Ивановна' });
+    expect(now.stored!.getSnapshot()).toMatchObject({ events: 3 });
+    expect(now.stored!.getSnapshot().view.context.fields.callerName).toBe('Ольга Ивановна');
+    held.release();
   });
 
   it('refuses a second call while one is in progress', async () => {

@@ -17,6 +17,7 @@ import {
   listOpenCallbacksOfCaller,
   recordCallbackAttempt,
 } from '../../src/db/callbacksRepository';
+import type { CallbackTask } from '../../src/calls';
 import type { CallRow } from '../../src/db/callsTables';
 import { harness, toAnswer, TUESDAY_1030 } from '../calls/helpers';
 
@@ -101,11 +102,48 @@ describe('call records', () => {
     const old = await claimCallOwnership(db);
     await beginCall(db, { row: row('call-1'), first: log[0]!, epoch: old });
     const current = await claimCallOwnership(db);
+    const task: CallbackTask = {
+      id: 'cb-stale',
+      callId: 'call-1',
+      flowId: 'tiny',
+      organisationId: 'org',
+      phone: '+79123456789',
+      deadline: TUESDAY_1030 + 3_600_000,
+      question: 'справка',
+      callerName: null,
+      appealNumber: null,
+      createdAt: TUESDAY_1030,
+      outsideHours: false,
+    };
     await expect(
-      appendCallEvent(db, { record: log[1]!, patch: {}, callback: null, epoch: old }),
+      appendCallEvent(db, { record: log[1]!, patch: { callerName: 'Чужая' }, callback: task, epoch: old }),
     ).rejects.toBeInstanceOf(CallFencedError);
+    // The refused write was sent with the check, not after it: all of it must be rolled back.
+    expect((await stored(db)).map((r) => r.seq)).toEqual([0]);
+    expect(await db.calls.get('call-1')).toMatchObject({ callerName: null, lastSeq: 0 });
+    expect(await db.callbacks.get('cb-stale')).toBeUndefined();
     await appendCallEvent(db, { record: log[1]!, patch: {}, callback: null, epoch: current });
     expect((await stored(db)).map((r) => r.seq)).toEqual([0, 1]);
+  });
+
+  it('updates the summary row with only what changed, keeping what it already holds', async () => {
+    const db = freshDb();
+    const { log } = engineLog();
+    const epoch = await claimCallOwnership(db);
+    await beginCall(db, { row: { ...row('call-1'), callerPhone: '+79120000000' }, first: log[0]!, epoch });
+    await appendCallEvent(db, {
+      record: log[1]!,
+      patch: { callerName: 'Ольга Ивановна' },
+      callback: null,
+      epoch,
+    });
+    await appendCallEvent(db, { record: log[2]!, patch: {}, callback: null, epoch });
+    expect(await db.calls.get('call-1')).toMatchObject({
+      callerName: 'Ольга Ивановна',
+      callerNameKey: 'ольга ивановна',
+      callerPhone: '+79120000000',
+      lastSeq: 2,
+    });
   });
 
   it('allows one active call at a time', async () => {
