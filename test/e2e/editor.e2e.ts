@@ -1,8 +1,12 @@
 // The editor workspace in a real Chromium against the production build: a published line reaches the
 // operator's next call, drafts survive a reload, a broken file changes nothing, saved articles are found.
-import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { completeFirstRun, openApp, waitForServiceWorker, watchErrors, type AppSession } from './harness';
 
 let session: AppSession | null = null;
 
@@ -35,6 +39,31 @@ async function editGreeting(page: Page, line: string): Promise<void> {
     .click();
   await page.locator('#ed-step-greeting-say').fill(line);
   await page.getByTestId('save-state').filter({ hasText: 'Черновик сохранён' }).waitFor();
+}
+
+/** Opens the article in the editor's list, replaces its short answer and adds a line to its body, saves. */
+async function editArticle(page: Page, row: Locator, short: string, line: string): Promise<void> {
+  await row.getByRole('button', { name: 'Изменить' }).click();
+  await page.locator('#ed-article-short').fill(short);
+  const body = page.locator('#ed-article-body');
+  await body.fill(`${await body.inputValue()}\n\n${line}`);
+  await expect(page.getByTestId('article-preview').textContent()).resolves.toContain(line);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByText('Сохранено.').waitFor();
+}
+
+/** Searches from a call on the operator screen; resolves to the hit for the article, once it shows. */
+async function searchFromCall(page: Page, query: string, id: string): Promise<Locator> {
+  await page.getByRole('link', { name: 'Оператор' }).click();
+  await page.keyboard.press('F2');
+  await page.getByTestId('line-to-say').waitFor();
+  await page.getByLabel('Поиск по базе знаний').fill(query);
+  const hit = page
+    .getByRole('list', { name: 'Найденные статьи' })
+    .locator(`[data-article-id="${id}"]`)
+    .first();
+  await hit.waitFor({ timeout: 10_000 });
+  return hit;
 }
 
 describe('the editor workspace in Chromium', () => {
@@ -127,31 +156,84 @@ describe('the editor workspace in Chromium', () => {
     await page.getByRole('button', { name: 'Статьи базы знаний' }).click();
     const first = page.locator('.article-list li').first();
     await first.waitFor();
-    const id = await first.getAttribute('data-article-id');
-    await first.getByRole('button', { name: 'Изменить' }).click();
+    const id = (await first.getAttribute('data-article-id')) ?? '';
     // A place name no bundled article mentions: only the edited text can match it.
     const short = 'Записаться можно через приёмную в Верхотурье, по будням.';
-    await page.locator('#ed-article-short').fill(short);
-    const body = page.locator('#ed-article-body');
-    await body.fill(`${await body.inputValue()}\n\nПриёмная в Верхотурье принимает по записи.`);
-    await expect(page.getByTestId('article-preview').textContent()).resolves.toContain('Верхотурье');
-    await page.getByRole('button', { name: 'Сохранить' }).click();
-    await page.getByText('Сохранено.').waitFor();
+    await editArticle(page, first, short, 'Приёмная в Верхотурье принимает по записи.');
 
     // Client-side navigation to the call screen: the running search engine must already know the change.
     // A mark on the window survives client-side navigation and is gone after any reload.
     await page.evaluate(() => Object.assign(window, { sufNoReload: true }));
-    await page.getByRole('link', { name: 'Оператор' }).click();
-    await page.keyboard.press('F2');
-    await page.getByTestId('line-to-say').waitFor();
-    await page.getByLabel('Поиск по базе знаний').fill('Верхотурье');
-    const hit = page
-      .getByRole('list', { name: 'Найденные статьи' })
-      .locator(`[data-article-id="${id ?? ''}"]`)
-      .first();
-    await hit.waitFor({ timeout: 10_000 });
+    const hit = await searchFromCall(page, 'Верхотурье', id);
     await expect(hit.locator('.kb-result-short').textContent()).resolves.toBe(short);
     await expect(page.evaluate(() => 'sufNoReload' in window)).resolves.toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('an edited article when a new knowledge base is deployed', () => {
+  const ARTICLE = 'gen-reception-recording';
+  let dist = '';
+
+  beforeAll(() => {
+    // The same app over a knowledge base whose own text of ARTICLE changed since the editor's change.
+    const work = mkdtempSync(join(tmpdir(), 'sufler-kb-next-'));
+    const kb = join(work, 'kb');
+    cpSync(resolve('knowledge-base'), kb, { recursive: true });
+    const file = join(kb, `${ARTICLE}.md`);
+    const source = readFileSync(file, 'utf8');
+    const changed = source.replace('Приём могут записывать', 'Приём обычно записывают');
+    expect(changed).not.toBe(source);
+    writeFileSync(file, changed);
+    dist = join(work, 'dist');
+    execFileSync(
+      process.execPath,
+      [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+      {
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          SUFLER_KB_DIR: kb,
+          SUFLER_OUT_DIR: dist,
+          SUFLER_BUILD_ID: 'e2e-kb-next',
+        },
+      },
+    );
+    return () => rmSync(work, { recursive: true, force: true });
+  });
+
+  it('keeps the change in force and searchable, and asks the editor to reconcile it', async () => {
+    session = await openApp();
+    const { page, server } = session;
+    const errors = watchErrors(page);
+    await completeFirstRun(page);
+    await waitForServiceWorker(page);
+    await openEditor(page);
+    await page.getByRole('button', { name: 'Статьи базы знаний' }).click();
+    const row = page.locator(`.article-list li[data-article-id="${ARTICLE}"]`);
+    const short = 'Приём в Верхотурье записывают на видео. Вас предупредят заранее.';
+    await editArticle(page, row, short, 'В Верхотурье запись хранят год.');
+
+    server.setRoot(dist);
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+    const prompt = page.getByTestId('update-prompt');
+    await prompt.waitFor();
+    await prompt.getByRole('button', { name: 'Обновить' }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="build-id"]')?.textContent?.includes('e2e-kb-next'),
+    );
+
+    const hit = await searchFromCall(page, 'Верхотурье', ARTICLE);
+    await expect(hit.locator('.kb-result-short').textContent()).resolves.toBe(short);
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Редактор' }).click();
+    await page.getByRole('button', { name: 'Статьи базы знаний' }).click();
+    await expect(row.textContent()).resolves.toContain('изменена в новой версии базы — сверьте');
+    await row.getByRole('button', { name: 'Изменить' }).click();
+    await expect(page.getByTestId('official-notice').textContent()).resolves.toContain(
+      'Приём обычно записывают',
+    );
     expect(errors).toEqual([]);
   });
 });
