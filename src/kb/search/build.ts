@@ -2,7 +2,7 @@
 // so it can be cached in IndexedDB as-is and loaded without rebuilding.
 import type { Article } from '../article';
 import { STOP_WORDS, forEachWord, normalizeWord, stem } from '../normalize';
-import { makeLexicon, reverseOrder } from './lexicon';
+import { lexiconOfSorted, sortedUnique } from './lexicon';
 import { DocTable } from './docTable';
 import type { SearchIndex } from './types';
 
@@ -146,12 +146,13 @@ export function buildIndex(articles: readonly IndexableArticle[]): SearchIndex {
   const finalId = new Uint32Array(stemStrings.length);
   order.forEach((provisional, i) => (finalId[provisional] = i));
   const stemWords = order.map((p) => stemStrings[p] ?? '');
-  const stems = { words: stemWords, byReverse: reverseOrder(stemWords) };
+  const stems = lexiconOfSorted(stemWords);
 
   const surfaceWords: string[] = [];
   for (const [w, id] of surfaceToStem) if (id >= 0) surfaceWords.push(w);
-  const surface = makeLexicon(surfaceWords);
-  const surfaceStem = Uint32Array.from(surface.words, (w) => finalId[surfaceToStem.get(w) ?? 0] ?? 0);
+  const surfaceSorted = sortedUnique(surfaceWords);
+  const surface = lexiconOfSorted(surfaceSorted);
+  const surfaceStem = Uint32Array.from(surfaceSorted, (w) => finalId[surfaceToStem.get(w) ?? 0] ?? 0);
 
   const postStart = new Uint32Array(stemWords.length + 1);
   for (let k = 0; k < entries.length; k++) {

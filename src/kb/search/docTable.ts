@@ -1,5 +1,6 @@
 // What a result list needs about each article, in columns of bytes: the same layout in memory and in
-// the cached index, so loading it decodes only ids and tags, and titles/short answers only for hits.
+// the cached index, so loading it decodes only the tag dictionary, and ids and texts only for hits.
+import { isPackedConsistent, packStrings, packedAt, packedCount, type PackedStrings } from './packedStrings';
 
 export interface DocMeta {
   id: string;
@@ -20,7 +21,8 @@ const fromUtf8 = new TextDecoder('utf-8');
 
 export class DocTable {
   constructor(
-    readonly ids: readonly string[],
+    /** Packed: thousands of ids load as a view and only the hits' ids become strings. */
+    readonly ids: PackedStrings,
     /** UTF-8 of title 0, short 0, title 1, short 1, … */
     readonly text: Uint8Array,
     /** 2n + 1 byte offsets into `text`. */
@@ -52,7 +54,7 @@ export class DocTable {
       });
     });
     return new DocTable(
-      metas.map((m) => m.id),
+      packStrings(metas.map((m) => m.id)),
       text,
       textStart,
       [...dict.keys()],
@@ -62,7 +64,11 @@ export class DocTable {
   }
 
   get count(): number {
-    return this.ids.length;
+    return packedCount(this.ids);
+  }
+
+  id(i: number): string {
+    return packedAt(this.ids, i);
   }
 
   private textAt(k: number): string {
@@ -89,8 +95,9 @@ export class DocTable {
 
   /** Fits together: offsets ascend and stay inside their arrays, codes inside the dictionary. */
   isConsistent(): boolean {
-    const n = this.ids.length;
+    const n = this.count;
     return (
+      isPackedConsistent(this.ids) &&
       this.textStart.length === 2 * n + 1 &&
       this.tagStart.length === 3 * n + 1 &&
       this.textStart[2 * n] === this.text.length &&

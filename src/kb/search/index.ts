@@ -1,5 +1,5 @@
 export { buildIndex, FIELD_WEIGHTS, type IndexableArticle } from './build';
-export { search } from './query';
+export { present, rank, search, type Ranking } from './query';
 export { highlightRanges } from './highlight';
 export { exportIndex, importIndex, IndexFormatError, INDEX_VERSION, type SerializedIndex } from './serialize';
 export type * from './types';

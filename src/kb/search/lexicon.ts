@@ -1,27 +1,34 @@
 // A sorted vocabulary with a second ordering by reversed spelling: prefix ranges come from the first,
 // and one-edit neighbours are found by scanning only the words sharing the query's first or last half.
+import { packStrings, packedAt, packedCount, type PackedStrings } from './packedStrings';
 
-export interface Lexicon {
-  /** Unique words in UTF-16 code-unit order; a word's id is its position. */
-  readonly words: readonly string[];
+/**
+ * Unique words in UTF-16 code-unit order (a word's id is its position), packed so a cached vocabulary
+ * loads without building a string per word; the searches below compare code units in place.
+ */
+export interface Lexicon extends PackedStrings {
   /** Word ids ordered by the reversed spelling, for "ends with" ranges. */
   readonly byReverse: Uint32Array;
 }
 
-export function makeLexicon(words: readonly string[]): Lexicon {
-  const sorted = [...new Set(words)].sort(compare);
-  return { words: sorted, byReverse: reverseOrder(sorted) };
+/** Sorted, unique copy of `words`. */
+export function sortedUnique(words: Iterable<string>): string[] {
+  return [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function reverseOrder(words: readonly string[]): Uint32Array {
-  const ids = Array.from(words.keys());
-  ids.sort((a, b) => compareReversed(words[a] ?? '', words[b] ?? ''));
-  return Uint32Array.from(ids);
+export function makeLexicon(words: Iterable<string>): Lexicon {
+  return lexiconOfSorted(sortedUnique(words));
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** `sorted` must already be sorted and unique (see sortedUnique). */
+export function lexiconOfSorted(sorted: readonly string[]): Lexicon {
+  const ids = Array.from(sorted.keys());
+  ids.sort((a, b) => compareReversed(sorted[a] ?? '', sorted[b] ?? ''));
+  return { ...packStrings(sorted), byReverse: Uint32Array.from(ids) };
 }
+
+export const lexiconSize = packedCount;
+export const wordAt = packedAt;
 
 /** Compares the reversed spellings without building them. */
 function compareReversed(a: string, b: string): number {
@@ -33,50 +40,85 @@ function compareReversed(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Id of the word, or -1. */
-export function lookup(lex: Lexicon, word: string): number {
-  const i = lowerBound(lex.words, word);
-  return lex.words[i] === word ? i : -1;
+/**
+ * Word `id` against the first `keyLen` code units of `key`, in code-unit order; with `asPrefix`, 0 when
+ * the word starts with them.
+ */
+function compareAt(lex: Lexicon, id: number, key: string, keyLen: number, asPrefix: boolean): number {
+  const from = lex.start[id] ?? 0;
+  const len = (lex.start[id + 1] ?? 0) - from;
+  const n = Math.min(len, keyLen);
+  for (let k = 0; k < n; k++) {
+    const d = (lex.chars[from + k] ?? 0) - key.charCodeAt(k);
+    if (d !== 0) return d;
+  }
+  return asPrefix && len >= keyLen ? 0 : len - keyLen;
 }
 
-function lowerBound(words: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = words.length;
+/**
+ * First id in [lo, hi) whose word is not below the key (with `past`: neither below nor starting with
+ * it, when `asPrefix`).
+ */
+function bound(
+  lex: Lexicon,
+  key: string,
+  keyLen: number,
+  asPrefix: boolean,
+  past: boolean,
+  lo = 0,
+  hi = lexiconSize(lex),
+): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((words[mid] ?? '') < key) lo = mid + 1;
+    const c = compareAt(lex, mid, key, keyLen, asPrefix);
+    if (c < 0 || (past && c === 0)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** Ids [from, to) of the words that start with `prefix`. */
-export function prefixRange(lex: Lexicon, prefix: string): [number, number] {
-  return [lowerBound(lex.words, prefix), lowerBound(lex.words, prefix + '\uffff')];
+/** Id of the word, or -1. */
+export function lookup(lex: Lexicon, word: string): number {
+  const i = bound(lex, word, word.length, false, false);
+  return i < lexiconSize(lex) && compareAt(lex, i, word, word.length, false) === 0 ? i : -1;
 }
 
-/** Positions [from, to) in `byReverse` of the words that end with `suffix`. */
-function suffixRange(lex: Lexicon, suffix: string): [number, number] {
-  const bound = (key: string, strict: boolean): number => {
-    let lo = 0;
-    let hi = lex.byReverse.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const word = lex.words[lex.byReverse[mid] ?? 0] ?? '';
-      const c = compareSuffix(word, key);
-      if (c < 0 || (strict && c === 0)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return [bound(suffix, false), bound(suffix, true)];
+/** Ids [from, to) of the words that start with `prefix` (its first `len` code units, within [lo, hi)). */
+export function prefixRange(
+  lex: Lexicon,
+  prefix: string,
+  len = prefix.length,
+  lo = 0,
+  hi = lexiconSize(lex),
+): [number, number] {
+  const from = bound(lex, prefix, len, true, false, lo, hi);
+  return [from, bound(lex, prefix, len, true, true, from, hi)];
 }
 
-/** Orders `word` against `suffix` in reversed spelling; 0 when the word ends with the suffix. */
-function compareSuffix(word: string, suffix: string): number {
-  for (let k = 1; k <= suffix.length; k++) {
-    if (k > word.length) return -1;
-    const d = word.charCodeAt(word.length - k) - suffix.charCodeAt(suffix.length - k);
+/** Positions [from, to) in `byReverse` (within [lo, hi)) of the words that end with `word` from `at`. */
+function suffixRange(lex: Lexicon, word: string, at: number, lo: number, hi: number): [number, number] {
+  const from = suffixBound(lex, word, at, false, lo, hi);
+  return [from, suffixBound(lex, word, at, true, from, hi)];
+}
+
+function suffixBound(lex: Lexicon, word: string, at: number, past: boolean, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareSuffix(lex, lex.byReverse[mid] ?? 0, word, at);
+    if (c < 0 || (past && c === 0)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Orders word `id` against `word` from `at` in reversed spelling; 0 when the word ends with it. */
+function compareSuffix(lex: Lexicon, id: number, word: string, at: number): number {
+  const end = lex.start[id + 1] ?? 0;
+  const len = end - (lex.start[id] ?? 0);
+  const n = word.length - at;
+  for (let k = 1; k <= n; k++) {
+    if (k > len) return -1;
+    const d = (lex.chars[end - k] ?? 0) - word.charCodeAt(word.length - k);
     if (d !== 0) return d;
   }
   return 0;
@@ -87,36 +129,76 @@ function compareSuffix(word: string, suffix: string): number {
  * (optimal string alignment distance exactly 1).
  */
 export function isOneEditAway(a: string, b: string): boolean {
+  const { chars, start } = packStrings([b]);
+  return oneEditAwayAt(a, chars, start[0] ?? 0, b.length);
+}
+
+/** Code units of `a` from `ai` equal `chars` from `bi`, to the end of both (lengths already match). */
+function sameTail(a: string, ai: number, chars: Uint16Array, bi: number): boolean {
+  for (; ai < a.length; ai++, bi++) if (a.charCodeAt(ai) !== chars[bi]) return false;
+  return true;
+}
+
+/** isOneEditAway against the `len` code units of `chars` from `from`, without making a string. */
+function oneEditAwayAt(a: string, chars: Uint16Array, from: number, len: number): boolean {
   const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1 || a === b) return false;
+  if (la - len > 1 || len - la > 1) return false;
   let i = 0;
-  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  while (i < la && i < len && a.charCodeAt(i) === chars[from + i]) i++;
+  if (la === len) {
+    if (i === la) return false;
+    if (sameTail(a, i + 1, chars, from + i + 1)) return true;
+    return (
+      i + 1 < la &&
+      a.charCodeAt(i) === chars[from + i + 1] &&
+      a.charCodeAt(i + 1) === chars[from + i] &&
+      sameTail(a, i + 2, chars, from + i + 2)
+    );
   }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return la > len ? sameTail(a, i + 1, chars, from + i) : sameTail(a, i, chars, from + i + 1);
 }
 
 /**
- * Ids of the words exactly one edit away from `word`. An edit leaves either the first half minus one
- * letter or the second half intact, so only the words sharing one of those are checked.
+ * Ids of the words exactly one edit away from `word`. An edit at position p leaves the first p letters
+ * and the last n - p - 2 intact, so with a prefix of k letters and a suffix of n - 1 - k letters every
+ * neighbour shares one of them; k is chosen so the two ranges to check are as small as possible.
  */
 export function oneEditNeighbours(lex: Lexicon, word: string): number[] {
   const n = word.length;
   const found = new Set<number>();
-  const half = n >> 1;
-  const [pFrom, pTo] = prefixRange(lex, word.slice(0, Math.max(1, half - 1)));
-  for (let id = pFrom; id < pTo; id++) {
-    const w = lex.words[id] ?? '';
-    if (Math.abs(w.length - n) <= 1 && isOneEditAway(word, w)) found.add(id);
+  const check = (id: number): void => {
+    const from = lex.start[id] ?? 0;
+    if (oneEditAwayAt(word, lex.chars, from, (lex.start[id + 1] ?? 0) - from)) found.add(id);
+  };
+  if (n < 3) {
+    for (let id = 0; id < lexiconSize(lex); id++) check(id);
+    return [...found];
   }
-  const [sFrom, sTo] = suffixRange(lex, word.slice(half));
-  for (let k = sFrom; k < sTo; k++) {
-    const id = lex.byReverse[k] ?? 0;
-    const w = lex.words[id] ?? '';
-    if (Math.abs(w.length - n) <= 1 && isOneEditAway(word, w)) found.add(id);
+  // Prefix ranges narrow as k grows and suffix ranges widen as it falls, each found inside the last
+  // one. Past the first k with no prefix match, the cost only grows; before the first k with no suffix
+  // match likewise: both loops stop there.
+  const size = lexiconSize(lex);
+  const pre: [number, number][] = [];
+  let range: [number, number] = [0, size];
+  let top = n - 2;
+  for (let k = 1; k <= n - 2; k++) {
+    pre[k] = range = prefixRange(lex, word, k, range[0], range[1]);
+    if (range[0] === range[1]) {
+      top = k;
+      break;
+    }
   }
+  range = [0, size];
+  let best = { k: 1, cost: Infinity, suf: range };
+  for (let k = top; k >= 1; k--) {
+    range = suffixRange(lex, word, k + 1, range[0], range[1]);
+    const p = pre[k] ?? [0, size];
+    const cost = p[1] - p[0] + range[1] - range[0];
+    if (cost < best.cost) best = { k, cost, suf: range };
+    if (range[0] === range[1]) break;
+  }
+  const p = pre[best.k] ?? [0, 0];
+  for (let id = p[0]; id < p[1]; id++) check(id);
+  for (let k = best.suf[0]; k < best.suf[1]; k++) check(lex.byReverse[k] ?? 0);
   return [...found];
 }

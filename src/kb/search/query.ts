@@ -1,5 +1,6 @@
 import { STOP_WORDS, stem, tokenize } from '../normalize';
-import { lookup, oneEditNeighbours, prefixRange } from './lexicon';
+import { lexiconSize, lookup, oneEditNeighbours, prefixRange, wordAt } from './lexicon';
+import { packedLength as lexiconLength } from './packedStrings';
 import { highlightRanges } from './highlight';
 import { WEIGHT_STEP } from './build';
 import type {
@@ -27,16 +28,10 @@ const MAX_WORDS = 24;
 const SHORT_PREFIX = 2;
 const STRONG_WEIGHT = Math.ceil(1.55 / WEIGHT_STEP);
 
-interface QueryWord {
-  /** Stem id → match factor (best one wins when several routes reach the same stem). */
-  expansions: Map<number, number>;
-  /** Only strong postings count (one or two letters typed). */
-  strongOnly: boolean;
-}
-
 /** Per-index work arrays, reused across queries; stamps avoid clearing them between queries. */
 interface Scratch {
   stamp: number;
+  // Per document: this word's best score, the query's running total and how many words matched.
   wordStamp: Uint32Array;
   wordBest: Float32Array;
   docStamp: Uint32Array;
@@ -44,6 +39,14 @@ interface Scratch {
   matched: Uint8Array;
   touched: Uint32Array;
   docs: Uint32Array;
+  // Per stem: the expansions of the word being matched, each with its best factor.
+  wordMark: number;
+  stemStamp: Uint32Array;
+  factor: Float64Array;
+  expansions: Uint32Array;
+  expansionCount: number;
+  /** idf per stem, computed on first use (NaN until then): a short prefix expands to hundreds of stems. */
+  idf: Float64Array;
   filterKey: string;
   allowed: Uint8Array | null;
 }
@@ -87,6 +90,7 @@ function scratchFor(index: SearchIndex): Scratch {
   let s = scratches.get(index);
   if (!s) {
     const n = index.docs.count;
+    const stems = lexiconSize(index.stems);
     s = {
       stamp: 0,
       wordStamp: new Uint32Array(n),
@@ -96,6 +100,12 @@ function scratchFor(index: SearchIndex): Scratch {
       matched: new Uint8Array(n),
       touched: new Uint32Array(n),
       docs: new Uint32Array(n),
+      wordMark: 0,
+      stemStamp: new Uint32Array(stems),
+      factor: new Float64Array(stems),
+      expansions: new Uint32Array(stems),
+      expansionCount: 0,
+      idf: new Float64Array(stems).fill(Number.NaN),
       filterKey: '',
       allowed: null,
     };
@@ -104,72 +114,67 @@ function scratchFor(index: SearchIndex): Scratch {
   return s;
 }
 
-function keep(map: Map<number, number>, stemId: number, factor: number): void {
-  if ((map.get(stemId) ?? 0) < factor) map.set(stemId, factor);
+/** Adds a stem to the current word's expansions; when several routes reach it, the best factor wins. */
+function keep(s: Scratch, stemId: number, factor: number): void {
+  if (s.stemStamp[stemId] !== s.wordMark) {
+    s.stemStamp[stemId] = s.wordMark;
+    s.factor[stemId] = factor;
+    s.expansions[s.expansionCount++] = stemId;
+  } else if ((s.factor[stemId] ?? 0) < factor) {
+    s.factor[stemId] = factor;
+  }
 }
 
-function addTypoCorrections(index: SearchIndex, word: string, into: Map<number, number>): void {
+function addTypoCorrections(index: SearchIndex, s: Scratch, word: string): void {
   if (word.length < MIN_TYPO_LENGTH) return;
   // A typo in the ending can confuse the stemmer, so correct the word form as written and also its stem.
-  for (const id of oneEditNeighbours(index.surface, word))
-    keep(into, index.surfaceStem[id] ?? 0, TYPO_FACTOR);
-  const s = stem(word);
-  if (s.length >= MIN_TYPO_LENGTH)
-    for (const id of oneEditNeighbours(index.stems, s)) keep(into, id, TYPO_FACTOR);
+  for (const id of oneEditNeighbours(index.surface, word)) keep(s, index.surfaceStem[id] ?? 0, TYPO_FACTOR);
+  const st = stem(word);
+  if (st.length >= MIN_TYPO_LENGTH)
+    for (const id of oneEditNeighbours(index.stems, st)) keep(s, id, TYPO_FACTOR);
 }
 
-function expandWhole(index: SearchIndex, word: string): QueryWord {
-  const expansions = new Map<number, number>();
+function expandWhole(index: SearchIndex, s: Scratch, word: string): void {
   const id = lookup(index.stems, stem(word));
-  if (id >= 0) expansions.set(id, 1);
-  else addTypoCorrections(index, word, expansions);
-  return { expansions, strongOnly: false };
+  if (id >= 0) keep(s, id, 1);
+  else addTypoCorrections(index, s, word);
 }
 
-function expandPartial(index: SearchIndex, prefix: string): QueryWord {
-  const expansions = new Map<number, number>();
+function expandPartial(index: SearchIndex, s: Scratch, prefix: string): void {
   if (prefix.length <= SHORT_PREFIX) {
     // A stem is the start of its word forms, so the words beginning with one or two letters are the
     // stems beginning with them: a few hundred stems instead of thousands of forms.
     const [from, to] = prefixRange(index.stems, prefix);
     for (let id = from; id < to; id++)
-      expansions.set(id, index.stems.words[id] === prefix ? 1 : PREFIX_FACTOR);
+      keep(s, id, lexiconLength(index.stems, id) === prefix.length ? 1 : PREFIX_FACTOR);
   } else {
     const [from, to] = prefixRange(index.surface, prefix);
-    for (let i = from; i < to; i++) {
-      keep(expansions, index.surfaceStem[i] ?? 0, index.surface.words[i] === prefix ? 1 : PREFIX_FACTOR);
-    }
+    for (let i = from; i < to; i++)
+      keep(
+        s,
+        index.surfaceStem[i] ?? 0,
+        lexiconLength(index.surface, i) === prefix.length ? 1 : PREFIX_FACTOR,
+      );
   }
   const id = lookup(index.stems, stem(prefix));
-  if (id >= 0) expansions.set(id, 1);
-  // The operator may have finished the word with a typo and not typed a space yet.
-  else addTypoCorrections(index, prefix, expansions);
-  return { expansions, strongOnly: prefix.length <= SHORT_PREFIX };
+  if (id >= 0) keep(s, id, 1);
+  // The operator may have finished the word with a typo and not typed a space yet; a prefix that still
+  // begins some word is taken as typed so far, which spares the typo search on most keystrokes.
+  else if (s.expansionCount === 0) addTypoCorrections(index, s, prefix);
 }
 
-interface ParsedQuery {
-  words: QueryWord[];
-  terms: HighlightTerms;
-}
-
-function parse(index: SearchIndex, query: string): ParsedQuery {
+/** The words of a query as typed: whole words, and the last one as a prefix unless a space follows it. */
+function queryWords(query: string): { words: string[]; partial: string | null } {
   const tokens = tokenize(query);
   const last = tokens[tokens.length - 1];
   const partial = last !== undefined && last.end === query.length ? last.word : null;
-  const words: QueryWord[] = [];
-  const whole = (partial === null ? tokens : tokens.slice(0, -1)).slice(0, MAX_WORDS - 1);
-  for (const t of whole) if (!STOP_WORDS.has(t.word)) words.push(expandWhole(index, t.word));
-  if (partial !== null) words.push(expandPartial(index, partial));
-
-  const stems = new Set<string>();
-  words.forEach((w, i) => {
-    const isPartial = partial !== null && i === words.length - 1;
-    for (const [id, factor] of w.expansions) {
-      // Prefix expansions are highlighted through the prefix itself; listing them could mean thousands.
-      if (!isPartial || factor === 1 || factor === TYPO_FACTOR) stems.add(index.stems.words[id] ?? '');
-    }
-  });
-  return { words: words.filter((w) => w.expansions.size > 0), terms: { stems: [...stems], prefix: partial } };
+  const words: string[] = [];
+  const whole = partial === null ? tokens.length : tokens.length - 1;
+  for (let i = 0; i < Math.min(whole, MAX_WORDS - 1); i++) {
+    const w = tokens[i]?.word ?? '';
+    if (!STOP_WORDS.has(w)) words.push(w);
+  }
+  return { words, partial };
 }
 
 function allowedMask(
@@ -204,39 +209,76 @@ function allowedMask(
   return mask;
 }
 
-/** Ranks articles for a query as typed: the last word, unless followed by a space, counts as a prefix. */
-export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchResult {
-  const limit = options.limit ?? DEFAULT_LIMIT;
-  const { words, terms } = parse(index, query);
-  if (words.length === 0) return { hits: [], total: 0, terms };
+/** The best articles for a query, as document numbers: what a result list is made from. */
+export interface Ranking {
+  /** Document numbers, best first. */
+  docs: number[];
+  scores: number[];
+  /** Matching articles after filters, before the limit. */
+  total: number;
+  terms: HighlightTerms;
+}
 
-  const s = scratchFor(index);
+/** Walks the postings of the current word's expansions; returns how many documents it touched. */
+function scoreWord(index: SearchIndex, s: Scratch, p: Postings, wordStamp: number): number {
   const n = index.docs.count;
-  const queryStamp = ++s.stamp;
-  let docCount = 0;
-  for (const word of words) {
-    const wordStamp = ++s.stamp;
-    let touchedCount = 0;
-    const p: Postings = word.strongOnly
-      ? strongPostings(index)
-      : { start: index.postStart, doc: index.postDoc, weight: index.postWeight };
-    for (const [stemId, factor] of word.expansions) {
+  let touchedCount = 0;
+  for (let e = 0; e < s.expansionCount; e++) {
+    const stemId = s.expansions[e] ?? 0;
+    let idf = s.idf[stemId] ?? 0;
+    if (Number.isNaN(idf)) {
       // idf from the full lists, so scores do not depend on which lists were walked.
       const df = (index.postStart[stemId + 1] ?? 0) - (index.postStart[stemId] ?? 0);
-      const weight = WEIGHT_STEP * factor * Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const to = p.start[stemId + 1] ?? 0;
-      for (let k = p.start[stemId] ?? 0; k < to; k++) {
-        const d = p.doc[k] ?? 0;
-        const score = weight * ((p.weight[k] ?? 0) + 0.5);
-        if (s.wordStamp[d] !== wordStamp) {
-          s.wordStamp[d] = wordStamp;
-          s.wordBest[d] = score;
-          s.touched[touchedCount++] = d;
-        } else if (score > (s.wordBest[d] ?? 0)) {
-          s.wordBest[d] = score;
-        }
+      s.idf[stemId] = idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+    const weight = WEIGHT_STEP * (s.factor[stemId] ?? 0) * idf;
+    const to = p.start[stemId + 1] ?? 0;
+    for (let k = p.start[stemId] ?? 0; k < to; k++) {
+      const d = p.doc[k] ?? 0;
+      const score = weight * ((p.weight[k] ?? 0) + 0.5);
+      if (s.wordStamp[d] !== wordStamp) {
+        s.wordStamp[d] = wordStamp;
+        s.wordBest[d] = score;
+        s.touched[touchedCount++] = d;
+      } else if (score > (s.wordBest[d] ?? 0)) {
+        s.wordBest[d] = score;
       }
     }
+  }
+  return touchedCount;
+}
+
+/**
+ * Ranks articles for a query as typed (the last word, unless followed by a space, counts as a prefix)
+ * without building the result list: the part of a search that compares with engines returning ids.
+ */
+export function rank(index: SearchIndex, query: string, options: SearchOptions = {}): Ranking {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const { words, partial } = queryWords(query);
+  const s = scratchFor(index);
+  const all = { start: index.postStart, doc: index.postDoc, weight: index.postWeight };
+  const highlight: number[] = [];
+  const queryStamp = ++s.stamp;
+  let docCount = 0;
+  let matchedWords = 0;
+  for (let w = 0; w <= words.length; w++) {
+    const isPartial = w === words.length;
+    if (isPartial && partial === null) break;
+    s.wordMark = ++s.stamp;
+    s.expansionCount = 0;
+    if (isPartial) expandPartial(index, s, partial ?? '');
+    else expandWhole(index, s, words[w] ?? '');
+    if (s.expansionCount === 0) continue;
+    matchedWords++;
+    for (let e = 0; e < s.expansionCount; e++) {
+      const id = s.expansions[e] ?? 0;
+      const f = s.factor[id];
+      // Prefix expansions are highlighted through the prefix itself; listing them could mean thousands.
+      if ((!isPartial || f === 1 || f === TYPO_FACTOR) && !highlight.includes(id)) highlight.push(id);
+    }
+    const strongOnly = isPartial && (partial ?? '').length <= SHORT_PREFIX;
+    const wordStamp = ++s.stamp;
+    const touchedCount = scoreWord(index, s, strongOnly ? strongPostings(index) : all, wordStamp);
     for (let i = 0; i < touchedCount; i++) {
       const d = s.touched[i] ?? 0;
       if (s.docStamp[d] !== queryStamp) {
@@ -249,6 +291,8 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       s.matched[d] = (s.matched[d] ?? 0) + 1;
     }
   }
+  const terms: HighlightTerms = { stems: highlight.map((id) => wordAt(index.stems, id)), prefix: partial };
+  if (matchedWords === 0) return { docs: [], scores: [], total: 0, terms };
 
   const allowed = allowedMask(index, s, options.filters);
   const top = new TopK(limit);
@@ -258,23 +302,33 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     if (allowed && allowed[d] === 0) continue;
     total++;
     // Articles that match every word of the query come before those that match only some.
-    const coverage = (s.matched[d] ?? 0) / words.length;
+    const coverage = (s.matched[d] ?? 0) / matchedWords;
     top.offer(d, (s.total[d] ?? 0) * coverage * coverage);
   }
+  const best = top.sorted();
+  return { docs: best.map(([d]) => d), scores: best.map(([, score]) => score), total, terms };
+}
 
-  const hits: SearchHit[] = top.sorted().map(([d, score]) => {
+/** The result list for a ranking: ids, texts and what to highlight in them. */
+export function present(index: SearchIndex, ranking: Ranking): SearchHit[] {
+  return ranking.docs.map((d, i) => {
     const title = index.docs.title(d);
     const short = index.docs.short(d);
     return {
-      id: index.docs.ids[d] ?? '',
+      id: index.docs.id(d),
       title,
       short,
-      score: Math.round(score * 1000) / 1000,
-      titleRanges: highlightRanges(title, terms),
-      shortRanges: highlightRanges(short, terms),
+      score: Math.round((ranking.scores[i] ?? 0) * 1000) / 1000,
+      titleRanges: highlightRanges(title, ranking.terms),
+      shortRanges: highlightRanges(short, ranking.terms),
     };
   });
-  return { hits, total, terms };
+}
+
+/** Ranks articles for a query as typed and presents the best: see rank() and present(). */
+export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchResult {
+  const ranking = rank(index, query, options);
+  return { hits: present(index, ranking), total: ranking.total, terms: ranking.terms };
 }
 
 /** Keeps the k best (doc, score) pairs in a min-heap; ties go to the earlier doc for stable results. */

@@ -1,6 +1,7 @@
 // The cached form of a search index: one byte array (sections of UTF-16 text and little-endian typed
 // arrays). Bump INDEX_VERSION whenever the layout or the scoring baked into the weights changes.
 import { DocTable } from './docTable';
+import { isPackedConsistent, type PackedStrings } from './packedStrings';
 import type { Lexicon } from './lexicon';
 import type { SearchIndex } from './types';
 
@@ -13,15 +14,14 @@ import type { SearchIndex } from './types';
 export type SerializedIndex = Uint8Array<ArrayBuffer>;
 
 const MAGIC = 0x49424b53; // "SKBI"
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 export class IndexFormatError extends Error {
   override name = 'IndexFormatError';
 }
 
-// Texts are stored as UTF-16 code units: Cyrillic costs two bytes as in UTF-8, and decoding is a copy,
-// where UTF-8 decoding of the vocabulary was a visible part of a cold start. Not fatal: a damaged
-// word only fails to match.
+// The tag dictionary is stored as UTF-16 code units, one line per tag: decoding is a copy. Not fatal:
+// a damaged tag only fails to match a filter.
 const fromUtf16 = new TextDecoder('utf-16le');
 
 function utf16(s: string): Uint8Array {
@@ -29,24 +29,25 @@ function utf16(s: string): Uint8Array {
   for (let i = 0; i < s.length; i++) units[i] = s.charCodeAt(i);
   return new Uint8Array(units.buffer);
 }
-// Words are letters and digits only; ids and tags are cleaned of the separator.
+// Tags are cleaned of the separator.
 const LINE = '\n';
 const clean = (text: string): string => text.replaceAll(LINE, ' ');
 
 export function exportIndex(index: SearchIndex): SerializedIndex {
-  const text = utf16;
   const d = index.docs;
+  // Words and ids stay packed as in memory (see packedStrings.ts): loading them is a view, not a parse.
+  const packed = (p: PackedStrings): Uint8Array[] => [bytesOf(p.chars), bytesOf(p.start)];
   const sections: Uint8Array[] = [
-    text(d.ids.map(clean).join(LINE)),
+    ...packed(d.ids),
     d.text,
     bytesOf(d.textStart),
-    text(d.tagDict.map(clean).join(LINE)),
+    utf16(d.tagDict.map(clean).join(LINE)),
     bytesOf(d.tagStart),
     bytesOf(d.tagCodes),
-    text(index.surface.words.join(LINE)),
+    ...packed(index.surface),
     bytesOf(index.surface.byReverse),
     bytesOf(index.surfaceStem),
-    text(index.stems.words.join(LINE)),
+    ...packed(index.stems),
     bytesOf(index.stems.byReverse),
     bytesOf(index.postStart),
     // Raw, not delta-coded: a typed-array view over the read bytes loads with no decoding at all.
@@ -127,37 +128,36 @@ export function importIndex(data: unknown): SearchIndex {
   const buf = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
   if (!buf) throw new IndexFormatError('index is not binary');
   const sections = readSections(buf);
-  if (sections.length !== 14) throw new IndexFormatError('index sections missing');
+  if (sections.length !== 17) throw new IndexFormatError('index sections missing');
   const at = (i: number): Uint8Array => sections[i] ?? new Uint8Array();
+  const packed = (i: number): PackedStrings => ({ chars: u16(at(i)), start: u32(at(i + 1)) });
+  const lexicon = (i: number): Lexicon => ({ ...packed(i), byReverse: u32(at(i + 2)) });
 
-  const docs = new DocTable(
-    split(at(0), LINE),
-    at(1),
-    u32(at(2)),
-    split(at(3), LINE),
-    u32(at(4)),
-    u16(at(5)),
-  );
-  const surfaceWords = split(at(6), LINE);
-  const surface: Lexicon = { words: surfaceWords, byReverse: u32(at(7)) };
-  const surfaceStem = u32(at(8));
-  const stemWords = split(at(9), LINE);
-  const stems: Lexicon = { words: stemWords, byReverse: u32(at(10)) };
-  const postStart = u32(at(11));
-  const postWeight = at(13);
-  const total = postStart[stemWords.length] ?? -1;
+  const docs = new DocTable(packed(0), at(2), u32(at(3)), split(at(4), LINE), u32(at(5)), u16(at(6)));
+  const surface = lexicon(7);
+  const surfaceStem = u32(at(10));
+  const stems = lexicon(11);
+  const postStart = u32(at(14));
+  const postWeight = at(16);
+  const surfaceCount = surface.start.length - 1;
+  const stemCount = stems.start.length - 1;
+  const total = postStart[stemCount] ?? -1;
   if (
     !docs.isConsistent() ||
-    surfaceStem.length !== surfaceWords.length ||
-    surface.byReverse.length !== surfaceWords.length ||
-    stems.byReverse.length !== stemWords.length ||
-    postStart.length !== stemWords.length + 1 ||
+    !isPackedConsistent(surface) ||
+    !isPackedConsistent(stems) ||
+    surfaceStem.length !== surfaceCount ||
+    surface.byReverse.length !== surfaceCount ||
+    stems.byReverse.length !== stemCount ||
+    postStart.length !== stemCount + 1 ||
     total !== postWeight.length ||
-    !allBelow(surfaceStem, stemWords.length)
+    !allBelow(surfaceStem, stemCount) ||
+    !allBelow(surface.byReverse, surfaceCount) ||
+    !allBelow(stems.byReverse, stemCount)
   ) {
     throw new IndexFormatError('index arrays do not fit together');
   }
-  const postDoc = u32(at(12));
+  const postDoc = u32(at(15));
   if (postDoc.length !== total || !allBelow(postDoc, docs.count))
     throw new IndexFormatError('postings do not fit the documents');
   return { docs, surface, surfaceStem, stems, postStart, postDoc, postWeight };
