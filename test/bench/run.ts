@@ -6,10 +6,20 @@ import { chromium } from 'playwright-core';
 import { formatTable, row, type BenchRow, type Suite } from './harness';
 import { OUT_DIR, buildBenchBundle, serve } from './server';
 import { analyticsSuite } from './suites/analytics';
+import { firstLoadSuite } from './suites/firstLoad';
 import { kbSearchSuite } from './suites/kbSearch';
 import { operatorLatencySuite } from './suites/operatorLatency';
+import { operatorMemorySuite } from './suites/operatorMemory';
+import { storageSuite } from './suites/storage';
 
-const SUITES: Suite[] = [kbSearchSuite, analyticsSuite, operatorLatencySuite];
+const SUITES: Suite[] = [
+  kbSearchSuite,
+  analyticsSuite,
+  operatorLatencySuite,
+  storageSuite,
+  firstLoadSuite,
+  operatorMemorySuite,
+];
 
 async function main(): Promise<number> {
   const only = process.argv.slice(2);

@@ -1,8 +1,9 @@
 // Bench entry bundled with the production build settings; each suite's browser half hangs off window.sufBench.
 import { analyticsBench } from './analyticsBench';
 import { kbSearchBench } from './kbSearchBench';
+import { storageBench } from './storageBench';
 
-const api = { kb: kbSearchBench, analytics: analyticsBench };
+const api = { kb: kbSearchBench, analytics: analyticsBench, storage: storageBench };
 export type SufBench = typeof api;
 
 declare global {
