@@ -90,8 +90,7 @@ interface Live {
   chain: Promise<void>;
   /** Set once another tab took the call over: nothing more is written or sent from here. */
   fenced: boolean;
-  /** The summary fields and the callback task as last handed to storage: only changes are written. */
-  summary: CallSummaryPatch;
+  /** The callback task last handed to storage: the callbacks queue is written only for a new one. */
   filedCallback: string | null;
   /** What the screen shows: the state as of the last event stored (or kept, in memory mode). */
   shown: StoredState;
@@ -110,12 +109,6 @@ function summaryPatch(ctx: CallContext): CallSummaryPatch {
     endedAt: ctx.end?.at ?? null,
     endReason: ctx.end?.reason ?? null,
   };
-}
-
-/** The fields of `next` that differ from `prev`: the row is not rewritten with what it already holds. */
-function changed(prev: CallSummaryPatch, next: CallSummaryPatch): CallSummaryPatch {
-  const keys = Object.keys(next) as (keyof CallSummaryPatch)[]; // Object.keys loses the key type
-  return Object.fromEntries(keys.filter((k) => next[k] !== prev[k]).map((k) => [k, next[k]]));
 }
 
 function stateStore(first: StoredState): Live['stored'] {
@@ -228,10 +221,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
     };
   }
 
-  type LiveFields = Omit<
-    Live,
-    'view' | 'stop' | 'chain' | 'fenced' | 'summary' | 'filedCallback' | 'shown' | 'stored'
-  >;
+  type LiveFields = Omit<Live, 'view' | 'stop' | 'chain' | 'fenced' | 'filedCallback' | 'shown' | 'stored'>;
 
   /** Everything the session holds is stored already (a call just begun, resumed or loaded). */
   function newLive(fields: LiveFields, stop: () => void): Live {
@@ -242,7 +232,6 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
       ...fields,
       chain: Promise.resolve(),
       fenced: false,
-      summary: summaryPatch(snapshot.context),
       filedCallback: snapshot.context.callback?.id ?? null,
       shown,
       stored,
@@ -276,16 +265,16 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
   function persistRecord(l: Live, record: CallRecordEvent): void {
     const view = l.session.getSnapshot();
     const state: StoredState = { view, events: record.seq + 1 };
-    const summary = summaryPatch(view.context);
-    const patch = changed(l.summary, summary);
-    l.summary = summary;
+    // This tab is the only writer of the active call's row: it keeps it and stores it whole.
+    const row: CallRow = { ...l.row, ...summaryPatch(view.context), lastSeq: record.seq };
+    l.row = row;
     const callback = newCallback(l, view.context.callback);
     if (!db || l.storage === 'memory') show(l, state);
     l.chain = l.chain.then(async () => {
       if (l.fenced) return;
       if (db && l.storage === 'stored') {
         try {
-          await appendCallEvent(db, { record, patch, callback, epoch: l.epoch });
+          await appendCallEvent(db, { record, row, callback, epoch: l.epoch });
         } catch (error) {
           if (error instanceof CallFencedError) {
             l.fenced = true;

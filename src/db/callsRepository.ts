@@ -73,35 +73,43 @@ function addIfMissing(add: Promise<unknown>): Promise<boolean> {
   );
 }
 
+/** Thrown inside the append to roll it back when the event is stored already. */
+class AlreadyStored extends Error {}
+
 /**
- * Appends one event of an active call, updates its summary row (`patch` holds only what changed), and
- * files a callback task the event created (pass it only then), in one transaction. Returns 'duplicate'
- * when that [callId+seq] is already stored.
+ * Appends one event of an active call, stores its summary row as `row` (the row after this event, kept
+ * by the one writer of an active call), and files a callback task the event created (pass it only
+ * then), in one transaction. Returns 'duplicate', writing nothing, when that [callId+seq] is stored.
  *
- * The screen waits for this commit, so it is one round trip of requests sent together: the lease and the
- * row are read while the event is already being added. A stale epoch throws before the transaction ends,
- * which aborts it and rolls the add back, so a fenced tab still never writes. Durability is the
- * browser's default (relaxed in Chromium): a commit is done by the browser process, so it survives a
- * crash or a kill of the tab; only an OS crash or power loss right after it could lose it.
+ * The screen waits for this commit, so every request goes out at once, none waiting for another: one
+ * round trip, then the commit. The row is put without reading it first because, while the call is
+ * active, nobody but the owner holding `epoch` writes it. A stale epoch throws before the transaction
+ * ends, which aborts it and rolls back everything already sent, so a fenced tab still never writes.
+ * Durability is the browser's default (relaxed in Chromium): the commit is done by the browser process,
+ * so it survives a crash or kill of the tab; only an OS crash or power loss right after could lose it.
  */
 export async function appendCallEvent(
   db: AppDB,
-  entry: { record: CallRecordEvent; patch: CallSummaryPatch; callback: CallbackTask | null; epoch: number },
+  entry: { record: CallRecordEvent; row: CallRow; callback: CallbackTask | null; epoch: number },
 ): Promise<'stored' | 'duplicate'> {
-  const { record, patch, callback, epoch } = entry;
+  const { record, row, callback, epoch } = entry;
   const tables = [db.calls, db.callEvents, db.callLease, ...(callback ? [db.callbacks] : [])];
-  return db.transaction('rw', tables, async () => {
-    const [lease, added, row] = await Promise.all([
-      db.callLease.get(LEASE),
-      addIfMissing(db.callEvents.add(record)),
-      db.calls.get(record.callId),
-      callback ? addIfMissing(db.callbacks.add(newCallbackRow(callback))) : null,
-    ]);
-    if ((lease?.epoch ?? 0) !== epoch) throw new CallFencedError('call taken over by another tab');
-    if (!added) return 'duplicate';
-    if (row) await db.calls.put({ ...row, ...withNameKey(patch), lastSeq: record.seq });
-    return 'stored';
-  });
+  try {
+    return await db.transaction('rw', tables, async () => {
+      const [lease, added] = await Promise.all([
+        db.callLease.get(LEASE),
+        addIfMissing(db.callEvents.add(record)),
+        db.calls.put({ ...row, callerNameKey: callerNameKey(row.callerName), lastSeq: record.seq }),
+        callback ? addIfMissing(db.callbacks.add(newCallbackRow(callback))) : null,
+      ]);
+      if ((lease?.epoch ?? 0) !== epoch) throw new CallFencedError('call taken over by another tab');
+      if (!added) throw new AlreadyStored();
+      return 'stored' as const;
+    });
+  } catch (error) {
+    if (error instanceof AlreadyStored) return 'duplicate';
+    throw error;
+  }
 }
 
 export interface FinishedCall {

@@ -79,7 +79,12 @@ describe('call records', () => {
     const epoch = await claimCallOwnership(db);
     await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
     for (const record of log.slice(1))
-      await appendCallEvent(db, { record, patch: { callerName: 'Ольга Ивановна' }, callback: null, epoch });
+      await appendCallEvent(db, {
+        record,
+        row: row('call-1', { callerName: 'Ольга Ивановна' }),
+        callback: null,
+        epoch,
+      });
     const active = await findActiveCall(db);
     expect(active?.log.map((r) => r.seq)).toEqual(log.map((r) => r.seq));
     expect(active?.row).toMatchObject({ lastSeq: log.length - 1, callerNameKey: 'ольга ивановна' });
@@ -91,8 +96,12 @@ describe('call records', () => {
     const epoch = await claimCallOwnership(db);
     await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
     const second = log[1]!;
-    expect(await appendCallEvent(db, { record: second, patch: {}, callback: null, epoch })).toBe('stored');
-    expect(await appendCallEvent(db, { record: second, patch: {}, callback: null, epoch })).toBe('duplicate');
+    expect(await appendCallEvent(db, { record: second, row: row('call-1'), callback: null, epoch })).toBe(
+      'stored',
+    );
+    expect(await appendCallEvent(db, { record: second, row: row('call-1'), callback: null, epoch })).toBe(
+      'duplicate',
+    );
     expect(await stored(db)).toHaveLength(2);
   });
 
@@ -116,32 +125,36 @@ describe('call records', () => {
       outsideHours: false,
     };
     await expect(
-      appendCallEvent(db, { record: log[1]!, patch: { callerName: 'Чужая' }, callback: task, epoch: old }),
+      appendCallEvent(db, {
+        record: log[1]!,
+        row: row('call-1', { callerName: 'Чужая' }),
+        callback: task,
+        epoch: old,
+      }),
     ).rejects.toBeInstanceOf(CallFencedError);
     // The refused write was sent with the check, not after it: all of it must be rolled back.
     expect((await stored(db)).map((r) => r.seq)).toEqual([0]);
     expect(await db.calls.get('call-1')).toMatchObject({ callerName: null, lastSeq: 0 });
     expect(await db.callbacks.get('cb-stale')).toBeUndefined();
-    await appendCallEvent(db, { record: log[1]!, patch: {}, callback: null, epoch: current });
+    await appendCallEvent(db, { record: log[1]!, row: row('call-1'), callback: null, epoch: current });
     expect((await stored(db)).map((r) => r.seq)).toEqual([0, 1]);
   });
 
-  it('updates the summary row with only what changed, keeping what it already holds', async () => {
+  it('leaves the summary row as it was when the event is stored already', async () => {
     const db = freshDb();
     const { log } = engineLog();
     const epoch = await claimCallOwnership(db);
-    await beginCall(db, { row: { ...row('call-1'), callerPhone: '+79120000000' }, first: log[0]!, epoch });
-    await appendCallEvent(db, {
-      record: log[1]!,
-      patch: { callerName: 'Ольга Ивановна' },
-      callback: null,
-      epoch,
-    });
-    await appendCallEvent(db, { record: log[2]!, patch: {}, callback: null, epoch });
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    const name = row('call-1', { callerName: 'Ольга Ивановна' });
+    await appendCallEvent(db, { record: log[1]!, row: name, callback: null, epoch });
+    await appendCallEvent(db, { record: log[2]!, row: name, callback: null, epoch });
+    const again = row('call-1', { callerName: 'Чужая' });
+    expect(await appendCallEvent(db, { record: log[1]!, row: again, callback: null, epoch })).toBe(
+      'duplicate',
+    );
     expect(await db.calls.get('call-1')).toMatchObject({
       callerName: 'Ольга Ивановна',
       callerNameKey: 'ольга ивановна',
-      callerPhone: '+79120000000',
       lastSeq: 2,
     });
   });
@@ -169,7 +182,7 @@ describe('call records', () => {
     const task = h.session.getSnapshot().context.callback!;
     const epoch = await claimCallOwnership(db);
     await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
-    await appendCallEvent(db, { record: promise, patch: {}, callback: task, epoch });
+    await appendCallEvent(db, { record: promise, row: row('call-1'), callback: task, epoch });
     expect(await listOpenCallbacks(db)).toMatchObject([
       { id: task.id, status: 'open', dueAt: task.deadline },
     ]);
@@ -202,7 +215,7 @@ describe('call records', () => {
     const { log } = engineLog();
     const epoch = await claimCallOwnership(db);
     await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
-    await appendCallEvent(db, { record: log[1]!, patch: {}, callback: null, epoch });
+    await appendCallEvent(db, { record: log[1]!, row: row('call-1'), callback: null, epoch });
     await finishCall(db, {
       callId: 'call-1',
       patch: { lastSeq: log.length - 1 },
