@@ -52,22 +52,18 @@ export function ArticlesPanel({ db }: Props) {
         <button type="submit">{text.new}</button>
       </form>
       <ul className="article-list">
-        {articles.map((a) => (
-          <li key={a.id} data-article-id={a.id}>
-            <button type="button" onClick={() => setOpen(a)}>
-              {text.edit}
-            </button>{' '}
-            {a.title} <code>{a.id}</code>
-            {notices.has(a.id) && (
-              <>
-                {' '}
-                <strong className="article-flag">
-                  {text.flags[notices.get(a.id)?.flag ?? 'officialChanged']}
-                </strong>
-              </>
-            )}
-          </li>
-        ))}
+        {articles.map((a) => {
+          const flag = notices.get(a.id)?.flag;
+          return (
+            <li key={a.id} data-article-id={a.id}>
+              <button type="button" onClick={() => setOpen(a)}>
+                {text.edit}
+              </button>{' '}
+              {a.title} <code>{a.id}</code>
+              {flag && <strong className="article-flag"> {text.flags[flag]}</strong>}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
