@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { t } from '../app/i18n';
 import { ACTION_KEYS, CALL_SHORTCUTS, isTypingTarget, PHRASE_KEYS, triggers } from '../app/shortcuts';
 import { availableActions, phase, stageStrip, templateVars } from '../calls';
@@ -24,6 +24,7 @@ import { StepActions } from './StepActions';
 import { useCallSelect } from './useCallSelect';
 import { useCallSend } from './useCallSend';
 import { useKeyDown } from './useKeyDown';
+import { leaveField } from './usePanelFocus';
 import { usePhaseActions } from './usePhaseActions';
 import { WrapUpForm } from './WrapUpForm';
 
@@ -42,6 +43,8 @@ export function CallScreen({ call, controller, wiring }: Props) {
   const [help, setHelp] = useState(false);
   const [phrase, setPhrase] = useState<string | null>(null);
   const [focus, setFocus] = useState({ capture: 0, search: 0 });
+  // What had focus before a key sent it into the capture fields or the search box: Escape goes back.
+  const fieldOpener = useRef<HTMLElement | null>(null);
   const onNotes = useCallback((change: Partial<CallNotes>) => setNotes((n) => ({ ...n, ...change })), []);
   const p = useCallSelect(session, phase);
   const can = useCallSelect(session, (s) => availableActions(flow, s));
@@ -62,8 +65,10 @@ export function CallScreen({ call, controller, wiring }: Props) {
   const onTool = (tool: Tool) => {
     if (!enabled[tool] || (disabled && tool !== 'search' && tool !== 'help')) return;
     if (tool === 'help') setHelp(true);
-    else if (tool === 'capture' || tool === 'search') setFocus((f) => ({ ...f, [tool]: f[tool] + 1 }));
-    else if (tool === 'hold') setPanel({ kind: 'hold', extend: false });
+    else if (tool === 'capture' || tool === 'search') {
+      fieldOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setFocus((f) => ({ ...f, [tool]: f[tool] + 1 }));
+    } else if (tool === 'hold') setPanel({ kind: 'hold', extend: false });
     else if (tool === 'outcome') setPanel({ kind: 'outcome', option: null });
     else setPanel({ kind: tool });
   };
@@ -83,7 +88,8 @@ export function CallScreen({ call, controller, wiring }: Props) {
       return;
     }
     if (e.key === 'Escape') {
-      if (isTypingTarget(e.target) && e.target instanceof HTMLElement) e.target.blur();
+      if (isTypingTarget(e.target) && e.target instanceof HTMLElement)
+        leaveField(e.target, fieldOpener.current);
       else setPanel(null);
       return;
     }
@@ -115,7 +121,14 @@ export function CallScreen({ call, controller, wiring }: Props) {
       <div className="call-columns">
         <div className="call-main">
           {p === 'ended' ? (
-            <WrapUpForm session={session} notes={notes} controller={controller} disabled={disabled} />
+            <WrapUpForm
+              session={session}
+              notes={notes}
+              controller={controller}
+              clock={clock}
+              send={send}
+              disabled={disabled}
+            />
           ) : (
             <>
               <LineToSay session={session} clock={clock} phrase={phrase} />
@@ -140,6 +153,8 @@ export function CallScreen({ call, controller, wiring }: Props) {
         </div>
         <CallSide
           session={session}
+          send={send}
+          disabled={disabled}
           wiring={wiring}
           notes={notes}
           onNotes={onNotes}

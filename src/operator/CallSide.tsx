@@ -6,10 +6,13 @@ import type { ResolvedWiring } from './CallControllerContext';
 import type { CallNotes, NotesUpdate } from './callNotes';
 import { KbSuggestions } from './KbSuggestions';
 import { KnowledgePanel } from './KnowledgePanel';
+import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 
 type Props = {
   session: CallSession;
+  send: Send;
+  disabled: boolean;
   wiring: ResolvedWiring;
   notes: CallNotes;
   onNotes: NotesUpdate;
@@ -19,7 +22,7 @@ type Props = {
 const NO_LINKS = { topics: [], articles: [] };
 
 /** Beside the script: who is calling, and the knowledge for this step and topic. */
-export function CallSide({ session, wiring, notes, onNotes, searchFocus }: Props) {
+export function CallSide({ session, send, disabled, wiring, notes, onNotes, searchFocus }: Props) {
   const links = useCallSelect(session, (s) => currentStep(session.flow, s)?.kb ?? NO_LINKS);
   const orgId = useCallSelect(session, (s) => s.context.organisation.id);
   const callerPhone = useCallSelect(session, (s) => callerCard(s).phone);
@@ -40,7 +43,7 @@ export function CallSide({ session, wiring, notes, onNotes, searchFocus }: Props
   );
   return (
     <aside className="call-side">
-      <CallerCard session={session} notes={notes} onNotes={onNotes} />
+      <CallerCard session={session} send={send} disabled={disabled} />
       <CallerHistory
         phone={callerPhone}
         name={callerName}

@@ -1,30 +1,30 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { t } from '../app/i18n';
 import { actionIndex, isPanelConfirm } from '../app/shortcuts';
-import { callerCard, currentStep, type CallSession } from '../calls';
+import { callerCard, currentStep, type CallSession, type NoticeCode } from '../calls';
 import type { Clock } from '../calls/clock';
 import { formatDeadline } from '../flows/dates';
 import { formatRuPhone, normalizeRuPhone } from '../flows/phone';
 import { callbackPresets } from '../flows/workingHours';
-import { zonedToUtc } from '../flows/zonedTime';
 import { StepActions } from './StepActions';
+import { fromLocalInput } from './localTime';
 import { maskRuPhone } from './phoneMask';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
+import { usePanelFocus } from './usePanelFocus';
 
-type Props = { session: CallSession; clock: Clock; send: Send; onClose: () => void };
-
-/** "2026-11-24T15:30" typed in the organisation's own time zone, as an instant; null if malformed. */
-function fromLocalInput(value: string, timeZone: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return zonedToUtc(y, mo, d, h * 60 + mi, timeZone);
-}
+type Props = {
+  session: CallSession;
+  clock: Clock;
+  send: Send;
+  onClose: () => void;
+  /** 'afterEnd': the call broke off; the caller is gone and the task goes straight to the queue. */
+  mode?: 'promise' | 'afterEnd';
+};
 
 /** Promising a callback: phone, a deadline inside working hours, the question; then the line to say. */
-export function CallbackPanel({ session, clock, send, onClose }: Props) {
+export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' }: Props) {
   const org = useCallSelect(session, (s) => s.context.organisation);
   const card = useCallSelect(session, callerCard);
   const [now] = useState(() => clock.now());
@@ -34,13 +34,18 @@ export function CallbackPanel({ session, clock, send, onClose }: Props) {
   const [custom, setCustom] = useState('');
   const [question, setQuestion] = useState(card.need ?? '');
   const [outsideHours, setOutsideHours] = useState(false);
-  const ids = { phone: useId(), custom: useId(), question: useId(), outside: useId() };
+  const [name, setName] = useState(card.name ?? '');
+  const [refusal, setRefusal] = useState<NoticeCode | null>(null);
+  const ids = { phone: useId(), custom: useId(), question: useId(), outside: useId(), name: useId() };
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  const afterEnd = mode === 'afterEnd';
+  // Without a known number the operator's first job is to type one.
+  usePanelFocus(ref, afterEnd && !card.phone ? phoneRef : undefined);
   const text = t.operator.callback;
   const normalised = normalizeRuPhone(phone);
   const preview =
-    deadline !== null && normalised
+    !afterEnd && deadline !== null && normalised
       ? text.line(formatDeadline(deadline, now, org.timeZone), formatRuPhone(normalised))
       : null;
 
@@ -52,8 +57,11 @@ export function CallbackPanel({ session, clock, send, onClose }: Props) {
       question,
       outsideHours,
       ...(phone.trim() ? { phone } : {}),
+      ...(afterEnd && name.trim() && name.trim() !== card.name ? { callerName: name.trim() } : {}),
     });
+    setRefusal(result?.notice?.code ?? null);
     if (!result?.accepted || result.notice !== null) return;
+    if (afterEnd) return onClose();
     // A callback step asks for the phone as a field too: the number just promised fills it.
     const step = currentStep(session.flow, session.getSnapshot());
     if (normalised && !card.phone && step?.capture.some((f) => f.id === 'callerPhone'))
@@ -74,14 +82,26 @@ export function CallbackPanel({ session, clock, send, onClose }: Props) {
 
   return (
     <section className="call-panel" aria-label={text.region} tabIndex={-1} ref={ref}>
-      <h3>{text.region}</h3>
+      <h3>{afterEnd ? text.afterBreakOff : text.region}</h3>
+      {afterEnd && !card.phone && (
+        <p role="status" data-testid="callback-phone-needed">
+          {text.phoneNeeded}
+        </p>
+      )}
       <label htmlFor={ids.phone}>{text.phone}</label>
       <input
         id={ids.phone}
+        ref={phoneRef}
         type="tel"
         value={phone}
         onChange={(e) => setPhone(maskRuPhone(e.target.value))}
       />
+      {afterEnd && (
+        <>
+          <label htmlFor={ids.name}>{text.name}</label>
+          <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} />
+        </>
+      )}
       <StepActions
         label={text.deadline}
         disabled={false}
@@ -112,6 +132,11 @@ export function CallbackPanel({ session, clock, send, onClose }: Props) {
         />
         {text.outsideHours}
       </label>
+      {refusal && afterEnd && (
+        <p role="alert" data-testid="callback-refused">
+          {t.calls.notice(refusal, {})}
+        </p>
+      )}
       {preview && (
         <p className="call-promise" data-testid="callback-preview">
           <span className="muted">{text.say}: </span>
@@ -122,7 +147,7 @@ export function CallbackPanel({ session, clock, send, onClose }: Props) {
         <kbd className="call-key" aria-hidden="true">
           Enter
         </kbd>
-        {text.promise}
+        {afterEnd ? text.queue : text.promise}
       </button>
       <button type="button" className="secondary" onClick={onClose}>
         {text.close}

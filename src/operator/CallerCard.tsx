@@ -1,16 +1,21 @@
 import { t } from '../app/i18n';
-import { callerCard, type CallSession } from '../calls';
+import { callerCard, PERSON_KINDS, type CallSession } from '../calls';
 import { formatRuPhone } from '../flows/phone';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { CareFlags } from './CareFlags';
-import type { CallNotes, NotesUpdate } from './callNotes';
+import { useCallAnnotations } from './useCallAnnotations';
+import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 
-type Props = { session: CallSession; notes: CallNotes; onNotes: NotesUpdate };
+type Props = { session: CallSession; send: Send; disabled: boolean };
 
-/** Who is on the line: what the flow captured, the client kind, and the care they need. */
-export function CallerCard({ session, notes, onNotes }: Props) {
+/**
+ * Who is on the line: what the flow captured, the client kind, and the care they need. The kind and
+ * the care flags are call events, so a reload keeps them and the supervisor sees them in the record.
+ */
+export function CallerCard({ session, send, disabled }: Props) {
   const card = useCallSelect(session, callerCard);
+  const { care, person } = useCallAnnotations(session);
   const client = session.flow.client;
   const text = t.operator.card;
   const row = (label: string, value: string | null, id: string) => (
@@ -33,12 +38,17 @@ export function CallerCard({ session, notes, onNotes }: Props) {
         <ChoiceGroup
           legend={text.person}
           name="caller-person"
-          value={notes.person}
-          options={(['citizen', 'business'] as const).map((v) => ({ value: v, label: text.persons[v] }))}
-          onChange={(person) => onNotes({ person })}
+          value={person ?? 'citizen'}
+          options={PERSON_KINDS.map((v) => ({ value: v, label: text.persons[v] }))}
+          // A read-only tab sends nothing, and the group shows what was recorded.
+          onChange={(next) => void send({ type: 'operator.personKind', person: next })}
         />
       )}
-      <CareFlags value={notes.care} onChange={(care) => onNotes({ care })} />
+      <CareFlags
+        value={care}
+        disabled={disabled}
+        onChange={(flags) => void send({ type: 'operator.careFlags', flags })}
+      />
     </section>
   );
 }

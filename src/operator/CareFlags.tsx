@@ -1,20 +1,23 @@
 import { t } from '../app/i18n';
-import type { CareFlag } from '../app/i18n/ru/operator';
+import { CARE_FLAGS, type CareFlag } from '../calls';
 
-type Props = { value: readonly CareFlag[]; onChange: (value: CareFlag[]) => void };
-
-const FLAGS = Object.keys(t.operator.care) as CareFlag[]; // keys of the catalogue's own object
+type Props = { value: readonly CareFlag[]; disabled: boolean; onChange: (value: CareFlag[]) => void };
 
 /** Clients who need extra care (STANDARD §1), each flag with a short hint on how to help. */
-export function CareFlags({ value, onChange }: Props) {
+export function CareFlags({ value, disabled, onChange }: Props) {
   const toggle = (flag: CareFlag) =>
     onChange(value.includes(flag) ? value.filter((f) => f !== flag) : [...value, flag]);
   return (
-    <fieldset className="care-flags">
+    <fieldset className="care-flags" disabled={disabled}>
       <legend>{t.operator.card.care}</legend>
-      {FLAGS.map((flag) => (
+      {CARE_FLAGS.map((flag) => (
         <label key={flag} className="choice">
-          <input type="checkbox" checked={value.includes(flag)} onChange={() => toggle(flag)} />
+          <input
+            type="checkbox"
+            checked={value.includes(flag)}
+            onChange={() => toggle(flag)}
+            data-testid={`care-${flag}`}
+          />
           <span>
             {t.operator.care[flag].label}
             {value.includes(flag) && (

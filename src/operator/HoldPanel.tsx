@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { t } from '../app/i18n';
 import { actionIndex, isPanelConfirm } from '../app/shortcuts';
 import { availableActions, currentStep, templateVars, type CallSession } from '../calls';
@@ -10,6 +10,7 @@ import { StepActions } from './StepActions';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
+import { usePanelFocus } from './usePanelFocus';
 
 type Props = { session: CallSession; clock: Clock; send: Send; extend: boolean; onClose: () => void };
 
@@ -21,7 +22,7 @@ export function HoldPanel({ session, clock, send, extend, onClose }: Props) {
   const [custom, setCustom] = useState('');
   const customId = useId();
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  usePanelFocus(ref);
   const text = t.operator.hold;
 
   const promise = useCallSelect(session, (s) => {

@@ -35,7 +35,7 @@ export function LineToSay({ session, clock, phrase }: Props) {
   const onHold = useCallSelect(session, (s) => ['onHold', 'holdWarning'].includes(phase(s)));
   const text = t.operator.line;
   return (
-    <section className="call-line" aria-label={text.region}>
+    <section className="call-line" aria-label={text.region} tabIndex={-1} data-focus-home>
       {line === null && <p className="call-line-text">{text.ended}</p>}
       {onHold && <p className="muted">{text.onReturn}</p>}
       {line?.kind === 'ready' && (

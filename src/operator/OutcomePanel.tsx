@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { t } from '../app/i18n';
 import { actionIndex, isPanelConfirm } from '../app/shortcuts';
 import type { CallSession, OutcomeDetails } from '../calls';
@@ -9,6 +9,7 @@ import { StepActions } from './StepActions';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
+import { usePanelFocus } from './usePanelFocus';
 
 type Props = { session: CallSession; send: Send; option: StepOption | null; onClose: () => void };
 
@@ -32,7 +33,7 @@ export function OutcomePanel({ session, send, option, onClose }: Props) {
   const [body, setBody] = useState(draft.body ?? '');
   const dateId = useId();
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  usePanelFocus(ref);
   const text = t.operator.outcome;
 
   const details = (): OutcomeDetails => {

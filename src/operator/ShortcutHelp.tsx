@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { t } from '../app/i18n';
 import {
   ACTION_KEYS,
@@ -8,6 +8,7 @@ import {
   WORKSPACE_SHORTCUTS,
   type CallShortcutName,
 } from '../app/shortcuts';
+import { usePanelFocus } from './usePanelFocus';
 
 type Props = { onClose: () => void };
 
@@ -17,7 +18,7 @@ const range = (keys: readonly { code: string; shift?: boolean }[]) =>
 /** Every shortcut from the one map, so the list can never disagree with what the keys do. */
 export function ShortcutHelp({ onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  usePanelFocus(ref);
   const text = t.operator.help;
   const names = t.operator.shortcuts;
   const call = Object.entries(CALL_SHORTCUTS) as [

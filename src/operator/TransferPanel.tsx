@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { t } from '../app/i18n';
 import { actionIndex } from '../app/shortcuts';
 import { callerCard, transferCounter, type CallSession } from '../calls';
@@ -9,6 +9,7 @@ import type { Panel } from './panels';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
+import { usePanelFocus } from './usePanelFocus';
 
 type Props = {
   session: CallSession;
@@ -36,7 +37,7 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
   );
   const ids = { filter: useId(), topic: useId(), summary: useId() };
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  usePanelFocus(ref);
   const entries = useMemo(() => directoryEntries(org), [org]);
   const shown = filterDirectory(entries, query, topic, topicLabel);
   const text = t.operator.transfer;

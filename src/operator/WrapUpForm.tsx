@@ -2,25 +2,41 @@ import { useId, useState } from 'react';
 import { t } from '../app/i18n';
 import { ACTION_KEYS, CALL_SHORTCUTS, matches, shortcutLabel, triggers } from '../app/shortcuts';
 import { outcomeOf, type CallSession } from '../calls';
-import { formatRuPhone } from '../flows/phone';
 import { OUTCOMES, type Outcome } from '../flows/types';
 import { TOPICS } from '../kb/topics';
+import type { Clock } from '../calls/clock';
 import type { CallController } from './callController';
 import type { CallNotes } from './callNotes';
+import { LateCallback } from './LateCallback';
+import { RATINGS, SatisfactionField } from './SatisfactionField';
+import { useCallAnnotations } from './useCallAnnotations';
+import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
 
-type Props = { session: CallSession; notes: CallNotes; controller: CallController; disabled: boolean };
-
-const RATINGS = [1, 2, 3, 4, 5] as const;
+type Props = {
+  session: CallSession;
+  notes: CallNotes;
+  controller: CallController;
+  clock: Clock;
+  send: Send;
+  disabled: boolean;
+};
 
 /** After the call: outcome, summary, topic, articles used, the caller's rating; then the call is closed. */
-export function WrapUpForm({ session, notes, controller, disabled }: Props) {
+export function WrapUpForm({ session, notes, controller, clock, send, disabled }: Props) {
   const engineOutcome = useCallSelect(session, (s) => outcomeOf(s)?.kind ?? null);
-  const offer = useCallSelect(session, (s) => s.context.offerCallback);
+  const lateCallback = useCallAnnotations(session).lateCallback !== null;
   const ended = useCallSelect(session, (s) => s.context.end?.reason ?? null);
   const need = useCallSelect(session, (s) => s.context.fields.need ?? '');
   const [outcome, setOutcome] = useState<Outcome | null>(engineOutcome);
+  const [callbackOpen, setCallbackOpen] = useState(false);
+  // The callback queued after a break-off is where the question now stands.
+  const [seenLate, setSeenLate] = useState(lateCallback);
+  if (lateCallback !== seenLate) {
+    setSeenLate(lateCallback);
+    if (lateCallback) setOutcome('callback');
+  }
   // The need picked during the call starts the summary, so the category reaches the record too.
   const [summary, setSummary] = useState(() =>
     [notes.need ? t.kb.needs[notes.need] : null, need].filter(Boolean).join(': '),
@@ -57,22 +73,25 @@ export function WrapUpForm({ session, notes, controller, disabled }: Props) {
       e.preventDefault();
       void save();
     }
-  });
+  }, !callbackOpen);
 
   return (
-    <section className="wrap-up" aria-labelledby={`${ids.outcome}-title`}>
+    <section className="wrap-up" aria-labelledby={`${ids.outcome}-title`} tabIndex={-1} data-focus-home>
       <h2 id={`${ids.outcome}-title`}>{text.region}</h2>
       {ended && <p data-testid="end-reason">{t.calls.endReasons[ended]}</p>}
-      {offer && (
-        <p className="call-bar" role="status">
-          {text.offerCallback(formatRuPhone(offer.phone))}
-        </p>
-      )}
+      <LateCallback
+        session={session}
+        clock={clock}
+        send={send}
+        disabled={disabled}
+        open={callbackOpen}
+        onOpen={setCallbackOpen}
+      />
       <label htmlFor={ids.outcome}>{text.outcome}</label>
       <select
         id={ids.outcome}
         value={outcome ?? ''}
-        disabled={engineOutcome !== null}
+        disabled={engineOutcome !== null || lateCallback}
         onChange={(e) => setOutcome(OUTCOMES.find((o) => o === e.target.value) ?? null)}
       >
         <option value="">{text.noOutcome}</option>
@@ -99,24 +118,7 @@ export function WrapUpForm({ session, notes, controller, disabled }: Props) {
           ? notes.articlesUsed.map((id) => notes.articleTitles[id] ?? id).join('; ')
           : text.noArticles}
       </p>
-      <fieldset className="rating">
-        <legend>{text.satisfaction}</legend>
-        {RATINGS.map((r) => (
-          <label key={r} className="choice">
-            <input type="radio" name="satisfaction" checked={rating === r} onChange={() => setRating(r)} />
-            {r}
-          </label>
-        ))}
-        <label className="choice">
-          <input
-            type="radio"
-            name="satisfaction"
-            checked={rating === null}
-            onChange={() => setRating(null)}
-          />
-          {text.notRated}
-        </label>
-      </fieldset>
+      <SatisfactionField value={rating} onChange={setRating} />
       <label className="choice">
         <input type="checkbox" checked={survey} onChange={(e) => setSurvey(e.target.checked)} />
         {text.survey}

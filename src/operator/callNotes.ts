@@ -1,14 +1,11 @@
-// What the operator notes beside the engine during a call (need category, topic, care flags, articles
-// used): screen state that feeds the caller card, the suggestions and the wrap-up.
-import type { CareFlag } from '../app/i18n/ru/operator';
+// What the operator notes on screen during a call (need category, topic, articles used): screen state
+// that feeds the suggestions and the wrap-up. Care flags and the client kind are call events instead.
 import type { ClientNeed } from '../kb/article';
 import type { Topic } from '../kb/topics';
 
 export interface CallNotes {
   need: ClientNeed | null;
   topic: Topic | null;
-  person: 'citizen' | 'business';
-  care: CareFlag[];
   articlesUsed: string[];
   /** Titles of the used articles, for the wrap-up; looked up after marking, so one may be missing. */
   articleTitles: Record<string, string>;
@@ -17,8 +14,6 @@ export interface CallNotes {
 export const EMPTY_NOTES: CallNotes = {
   need: null,
   topic: null,
-  person: 'citizen',
-  care: [],
   articlesUsed: [],
   articleTitles: {},
 };

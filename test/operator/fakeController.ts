@@ -1,5 +1,11 @@
 // An in-memory CallController around the real engine on a manual clock: real calls, fake storage.
-import { startCall, type CallCommand } from '../../src/calls';
+import {
+  resumeCall,
+  startCall,
+  type CallCommand,
+  type CallSession,
+  type PersistedCall,
+} from '../../src/calls';
 import type { ManualScheduler } from '../../src/calls/scheduler';
 import type { OperatorProfile, Organisation } from '../../src/calls/organisation';
 import type { FlowDefinition } from '../../src/flows/types';
@@ -52,7 +58,14 @@ export class FakeController implements CallController {
         ...(options.callerPhone === undefined ? {} : { callerPhone: options.callerPhone }),
       },
     });
-    const call: ActiveCall = {
+    const call = this.callOf(callId, session);
+    this.active = call;
+    this.notify();
+    return Promise.resolve(call);
+  }
+
+  private callOf(callId: string, session: CallSession): ActiveCall {
+    return {
       callId,
       session,
       readOnly: this.deps.readOnly ?? false,
@@ -64,9 +77,20 @@ export class FakeController implements CallController {
       takeOver: () => Promise.resolve(),
       downloadRecord: () => undefined,
     };
-    this.active = call;
+  }
+
+  /** As a page reload would: the call comes back from its stored log alone (no snapshot). */
+  reload(): void {
+    const call = this.active;
+    if (!call) throw new Error('no call to reload');
+    const stored = JSON.parse(JSON.stringify(call.session.persist())) as PersistedCall; // a stored copy
+    stored.snapshot = null;
+    call.session.stop();
+    const { scheduler } = this.deps;
+    const resumed = resumeCall({ flow: call.session.flow, clock: scheduler.clock, scheduler, stored });
+    if (!resumed.ok) throw new Error(resumed.error);
+    this.active = this.callOf(call.callId, resumed.session);
     this.notify();
-    return Promise.resolve(call);
   }
 
   finish(wrapUp: WrapUp): Promise<void> {

@@ -25,8 +25,6 @@ const care = {
   },
 } as const satisfies Record<CareFlag, { label: string; hint: string }>;
 
-export type { CareFlag };
-
 const shortcuts: Record<CallShortcutName | 'actions' | 'phrases' | 'escape' | 'rating', string> = {
   incoming: 'Входящий звонок',
   outgoing: 'Исходящий звонок',
@@ -186,6 +184,11 @@ export const operator = {
     line: (deadline: string, phone: string) =>
       `Я уточню ответ и перезвоню вам ${deadline} по номеру ${phone}.`,
     close: 'Закрыть',
+    /** After a break-off: the caller is gone, the task goes to the queue. */
+    afterBreakOff: 'Перезвонить после обрыва',
+    name: 'Имя клиента',
+    phoneNeeded: 'Номер клиента неизвестен. Чтобы поставить обратный звонок, введите телефон.',
+    queue: 'Поставить в очередь',
   },
   outcome: {
     region: 'Итог звонка',
@@ -216,7 +219,12 @@ export const operator = {
     save: 'Сохранить и закрыть звонок',
     saving: 'Сохранение…',
     failed: 'Не удалось сохранить итоги. Повторите или сохраните запись в файл.',
-    offerCallback: (phone: string) => `Звонок прервался. Номер клиента известен: ${phone}. Перезвоните ему.`,
+    offerCallback: (phone: string) =>
+      `Звонок прервался. Номер клиента известен: ${phone}. Поставьте обратный звонок.`,
+    offerNoPhone:
+      'Звонок прервался. Номер клиента неизвестен: если он у вас есть, поставьте обратный звонок.',
+    lateCallback: 'Поставить обратный звонок',
+    queued: (deadline: string, phone: string) => `Обратный звонок в очереди: ${deadline}, ${phone}.`,
   },
   help: {
     title: 'Сочетания клавиш',

@@ -1,0 +1,81 @@
+import { t } from '../app/i18n';
+import { CALL_SHORTCUTS, shortcutLabel, triggers } from '../app/shortcuts';
+import type { CallSession } from '../calls';
+import type { Clock } from '../calls/clock';
+import { formatDeadline } from '../flows/dates';
+import { formatRuPhone } from '../flows/phone';
+import { CallbackPanel } from './CallbackPanel';
+import { useCallAnnotations } from './useCallAnnotations';
+import type { Send } from './useCallSend';
+import { useCallSelect } from './useCallSelect';
+import { useKeyDown } from './useKeyDown';
+
+type Props = {
+  session: CallSession;
+  clock: Clock;
+  send: Send;
+  disabled: boolean;
+  open: boolean;
+  onOpen: (open: boolean) => void;
+};
+
+/**
+ * After a break-off: the callback is one key (C) away, prefilled with what the call knew; once queued,
+ * the wrap-up says when and where the caller will be called.
+ */
+export function LateCallback({ session, clock, send, disabled, open, onOpen }: Props) {
+  const brokenOff = useCallSelect(session, (s) => s.context.end?.reason === 'brokenOff');
+  const callbackId = useCallSelect(session, (s) => s.context.callback?.id ?? null);
+  const offer = useCallSelect(session, (s) => s.context.offerCallback);
+  const tz = useCallSelect(session, (s) => s.context.organisation.timeZone);
+  const late = useCallAnnotations(session).lateCallback;
+  // A callback promised during the call already is the call's; none is added after the end.
+  const offered = brokenOff && late === null && callbackId === null;
+  const key = CALL_SHORTCUTS.callback;
+  const text = t.operator.wrapUp;
+  useKeyDown(
+    (e) => {
+      if (!triggers(e, key)) return;
+      e.preventDefault();
+      onOpen(true);
+    },
+    offered && !open && !disabled,
+  );
+
+  if (late)
+    return (
+      <p className="call-bar" role="status" data-testid="late-callback-queued">
+        {text.queued(formatDeadline(late.deadline, clock.now(), tz), formatRuPhone(late.phone))}
+      </p>
+    );
+  if (!offered) return null;
+  return (
+    <>
+      <p className="call-bar" role="status" data-testid="late-callback-offer">
+        {offer ? text.offerCallback(formatRuPhone(offer.phone)) : text.offerNoPhone}
+      </p>
+      {open ? (
+        <CallbackPanel
+          session={session}
+          clock={clock}
+          send={send}
+          mode="afterEnd"
+          onClose={() => onOpen(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          className="secondary"
+          disabled={disabled}
+          aria-keyshortcuts={shortcutLabel(key)}
+          onClick={() => onOpen(true)}
+        >
+          <kbd className="call-key" aria-hidden="true">
+            {shortcutLabel(key)}
+          </kbd>
+          {text.lateCallback}
+        </button>
+      )}
+    </>
+  );
+}
