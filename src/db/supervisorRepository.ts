@@ -1,9 +1,10 @@
-// Reads for the supervisor workspace: call summaries with their logs and callbacks for a period, reduced
-// to analytics facts. Read-only; one read transaction so a call's row and log always agree.
+// Reads for the supervisor workspace: a period's call summaries and callbacks, with each call's figures
+// reduced from its log. Read-only; a call's log is read again only when its summary row says it changed.
+import { liveQuery } from 'dexie';
 import { analyzeCall, type CallFacts } from '../analytics';
 import type { FlowDefinition } from '../flows/types';
 import type { AppDB } from './db';
-import type { CallEventRow, CallRow } from './callsTables';
+import type { CallbackRow, CallEventRow, CallRow } from './callsTables';
 
 export interface SupervisedCall {
   row: CallRow;
@@ -12,37 +13,108 @@ export interface SupervisedCall {
 
 export type FlowLookup = (flowId: string, version: number) => FlowDefinition | null;
 
+interface Period {
+  from: number;
+  to: number;
+}
+
+/**
+ * Figures by call id, with the row state they were reduced from. Every stored event, wrap-up, import or
+ * erasure rewrites the summary row, so a row that still matches its key still matches its log.
+ */
+export type FactsCache = Map<string, { key: string; facts: CallFacts }>;
+
+function factsKey(row: CallRow): string {
+  return `${row.lastSeq}|${row.status}|${row.finishedAt}|${row.callerName}|${row.callerPhone}|${row.summary.length}`;
+}
+
+interface PeriodRows {
+  rows: CallRow[];
+  callbacks: CallbackRow[];
+}
+
+/** The period's summary rows, newest first, and their callbacks: cheap next to the logs. */
+async function periodRows(db: AppDB, period: Period): Promise<PeriodRows> {
+  return db.transaction('r', [db.calls, db.callbacks], async () => {
+    const rows = await db.calls
+      .where('startedAt')
+      .between(period.from, period.to, true, false)
+      .reverse()
+      .toArray();
+    const ids = rows.map((r) => r.id);
+    const callbacks = ids.length === 0 ? [] : await db.callbacks.where('callId').anyOf(ids).toArray();
+    return { rows, callbacks };
+  });
+}
+
+/** Reads the logs of calls the cache does not know (or knows in an older state) and reduces them. */
+async function withFacts(
+  db: AppDB,
+  { rows, callbacks }: PeriodRows,
+  flowOf: FlowLookup,
+  cache: FactsCache,
+): Promise<SupervisedCall[]> {
+  const stale = rows.filter((r) => cache.get(r.id)?.key !== factsKey(r));
+  if (stale.length > 0) {
+    const logs = await db.transaction('r', db.callEvents, async () =>
+      groupLogs(
+        await db.callEvents
+          .where('callId')
+          .anyOf(stale.map((r) => r.id))
+          .toArray(),
+      ),
+    );
+    for (const row of stale) {
+      // Reduced without the queue's callback: whether it was kept changes apart from the log.
+      const facts = analyzeCall(row, logs.get(row.id) ?? [], flowOf(row.flowId, row.flowVersion), null);
+      cache.set(row.id, { key: factsKey(row), facts });
+    }
+  }
+  const byCall = new Map(callbacks.map((c) => [c.callId, { deadline: c.deadline, doneAt: c.doneAt }]));
+  return rows.map((row) => {
+    const facts = cache.get(row.id)?.facts;
+    if (!facts) throw new Error(`facts of ${row.id} missing`); // every row was reduced just above
+    const callback = byCall.get(row.id);
+    return { row, facts: callback ? { ...facts, callback } : facts };
+  });
+}
+
 /** Every call that started in [from, to), newest first, with its figures. */
 export async function loadSupervisedCalls(
   db: AppDB,
-  period: { from: number; to: number },
+  period: Period,
   flowOf: FlowLookup,
+  cache: FactsCache = new Map(),
 ): Promise<SupervisedCall[]> {
-  const { rows, logs, callbacks } = await db.transaction(
-    'r',
-    [db.calls, db.callEvents, db.callbacks],
-    async () => {
-      const rows = await db.calls
-        .where('startedAt')
-        .between(period.from, period.to, true, false)
-        .reverse()
-        .toArray();
-      const ids = rows.map((r) => r.id);
-      const events = ids.length === 0 ? [] : await db.callEvents.where('callId').anyOf(ids).toArray();
-      const callbacks = ids.length === 0 ? [] : await db.callbacks.where('callId').anyOf(ids).toArray();
-      return { rows, logs: groupLogs(events), callbacks };
+  return withFacts(db, await periodRows(db, period), flowOf, cache);
+}
+
+/**
+ * Hands the listener the period's calls now and after every change to them in any tab: the summary
+ * rows are watched (each change rewrites one), and only the changed calls' logs are read again.
+ */
+export function watchSupervisedCalls(
+  db: AppDB,
+  period: Period,
+  flowOf: FlowLookup,
+  cache: FactsCache,
+  listener: (calls: SupervisedCall[]) => void,
+  onError: (error: unknown) => void,
+): () => void {
+  let ticket = 0;
+  const sub = liveQuery(() => periodRows(db, period)).subscribe({
+    next: (rows) => {
+      const mine = ++ticket;
+      withFacts(db, rows, flowOf, cache).then((calls) => {
+        if (mine === ticket) listener(calls);
+      }, onError);
     },
-  );
-  const byCall = new Map(callbacks.map((c) => [c.callId, { deadline: c.deadline, doneAt: c.doneAt }]));
-  return rows.map((row) => ({
-    row,
-    facts: analyzeCall(
-      row,
-      logs.get(row.id) ?? [],
-      flowOf(row.flowId, row.flowVersion),
-      byCall.get(row.id) ?? null,
-    ),
-  }));
+    error: onError,
+  });
+  return () => {
+    ticket = -1;
+    sub.unsubscribe();
+  };
 }
 
 function groupLogs(events: CallEventRow[]): Map<string, CallEventRow[]> {
@@ -54,12 +126,4 @@ function groupLogs(events: CallEventRow[]): Map<string, CallEventRow[]> {
   }
   for (const log of logs.values()) log.sort((a, b) => a.seq - b.seq);
   return logs;
-}
-
-/**
- * The ids of a period's calls: cheap to watch (no rows are copied), and re-read on any change to those
- * calls, since every stored event and every import updates its call's summary row.
- */
-export async function periodCallIds(db: AppDB, period: { from: number; to: number }): Promise<string[]> {
-  return db.calls.where('startedAt').between(period.from, period.to, true, false).primaryKeys();
 }

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { buildDashboard, type StageBucket } from '../analytics';
+import { useEffect, useState } from 'react';
+import type { CallFilter, Dashboard, StageBucket } from '../analytics';
 import { t } from '../app/i18n';
 import { OUTCOMES } from '../flows/types';
 import { BarFigure } from './BarFigure';
@@ -7,10 +7,12 @@ import { formatDuration } from './format';
 import { OperatorTable } from './OperatorTable';
 import { RankedList } from './RankedList';
 import type { ArticleInfo } from './useArticleReviews';
-import type { SupervisorCall } from './useSupervisedCalls';
+import type { DashboardRequest } from './supervisedCallsClient';
 
 type Props = {
-  calls: readonly SupervisorCall[];
+  /** Computes the figures where the calls are held (the worker), so the page never waits on them. */
+  source: (req: DashboardRequest) => Promise<Dashboard | null>;
+  filter: CallFilter;
   period: { from: number; to: number };
   now: number;
   articles: ReadonlyMap<string, ArticleInfo>;
@@ -30,16 +32,20 @@ const STAGE_ORDER: StageBucket[] = [
   'farewell',
 ];
 
-export function DashboardView({ calls, period, now, articles }: Props) {
+export function DashboardView({ source, filter, period, now, articles }: Props) {
   const text = t.supervisor.dashboard;
-  const dash = useMemo(
-    () =>
-      buildDashboard(
-        calls.map((c) => c.facts),
-        { now, ...period, articles },
-      ),
-    [calls, period, now, articles],
-  );
+  const [dash, setDash] = useState<Dashboard | null>(null);
+  useEffect(() => {
+    let live = true;
+    // The figures on screen stay until the new ones arrive: no flash of an empty dashboard.
+    void source({ filter, now, ...period, articles }).then((d) => {
+      if (live && d) setDash(d);
+    });
+    return () => {
+      live = false;
+    };
+  }, [source, filter, period, now, articles]);
+  if (!dash) return <p role="status">{t.supervisor.loading}</p>;
   const titled = (rows: typeof dash.topArticles) =>
     rows.map((r) => ({ ...r, key: articles.get(r.key)?.title ?? r.key }));
   const o = dash.overall;

@@ -57,7 +57,15 @@ export function SupervisorWorkspace() {
       {state.status === 'loading' && <p role="status">{text.loading}</p>}
       <div role="tabpanel" aria-label={text.tabs[tab]}>
         {tab === 'calls' && <CallsList calls={shown} total={all.length} now={now} onOpen={setOpenId} />}
-        {tab === 'dashboard' && <DashboardView calls={shown} period={period} now={now} articles={articles} />}
+        {tab === 'dashboard' && state.status === 'ready' && (
+          <DashboardView
+            source={state.dashboard}
+            filter={filter}
+            period={period}
+            now={now}
+            articles={articles}
+          />
+        )}
         {tab === 'compliance' && <ComplianceList calls={shown} now={now} onOpen={setOpenId} />}
         {tab === 'exchange' && <ExchangePanel db={db} calls={shown} now={now} />}
       </div>

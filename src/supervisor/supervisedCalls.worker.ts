@@ -1,18 +1,29 @@
-// Reads a period's calls and reduces them to figures off the main thread: 100,000 calls and their logs
-// take seconds to read and reduce, and the supervisor's page must stay responsive meanwhile.
+// Watches a period's calls and reduces them to figures off the main thread: 100,000 calls take seconds to
+// read and reduce, and the supervisor's page must stay responsive. The dashboard is computed here too.
+import { buildDashboard, filterCalls, type CallFilter, type Dashboard } from '../analytics';
 import { AppDB } from '../db/db';
-import { loadSupervisedCalls, type SupervisedCall } from '../db/supervisorRepository';
+import { watchSupervisedCalls, type FactsCache, type SupervisedCall } from '../db/supervisorRepository';
 import { flowOf } from './flowOf';
+import type { ArticleInfo } from './useArticleReviews';
 
-export interface SupervisedCallsRequest {
-  id: number;
-  dbName: string;
-  from: number;
-  to: number;
-}
+export type SupervisedCallsRequest =
+  | { type: 'watch'; watch: number; dbName: string; from: number; to: number }
+  | {
+      type: 'dashboard';
+      id: number;
+      /** The calls of this watch only: an answer about an older period would mislead. */
+      watch: number;
+      filter: CallFilter;
+      now: number;
+      from: number;
+      to: number;
+      articles: ReadonlyMap<string, ArticleInfo>;
+    };
 
 export type SupervisedCallsResponse =
-  { id: number; ok: true; calls: SupervisedCall[] } | { id: number; ok: false };
+  | { type: 'calls'; watch: number; chunk: SupervisedCall[]; last: boolean }
+  | { type: 'failed'; watch: number }
+  | { type: 'dashboard'; id: number; dashboard: Dashboard | null };
 
 // The DOM lib is in tsconfig, the WebWorker lib is not (they conflict): describe the two members used.
 interface WorkerScope {
@@ -21,14 +32,64 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+// Big enough that the page hears of 100,000 calls in 50 messages, small enough that copying one in
+// never holds the page for more than a few milliseconds.
+const CHUNK = 2000;
+
 const dbs = new Map<string, AppDB>();
+/** Figures stay known across periods and re-reads for as long as the workspace is open. */
+const cache: FactsCache = new Map();
+let current: { watch: number; calls: SupervisedCall[] | null; stop: () => void } | null = null;
+let waiting: Extract<SupervisedCallsRequest, { type: 'dashboard' }>[] = [];
+
+function answer(req: Extract<SupervisedCallsRequest, { type: 'dashboard' }>, calls: SupervisedCall[]) {
+  const listed = calls.map(({ row, facts }) => ({
+    facts,
+    callerName: row.callerName,
+    callerPhone: row.callerPhone,
+  }));
+  const shown = filterCalls(listed, req.filter, req.now).map((c) => c.facts);
+  const { now, from, to, articles } = req;
+  scope.postMessage({
+    type: 'dashboard',
+    id: req.id,
+    dashboard: buildDashboard(shown, { now, from, to, articles }),
+  });
+}
+
+function watch(req: Extract<SupervisedCallsRequest, { type: 'watch' }>) {
+  current?.stop();
+  let db = dbs.get(req.dbName);
+  if (!db) dbs.set(req.dbName, (db = new AppDB(req.dbName)));
+  const mine = { watch: req.watch, calls: null as SupervisedCall[] | null, stop: () => {} };
+  current = mine;
+  mine.stop = watchSupervisedCalls(
+    db,
+    { from: req.from, to: req.to },
+    flowOf,
+    cache,
+    (calls) => {
+      mine.calls = calls;
+      const pending = waiting.filter((w) => w.watch === mine.watch);
+      waiting = waiting.filter((w) => w.watch !== mine.watch);
+      for (const w of pending) answer(w, calls);
+      for (let i = 0; i < calls.length || i === 0; i += CHUNK)
+        scope.postMessage({
+          type: 'calls',
+          watch: mine.watch,
+          chunk: calls.slice(i, i + CHUNK),
+          last: i + CHUNK >= calls.length,
+        });
+    },
+    () => scope.postMessage({ type: 'failed', watch: mine.watch }),
+  );
+}
 
 scope.onmessage = (event) => {
-  const { id, dbName, from, to } = event.data;
-  let db = dbs.get(dbName);
-  if (!db) dbs.set(dbName, (db = new AppDB(dbName)));
-  loadSupervisedCalls(db, { from, to }, flowOf).then(
-    (calls) => scope.postMessage({ id, ok: true, calls }),
-    () => scope.postMessage({ id, ok: false }),
-  );
+  const req = event.data;
+  if (req.type === 'watch') watch(req);
+  else if (current?.watch !== req.watch)
+    scope.postMessage({ type: 'dashboard', id: req.id, dashboard: null });
+  else if (current.calls) answer(req, current.calls);
+  else waiting.push(req);
 };

@@ -1,11 +1,11 @@
-// The calls of a period with their figures, kept fresh as calls are stored (any tab) or imported. The
-// reading and reducing runs in a worker where the browser has one; the page only hears about changes.
+// The calls of a period with their figures, kept fresh as calls are stored (any tab), imported or
+// erased. The reading, reducing and the dashboard run in a worker where the browser has one.
 import { useEffect, useState } from 'react';
-import type { ListedCall } from '../analytics';
-import { watchQuery, type AppDB, type CallRow } from '../db';
-import { loadSupervisedCalls, periodCallIds, type SupervisedCall } from '../db/supervisorRepository';
+import { buildDashboard, filterCalls, type Dashboard, type ListedCall } from '../analytics';
+import type { AppDB, CallRow } from '../db';
+import { watchSupervisedCalls, type FactsCache, type SupervisedCall } from '../db/supervisorRepository';
 import { flowOf } from './flowOf';
-import type { SupervisedCallsRequest, SupervisedCallsResponse } from './supervisedCalls.worker';
+import { watchInWorker, type DashboardRequest } from './supervisedCallsClient';
 
 export { flowOf } from './flowOf';
 
@@ -15,32 +15,32 @@ export interface SupervisorCall extends ListedCall {
 
 export type CallsState =
   | { status: 'loading' }
-  | { status: 'ready'; calls: SupervisorCall[]; loadedAt: number }
+  | {
+      status: 'ready';
+      calls: SupervisorCall[];
+      loadedAt: number;
+      /** The dashboard of these calls under a filter: computed where the calls are held. */
+      dashboard: (req: DashboardRequest) => Promise<Dashboard | null>;
+    }
   | { status: 'failed' };
 
-type Load = (from: number, to: number) => Promise<SupervisedCall[]>;
+const listed = ({ row, facts }: SupervisedCall): SupervisorCall => ({
+  row,
+  facts,
+  callerName: row.callerName,
+  callerPhone: row.callerPhone,
+});
 
-function workerLoad(db: AppDB): { load: Load; stop: () => void } | null {
-  if (typeof Worker === 'undefined') return null;
-  const worker = new Worker(new URL('./supervisedCalls.worker.ts', import.meta.url), { type: 'module' });
-  let next = 0;
-  const pending = new Map<number, { resolve: (c: SupervisedCall[]) => void; reject: () => void }>();
-  worker.onmessage = (e: MessageEvent<SupervisedCallsResponse>) => {
-    const p = pending.get(e.data.id);
-    pending.delete(e.data.id);
-    if (e.data.ok) p?.resolve(e.data.calls);
-    else p?.reject();
-  };
-  worker.onerror = () => pending.forEach((p) => p.reject());
-  return {
-    load: (from, to) =>
-      new Promise((resolve, reject) => {
-        const id = ++next;
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, dbName: db.name, from, to } satisfies SupervisedCallsRequest);
-      }),
-    stop: () => worker.terminate(),
-  };
+const localCache: FactsCache = new Map();
+
+function localDashboard(calls: SupervisorCall[]) {
+  return (req: DashboardRequest) =>
+    Promise.resolve(
+      buildDashboard(
+        filterCalls(calls, req.filter, req.now).map((c) => c.facts),
+        req,
+      ),
+    );
 }
 
 export function useSupervisedCalls(db: AppDB | null, from: number, to: number): CallsState {
@@ -48,37 +48,32 @@ export function useSupervisedCalls(db: AppDB | null, from: number, to: number): 
   useEffect(() => {
     if (!db) return;
     setState({ status: 'loading' });
-    const remote = workerLoad(db);
-    const local: Load = (f, t) => loadSupervisedCalls(db, { from: f, to: t }, flowOf);
-    let seen = 0;
-    const unwatch = watchQuery(
-      () => periodCallIds(db, { from, to }),
-      () => {
-        const ticket = ++seen;
-        (remote ? remote.load(from, to).catch(() => local(from, to)) : local(from, to)).then(
-          (list) => {
-            if (ticket !== seen) return;
-            setState({
-              status: 'ready',
-              calls: list.map(({ row, facts }) => ({
-                row,
-                facts,
-                callerName: row.callerName,
-                callerPhone: row.callerPhone,
-              })),
-              // Compliance and overdue callbacks are judged at the moment the calls were read.
-              loadedAt: Date.now(),
-            });
-          },
-          () => setState({ status: 'failed' }),
-        );
-      },
-      () => setState({ status: 'failed' }),
+    const failed = () => setState({ status: 'failed' });
+    const feed = watchInWorker(
+      db.name,
+      { from, to },
+      (calls) =>
+        setState({
+          status: 'ready',
+          calls: calls.map(listed),
+          // Compliance and overdue callbacks are judged at the moment the calls were read.
+          loadedAt: Date.now(),
+          dashboard: (req) => feed?.dashboard(req) ?? Promise.resolve(null),
+        }),
+      failed,
     );
-    return () => {
-      unwatch();
-      remote?.stop();
-    };
+    if (feed) return () => feed.stop();
+    return watchSupervisedCalls(
+      db,
+      { from, to },
+      flowOf,
+      localCache,
+      (calls) => {
+        const list = calls.map(listed);
+        setState({ status: 'ready', calls: list, loadedAt: Date.now(), dashboard: localDashboard(list) });
+      },
+      failed,
+    );
   }, [db, from, to]);
   return state;
 }

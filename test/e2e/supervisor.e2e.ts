@@ -61,6 +61,10 @@ describe('supervisor workspace in Chromium', () => {
     await supervisorTab(page, 'Показатели');
     expect(await page.locator('[data-figure="calls"]').textContent()).toBe('2');
     expect(await page.locator('[data-figure="firstContact"]').textContent()).toBe('50 %');
+    const needs = page
+      .locator('section.ranked')
+      .filter({ has: page.getByRole('heading', { name: 'Частые вопросы' }) });
+    await needs.getByText('справка о доходах', { exact: false }).waitFor();
 
     await supervisorTab(page, 'Обмен и хранение');
     const [download] = await Promise.all([
@@ -79,13 +83,22 @@ describe('supervisor workspace in Chromium', () => {
     });
     await page.getByRole('alert').getByText('Файл повреждён', { exact: false }).waitFor();
 
-    // Retention: a year later, the names and phones go; the calls and their figures stay.
+    // Retention: a year later, the names, phones and the caller's words go; the calls and figures stay.
     await page.clock.install({ time: Date.now() + 365 * 86_400_000 });
     await page.getByRole('button', { name: 'Удалить просроченные данные сейчас' }).click();
     await page
-      .getByText(/удалены имена и телефоны в 2 звонках/)
+      .getByText(/удалены персональные данные в 2 звонках/)
       .first()
       .waitFor();
+    await supervisorTab(page, 'Звонки');
+    await page.getByText('Звонков: 2 из 2').waitFor();
+    await expect.poll(() => options.nth(1).textContent()).not.toContain('+79123456789');
+    expect(await options.nth(1).textContent()).toContain('удалено по сроку хранения');
+    expect(await options.nth(1).textContent()).toContain('Обещан обратный звонок');
+    await supervisorTab(page, 'Показатели');
+    expect(await page.locator('[data-figure="calls"]').textContent()).toBe('2');
+    expect(await page.locator('[data-figure="firstContact"]').textContent()).toBe('50 %');
+    expect(await needs.getByText('справка о доходах', { exact: false }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -63,14 +63,17 @@ describe('supervisor workspace', () => {
     await screen.findByText('Звонков: 6 из 6');
     fireEvent.click(screen.getByRole('tab', { name: 'Показатели' }));
     const dash = screen.getByRole('tabpanel');
-    expect(dash.querySelector('[data-figure="calls"]')?.textContent).toBe('6');
+    // The figures are computed apart from the page (a worker in the browser) and arrive a moment later.
+    await vi.waitFor(() => expect(dash.querySelector('[data-figure="calls"]')?.textContent).toBe('6'), {
+      timeout: 5000,
+    });
     expect(dash.querySelector('[data-figure="avgHandle"]')?.textContent).toBe('2:03');
     expect(dash.querySelector('[data-figure="firstContact"]')?.textContent).toBe('40 %');
     expect(dash.querySelector('[data-figure="holdsOver"]')?.textContent).toMatch(/^1 из 2 \(50 %\)/);
     fireEvent.click(screen.getByRole('tab', { name: 'Нарушения стандарта' }));
     const rows = within(screen.getByRole('tabpanel')).getAllByRole('row');
     expect(rows).toHaveLength(7); // header + six issues, see test/analytics/dashboard.test.ts
-  });
+  }, 20_000);
 
   it('rejects a foreign file on import with a Russian message and stores nothing', async () => {
     const db = await renderSeeded();
