@@ -52,16 +52,18 @@ function moduleSource(compiled: CompiledFlows): string {
 export interface FlowsPluginOptions {
   /** Folder of flows relative to the project root. */
   dir?: string;
+  /** Where scripts-flows/ and knowledge-base/ are, when Vite's root is elsewhere (the bench bundle). */
+  root?: string;
 }
 
 export function bundledFlowsPlugin(options: FlowsPluginOptions = {}): Plugin {
   const dir = options.dir ?? FLOWS_DIR;
-  let root = process.cwd();
+  let root = options.root ?? process.cwd();
   let building = false;
   return {
     name: 'sufler-bundled-flows',
     configResolved(config) {
-      root = config.root;
+      root = options.root ?? config.root;
       building = config.command === 'build';
     },
     resolveId(id) {

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'vite';
+import { bundledFlowsPlugin } from '../../src/cli/viteFlowsPlugin';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const OUT_DIR = join(ROOT, 'node_modules/.cache/sufler-bench');
@@ -22,7 +23,9 @@ export async function buildBenchBundle(): Promise<void> {
       target: 'es2022',
       reportCompressedSize: false,
     },
-    worker: { format: 'es' },
+    // Bench code that reaches the flow catalogue (the supervisor's worker) needs the compiled flows.
+    plugins: [bundledFlowsPlugin({ root: ROOT })],
+    worker: { format: 'es', plugins: () => [bundledFlowsPlugin({ root: ROOT })] },
   });
 }
 
