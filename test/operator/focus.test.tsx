@@ -21,13 +21,16 @@ const tool = (key: string) =>
   document.querySelector<HTMLButtonElement>(`.call-tools [aria-keyshortcuts="${key}"]`)!;
 const action = (n: number) =>
   document.querySelector<HTMLButtonElement>(`.call-actions [aria-keyshortcuts="${n}"]`)!;
-const focus = (el: HTMLElement) => act(() => el.focus());
+const focus = (el: HTMLElement) =>
+  act(() => {
+    el.focus();
+  });
 
 describe('focus after a panel closes', () => {
   it('returns to the tool button that opened the panel, after Escape', async () => {
     setup();
     await toResolve();
-    await focus(tool('H'));
+    focus(tool('H'));
     fireEvent.click(tool('H'));
     const panel = screen.getByRole('region', { name: /Удержание/ });
     expect(document.activeElement).toBe(panel);
@@ -42,14 +45,14 @@ describe('focus after a panel closes', () => {
     await toResolve();
     const opener = action(1);
     for (const open of [['KeyT'], ['KeyC'], ['F1']]) {
-      await focus(opener);
+      focus(opener);
       await press(open[0]!);
       expect(document.activeElement).not.toBe(opener);
       await press('Escape');
       await settle();
       expect(document.activeElement).toBe(opener);
     }
-    await focus(opener);
+    focus(opener);
     await press('KeyK');
     expect(document.activeElement?.tagName).toBe('INPUT');
     await press('Escape');
@@ -62,7 +65,7 @@ describe('focus after a panel closes', () => {
     await toResolve();
     await press('KeyC');
     const phone = screen.getByLabelText<HTMLInputElement>('Телефон для обратного звонка');
-    await focus(phone);
+    focus(phone);
     await press('Escape');
     expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Обратный звонок' }));
     await press('Escape');
@@ -73,7 +76,7 @@ describe('focus after a panel closes', () => {
   it('goes to the line to say when the opener is gone after a confirm', async () => {
     setup();
     await toResolve();
-    await focus(action(3)); // elsewhere: the other body is asked for first
+    focus(action(3)); // elsewhere: the other body is asked for first
     await press('Digit3');
     fireEvent.change(screen.getByLabelText(/Орган, к которому относится вопрос/), {
       target: { value: 'Министерство культуры Свердловской области' },
