@@ -3,7 +3,7 @@
 import { liveQuery } from 'dexie';
 import type { CallbackTask, CallRecordEvent } from '../calls';
 import type { AppDB } from './db';
-import type { CallbackRow, CallEventRow, CallRow } from './callsTables';
+import type { CallbackRow, CallEventRow, CallLeaseRow, CallRow } from './callsTables';
 
 const LEASE = 'owner';
 
@@ -34,9 +34,13 @@ export function newCallbackRow(task: CallbackTask): CallbackRow {
   return { ...task, status: 'open', attempts: [], dueAt: task.deadline, doneAt: null, doneByCallId: null };
 }
 
-async function checkEpoch(db: AppDB, epoch: number): Promise<void> {
-  const lease = await db.callLease.get(LEASE);
+/** Throwing inside a write transaction aborts it: nothing it already sent is kept. */
+function assertEpoch(lease: CallLeaseRow | undefined, epoch: number): void {
   if ((lease?.epoch ?? 0) !== epoch) throw new CallFencedError('call taken over by another tab');
+}
+
+async function checkEpoch(db: AppDB, epoch: number): Promise<void> {
+  assertEpoch(await db.callLease.get(LEASE), epoch);
 }
 
 /** Makes the caller the only writer of calls: returns the new epoch every later write must present. */
@@ -48,17 +52,24 @@ export async function claimCallOwnership(db: AppDB): Promise<number> {
   });
 }
 
-/** Stores a new call and its first event together; refuses while another call is active. */
+/**
+ * Stores a new call and its first event together; refuses while another call is active. The greeting
+ * waits for this, so the checks and the writes go out at once (requests run in order, so the check for
+ * an active call sees the store before these writes); a refusal aborts it all.
+ */
 export async function beginCall(
   db: AppDB,
   call: { row: CallRow; first: CallRecordEvent; epoch: number },
 ): Promise<void> {
   await db.transaction('rw', [db.calls, db.callEvents, db.callLease], async () => {
-    await checkEpoch(db, call.epoch);
-    const other = await db.calls.where('status').equals('active').first();
+    const [lease, other] = await Promise.all([
+      db.callLease.get(LEASE),
+      db.calls.where('status').equals('active').first(),
+      db.calls.put({ ...call.row, callerNameKey: callerNameKey(call.row.callerName) }),
+      db.callEvents.put(call.first),
+    ]);
+    assertEpoch(lease, call.epoch);
     if (other && other.id !== call.row.id) throw new CallBusyError('another call is active');
-    await db.calls.put({ ...call.row, callerNameKey: callerNameKey(call.row.callerName) });
-    await db.callEvents.put(call.first);
   });
 }
 
@@ -102,7 +113,7 @@ export async function appendCallEvent(
         db.calls.put({ ...row, callerNameKey: callerNameKey(row.callerName), lastSeq: record.seq }),
         callback ? addIfMissing(db.callbacks.add(newCallbackRow(callback))) : null,
       ]);
-      if ((lease?.epoch ?? 0) !== epoch) throw new CallFencedError('call taken over by another tab');
+      assertEpoch(lease, epoch);
       if (!added) throw new AlreadyStored();
       return 'stored' as const;
     });

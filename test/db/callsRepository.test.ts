@@ -167,6 +167,9 @@ describe('call records', () => {
     await expect(
       beginCall(db, { row: row('call-2'), first: { ...log[0]!, callId: 'call-2' }, epoch }),
     ).rejects.toBeInstanceOf(CallBusyError);
+    // The refused call's writes went out with the check: none of them may remain.
+    expect(await db.calls.get('call-2')).toBeUndefined();
+    expect(await stored(db, 'call-2')).toEqual([]);
   });
 
   it('files the callback a call promised, and closes it when the call from the queue ends with an outcome', async () => {

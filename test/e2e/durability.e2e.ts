@@ -76,14 +76,18 @@ describe('a call survives anything', () => {
     await page.keyboard.press('Digit2');
     await page.keyboard.press('Enter');
     await page.getByTestId('hold-countdown').waitFor();
+    const heldAt = Date.now();
     await page.waitForTimeout(3000);
 
     await session.closeBrowser();
     page = await session.reopen();
     await page.getByTestId('hold-countdown').waitFor();
     const left = await countdownSeconds(page);
-    expect(left).toBeLessThanOrEqual(117);
-    expect(left).toBeGreaterThan(100);
+    // The hold ran on while the browser was closed: left is the promised two minutes less the time gone
+    // by, taken from the wall clock because a busy machine may take many seconds to reopen the browser.
+    const gone = (Date.now() - heldAt) / 1000;
+    expect(left).toBeLessThanOrEqual(Math.min(117, 120 - gone + 2));
+    expect(left).toBeGreaterThan(120 - gone - 6);
     expectGapless(await storedEvents(page));
     expect(errors).toEqual([]);
   });
