@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { typeField } from './callSteps';
 
 /** mulberry32: small, fast and good enough to pick keys and moments reproducibly. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -53,7 +53,7 @@ export interface StoredEvent {
   after: { state: string; stepId: string };
 }
 
-export interface StoredCallRow {
+interface StoredCallRow {
   id: string;
   status: 'active' | 'ended';
   lastSeq: number;
@@ -95,9 +95,6 @@ export async function readStore(page: Page): Promise<StoredRecord> {
 
 export const eventsOf = (record: StoredRecord, callId: string): StoredEvent[] =>
   record.events.filter((e) => e.callId === callId).sort((a, b) => a.seq - b.seq);
-
-export const activeCall = (record: StoredRecord): StoredCallRow | undefined =>
-  record.calls.find((c) => c.status === 'active');
 
 /** What an event asked for, without its time: two copies of one action look the same. */
 export function describeEvent(e: Pick<StoredEvent, 'event'>): string {
@@ -145,16 +142,8 @@ function fingerprintInPage(): string {
 export const screenFingerprint = (page: Page): Promise<string> => page.evaluate(fingerprintInPage);
 
 /** Waits until the screen's fingerprint differs from `before`. */
-export async function screenChanged(page: Page, before: string): Promise<void> {
+async function screenChanged(page: Page, before: string): Promise<void> {
   await page.waitForFunction(`(${fingerprintInPage.toString()})() !== ${JSON.stringify(before)}`);
-}
-
-/** Waits until the operator screen shows either a call or the start panel. */
-export async function operatorScreenShown(page: Page, call: boolean): Promise<void> {
-  await page
-    .locator(call ? '.call-screen' : '.start-call-panel')
-    .first()
-    .waitFor();
 }
 
 /** One keyboard action of a scripted call: a key, or a key that opens the step's field and a value. */
