@@ -1,7 +1,7 @@
 // A call record's events as lines of a timeline: what happened, with the detail a reader needs
 // (the option chosen, the field and value, the minutes promised, the colleague, the deadline).
 import { t } from '../../app/i18n';
-import type { CallRecordEvent } from '../../calls';
+import { CARE_FLAGS, type CallRecordEvent, type CareFlag } from '../../calls';
 import { formatClock } from '../../flows/dates';
 import { formatRuPhone } from '../../flows/phone';
 import type { FlowDefinition } from '../../flows/types';
@@ -12,6 +12,8 @@ export interface TimelineEntry {
   label: string;
   detail: string;
 }
+
+const isCareFlag = (f: unknown): f is CareFlag => CARE_FLAGS.some((c) => c === f);
 
 function optionLabel(flow: FlowDefinition | undefined, stepId: string, optionId: string): string {
   const steps = flow?.steps ?? [];
@@ -41,6 +43,15 @@ function detailOf(r: CallRecordEvent, previousStep: string, flow: FlowDefinition
         .join(', ');
     case 'operator.end':
       return t.calls.outcomes[e.outcome];
+    case 'operator.careFlags': {
+      // An imported log may carry flags this version does not know, or no list at all: shown as recorded.
+      const flags: unknown = e.flags;
+      return Array.isArray(flags)
+        ? flags.map((f) => (isCareFlag(f) ? t.operator.care[f].label : String(f))).join(', ')
+        : '';
+    }
+    case 'operator.personKind':
+      return t.operator.card.persons[e.person] ?? e.person;
     default:
       return '';
   }
