@@ -1,5 +1,6 @@
 // The operator workspace driven by keyboard only in the production build: a whole inbound call, a hold
-// that runs past its promise, the third transfer refused, and an outbound case-status call.
+// that runs past its promise, the third transfer refused, an outbound case-status call, care flags that
+// survive a reload, and focus handed back when a panel closes.
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
@@ -25,6 +26,23 @@ function greetingNow(): string {
   if (hour >= 12 && hour < 18) return 'Добрый день';
   if (hour >= 18 && hour < 23) return 'Добрый вечер';
   return 'Доброй ночи';
+}
+
+/** Types of the call events stored in the page's database. */
+async function storedEventTypes(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('sufler');
+        open.onerror = () => reject(new Error('cannot open'));
+        open.onsuccess = () => {
+          const req = open.result.transaction('callEvents').objectStore('callEvents').getAll();
+          req.onsuccess = () =>
+            resolve((req.result as { event: { type: string } }[]).map((r) => r.event.type));
+          req.onerror = () => reject(new Error('cannot read'));
+        };
+      }),
+  );
 }
 
 async function start(page: Page, key: 'F2' | 'F4') {
@@ -189,5 +207,51 @@ describe('operator workspace by keyboard in Chromium', () => {
     await page.keyboard.press('Control+Enter');
     await wrapUp.waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
+  });
+
+  it('keeps the care flags and the client kind of a call through a reload', async () => {
+    session = await openApp();
+    const { page } = session;
+    const errors = watchErrors(page);
+    await completeFirstRun(page);
+    await start(page, 'F2');
+    await step(page, 'Digit1');
+    await typeField(page, 'KeyN', 'ольга ивановна');
+    const elderly = page.getByRole('checkbox', { name: 'Пожилой человек' });
+    await elderly.check();
+    await page.getByRole('radio', { name: 'Организация или ИП' }).check();
+    await page.getByTestId('care-hint-elderly').waitFor();
+    await expect
+      .poll(() => storedEventTypes(page))
+      .toEqual(expect.arrayContaining(['operator.careFlags', 'operator.personKind']));
+
+    await page.reload();
+    await page.getByTestId('line-to-say').waitFor();
+    expect(await page.getByTestId('card-name').textContent()).toBe('Ольга Ивановна');
+    expect(await elderly.isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Плохо слышит' }).isChecked()).toBe(false);
+    expect(await page.getByRole('radio', { name: 'Организация или ИП' }).isChecked()).toBe(true);
+    await page.getByTestId('care-hint-elderly').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('hands focus back to the element that opened a panel, by keyboard', async () => {
+    session = await openApp();
+    const { page } = session;
+    await completeFirstRun(page);
+    await start(page, 'F2');
+    await step(page, 'Digit1');
+    await typeField(page, 'KeyN', 'ольга ивановна');
+    await step(page, 'Digit1');
+    const hold = page.getByRole('button', { name: 'Поставить на удержание' });
+    await hold.focus();
+    await page.keyboard.press('Enter'); // presses the focused button: the hold panel opens
+    await page.getByRole('region', { name: /Удержание/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: /Удержание/ }).waitFor({ state: 'detached' });
+    await expect.poll(() => hold.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The focus is visible: the outline the theme gives every focused control.
+    const outline = await hold.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).toBe('solid');
   });
 });
