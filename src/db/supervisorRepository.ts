@@ -4,7 +4,7 @@ import { liveQuery } from 'dexie';
 import { analyzeCall, type CallFacts } from '../analytics';
 import type { FlowDefinition } from '../flows/types';
 import type { AppDB } from './db';
-import type { CallbackRow, CallEventRow, CallRow } from './callsTables';
+import type { CallbackRow, CallRow } from './callsTables';
 
 export interface SupervisedCall {
   row: CallRow;
@@ -33,17 +33,19 @@ interface PeriodRows {
   callbacks: CallbackRow[];
 }
 
-/** The period's summary rows, newest first, and their callbacks: cheap next to the logs. */
+/**
+ * The period's summary rows, newest first, and their callbacks: cheap next to the logs. Both are read
+ * with one getAll each (no cursor: a reversed or `anyOf` query walks 100,000 rows one request at a time).
+ */
 async function periodRows(db: AppDB, period: Period): Promise<PeriodRows> {
   return db.transaction('r', [db.calls, db.callbacks], async () => {
-    const rows = await db.calls
-      .where('startedAt')
-      .between(period.from, period.to, true, false)
-      .reverse()
-      .toArray();
-    const ids = rows.map((r) => r.id);
-    const callbacks = ids.length === 0 ? [] : await db.callbacks.where('callId').anyOf(ids).toArray();
-    return { rows, callbacks };
+    const [rows, due] = await Promise.all([
+      db.calls.where('startedAt').between(period.from, period.to, true, false).toArray(),
+      // A callback falls due after the call that promised it started: later than the period's start.
+      db.callbacks.where('dueAt').aboveOrEqual(period.from).toArray(),
+    ]);
+    const ids = new Set(rows.map((r) => r.id));
+    return { rows: rows.reverse(), callbacks: due.filter((c) => ids.has(c.callId)) };
   });
 }
 
@@ -56,19 +58,17 @@ async function withFacts(
 ): Promise<SupervisedCall[]> {
   const stale = rows.filter((r) => cache.get(r.id)?.key !== factsKey(r));
   if (stale.length > 0) {
-    const logs = await db.transaction('r', db.callEvents, async () =>
-      groupLogs(
-        await db.callEvents
-          .where('callId')
-          .anyOf(stale.map((r) => r.id))
-          .toArray(),
+    // One getAll per call, all sent at once: each log comes back in seq order by its key.
+    const logs = await db.transaction('r', db.callEvents, () =>
+      Promise.all(
+        stale.map((r) => db.callEvents.where('[callId+seq]').between([r.id, 0], [r.id, Infinity]).toArray()),
       ),
     );
-    for (const row of stale) {
+    stale.forEach((row, i) => {
       // Reduced without the queue's callback: whether it was kept changes apart from the log.
-      const facts = analyzeCall(row, logs.get(row.id) ?? [], flowOf(row.flowId, row.flowVersion), null);
+      const facts = analyzeCall(row, logs[i] ?? [], flowOf(row.flowId, row.flowVersion), null);
       cache.set(row.id, { key: factsKey(row), facts });
-    }
+    });
   }
   const byCall = new Map(callbacks.map((c) => [c.callId, { deadline: c.deadline, doneAt: c.doneAt }]));
   return rows.map((row) => {
@@ -115,15 +115,4 @@ export function watchSupervisedCalls(
     ticket = -1;
     sub.unsubscribe();
   };
-}
-
-function groupLogs(events: CallEventRow[]): Map<string, CallEventRow[]> {
-  const logs = new Map<string, CallEventRow[]>();
-  for (const e of events) {
-    const log = logs.get(e.callId);
-    if (log) log.push(e);
-    else logs.set(e.callId, [e]);
-  }
-  for (const log of logs.values()) log.sort((a, b) => a.seq - b.seq);
-  return logs;
 }

@@ -12,6 +12,10 @@ import type { CallRecordEvent } from '../../../src/calls/record';
 import { emptyStep } from '../../../src/flows/edit';
 import type { CallEvent } from '../../../src/calls/events';
 import type { FlowDefinition, Stage } from '../../../src/flows/types';
+import { AppDB } from '../../../src/db/db';
+import { watchInWorker } from '../../../src/supervisor/supervisedCallsClient';
+import { benchCalls, finishedRow } from './benchCalls';
+import { bulkStore } from './storageBench';
 
 const STEPS: [string, Stage][] = [
   ['hello', 'greeting'],
@@ -132,6 +136,7 @@ const time = <T>(fn: () => T): [T, number] => {
 };
 
 export const analyticsBench = {
+  stored: (count: number) => analyticsStoredBench.run(count),
   run(count: number) {
     const from = Date.UTC(2026, 9, 1);
     const [calls, generateMs] = time(() => generate(count, from));
@@ -154,5 +159,88 @@ export const analyticsBench = {
       sortMs,
       events: calls.reduce((s, c) => s + c.log.length, 0),
     };
+  },
+};
+
+/** Largest gap between animation frames while `work` runs: how long the page was frozen at worst. */
+async function frameGaps<T>(work: () => Promise<T>): Promise<[T, number]> {
+  let worst = 0;
+  let last = performance.now();
+  let running = true;
+  const tick = (t: number) => {
+    worst = Math.max(worst, t - last);
+    last = t;
+    if (running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  try {
+    return [await work(), worst];
+  } finally {
+    running = false;
+  }
+}
+
+const DAY = 86_400_000;
+
+/** Watches a period in the app's own worker; resolves with the calls' arrival and the dashboard's. */
+function openPeriod(dbName: string, from: number, to: number, now: number) {
+  const t0 = performance.now();
+  return new Promise<{ callsMs: number; dashboardMs: number; calls: number; dashboardCalls: number }>(
+    (resolve, reject) => {
+      let done = false;
+      const feed = watchInWorker(
+        dbName,
+        { from, to },
+        (calls) => {
+          if (done) return;
+          done = true;
+          const callsMs = performance.now() - t0;
+          // As the workspace does: the dashboard is asked for once the calls are on the page.
+          void feed?.dashboard({ filter: {}, now, from, to, articles: new Map() }).then((d) => {
+            feed.stop();
+            resolve({
+              callsMs,
+              dashboardMs: performance.now() - t0,
+              calls: calls.length,
+              dashboardCalls: d?.overall.calls ?? -1,
+            });
+          });
+        },
+        () => reject(new Error('worker failed')),
+      );
+      if (!feed) reject(new Error('no worker'));
+    },
+  );
+}
+
+const analyticsStoredBench = {
+  /**
+   * From IndexedDB to the dashboard, as the supervisor workspace does it: `count` realistic calls laid
+   * down in the app's schema, a month's period watched in the app's worker (cold: the worker's first
+   * read reduces every log; warm: the workspace reopened; changed: one more call stored meanwhile).
+   */
+  async run(count: number) {
+    const name = `bench-analytics-stored-${count}`;
+    await new AppDB(name).delete();
+    const db = new AppDB(name);
+    const from = Date.UTC(2026, 0, 12);
+    // One call every ~30 s around the clock puts 100,000 calls inside five weeks.
+    const spacing = 30_000;
+    const t0 = performance.now();
+    await bulkStore(db, count, from, 2000, spacing);
+    const storeMs = performance.now() - t0;
+    const to = from + Math.ceil((count * spacing * 1.6) / DAY) * DAY;
+    const now = to;
+    const [cold, coldGap] = await frameGaps(() => openPeriod(name, from, to, now));
+    const [warm, warmGap] = await frameGaps(() => openPeriod(name, from, to, now));
+    const [extra] = benchCalls(1, from, spacing, count);
+    if (!extra) throw new Error('no extra call');
+    await db.transaction('rw', [db.calls, db.callEvents], async () => {
+      await db.calls.put(finishedRow(extra));
+      await db.callEvents.bulkPut(extra.events.map((e) => e.record));
+    });
+    const [changed, changedGap] = await frameGaps(() => openPeriod(name, from, to, now));
+    await db.delete();
+    return { storeMs, cold, coldGap, warm, warmGap, changed, changedGap };
   },
 };

@@ -9,7 +9,7 @@ import type { CallRecordEvent } from '../../../src/calls/record';
 import { ManualScheduler } from '../../../src/calls/scheduler';
 import { startCall } from '../../../src/calls/session';
 import type { CallbackRow, CallRow } from '../../../src/db/callsTables';
-import { newCallbackRow, type CallSummaryPatch } from '../../../src/db/callsRepository';
+import { newCallbackRow } from '../../../src/db/callsRepository';
 import { checkFlow } from '../../../src/flows/check';
 import type { FlowDefinition } from '../../../src/flows/types';
 
@@ -23,10 +23,10 @@ export function benchFlow(): FlowDefinition {
   return checked;
 }
 
-/** One event as the app stores it, with the summary patch the operator workspace writes beside it. */
+/** One event as the app stores it, with the summary row the operator workspace writes beside it. */
 export interface BenchEvent {
   record: CallRecordEvent;
-  patch: CallSummaryPatch;
+  row: CallRow;
 }
 
 export interface BenchCall {
@@ -38,6 +38,8 @@ export interface BenchCall {
 }
 
 const SEC = 1000;
+/** Monday 09:00 in Yekaterinburg: the templates' callbacks fall inside working hours. */
+const TEMPLATE_AT = Date.UTC(2026, 0, 12, 4, 0);
 type Step = CallCommand | number;
 const choose = (optionId: string): CallCommand => ({ type: 'operator.choose', optionId });
 const capture = (fieldId: string, value: string): CallCommand => ({
@@ -169,7 +171,7 @@ function personalise(text: string, name: string, phone: string, need: string): s
  */
 export function benchCalls(count: number, from: number, spacingMs = 60_000, offset = 0): BenchCall[] {
   const flow = benchFlow();
-  const templates = SCRIPTS.map((s) => runTemplate(flow, s, from));
+  const templates = SCRIPTS.map((s) => runTemplate(flow, s, TEMPLATE_AT));
   const texts = templates.map((t) => JSON.stringify(t.log));
   const r = rng(7 + offset);
   const out: BenchCall[] = [];
@@ -183,7 +185,7 @@ export function benchCalls(count: number, from: number, spacingMs = 60_000, offs
     const need = NEEDS[i % NEEDS.length]!;
     const operator = OPERATORS[i % OPERATORS.length]!;
     const id = `bench-${i}`;
-    const shift = startedAt - from;
+    const shift = startedAt - TEMPLATE_AT;
     const log = (JSON.parse(personalise(texts[k]!, name, phone, need)) as CallRecordEvent[]).map((e) => {
       e.callId = id;
       e.at += shift;
@@ -222,13 +224,15 @@ export function benchCalls(count: number, from: number, spacingMs = 60_000, offs
       endReason: null,
       lastSeq: 0,
     };
+    let current = row;
     const events = log.slice(1).map((record) => {
       const e = record.event;
-      const patch: CallSummaryPatch = {};
+      const patch: Partial<CallRow> = { lastSeq: record.seq };
       if (e.type === 'operator.capture' && e.fieldId === 'callerName') patch.callerName = name;
       if (e.type === 'operator.capture' && e.fieldId === 'callerPhone') patch.callerPhone = phone;
       if (record.after.state === 'ended') Object.assign(patch, { endedAt, endReason: 'farewell' });
-      return { record, patch };
+      current = { ...current, ...patch };
+      return { record, row: current };
     });
     const deadline =
       template.callbackDeadlineAfterMs === null ? null : startedAt + template.callbackDeadlineAfterMs;
@@ -250,7 +254,7 @@ export function benchCalls(count: number, from: number, spacingMs = 60_000, offs
           });
     out.push({
       row,
-      events: [{ record: log[0]!, patch: {} }, ...events],
+      events: [{ record: log[0]!, row }, ...events],
       callback,
       finish: {
         callerName: name,

@@ -18,7 +18,7 @@ async function recordCall(db: AppDB, c: BenchCall, epoch: number): Promise<void>
   await beginCall(db, { row: c.row, first: first.record, epoch });
   for (const e of rest) {
     const callback = e.record.event.type === 'operator.callback' ? c.callback : null;
-    await appendCallEvent(db, { record: e.record, patch: e.patch, callback, epoch });
+    await appendCallEvent(db, { record: e.record, row: e.row, callback, epoch });
   }
   await finishCall(db, {
     callId: c.row.id,
@@ -30,9 +30,15 @@ async function recordCall(db: AppDB, c: BenchCall, epoch: number): Promise<void>
 }
 
 /** Bulk puts of the same rows the write path leaves behind: how a year of calls is laid down quickly. */
-export async function bulkStore(db: AppDB, count: number, from = FROM, batch = 2000): Promise<void> {
+export async function bulkStore(
+  db: AppDB,
+  count: number,
+  from = FROM,
+  batch = 2000,
+  spacingMs = 60_000,
+): Promise<void> {
   for (let i = 0; i < count; i += batch) {
-    const calls = benchCalls(Math.min(batch, count - i), from, 60_000, i);
+    const calls = benchCalls(Math.min(batch, count - i), from, spacingMs, i);
     await db.transaction('rw', [db.calls, db.callEvents, db.callbacks], async () => {
       await db.calls.bulkPut(calls.map(finishedRow));
       await db.callEvents.bulkPut(calls.flatMap((c) => c.events.map((e) => e.record)));
