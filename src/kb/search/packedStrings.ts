@@ -27,10 +27,13 @@ export const packedLength = (p: PackedStrings, i: number): number =>
 export function packedAt(p: PackedStrings, i: number): string {
   const from = p.start[i] ?? 0;
   const to = p.start[i + 1] ?? 0;
-  // Read in chunks: spreading a long array into one call could overflow the argument limit.
+  // Words and ids are short: appending code units beats spreading a subarray into a call. A long
+  // string goes in chunks, as one spread could overflow the argument limit.
   let s = '';
-  for (let k = from; k < to; k += 4096)
-    s += String.fromCharCode(...p.chars.subarray(k, Math.min(to, k + 4096)));
+  if (to - from <= 32) for (let k = from; k < to; k++) s += String.fromCharCode(p.chars[k] ?? 0);
+  else
+    for (let k = from; k < to; k += 4096)
+      s += String.fromCharCode(...p.chars.subarray(k, Math.min(to, k + 4096)));
   return s;
 }
 

@@ -3,6 +3,7 @@ import { lexiconSize, lookup, oneEditNeighbours, prefixRange, wordAt } from './l
 import { packedLength as lexiconLength } from './packedStrings';
 import { highlightRanges } from './highlight';
 import { WEIGHT_STEP } from './build';
+import { PREFIX_FACTOR, SHORT_PREFIX, STRONG_WEIGHT, idfOf, prefixLists } from './shortPrefix';
 import type {
   HighlightTerms,
   SearchFilters,
@@ -12,21 +13,13 @@ import type {
   SearchResult,
 } from './types';
 
-/** A corrected typo counts for less than the word as written; a word still being typed a little less. */
+/** A corrected typo counts for less than the word as written. */
 const TYPO_FACTOR = 0.6;
-const PREFIX_FACTOR = 0.85;
 /** Below this length one edit turns a word into too many others. */
 const MIN_TYPO_LENGTH = 4;
 const DEFAULT_LIMIT = 10;
 /** A pasted paragraph is not a query: its first words decide (and per-doc counts stay within a byte). */
 const MAX_WORDS = 24;
-/**
- * One or two typed letters begin thousands of words. Until a third letter narrows them, only strong
- * mentions count (a title or caller-question word, or a word repeated in the answer): the list stays
- * meaningful and the first keystroke stays fast at 20,000 articles.
- */
-const SHORT_PREFIX = 2;
-const STRONG_WEIGHT = Math.ceil(1.55 / WEIGHT_STEP);
 
 /** Per-index work arrays, reused across queries; stamps avoid clearing them between queries. */
 interface Scratch {
@@ -52,39 +45,6 @@ interface Scratch {
 }
 
 const scratches = new WeakMap<SearchIndex, Scratch>();
-
-/** The postings with at least STRONG_WEIGHT, per stem: what one or two typed letters are matched against. */
-interface Postings {
-  start: Uint32Array;
-  doc: Uint32Array;
-  weight: Uint8Array;
-}
-const strongCache = new WeakMap<SearchIndex, Postings>();
-
-function strongPostings(index: SearchIndex): Postings {
-  let p = strongCache.get(index);
-  if (!p) {
-    const stems = index.postStart.length - 1;
-    const start = new Uint32Array(stems + 1);
-    let count = 0;
-    for (const w of index.postWeight) if (w >= STRONG_WEIGHT) count++;
-    const doc = new Uint32Array(count);
-    const weight = new Uint8Array(count);
-    let at = 0;
-    for (let s = 0; s < stems; s++) {
-      for (let k = index.postStart[s] ?? 0; k < (index.postStart[s + 1] ?? 0); k++) {
-        const w = index.postWeight[k] ?? 0;
-        if (w < STRONG_WEIGHT) continue;
-        doc[at] = index.postDoc[k] ?? 0;
-        weight[at++] = w;
-      }
-      start[s + 1] = at;
-    }
-    p = { start, doc, weight };
-    strongCache.set(index, p);
-  }
-  return p;
-}
 
 function scratchFor(index: SearchIndex): Scratch {
   let s = scratches.get(index);
@@ -140,27 +100,65 @@ function expandWhole(index: SearchIndex, s: Scratch, word: string): void {
   else addTypoCorrections(index, s, word);
 }
 
+/** A word being typed, of three letters or more: every word form it begins, and its own stem. */
 function expandPartial(index: SearchIndex, s: Scratch, prefix: string): void {
-  if (prefix.length <= SHORT_PREFIX) {
-    // A stem is the start of its word forms, so the words beginning with one or two letters are the
-    // stems beginning with them: a few hundred stems instead of thousands of forms.
-    const [from, to] = prefixRange(index.stems, prefix);
-    for (let id = from; id < to; id++)
-      keep(s, id, lexiconLength(index.stems, id) === prefix.length ? 1 : PREFIX_FACTOR);
-  } else {
-    const [from, to] = prefixRange(index.surface, prefix);
-    for (let i = from; i < to; i++)
-      keep(
-        s,
-        index.surfaceStem[i] ?? 0,
-        lexiconLength(index.surface, i) === prefix.length ? 1 : PREFIX_FACTOR,
-      );
-  }
+  const [from, to] = prefixRange(index.surface, prefix);
+  for (let i = from; i < to; i++)
+    keep(s, index.surfaceStem[i] ?? 0, lexiconLength(index.surface, i) === prefix.length ? 1 : PREFIX_FACTOR);
   const id = lookup(index.stems, stem(prefix));
   if (id >= 0) keep(s, id, 1);
   // The operator may have finished the word with a typo and not typed a space yet; a prefix that still
   // begins some word is taken as typed so far, which spares the typo search on most keystrokes.
   else if (s.expansionCount === 0) addTypoCorrections(index, s, prefix);
+}
+
+/**
+ * One or two typed letters, scored from the prefix's list (see shortPrefix.ts) into wordBest; returns
+ * how many documents were touched, or -1 when no stem begins with the letters. Adds what to highlight.
+ */
+function scoreShortPrefix(
+  index: SearchIndex,
+  s: Scratch,
+  prefix: string,
+  wordStamp: number,
+  highlight: number[],
+): number {
+  const lists = prefixLists(index);
+  const list = lists.byPrefix.get(prefix);
+  // The stemmer may shorten even two letters to a stem outside the prefix's run: it counts in full.
+  const own = lookup(index.stems, stem(prefix));
+  const outside = own >= 0 && lexiconLength(index.stems, own) < prefix.length;
+  if (list === undefined && !outside) return -1;
+  let touched = 0;
+  if (list !== undefined) {
+    const equal = lookup(index.stems, prefix);
+    if (equal >= 0 && !highlight.includes(equal)) highlight.push(equal);
+    const to = lists.start[list + 1] ?? 0;
+    for (let k = lists.start[list] ?? 0; k < to; k++) {
+      const d = lists.doc[k] ?? 0;
+      s.wordStamp[d] = wordStamp;
+      s.wordBest[d] = lists.score[k] ?? 0;
+      s.touched[touched++] = d;
+    }
+  }
+  if (outside) {
+    if (!highlight.includes(own)) highlight.push(own);
+    const weight = WEIGHT_STEP * 1 * idfOf(index, own);
+    for (let k = index.postStart[own] ?? 0; k < (index.postStart[own + 1] ?? 0); k++) {
+      const w = index.postWeight[k] ?? 0;
+      if (w < STRONG_WEIGHT) continue;
+      const d = index.postDoc[k] ?? 0;
+      const score = weight * (w + 0.5);
+      if (s.wordStamp[d] !== wordStamp) {
+        s.wordStamp[d] = wordStamp;
+        s.wordBest[d] = score;
+        s.touched[touched++] = d;
+      } else if (score > (s.wordBest[d] ?? 0)) {
+        s.wordBest[d] = score;
+      }
+    }
+  }
+  return touched;
 }
 
 /** The words of a query as typed: whole words, and the last one as a prefix unless a space follows it. */
@@ -220,22 +218,18 @@ export interface Ranking {
 }
 
 /** Walks the postings of the current word's expansions; returns how many documents it touched. */
-function scoreWord(index: SearchIndex, s: Scratch, p: Postings, wordStamp: number): number {
-  const n = index.docs.count;
+function scoreWord(index: SearchIndex, s: Scratch, wordStamp: number): number {
+  const { postStart, postDoc, postWeight } = index;
   let touchedCount = 0;
   for (let e = 0; e < s.expansionCount; e++) {
     const stemId = s.expansions[e] ?? 0;
     let idf = s.idf[stemId] ?? 0;
-    if (Number.isNaN(idf)) {
-      // idf from the full lists, so scores do not depend on which lists were walked.
-      const df = (index.postStart[stemId + 1] ?? 0) - (index.postStart[stemId] ?? 0);
-      s.idf[stemId] = idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    }
+    if (Number.isNaN(idf)) s.idf[stemId] = idf = idfOf(index, stemId);
     const weight = WEIGHT_STEP * (s.factor[stemId] ?? 0) * idf;
-    const to = p.start[stemId + 1] ?? 0;
-    for (let k = p.start[stemId] ?? 0; k < to; k++) {
-      const d = p.doc[k] ?? 0;
-      const score = weight * ((p.weight[k] ?? 0) + 0.5);
+    const to = postStart[stemId + 1] ?? 0;
+    for (let k = postStart[stemId] ?? 0; k < to; k++) {
+      const d = postDoc[k] ?? 0;
+      const score = weight * ((postWeight[k] ?? 0) + 0.5);
       if (s.wordStamp[d] !== wordStamp) {
         s.wordStamp[d] = wordStamp;
         s.wordBest[d] = score;
@@ -256,29 +250,52 @@ export function rank(index: SearchIndex, query: string, options: SearchOptions =
   const limit = options.limit ?? DEFAULT_LIMIT;
   const { words, partial } = queryWords(query);
   const s = scratchFor(index);
-  const all = { start: index.postStart, doc: index.postDoc, weight: index.postWeight };
   const highlight: number[] = [];
+  const allowed = allowedMask(index, s, options.filters);
+  const top = new TopK(limit);
+  let total = 0;
+  const lastWord = partial === null ? words.length - 1 : words.length;
   const queryStamp = ++s.stamp;
   let docCount = 0;
   let matchedWords = 0;
   for (let w = 0; w <= words.length; w++) {
     const isPartial = w === words.length;
     if (isPartial && partial === null) break;
-    s.wordMark = ++s.stamp;
-    s.expansionCount = 0;
-    if (isPartial) expandPartial(index, s, partial ?? '');
-    else expandWhole(index, s, words[w] ?? '');
-    if (s.expansionCount === 0) continue;
-    matchedWords++;
-    for (let e = 0; e < s.expansionCount; e++) {
-      const id = s.expansions[e] ?? 0;
-      const f = s.factor[id];
-      // Prefix expansions are highlighted through the prefix itself; listing them could mean thousands.
-      if ((!isPartial || f === 1 || f === TYPO_FACTOR) && !highlight.includes(id)) highlight.push(id);
+    let touchedCount: number;
+    if (isPartial && (partial ?? '').length <= SHORT_PREFIX) {
+      touchedCount = scoreShortPrefix(index, s, partial ?? '', ++s.stamp, highlight);
+      if (touchedCount < 0) continue;
+    } else {
+      s.wordMark = ++s.stamp;
+      s.expansionCount = 0;
+      if (isPartial) expandPartial(index, s, partial ?? '');
+      else expandWhole(index, s, words[w] ?? '');
+      if (s.expansionCount === 0) continue;
+      for (let e = 0; e < s.expansionCount; e++) {
+        const id = s.expansions[e] ?? 0;
+        const f = s.factor[id];
+        // Prefix expansions are highlighted through the prefix itself; listing them could mean thousands.
+        if ((!isPartial || f === 1 || f === TYPO_FACTOR) && !highlight.includes(id)) highlight.push(id);
+      }
+      touchedCount = scoreWord(index, s, ++s.stamp);
     }
-    const strongOnly = isPartial && (partial ?? '').length <= SHORT_PREFIX;
-    const wordStamp = ++s.stamp;
-    const touchedCount = scoreWord(index, s, strongOnly ? strongPostings(index) : all, wordStamp);
+    matchedWords++;
+    if (w === lastWord) {
+      // The last word completes every score: the documents it alone matched are offered at once, so a
+      // long list (one or two typed letters) is walked once, not merged first and walked again.
+      const coverage = 1 / matchedWords;
+      for (let i = 0; i < touchedCount; i++) {
+        const d = s.touched[i] ?? 0;
+        if (s.docStamp[d] === queryStamp) {
+          s.total[d] = (s.total[d] ?? 0) + (s.wordBest[d] ?? 0);
+          s.matched[d] = (s.matched[d] ?? 0) + 1;
+        } else if (!allowed || allowed[d] !== 0) {
+          total++;
+          top.offer(d, (s.wordBest[d] ?? 0) * coverage * coverage);
+        }
+      }
+      continue;
+    }
     for (let i = 0; i < touchedCount; i++) {
       const d = s.touched[i] ?? 0;
       if (s.docStamp[d] !== queryStamp) {
@@ -294,9 +311,6 @@ export function rank(index: SearchIndex, query: string, options: SearchOptions =
   const terms: HighlightTerms = { stems: highlight.map((id) => wordAt(index.stems, id)), prefix: partial };
   if (matchedWords === 0) return { docs: [], scores: [], total: 0, terms };
 
-  const allowed = allowedMask(index, s, options.filters);
-  const top = new TopK(limit);
-  let total = 0;
   for (let i = 0; i < docCount; i++) {
     const d = s.docs[i] ?? 0;
     if (allowed && allowed[d] === 0) continue;
@@ -305,8 +319,7 @@ export function rank(index: SearchIndex, query: string, options: SearchOptions =
     const coverage = (s.matched[d] ?? 0) / matchedWords;
     top.offer(d, (s.total[d] ?? 0) * coverage * coverage);
   }
-  const best = top.sorted();
-  return { docs: best.map(([d]) => d), scores: best.map(([, score]) => score), total, terms };
+  return { docs: top.docs, scores: top.scores, total, terms };
 }
 
 /** The result list for a ranking: ids, texts and what to highlight in them. */
@@ -331,56 +344,33 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   return { hits: present(index, ranking), total: ranking.total, terms: ranking.terms };
 }
 
-/** Keeps the k best (doc, score) pairs in a min-heap; ties go to the earlier doc for stable results. */
+/**
+ * Keeps the k best (doc, score) pairs, best first; ties go to the earlier doc for stable results. A
+ * sorted array: k is a page of results, and most offers lose to the last entry at once.
+ */
 class TopK {
-  private readonly docs: number[] = [];
-  private readonly scores: number[] = [];
+  readonly docs: number[] = [];
+  readonly scores: number[] = [];
   constructor(private readonly k: number) {}
 
-  private worse(i: number, j: number): boolean {
-    const a = this.scores[i] ?? 0;
-    const b = this.scores[j] ?? 0;
-    return a < b || (a === b && (this.docs[i] ?? 0) > (this.docs[j] ?? 0));
-  }
-
-  private swap(i: number, j: number): void {
-    [this.docs[i], this.docs[j]] = [this.docs[j] ?? 0, this.docs[i] ?? 0];
-    [this.scores[i], this.scores[j]] = [this.scores[j] ?? 0, this.scores[i] ?? 0];
-  }
-
   offer(doc: number, score: number): void {
-    if (this.k <= 0) return;
-    if (this.docs.length < this.k) {
-      this.docs.push(doc);
-      this.scores.push(score);
-      let i = this.docs.length - 1;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (!this.worse(i, p)) break;
-        this.swap(i, p);
-        i = p;
-      }
-      return;
+    const { docs, scores } = this;
+    let i = docs.length;
+    if (i >= this.k) {
+      const lastScore = scores[i - 1] ?? 0;
+      if (this.k <= 0 || score < lastScore || (score === lastScore && doc > (docs[i - 1] ?? 0))) return;
+      i--;
+    } else {
+      docs.push(doc);
+      scores.push(score);
     }
-    const rootScore = this.scores[0] ?? 0;
-    if (score < rootScore || (score === rootScore && doc > (this.docs[0] ?? 0))) return;
-    this.docs[0] = doc;
-    this.scores[0] = score;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < this.docs.length && this.worse(l, m)) m = l;
-      if (r < this.docs.length && this.worse(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m);
-      i = m;
+    for (; i > 0; i--) {
+      const s = scores[i - 1] ?? 0;
+      if (s > score || (s === score && (docs[i - 1] ?? 0) < doc)) break;
+      docs[i] = docs[i - 1] ?? 0;
+      scores[i] = s;
     }
-  }
-
-  sorted(): [number, number][] {
-    const pairs = this.docs.map((d, i): [number, number] => [d, this.scores[i] ?? 0]);
-    return pairs.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    docs[i] = doc;
+    scores[i] = score;
   }
 }

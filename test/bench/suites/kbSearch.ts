@@ -58,7 +58,8 @@ export const kbSearchSuite: Suite = {
         row(`kb.coldstart.${size}`, percentile(sorted(colds), 0.5), 'ms', maybe('max', coldBudget(size))),
       );
       rows.push(row(`kb.coldstart.idb-read.${size}`, ours.readMs, 'ms'));
-      for (const k of ours.kinds) {
+      // The full search, as the app runs it: ranking plus the hits' texts and highlight ranges.
+      for (const k of ours.presented) {
         const lat = sorted(k.latencies);
         rows.push(row(`kb.query.${k.kind}.p50.${size}`, percentile(lat, 0.5), 'ms'));
         rows.push(
@@ -91,15 +92,21 @@ export const kbSearchSuite: Suite = {
         rows.push(row(`peer.${name}.build.${size}`, r.buildMs, 'ms'));
         peers[name] = r.kinds;
       }
-      rows.push(...compareWithPeers(size, ours.kinds, peers));
+      for (const k of ours.ranked)
+        rows.push(row(`kb.rank.${k.kind}.p95.${size}`, percentile(sorted(k.latencies), 0.95), 'ms'));
+      rows.push(...compareWithPeers(size, ours.ranked, peers));
     }
     return rows;
   },
 };
 
 /**
- * Ratios on the same queries (a peer may have run fewer of them under the time cap): our p95 over
- * FlexSearch's (the faster peer) and our recall against the better peer's, which must not be lower.
+ * Ratios on the same queries (a peer may have run fewer of them under the time cap). Speed: the peers
+ * return ids, so what is timed against them is our ranking alone (`rank`: ids best first, the id strings
+ * included); presenting our hits (texts, highlight ranges), which the peers do not do at all, is timed
+ * in the kb.query rows against the absolute budgets. Our p95 must not exceed either peer's (the issue:
+ * FlexSearch's speed), each peer's p95 floored at the timer's noise. Recall: ours may not be lower than
+ * either peer's, within 0.02.
  */
 function compareWithPeers(
   size: number,
@@ -119,7 +126,9 @@ function compareWithPeers(
       rows.push(row(`peer.${name}.query.${k.kind}.p95.${size}`, theirP95, 'ms'));
       rows.push(row(`peer.${name}.recall10.${k.kind}.${size}`, theirRecall, 'ratio'));
       rows.push(
-        row(`ours-vs-${name}.p95.${k.kind}.${size}`, ourP95 / Math.max(theirP95, TIMER_NOISE_MS), '×'),
+        row(`ours-vs-${name}.p95.${k.kind}.${size}`, ourP95 / Math.max(theirP95, TIMER_NOISE_MS), '×', {
+          max: 1,
+        }),
       );
       if (recallBudget(k.kind) !== undefined) {
         bestRecall = Math.max(bestRecall, theirRecall);
