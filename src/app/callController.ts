@@ -93,7 +93,6 @@ interface Live {
   /** The callback task last handed to storage: the callbacks queue is written only for a new one. */
   filedCallback: string | null;
   /** What the screen shows: the state as of the last event stored (or kept, in memory mode). */
-  shown: StoredState;
   stored: StoredStateSource & { set(state: StoredState): void };
   view: ActiveCall;
   stop(): void;
@@ -221,19 +220,17 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
     };
   }
 
-  type LiveFields = Omit<Live, 'view' | 'stop' | 'chain' | 'fenced' | 'filedCallback' | 'shown' | 'stored'>;
+  type LiveFields = Omit<Live, 'view' | 'stop' | 'chain' | 'fenced' | 'filedCallback' | 'stored'>;
 
   /** Everything the session holds is stored already (a call just begun, resumed or loaded). */
   function newLive(fields: LiveFields, stop: () => void): Live {
     const snapshot = fields.session.getSnapshot();
-    const shown: StoredState = { view: snapshot, events: fields.session.log().length };
-    const stored = stateStore(shown);
+    const stored = stateStore({ view: snapshot, events: fields.session.log().length });
     const l: Live = {
       ...fields,
       chain: Promise.resolve(),
       fenced: false,
       filedCallback: snapshot.context.callback?.id ?? null,
-      shown,
       stored,
       stop,
       view: viewOf({ ...fields, stored }, () => l),
@@ -243,9 +240,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
 
   /** Shows a state once every event up to it is stored; an older one arriving late changes nothing. */
   function show(l: Live, state: StoredState): void {
-    if (state.events <= l.shown.events) return;
-    l.shown = state;
-    l.stored.set(state);
+    if (state.events > l.stored.getSnapshot().events) l.stored.set(state);
   }
 
   // --- writing -------------------------------------------------------------------------------------
