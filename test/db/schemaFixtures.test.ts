@@ -5,7 +5,10 @@
  * IndexedDB store definitions as the browser reports them, and realistic rows for every table). A released
  * fixture is history: never edit it, and never edit a released `version(N).stores(...)` in src/db/db.ts.
  * When version N+1 is added to db.ts, keep every schema-vN.json and add schema-v(N+1).json the day N+1 is
- * released (dump a real run of that build: test/e2e/hostile.e2e.ts shows how to read the raw database).
+ * released: run that build in Chromium through a first run, a finished call with a callback and a call
+ * left on hold, then dump the raw database (each store's keyPath, autoIncrement and indexes; its rows by
+ * getAll) and trim it to a few rows per table. schema-v1.json was made that way.
+ * test/e2e/hostile.e2e.ts seeds schema-v1.json into a real Chromium profile and opens the app over it.
  * This file runs over every fixture in the folder: each one is built with the raw IndexedDB API (not
  * through db.ts), opened with openAppDb(), and read back through the public repository functions.
  *
