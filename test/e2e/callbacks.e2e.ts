@@ -1,8 +1,9 @@
 // A callback promised in one call, then made from the queue: prefilled, closed by its outcome, and
-// both calls in the history (the queue and the history are operator views of their own).
+// both calls in the history (the queue and the history are operator views of their own). A call that
+// breaks off puts its callback in the queue with one key.
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
-import { callPromisingCallback, line, operatorView, step, wrapUp } from './callSteps';
+import { callPromisingCallback, line, operatorView, step, typeField, wrapUp } from './callSteps';
 
 let session: AppSession | null = null;
 
@@ -52,6 +53,44 @@ describe('callbacks queue in Chromium', () => {
     expect(calls[0]).toContain('Исходящий');
     expect(calls[0]).toContain('Вопрос решён');
     expect(calls[1]).toContain('Обещан обратный звонок');
+    expect(errors).toEqual([]);
+  });
+
+  it('queues a callback with C after the line dropped, with the phone, name and question', async () => {
+    session = await openApp();
+    const { page } = session;
+    const errors = watchErrors(page);
+    await completeFirstRun(page);
+    await operatorView(page, 'Звонок');
+    await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
+    await page.keyboard.press('F2');
+    await page.getByTestId('line-to-say').waitFor();
+    await step(page, 'Digit1');
+    await typeField(page, 'KeyN', 'ольга ивановна');
+    await step(page, 'Digit1');
+    await typeField(page, 'KeyN', 'справка о доходах');
+
+    await page.keyboard.press('Shift+KeyL'); // the line dropped
+    const offer = page.getByTestId('late-callback-offer');
+    expect(await offer.textContent()).toContain('+7 (912) 345-67-89');
+    await page.keyboard.press('KeyC');
+    const question = page.getByLabel('Вопрос, с которым перезвонить');
+    expect(await question.inputValue()).toBe('справка о доходах');
+    expect(await page.getByLabel('Имя клиента').inputValue()).toBe('Ольга Ивановна');
+    await page.getByRole('region', { name: 'Обратный звонок' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('late-callback-queued').waitFor();
+    expect(await page.getByLabel('Итог', { exact: true }).inputValue()).toBe('callback');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
+
+    await operatorView(page, 'Обещанные звонки');
+    const item = page.getByRole('region', { name: 'Обещанные звонки' }).getByTestId('callback-item');
+    await item.waitFor();
+    const text = await item.textContent();
+    expect(text).toContain('справка о доходах');
+    expect(text).toContain('+7 (912) 345-67-89');
+    expect(text).toContain('Ольга Ивановна');
     expect(errors).toEqual([]);
   });
 });
