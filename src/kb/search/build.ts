@@ -18,6 +18,16 @@ const BODY_LENGTH_DAMPING = 0.5;
 export const WEIGHT_STEP = (K1 + 1) / 256;
 const quantise = (w: number): number => Math.min(255, Math.floor(w / WEIGHT_STEP));
 
+/**
+ * Doc numbers of the postings: the largest array of the index, so two bytes each when they fit. The
+ * width follows from the doc count alone, so the cached form needs no flag for it.
+ */
+export const narrowPostDoc = (docCount: number): boolean => docCount <= 0x10000;
+
+function postDocArray(docCount: number, length: number): Uint16Array | Uint32Array {
+  return narrowPostDoc(docCount) ? new Uint16Array(length) : new Uint32Array(length);
+}
+
 export type IndexableArticle = Pick<
   Article,
   'id' | 'title' | 'questions' | 'short' | 'body' | 'directions' | 'topics' | 'organisations'
@@ -160,7 +170,7 @@ export function buildIndex(articles: readonly IndexableArticle[]): SearchIndex {
     postStart[s + 1] = (postStart[s + 1] ?? 0) + 1;
   }
   for (let s = 0; s < stemWords.length; s++) postStart[s + 1] = (postStart[s + 1] ?? 0) + (postStart[s] ?? 0);
-  const postDoc = new Uint32Array(entries.length);
+  const postDoc = postDocArray(articles.length, entries.length);
   const postWeight = new Uint8Array(entries.length);
   const cursor = postStart.slice(0, stemWords.length);
   for (let k = 0; k < entries.length; k++) {

@@ -1,5 +1,6 @@
 // The cached form of a search index: one byte array (sections of UTF-16 text and little-endian typed
 // arrays). Bump INDEX_VERSION whenever the layout or the scoring baked into the weights changes.
+import { narrowPostDoc } from './build';
 import { DocTable } from './docTable';
 import { isPackedConsistent, type PackedStrings } from './packedStrings';
 import type { Lexicon } from './lexicon';
@@ -14,7 +15,7 @@ import type { SearchIndex } from './types';
 export type SerializedIndex = Uint8Array<ArrayBuffer>;
 
 const MAGIC = 0x49424b53; // "SKBI"
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 export class IndexFormatError extends Error {
   override name = 'IndexFormatError';
@@ -98,7 +99,7 @@ function u32(bytes: Uint8Array): Uint32Array {
   return new Uint32Array(own.buffer, own.byteOffset, own.byteLength / 4);
 }
 
-function allBelow(a: Uint32Array, limit: number): boolean {
+function allBelow(a: Uint16Array | Uint32Array, limit: number): boolean {
   for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) >= limit) return false;
   return true;
 }
@@ -157,7 +158,7 @@ export function importIndex(data: unknown): SearchIndex {
   ) {
     throw new IndexFormatError('index arrays do not fit together');
   }
-  const postDoc = u32(at(15));
+  const postDoc = narrowPostDoc(docs.count) ? u16(at(15)) : u32(at(15));
   if (postDoc.length !== total || !allBelow(postDoc, docs.count))
     throw new IndexFormatError('postings do not fit the documents');
   return { docs, surface, surfaceStem, stems, postStart, postDoc, postWeight };

@@ -10,7 +10,8 @@ export interface SearchIndex {
   readonly stems: Lexicon;
   /** Postings of stem s are postDoc/postWeight[postStart[s] .. postStart[s + 1]), doc order ascending. */
   readonly postStart: Uint32Array;
-  readonly postDoc: Uint32Array;
+  /** Two bytes per posting while doc numbers fit (up to 65,536 articles): see postDocArray. */
+  readonly postDoc: Uint16Array | Uint32Array;
   /** Field-weighted, saturated term weight of the stem in the doc (no idf), quantised: see WEIGHT_STEP. */
   readonly postWeight: Uint8Array;
 }
