@@ -286,12 +286,16 @@ async function refuseAll(page: Page, label: string, result: string, files: BadFi
   let slowest = 0;
   for (const f of files) {
     await pick(page, label, f.name, f.content);
-    await page.locator(result).filter({ hasText: f.says }).waitFor({ timeout: 10_000 });
-    const took = await page.evaluate(
-      // __pickedAt is this file's own global, set by the listener above.
-      () => performance.now() - (window as unknown as { __pickedAt: number }).__pickedAt,
+    // Checked every frame in the page, so the time is the app's, not the test's polling interval.
+    const took = await page.waitForFunction(
+      ({ selector, says }) =>
+        [...document.querySelectorAll(selector)].some((e) => e.textContent.includes(says)) &&
+        // __pickedAt is this file's own global, set by the listener above.
+        performance.now() - (window as unknown as { __pickedAt: number }).__pickedAt,
+      { selector: result, says: f.says },
+      { polling: 'raf', timeout: 15_000 },
     );
-    slowest = Math.max(slowest, took);
+    slowest = Math.max(slowest, Number(await took.jsonValue()));
   }
   return slowest;
 }
@@ -362,8 +366,9 @@ describe('hostile input in Chromium: rendered inert or refused, nothing stored l
       { name: 'utf16.json', content: bytes(utf16(JSON.stringify(consultation))), says: 'UTF-16' },
       { name: 'garbage.json', content: bytes(garbage(64 * 1024)), says: 'не текстовый файл' },
     ]);
-    // The size is checked before a byte is read, so even 10 MB is refused at once.
-    expect(slowest).toBeLessThan(1_500);
+    // The size is checked before a byte is read, so even 10 MB is refused at once (tens of ms; slack for
+    // a loaded machine).
+    expect(slowest).toBeLessThan(1_000);
     await expect(page.locator('.flow-list').textContent()).resolves.toBe(listBefore);
     expect(await storedKeys(page, KEPT)).toEqual(before);
     expect(errors).toEqual([]);
@@ -415,8 +420,9 @@ describe('hostile input in Chromium: rendered inert or refused, nothing stored l
       { name: 'utf16.json', content: bytes(utf16(signed)), says: 'UTF-16' },
       { name: 'garbage.json', content: bytes(garbage(64 * 1024)), says: 'не текстовый файл' },
     ]);
-    // 10 MB is under the workstation limit: read, parsed and refused as not an export, without a long freeze.
-    expect(slowest).toBeLessThan(3_000);
+    // 10 MB is under the workstation limit: read (off the main thread), decoded and parsed (about 0.6 s
+    // on a busy 2-core machine), and refused as not an export.
+    expect(slowest).toBeLessThan(5_000);
     expect(await storedKeys(page, KEPT)).toEqual(before);
 
     // The same file, signed and whole, does go in: the refusals above were about the files, not the panel.
