@@ -84,6 +84,14 @@ export async function hangUp(page: Page): Promise<void> {
   await startPanel(page);
 }
 
+const FIRST_NAMES = ['ольга', 'пётр', 'анна', 'сергей', 'мария', 'иван', 'елена', 'олег', 'нина', 'юрий'];
+const PATRONYMICS = ['ивановна', 'петрович', 'сергеевна', 'олегович', 'юрьевна', 'андреевич', 'павловна'];
+
+/** A different caller each call, as on a real line: the caller's earlier calls are looked up by name. */
+function callerName(n: number): string {
+  return `${FIRST_NAMES[n % FIRST_NAMES.length] ?? ''} ${PATRONYMICS[Math.floor(n / FIRST_NAMES.length) % PATRONYMICS.length] ?? ''}`;
+}
+
 /**
  * A whole short inbound call of the consultation flow, as the e2e suite drives it: greeting, name,
  * need, understanding, answer, outcome "resolved", farewell, wrap-up saved; back on the start panel.
@@ -91,7 +99,7 @@ export async function hangUp(page: Page): Promise<void> {
 export async function shortCall(page: Page, n: number): Promise<void> {
   await keyToNewLine(page, 'F2');
   await keyToNewLine(page, 'Digit1');
-  await typeField(page, 'ольга ивановна');
+  await typeField(page, callerName(n));
   await keyToNewLine(page, 'Digit1');
   await typeField(page, `вопрос номер ${n} о записи на приём`);
   await keyToNewLine(page, 'Digit1'); // understanding
