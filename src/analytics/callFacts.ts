@@ -164,8 +164,9 @@ function walk(
     beforeEnd: null,
   };
   let prev: CallRecordEvent | null = null;
+  // Where the call stood after the previous event: the time up to this one is spent there.
+  let bucket: StageBucket | null = null;
   for (const r of log) {
-    const bucket = prev ? bucketOf(prev, stages) : null;
     if (prev && bucket) w.stageMs[bucket] = (w.stageMs[bucket] ?? 0) + (r.at - prev.at);
     const e = r.event;
     const state = r.after.state;
@@ -207,8 +208,8 @@ function walk(
       w.callbackDeadline = e.deadline;
     }
     if (!state.startsWith('active.onHold')) closeHolds(w.holds, r.at);
-    const b = bucketOf(r, stages);
-    if (b) w.visited.add(b);
+    bucket = bucketOf(r, stages);
+    if (bucket) w.visited.add(bucket);
     if (state === 'ended') {
       w.end = r;
       w.beforeEnd = prev;

@@ -53,3 +53,16 @@ export function complianceIssues(f: CallFacts, now: number): ComplianceIssue[] {
   }
   return out.sort((a, b) => a.at - b.at);
 }
+
+/** Whether the call broke any rule: what complianceIssues finds, without listing it (100,000 calls). */
+export function hasComplianceIssue(f: CallFacts, now: number): boolean {
+  for (const h of f.holds) if (h.overtimeMs > 0) return true;
+  if (f.refusedTransfers.length > 0) return true;
+  if (f.callback) {
+    const state = callbackState(f.callback, now);
+    if (state === 'overdue' || state === 'late') return true;
+  }
+  if (f.outcome === null || f.endedAt === null) return false;
+  const a = f.adherence;
+  return a.farewell === false || a.identified === false || a.rephrased === false;
+}

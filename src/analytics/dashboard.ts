@@ -4,7 +4,7 @@
 import { OUTCOMES, type Outcome } from '../flows/types';
 import { isDueForReview } from '../kb/freshness';
 import type { CallFacts, StageBucket } from './callFacts';
-import { callbackState, complianceIssues } from './compliance';
+import { callbackState, hasComplianceIssue, type CallbackState } from './compliance';
 
 export interface Figures {
   calls: number;
@@ -95,52 +95,84 @@ function emptyAcc(): Acc {
   };
 }
 
-function add(acc: Acc, c: CallFacts, now: number, hasIssues: boolean): void {
+/** What one call adds to every accumulator it counts in, worked out once per call. */
+interface CallShare {
+  own: number;
+  bucket: 'zero' | 'one' | 'two';
+  holds: number;
+  overPromise: number;
+  overtimeMs: number;
+  callback: CallbackState | null;
+  hasIssues: boolean;
+}
+
+function shareOf(c: CallFacts, now: number): CallShare {
+  let own = 0;
+  for (const t of c.transfers) if (t.status !== 'failed') own++;
+  const counted = Math.min(2, c.transfersBefore + own);
+  let holds = 0;
+  let overPromise = 0;
+  let overtimeMs = 0;
+  // An extension belongs to the hold it extended: a hold episode is over its promise once, at most.
+  let episodeOver = false;
+  for (const h of c.holds) {
+    if (!h.extension) {
+      holds++;
+      episodeOver = false;
+    }
+    if (h.overtimeMs > 0 && !episodeOver) {
+      overPromise++;
+      episodeOver = true;
+    }
+    overtimeMs += h.overtimeMs;
+  }
+  return {
+    own,
+    bucket: counted === 0 ? 'zero' : counted === 1 ? 'one' : 'two',
+    holds,
+    overPromise,
+    overtimeMs,
+    callback: c.callback ? callbackState(c.callback, now) : null,
+    hasIssues: hasComplianceIssue(c, now),
+  };
+}
+
+function add(acc: Acc, c: CallFacts, p: CallShare): void {
   const f = acc.f;
   f.calls++;
   if (c.handleMs !== null) {
     f.ended++;
     acc.handle += c.handleMs;
-    for (const [k, ms] of Object.entries(c.stageMs) as [StageBucket, number][])
-      // keys come from StageBucket
-      acc.stage[k] = (acc.stage[k] ?? 0) + ms;
+    for (const k in c.stageMs) {
+      const key = k as StageBucket; // for…in yields the record's own StageBucket keys
+      acc.stage[key] = (acc.stage[key] ?? 0) + (c.stageMs[key] ?? 0);
+    }
   }
   if (c.afterCallMs !== null) {
     acc.afterCall += c.afterCallMs;
     acc.afterCallN++;
   }
   f.outcomes[c.outcome ?? 'none']++;
-  const own = c.transfers.filter((t) => t.status !== 'failed').length;
   if (c.outcome !== null) {
     f.firstContact.of++;
-    if (c.outcome === 'resolved' && own === 0 && c.transfersBefore === 0) f.firstContact.resolved++;
+    if (c.outcome === 'resolved' && p.own === 0 && c.transfersBefore === 0) f.firstContact.resolved++;
   }
-  const counted = Math.min(2, c.transfersBefore + own);
-  f.transfers[counted === 0 ? 'zero' : counted === 1 ? 'one' : 'two']++;
+  f.transfers[p.bucket]++;
   f.transfers.refusedAttempts += c.refusedTransfers.length;
-  acc.transferTotal += own;
-  for (const h of c.holds) {
-    if (h.extension) continue; // an extension belongs to the hold it extended
-    f.holds.count++;
-  }
-  const over = new Set<number>();
-  let episode = -1;
-  for (const h of c.holds) {
-    if (!h.extension) episode++;
-    if (h.overtimeMs > 0) over.add(episode);
-    f.holds.overtimeMs += h.overtimeMs;
-  }
-  f.holds.overPromise += over.size;
-  if (c.callback) {
+  acc.transferTotal += p.own;
+  f.holds.count += p.holds;
+  f.holds.overPromise += p.overPromise;
+  f.holds.overtimeMs += p.overtimeMs;
+  if (p.callback) {
     f.callbacks.promised++;
-    f.callbacks[callbackState(c.callback, now)]++;
+    f.callbacks[p.callback]++;
   }
   if (c.satisfaction !== null && c.satisfaction >= 1 && c.satisfaction <= 5) {
     f.satisfaction.count++;
     acc.satisfactionSum += c.satisfaction;
     f.satisfaction.byScore[Math.round(c.satisfaction) - 1]! += 1; // 1…5 checked above
   }
-  if (hasIssues) f.callsWithIssues++;
+  if (p.hasIssues) f.callsWithIssues++;
 }
 
 function finish(acc: Acc): Figures {
@@ -176,14 +208,14 @@ export function buildDashboard(calls: Iterable<CallFacts>, opts: DashboardOption
   const stale = new Map<string, number>();
   for (const c of calls) {
     if (c.startedAt < opts.from || c.startedAt >= opts.to) continue;
-    const hasIssues = complianceIssues(c, opts.now).length > 0;
-    add(overall, c, opts.now, hasIssues);
+    const share = shareOf(c, opts.now);
+    add(overall, c, share);
     let op = byOperator.get(c.operatorName);
     if (!op) byOperator.set(c.operatorName, (op = emptyAcc()));
-    add(op, c, opts.now, hasIssues);
+    add(op, c, share);
     if (c.topic) bump(topics, c.topic);
     if (c.need) bump(needs, c.need);
-    for (const id of new Set(c.articlesUsed)) {
+    for (const id of c.articlesUsed.length < 2 ? c.articlesUsed : new Set(c.articlesUsed)) {
       bump(articles, id);
       const review = opts.articles?.get(id);
       if (review && isDueForReview(review, c.startedAt)) bump(stale, id);

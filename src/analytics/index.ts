@@ -9,7 +9,7 @@ export type {
   StageBucket,
   TransferFact,
 } from './callFacts';
-export { callbackState, complianceIssues, COMPLIANCE_RULES } from './compliance';
+export { callbackState, complianceIssues, COMPLIANCE_RULES, hasComplianceIssue } from './compliance';
 export type { CallbackState, ComplianceIssue, ComplianceRule } from './compliance';
 export { buildDashboard } from './dashboard';
 export type { ArticleReview, Dashboard, DashboardOptions, Figures, Ranked } from './dashboard';

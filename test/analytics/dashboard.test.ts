@@ -1,7 +1,13 @@
 // Figures over the fixed records of test/fixtures/analytics/calls.ts. Every expected number below was
 // worked out by hand from the scripts there (seconds noted beside each call).
 import { describe, expect, it } from 'vitest';
-import { analyzeCall, buildDashboard, complianceIssues, type CallFacts } from '../../src/analytics';
+import {
+  analyzeCall,
+  buildDashboard,
+  complianceIssues,
+  hasComplianceIssue,
+  type CallFacts,
+} from '../../src/analytics';
 import { TUESDAY_1030 } from '../calls/helpers';
 import { ANNA, BORIS, FLOWS, HOUR, MIN, recordedCalls, SEC, TUESDAY_1500 } from '../fixtures/analytics/calls';
 
@@ -106,6 +112,18 @@ describe('compliance', () => {
 
   it('an open callback is not a breach before its deadline', () => {
     expect(complianceIssues(byId('c6'), TUESDAY_1500 - MIN)).toEqual([]);
+  });
+
+  it("the dashboard's quick check agrees with the listed issues, before and after the deadline", () => {
+    for (const now of [TUESDAY_1500 - MIN, NOW])
+      for (const f of facts)
+        expect(hasComplianceIssue(f, now), `${f.callId} at ${now}`).toBe(complianceIssues(f, now).length > 0);
+    expect(facts.filter((f) => hasComplianceIssue(f, NOW)).map((f) => f.callId)).toEqual([
+      'c2',
+      'c4',
+      'c5',
+      'c6',
+    ]);
   });
 });
 
