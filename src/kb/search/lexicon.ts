@@ -164,15 +164,21 @@ function oneEditAwayAt(a: string, chars: Uint16Array, from: number, len: number)
  * neighbour shares one of them; k is chosen so the two ranges to check are as small as possible.
  */
 export function oneEditNeighbours(lex: Lexicon, word: string): number[] {
-  const n = word.length;
   const found = new Set<number>();
+  forEachOneEditNeighbour(lex, word, (id) => found.add(id));
+  return [...found];
+}
+
+/** Calls `visit` with the id of each word one edit away from `word` (some possibly twice). */
+export function forEachOneEditNeighbour(lex: Lexicon, word: string, visit: (id: number) => void): void {
+  const n = word.length;
   const check = (id: number): void => {
     const from = lex.start[id] ?? 0;
-    if (oneEditAwayAt(word, lex.chars, from, (lex.start[id + 1] ?? 0) - from)) found.add(id);
+    if (oneEditAwayAt(word, lex.chars, from, (lex.start[id + 1] ?? 0) - from)) visit(id);
   };
   if (n < 3) {
     for (let id = 0; id < lexiconSize(lex); id++) check(id);
-    return [...found];
+    return;
   }
   // Prefix ranges narrow as k grows and suffix ranges widen as it falls, each found inside the last
   // one. Past the first k with no prefix match, the cost only grows; before the first k with no suffix
@@ -200,5 +206,4 @@ export function oneEditNeighbours(lex: Lexicon, word: string): number[] {
   const p = pre[best.k] ?? [0, 0];
   for (let id = p[0]; id < p[1]; id++) check(id);
   for (let k = best.suf[0]; k < best.suf[1]; k++) check(lex.byReverse[k] ?? 0);
-  return [...found];
 }

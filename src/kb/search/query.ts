@@ -1,5 +1,5 @@
 import { STOP_WORDS, stem, tokenize } from '../normalize';
-import { lexiconSize, lookup, oneEditNeighbours, prefixRange, wordAt } from './lexicon';
+import { forEachOneEditNeighbour, lexiconSize, lookup, prefixRange, wordAt } from './lexicon';
 import { packedLength as lexiconLength } from './packedStrings';
 import { highlightRanges } from './highlight';
 import { WEIGHT_STEP } from './build';
@@ -88,10 +88,10 @@ function keep(s: Scratch, stemId: number, factor: number): void {
 function addTypoCorrections(index: SearchIndex, s: Scratch, word: string): void {
   if (word.length < MIN_TYPO_LENGTH) return;
   // A typo in the ending can confuse the stemmer, so correct the word form as written and also its stem.
-  for (const id of oneEditNeighbours(index.surface, word)) keep(s, index.surfaceStem[id] ?? 0, TYPO_FACTOR);
+  forEachOneEditNeighbour(index.surface, word, (id) => keep(s, index.surfaceStem[id] ?? 0, TYPO_FACTOR));
   const st = stem(word);
   if (st.length >= MIN_TYPO_LENGTH)
-    for (const id of oneEditNeighbours(index.stems, st)) keep(s, id, TYPO_FACTOR);
+    forEachOneEditNeighbour(index.stems, st, (id) => keep(s, id, TYPO_FACTOR));
 }
 
 function expandWhole(index: SearchIndex, s: Scratch, word: string): void {
@@ -116,12 +116,21 @@ function expandPartial(index: SearchIndex, s: Scratch, prefix: string): void {
  * One or two typed letters, scored from the prefix's list (see shortPrefix.ts) into wordBest; returns
  * how many documents were touched, or -1 when no stem begins with the letters. Adds what to highlight.
  */
+/** Where the last word's documents go when no earlier word matched any: straight to the top k. */
+interface DirectOffer {
+  top: TopK;
+  allowed: Uint8Array | null;
+  coverage: number;
+  total: number;
+}
+
 function scoreShortPrefix(
   index: SearchIndex,
   s: Scratch,
   prefix: string,
   wordStamp: number,
   highlight: number[],
+  direct: DirectOffer | null,
 ): number {
   const lists = prefixLists(index);
   const list = lists.byPrefix.get(prefix);
@@ -134,6 +143,17 @@ function scoreShortPrefix(
     const equal = lookup(index.stems, prefix);
     if (equal >= 0 && !highlight.includes(equal)) highlight.push(equal);
     const to = lists.start[list + 1] ?? 0;
+    if (direct && !outside) {
+      // Nothing to merge with: each document's score is final as listed.
+      const { top, allowed, coverage } = direct;
+      for (let k = lists.start[list] ?? 0; k < to; k++) {
+        const d = lists.doc[k] ?? 0;
+        if (allowed && allowed[d] === 0) continue;
+        direct.total++;
+        top.offer(d, (lists.score[k] ?? 0) * coverage * coverage);
+      }
+      return 0;
+    }
     for (let k = lists.start[list] ?? 0; k < to; k++) {
       const d = lists.doc[k] ?? 0;
       s.wordStamp[d] = wordStamp;
@@ -263,8 +283,10 @@ export function rank(index: SearchIndex, query: string, options: SearchOptions =
     if (isPartial && partial === null) break;
     let touchedCount: number;
     if (isPartial && (partial ?? '').length <= SHORT_PREFIX) {
-      touchedCount = scoreShortPrefix(index, s, partial ?? '', ++s.stamp, highlight);
+      const direct = docCount === 0 ? { top, allowed, coverage: 1 / (matchedWords + 1), total: 0 } : null;
+      touchedCount = scoreShortPrefix(index, s, partial ?? '', ++s.stamp, highlight, direct);
       if (touchedCount < 0) continue;
+      total += direct?.total ?? 0;
     } else {
       s.wordMark = ++s.stamp;
       s.expansionCount = 0;
