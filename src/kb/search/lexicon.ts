@@ -172,9 +172,12 @@ export function oneEditNeighbours(lex: Lexicon, word: string): number[] {
 /** Calls `visit` with the id of each word one edit away from `word` (some possibly twice). */
 export function forEachOneEditNeighbour(lex: Lexicon, word: string, visit: (id: number) => void): void {
   const n = word.length;
+  const { start, chars } = lex;
   const check = (id: number): void => {
-    const from = lex.start[id] ?? 0;
-    if (oneEditAwayAt(word, lex.chars, from, (lex.start[id + 1] ?? 0) - from)) visit(id);
+    const from = start[id] ?? 0;
+    const len = (start[id + 1] ?? 0) - from;
+    // Most words of a range differ in length by more: rejected before any letter is compared.
+    if (len - n <= 1 && n - len <= 1 && oneEditAwayAt(word, chars, from, len)) visit(id);
   };
   if (n < 3) {
     for (let id = 0; id < lexiconSize(lex); id++) check(id);
