@@ -29,8 +29,19 @@ interface Sample {
   listeners: number;
 }
 
-/** Collects garbage (twice: finalizers free more on the second pass), then reads heap and DOM counters. */
-async function measure(cdp: CDPSession): Promise<Sample> {
+/**
+ * Dexie keeps the cached result of a live query for 3 s after its last subscriber left (cache-middleware
+ * enqueForDeletion), and the call screen re-subscribes often: measured at once, those in-flight entries
+ * (with their transactions) look like growth. An operator's tab idles between calls anyway.
+ */
+const IDLE_BEFORE_MEASURE_MS = 4000;
+
+/**
+ * Waits out that grace period, collects garbage (twice: finalizers free more on the second pass), then
+ * reads the heap and DOM counters.
+ */
+async function measure(page: Page, cdp: CDPSession): Promise<Sample> {
+  await page.waitForTimeout(IDLE_BEFORE_MEASURE_MS);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -43,11 +54,11 @@ async function drive(page: Page, cdp: CDPSession, log: (m: string) => void) {
   const started = performance.now();
   for (let n = 1; n <= CALLS; n++) {
     await shortCall(page, n);
-    if (n === BASELINE_AT) baseline = await measure(cdp);
+    if (n === BASELINE_AT) baseline = await measure(page, cdp);
     if (n % 50 === 0)
       log(`operator-memory: ${n} calls, ${((performance.now() - started) / n).toFixed(0)} ms each`);
   }
-  const end = await measure(cdp);
+  const end = await measure(page, cdp);
   if (!baseline) throw new Error(`operator-memory: needs more than ${BASELINE_AT} calls`);
   return { baseline, end };
 }
