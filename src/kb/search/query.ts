@@ -87,11 +87,13 @@ function keep(s: Scratch, stemId: number, factor: number): void {
 
 function addTypoCorrections(index: SearchIndex, s: Scratch, word: string): void {
   if (word.length < MIN_TYPO_LENGTH) return;
-  // A typo in the ending can confuse the stemmer, so correct the word form as written and also its stem.
-  forEachOneEditNeighbour(index.surface, word, (id) => keep(s, index.surfaceStem[id] ?? 0, TYPO_FACTOR));
+  // The stems are few, so they are corrected first. A typo in the ending can confuse the stemmer: when
+  // no stem is one edit away, the word form as written is corrected among every indexed form.
   const st = stem(word);
   if (st.length >= MIN_TYPO_LENGTH)
     forEachOneEditNeighbour(index.stems, st, (id) => keep(s, id, TYPO_FACTOR));
+  if (s.expansionCount === 0)
+    forEachOneEditNeighbour(index.surface, word, (id) => keep(s, index.surfaceStem[id] ?? 0, TYPO_FACTOR));
 }
 
 function expandWhole(index: SearchIndex, s: Scratch, word: string): void {
