@@ -302,6 +302,8 @@ describe('reliability in Chromium', () => {
       expect(await transfer.getByTestId('transfer-counter').textContent()).toBe('Переключений: 0 из 2');
       await page.keyboard.press('Digit1');
       await page.locator('.call-screen[data-phase="transferring"]').waitFor();
+      // The panel closes once the transfer is stored; until then its own keys (1–9: the directory) apply.
+      await transfer.getByTestId('transfer-counter').waitFor({ state: 'detached' });
       await page.keyboard.press('Digit2'); // the colleague did not answer: back to the caller
       await page.locator('.call-screen[data-phase="talking"]').waitFor();
 
