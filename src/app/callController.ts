@@ -299,7 +299,13 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
 
   // --- owning and mirroring ------------------------------------------------------------------------
 
-  function ownerLive(stored: StoredCall, session: CallSession, handle: LockHandle | null, epoch: number) {
+  function ownerLive(
+    stored: StoredCall,
+    session: CallSession,
+    handle: LockHandle | null,
+    epoch: number,
+    storage: Live['storage'],
+  ) {
     const { row } = stored;
     let unsubscribe = () => {};
     const l = newLive(
@@ -307,7 +313,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
         callId: row.id,
         session,
         role: 'owner',
-        storage: db ? 'stored' : 'memory',
+        storage: db ? storage : 'memory',
         callbackId: row.callbackId,
         row,
         epoch,
@@ -326,7 +332,16 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
   /** After taking the lock: bump the epoch, then read the log, so nothing the old owner stored is missed. */
   async function becomeOwner(callId: string, handle: LockHandle): Promise<void> {
     if (!db) return handle.release();
-    const epoch = await claimCallOwnership(db);
+    // A full disk refuses the lease write but still reads: the call goes on here in memory (the lock alone
+    // keeps other tabs out while nothing is written), rather than shown read-only with no owner anywhere.
+    let epoch = 0;
+    let storage: Live['storage'] = 'stored';
+    try {
+      epoch = await claimCallOwnership(db);
+    } catch (error) {
+      storage = 'memory';
+      reportStorageProblem(error);
+    }
     const stored = await loadCall(db, callId);
     if (!stored || stored.row.status !== 'active') {
       handle.release();
@@ -339,12 +354,12 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
       : ({ ok: false, error: 'flowMismatch' } as const);
     if (!resumed.ok) {
       problem = { code: 'restoreFailed', callId, detail: resumed.error };
-      await closeUnrestorableCall(db, callId);
+      await closeUnrestorableCall(db, callId).catch(reportStorageProblem);
       handle.release();
       setLive(null);
       return;
     }
-    setLive(ownerLive(stored, resumed.session, handle, epoch));
+    setLive(ownerLive(stored, resumed.session, handle, epoch, storage));
   }
 
   function mirrorOf(stored: StoredCall): Live | null {
@@ -504,8 +519,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
         reportStorageProblem(error);
       }
     }
-    const l = ownerLive({ row, log: [first] }, session, handle, epoch);
-    l.storage = storage;
+    const l = ownerLive({ row, log: [first] }, session, handle, epoch, storage);
     setLive(l);
     if (task)
       for (const [fieldId, value] of prefills(flow, task))

@@ -210,6 +210,27 @@ describe('call controller: restoring after a reload', () => {
     expect(log.map((r) => r.seq)).toEqual(log.map((_, i) => i));
   });
 
+  it('resumes a call in memory, not read-only, when the disk is full at reopening', async () => {
+    const name = freshName();
+    const locks = new FakeLockManager();
+    const first = tab(name, locks);
+    const call = await first.controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
+    await walkToAnswer(call);
+    first.controller.dispose();
+
+    const saved: RecordFile[] = [];
+    const full = () => Promise.reject(new DOMException('disk full', 'QuotaExceededError'));
+    const second = tab(name, locks, saved);
+    vi.spyOn(second.db.callLease, 'put').mockImplementation(full);
+    vi.spyOn(second.db.callEvents, 'add').mockImplementation(full);
+    await second.controller.ready;
+    const resumed = second.controller.getActive();
+    expect(resumed).toMatchObject({ callId: call.callId, readOnly: false, storage: 'memory' });
+    expect((await resumed!.send({ type: 'operator.hold', minutes: 2 })).accepted).toBe(true);
+    resumed!.downloadRecord();
+    expect(saved.at(-1)?.log.length).toBe(resumed!.session.log().length);
+  });
+
   it('fires a hold that ran out while the tab was closed at once, stamped with its deadline', async () => {
     const name = freshName();
     const locks = new FakeLockManager();
