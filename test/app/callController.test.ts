@@ -219,10 +219,10 @@ describe('call controller: restoring after a reload', () => {
     first.controller.dispose();
 
     const saved: RecordFile[] = [];
-    const full = () => Promise.reject(new DOMException('disk full', 'QuotaExceededError'));
+    const full = new DOMException('disk full', 'QuotaExceededError');
     const second = tab(name, locks, saved);
-    vi.spyOn(second.db.callLease, 'put').mockImplementation(full);
-    vi.spyOn(second.db.callEvents, 'add').mockImplementation(full);
+    vi.spyOn(second.db.callLease, 'put').mockRejectedValue(full);
+    vi.spyOn(second.db.callEvents, 'add').mockRejectedValue(full);
     await second.controller.ready;
     const resumed = second.controller.getActive();
     expect(resumed).toMatchObject({ callId: call.callId, readOnly: false, storage: 'memory' });
