@@ -121,9 +121,8 @@ describe('reliability in Chromium', () => {
           expect(log.map(describeEvent), `${plan}: the script's events, each once`).toEqual(
             INBOUND_LOG.slice(0, log.length),
           );
-          // KNOWN GAP (issue #5, being fixed in src/app/callController.ts + src/operator/useCall*.ts): the
-          // screen moves on a few milliseconds before the event's write commits, so an interruption right
-          // after the screen moved can lose that one event. This assertion is the one that catches it.
+          // The screen moves on only once the event is stored: an interruption right after it moved loses
+          // nothing (this caught the screen running a few milliseconds ahead of the write, since fixed).
           expect(log.length, `${plan}: every event the screen showed is stored`).toBeGreaterThanOrEqual(
             acknowledged ? at + 1 : at,
           );
@@ -179,12 +178,11 @@ describe('reliability in Chromium', () => {
       });
       await page.goto(session.server.url);
       await page.getByTestId('card-name').filter({ hasText: 'Ольга Ивановна' }).waitFor();
-      // KNOWN BUG (src/app/callController.ts, becomeOwner): resuming claims the owner lease with a write;
-      // when that write fails the lock handle is kept and the call is shown read-only, "ведётся в другой
-      // вкладке", with no other tab open, and it cannot be taken over. It must go on in memory instead.
+      // Resuming claims the owner lease with a write, which the full disk refuses: the call must go on here
+      // in memory, not be shown read-only as if another tab owned it.
       expect(
         await page.getByTestId('read-only-bar').count(),
-        'KNOWN BUG: with the disk full, the resumed call is shown read-only',
+        'with the disk full, the resumed call is not shown read-only',
       ).toBe(0);
       for (const action of INBOUND_SCRIPT.slice(4)) await runAction(page, action);
 
