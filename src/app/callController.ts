@@ -551,7 +551,9 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
       lastSeq: l.session.log().length - 1,
     };
     let saved = false;
-    if (db && !l.fenced) {
+    // Without a claimed epoch (the lease write failed: disk full) the store would refuse this tab as
+    // fenced; the record goes to a file instead.
+    if (db && !l.fenced && l.epoch > 0) {
       try {
         await finishCall(db, {
           callId: l.callId,

@@ -229,6 +229,10 @@ describe('call controller: restoring after a reload', () => {
     expect((await resumed!.send({ type: 'operator.hold', minutes: 2 })).accepted).toBe(true);
     resumed!.downloadRecord();
     expect(saved.at(-1)?.log.length).toBe(resumed!.session.log().length);
+    // The wrap-up cannot be stored either: the record goes to a file with it, and the next call can start.
+    await second.controller.finish(WRAP);
+    expect(saved.at(-1)?.wrapUp?.summary).toBe(WRAP.summary);
+    expect(second.controller.getActive()).toBeNull();
   });
 
   it('fires a hold that ran out while the tab was closed at once, stamped with its deadline', async () => {
