@@ -4,19 +4,7 @@ import type { IndexableArticle } from '../../src/kb/search';
 import { DIRECTIONS } from '../../src/kb/article';
 import { TOPICS } from '../../src/kb/topics';
 
-export type Rng = () => number;
-
-/** mulberry32: small, fast, good enough to shuffle test data reproducibly. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRng, type Rng } from '../helpers/random';
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => {
   const x = xs[Math.floor(rng() * xs.length)];

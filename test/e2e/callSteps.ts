@@ -40,11 +40,8 @@ export async function operatorView(page: Page, name: string): Promise<void> {
     .click();
 }
 
-/**
- * An inbound call from +7 912 345-67-89 that ends with a promised callback: name and need captured,
- * the callback promised, the wrap-up saved.
- */
-export async function callPromisingCallback(page: Page): Promise<void> {
+/** An inbound call from +7 912 345-67-89, greeted, with the caller's name and need captured. */
+export async function callWithNameAndNeed(page: Page): Promise<void> {
   await operatorView(page, 'Звонок');
   await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
   await page.keyboard.press('F2');
@@ -53,6 +50,14 @@ export async function callPromisingCallback(page: Page): Promise<void> {
   await typeField(page, 'KeyN', 'ольга ивановна');
   await step(page, 'Digit1');
   await typeField(page, 'KeyN', 'справка о доходах');
+}
+
+/**
+ * An inbound call from +7 912 345-67-89 that ends with a promised callback: name and need captured,
+ * the callback promised, the wrap-up saved.
+ */
+export async function callPromisingCallback(page: Page): Promise<void> {
+  await callWithNameAndNeed(page);
   await page.keyboard.press('KeyC');
   await page.getByTestId('callback-preview').waitFor();
   await page.keyboard.press('Enter');

@@ -3,7 +3,15 @@
 // breaks off puts its callback in the queue with one key.
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
-import { callPromisingCallback, line, operatorView, step, typeField, wrapUp } from './callSteps';
+import { callPromisingCallback, callWithNameAndNeed, line, operatorView, step, wrapUp } from './callSteps';
+  callPromisingCallback,
+  callWithNameAndNeed,
+  line,
+  operatorView,
+  step,
+  typeField,
+  wrapUp,
+} from './callSteps';
 
 let session: AppSession | null = null;
 
@@ -61,14 +69,7 @@ describe('callbacks queue in Chromium', () => {
     const { page } = session;
     const errors = watchErrors(page);
     await completeFirstRun(page);
-    await operatorView(page, 'Звонок');
-    await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
-    await page.keyboard.press('F2');
-    await page.getByTestId('line-to-say').waitFor();
-    await step(page, 'Digit1');
-    await typeField(page, 'KeyN', 'ольга ивановна');
-    await step(page, 'Digit1');
-    await typeField(page, 'KeyN', 'справка о доходах');
+    await callWithNameAndNeed(page);
 
     await page.keyboard.press('Shift+KeyL'); // the line dropped
     const offer = page.getByTestId('late-callback-offer');

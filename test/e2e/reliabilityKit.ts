@@ -1,19 +1,8 @@
 // Helpers for the reliability suite: a seeded random source, the stored call record read with raw
 // IndexedDB (no app code involved), and a fingerprint of what the call screen shows.
 import type { Page } from 'playwright-core';
+import { seededRng } from '../helpers/random';
 import { typeField } from './callSteps';
-
-/** mulberry32: small, fast and good enough to pick keys and moments reproducibly. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** SUFLER_SEED reruns a failing case; otherwise every run explores a new one. */
 export function pickSeed(): number {
@@ -24,7 +13,7 @@ export function pickSeed(): number {
 /** Runs a seeded test body; a failure names the seed and how to replay it. */
 export async function withSeed(seed: number, body: (random: () => number) => Promise<void>): Promise<void> {
   try {
-    await body(seededRandom(seed));
+    await body(seededRng(seed));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const wrapped = new Error(`[seed ${seed}; rerun with SUFLER_SEED=${seed}] ${message}`);

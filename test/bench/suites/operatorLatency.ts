@@ -1,13 +1,10 @@
 // Operator call screen (issue 5), production build in Chromium: F2 "incoming call" → greeting on screen,
 // and a step action key → next line on screen with its event stored in IndexedDB, p95 each.
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startStaticServer } from '../../helpers/staticServer';
+import { firstRun, serveProductionApp } from '../appServer';
 import { percentile, row, type BenchRow, type Suite } from '../harness';
 
 const SAMPLES = Number(process.env.BENCH_OPERATOR_SAMPLES ?? 40);
-const APP_DIR = resolve(import.meta.dirname, '../../../node_modules/.cache/sufler-bench-app');
 // One frame at 60 Hz: the issue's budget for an action's next line (and its stored event).
 const FRAME_MS = 16;
 // F2 mounts the whole call screen (stage strip, card, panels, KB suggestions) and writes the call's
@@ -58,24 +55,6 @@ declare global {
   interface Window {
     __opProbe: Probe & { prev: string | null; armed: boolean };
   }
-}
-
-function buildApp(): void {
-  execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', SUFLER_BUILD_ID: 'bench', SUFLER_OUT_DIR: APP_DIR },
-  });
-}
-
-async function firstRun(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'Добро пожаловать в Суфлёр' }).waitFor();
-  await page.getByLabel('Фамилия').fill('Иванова');
-  await page.getByLabel('Имя').fill('Мария');
-  await page.getByLabel('Отчество').fill('Петровна');
-  await page.getByLabel('Должность').fill('ведущий специалист');
-  await page.getByLabel('Отдел').fill('отдел по работе с обращениями граждан');
-  await page.getByRole('button', { name: 'Начать работу' }).click();
-  await page.getByRole('region', { name: 'Новый звонок' }).waitFor();
 }
 
 /** Presses a key and returns the in-page stamps once the line changed (and, if asked, the write landed). */
@@ -162,9 +141,7 @@ const p50 = (xs: number[]): number =>
 export const operatorLatencySuite: Suite = {
   name: 'operator',
   async run(ctx): Promise<BenchRow[]> {
-    ctx.log('operator: building the production app');
-    buildApp();
-    const server = await startStaticServer(APP_DIR);
+    const server = await serveProductionApp(ctx.log);
     const benchPage = await ctx.newPage();
     const page = await benchPage.context().newPage();
     await benchPage.close();
