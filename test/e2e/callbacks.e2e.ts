@@ -4,14 +4,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
 import { callPromisingCallback, callWithNameAndNeed, line, operatorView, step, wrapUp } from './callSteps';
-  callPromisingCallback,
-  callWithNameAndNeed,
-  line,
-  operatorView,
-  step,
-  typeField,
-  wrapUp,
-} from './callSteps';
 
 let session: AppSession | null = null;
 
