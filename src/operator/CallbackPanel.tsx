@@ -29,12 +29,17 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
   const card = useCallSelect(session, callerCard);
   const [now] = useState(() => clock.now());
   const presets = callbackPresets(now, org);
-  const [phone, setPhone] = useState(card.phone ? maskRuPhone(card.phone) : '');
+  // Prefills follow the card until the operator types: a capture pressed just before C may still be on
+  // its way to storage when the panel opens (the card shows stored state only).
+  const [typedPhone, setPhone] = useState<string | null>(null);
+  const phone = typedPhone ?? (card.phone ? maskRuPhone(card.phone) : '');
   const [deadline, setDeadline] = useState<number | null>(presets[0]?.deadlineMs ?? null);
   const [custom, setCustom] = useState('');
-  const [question, setQuestion] = useState(card.need ?? '');
+  const [typedQuestion, setQuestion] = useState<string | null>(null);
+  const question = typedQuestion ?? card.need ?? '';
   const [outsideHours, setOutsideHours] = useState(false);
-  const [name, setName] = useState(card.name ?? '');
+  const [typedName, setName] = useState<string | null>(null);
+  const name = typedName ?? card.name ?? '';
   const [refusal, setRefusal] = useState<NoticeCode | null>(null);
   const ids = { phone: useId(), custom: useId(), question: useId(), outside: useId(), name: useId() };
   const ref = useRef<HTMLElement>(null);

@@ -58,6 +58,12 @@ const SEED_PATH = '/__seed-before-the-app__';
  * Builds the database with the raw IndexedDB API on the app's origin, from a page that is not the app
  * (so nothing opens the database first), then loads the app over it.
  */
+/** A minute after the fixture's last recorded event: the moment its database was left. */
+function fixtureNow(fx: SchemaFixture): number {
+  const times = (fx.rows.callEvents ?? []).map((e) => Number((e as { at?: unknown }).at) || 0);
+  return Math.max(0, ...times) + 60_000;
+}
+
 async function openSeeded(fx: SchemaFixture): Promise<Seeded> {
   const server = await startStaticServer(inject('distA'));
   const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
@@ -105,6 +111,10 @@ async function openSeeded(fx: SchemaFixture): Promise<Seeded> {
     fx,
   );
   await context.unroute(`**${SEED_PATH}`);
+  // The app reads the fixture on the day it was made: "today" in the operator's history is that day, and
+  // the stored hold is as old as it was then. Time flows on from there as usual.
+  await context.clock.install({ time: fixtureNow(fx) });
+  await context.clock.resume();
   await page.goto(server.url);
   // Every test starts on the operator's workspace with the stored profile; say what showed instead.
   await page
