@@ -2,6 +2,7 @@
 // so a tab that lost the call cannot write; the [callId+seq] key makes a repeated append a no-op.
 import { liveQuery } from 'dexie';
 import type { CallbackTask, CallRecordEvent } from '../calls';
+import { packEvents, unpackEvents } from './callEventCodec';
 import type { AppDB } from './db';
 import type { CallbackRow, CallEventRow, CallLeaseRow, CallRow } from './callsTables';
 
@@ -61,12 +62,14 @@ export async function beginCall(
   db: AppDB,
   call: { row: CallRow; first: CallRecordEvent; epoch: number },
 ): Promise<void> {
-  await db.transaction('rw', [db.calls, db.callEvents, db.callLease], async () => {
+  const first = packEvents([call.first]);
+  await db.transaction('rw', [db.calls, db.callEvents, db.callLease, db.organisations], async () => {
     const [lease, other] = await Promise.all([
       db.callLease.get(LEASE),
       db.calls.where('status').equals('active').first(),
       db.calls.put({ ...call.row, callerNameKey: callerNameKey(call.row.callerName) }),
-      db.callEvents.put(call.first),
+      db.callEvents.bulkPut(first.rows),
+      db.organisations.bulkPut(first.organisations),
     ]);
     assertEpoch(lease, call.epoch);
     if (other && other.id !== call.row.id) throw new CallBusyError('another call is active');
@@ -141,13 +144,16 @@ export interface FinishedCall {
 
 /** Saves the wrap-up, closes the call and settles its callbacks in one transaction. */
 export async function finishCall(db: AppDB, done: FinishedCall): Promise<void> {
-  await db.transaction('rw', [db.calls, db.callEvents, db.callLease, db.callbacks], async () => {
+  const tables = [db.calls, db.callEvents, db.callLease, db.callbacks, db.organisations];
+  await db.transaction('rw', tables, async () => {
     await checkEpoch(db, done.epoch);
     if (done.row && !(await db.calls.get(done.callId))) await db.calls.add(done.row);
     if (done.log) {
-      const keys = await db.callEvents.where('callId').equals(done.callId).primaryKeys();
+      const keys = await eventsOf(db, done.callId).primaryKeys();
       const storedSeqs = new Set(keys.map(([, seq]) => seq));
-      await db.callEvents.bulkAdd(done.log.filter((r) => !storedSeqs.has(r.seq)));
+      const missing = packEvents(done.log.filter((r) => !storedSeqs.has(r.seq)));
+      await db.callEvents.bulkAdd(missing.rows);
+      await db.organisations.bulkPut(missing.organisations);
     }
     await db.calls.update(done.callId, withNameKey({ ...done.patch, status: 'ended' as const }));
     if (done.callback && !(await db.callbacks.get(done.callback.id)))
@@ -173,12 +179,20 @@ export interface StoredCall {
   log: CallEventRow[];
 }
 
+/** A call's log entries in seq order, as stored (see readLog for them whole). */
+export function eventsOf(db: AppDB, callId: string) {
+  return db.callEvents.where('[callId+seq]').between([callId, 0], [callId, Infinity]);
+}
+
+/** A call's log as the engine wrote it. Inside a transaction, that must include `organisations`. */
+export async function readLog(db: AppDB, callId: string): Promise<CallEventRow[]> {
+  return unpackEvents(db, await eventsOf(db, callId).toArray());
+}
+
 export async function loadCall(db: AppDB, callId: string): Promise<StoredCall | null> {
-  return db.transaction('r', [db.calls, db.callEvents], async () => {
+  return db.transaction('r', [db.calls, db.callEvents, db.organisations], async () => {
     const row = await db.calls.get(callId);
-    if (!row) return null;
-    const log = await db.callEvents.where('[callId+seq]').between([callId, 0], [callId, Infinity]).toArray();
-    return { row, log };
+    return row ? { row, log: await readLog(db, callId) } : null;
   });
 }
 

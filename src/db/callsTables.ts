@@ -1,6 +1,8 @@
 // Row shapes of the call record: a summary row per call, one row per log event, the owner lease, and
 // the callbacks queue. The event log is the source of truth; the summary row serves lists and lookups.
+import type { CallFacts } from '../analytics';
 import type { CallbackTask, CallEnd, CallRecordEvent } from '../calls';
+import type { Organisation } from '../calls/organisation';
 import type { Direction, Outcome } from '../flows/types';
 
 export type CallStatus = 'active' | 'ended';
@@ -36,8 +38,29 @@ export interface CallRow {
   lastSeq: number;
 }
 
-/** One stored log entry, keyed by [callId+seq]: writing the same entry twice is a no-op. */
+/**
+ * One stored log entry, keyed by [callId+seq]: writing the same entry twice is a no-op. From schema 2 a
+ * call's first entry names its organisation by `organisationRef` (src/db/callEventCodec.ts).
+ */
 export type CallEventRow = CallRecordEvent;
+
+/** An organisation as calls started with it, stored once and named by a reference to its content. */
+export interface OrganisationRow {
+  ref: string;
+  organisation: Organisation;
+}
+
+/**
+ * A call's figures for the supervisor, reduced from its log once and kept (schema 2): the dashboard of a
+ * period reads these rows instead of every log. `key` is the summary row's state they were reduced from;
+ * a row that changed since (a later event, the wrap-up, an import, an erasure) makes them stale.
+ */
+export interface CallFactsRow {
+  id: string;
+  startedAt: number;
+  key: string;
+  facts: CallFacts;
+}
 
 /**
  * The fencing epoch of the one tab allowed to write calls. A tab bumps it when it takes the call lock,

@@ -1,7 +1,14 @@
-// The one Dexie database of the app. Schema versions are additive: a new version only adds
-// tables or indexes; a shipped field is never renamed or dropped. See README "Adding a schema version".
+// The one Dexie database of the app. Schema versions are additive: a new version adds tables or
+// changes indexes; a shipped table or field is never renamed or dropped. See README "Adding a schema version".
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { CallbackRow, CallEventRow, CallLeaseRow, CallRow } from './callsTables';
+import type {
+  CallbackRow,
+  CallEventRow,
+  CallFactsRow,
+  CallLeaseRow,
+  CallRow,
+  OrganisationRow,
+} from './callsTables';
 import type { KbActiveRow, KbArticleRow, KbBundleRow, KbIndexRow } from './kbTables';
 import type { FlowDraftRow, FlowStatusRow, FlowVersionRow } from './flowsTables';
 import type { ArticleEditRow } from './articlesTables';
@@ -27,6 +34,8 @@ export class AppDB extends Dexie {
   flowDrafts!: EntityTable<FlowDraftRow, 'flowId'>;
   flowStatus!: EntityTable<FlowStatusRow, 'flowId'>;
   articleEdits!: EntityTable<ArticleEditRow, 'id'>;
+  organisations!: EntityTable<OrganisationRow, 'ref'>;
+  callFacts!: EntityTable<CallFactsRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -49,6 +58,14 @@ export class AppDB extends Dexie {
       flowStatus: 'flowId',
       // The editor's article changes (src/db/articlesRepository.ts), laid over the cached bundle.
       articleEdits: 'id',
+    });
+    // Version 2 (smaller records, a fast supervisor): each organisation stored once, named by the calls
+    // that started with it (src/db/callEventCodec.ts); each call's figures kept once reduced; the log's
+    // callId index dropped, as its compound key [callId+seq] already finds a call's events in order.
+    this.version(2).stores({
+      callEvents: '[callId+seq]',
+      organisations: 'ref',
+      callFacts: 'id, startedAt',
     });
   }
 }

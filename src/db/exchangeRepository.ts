@@ -3,8 +3,10 @@
 import { z } from 'zod';
 import { CALL_EVENT_TYPES } from '../calls/events';
 import { OUTCOMES } from '../flows/types';
+import { packEvents, unpackEvents } from './callEventCodec';
 import type { AppDB } from './db';
 import type { CallbackRow, CallEventRow, CallRow } from './callsTables';
+import { factsRow, type FlowLookup } from './supervisorRepository';
 
 export const EXCHANGE_FORMAT = 'sufler.calls';
 export const EXCHANGE_VERSION = 1;
@@ -39,10 +41,15 @@ async function sha256(text: string): Promise<string> {
 
 /** Every finished call of this workstation with its log and callbacks; a call still going on stays out. */
 export async function exportWorkstation(db: AppDB, now: number, operatorName: string): Promise<string> {
-  const payload = await db.transaction('r', [db.calls, db.callEvents, db.callbacks], async () => {
+  const tables = [db.calls, db.callEvents, db.callbacks, db.organisations];
+  const payload = await db.transaction('r', tables, async () => {
     const calls = await db.calls.where('status').equals('ended').toArray();
     const ids = new Set(calls.map((c) => c.id));
-    const events = (await db.callEvents.toArray()).filter((e) => ids.has(e.callId));
+    // The file carries each event whole, as the engine wrote it, whatever schema stored it.
+    const events = await unpackEvents(
+      db,
+      (await db.callEvents.toArray()).filter((e) => ids.has(e.callId)),
+    );
     const callbacks = (await db.callbacks.toArray()).filter((c) => ids.has(c.callId));
     return { calls, events, callbacks } satisfies ExchangePayload;
   });
@@ -180,11 +187,16 @@ function isNewer(incoming: CallRow, stored: CallRow | undefined): boolean {
   return stored.status === 'active' && incoming.status === 'ended';
 }
 
-export async function importWorkstation(db: AppDB, raw: string): Promise<ImportResult> {
+/**
+ * Stores a checked file in one transaction. With `flowOf`, each new or changed call's figures are reduced
+ * here, from the log in hand, so the supervisor's first dashboard after an import reads no log.
+ */
+export async function importWorkstation(db: AppDB, raw: string, flowOf?: FlowLookup): Promise<ImportResult> {
   const checked = await checkExchangeFile(raw);
   if (!checked.ok) return checked;
   const { calls, events, callbacks } = checked.payload;
-  return db.transaction('rw', [db.calls, db.callEvents, db.callbacks], async () => {
+  const tables = [db.calls, db.callEvents, db.callbacks, db.organisations, db.callFacts];
+  return db.transaction('rw', tables, async () => {
     const stored = await db.calls.bulkGet(calls.map((c) => c.id));
     const counts = { added: 0, updated: 0, unchanged: 0 };
     const changed = new Set<string>();
@@ -197,7 +209,22 @@ export async function importWorkstation(db: AppDB, raw: string): Promise<ImportR
     });
     await db.calls.bulkPut(rows);
     // Events are keyed [callId+seq] and never change once written: only missing ones are added.
-    await db.callEvents.bulkPut(events.filter((e) => changed.has(e.callId)));
+    const incoming = events.filter((e) => changed.has(e.callId));
+    const packed = packEvents(incoming);
+    await db.callEvents.bulkPut(packed.rows);
+    await db.organisations.bulkPut(packed.organisations);
+    if (flowOf) {
+      const logs = new Map<string, CallEventRow[]>();
+      for (const e of incoming) {
+        const log = logs.get(e.callId);
+        if (log) log.push(e);
+        else logs.set(e.callId, [e]);
+      }
+      const ordered = (id: string) => (logs.get(id) ?? []).sort((a, b) => a.seq - b.seq);
+      await db.callFacts.bulkPut(
+        rows.map((r) => factsRow(r, ordered(r.id), flowOf(r.flowId, r.flowVersion))),
+      );
+    }
     const storedCallbacks = await db.callbacks.bulkGet(callbacks.map((c) => c.id));
     await db.callbacks.bulkPut(
       callbacks.filter((c, i) => {

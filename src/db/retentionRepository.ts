@@ -5,6 +5,7 @@ import { findField } from '../calls/capture';
 import type { CallRecordEvent } from '../calls/record';
 import type { OutcomeDetails } from '../calls/events';
 import type { FieldKind, FlowDefinition } from '../flows/types';
+import { eventsOf } from './callsRepository';
 import type { AppDB } from './db';
 import type { CallbackRow, CallRow } from './callsTables';
 
@@ -136,7 +137,7 @@ export async function eraseExpiredPersonalData(
     let erasedCalls = 0;
     for (const call of calls) {
       const flow = flowOf(call.flowId, call.flowVersion);
-      const log = await db.callEvents.where('callId').equals(call.id).toArray();
+      const log = await eventsOf(db, call.id).toArray();
       const changed = log
         .map((r) =>
           erasedEvent(r, (fieldId, value) =>

@@ -1,10 +1,14 @@
 // Reads for the supervisor workspace: a period's call summaries and callbacks, with each call's figures
-// reduced from its log. Read-only; a call's log is read again only when its summary row says it changed.
+// reduced from its log. Figures are reduced once and kept (callFacts); a call's log is read again only
+// when its summary row says it changed since.
 import { liveQuery } from 'dexie';
 import { analyzeCall, type CallFacts } from '../analytics';
+import type { CallRecordEvent } from '../calls';
 import type { FlowDefinition } from '../flows/types';
+import { unpackEvents } from './callEventCodec';
+import { eventsOf } from './callsRepository';
 import type { AppDB } from './db';
-import type { CallbackRow, CallRow } from './callsTables';
+import type { CallbackRow, CallFactsRow, CallRow } from './callsTables';
 
 export interface SupervisedCall {
   row: CallRow;
@@ -24,8 +28,25 @@ interface Period {
  */
 export type FactsCache = Map<string, { key: string; facts: CallFacts }>;
 
-function factsKey(row: CallRow): string {
-  return `${row.lastSeq}|${row.status}|${row.finishedAt}|${row.callerName}|${row.callerPhone}|${row.summary.length}`;
+/** Raised when what analyzeCall reduces changes, so figures kept by an older build are reduced again. */
+const FACTS_VERSION = 1;
+
+export function factsKey(row: CallRow): string {
+  return `${FACTS_VERSION}|${row.lastSeq}|${row.status}|${row.finishedAt}|${row.callerName}|${row.callerPhone}|${row.summary.length}`;
+}
+
+/** A call's figures as kept: reduced without the queue's callback, which changes apart from the log. */
+export function factsRow(
+  row: CallRow,
+  log: readonly CallRecordEvent[],
+  flow: FlowDefinition | null,
+): CallFactsRow {
+  return {
+    id: row.id,
+    startedAt: row.startedAt,
+    key: factsKey(row),
+    facts: analyzeCall(row, log, flow, null),
+  };
 }
 
 interface PeriodRows {
@@ -49,26 +70,34 @@ async function periodRows(db: AppDB, period: Period): Promise<PeriodRows> {
   });
 }
 
-/** Reads the logs of calls the cache does not know (or knows in an older state) and reduces them. */
+/**
+ * Fills the cache for calls it does not know (or knows in an older state): from the kept figures when
+ * they match the row, else by reading and reducing the log, keeping the result for the next opening.
+ */
 async function withFacts(
   db: AppDB,
   { rows, callbacks }: PeriodRows,
   flowOf: FlowLookup,
   cache: FactsCache,
 ): Promise<SupervisedCall[]> {
-  const stale = rows.filter((r) => cache.get(r.id)?.key !== factsKey(r));
+  let stale = rows.filter((r) => cache.get(r.id)?.key !== factsKey(r));
+  if (stale.length > 0) {
+    // One getAll over the period's kept figures: the supervisor's usual opening reads nothing else.
+    const first = stale[stale.length - 1]?.startedAt ?? 0;
+    const last = stale[0]?.startedAt ?? 0;
+    const kept = await db.callFacts.where('startedAt').between(first, last, true, true).toArray();
+    for (const k of kept) cache.set(k.id, { key: k.key, facts: k.facts });
+    stale = stale.filter((r) => cache.get(r.id)?.key !== factsKey(r));
+  }
   if (stale.length > 0) {
     // One getAll per call, all sent at once: each log comes back in seq order by its key.
-    const logs = await db.transaction('r', db.callEvents, () =>
-      Promise.all(
-        stale.map((r) => db.callEvents.where('[callId+seq]').between([r.id, 0], [r.id, Infinity]).toArray()),
-      ),
+    const logs = await db.transaction('r', [db.callEvents, db.organisations], () =>
+      Promise.all(stale.map(async (r) => unpackEvents(db, await eventsOf(db, r.id).toArray()))),
     );
-    stale.forEach((row, i) => {
-      // Reduced without the queue's callback: whether it was kept changes apart from the log.
-      const facts = analyzeCall(row, logs[i] ?? [], flowOf(row.flowId, row.flowVersion), null);
-      cache.set(row.id, { key: factsKey(row), facts });
-    });
+    const reduced = stale.map((row, i) => factsRow(row, logs[i] ?? [], flowOf(row.flowId, row.flowVersion)));
+    for (const f of reduced) cache.set(f.id, { key: f.key, facts: f.facts });
+    // Kept for the next opening, not waited for; a failure to keep them (a full disk) costs only speed.
+    db.callFacts.bulkPut(reduced).catch(() => {});
   }
   const byCall = new Map(callbacks.map((c) => [c.callId, { deadline: c.deadline, doneAt: c.doneAt }]));
   return rows.map((row) => {

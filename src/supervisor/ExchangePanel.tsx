@@ -5,6 +5,7 @@ import { EXCHANGE_FILE_MAX_BYTES, readTextFile } from '../app/readTextFile';
 import type { AppDB } from '../db';
 import { exportWorkstation, importWorkstation } from '../db/exchangeRepository';
 import { callsCsv, callsJson, download } from './callsExport';
+import { flowOf } from './flowOf';
 import { dayInput } from './format';
 import { RetentionPanel } from './RetentionPanel';
 import type { SupervisorCall } from './useSupervisedCalls';
@@ -25,7 +26,7 @@ export function ExchangePanel({ db, calls, now }: Props) {
       setMessage({ ok: false, text: t.files.problem(read.problem, file.name, EXCHANGE_FILE_MAX_BYTES) });
       return;
     }
-    const result = await importWorkstation(db, read.text);
+    const result = await importWorkstation(db, read.text, flowOf);
     setMessage(
       result.ok
         ? { ok: true, text: text.imported(result.calls.added, result.calls.updated, result.calls.unchanged) }

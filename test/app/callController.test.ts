@@ -4,6 +4,7 @@ import { createCallController, type AppCallController } from '../../src/app/call
 import { webCallLock, type CallLock } from '../../src/app/callLock';
 import type { RecordFile } from '../../src/app/recordFile';
 import { holdRemainingMs } from '../../src/calls/select';
+import { readLog } from '../../src/db/callsRepository';
 import { AppDB } from '../../src/db/db';
 import type { ActiveCall, WrapUp } from '../../src/operator/callController';
 import { flowFrom, loadFlow, OPERATOR, ORG, TINY_FLOW, TUESDAY_1030 } from '../calls/helpers';
@@ -59,7 +60,7 @@ async function walkToAnswer(call: ActiveCall) {
   await call.send({ type: 'operator.choose', optionId: 'yes' });
 }
 
-const storedLog = (db: AppDB, callId: string) => db.callEvents.where('callId').equals(callId).sortBy('seq');
+const storedLog = (db: AppDB, callId: string) => readLog(db, callId);
 
 /** What the screen shows of the call: the step, the phase tags, how many events are stored. */
 function shown(call: ActiveCall) {

@@ -11,6 +11,8 @@ import {
   finishCall,
   listCallsBetween,
   listCallsOfCaller,
+  loadCall,
+  readLog,
 } from '../../src/db/callsRepository';
 import {
   listOpenCallbacks,
@@ -69,7 +71,7 @@ function engineLog() {
 }
 
 async function stored(db: AppDB, callId = 'call-1') {
-  return db.callEvents.where('callId').equals(callId).toArray();
+  return readLog(db, callId);
 }
 
 describe('call records', () => {
@@ -88,6 +90,36 @@ describe('call records', () => {
     const active = await findActiveCall(db);
     expect(active?.log.map((r) => r.seq)).toEqual(log.map((r) => r.seq));
     expect(active?.row).toMatchObject({ lastSeq: log.length - 1, callerNameKey: 'ольга ивановна' });
+  });
+
+  it('keeps the organisation once for every call that starts with it, and gives each log back whole', async () => {
+    const db = freshDb();
+    const { log } = engineLog();
+    const first = log[0]!;
+    const epoch = await claimCallOwnership(db);
+    await beginCall(db, { row: row('call-1'), first, epoch });
+    await finishCall(db, { callId: 'call-1', patch: {}, epoch, callback: null, fulfilled: null });
+    await beginCall(db, { row: row('call-2'), first: { ...first, callId: 'call-2' }, epoch });
+    expect(await db.organisations.count()).toBe(1);
+    const [raw] = await db.callEvents.where('[callId+seq]').equals(['call-2', 0]).toArray();
+    expect(JSON.stringify(raw)).not.toContain('"departments"');
+    expect((await loadCall(db, 'call-1'))?.log).toEqual([first]);
+    expect((await findActiveCall(db))?.log).toEqual([{ ...first, callId: 'call-2' }]);
+
+    // The directory changed between calls: the next call keeps its own copy; older calls keep theirs.
+    if (first.event.type !== 'call.started') throw new Error('a log starts with call.started');
+    const org = first.event.start.organisation;
+    const moved = { ...org, phone: '+7 (343) 000-00-00' };
+    const third = {
+      ...first,
+      callId: 'call-3',
+      event: { ...first.event, start: { ...first.event.start, organisation: moved } },
+    };
+    await finishCall(db, { callId: 'call-2', patch: {}, epoch, callback: null, fulfilled: null });
+    await beginCall(db, { row: row('call-3'), first: third, epoch });
+    expect(await db.organisations.count()).toBe(2);
+    expect((await loadCall(db, 'call-3'))?.log).toEqual([third]);
+    expect((await loadCall(db, 'call-1'))?.log).toEqual([first]);
   });
 
   it('treats a repeated append of the same seq as a no-op: nothing duplicated', async () => {

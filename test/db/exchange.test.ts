@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { analyzeCall } from '../../src/analytics';
+import { readLog } from '../../src/db/callsRepository';
 import { AppDB } from '../../src/db/db';
 import { exportWorkstation, importWorkstation, type ExchangeFile } from '../../src/db/exchangeRepository';
 import { TUESDAY_1030 } from '../calls/helpers';
-import { ANNA, recordedCalls, type RecordedCall } from '../fixtures/analytics/calls';
+import { ANNA, FLOWS, recordedCalls, type RecordedCall } from '../fixtures/analytics/calls';
 
 let n = 0;
 const opened: AppDB[] = [];
@@ -31,6 +33,7 @@ async function snapshot(db: AppDB) {
 }
 
 const fixture = recordedCalls();
+const flowOf = (id: string, v: number) => FLOWS.find((f) => f.id === id && f.version === v) ?? null;
 
 /** A file re-signed over a changed payload, as a careless tool (not a broken disk) would make it. */
 async function signed(file: ExchangeFile, payload: unknown): Promise<string> {
@@ -54,10 +57,22 @@ describe('workstation export and import', () => {
     const got = await snapshot(supervisor);
     expect(got.calls).toEqual(fixture.map((c) => c.row).sort((a, b) => a.id.localeCompare(b.id)));
     expect(got.events).toHaveLength(fixture.reduce((s, c) => s + c.log.length, 0));
+    for (const c of fixture) expect(await readLog(supervisor, c.row.id)).toEqual(c.log);
     expect(got.callbacks.map((c) => [c.id, c.status])).toEqual([
       ['c2:callback', 'done'],
       ['c6:callback', 'open'],
     ]);
+  });
+
+  it('reduces each imported call to its figures on the way in, so the first dashboard reads no log', async () => {
+    const supervisor = freshDb();
+    await importWorkstation(supervisor, await exported(), flowOf);
+    const kept = await supervisor.callFacts.orderBy('id').toArray();
+    expect(kept.map((k) => k.facts)).toEqual(
+      [...fixture]
+        .sort((a, b) => a.row.id.localeCompare(b.row.id))
+        .map((c) => analyzeCall(c.row, c.log, flowOf(c.row.flowId, c.row.flowVersion))),
+    );
   });
 
   it('importing the same file twice changes nothing', async () => {

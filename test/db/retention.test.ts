@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeCall, type CallFacts } from '../../src/analytics';
 import { replayCall } from '../../src/calls';
+import { eventsOf, readLog } from '../../src/db/callsRepository';
 import { AppDB } from '../../src/db/db';
 import {
   DEFAULT_RETENTION_DAYS,
@@ -41,7 +42,7 @@ async function seeded(): Promise<AppDB> {
 /** Everything stored, as text: a name or phone anywhere in it shows up here. */
 async function dump(db: AppDB, callId: string, withCallbacks = true): Promise<string> {
   const row = await db.calls.get(callId);
-  const log = await db.callEvents.where('callId').equals(callId).toArray();
+  const log = await eventsOf(db, callId).toArray();
   const callbacks = withCallbacks ? await db.callbacks.where('callId').equals(callId).toArray() : [];
   return JSON.stringify({ row, log, callbacks });
 }
@@ -106,7 +107,7 @@ describe('personal-data retention', () => {
     });
     for (const c of fixture) {
       const row = await db.calls.get(c.row.id);
-      const log = await db.callEvents.where('callId').equals(c.row.id).sortBy('seq');
+      const log = await readLog(db, c.row.id);
       const flow = FLOWS.find((f) => f.id === c.row.flowId) ?? null;
       const after = analyzeCall(row!, log, flow, c.callback); // seeded above
       const original = analyzeCall(c.row, c.log, flow, c.callback);
@@ -120,7 +121,7 @@ describe('personal-data retention', () => {
   it('an erased call still replays through its flow version to the same end', async () => {
     const db = await seeded();
     await eraseExpiredPersonalData(db, TUESDAY_1030 + 200 * DAY);
-    const log = await db.callEvents.where('callId').equals('c2').sortBy('seq');
+    const log = await readLog(db, 'c2');
     const replayed = replayCall(FLOW, log);
     expect(replayed.ok && replayed.snapshot.status).toBe('done');
     expect(replayed.ok && replayed.snapshot.context.outcome?.kind).toBe('callback');
@@ -141,7 +142,7 @@ describe('personal-data retention', () => {
     const late = fixture.find((c) => c.row.id === 'c2');
     if (!late) throw new Error('fixture lost c2');
     await db.calls.delete('c2');
-    await db.callEvents.where('callId').equals('c2').delete();
+    await eventsOf(db, 'c2').delete();
     await eraseExpiredPersonalData(db, now);
     await db.calls.put(late.row);
     await db.callEvents.bulkPut(late.log);

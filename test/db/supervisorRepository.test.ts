@@ -77,4 +77,21 @@ describe('supervised calls', () => {
     expect(last?.find((c) => c.row.id === 'c1')?.facts.need).toBeNull();
     expect(last?.find((c) => c.row.id === 'c1')?.facts.outcome).toBe('resolved');
   });
+
+  it('a later opening takes the kept figures and reads no log, until the call changes', async () => {
+    const db = await seeded();
+    const first = await loadSupervisedCalls(db, period, flowOf);
+    await expect.poll(() => db.callFacts.count()).toBe(fixture.length);
+    // Without the logs, only the kept figures can give the same answer to a new workspace (new cache).
+    const logs = await db.callEvents.toArray();
+    await db.callEvents.clear();
+    expect(await loadSupervisedCalls(db, period, flowOf, new Map())).toEqual(first);
+    // A call that changed since (a later wrap-up) is reduced again from its log, not taken as kept.
+    await db.callEvents.bulkPut(logs);
+    const c1 = fixture.find((c) => c.row.id === 'c1');
+    if (!c1) throw new Error('fixture lost c1');
+    await db.calls.update('c1', { topic: 'другая', finishedAt: (c1.row.finishedAt ?? 0) + 1 });
+    const again = await loadSupervisedCalls(db, period, flowOf, new Map());
+    expect(again.find((c) => c.row.id === 'c1')?.facts.topic).toBe('другая');
+  });
 });
