@@ -1,12 +1,14 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AppContext } from './AppContext';
 import { useAppState } from './useAppState';
-import { FirstRun } from './FirstRun';
 import { Shell } from './Shell';
 import { StorageBanner } from './StorageBanner';
 import { startServiceWorker } from './pwa';
 import { t } from './i18n';
 import { isSetupComplete } from '../db';
+
+// Asked once per workstation, with the sample organisations: not part of the operator's usual first load.
+const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })));
 
 export function App() {
   const state = useAppState();
@@ -19,18 +21,23 @@ export function App() {
 
   useEffect(() => startServiceWorker(), []);
 
-  if (!state.ready) {
-    return (
-      <p className="boot" role="status">
-        {t.shell.loading}
-      </p>
-    );
-  }
+  const loading = (
+    <p className="boot" role="status">
+      {t.shell.loading}
+    </p>
+  );
+  if (!state.ready) return loading;
 
   return (
     <AppContext.Provider value={state}>
       {state.problem && <StorageBanner problem={state.problem} />}
-      {isSetupComplete(state.settings) ? <Shell /> : <FirstRun onDone={state.finishFirstRun} />}
+      {isSetupComplete(state.settings) ? (
+        <Shell />
+      ) : (
+        <Suspense fallback={loading}>
+          <FirstRun onDone={state.finishFirstRun} />
+        </Suspense>
+      )}
     </AppContext.Provider>
   );
 }

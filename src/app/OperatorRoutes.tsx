@@ -1,34 +1,11 @@
-// The operator's three views — the call, the promised callbacks, the history — each on its own route,
-// all fed by the one call controller the shell wires.
-import { Link, useLocation } from 'wouter';
+// The operator's two side views — the promised callbacks and the history — each on its own route, fed by
+// the one call controller the shell wires. Loaded lazily: the call screen does not need them.
+import { useLocation } from 'wouter';
 import { useApp } from './AppContext';
 import { t } from './i18n';
 import { useCallWiring } from '../operator/CallControllerContext';
 import { CallbacksQueue } from '../operator/callbacks/CallbacksQueue';
 import { CallHistory } from '../operator/history/CallHistory';
-
-export const OPERATOR_VIEWS = [
-  { path: '/operator', label: () => t.shell.operatorViews.call },
-  { path: '/operator/callbacks', label: () => t.callbacks.queue.title },
-  { path: '/operator/history', label: () => t.callbacks.history.title },
-] as const;
-
-export function OperatorNav() {
-  const [location] = useLocation();
-  return (
-    <nav aria-label={t.shell.operatorViews.nav} className="sub-nav">
-      <ul>
-        {OPERATOR_VIEWS.map((v) => (
-          <li key={v.path}>
-            <Link href={v.path} aria-current={location === v.path ? 'page' : undefined}>
-              {v.label()}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
 
 export function CallbacksRoute() {
   const { db, settings } = useApp();

@@ -4,18 +4,22 @@ import { t } from './i18n';
 import { matches, shortcutLabel, WORKSPACE_SHORTCUTS } from './shortcuts';
 import { UpdatePrompt } from './UpdatePrompt';
 import { OfflineNotice } from './OfflineNotice';
-import { SettingsPage } from './settings/SettingsPage';
 import { OperatorWorkspace } from '../operator/OperatorWorkspace';
 import { CallWiringProvider } from './CallWiring';
-import { CallbacksRoute, HistoryRoute, OperatorNav } from './OperatorRoutes';
+import { OperatorNav } from './OperatorNav';
 
-// Supervisor and editor are lazy so the operator's first load stays small.
+// Only the call screen is in the first load. Supervisor, editor, settings and the operator's callbacks
+// queue and history are lazy chunks; the service worker precaches them all, so they open offline too.
 const SupervisorWorkspace = lazy(() =>
   import('../supervisor/SupervisorWorkspace').then((m) => ({ default: m.SupervisorWorkspace })),
 );
 const EditorWorkspace = lazy(() =>
   import('../editor/EditorWorkspace').then((m) => ({ default: m.EditorWorkspace })),
 );
+
+const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const CallbacksRoute = lazy(() => import('./OperatorRoutes').then((m) => ({ default: m.CallbacksRoute })));
+const HistoryRoute = lazy(() => import('./OperatorRoutes').then((m) => ({ default: m.HistoryRoute })));
 
 const ROUTES = [
   { key: 'operator', path: '/operator' },

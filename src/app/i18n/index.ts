@@ -1,7 +1,8 @@
 // The UI catalogue. Every string the user sees comes from here; one folder per language,
 // one file per area. A second language is a second folder with the same shape (type-checked).
-import { ru } from './ru';
+// `t` is a namespace re-export, never a plain object, so each lazy chunk carries only the areas it reads.
+import type * as ru from './ru';
 
 export type Catalogue = typeof ru;
 
-export const t: Catalogue = ru;
+export * as t from './ru';

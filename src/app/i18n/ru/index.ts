@@ -1,21 +1,11 @@
-import { calls } from './calls';
-import { callbacks } from './callbacks';
-import { operator } from './operator';
-import { flows } from './flows';
-import { kb } from './kb';
-import { shell } from './shell';
-import { supervisor } from './supervisor';
-import { editor } from './editor';
-import { files } from './files';
-
-export const ru = {
-  shell,
-  kb,
-  flows,
-  calls,
-  operator,
-  callbacks,
-  editor,
-  supervisor,
-  files,
-};
+// One named export per area. The catalogue is imported as a namespace (`t.editor.…`), so the bundler keeps
+// only the areas a chunk reads: the supervisor's and editor's texts ship with those lazy workspaces.
+export { shell } from './shell';
+export { kb } from './kb';
+export { flows } from './flows';
+export { calls } from './calls';
+export { operator } from './operator';
+export { callbacks } from './callbacks';
+export { editor } from './editor';
+export { supervisor } from './supervisor';
+export { files } from './files';
