@@ -1,28 +1,48 @@
 // Service worker registration in "prompt" mode: a new version waits until the operator accepts it.
-import { registerSW } from 'virtual:pwa-register';
+// Plain navigator.serviceWorker, not workbox-window (2.7 KB gzip of the operator's first load, issue 8):
+// the generated sw.js already skips waiting on a { type: 'SKIP_WAITING' } message, which is all we need.
 
 type Listener = () => void;
-let needRefresh = false;
+let waiting: ServiceWorker | null = null;
 const listeners = new Set<Listener>();
-let update: ((reload?: boolean) => Promise<void>) | null = null;
 
-export function startServiceWorker(): void {
-  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-  update = registerSW({
-    immediate: true,
-    onNeedRefresh() {
-      needRefresh = true;
-      for (const l of listeners) l();
-    },
-    onRegisteredSW(_url, registration) {
-      // Look for a new version now and then; an operator may keep the app open for days.
-      if (registration) setInterval(() => void registration.update(), 30 * 60 * 1000);
-    },
+/** Where vite-plugin-pwa writes the generated worker (its `filename` and `scope` defaults). */
+const SW_URL = `${import.meta.env.BASE_URL}sw.js`;
+
+/** A worker installed while another one controls the page is a new version; the first one is not. */
+function offer(worker: ServiceWorker): void {
+  if (!navigator.serviceWorker.controller) return;
+  waiting = worker;
+  for (const l of listeners) l();
+}
+
+function watchInstalling(registration: ServiceWorkerRegistration): void {
+  const worker = registration.installing;
+  if (!worker) return;
+  worker.addEventListener('statechange', () => {
+    if (worker.state === 'installed') offer(worker);
   });
 }
 
+export function startServiceWorker(): void {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  navigator.serviceWorker.register(SW_URL, { scope: import.meta.env.BASE_URL }).then(
+    (registration) => {
+      // A version found by another tab, or before this page loaded, is already waiting.
+      if (registration.waiting) offer(registration.waiting);
+      // Any update of this registration, whoever looked for it (this tab, another one, the browser).
+      registration.addEventListener('updatefound', () => watchInstalling(registration));
+      watchInstalling(registration);
+      // Look for a new version now and then; an operator may keep the app open for days.
+      setInterval(() => void registration.update().catch(() => undefined), 30 * 60 * 1000);
+    },
+    // No service worker (private mode, blocked by policy): the app still runs, only not offline.
+    () => undefined,
+  );
+}
+
 export function isUpdateWaiting(): boolean {
-  return needRefresh;
+  return waiting !== null;
 }
 
 export function onUpdateWaiting(listener: Listener): () => void {
@@ -30,11 +50,11 @@ export function onUpdateWaiting(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export async function applyUpdate(): Promise<void> {
-  // workbox-window reloads only for updates it found itself; a periodic or external update check
-  // would leave the page on the old build, so reload on the controller change ourselves.
+export function applyUpdate(): Promise<void> {
+  // The new worker takes over once it skips waiting; the page then reloads onto the new build.
   navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
     once: true,
   });
-  await update?.(true);
+  waiting?.postMessage({ type: 'SKIP_WAITING' });
+  return Promise.resolve();
 }
