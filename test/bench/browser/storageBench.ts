@@ -1,8 +1,10 @@
 // Browser half of the storage bench (issue 8): realistic calls written to the app's real Dexie schema,
 // through the operator workspace's own write path, and the IndexedDB usage Chromium reports for them.
+import { packEvents } from '../../../src/db/callEventCodec';
 import { AppDB } from '../../../src/db/db';
 import { appendCallEvent, beginCall, claimCallOwnership, finishCall } from '../../../src/db/callsRepository';
-import { benchCalls, finishedRow, type BenchCall } from './benchCalls';
+import { factsRow } from '../../../src/db/supervisorRepository';
+import { benchCalls, benchFlow, finishedRow, type BenchCall } from './benchCalls';
 
 const FROM = Date.UTC(2026, 0, 12, 4, 0);
 
@@ -29,20 +31,42 @@ async function recordCall(db: AppDB, c: BenchCall, epoch: number): Promise<void>
   });
 }
 
-/** Bulk puts of the same rows the write path leaves behind: how a year of calls is laid down quickly. */
-export async function bulkStore(
-  db: AppDB,
-  count: number,
-  from = FROM,
-  batch = 2000,
-  spacingMs = 60_000,
-): Promise<void> {
+export interface BulkOptions {
+  from?: number;
+  batch?: number;
+  spacingMs?: number;
+  /** The logs, as the write path leaves them (default); without them, only what a dashboard reads. */
+  logs?: boolean;
+  /** Each call's figures as the supervisor's first opening (or an import) keeps them. */
+  facts?: boolean;
+}
+
+/**
+ * Bulk puts of the same rows the write path leaves behind (each organisation once, each start naming
+ * it), and the kept figures when asked: how a year of calls is laid down quickly.
+ */
+export async function bulkStore(db: AppDB, count: number, options: BulkOptions = {}): Promise<void> {
+  const { from = FROM, batch = 2000, spacingMs = 60_000, logs = true, facts = false } = options;
+  const tables = [db.calls, db.callEvents, db.callbacks, db.organisations, db.callFacts];
   for (let i = 0; i < count; i += batch) {
     const calls = benchCalls(Math.min(batch, count - i), from, spacingMs, i);
-    await db.transaction('rw', [db.calls, db.callEvents, db.callbacks], async () => {
-      await db.calls.bulkPut(calls.map(finishedRow));
-      await db.callEvents.bulkPut(calls.flatMap((c) => c.events.map((e) => e.record)));
+    const rows = calls.map(finishedRow);
+    const packed = packEvents(logs ? calls.flatMap((c) => c.events.map((e) => e.record)) : []);
+    const kept = facts
+      ? calls.map((c, j) =>
+          factsRow(
+            rows[j] ?? finishedRow(c),
+            c.events.map((e) => e.record),
+            benchFlow(),
+          ),
+        )
+      : [];
+    await db.transaction('rw', tables, async () => {
+      await db.calls.bulkPut(rows);
+      await db.callEvents.bulkPut(packed.rows);
+      await db.organisations.bulkPut(packed.organisations);
       await db.callbacks.bulkPut(calls.flatMap((c) => (c.callback ? [c.callback] : [])));
+      await db.callFacts.bulkPut(kept);
     });
   }
 }
@@ -69,7 +93,10 @@ export const storageBench = {
     return { recordMs, bytes: after - before, stored, events, jsonChars: json };
   },
 
-  /** Lays down `count` calls in bulk and reports the usage Chromium estimates for the database. */
+  /**
+   * Lays down `count` calls in bulk, with the figures a supervisor keeps for each, and reports the usage
+   * Chromium estimates for the database.
+   */
   async bulk(count: number, keep: boolean) {
     const name = `bench-storage-bulk-${count}`;
     await new AppDB(name).delete();
@@ -77,7 +104,7 @@ export const storageBench = {
     await db.open();
     const before = await usage();
     const t0 = performance.now();
-    await bulkStore(db, count);
+    await bulkStore(db, count, { facts: true });
     const bulkMs = performance.now() - t0;
     const after = await usage();
     const stored = await db.calls.count();

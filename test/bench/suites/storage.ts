@@ -13,9 +13,13 @@ const BULK = Number(process.env.BENCH_STORAGE_BULK ?? 10_000);
 // 200 MB, which an office PC spares without the browser evicting anything (Chromium lets one origin use
 // up to 60 % of the disk, and the app asks for persistent storage at first run).
 const BYTES_PER_CALL = 8 * 1024;
-// Recording is spread over the calls themselves (an event every few seconds): 10,000 calls in a minute
-// is 6 ms a call, about 0.5 ms a write, so a write never queues behind the next keystroke's.
-const RECORD_10K_MS = 60_000;
+// Recording is one transaction per event, committed before the screen moves on (issue 5): its cost is
+// paid inside the one frame (16 ms) an action may take to show its next line with its event stored. A
+// write averaging at most 2 ms, an eighth of that frame, leaves the rest to the screen. (An earlier
+// budget of 10,000 calls a minute, 0.5 ms a write, was below the floor here: a bare IndexedDB commit of
+// one small row costs 0.4–0.7 ms in this Chromium (see operator.floor.*); the per-event transaction is
+// not negotiable.)
+const WRITE_MS = 2;
 // 100,000 calls are four years of one workstation, or a department's merged files on a supervisor's:
 // 1 GB is what a workstation with a 128 GB disk lets one origin use without asking.
 const SIZE_100K_MB = 1024;
@@ -29,6 +33,8 @@ export const storageSuite: Suite = {
     const rec = await page.evaluate((n) => window.sufBench.storage.record(n), RECORD);
     await page.close();
     ctx.log(`storage: ${rec.stored} calls (${rec.events} events) recorded in ${rec.recordMs.toFixed(0)} ms`);
+    // Each call's begin, appends and wrap-up are one write each.
+    const writes = rec.events + rec.stored;
     const bulkPage = await ctx.newPage();
     const bulk = await bulkPage.evaluate((n) => window.sufBench.storage.bulk(n, false), BULK);
     await bulkPage.close();
@@ -38,9 +44,10 @@ export const storageSuite: Suite = {
       row('storage.bytesPerCall.recorded', rec.bytes / RECORD, 'B', { max: BYTES_PER_CALL }),
       row('storage.bytesPerCall.bulk', bulk.bytes / BULK, 'B', { max: BYTES_PER_CALL }),
       row('storage.jsonCharsPerCall', rec.jsonChars / RECORD, 'chars'),
-      row('storage.record.perCall', rec.recordMs / RECORD, 'ms', { max: RECORD_10K_MS / 10_000 }),
+      row('storage.record.perWrite', rec.recordMs / writes, 'ms', { max: WRITE_MS }),
+      row('storage.record.perCall', rec.recordMs / RECORD, 'ms'),
       row(`storage.record.${tag(RECORD, 10_000)}`, (rec.recordMs / RECORD) * 10_000, 'ms', {
-        max: RECORD_10K_MS,
+        max: (writes / RECORD) * 10_000 * WRITE_MS,
       }),
       row(`storage.size.${tag(BULK, 100_000)}`, ((bulk.bytes / BULK) * 100_000) / 1024 ** 2, 'MB', {
         max: SIZE_100K_MB,
