@@ -276,6 +276,21 @@ describe('lexicon', () => {
     );
   });
 
+  it('finds exactly the words one edit away in any vocabulary, doubled letters and short words included', () => {
+    // Three letters make doubled letters, shared deletions and near-misses two edits away common.
+    const word = fc.string({ unit: fc.constantFrom('а', 'б', 'в'), maxLength: 7 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), word, (words, q) => {
+        const lex = makeLexicon(words);
+        const fast = oneEditNeighbours(lex, q)
+          .map((i) => wordAt(lex, i))
+          .sort();
+        const slow = [...new Set(words)].filter((w) => isOneEditAway(q, w)).sort();
+        expect(fast).toEqual(slow);
+      }),
+    );
+  });
+
   it('isOneEditAway covers the four kinds of typo and nothing further', () => {
     expect(isOneEditAway('абвг', 'абг')).toBe(true);
     expect(isOneEditAway('абвг', 'абвгд')).toBe(true);

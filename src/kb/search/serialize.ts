@@ -15,7 +15,7 @@ import type { SearchIndex } from './types';
 export type SerializedIndex = Uint8Array<ArrayBuffer>;
 
 const MAGIC = 0x49424b53; // "SKBI"
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 export class IndexFormatError extends Error {
   override name = 'IndexFormatError';
@@ -46,10 +46,8 @@ export function exportIndex(index: SearchIndex): SerializedIndex {
     bytesOf(d.tagStart),
     bytesOf(d.tagCodes),
     ...packed(index.surface),
-    bytesOf(index.surface.byReverse),
     bytesOf(index.surfaceStem),
     ...packed(index.stems),
-    bytesOf(index.stems.byReverse),
     bytesOf(index.postStart),
     // Raw, not delta-coded: a typed-array view over the read bytes loads with no decoding at all.
     bytesOf(index.postDoc),
@@ -129,17 +127,16 @@ export function importIndex(data: unknown): SearchIndex {
   const buf = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
   if (!buf) throw new IndexFormatError('index is not binary');
   const sections = readSections(buf);
-  if (sections.length !== 17) throw new IndexFormatError('index sections missing');
+  if (sections.length !== 15) throw new IndexFormatError('index sections missing');
   const at = (i: number): Uint8Array => sections[i] ?? new Uint8Array();
   const packed = (i: number): PackedStrings => ({ chars: u16(at(i)), start: u32(at(i + 1)) });
-  const lexicon = (i: number): Lexicon => ({ ...packed(i), byReverse: u32(at(i + 2)) });
 
   const docs = new DocTable(packed(0), at(2), u32(at(3)), split(at(4), LINE), u32(at(5)), u16(at(6)));
-  const surface = lexicon(7);
-  const surfaceStem = u32(at(10));
-  const stems = lexicon(11);
-  const postStart = u32(at(14));
-  const postWeight = at(16);
+  const surface: Lexicon = packed(7);
+  const surfaceStem = u32(at(9));
+  const stems: Lexicon = packed(10);
+  const postStart = u32(at(12));
+  const postWeight = at(14);
   const surfaceCount = surface.start.length - 1;
   const stemCount = stems.start.length - 1;
   const total = postStart[stemCount] ?? -1;
@@ -148,17 +145,13 @@ export function importIndex(data: unknown): SearchIndex {
     !isPackedConsistent(surface) ||
     !isPackedConsistent(stems) ||
     surfaceStem.length !== surfaceCount ||
-    surface.byReverse.length !== surfaceCount ||
-    stems.byReverse.length !== stemCount ||
     postStart.length !== stemCount + 1 ||
     total !== postWeight.length ||
-    !allBelow(surfaceStem, stemCount) ||
-    !allBelow(surface.byReverse, surfaceCount) ||
-    !allBelow(stems.byReverse, stemCount)
+    !allBelow(surfaceStem, stemCount)
   ) {
     throw new IndexFormatError('index arrays do not fit together');
   }
-  const postDoc = narrowPostDoc(docs.count) ? u16(at(15)) : u32(at(15));
+  const postDoc = narrowPostDoc(docs.count) ? u16(at(13)) : u32(at(13));
   if (postDoc.length !== total || !allBelow(postDoc, docs.count))
     throw new IndexFormatError('postings do not fit the documents');
   return { docs, surface, surfaceStem, stems, postStart, postDoc, postWeight };
