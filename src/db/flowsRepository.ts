@@ -2,6 +2,7 @@
 // archived mark. Publishing checks the draft with flows:check's rules; a version row is never rewritten.
 import { liveQuery } from 'dexie';
 import { hasErrors, type FlowIssue } from '../flows/issues';
+import { isRunnableFlow } from '../flows/shape';
 import type { FlowDefinition } from '../flows/types';
 import type { ValidateOptions } from '../flows/validate';
 import type { AppDB } from './db';
@@ -221,7 +222,10 @@ export interface PublishedFlows {
 
 export async function loadPublishedFlows(db: AppDB): Promise<PublishedFlows> {
   return db.transaction('r', [db.flowVersions, db.flowStatus], async () => {
-    const rows = await db.flowVersions.toArray();
+    // A row damaged since it was published is left out: the operator keeps every other flow.
+    const rows = (await db.flowVersions.toArray()).filter(
+      (r) => isRunnableFlow(r.flow) && r.flow.id === r.flowId && r.flow.version === r.version,
+    );
     const archived = new Set((await db.flowStatus.toArray()).filter((s) => s.archived).map((s) => s.flowId));
     const newest = new Map<string, FlowDefinition>();
     for (const r of rows) {

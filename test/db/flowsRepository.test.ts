@@ -153,4 +153,22 @@ describe('flows repository', () => {
     // Without storage the bundled flows are served as they are.
     expect(withPublished(bundled, null)).toBe(bundled);
   });
+
+  it('leaves a published row damaged since out of the catalogue and keeps the rest', async () => {
+    const db = freshDb();
+    const bundled: FlowCatalog = { flows: [minimal()], invalid: [] };
+    await seedBundledFlows(db, bundled.flows, 0);
+    await saveDraft(db, updateStep(minimal(), 'needs', { say: 'Версия 2' }), 1, 1);
+    await publishDraft(db, 'fixture-minimal', 2);
+    const v2 = await db.flowVersions.get(['fixture-minimal', 2]);
+    if (!v2) throw new Error('version 2 not stored');
+    const { phrases: _, ...noPhrases } = v2.flow;
+    const brokenStep = { ...v2.flow, steps: v2.flow.steps.map((st, i) => (i === 0 ? { id: st.id } : st)) };
+    for (const damaged of [noPhrases, brokenStep, { ...v2.flow, start: 'nowhere' }, null]) {
+      await db.flowVersions.put({ ...v2, flow: damaged as FlowDefinition }); // as a faulty disk leaves it
+      const published = await loadPublishedFlows(db);
+      expect(published.all.map((f) => f.version)).toEqual([1]);
+      expect(withPublished(bundled, published).flows.map((f) => f.version)).toEqual([1]);
+    }
+  });
 });
