@@ -134,12 +134,15 @@ export function forEachOneEditNeighbour(lex: Lexicon, word: string, visit: (id: 
   const n = word.length;
   if (n > table.maxLength + 1) return;
   const { start, chars } = lex;
-  const { mask, bucketStart, ids } = table;
+  const { mask, bucketStart, ids, tags } = table;
   const { keys, count } = keysOf(word);
   for (let q = 0; q < count; q++) {
-    const b = (keys[q] ?? 0) & mask;
+    const key = keys[q] ?? 0;
+    const b = key & mask;
+    const tag = key >>> 24;
     const to = bucketStart[b + 1] ?? 0;
     for (let k = bucketStart[b] ?? 0; k < to; k++) {
+      if (tags[k] !== tag) continue;
       const id = ids[k] ?? 0;
       const from = start[id] ?? 0;
       const len = (start[id + 1] ?? 0) - from;
