@@ -43,65 +43,12 @@ import { factsKey, loadSupervisedCalls } from '../../src/db/supervisorRepository
 import type { FlowDraftRow, FlowVersionRow } from '../../src/db/flowsTables';
 import type { ArticleEditRow } from '../../src/db/articlesTables';
 import type { KbArticleRow, KbBundleRow } from '../../src/db/kbTables';
-
-interface StoreDef {
-  keyPath: string | string[] | null;
-  autoIncrement: boolean;
-  indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
-}
-
-interface SchemaFixture {
-  dexieVersion: number;
-  idbVersion: number;
-  stores: Record<string, StoreDef>;
-  rows: Record<string, unknown[]>;
-}
+import { buildRaw, revive, type SchemaFixture, type StoreDef } from '../fixtures/db/rawDb';
 
 const DIR = join(import.meta.dirname, '../fixtures/db');
 const FIXTURES = readdirSync(DIR)
   .filter((f) => /^schema-v\d+\.json$/.test(f))
   .map((file) => ({ file, fixture: JSON.parse(readFileSync(join(DIR, file), 'utf8')) as SchemaFixture }));
-
-const isBlob = (v: unknown): v is { $blob: string } =>
-  v !== null && typeof v === 'object' && typeof (v as { $blob?: unknown }).$blob === 'string';
-
-/** JSON → stored value: { $blob } markers become Blobs, anywhere in the row. */
-function revive(value: unknown): unknown {
-  if (isBlob(value)) return new Blob([Buffer.from(value.$blob, 'base64')]);
-  if (Array.isArray(value)) return value.map(revive);
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
-  return value;
-}
-
-/** Builds the database as the old version left it, with nothing but the IndexedDB API. */
-function buildRaw(name: string, fx: SchemaFixture): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name, fx.idbVersion);
-    req.onupgradeneeded = () => {
-      for (const [store, def] of Object.entries(fx.stores)) {
-        const os = req.result.createObjectStore(store, {
-          keyPath: def.keyPath,
-          autoIncrement: def.autoIncrement,
-        });
-        for (const ix of def.indexes)
-          os.createIndex(ix.name, ix.keyPath, { unique: ix.unique, multiEntry: ix.multiEntry });
-      }
-    };
-    req.onerror = () => reject(req.error ?? new Error('open failed'));
-    req.onsuccess = () => {
-      const idb = req.result;
-      const tx = idb.transaction(Object.keys(fx.stores), 'readwrite');
-      for (const [store, rows] of Object.entries(fx.rows))
-        for (const row of rows) tx.objectStore(store).put(revive(row));
-      tx.oncomplete = () => {
-        idb.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-    };
-  });
-}
 
 /** Dexie's store spec ("[a+b], c, &d, *e") in the form IndexedDB reports it. */
 function toIdb(spec: string): StoreDef {

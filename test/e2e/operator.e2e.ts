@@ -61,7 +61,7 @@ describe('operator workspace by keyboard in Chromium', () => {
     // may meet either greeting, never a third.
     const before = greetingNow();
     await start(page, 'F2');
-    const greeting = await line(page);
+    const greeting = (await line(page)) ?? '';
     const said = [before, greetingNow()].filter((g) => greeting.includes(`${g}!`));
     expect(said.length, greeting).toBeGreaterThan(0);
     expect(greeting).toContain('Министерство цифрового развития и связи Свердловской области');
