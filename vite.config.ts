@@ -7,9 +7,11 @@ import { kbBundlePlugin } from './src/cli/viteKbPlugin';
 
 /**
  * Modules the first load reaches through a barrel or the `t` namespace but whose code only lazy chunks use
- * (catalogue areas of the supervisor and editor): kept out of the first-load group below.
+ * (catalogue areas of the supervisor, the editor, first run and settings, file import, the flow and article
+ * checkers' messages, the callbacks queue): kept out of the first-load group below, or they would load with it.
  */
-const LAZY_ONLY = /[\\/]src[\\/]app[\\/]i18n[\\/]ru[\\/](editor|supervisor|files)\.ts$/;
+const LAZY_ONLY =
+  /[\\/]src[\\/]app[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue)\.ts$/;
 
 // A build id lets the e2e suite serve two different builds and see the update prompt.
 const buildId = process.env.SUFLER_BUILD_ID ?? new Date().toISOString();

@@ -26,11 +26,11 @@ export function FirstRun({ onDone }: Props) {
 
   return (
     <main id="main" className="first-run">
-      <h1>{t.shell.firstRun.title}</h1>
-      <p>{t.shell.firstRun.intro}</p>
+      <h1>{t.setup.firstRun.title}</h1>
+      <p>{t.setup.firstRun.intro}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ChoiceGroup
-          legend={t.shell.firstRun.organisation}
+          legend={t.setup.firstRun.organisation}
           name="organisation"
           value={orgId}
           options={SAMPLE_ORGANISATIONS.map((o) => ({
@@ -43,10 +43,10 @@ export function FirstRun({ onDone }: Props) {
         <OperatorProfileFields value={operator} onChange={setOperator} />
         {tried && !isOperatorComplete(operator) && (
           <p className="field-error" role="alert">
-            {t.shell.firstRun.required}
+            {t.setup.firstRun.required}
           </p>
         )}
-        <button type="submit">{t.shell.firstRun.start}</button>
+        <button type="submit">{t.setup.firstRun.start}</button>
       </form>
     </main>
   );

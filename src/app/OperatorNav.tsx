@@ -4,8 +4,8 @@ import { t } from './i18n';
 
 export const OPERATOR_VIEWS = [
   { path: '/operator', label: () => t.shell.operatorViews.call },
-  { path: '/operator/callbacks', label: () => t.callbacks.queue.title },
-  { path: '/operator/history', label: () => t.callbacks.history.title },
+  { path: '/operator/callbacks', label: () => t.shell.operatorViews.callbacks },
+  { path: '/operator/history', label: () => t.shell.operatorViews.history },
 ] as const;
 
 export function OperatorNav() {

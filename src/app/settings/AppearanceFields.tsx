@@ -11,7 +11,7 @@ const THEMES: Theme[] = ['light', 'dark', 'contrast'];
 const SIZES: FontSize[] = ['normal', 'large', 'larger'];
 
 export function AppearanceFields({ value, onChange }: Props) {
-  const labels = t.shell.appearance;
+  const labels = t.setup.appearance;
   return (
     <fieldset>
       <legend>{labels.legend}</legend>

@@ -20,7 +20,7 @@ function TopicsField({ topics, onChange }: { topics: string[]; onChange: (topics
   const [text, setText] = useState(topics.join(', '));
   return (
     <TextField
-      label={t.shell.organisation.departmentTopics}
+      label={t.setup.organisation.departmentTopics}
       value={text}
       onChange={(next) => {
         setText(next);
@@ -32,7 +32,7 @@ function TopicsField({ topics, onChange }: { topics: string[]; onChange: (topics
 
 /** The transfer directory: departments, their phones and the topics they handle. */
 export function DepartmentsEditor({ value, onChange }: Props) {
-  const labels = t.shell.organisation;
+  const labels = t.setup.organisation;
   const update = (i: number, patch: Partial<Department>) =>
     onChange(value.map((d, j) => (j === i ? { ...d, ...patch } : d)));
 

@@ -21,12 +21,12 @@ const AUTOCOMPLETE: Partial<Record<keyof OperatorProfile, string>> = {
 export function OperatorProfileFields({ value, onChange, autoFocus }: Props) {
   return (
     <fieldset>
-      <legend>{t.shell.operatorProfile.legend}</legend>
+      <legend>{t.setup.operatorProfile.legend}</legend>
       {FIELDS.map((f, i) => (
         <TextField
           key={f}
           name={f}
-          label={t.shell.operatorProfile[f]}
+          label={t.setup.operatorProfile[f]}
           value={value[f]}
           required={REQUIRED.has(f)}
           autoComplete={AUTOCOMPLETE[f]}

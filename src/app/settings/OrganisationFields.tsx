@@ -15,12 +15,12 @@ const TYPES = { phone: 'tel', email: 'email', website: 'url' } as const;
 export function OrganisationFields({ value, onChange }: Props) {
   return (
     <fieldset>
-      <legend>{t.shell.organisation.legend}</legend>
+      <legend>{t.setup.organisation.legend}</legend>
       {TEXT_FIELDS.map((f) => (
         <TextField
           key={f}
           name={f}
-          label={t.shell.organisation[f]}
+          label={t.setup.organisation[f]}
           type={f in TYPES ? TYPES[f as keyof typeof TYPES] : 'text'}
           required={f === 'fullName' || f === 'shortName'}
           value={value[f]}
@@ -29,9 +29,9 @@ export function OrganisationFields({ value, onChange }: Props) {
       ))}
       <TextField
         name="timeZone"
-        label={t.shell.organisation.timeZone}
+        label={t.setup.organisation.timeZone}
         value={value.timeZone}
-        error={isTimeZone(value.timeZone) ? null : t.shell.organisation.badTimeZone}
+        error={isTimeZone(value.timeZone) ? null : t.setup.organisation.badTimeZone}
         onChange={(v) => onChange({ ...value, timeZone: v })}
       />
       <WorkingHoursFields

@@ -27,19 +27,19 @@ export function SettingsPage() {
 
   return (
     <div className="settings">
-      <h1>{t.shell.settings.title}</h1>
-      <form onSubmit={(e) => void submitOperator(e)} aria-label={t.shell.operatorProfile.legend}>
+      <h1>{t.setup.settings.title}</h1>
+      <form onSubmit={(e) => void submitOperator(e)} aria-label={t.setup.operatorProfile.legend}>
         <OperatorProfileFields value={operator} onChange={(v) => (setOperator(v), setSaved(null))} />
         <button type="submit" disabled={!isOperatorComplete(operator)}>
-          {t.shell.settings.save}
+          {t.setup.settings.save}
         </button>
         <SaveStatus shown={saved === 'operator'} />
       </form>
       {organisation && (
-        <form onSubmit={(e) => void submitOrganisation(e)} aria-label={t.shell.organisation.legend}>
+        <form onSubmit={(e) => void submitOrganisation(e)} aria-label={t.setup.organisation.legend}>
           <OrganisationFields value={organisation} onChange={(v) => (setOrganisation(v), setSaved(null))} />
           <button type="submit" disabled={!isOrganisationValid(organisation)}>
-            {t.shell.settings.save}
+            {t.setup.settings.save}
           </button>
           <SaveStatus shown={saved === 'organisation'} />
         </form>

@@ -12,7 +12,7 @@ export function StorageInfo() {
     void isStoragePersisted().then(setPersisted);
   }, []);
 
-  const labels = t.shell.storageInfo;
+  const labels = t.setup.storageInfo;
   return (
     <section aria-labelledby="storage-info">
       <h2 id="storage-info">{labels.legend}</h2>

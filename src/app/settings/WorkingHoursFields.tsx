@@ -9,7 +9,7 @@ interface Props {
 const DEFAULT_DAY: DaySchedule = { start: '09:00', end: '18:00' };
 
 export function WorkingHoursFields({ value, onChange }: Props) {
-  const labels = t.shell.organisation;
+  const labels = t.setup.organisation;
   return (
     <fieldset className="working-hours">
       <legend>{labels.workingHours}</legend>

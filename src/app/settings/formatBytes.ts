@@ -10,5 +10,5 @@ export function formatBytes(bytes: number): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toLocaleString('ru-RU', { maximumFractionDigits: digits })} ${t.shell.units[UNITS[unit] ?? 'bytes']}`;
+  return `${value.toLocaleString('ru-RU', { maximumFractionDigits: digits })} ${t.setup.units[UNITS[unit] ?? 'bytes']}`;
 }

@@ -1,12 +1,5 @@
 import type { CallEventType } from '../../../calls/events';
-import type { CallbackAttemptResult } from '../../../db/callsTables';
 import type { Direction } from '../../../flows/types';
-
-const attempts: Record<CallbackAttemptResult, string> = {
-  noAnswer: 'Не ответили',
-  busy: 'Занято',
-  wrongNumber: 'Неверный номер',
-};
 
 /** Timeline labels of a call record, one per event the engine records. */
 const events: Record<CallEventType | 'call.started', string> = {
@@ -33,65 +26,48 @@ const events: Record<CallEventType | 'call.started', string> = {
 
 const directions: Record<Direction, string> = { inbound: 'Входящий', outbound: 'Исходящий' };
 
-export const callbacks = {
-  queue: {
-    title: 'Обещанные звонки',
-    empty: 'Обещанных звонков нет.',
-    noStorage: 'Хранилище браузера недоступно: очередь обратных звонков не ведётся.',
-    due: (when: string) => `Срок: ${when}`,
-    rescheduled: (when: string) => `Новый срок: ${when}`,
-    overdue: 'Срок прошёл',
-    dueSoon: 'Скоро срок',
-    call: 'Позвонить',
-    busyWithCall: 'Сначала завершите текущий звонок.',
-    startFailed: 'Не удалось начать звонок. Попробуйте ещё раз.',
-    noFlow: 'Нет сценария исходящего звонка.',
-    attempts,
-    attemptsTitle: 'Попытки',
-    attemptLabel: 'Результат попытки',
-    attemptSaveFailed: 'Попытку не удалось сохранить.',
-    question: 'Вопрос',
-    outsideHours: 'Вне рабочего времени — по согласию клиента',
-  },
-  notify: {
-    ask: 'Сообщать, когда подходит срок',
-    granted: 'Уведомления о сроках включены.',
-    denied: 'Уведомления запрещены в настройках браузера. Следите за сроками в списке.',
-    unsupported: 'Браузер не умеет показывать уведомления. Следите за сроками в списке.',
-    // No names or phones: a notification can be seen by anyone near the screen.
-    title: 'Пора перезвонить',
-    body: (when: string) => `Подошёл срок обещанного звонка (${when}). Откройте очередь в Суфлёре.`,
-  },
-  history: {
-    title: 'Мои звонки',
-    today: 'Сегодня',
-    week: 'За неделю',
-    empty: 'Звонков за этот период нет.',
-    open: 'Открыть запись',
-    back: 'К списку звонков',
-    notFound: 'Запись звонка не найдена.',
-    active: 'Идёт сейчас',
-    noOutcome: 'Без итога',
-    unknownCaller: 'Клиент не назвался',
-    directions,
-    events,
-    timeline: 'Ход звонка',
-    minutes: (n: number) => `${n} мин`,
-    wrapUp: 'Итоги',
-    summary: 'Кратко',
-    topic: 'Тема',
-    articles: 'Статьи базы знаний',
-    satisfaction: (score: number) => `Оценка клиента: ${score} из 5`,
-    surveyOffered: 'Опрос предложен',
-    afterCall: (seconds: number) => `Работа после звонка: ${seconds} с`,
-    operator: 'Оператор',
-    restoreFailed: 'Звонок не удалось восстановить после перезагрузки; запись сохранена.',
-    loadFailed: 'Не удалось прочитать историю звонков.',
-  },
-  caller: {
-    title: 'Этот клиент обращался раньше',
-    calls: 'Прошлые звонки',
-    openCallbacks: 'Обещанные звонки',
-    callbackDue: (when: string) => `перезвонить ${when}`,
-  },
+export { queue } from './callbacksQueue';
+
+export const notify = {
+  ask: 'Сообщать, когда подходит срок',
+  granted: 'Уведомления о сроках включены.',
+  denied: 'Уведомления запрещены в настройках браузера. Следите за сроками в списке.',
+  unsupported: 'Браузер не умеет показывать уведомления. Следите за сроками в списке.',
+  // No names or phones: a notification can be seen by anyone near the screen.
+  title: 'Пора перезвонить',
+  body: (when: string) => `Подошёл срок обещанного звонка (${when}). Откройте очередь в Суфлёре.`,
+};
+
+export const history = {
+  title: 'Мои звонки',
+  today: 'Сегодня',
+  week: 'За неделю',
+  empty: 'Звонков за этот период нет.',
+  open: 'Открыть запись',
+  back: 'К списку звонков',
+  notFound: 'Запись звонка не найдена.',
+  active: 'Идёт сейчас',
+  noOutcome: 'Без итога',
+  unknownCaller: 'Клиент не назвался',
+  directions,
+  events,
+  timeline: 'Ход звонка',
+  minutes: (n: number) => `${n} мин`,
+  wrapUp: 'Итоги',
+  summary: 'Кратко',
+  topic: 'Тема',
+  articles: 'Статьи базы знаний',
+  satisfaction: (score: number) => `Оценка клиента: ${score} из 5`,
+  surveyOffered: 'Опрос предложен',
+  afterCall: (seconds: number) => `Работа после звонка: ${seconds} с`,
+  operator: 'Оператор',
+  restoreFailed: 'Звонок не удалось восстановить после перезагрузки; запись сохранена.',
+  loadFailed: 'Не удалось прочитать историю звонков.',
+};
+
+export const caller = {
+  title: 'Этот клиент обращался раньше',
+  calls: 'Прошлые звонки',
+  openCallbacks: 'Обещанные звонки',
+  callbackDue: (when: string) => `перезвонить ${when}`,
 };

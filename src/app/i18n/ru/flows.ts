@@ -1,114 +1,10 @@
-// Russian texts for flow issues (validator, editor, CLI) and for template variable names.
+// Russian texts for template variable names, stages, outcomes and field errors; the flow checker's
+// messages are in flowIssues.ts and re-exported here, so `t.flows.issue` still reads as one area.
 import type { FieldError } from '../../../flows/fields';
-import type { FlowIssue, IssueCode, IssueParams } from '../../../flows/issues';
+import { cannotRead, issue, issueLine, noFiles, summary } from './flowIssues';
+import { label, OUTCOMES, STAGES } from './flowWords';
 
-const STAGES: Record<string, string> = {
-  greeting: 'приветствие',
-  identification: 'уточнение личности клиента',
-  needs: 'выяснение потребности',
-  understanding: 'подтверждение понимания',
-  resolution: 'решение вопроса',
-  purpose: 'цель звонка',
-  status: 'положение на клиентском пути',
-  questions: 'ответы на вопросы',
-  farewell: 'прощание',
-};
-
-const OUTCOMES: Record<string, string> = {
-  resolved: 'вопрос решён',
-  byDate: 'будет решён к сроку',
-  noDate: 'решаем без точного срока',
-  impossible: 'не может быть решён',
-  redirected: 'перенаправлен в другой орган',
-  callback: 'обещан обратный звонок',
-};
-
-const DIRECTIONS: Record<string, string> = { inbound: 'входящего звонка', outbound: 'исходящего звонка' };
-
-const TYPES: Record<string, string> = {
-  string: 'строка',
-  number: 'число',
-  int: 'целое число',
-  integer: 'целое число',
-  boolean: 'true или false',
-  array: 'список',
-  object: 'объект',
-  null: 'null',
-};
-
-const FORMATS: Record<string, string> = {
-  id: 'строчные латинские буквы, цифры и дефисы, начиная с буквы',
-  fieldId: 'латинские буквы, цифры, «_» и «-», начиная с буквы',
-};
-
-const s = (p: IssueParams, key: string): string => String(p[key] ?? '');
-const label = (dict: Record<string, string>, value: string): string => dict[value] ?? value;
-
-const ISSUES: Record<IssueCode, (p: IssueParams) => string> = {
-  'file.invalidJson': (p) =>
-    `файл не является корректным JSON (строка ${s(p, 'line')}, позиция ${s(p, 'column')})`,
-  'schema.required': () => 'обязательное поле не заполнено',
-  'schema.invalidType': (p) =>
-    `ожидается ${label(TYPES, s(p, 'expected'))}, указано: ${label(TYPES, s(p, 'received'))}`,
-  'schema.invalidValue': (p) => `недопустимое значение; допустимы: ${s(p, 'allowed')}`,
-  'schema.unknownKey': (p) => `неизвестное поле «${s(p, 'key')}» (опечатка?)`,
-  'schema.tooSmall': (p) =>
-    s(p, 'origin') === 'array'
-      ? `нужно не меньше ${s(p, 'minimum')} элементов`
-      : s(p, 'origin') === 'string'
-        ? 'текст не может быть пустым'
-        : `значение должно быть больше ${s(p, 'minimum')}`,
-  'schema.tooBig': (p) =>
-    s(p, 'origin') === 'array'
-      ? `допускается не больше ${s(p, 'maximum')} элементов`
-      : `значение должно быть не больше ${s(p, 'maximum')}`,
-  'schema.invalidFormat': (p) => `неверный формат: ${label(FORMATS, s(p, 'format'))}`,
-  'schema.invalid': () => 'недопустимое значение',
-  'flow.missingStart': (p) => `стартовый шаг «${s(p, 'target')}» не найден среди шагов`,
-  'flow.startNotGreeting': (p) =>
-    `сценарий должен начинаться с приветствия, а стартовый шаг «${s(p, 'target')}» — этап «${label(STAGES, s(p, 'stage'))}»`,
-  'flow.stageMissing': (p) =>
-    `в сценарии ${label(DIRECTIONS, s(p, 'direction'))} нет обязательного этапа «${label(STAGES, s(p, 'stage'))}»`,
-  'flow.stageRecommended': (p) =>
-    `в сценарии ${label(DIRECTIONS, s(p, 'direction'))} нет этапа «${label(STAGES, s(p, 'stage'))}» (рекомендуется стандартом)`,
-  'step.stageWrongDirection': (p) =>
-    `этап «${label(STAGES, s(p, 'stage'))}» не относится к сценарию ${label(DIRECTIONS, s(p, 'direction'))}`,
-  'step.missingTarget': (p) => `переход ведёт на несуществующий шаг «${s(p, 'target')}»`,
-  'step.unreachable': (p) => `шаг «${s(p, 'step')}» недостижим от стартового шага`,
-  'step.noFarewell': (p) => `из шага «${s(p, 'step')}» нельзя дойти до прощания`,
-  'step.outcomesOutsideFarewell': (p) =>
-    `исходы указаны у шага «${s(p, 'step')}», который не является прощанием`,
-  'step.farewellHasOptions': (p) =>
-    `у прощания «${s(p, 'step')}» есть варианты перехода, но звонок на прощании заканчивается — они не будут показаны`,
-  'outcome.noFarewell': (p) => `нет прощания для исхода «${label(OUTCOMES, s(p, 'outcome'))}»`,
-  'template.unknownVariable': (p) => `неизвестная переменная {{${s(p, 'variable')}}}`,
-  'template.fieldNotCaptured': (p) =>
-    `переменная {{${s(p, 'variable')}}}: поле «${s(p, 'field')}» нигде в сценарии не заполняется`,
-  'template.callerNotCaptured': (p) =>
-    `переменная {{${s(p, 'variable')}}} заполняется из поля «${s(p, 'field')}», но ни один шаг его не запрашивает`,
-  'template.malformed': (p) => `незакрытая или пустая подстановка «${s(p, 'fragment')}»`,
-  'limits.tooManyTransfers': (p) =>
-    `переключений не может быть больше ${s(p, 'max')} (стандарт), указано ${s(p, 'value')}`,
-  'limits.holdMinOutOfRange': (p) =>
-    `минимальное время удержания ${s(p, 'value')} мин вне допустимых пределов ${s(p, 'min')}–${s(p, 'max')} мин`,
-  'limits.holdMaxOutOfRange': (p) =>
-    `максимальное время удержания ${s(p, 'value')} мин вне допустимых пределов ${s(p, 'min')}–${s(p, 'max')} мин`,
-  'limits.holdMinAboveMax': (p) =>
-    `минимальное время удержания (${s(p, 'min')} мин) больше максимального (${s(p, 'max')} мин)`,
-  'limits.holdPresetOutOfRange': (p) =>
-    `время удержания ${s(p, 'value')} мин вне пределов сценария ${s(p, 'min')}–${s(p, 'max')} мин`,
-  'limits.holdWarningTooLong': (p) =>
-    `предупреждение за ${s(p, 'value')} с не короче самого удержания; нужно не больше ${s(p, 'max')} с`,
-  'duplicate.stepId': (p) => `шаг с идентификатором «${s(p, 'id')}» уже есть`,
-  'duplicate.optionId': (p) => `вариант «${s(p, 'id')}» уже есть в этом шаге`,
-  'duplicate.fieldId': (p) => `поле «${s(p, 'id')}» уже заполняется в этом шаге`,
-  'duplicate.phraseId': (p) => `быстрая фраза «${s(p, 'id')}» уже есть`,
-  'field.kindConflict': (p) =>
-    `поле «${s(p, 'id')}» уже заполняется в другом шаге как «${s(p, 'earlier')}», здесь — «${s(p, 'kind')}»`,
-  'field.badPattern': (p) => `шаблон проверки «${s(p, 'pattern')}» не является регулярным выражением`,
-  'kb.unknownTopic': (p) => `неизвестная тема базы знаний «${s(p, 'topic')}»`,
-  'kb.unknownArticle': (p) => `в базе знаний нет статьи «${s(p, 'article')}»`,
-};
+export { cannotRead, issue, issueLine, noFiles, summary } from './flowIssues';
 
 /** Human names of template variables: what the operator is asked to fill in first. */
 const VARIABLES: Record<string, string> = {
@@ -158,35 +54,33 @@ const FIELD_ERRORS: Record<FieldError, string> = {
   'phone.notRussian': 'Это не российский номер: нужен номер, начинающийся с +7 (3, 4, 8 или 9 после кода)',
 };
 
+/** "fields.x" → the field's own label is better; this is the fallback. */
+export function variable(name: string): string {
+  return VARIABLES[name] ?? name.replace(/^fields\./, 'поле ');
+}
+
+export const stage = (key: string): string => label(STAGES, key);
+export const outcome = (key: string): string => label(OUTCOMES, key);
+export const fillFirst = 'Сначала заполните:';
+
+/** Message under a captured field that failed validation. */
+export function fieldError(code: FieldError, patternHint?: string): string {
+  return code === 'field.patternMismatch' && patternHint ? patternHint : FIELD_ERRORS[code];
+}
+
+/**
+ * The area as one object, for the command-line tools. The app reads it as `t.flows.…` through the
+ * catalogue's namespace instead, so the bundler can leave flowIssues.ts to the editor's chunk.
+ */
 export const flows = {
-  /** The Russian message for an issue code. */
-  issue(code: IssueCode, params: IssueParams = {}): string {
-    return ISSUES[code](params);
-  },
-  /**
-   * "scripts-flows/x.json: steps[2].options[0].next: <message> (строка 57)" — the CLI and editor line;
-   * the line number is added when the caller located the path in the file.
-   */
-  issueLine(issue: FlowIssue, file = issue.file ?? '', line?: number): string {
-    const where = [file, issue.path].filter(Boolean).join(': ');
-    const prefix = issue.severity === 'warning' ? 'предупреждение: ' : '';
-    const at = line === undefined ? '' : ` (строка ${line})`;
-    return `${where ? `${where}: ` : ''}${prefix}${ISSUES[issue.code](issue.params)}${at}`;
-  },
-  /** "fields.x" → the field's own label is better; this is the fallback. */
-  variable(name: string): string {
-    return VARIABLES[name] ?? name.replace(/^fields\./, 'поле ');
-  },
-  stage: (stage: string): string => label(STAGES, stage),
-  outcome: (outcome: string): string => label(OUTCOMES, outcome),
-  fillFirst: 'Сначала заполните:',
-  /** Message under a captured field that failed validation. */
-  fieldError(code: FieldError, patternHint?: string): string {
-    return code === 'field.patternMismatch' && patternHint ? patternHint : FIELD_ERRORS[code];
-  },
-  summary(files: number, errors: number, warnings: number): string {
-    return `Проверено файлов: ${files}; ошибок: ${errors}; предупреждений: ${warnings}`;
-  },
-  noFiles: 'Нет файлов сценариев для проверки',
-  cannotRead: (file: string): string => `${file}: не удалось прочитать файл`,
+  issue,
+  issueLine,
+  variable,
+  stage,
+  outcome,
+  fillFirst,
+  fieldError,
+  summary,
+  noFiles,
+  cannotRead,
 };
