@@ -12,6 +12,7 @@ import {
 import {
   isOneEditAway,
   lexiconSize,
+  lookup,
   makeLexicon,
   oneEditNeighbours,
   wordAt,
@@ -287,6 +288,18 @@ describe('lexicon', () => {
           .sort();
         const slow = [...new Set(words)].filter((w) => isOneEditAway(q, w)).sort();
         expect(fast).toEqual(slow);
+      }),
+    );
+  });
+
+  it('looks up exactly the words it holds', () => {
+    const word = fc.string({ unit: fc.constantFrom('а', 'б', 'в'), maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), word, (words, q) => {
+        const lex = makeLexicon(words);
+        const id = lookup(lex, q);
+        if (words.includes(q)) expect(wordAt(lex, id)).toBe(q);
+        else expect(id).toBe(-1);
       }),
     );
   });

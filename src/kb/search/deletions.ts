@@ -5,7 +5,7 @@ import type { PackedStrings } from './packedStrings';
 /**
  * Word ids by key hash: bucket b holds ids[bucketStart[b] .. bucketStart[b + 1]). Derived from a
  * vocabulary when first needed, not cached with the index: the one over every word form takes about
- * 20 ms to make at 70,000 forms, and as 3.7 MB of cache it would be read on every cold start whether or
+ * 20 ms to make at 70,000 forms, and as 4.3 MB of cache it would be read on every cold start whether or
  * not anyone makes a typo.
  */
 export interface DeletionTable {
@@ -26,9 +26,8 @@ export interface DeletionTable {
 
 const B = 0x01000193;
 /**
- * Ids per bucket: a candidate costs a length check and most often a letter or two compared. A small
- * vocabulary (the stems) gets one per bucket; a large one (every word form) four, which keeps its
- * table to 3.7 MB and its making to about 20 ms at 70,000 forms, as it is written in random order.
+ * Ids per bucket. A small vocabulary (the stems) gets one; a large one (every word form) four, which
+ * keeps its table to 4.3 MB and its making to about 20 ms at 70,000 forms (written in random order).
  */
 const bucketLoad = (keys: number): number => (keys < 1 << 17 ? 1 : 4);
 
@@ -39,6 +38,19 @@ function mix(h: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The key of a whole spelling, as written first by writeKeys. */
+export function hashOf(word: string): number {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = (Math.imul(h, B) + word.charCodeAt(k)) | 0;
+  return mix(h);
+}
+
+export function hashAt(chars: Uint16Array, from: number, n: number): number {
+  let h = 0;
+  for (let k = 0; k < n; k++) h = (Math.imul(h, B) + (chars[from + k] ?? 0)) | 0;
+  return mix(h);
 }
 
 /** prefix[k] is the hash of the first k code units; grown on demand, shared by every table. */

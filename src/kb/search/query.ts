@@ -42,6 +42,9 @@ interface Scratch {
   idf: Float64Array;
   filterKey: string;
   allowed: Uint8Array | null;
+  /** keep() for the typo corrector's neighbours (stems, and word forms), made once per index. */
+  keepTypo: (stemId: number) => void;
+  keepTypoForm: (formId: number) => void;
 }
 
 const scratches = new WeakMap<SearchIndex, Scratch>();
@@ -51,7 +54,7 @@ function scratchFor(index: SearchIndex): Scratch {
   if (!s) {
     const n = index.docs.count;
     const stems = lexiconSize(index.stems);
-    s = {
+    const created: Scratch = {
       stamp: 0,
       wordStamp: new Uint32Array(n),
       wordBest: new Float32Array(n),
@@ -68,7 +71,10 @@ function scratchFor(index: SearchIndex): Scratch {
       idf: new Float64Array(stems).fill(Number.NaN),
       filterKey: '',
       allowed: null,
+      keepTypo: (stemId) => keep(created, stemId, TYPO_FACTOR),
+      keepTypoForm: (formId) => keep(created, index.surfaceStem[formId] ?? 0, TYPO_FACTOR),
     };
+    s = created;
     scratches.set(index, s);
   }
   return s;
@@ -85,21 +91,23 @@ function keep(s: Scratch, stemId: number, factor: number): void {
   }
 }
 
-function addTypoCorrections(index: SearchIndex, s: Scratch, word: string): void {
+/** `st` is the word's stem, which is not indexed. */
+function addTypoCorrections(index: SearchIndex, s: Scratch, word: string, st: string): void {
   if (word.length < MIN_TYPO_LENGTH) return;
   // The stems are few, so they are corrected first. A typo in the ending can confuse the stemmer: when
   // no stem is one edit away, the word form as written is corrected among every indexed form.
-  const st = stem(word);
-  if (st.length >= MIN_TYPO_LENGTH)
-    forEachOneEditNeighbour(index.stems, st, (id) => keep(s, id, TYPO_FACTOR));
-  if (s.expansionCount === 0)
-    forEachOneEditNeighbour(index.surface, word, (id) => keep(s, index.surfaceStem[id] ?? 0, TYPO_FACTOR));
+  if (st.length >= MIN_TYPO_LENGTH) forEachOneEditNeighbour(index.stems, st, s.keepTypo);
+  if (s.expansionCount === 0) forEachOneEditNeighbour(index.surface, word, s.keepTypoForm);
 }
 
 function expandWhole(index: SearchIndex, s: Scratch, word: string): void {
-  const id = lookup(index.stems, stem(word));
+  // A word form seen in the articles has its stem at hand: the stemmer would give the same one.
+  const form = lookup(index.surface, word);
+  if (form >= 0) return keep(s, index.surfaceStem[form] ?? 0, 1);
+  const st = stem(word);
+  const id = lookup(index.stems, st);
   if (id >= 0) keep(s, id, 1);
-  else addTypoCorrections(index, s, word);
+  else addTypoCorrections(index, s, word, st);
 }
 
 /** A word being typed, of three letters or more: every word form it begins, and its own stem. */
@@ -107,11 +115,14 @@ function expandPartial(index: SearchIndex, s: Scratch, prefix: string): void {
   const [from, to] = prefixRange(index.surface, prefix);
   for (let i = from; i < to; i++)
     keep(s, index.surfaceStem[i] ?? 0, lexiconLength(index.surface, i) === prefix.length ? 1 : PREFIX_FACTOR);
-  const id = lookup(index.stems, stem(prefix));
+  // A prefix that is itself a word form (first in its range) has just been kept with its stem.
+  if (from < to && lexiconLength(index.surface, from) === prefix.length) return;
+  const st = stem(prefix);
+  const id = lookup(index.stems, st);
   if (id >= 0) keep(s, id, 1);
   // The operator may have finished the word with a typo and not typed a space yet; a prefix that still
   // begins some word is taken as typed so far, which spares the typo search on most keystrokes.
-  else if (s.expansionCount === 0) addTypoCorrections(index, s, prefix);
+  else if (s.expansionCount === 0) addTypoCorrections(index, s, prefix, st);
 }
 
 /**
