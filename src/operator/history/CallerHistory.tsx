@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useApp } from '../../app/AppContext';
 import { t } from '../../app/i18n';
 import { systemClock, type Clock } from '../../calls/clock';
@@ -6,8 +6,10 @@ import { listCallsOfCaller, listOpenCallbacksOfCaller } from '../../db';
 import { formatDeadline } from '../../flows/dates';
 import type { FlowDefinition } from '../../flows/types';
 import { CallList } from './CallList';
-import { CallRecordView } from './CallRecordView';
 import { useWatched } from './useWatched';
+
+// Opened only when the operator asks for one earlier call: a lazy chunk (precached, so offline too).
+const CallRecordView = lazy(() => import('./CallRecordView').then((m) => ({ default: m.CallRecordView })));
 
 type Props = {
   /** Normalised +7XXXXXXXXXX; matched first. */
@@ -44,7 +46,9 @@ export function CallerHistory({ phone, name, excludeCallId, flows = [], clock = 
   if (calls.length === 0 && callbacks.length === 0) return null;
   if (db && openId)
     return (
-      <CallRecordView db={db} callId={openId} flows={flows} timeZone={tz} onBack={() => setOpenId(null)} />
+      <Suspense fallback={<p role="status">{t.shell.loading}</p>}>
+        <CallRecordView db={db} callId={openId} flows={flows} timeZone={tz} onBack={() => setOpenId(null)} />
+      </Suspense>
     );
   const now = clock.now();
   return (
