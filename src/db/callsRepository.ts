@@ -208,19 +208,22 @@ export async function listCallsBetween(db: AppDB, from: number, to: number): Pro
   return rows.reverse();
 }
 
-/** Earlier calls of the same phone, or else of the same name, newest first. */
+/** Earlier calls of the same phone, or else of the same name, newest first: only `limit` rows are read. */
 export async function listCallsOfCaller(
   db: AppDB,
   caller: { phone?: string | null; name?: string | null },
   limit = 10,
 ): Promise<CallRow[]> {
-  const key = callerNameKey(caller.name);
-  const rows = caller.phone
-    ? await db.calls.where('callerPhone').equals(caller.phone).toArray()
-    : key
-      ? await db.calls.where('callerNameKey').equals(key).toArray()
-      : [];
-  return rows.sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
+  const key = caller.phone
+    ? (['[callerPhone+startedAt]', caller.phone] as const)
+    : (['[callerNameKey+startedAt]', callerNameKey(caller.name)] as const);
+  if (key[1] === null) return [];
+  return db.calls
+    .where(key[0])
+    .between([key[1], -Infinity], [key[1], Infinity])
+    .reverse()
+    .limit(limit)
+    .toArray();
 }
 
 /** Calls a listener with the active call's id and its last stored seq whenever either changes. */

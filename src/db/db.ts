@@ -63,6 +63,8 @@ export class AppDB extends Dexie {
     // that started with it (src/db/callEventCodec.ts); each call's figures kept once reduced; the log's
     // callId index dropped, as its compound key [callId+seq] already finds a call's events in order.
     this.version(2).stores({
+      // The caller's history wants the newest few calls of a phone or name: ordered by start within each.
+      calls: 'id, status, startedAt, [callerPhone+startedAt], [callerNameKey+startedAt]',
       callEvents: '[callId+seq]',
       organisations: 'ref',
       callFacts: 'id, startedAt',

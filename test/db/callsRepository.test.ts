@@ -284,6 +284,20 @@ describe('history lookups', () => {
     expect((await listCallsOfCaller(db, { phone: '+79123456789' })).map((r) => r.id)).toEqual(['c', 'a']);
     expect((await listCallsOfCaller(db, { name: '  ОЛЬГА  Ивановна ' })).map((r) => r.id)).toEqual(['b']);
     expect(await listCallsOfCaller(db, {})).toEqual([]);
+    // A frequent caller: the newest `limit`, in order, whatever the order they were stored in.
+    const many = Array.from({ length: 14 }, (_, i) =>
+      row(`m${i}`, {
+        callerPhone: '+79000000000',
+        startedAt: TUESDAY_1030 + ((i * 5) % 14) * 60_000,
+        status: 'ended',
+      }),
+    );
+    await db.calls.bulkPut(many);
+    const newest = [...many]
+      .sort((a, b) => b.startedAt - a.startedAt)
+      .slice(0, 10)
+      .map((r) => r.id);
+    expect((await listCallsOfCaller(db, { phone: '+79000000000' })).map((r) => r.id)).toEqual(newest);
   });
 });
 

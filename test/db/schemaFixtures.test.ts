@@ -65,7 +65,8 @@ function toIdb(spec: string): StoreDef {
         const unique = s.startsWith('&');
         const multiEntry = s.startsWith('*');
         const bare = s.replace(/^[&*]/, '');
-        return { name: bare.replace(/^\[|\]$/g, ''), keyPath: keyPathOf(bare), unique, multiEntry };
+        // Dexie names an index by its spec, brackets and all: "[callerPhone+startedAt]".
+        return { name: bare, keyPath: keyPathOf(bare), unique, multiEntry };
       })
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
