@@ -11,7 +11,7 @@ import { kbBundlePlugin } from './src/cli/viteKbPlugin';
  * checkers' messages, the callbacks queue): kept out of the first-load group below, or they would load with it.
  */
 const LAZY_ONLY =
-  /[\\/]src[\\/]app[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue)\.ts$/;
+  /[\\/]src[\\/]app[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue|callsSimulate)\.ts$/;
 
 // A build id lets the e2e suite serve two different builds and see the update prompt.
 const buildId = process.env.SUFLER_BUILD_ID ?? new Date().toISOString();

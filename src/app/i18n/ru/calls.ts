@@ -1,6 +1,7 @@
 import type { NoticeCode } from '../../../calls/context';
 import type { Phase } from '../../../calls/select';
 import type { Outcome } from '../../../flows/types';
+import { fillFirst, simulate } from './callsSimulate';
 
 type Params = Record<string, string | number | string[]>;
 const list = (v: Params[string] | undefined): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
@@ -28,7 +29,7 @@ const notices: Record<NoticeCode, (p: Params) => string> = {
   outcomeMissing: () => 'Выберите итог звонка.',
 };
 
-const outcomes: Record<Outcome, string> = {
+export const outcomes: Record<Outcome, string> = {
   resolved: 'Вопрос решён',
   byDate: 'Будет решён к сроку',
   noDate: 'Решается, точного срока нет',
@@ -37,7 +38,7 @@ const outcomes: Record<Outcome, string> = {
   callback: 'Обещан обратный звонок',
 };
 
-const phases: Record<Phase, string> = {
+export const phases: Record<Phase, string> = {
   talking: 'Разговор',
   onHold: 'Удержание',
   holdWarning: 'Удержание: время на исходе',
@@ -47,28 +48,31 @@ const phases: Record<Phase, string> = {
   ended: 'Звонок завершён',
 };
 
+export { fillFirst, simulate } from './callsSimulate';
+
+export const notice = (code: NoticeCode, params: Params): string => notices[code](params);
+
+export const transferCounter = (used: number, max: number) => `Переключений: ${used} из ${max}`;
+
+export const endReasons = {
+  farewell: 'Звонок завершён прощанием',
+  transferred: 'Звонок переключён на коллегу',
+  brokenOff: 'Звонок прервался',
+};
+
+export const alternatives = { answerNow: 'Ответить сейчас', callback: 'Пообещать перезвонить' };
+
+/**
+ * The area as one object, for the command-line tools. The app reads it as `t.calls.…` through the
+ * catalogue's namespace instead, so the simulator's texts (callsSimulate.ts) stay out of its bundle.
+ */
 export const calls = {
-  notice: (code: NoticeCode, params: Params): string => notices[code](params),
+  notice,
   outcomes,
   phases,
-  fillFirst: (names: string[]) => `Сначала заполните: ${names.join(', ')}`,
-  transferCounter: (used: number, max: number) => `Переключений: ${used} из ${max}`,
-  endReasons: {
-    farewell: 'Звонок завершён прощанием',
-    transferred: 'Звонок переключён на коллегу',
-    brokenOff: 'Звонок прервался',
-  },
-  offerCallback: 'Звонок прервался. Номер клиента известен — перезвоните ему.',
-  alternatives: { answerNow: 'Ответить сейчас', callback: 'Пообещать перезвонить' },
-  simulate: {
-    usage: 'Использование: npm run flows:simulate -- <файл сценария> <файл событий>',
-    flowInvalid: (file: string) =>
-      `Сценарий ${file} содержит ошибки; проверьте его командой npm run flows:check.`,
-    cannotRead: (file: string) => `Не удалось прочитать файл ${file}.`,
-    eventsInvalid: (file: string, detail: string) => `Файл событий ${file} не подходит: ${detail}`,
-    notAvailable: (type: string) => `(событие ${type} сейчас недоступно — пропущено)`,
-    waited: (seconds: number) => `(ожидание ${seconds} с)`,
-    operatorSays: 'Оператор',
-    orSay: 'или:',
-  },
+  transferCounter,
+  endReasons,
+  alternatives,
+  fillFirst,
+  simulate,
 };

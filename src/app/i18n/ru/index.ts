@@ -1,12 +1,12 @@
 // One named export per area. The catalogue is imported as a namespace (`t.editor.…`), so the bundler keeps
 // only the areas a chunk reads: the supervisor's and editor's texts ship with those lazy workspaces.
-// `flows`, `kb` and `callbacks` are namespaces too, so their checker messages (flowIssues.ts, kbIssues.ts)
-// and the callbacks queue's texts go only where they are shown.
+// `flows`, `kb`, `calls` and `callbacks` are namespaces too, so the checkers' and the simulator's messages
+// (flowIssues.ts, kbIssues.ts, callsSimulate.ts) and the callbacks queue's texts go only where they are shown.
 export { shell } from './shell';
 export { setup } from './setup';
 export * as kb from './kb';
 export * as flows from './flows';
-export { calls } from './calls';
+export * as calls from './calls';
 export { operator } from './operator';
 export * as callbacks from './callbacks';
 export { editor } from './editor';
