@@ -147,7 +147,7 @@ export function buildIndex(articles: readonly IndexableArticle[]): SearchIndex {
     });
   });
 
-  // Renumber stems in sorted order so prefix and typo lookups can binary-search them.
+  // Renumber stems in sorted order so a prefix finds its stems as one range by binary search.
   const order = Array.from(stemStrings.keys()).sort((x, y) => {
     const a = stemStrings[x] ?? '';
     const b = stemStrings[y] ?? '';

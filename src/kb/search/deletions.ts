@@ -3,7 +3,7 @@
 import type { PackedStrings } from './packedStrings';
 
 /**
- * Word ids by key hash: bucket b holds ids[bucketStart[b] .. bucketStart[b + 1]). Derived from a
+ * Word ids by key hash: bucket b holds entries[bucketStart[b] .. bucketStart[b + 1]). Derived from a
  * vocabulary when first needed, not cached with the index: the one over every word form takes about
  * 20 ms to make at 70,000 forms, and as 4.3 MB of cache it would be read on every cold start whether or
  * not anyone makes a typo.
@@ -11,9 +11,13 @@ import type { PackedStrings } from './packedStrings';
 export interface DeletionTable {
   readonly mask: number;
   readonly bucketStart: Uint32Array;
-  readonly ids: Uint32Array;
-  /** The top byte of each id's key there: most other words of a bucket are passed over unread. */
-  readonly tags: Uint8Array;
+  /**
+   * A word id in the low bits (idMask), the top byte of the key it is filed under in the others (tagMask):
+   * most other words of a bucket are passed over on that byte, without reading their letters.
+   */
+  readonly entries: Uint32Array;
+  readonly idMask: number;
+  readonly tagMask: number;
   readonly maxLength: number;
 }
 
@@ -104,8 +108,10 @@ export function buildDeletionTable(words: PackedStrings): DeletionTable {
     }
   }
   for (let b = 0; b < buckets; b++) bucketStart[b + 1] = (bucketStart[b + 1] ?? 0) + (bucketStart[b] ?? 0);
-  const ids = new Uint32Array(bucketStart[buckets] ?? 0);
-  const tags = new Uint8Array(ids.length);
+  const entries = new Uint32Array(bucketStart[buckets] ?? 0);
+  // Sixteen million words leave a byte for the tag; a vocabulary past that would go untagged.
+  const tagMask = count <= 1 << 24 ? 0xff000000 : 0;
+  const idMask = ~tagMask >>> 0;
   const cursor = bucketStart.slice(0, buckets);
   for (let id = 0; id < count; id++) {
     const from = start[id] ?? 0;
@@ -114,12 +120,11 @@ export function buildDeletionTable(words: PackedStrings): DeletionTable {
       const key = keys[q] ?? 0;
       const b = key & mask;
       const at = cursor[b] ?? 0;
-      ids[at] = id;
-      tags[at] = key >>> 24;
+      entries[at] = ((key & tagMask) | id) >>> 0;
       cursor[b] = at + 1;
     }
   }
-  return { mask, bucketStart, ids, tags, maxLength };
+  return { mask, bucketStart, entries, idMask, tagMask, maxLength };
 }
 
 export interface QueryKeys {

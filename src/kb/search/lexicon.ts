@@ -168,19 +168,20 @@ export function forEachOneEditNeighbour(lex: Lexicon, word: string, visit: (id: 
   const n = word.length;
   if (n > table.maxLength + 1) return;
   const { start, chars } = lex;
-  const { mask, bucketStart, ids, tags } = table;
+  const { mask, bucketStart, entries, idMask, tagMask } = table;
   const { keys, count } = keysOf(word);
   for (let q = 0; q < count; q++) {
     const key = keys[q] ?? 0;
     const b = key & mask;
-    const tag = key >>> 24;
+    const tag = key & tagMask;
     const to = bucketStart[b + 1] ?? 0;
     for (let k = bucketStart[b] ?? 0; k < to; k++) {
-      if (tags[k] !== tag) continue;
-      const id = ids[k] ?? 0;
+      const entry = entries[k] ?? 0;
+      if ((entry & tagMask) !== tag) continue;
+      const id = (entry & idMask) >>> 0;
       const from = start[id] ?? 0;
       const len = (start[id + 1] ?? 0) - from;
-      // Most candidates of a bucket differ in length by more: rejected before any letter is compared.
+      // A word sharing a key may be two letters longer or shorter: rejected before reading its letters.
       if (len - n <= 1 && n - len <= 1 && oneEditAwayAt(word, chars, from, len)) visit(id);
     }
   }
