@@ -5,7 +5,7 @@ import type { PackedStrings } from './packedStrings';
 /**
  * Word ids by key hash: bucket b holds entries[bucketStart[b] .. bucketStart[b + 1]). Derived from a
  * vocabulary when first needed, not cached with the index: the one over every word form takes about
- * 20 ms to make at 70,000 forms, and as 4.3 MB of cache it would be read on every cold start whether or
+ * 20 ms to make at 70,000 forms, and as 3.7 MB of cache it would be read on every cold start whether or
  * not anyone makes a typo.
  */
 export interface DeletionTable {
@@ -31,7 +31,7 @@ export interface DeletionTable {
 const B = 0x01000193;
 /**
  * Ids per bucket. A small vocabulary (the stems) gets one; a large one (every word form) four, which
- * keeps its table to 4.3 MB and its making to about 20 ms at 70,000 forms (written in random order).
+ * keeps its table to 3.7 MB and its making to about 20 ms at 70,000 forms (written in random order).
  */
 const bucketLoad = (keys: number): number => (keys < 1 << 17 ? 1 : 4);
 
