@@ -51,10 +51,16 @@ export function onUpdateWaiting(listener: Listener): () => void {
 }
 
 export function applyUpdate(): Promise<void> {
+  const worker = waiting;
+  // Another tab may have applied it already: the new worker controls this page, only the reload is left.
+  if (!worker || navigator.serviceWorker.controller === worker || worker.state === 'activated') {
+    window.location.reload();
+    return Promise.resolve();
+  }
   // The new worker takes over once it skips waiting; the page then reloads onto the new build.
   navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
     once: true,
   });
-  waiting?.postMessage({ type: 'SKIP_WAITING' });
+  worker.postMessage({ type: 'SKIP_WAITING' });
   return Promise.resolve();
 }

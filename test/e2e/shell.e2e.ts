@@ -129,6 +129,30 @@ describe('the app shell in Chromium', () => {
     );
   });
 
+  it('offers the new version in every open tab, and a tab still loads it after another tab accepted', async () => {
+    session = await openApp();
+    const { page, server, context } = session;
+    await completeFirstRun(page);
+    await waitForServiceWorker(page);
+    const second = await context.newPage();
+    await second.goto(`${server.url}/operator`);
+    await second.getByRole('region', { name: 'Новый звонок' }).waitFor();
+
+    server.setRoot(inject('distB'));
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+    // The update found by the first tab is offered in the second one too.
+    await page.getByTestId('update-prompt').waitFor();
+    await second.getByTestId('update-prompt').waitFor();
+
+    await page.getByTestId('update-prompt').getByRole('button', { name: 'Обновить' }).click();
+    const onB = () => document.querySelector('[data-testid="build-id"]')?.textContent?.includes('e2e-b');
+    await page.waitForFunction(onB);
+    // The second tab stays on its build until its operator accepts, then reloads onto the new one.
+    await expect(second.getByTestId('build-id').textContent()).resolves.toContain('e2e-a');
+    await second.getByTestId('update-prompt').getByRole('button', { name: 'Обновить' }).click();
+    await second.waitForFunction(onB);
+  });
+
   it('says clearly when the browser storage is unavailable, and still works in memory', async () => {
     session = await openApp({
       initScript: 'Object.defineProperty(window, "indexedDB", { value: undefined });',
