@@ -275,6 +275,67 @@ function scoreWord(index: SearchIndex, s: Scratch, wordStamp: number): number {
   return touchedCount;
 }
 
+/** Weight of the current word's only expansion, per quantised posting weight (+ 0.5). */
+function soleWeight(index: SearchIndex, s: Scratch): number {
+  const stemId = s.expansions[0] ?? 0;
+  let idf = s.idf[stemId] ?? 0;
+  if (Number.isNaN(idf)) s.idf[stemId] = idf = idfOf(index, stemId);
+  return WEIGHT_STEP * (s.factor[stemId] ?? 0) * idf;
+}
+
+/**
+ * scoreWord and the merge into the running totals in one walk, for a word with one expansion; returns
+ * the new count of documents. Scores are rounded to single precision as wordBest would round them.
+ */
+function addOneStem(index: SearchIndex, s: Scratch, queryStamp: number, docCount: number): number {
+  const { postStart, postDoc, postWeight } = index;
+  const stemId = s.expansions[0] ?? 0;
+  const weight = soleWeight(index, s);
+  const to = postStart[stemId + 1] ?? 0;
+  for (let k = postStart[stemId] ?? 0; k < to; k++) {
+    const d = postDoc[k] ?? 0;
+    const score = Math.fround(weight * ((postWeight[k] ?? 0) + 0.5));
+    if (s.docStamp[d] !== queryStamp) {
+      s.docStamp[d] = queryStamp;
+      s.total[d] = score;
+      s.matched[d] = 1;
+      s.docs[docCount++] = d;
+    } else {
+      s.total[d] = (s.total[d] ?? 0) + score;
+      s.matched[d] = (s.matched[d] ?? 0) + 1;
+    }
+  }
+  return docCount;
+}
+
+/** The last word's walk for a word with one expansion (see rank); returns how many it offered. */
+function offerOneStem(
+  index: SearchIndex,
+  s: Scratch,
+  queryStamp: number,
+  top: TopK,
+  allowed: Uint8Array | null,
+  coverage: number,
+): number {
+  const { postStart, postDoc, postWeight } = index;
+  const stemId = s.expansions[0] ?? 0;
+  const weight = soleWeight(index, s);
+  const to = postStart[stemId + 1] ?? 0;
+  let offered = 0;
+  for (let k = postStart[stemId] ?? 0; k < to; k++) {
+    const d = postDoc[k] ?? 0;
+    const score = Math.fround(weight * ((postWeight[k] ?? 0) + 0.5));
+    if (s.docStamp[d] === queryStamp) {
+      s.total[d] = (s.total[d] ?? 0) + score;
+      s.matched[d] = (s.matched[d] ?? 0) + 1;
+    } else if (!allowed || allowed[d] !== 0) {
+      offered++;
+      top.offer(d, score * coverage * coverage);
+    }
+  }
+  return offered;
+}
+
 /**
  * Ranks articles for a query as typed (the last word, unless followed by a space, counts as a prefix)
  * without building the result list: the part of a search that compares with engines returning ids.
@@ -311,6 +372,14 @@ export function rank(index: SearchIndex, query: string, options: SearchOptions =
         const f = s.factor[id];
         // Prefix expansions are highlighted through the prefix itself; listing them could mean thousands.
         if ((!isPartial || f === 1 || f === TYPO_FACTOR) && !highlight.includes(id)) highlight.push(id);
+      }
+      if (s.expansionCount === 1) {
+        // Most whole words have one stem, with one posting per document: nothing to take the best of.
+        matchedWords++;
+        const coverage = 1 / matchedWords;
+        if (w === lastWord) total += offerOneStem(index, s, queryStamp, top, allowed, coverage);
+        else docCount = addOneStem(index, s, queryStamp, docCount);
+        continue;
       }
       touchedCount = scoreWord(index, s, ++s.stamp);
     }
