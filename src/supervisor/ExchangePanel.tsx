@@ -6,6 +6,7 @@ import type { AppDB } from '../db';
 import { exportWorkstation, importWorkstation } from '../db/exchangeRepository';
 import { callsCsv, callsJson, download } from './callsExport';
 import { flowOf } from './flowOf';
+import { importInWorker } from './supervisedCallsClient';
 import { dayInput } from './format';
 import { RetentionPanel } from './RetentionPanel';
 import type { SupervisorCall } from './useSupervisedCalls';
@@ -26,11 +27,19 @@ export function ExchangePanel({ db, calls, now }: Props) {
       setMessage({ ok: false, text: t.files.problem(read.problem, file.name, EXCHANGE_FILE_MAX_BYTES) });
       return;
     }
-    const result = await importWorkstation(db, read.text, flowOf);
+    setMessage({ ok: true, text: text.importing });
+    const result =
+      (await importInWorker(db.name, read.text)) ??
+      (await importWorkstation(db, read.text, flowOf).catch(() => null));
     setMessage(
-      result.ok
-        ? { ok: true, text: text.imported(result.calls.added, result.calls.updated, result.calls.unchanged) }
-        : { ok: false, text: text.importProblem(result.problem) },
+      !result
+        ? { ok: false, text: text.importFailed }
+        : result.ok
+          ? {
+              ok: true,
+              text: text.imported(result.calls.added, result.calls.updated, result.calls.unchanged),
+            }
+          : { ok: false, text: text.importProblem(result.problem) },
     );
   };
 

@@ -2,6 +2,7 @@
 // read and reduce, and the supervisor's page must stay responsive. The dashboard is computed here too.
 import { buildDashboard, filterCalls, type CallFilter, type Dashboard } from '../analytics';
 import { AppDB } from '../db/db';
+import { importWorkstation, type ImportResult } from '../db/exchangeRepository';
 import { watchSupervisedCalls, type FactsCache, type SupervisedCall } from '../db/supervisorRepository';
 import { flowOf } from './flowOf';
 import type { ArticleInfo } from './useArticleReviews';
@@ -18,12 +19,15 @@ export type SupervisedCallsRequest =
       from: number;
       to: number;
       articles: ReadonlyMap<string, ArticleInfo>;
-    };
+    }
+  /** A workstation file, checked and stored here: parsing a large file would hold the page for seconds. */
+  | { type: 'import'; id: number; dbName: string; raw: string };
 
 export type SupervisedCallsResponse =
   | { type: 'calls'; watch: number; chunk: SupervisedCall[]; last: boolean }
   | { type: 'failed'; watch: number }
-  | { type: 'dashboard'; id: number; dashboard: Dashboard | null };
+  | { type: 'dashboard'; id: number; dashboard: Dashboard | null }
+  | { type: 'imported'; id: number; result: ImportResult | null };
 
 // The DOM lib is in tsconfig, the WebWorker lib is not (they conflict): describe the two members used.
 interface WorkerScope {
@@ -57,10 +61,15 @@ function answer(req: Extract<SupervisedCallsRequest, { type: 'dashboard' }>, cal
   });
 }
 
+function dbNamed(name: string): AppDB {
+  let db = dbs.get(name);
+  if (!db) dbs.set(name, (db = new AppDB(name)));
+  return db;
+}
+
 function watch(req: Extract<SupervisedCallsRequest, { type: 'watch' }>) {
   current?.stop();
-  let db = dbs.get(req.dbName);
-  if (!db) dbs.set(req.dbName, (db = new AppDB(req.dbName)));
+  const db = dbNamed(req.dbName);
   const mine = { watch: req.watch, calls: null as SupervisedCall[] | null, stop: () => {} };
   current = mine;
   mine.stop = watchSupervisedCalls(
@@ -87,7 +96,13 @@ function watch(req: Extract<SupervisedCallsRequest, { type: 'watch' }>) {
 
 scope.onmessage = (event) => {
   const req = event.data;
-  if (req.type === 'watch') watch(req);
+  if (req.type === 'import')
+    void importWorkstation(dbNamed(req.dbName), req.raw, flowOf).then(
+      (result) => scope.postMessage({ type: 'imported', id: req.id, result }),
+      // A storage failure (a full disk): the page says so; the transaction stored nothing.
+      () => scope.postMessage({ type: 'imported', id: req.id, result: null }),
+    );
+  else if (req.type === 'watch') watch(req);
   else if (current?.watch !== req.watch)
     scope.postMessage({ type: 'dashboard', id: req.id, dashboard: null });
   else if (current.calls) answer(req, current.calls);

@@ -1,6 +1,7 @@
 // The page's side of the supervised-calls worker: one worker per page, kept for the page's life so the
 // figures it has reduced are reused when the period changes; the calls arrive in chunks.
 import type { CallFilter, Dashboard } from '../analytics';
+import type { ImportResult } from '../db/exchangeRepository';
 import type { SupervisedCall } from '../db/supervisorRepository';
 import type { ArticleInfo } from './useArticleReviews';
 import type { SupervisedCallsRequest, SupervisedCallsResponse } from './supervisedCalls.worker';
@@ -30,12 +31,18 @@ let worker: Worker | null = null;
 let listener: Listener | null = null;
 let next = 0;
 const pending = new Map<number, (d: Dashboard | null) => void>();
+const imports = new Map<number, (r: ImportResult | null) => void>();
 
 function onMessage(e: MessageEvent<SupervisedCallsResponse>): void {
   const m = e.data;
   if (m.type === 'dashboard') {
     pending.get(m.id)?.(m.dashboard);
     pending.delete(m.id);
+    return;
+  }
+  if (m.type === 'imported') {
+    imports.get(m.id)?.(m.result);
+    imports.delete(m.id);
     return;
   }
   const l = listener;
@@ -52,6 +59,8 @@ function failAll(): void {
   listener?.onFailed();
   for (const resolve of pending.values()) resolve(null);
   pending.clear();
+  for (const resolve of imports.values()) resolve(null);
+  imports.clear();
 }
 
 function shared(): Worker | null {
@@ -88,4 +97,18 @@ export function watchInWorker(
       if (listener === mine) listener = null;
     },
   };
+}
+
+/**
+ * Checks and stores a workstation file in the worker, so the page stays responsive however large the
+ * file; resolves null if the worker or storage failed. Null at once where the browser has no workers.
+ */
+export function importInWorker(dbName: string, raw: string): Promise<ImportResult | null> | null {
+  const w = shared();
+  if (!w) return null;
+  return new Promise((resolve) => {
+    const id = ++next;
+    imports.set(id, resolve);
+    w.postMessage({ type: 'import', id, dbName, raw } satisfies SupervisedCallsRequest);
+  });
 }
