@@ -61,6 +61,22 @@ export function packEvents(events: readonly CallRecordEvent[]): PackedEvents {
 
 /** Stored content never changes under its reference, so what was read once is kept for the page's life. */
 const known = new Map<string, Organisation>();
+/** Reads under way, shared: a supervisor reading 10,000 logs at once asks for each organisation once. */
+const reading = new Map<string, Promise<void>>();
+
+function readOrganisation(db: AppDB, ref: string): Promise<void> {
+  let read = reading.get(ref);
+  if (!read) {
+    read = db.organisations
+      .get(ref)
+      .then((o) => {
+        if (o) known.set(ref, o.organisation);
+      })
+      .finally(() => reading.delete(ref));
+    reading.set(ref, read);
+  }
+  return read;
+}
 
 /**
  * The events as the engine wrote them. Runs inside the caller's transaction when that includes
@@ -68,11 +84,8 @@ const known = new Map<string, Organisation>();
  * replay reports as an unreadable call rather than a crash.
  */
 export async function unpackEvents(db: AppDB, rows: CallEventRow[]): Promise<CallRecordEvent[]> {
-  const missing = [...new Set(rows.map(packedRef).filter((r): r is string => r !== null && !known.has(r)))];
-  if (missing.length > 0) {
-    const found = await db.organisations.bulkGet(missing);
-    for (const o of found) if (o) known.set(o.ref, o.organisation);
-  }
+  const refs = new Set(rows.map(packedRef).filter((r): r is string => r !== null && !known.has(r)));
+  await Promise.all([...refs].map((ref) => readOrganisation(db, ref)));
   return rows.map((row) => {
     const ref = packedRef(row);
     const organisation = ref === null ? undefined : known.get(ref);
