@@ -102,15 +102,35 @@ async function load(context: BrowserContext, server: StaticServer): Promise<Load
   }
 }
 
-/** Waits until a service worker controls a page of the app (installed, precached, claimed). */
-async function waitForServiceWorker(context: BrowserContext, server: StaticServer): Promise<void> {
+/**
+ * Waits until a service worker controls a page of the app (installed, precached, claimed). A page that
+ * is still not controlled after 30 s is loaded again, which puts it under an active worker whatever the
+ * claim did (one CI run after the storage suite waited a whole minute in vain; it is logged when it
+ * happens).
+ */
+async function waitForServiceWorker(
+  context: BrowserContext,
+  server: StaticServer,
+  log: (m: string) => void,
+): Promise<void> {
   const page = await context.newPage();
+  const controlled = (timeout: number) =>
+    page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout });
   try {
     await page.goto(`${server.url}/operator`);
     await startPanel(page);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 60_000,
+    const claimed = await controlled(30_000).then(
+      () => true,
+      () => false,
+    );
+    if (claimed) return;
+    const state = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return `installing ${r?.installing?.state}, waiting ${r?.waiting?.state}, active ${r?.active?.state}`;
     });
+    log(`first-load: no service worker in control after 30 s (${state}); reloading the page`);
+    await page.reload();
+    await controlled(30_000);
   } finally {
     await page.close();
   }
@@ -161,7 +181,7 @@ async function run(browser: Browser, server: StaticServer, log: (m: string) => v
       cold.push(await load(context, server));
       // Let the service worker finish precaching before the next sample empties it again, so the
       // samples do not overlap a background install.
-      await waitForServiceWorker(context, server);
+      await waitForServiceWorker(context, server, log);
     }
     const controlled = cold.some((r) => r.fromServiceWorker > 0);
     const warm: LoadResult[] = [];
