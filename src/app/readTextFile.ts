@@ -9,8 +9,9 @@ export type ReadTextResult = { ok: true; text: string } | { ok: false; problem: 
 export const FLOW_FILE_MAX_BYTES = 1024 * 1024;
 
 /**
- * A workstation's calls: a finished call takes about 8 KB in the file, so 64 MB holds several months of
- * one workstation; the browser parses and checks a file of that size in well under a few seconds.
+ * A workstation's calls: a finished call takes about 8 KB in the file, and an export puts at most 5,000
+ * calls (~40 MB) in one file, so every export fits; the import parses and checks it in the supervisor's
+ * worker, off the page.
  */
 export const EXCHANGE_FILE_MAX_BYTES = 64 * 1024 * 1024;
 

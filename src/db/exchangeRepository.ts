@@ -39,20 +39,13 @@ async function sha256(text: string): Promise<string> {
   return 'sha256:' + [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Every finished call of this workstation with its log and callbacks; a call still going on stays out. */
-export async function exportWorkstation(db: AppDB, now: number, operatorName: string): Promise<string> {
-  const tables = [db.calls, db.callEvents, db.callbacks, db.organisations];
-  const payload = await db.transaction('r', tables, async () => {
-    const calls = await db.calls.where('status').equals('ended').toArray();
-    const ids = new Set(calls.map((c) => c.id));
-    // The file carries each event whole, as the engine wrote it, whatever schema stored it.
-    const events = await unpackEvents(
-      db,
-      (await db.callEvents.toArray()).filter((e) => ids.has(e.callId)),
-    );
-    const callbacks = (await db.callbacks.toArray()).filter((c) => ids.has(c.callId));
-    return { calls, events, callbacks } satisfies ExchangePayload;
-  });
+/**
+ * Calls in one file at most: about 40 MB (a finished call takes ~8 KB in a file), well inside what an
+ * import accepts (EXCHANGE_FILE_MAX_BYTES, 64 MB), so a workstation's export always imports.
+ */
+export const CALLS_PER_FILE = 5000;
+
+async function exchangeFile(payload: ExchangePayload, now: number, operatorName: string): Promise<string> {
   const file: ExchangeFile = {
     format: EXCHANGE_FORMAT,
     version: EXCHANGE_VERSION,
@@ -62,6 +55,42 @@ export async function exportWorkstation(db: AppDB, now: number, operatorName: st
     payload,
   };
   return JSON.stringify(file);
+}
+
+/**
+ * Every finished call of this workstation with its log and callbacks, oldest first, as one file per
+ * `perFile` calls; each file stands alone (its calls' whole logs and callbacks) and imports in any order.
+ * A call still going on stays out.
+ */
+export async function exportWorkstation(
+  db: AppDB,
+  now: number,
+  operatorName: string,
+  perFile = CALLS_PER_FILE,
+): Promise<string[]> {
+  const tables = [db.calls, db.callEvents, db.callbacks, db.organisations];
+  const payload = await db.transaction('r', tables, async () => {
+    const calls = await db.calls.where('status').equals('ended').sortBy('startedAt');
+    const ids = new Set(calls.map((c) => c.id));
+    // The file carries each event whole, as the engine wrote it, whatever schema stored it.
+    const events = await unpackEvents(
+      db,
+      (await db.callEvents.toArray()).filter((e) => ids.has(e.callId)),
+    );
+    const callbacks = (await db.callbacks.toArray()).filter((c) => ids.has(c.callId));
+    return { calls, events, callbacks } satisfies ExchangePayload;
+  });
+  const parts: ExchangePayload[] = [];
+  for (let i = 0; i < payload.calls.length || i === 0; i += perFile) {
+    const calls = payload.calls.slice(i, i + perFile);
+    const ids = new Set(calls.map((c) => c.id));
+    parts.push({
+      calls,
+      events: payload.events.filter((e) => ids.has(e.callId)),
+      callbacks: payload.callbacks.filter((c) => ids.has(c.callId)),
+    });
+  }
+  return Promise.all(parts.map((part) => exchangeFile(part, now, operatorName)));
 }
 
 const ms = z.number().finite();

@@ -20,26 +20,47 @@ export function ExchangePanel({ db, calls, now }: Props) {
   const stamp = dayInput(now);
   const operator = settings.operator ? `${settings.operator.surname} ${settings.operator.firstName}` : '';
 
-  const onImport = async (file: File | undefined) => {
-    if (!file) return;
+  /** One file, checked and stored whole or not at all: what to say about it. */
+  const importOne = async (file: File): Promise<{ ok: boolean; text: string }> => {
     const read = await readTextFile(file, EXCHANGE_FILE_MAX_BYTES);
-    if (!read.ok) {
-      setMessage({ ok: false, text: t.files.problem(read.problem, file.name, EXCHANGE_FILE_MAX_BYTES) });
-      return;
-    }
-    setMessage({ ok: true, text: text.importing });
+    if (!read.ok)
+      return { ok: false, text: t.files.problem(read.problem, file.name, EXCHANGE_FILE_MAX_BYTES) };
     const result =
       (await importInWorker(db.name, read.text)) ??
       (await importWorkstation(db, read.text, flowOf).catch(() => null));
+    if (!result) return { ok: false, text: text.importFailed };
+    return result.ok
+      ? { ok: true, text: text.imported(result.calls.added, result.calls.updated, result.calls.unchanged) }
+      : { ok: false, text: text.importProblem(result.problem) };
+  };
+
+  // A workstation's export may come as several files: each is imported on its own, in turn.
+  const onImport = async (files: readonly File[]) => {
+    if (files.length === 0) return;
+    setMessage({ ok: true, text: text.importing });
+    const said: { ok: boolean; text: string }[] = [];
+    for (const file of files) said.push(await importOne(file));
+    const [only] = said;
     setMessage(
-      !result
-        ? { ok: false, text: text.importFailed }
-        : result.ok
-          ? {
-              ok: true,
-              text: text.imported(result.calls.added, result.calls.updated, result.calls.unchanged),
-            }
-          : { ok: false, text: text.importProblem(result.problem) },
+      only && said.length === 1
+        ? only
+        : {
+            ok: said.every((m) => m.ok),
+            text: said.map((m, i) => text.fileResult(files[i]?.name ?? '', m.text)).join(' '),
+          },
+    );
+  };
+
+  const onExport = async () => {
+    const parts = await exportWorkstation(db, Date.now(), operator);
+    parts.forEach((file, i) =>
+      download(
+        parts.length === 1
+          ? `sufler-calls-${stamp}.json`
+          : `sufler-calls-${stamp}-${i + 1}-of-${parts.length}.json`,
+        file,
+        'application/json',
+      ),
     );
   };
 
@@ -63,14 +84,7 @@ export function ExchangePanel({ db, calls, now }: Props) {
       <section>
         <h2>{text.workstationTitle}</h2>
         <p>{text.workstationHint}</p>
-        <button
-          type="button"
-          onClick={() =>
-            void exportWorkstation(db, Date.now(), operator).then((file) =>
-              download(`sufler-calls-${stamp}.json`, file, 'application/json'),
-            )
-          }
-        >
+        <button type="button" onClick={() => void onExport()}>
           {text.workstationExport}
         </button>{' '}
         <label>
@@ -78,7 +92,8 @@ export function ExchangePanel({ db, calls, now }: Props) {
           <input
             type="file"
             accept=".json,application/json"
-            onChange={(e) => void onImport(e.target.files?.[0])}
+            multiple
+            onChange={(e) => void onImport([...(e.target.files ?? [])])}
           />
         </label>
         {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}

@@ -42,10 +42,13 @@ async function signed(file: ExchangeFile, payload: unknown): Promise<string> {
   return JSON.stringify({ ...file, payload, checksum: `sha256:${hex}` });
 }
 
+/** The one file a workstation's seven calls make. */
 async function exported(): Promise<string> {
   const operator = freshDb();
   await seed(operator, fixture);
-  return exportWorkstation(operator, TUESDAY_1030 + 86_400_000, ANNA);
+  const files = await exportWorkstation(operator, TUESDAY_1030 + 86_400_000, ANNA);
+  expect(files).toHaveLength(1);
+  return files[0] ?? '';
 }
 
 describe('workstation export and import', () => {
@@ -75,6 +78,23 @@ describe('workstation export and import', () => {
     );
   });
 
+  it('splits a large export into files that each import alone, in any order, to the same records', async () => {
+    const operator = freshDb();
+    await seed(operator, fixture);
+    const files = await exportWorkstation(operator, 0, ANNA, 3);
+    expect(files).toHaveLength(3);
+    const calls = files.map((f) => (JSON.parse(f) as ExchangeFile).payload.calls.map((c) => c.id));
+    expect(calls.map((ids) => ids.length)).toEqual([3, 3, 1]);
+    expect(calls.flat().sort()).toEqual(fixture.map((c) => c.row.id).sort());
+
+    const whole = freshDb();
+    await importWorkstation(whole, await exported());
+    const parted = freshDb();
+    for (const f of [...files].reverse())
+      expect(await importWorkstation(parted, f)).toMatchObject({ ok: true });
+    expect(await snapshot(parted)).toEqual(await snapshot(whole));
+  });
+
   it('importing the same file twice changes nothing', async () => {
     const file = await exported();
     const supervisor = freshDb();
@@ -89,7 +109,8 @@ describe('workstation export and import', () => {
     const operator = freshDb();
     await seed(operator, fixture);
     await operator.calls.update('c1', { status: 'active' });
-    const file = JSON.parse(await exportWorkstation(operator, 0, ANNA)) as ExchangeFile; // our own output
+    const [text] = await exportWorkstation(operator, 0, ANNA);
+    const file = JSON.parse(text ?? '') as ExchangeFile; // our own output
     expect(file.payload.calls.map((c) => c.id)).not.toContain('c1');
     expect(file.payload.events.some((e) => e.callId === 'c1')).toBe(false);
   });
@@ -144,7 +165,8 @@ describe('workstation export and import', () => {
     );
     const op1 = freshDb();
     await seed(op1, early);
-    await importWorkstation(supervisor, await exportWorkstation(op1, 0, ANNA));
+    const [early1] = await exportWorkstation(op1, 0, ANNA);
+    await importWorkstation(supervisor, early1 ?? '');
     const result = await importWorkstation(supervisor, await exported());
     expect(result).toEqual({ ok: true, calls: { added: 0, updated: 0, unchanged: 7 } });
     expect((await supervisor.callbacks.get('c2:callback'))?.status).toBe('done');
