@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SAMPLE_ORGANISATIONS } from '../app/samples';
-import { calls } from '../app/i18n/ru/calls';
-import { flows } from '../app/i18n/ru/flows';
+import * as calls from '../app/i18n/ru/calls';
+import * as flows from '../app/i18n/ru/flows';
 import { systemClock } from '../calls/clock';
 import type { OperatorProfile } from '../calls/organisation';
 import { parseScript, resolveTime, runSimulation, type TranscriptEntry } from '../calls/simulate';

@@ -69,27 +69,25 @@ export async function exportWorkstation(
   perFile = CALLS_PER_FILE,
 ): Promise<string[]> {
   const tables = [db.calls, db.callEvents, db.callbacks, db.organisations];
-  const payload = await db.transaction('r', tables, async () => {
+  const parts = await db.transaction('r', tables, async () => {
     const calls = await db.calls.where('status').equals('ended').sortBy('startedAt');
-    const ids = new Set(calls.map((c) => c.id));
+    const count = Math.max(1, Math.ceil(calls.length / perFile));
+    const files = Array.from({ length: count }, (_, n): ExchangePayload => ({
+      calls: calls.slice(n * perFile, (n + 1) * perFile),
+      events: [],
+      callbacks: [],
+    }));
+    // Each call's events and callbacks go to the file of the call; a call still going on is in none.
+    const fileOf = new Map(files.flatMap((f) => f.calls.map((c) => [c.id, f] as const)));
     // The file carries each event whole, as the engine wrote it, whatever schema stored it.
     const events = await unpackEvents(
       db,
-      (await db.callEvents.toArray()).filter((e) => ids.has(e.callId)),
+      (await db.callEvents.toArray()).filter((e) => fileOf.has(e.callId)),
     );
-    const callbacks = (await db.callbacks.toArray()).filter((c) => ids.has(c.callId));
-    return { calls, events, callbacks } satisfies ExchangePayload;
+    for (const e of events) fileOf.get(e.callId)?.events.push(e);
+    for (const c of await db.callbacks.toArray()) fileOf.get(c.callId)?.callbacks.push(c);
+    return files;
   });
-  const parts: ExchangePayload[] = [];
-  for (let i = 0; i < payload.calls.length || i === 0; i += perFile) {
-    const calls = payload.calls.slice(i, i + perFile);
-    const ids = new Set(calls.map((c) => c.id));
-    parts.push({
-      calls,
-      events: payload.events.filter((e) => ids.has(e.callId)),
-      callbacks: payload.callbacks.filter((c) => ids.has(c.callId)),
-    });
-  }
   return Promise.all(parts.map((part) => exchangeFile(part, now, operatorName)));
 }
 

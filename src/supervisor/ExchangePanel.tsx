@@ -25,9 +25,9 @@ export function ExchangePanel({ db, calls, now }: Props) {
     const read = await readTextFile(file, EXCHANGE_FILE_MAX_BYTES);
     if (!read.ok)
       return { ok: false, text: t.files.problem(read.problem, file.name, EXCHANGE_FILE_MAX_BYTES) };
-    const result =
-      (await importInWorker(db.name, read.text)) ??
-      (await importWorkstation(db, read.text, flowOf).catch(() => null));
+    // In the worker where the browser has one (null: the worker or storage failed); else on the page.
+    const result = await (importInWorker(db.name, read.text) ??
+      importWorkstation(db, read.text, flowOf).catch(() => null));
     if (!result) return { ok: false, text: text.importFailed };
     return result.ok
       ? { ok: true, text: text.imported(result.calls.added, result.calls.updated, result.calls.unchanged) }

@@ -1,7 +1,6 @@
 import type { NoticeCode } from '../../../calls/context';
 import type { Phase } from '../../../calls/select';
 import type { Outcome } from '../../../flows/types';
-import { fillFirst, simulate } from './callsSimulate';
 
 type Params = Record<string, string | number | string[]>;
 const list = (v: Params[string] | undefined): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
@@ -61,18 +60,3 @@ export const endReasons = {
 };
 
 export const alternatives = { answerNow: 'Ответить сейчас', callback: 'Пообещать перезвонить' };
-
-/**
- * The area as one object, for the command-line tools. The app reads it as `t.calls.…` through the
- * catalogue's namespace instead, so the simulator's texts (callsSimulate.ts) stay out of its bundle.
- */
-export const calls = {
-  notice,
-  outcomes,
-  phases,
-  transferCounter,
-  endReasons,
-  alternatives,
-  fillFirst,
-  simulate,
-};

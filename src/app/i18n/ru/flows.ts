@@ -1,7 +1,6 @@
 // Russian texts for template variable names, stages, outcomes and field errors; the flow checker's
 // messages are in flowIssues.ts and re-exported here, so `t.flows.issue` still reads as one area.
 import type { FieldError } from '../../../flows/fields';
-import { cannotRead, issue, issueLine, noFiles, summary } from './flowIssues';
 import { label, OUTCOMES, STAGES } from './flowWords';
 
 export { cannotRead, issue, issueLine, noFiles, summary } from './flowIssues';
@@ -67,20 +66,3 @@ export const fillFirst = 'Сначала заполните:';
 export function fieldError(code: FieldError, patternHint?: string): string {
   return code === 'field.patternMismatch' && patternHint ? patternHint : FIELD_ERRORS[code];
 }
-
-/**
- * The area as one object, for the command-line tools. The app reads it as `t.flows.…` through the
- * catalogue's namespace instead, so the bundler can leave flowIssues.ts to the editor's chunk.
- */
-export const flows = {
-  issue,
-  issueLine,
-  variable,
-  stage,
-  outcome,
-  fillFirst,
-  fieldError,
-  summary,
-  noFiles,
-  cannotRead,
-};

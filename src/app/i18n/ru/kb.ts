@@ -1,6 +1,5 @@
 import type { ClientNeed, DirectionOfActivity } from '../../../kb/article';
 import type { Topic } from '../../../kb/topics';
-import { check, issues } from './kbIssues';
 
 export const directions = {
   'state-services': 'Государственные услуги',
@@ -122,22 +121,4 @@ export const sync = {
   storageFailed: 'Не удалось сохранить базу знаний в браузере. Работаем с прежней версией.',
   indexFailed: 'Не удалось построить поиск по новой базе знаний. Работаем с прежней версией.',
   noStorage: 'Хранилище браузера недоступно: база знаний не сохранится между сеансами.',
-};
-
-/**
- * The area as one object, for the command-line tools. The app reads it as `t.kb.…` through the catalogue's
- * namespace instead, so the bundler can leave kbIssues.ts (article checker messages) to the editor's chunk.
- */
-export const kb = {
-  issues,
-  directions,
-  needs,
-  topics,
-  formatDay,
-  panel,
-  article,
-  reviewDue,
-  version,
-  sync,
-  check,
 };
