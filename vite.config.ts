@@ -12,6 +12,12 @@ import { kbBundlePlugin } from './src/cli/viteKbPlugin';
  */
 const LAZY_ONLY =
   /[\\/]src[\\/]app[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue|callsSimulate)\.ts$/;
+/**
+ * The flows as a module, for the supervisor and the editor: the operator fetches the same flows as JSON
+ * (issue 8), so the module gets a lazy chunk of its own.
+ */
+const isFlowsModule = (id: string) =>
+  id === '\0virtual:sufler-bundled-flows' || /[\\/]src[\\/]app[\\/]bundledFlows\.ts$/.test(id);
 
 // A build id lets the e2e suite serve two different builds and see the update prompt.
 const buildId = process.env.SUFLER_BUILD_ID ?? new Date().toISOString();
@@ -37,9 +43,10 @@ export default defineConfig({
             {
               name: 'index',
               tags: ['$initial'],
-              test: (id) => !LAZY_ONLY.test(id),
+              test: (id) => !LAZY_ONLY.test(id) && !isFlowsModule(id),
               includeDependenciesRecursively: false,
             },
+            { name: 'bundled-flows', test: isFlowsModule },
           ],
         },
       },

@@ -13,7 +13,9 @@ import { t } from './i18n';
 export function CallWiringProvider({ children }: { children: ReactNode }) {
   const { db, settings } = useApp();
   const { organisation, operator } = settings;
+  // Null until the bundled flows are fetched: a call restored after a reload needs its flow at once.
   const catalog = useFlowCatalog(db);
+  const flowsLoaded = catalog !== null;
   const kb = useKnowledgeBase(db, true);
   const [controller, setController] = useState<AppCallController | null>(null);
   const [restoreFailed, setRestoreFailed] = useState(false);
@@ -25,13 +27,13 @@ export function CallWiringProvider({ children }: { children: ReactNode }) {
   // Created and disposed in one effect, so React's development double-run cannot leave a disposed
   // controller in use.
   useEffect(() => {
-    if (!organisation || !operator) return;
+    if (!organisation || !operator || !flowsLoaded) return;
     const created = createCallController({
       db,
       organisation,
       operator,
       clock: systemClock,
-      flows: () => catalogRef.current.versions ?? catalogRef.current.flows,
+      flows: () => catalogRef.current?.versions ?? catalogRef.current?.flows ?? [],
     });
     setController(created);
     void created.ready.then(() => setRestoreFailed(created.restoreProblem() !== null));
@@ -39,11 +41,12 @@ export function CallWiringProvider({ children }: { children: ReactNode }) {
       created.dispose();
       setController((c) => (c === created ? null : c));
     };
-  }, [db, organisation, operator]);
+  }, [db, organisation, operator, flowsLoaded]);
 
   const value = useMemo<CallWiring | null>(
     () =>
-      controller && {
+      controller &&
+      catalog && {
         controller,
         catalog,
         clock: systemClock,

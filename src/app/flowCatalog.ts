@@ -1,7 +1,8 @@
 // The call flows shipped with the app: every scripts-flows/*.json, checked at BUILD time with flows:check's
-// rules (src/cli/viteFlowsPlugin.ts), so the operator's bundle carries ready definitions and no validator.
+// rules (src/cli/viteFlowsPlugin.ts) and fetched at start as one JSON file (precached by the service
+// worker), so the operator's first-load JavaScript carries neither the flows nor a validator.
 import { useEffect, useMemo, useState } from 'react';
-import compiledFlows from 'virtual:sufler-bundled-flows';
+import flowsUrl from 'virtual:sufler-bundled-flows-url';
 import type { AppDB } from '../db/db';
 import { watchPublishedFlows, type PublishedFlows } from '../db/flowsRepository';
 import type { FlowIssue } from '../flows/issues';
@@ -13,14 +14,69 @@ export interface FlowCatalog {
   versions?: FlowDefinition[];
   /** Files that failed the check, with their issues, for a message on screen. */
   invalid: { file: string; issues: FlowIssue[] }[];
+  /** The flows shipped with the app could not be loaded: only the editor's published ones are there. */
+  loadFailed?: boolean;
+}
+
+// The supervisor and the editor read the bundled flows at once, as a module (loaded lazily with them).
+export { bundledFlows } from './bundledFlows';
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** Enough of a flow's shape that the call screen can start and replay it. */
+function looksLikeFlow(x: unknown): x is FlowDefinition {
+  return (
+    isObject(x) &&
+    typeof x.id === 'string' &&
+    typeof x.version === 'number' &&
+    typeof x.start === 'string' &&
+    Array.isArray(x.steps) &&
+    Array.isArray(x.phrases) &&
+    Array.isArray(x.topics) &&
+    isObject(x.limits)
+  );
 }
 
 /**
- * The flows bundled at build time. A production build with a broken file fails, so `invalid` is only
- * ever filled in dev and tests (where the plugin reports instead of stopping).
+ * The fetched flows file. Its flows passed flows:check when the app was built, so only the shape is looked
+ * at here: a damaged file (or an HTML page in its place) gives null, a flow that does not fit is left out.
  */
-export function bundledFlows(): FlowCatalog {
-  return compiledFlows;
+export function restoreBundledFlows(raw: unknown): FlowCatalog | null {
+  if (!isObject(raw) || !Array.isArray(raw.flows)) return null;
+  const invalid = Array.isArray(raw.invalid) ? (raw.invalid as FlowCatalog['invalid']) : [];
+  return { flows: raw.flows.filter(looksLikeFlow), invalid };
+}
+
+/** The flows file of this build (its name carries a content hash, so it always matches the code). */
+export async function fetchBundledFlows(): Promise<unknown> {
+  const response = await fetch(flowsUrl);
+  if (!response.ok) throw new Error(`flows: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** What the operator gets when the flows file cannot be read: the published flows alone, and a message. */
+const NOT_LOADED: FlowCatalog = { flows: [], invalid: [], loadFailed: true };
+
+/** Loads and checks the bundled flows; never rejects (a failure is a catalogue marked `loadFailed`). */
+export function loadBundledFlows(fetchRaw: () => Promise<unknown> = fetchBundledFlows): Promise<FlowCatalog> {
+  return fetchRaw().then(
+    (raw) => restoreBundledFlows(raw) ?? NOT_LOADED,
+    () => NOT_LOADED,
+  );
+}
+
+let loading: Promise<FlowCatalog> | null = null;
+
+/**
+ * The page's one load of the bundled flows, started by main.tsx before the first render so it runs beside
+ * opening the database. A failed load is tried again by the next caller.
+ */
+export function bundledFlowsOnce(): Promise<FlowCatalog> {
+  const current = (loading ??= loadBundledFlows());
+  void current.then((c) => {
+    if (c.loadFailed && loading === current) loading = null;
+  });
+  return current;
 }
 
 /**
@@ -37,7 +93,9 @@ export function withPublished(bundledCatalog: FlowCatalog, published: PublishedF
     if (!seen || f.version >= seen.version) byId.set(f.id, f);
   }
   const flows = [...byId.values()].filter((f) => !published.archived.has(f.id));
-  return { flows, invalid: bundledCatalog.invalid, versions: allFlowVersions(bundledCatalog, published) };
+  const versions = allFlowVersions(bundledCatalog, published);
+  const { invalid, loadFailed } = bundledCatalog;
+  return loadFailed ? { flows, invalid, versions, loadFailed } : { flows, invalid, versions };
 }
 
 /** Every version the app knows (bundled and published), for restoring a call on the version it began. */
@@ -51,13 +109,24 @@ export function allFlowVersions(
 }
 
 /**
- * The operator's catalogue, kept up to date with what the editor publishes (in this tab or another).
- * Falls back to the bundled flows without storage.
+ * The operator's catalogue, kept up to date with what the editor publishes (in this tab or another);
+ * null until the bundled flows are loaded. Falls back to the bundled flows without storage.
  */
-export function useFlowCatalog(db: AppDB | null): FlowCatalog {
+export function useFlowCatalog(
+  db: AppDB | null,
+  load: () => Promise<FlowCatalog> = bundledFlowsOnce,
+): FlowCatalog | null {
+  const [bundled, setBundled] = useState<FlowCatalog | null>(null);
   const [published, setPublished] = useState<PublishedFlows | null>(null);
+  useEffect(() => {
+    let live = true;
+    void load().then((catalog) => live && setBundled(catalog));
+    return () => {
+      live = false;
+    };
+  }, [load]);
   useEffect(() => (db ? watchPublishedFlows(db, setPublished) : undefined), [db]);
-  return useMemo(() => withPublished(bundledFlows(), published), [published]);
+  return useMemo(() => bundled && withPublished(bundled, published), [bundled, published]);
 }
 
 /**

@@ -5,3 +5,9 @@ declare module 'virtual:sufler-bundled-flows' {
   const compiled: import('./viteFlowsPlugin').CompiledFlows;
   export default compiled;
 }
+
+// The URL of the same flows as a JSON file (viteFlowsPlugin.ts): what the operator's first load fetches.
+declare module 'virtual:sufler-bundled-flows-url' {
+  const url: string;
+  export default url;
+}

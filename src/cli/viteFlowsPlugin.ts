@@ -1,5 +1,6 @@
-// Vite plugin: checks scripts-flows/*.json with flows:check's rules and compiles them into a virtual module
-// of ready flow definitions, so the operator's bundle ships no validator (zod). An invalid flow fails the build.
+// Vite plugin: checks scripts-flows/*.json with flows:check's rules and compiles them into ready flow
+// definitions, so the operator's bundle ships no validator (zod). An invalid flow fails the build. The
+// operator fetches them as a JSON asset (off the first-load JavaScript); lazy code imports them as a module.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -17,6 +18,11 @@ export interface CompiledFlows {
 
 export const BUNDLED_FLOWS_ID = 'virtual:sufler-bundled-flows';
 const RESOLVED_ID = `\0${BUNDLED_FLOWS_ID}`;
+/** The URL of the same flows as a JSON file: emitted with a content hash in a build, served fresh in dev. */
+export const BUNDLED_FLOWS_URL_ID = 'virtual:sufler-bundled-flows-url';
+const RESOLVED_URL_ID = `\0${BUNDLED_FLOWS_URL_ID}`;
+/** Where the dev server answers with the flows JSON. */
+export const DEV_FLOWS_PATH = '/@sufler/bundled-flows.json';
 
 export interface FlowsCompilation {
   compiled: CompiledFlows;
@@ -44,9 +50,12 @@ export function compileBundledFlows(dir: string, root: string): FlowsCompilation
   return { compiled, errorLines, warningLines, files: files.map((f) => resolve(root, f)) };
 }
 
-/** The module's source: JSON.parse of a string literal parses faster than the same object as code. */
+/**
+ * The module's source: JSON.parse of a string literal parses faster than the same object as code. Marked
+ * pure so a chunk that imports the module but never reads it (the first load, through a barrel) drops it.
+ */
 function moduleSource(compiled: CompiledFlows): string {
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});\n`;
+  return `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(compiled))});\n`;
 }
 
 export interface FlowsPluginOptions {
@@ -60,28 +69,47 @@ export function bundledFlowsPlugin(options: FlowsPluginOptions = {}): Plugin {
   const dir = options.dir ?? FLOWS_DIR;
   let root = options.root ?? process.cwd();
   let building = false;
+  let cached: FlowsCompilation | undefined;
   return {
     name: 'sufler-bundled-flows',
     configResolved(config) {
       root = options.root ?? config.root;
       building = config.command === 'build';
     },
+    buildStart() {
+      cached = undefined;
+    },
     resolveId(id) {
-      return id === BUNDLED_FLOWS_ID ? RESOLVED_ID : undefined;
+      if (id === BUNDLED_FLOWS_ID) return RESOLVED_ID;
+      return id === BUNDLED_FLOWS_URL_ID ? RESOLVED_URL_ID : undefined;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+      if (id !== RESOLVED_ID && id !== RESOLVED_URL_ID) return undefined;
+      if (id === RESOLVED_URL_ID && !building) return `export default ${JSON.stringify(DEV_FLOWS_PATH)};\n`;
       // The dev server and Vitest keep going with a broken file: the app shows it as invalid on screen.
       if (building && !existsSync(resolve(root, dir))) this.error(`No flow folder: ${dir}`);
-      const result = compileBundledFlows(dir, root);
+      // Both modules of one build share one compilation (and one set of warnings); dev compiles afresh.
+      const first = cached === undefined;
+      const result = building ? (cached ??= compileBundledFlows(dir, root)) : compileBundledFlows(dir, root);
       result.files.forEach((f) => this.addWatchFile(f));
       if (building && result.errorLines.length > 0)
         this.error(`Invalid call flows (${result.errorLines.length}):\n${result.errorLines.join('\n')}`);
-      if (building) result.warningLines.forEach((line) => this.warn(line));
+      if (building && first) result.warningLines.forEach((line) => this.warn(line));
       if (building && result.compiled.flows.length === 0) this.error(`No call flows in ${dir}`);
-      return moduleSource(result.compiled);
+      if (id === RESOLVED_ID) return moduleSource(result.compiled);
+      const ref = this.emitFile({
+        type: 'asset',
+        name: 'flows.json',
+        source: JSON.stringify(result.compiled),
+      });
+      return `export default import.meta.ROLLUP_FILE_URL_${ref};\n`;
     },
     configureServer(server) {
+      server.middlewares.use(DEV_FLOWS_PATH, (_req, res) => {
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(JSON.stringify(compileBundledFlows(dir, root).compiled));
+      });
       // A flow file added, changed or removed in dev reloads the page with the new catalogue.
       const folder = resolve(root, dir);
       server.watcher.add(folder);

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { KbSyncNotice } from '../app/kbSync';
-import { bundledFlows, type FlowCatalog } from '../app/flowCatalog';
+import type { FlowCatalog } from '../app/flowCatalog';
 import { systemClock, type Clock } from '../calls/clock';
 import type { CallController } from './callController';
 import type { KnowledgeSource } from './KnowledgePanel';
@@ -11,8 +11,8 @@ export interface CallWiring {
   /** Null while the knowledge base loads or when there is none. */
   knowledge?: KnowledgeSource | null;
   knowledgeNotice?: KbSyncNotice | null;
-  /** Defaults to the flows bundled from scripts-flows/. */
-  catalog?: FlowCatalog;
+  /** The flows to start calls with (bundled and published: `useFlowCatalog`). */
+  catalog: FlowCatalog;
   /** Defaults to the system clock; tests pass a manual one. */
   clock?: Clock;
 }
@@ -41,7 +41,7 @@ export function useCallWiring(): ResolvedWiring | null {
     controller: value.controller,
     knowledge: value.knowledge ?? null,
     knowledgeNotice: value.knowledgeNotice ?? null,
-    catalog: value.catalog ?? bundledFlows(),
+    catalog: value.catalog,
     clock: value.clock ?? systemClock,
   };
 }

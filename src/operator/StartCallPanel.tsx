@@ -14,7 +14,7 @@ type Props = { controller: CallController; catalog: FlowCatalog };
 
 /** Between calls: an incoming or outgoing call one key away, with the likely flow already chosen. */
 export function StartCallPanel({ controller, catalog }: Props) {
-  const { flows, invalid } = catalog;
+  const { flows, invalid, loadFailed } = catalog;
   const [client, setClient] = useState<ClientKind>('external');
   const [chosen, setChosen] = useState<Partial<Record<Direction, string>>>({});
   const [phone, setPhone] = useState('');
@@ -73,7 +73,8 @@ export function StartCallPanel({ controller, catalog }: Props) {
         {button('inbound', text.incoming, shortcutLabel(CALL_SHORTCUTS.incoming))}
         {button('outbound', text.outgoing, shortcutLabel(CALL_SHORTCUTS.outgoing))}
       </div>
-      {flows.length === 0 && <p role="alert">{text.noFlows}</p>}
+      {loadFailed && <p role="alert">{text.flowsLoadFailed}</p>}
+      {flows.length === 0 && !loadFailed && <p role="alert">{text.noFlows}</p>}
       {invalid.length > 0 && <p role="status">{text.invalidFlows(invalid.map((i) => i.file))}</p>}
       {status === 'starting' && <p role="status">{text.starting}</p>}
       {status === 'failed' && <p role="alert">{text.failed}</p>}

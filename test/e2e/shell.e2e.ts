@@ -105,6 +105,11 @@ describe('the app shell in Chromium', () => {
     await server.stop();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Рабочее место оператора' }).waitFor();
+    // The call flows (a JSON file, not code) were precached with the app: a call starts offline.
+    await page.keyboard.press('F2');
+    await expect(page.getByTestId('line-to-say').textContent()).resolves.toContain('Иванова Мария Петровна');
+    await page.keyboard.press('Shift+KeyX');
+    await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
     // A lazy workspace was precached too.
     await page.keyboard.press('Control+Alt+Digit3');
     await page.getByRole('heading', { level: 1, name: 'Рабочее место редактора' }).waitFor();
@@ -163,6 +168,29 @@ describe('the app shell in Chromium', () => {
     await expect(banner.textContent()).resolves.toContain('Хранилище браузера недоступно');
     await completeFirstRun(page);
     await page.getByRole('heading', { level: 1, name: 'Рабочее место оператора' }).waitFor();
+  });
+
+  it('says clearly when the call flows cannot be loaded, and does not break', async () => {
+    session = await openApp({
+      // The flows file fails to arrive, whatever the network or the service worker would answer.
+      initScript: `{
+        const fetchBefore = window.fetch;
+        window.fetch = (input, init) =>
+          String(input instanceof Request ? input.url : input).includes('/assets/flows-')
+            ? Promise.reject(new TypeError('Failed to fetch'))
+            : fetchBefore(input, init);
+      }`,
+    });
+    const { page } = session;
+    const errors = watchErrors(page);
+    await completeFirstRun(page);
+    const start = page.getByRole('region', { name: 'Новый звонок' });
+    await expect(start.getByRole('alert').textContent()).resolves.toMatch(
+      /^Не удалось загрузить сценарии звонков, встроенные в приложение\. Перезагрузите страницу/,
+    );
+    await page.keyboard.press('F2');
+    await expect(page.getByTestId('line-to-say').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
   });
 
   it('has no serious or critical accessibility violations in any workspace or theme', async () => {

@@ -18,6 +18,16 @@ describe('starting a call', () => {
     expect(controller.started).toEqual([]);
   });
 
+  it('says the bundled flows could not be loaded, and still starts calls with the published ones', async () => {
+    const published = catalog.flows.filter((f) => f.id === 'inbound-consultation');
+    const { controller } = setup({ flows: { flows: published, invalid: [], loadFailed: true } });
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^Не удалось загрузить сценарии звонков, встроенные в приложение\. Перезагрузите страницу/,
+    );
+    await press('F2');
+    expect(controller.started[0]).toMatchObject({ flowId: 'inbound-consultation' });
+  });
+
   it('starts an outgoing call with F4 and the likely outbound flow', async () => {
     const { controller } = setup();
     await press('F4');

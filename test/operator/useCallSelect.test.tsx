@@ -51,7 +51,7 @@ describe('the call screen shows only what is stored', () => {
     const { db, controller } = await storedController();
     const call = await controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
     render(
-      <CallControllerProvider value={{ controller }}>
+      <CallControllerProvider value={{ controller, catalog: { flows: [FLOW], invalid: [] } }}>
         <StepShown session={call.session} />
       </CallControllerProvider>,
     );

@@ -59,6 +59,11 @@ declare global {
 interface LoadResult extends Stamps {
   /** gzip bytes per script URL the page requested, the service worker's own scripts left out. */
   scripts: Map<string, number>;
+  /**
+   * gzip bytes per URL the page's code fetched (the flows, the knowledge base): data, not code, but bytes
+   * the route downloads all the same, so moving code into a fetched file shows here.
+   */
+  data: Map<string, number>;
   fromServiceWorker: number;
 }
 
@@ -68,9 +73,19 @@ const isWorker = (url: string) => /\.worker-[\w-]+\.js$/.test(url);
 async function load(context: BrowserContext, server: StaticServer): Promise<LoadResult> {
   const page = await context.newPage();
   const bodies: Promise<[string, number, boolean] | null>[] = [];
+  const dataBodies: Promise<[string, number] | null>[] = [];
   const onResponse = (r: Response) => {
     const url = r.url();
-    if (!url.endsWith('.js') || r.request().serviceWorker()) return;
+    if (r.request().serviceWorker()) return;
+    if (['fetch', 'xhr'].includes(r.request().resourceType())) {
+      dataBodies.push(
+        r.body().then(
+          (b) => [url, gzipSync(b).length],
+          () => null,
+        ),
+      );
+    }
+    if (!url.endsWith('.js')) return;
     bodies.push(
       r.body().then(
         (b) => [url, gzipSync(b).length, r.fromServiceWorker()],
@@ -96,7 +111,8 @@ async function load(context: BrowserContext, server: StaticServer): Promise<Load
       scripts.set(entry[0], entry[1]);
       if (entry[2]) fromServiceWorker++;
     }
-    return { ...stamps, scripts, fromServiceWorker };
+    const data = new Map((await Promise.all(dataBodies)).filter((e) => e !== null));
+    return { ...stamps, scripts, data, fromServiceWorker };
   } finally {
     await page.close();
   }
@@ -193,6 +209,8 @@ async function run(browser: Browser, server: StaticServer, log: (m: string) => v
     const routeJs = all.filter(([url]) => !isWorker(url)).reduce((s, [, b]) => s + b, 0);
     const workerJs = all.filter(([url]) => isWorker(url)).reduce((s, [, b]) => s + b, 0);
     for (const [url, bytes] of all) log(`first-load: ${(bytes / 1024).toFixed(1)} KB gzip ${url}`);
+    const data = first ? [...first.data] : [];
+    for (const [url, bytes] of data) log(`first-load: ${(bytes / 1024).toFixed(1)} KB gzip (data) ${url}`);
     const warmFromSw = warm.filter((r) => r.scripts.size > 0 && r.fromServiceWorker === r.scripts.size);
     return [
       row('first-load.js.operator-route.gzip', routeJs / 1024, 'KB', { max: JS_BUDGET_BYTES / 1024 }),
@@ -202,6 +220,7 @@ async function run(browser: Browser, server: StaticServer, log: (m: string) => v
         'count',
       ),
       row('first-load.js.workers.gzip', workerJs / 1024, 'KB'),
+      row('first-load.data.operator-route.gzip', data.reduce((sum, [, b]) => sum + b, 0) / 1024, 'KB'),
       // A cold load must really be cold: nothing may come from a service worker.
       row('first-load.cold.served-by-sw', controlled ? 1 : 0, 'count', { max: 0 }),
       ...timingRows('first-load.cold', cold, COLD_READY_MS),
