@@ -6,6 +6,7 @@ import flowsUrl from 'virtual:sufler-bundled-flows-url';
 import type { AppDB } from '../db/db';
 import { watchPublishedFlows, type PublishedFlows } from '../db/flowsRepository';
 import type { FlowIssue } from '../flows/issues';
+import { isRunnableFlow } from '../flows/shape';
 import type { ClientKind, Direction, FlowDefinition } from '../flows/types';
 
 export interface FlowCatalog {
@@ -23,28 +24,15 @@ export { bundledFlows } from './bundledFlows';
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
-/** Enough of a flow's shape that the call screen can start and replay it. */
-function looksLikeFlow(x: unknown): x is FlowDefinition {
-  return (
-    isObject(x) &&
-    typeof x.id === 'string' &&
-    typeof x.version === 'number' &&
-    typeof x.start === 'string' &&
-    Array.isArray(x.steps) &&
-    Array.isArray(x.phrases) &&
-    Array.isArray(x.topics) &&
-    isObject(x.limits)
-  );
-}
-
 /**
  * The fetched flows file. Its flows passed flows:check when the app was built, so only the shape is looked
- * at here: a damaged file (or an HTML page in its place) gives null, a flow that does not fit is left out.
+ * at here (the same check as for published flows read back from storage): a damaged file (or an HTML page
+ * in its place) gives null, a flow that does not fit is left out.
  */
 export function restoreBundledFlows(raw: unknown): FlowCatalog | null {
   if (!isObject(raw) || !Array.isArray(raw.flows)) return null;
   const invalid = Array.isArray(raw.invalid) ? (raw.invalid as FlowCatalog['invalid']) : [];
-  return { flows: raw.flows.filter(looksLikeFlow), invalid };
+  return { flows: raw.flows.filter(isRunnableFlow), invalid };
 }
 
 /** The flows file of this build (its name carries a content hash, so it always matches the code). */
