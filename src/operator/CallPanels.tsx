@@ -1,10 +1,7 @@
 import type { CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
-import { CallbackPanel } from './CallbackPanel';
-import { HoldPanel } from './HoldPanel';
-import { OutcomePanel } from './OutcomePanel';
+import { CallbackPanel, HoldPanel, OutcomePanel, TransferPanel } from './lazyPanels';
 import type { Panel } from './panels';
-import { TransferPanel } from './TransferPanel';
 import type { Send } from './useCallSend';
 
 type Props = {

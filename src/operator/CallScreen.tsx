@@ -14,19 +14,18 @@ import { CallSide } from './CallSide';
 import { CallStatus } from './CallStatus';
 import { CallTools, type Tool } from './CallTools';
 import { CaptureFields } from './CaptureFields';
+import { ShortcutHelp, WrapUpForm } from './lazyPanels';
 import { LineToSay } from './LineToSay';
 import { NeedsPanel } from './NeedsPanel';
 import { NoticeBar } from './NoticeBar';
 import type { Panel } from './panels';
 import { QuickPhrases } from './QuickPhrases';
-import { ShortcutHelp } from './ShortcutHelp';
 import { StepActions } from './StepActions';
 import { useCallSelect } from './useCallSelect';
 import { useCallSend } from './useCallSend';
 import { useKeyDown } from './useKeyDown';
 import { leaveField } from './usePanelFocus';
 import { usePhaseActions } from './usePhaseActions';
-import { WrapUpForm } from './WrapUpForm';
 
 type Props = { call: ActiveCall; controller: CallController; wiring: ResolvedWiring };
 

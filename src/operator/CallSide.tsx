@@ -1,11 +1,15 @@
 import { useCallback } from 'react';
 import { callerCard, currentStep, type CallSession } from '../calls';
-import { CallerHistory } from './history/CallerHistory';
 import { CallerCard } from './CallerCard';
 import type { ResolvedWiring } from './CallControllerContext';
 import type { CallNotes, NotesUpdate } from './callNotes';
-import { KbSuggestions } from './KbSuggestions';
-import { KnowledgePanel } from './KnowledgePanel';
+import {
+  CallerHistory,
+  KbSuggestions,
+  KnowledgePanel,
+  PanelsFailed,
+  useCallPanelsStatus,
+} from './lazyPanels';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 
@@ -30,6 +34,8 @@ export function CallSide({ session, send, disabled, wiring, notes, onNotes, sear
   const callId = useCallSelect(session, (s) => s.context.callId);
   const { articlesUsed, articleTitles } = notes;
   const source = wiring.knowledge;
+  // The knowledge and the history come with the panels' chunk, just after the greeting is on screen.
+  const panels = useCallPanelsStatus();
   const onUse = useCallback(
     (id: string) => {
       if (articlesUsed.includes(id)) return;
@@ -44,29 +50,34 @@ export function CallSide({ session, send, disabled, wiring, notes, onNotes, sear
   return (
     <aside className="call-side">
       <CallerCard session={session} send={send} disabled={disabled} />
-      <CallerHistory
-        phone={callerPhone}
-        name={callerName}
-        excludeCallId={callId}
-        flows={wiring.catalog.versions ?? wiring.catalog.flows}
-        clock={wiring.clock}
-      />
-      <KbSuggestions
-        source={wiring.knowledge}
-        organisationId={orgId}
-        links={links}
-        topic={notes.topic}
-        clock={wiring.clock}
-        onUse={onUse}
-      />
-      <KnowledgePanel
-        source={wiring.knowledge}
-        organisationId={orgId}
-        focusRequest={searchFocus > 0 ? searchFocus : undefined}
-        onUse={onUse}
-        notice={wiring.knowledgeNotice}
-        clock={wiring.clock}
-      />
+      {panels === 'failed' && <PanelsFailed />}
+      {panels === 'ready' && (
+        <>
+          <CallerHistory
+            phone={callerPhone}
+            name={callerName}
+            excludeCallId={callId}
+            flows={wiring.catalog.versions ?? wiring.catalog.flows}
+            clock={wiring.clock}
+          />
+          <KbSuggestions
+            source={wiring.knowledge}
+            organisationId={orgId}
+            links={links}
+            topic={notes.topic}
+            clock={wiring.clock}
+            onUse={onUse}
+          />
+          <KnowledgePanel
+            source={wiring.knowledge}
+            organisationId={orgId}
+            focusRequest={searchFocus > 0 ? searchFocus : undefined}
+            onUse={onUse}
+            notice={wiring.knowledgeNotice}
+            clock={wiring.clock}
+          />
+        </>
+      )}
     </aside>
   );
 }

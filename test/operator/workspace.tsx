@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/calls/clock';
 import { ManualScheduler } from '../../src/calls/scheduler';
 import type { ActiveCall } from '../../src/operator/callController';
 import { CallControllerProvider } from '../../src/operator/CallControllerContext';
+import { loadCallPanels } from '../../src/operator/lazyPanels';
 import type { KnowledgeSource } from '../../src/operator/KnowledgePanel';
 import { OperatorWorkspace } from '../../src/operator/OperatorWorkspace';
 import { FakeController } from './fakeController';
@@ -65,7 +66,11 @@ export function setup(
 
 const KEYS: Record<string, string> = { Enter: 'Enter', Escape: 'Escape', F1: 'F1', F2: 'F2', F4: 'F4' };
 
-/** Presses a key where focus is, as a keyboard would: code, key and modifiers. */
+/**
+ * Presses a key where focus is, as a keyboard would: code, key and modifiers. On the call screen, the
+ * panels' chunk (loaded right after the greeting) is then let in, as it would be long before a person's
+ * next key; lazyPanels.test.tsx covers a key that comes before it.
+ */
 export async function press(code: string, mods: { shift?: boolean; ctrl?: boolean } = {}) {
   const key = KEYS[code] ?? code.replace(/^Digit|^Key/, '').toLowerCase();
   const target = document.activeElement ?? document.body;
@@ -74,6 +79,10 @@ export async function press(code: string, mods: { shift?: boolean; ctrl?: boolea
     fireEvent.keyDown(target, { code, key, shiftKey: mods.shift ?? false, ctrlKey: mods.ctrl ?? false });
     await Promise.resolve();
   });
+  if (document.querySelector('.call-screen'))
+    await act(async () => {
+      await loadCallPanels();
+    });
 }
 
 /** Types into the focused field (the keyboard's characters), then leaves it with Enter. */

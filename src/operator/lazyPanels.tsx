@@ -1,0 +1,118 @@
+// The call screen's panels (hold, transfer, callback, outcome, the shortcut list, the wrap-up) and its side
+// column (knowledge, caller history) come in a lazy chunk: the greeting does not need them (issue 8). The
+// call screen loads the chunk once its first screen is up, so a key press finds the panel ready; until then
+// a panel waits for it, without a fallback, and the side column fills in when it arrives.
+import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { t } from '../app/i18n';
+import type * as PanelsChunk from './callPanelsChunk';
+
+type Panels = typeof PanelsChunk;
+
+let loaded: Panels | null = null;
+let loading: Promise<Panels> | null = null;
+
+/** Loads the panels' chunk once; a failed load is tried again by the next caller. */
+export function loadCallPanels(): Promise<Panels> {
+  loading ??= import('./callPanelsChunk').then(
+    (m) => (loaded = m),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Runs `task` once the screen just committed has been painted and the page is idle (soon at the latest). */
+function afterPaint(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }
+  // Safari has no requestIdleCallback: a frame, then a task, is after the paint too.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(task, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * 'loading' until the chunk is in. Loading starts once the first screen of the component that asks is
+ * painted (the call screen: its greeting), so what renders the chunk's parts only when 'ready' shows its
+ * first content without them, and the greeting never waits for the chunk.
+ */
+export function useCallPanelsStatus(): 'loading' | 'ready' | 'failed' {
+  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>(loaded ? 'ready' : 'loading');
+  useEffect(() => {
+    if (status !== 'loading') return;
+    let live = true;
+    const cancel = afterPaint(() => {
+      loadCallPanels().then(
+        () => live && setStatus('ready'),
+        () => live && setStatus('failed'),
+      );
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [status]);
+  return status;
+}
+
+/**
+ * A panel from the chunk: rendered directly once the chunk is in (no suspense, focus moves at once),
+ * through React.lazy before that.
+ */
+function lazyPanel<P extends object>(name: keyof Panels, pick: (m: Panels) => ComponentType<P>) {
+  const Lazy = lazy(() => loadCallPanels().then((m) => ({ default: pick(m) })));
+  function Panel(props: P) {
+    const Loaded = loaded && pick(loaded);
+    return (
+      <PanelBoundary>
+        <Suspense fallback={null}>{Loaded ? <Loaded {...props} /> : <Lazy {...props} />}</Suspense>
+      </PanelBoundary>
+    );
+  }
+  Panel.displayName = `Lazy(${name})`;
+  return Panel;
+}
+
+export const HoldPanel = lazyPanel('HoldPanel', (m) => m.HoldPanel);
+export const TransferPanel = lazyPanel('TransferPanel', (m) => m.TransferPanel);
+export const CallbackPanel = lazyPanel('CallbackPanel', (m) => m.CallbackPanel);
+export const OutcomePanel = lazyPanel('OutcomePanel', (m) => m.OutcomePanel);
+export const ShortcutHelp = lazyPanel('ShortcutHelp', (m) => m.ShortcutHelp);
+export const WrapUpForm = lazyPanel('WrapUpForm', (m) => m.WrapUpForm);
+export const KnowledgePanel = lazyPanel('KnowledgePanel', (m) => m.KnowledgePanel);
+export const KbSuggestions = lazyPanel('KbSuggestions', (m) => m.KbSuggestions);
+export const CallerHistory = lazyPanel('CallerHistory', (m) => m.CallerHistory);
+
+type BoundaryProps = { children: ReactNode };
+
+/**
+ * The chunk could not be loaded (e.g. another tab installed a new version and the old files are gone):
+ * the panel says so and the call goes on. A class, because only a class component can catch.
+ */
+class PanelBoundary extends Component<BoundaryProps, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? <PanelsFailed /> : this.props.children;
+  }
+}
+
+/** What stands where a part of the call screen could not be loaded. */
+export function PanelsFailed() {
+  return (
+    <p className="call-bar call-bar-warning" role="alert">
+      {t.operator.panelFailed}
+    </p>
+  );
+}
