@@ -44,6 +44,14 @@ async function checkEpoch(db: AppDB, epoch: number): Promise<void> {
   assertEpoch(await db.callLease.get(LEASE), epoch);
 }
 
+/**
+ * Marks calls whose summary row the current transaction writes (it must include `callChanges`): the
+ * supervisor's month packs take the new rows in when next read (src/db/supervisorRepository.ts).
+ */
+export function markCallsChanged(db: AppDB, ids: readonly string[]): Promise<unknown> {
+  return db.callChanges.bulkPut(ids.map((id) => ({ id, stamp: Math.random() })));
+}
+
 /** Makes the caller the only writer of calls: returns the new epoch every later write must present. */
 export async function claimCallOwnership(db: AppDB): Promise<number> {
   return db.transaction('rw', db.callLease, async () => {
@@ -63,11 +71,13 @@ export async function beginCall(
   call: { row: CallRow; first: CallRecordEvent; epoch: number },
 ): Promise<void> {
   const first = packEvents([call.first]);
-  await db.transaction('rw', [db.calls, db.callEvents, db.callLease, db.organisations], async () => {
+  const tables = [db.calls, db.callEvents, db.callLease, db.organisations, db.callChanges];
+  await db.transaction('rw', tables, async () => {
     const [lease, other] = await Promise.all([
       db.callLease.get(LEASE),
       db.calls.where('status').equals('active').first(),
       db.calls.put({ ...call.row, callerNameKey: callerNameKey(call.row.callerName) }),
+      markCallsChanged(db, [call.row.id]),
       db.callEvents.bulkPut(first.rows),
       db.organisations.bulkPut(first.organisations),
     ]);
@@ -107,13 +117,14 @@ export async function appendCallEvent(
   entry: { record: CallRecordEvent; row: CallRow; callback: CallbackTask | null; epoch: number },
 ): Promise<'stored' | 'duplicate'> {
   const { record, row, callback, epoch } = entry;
-  const tables = [db.calls, db.callEvents, db.callLease, ...(callback ? [db.callbacks] : [])];
+  const tables = [db.calls, db.callEvents, db.callLease, db.callChanges, ...(callback ? [db.callbacks] : [])];
   try {
     return await db.transaction('rw', tables, async () => {
       const [lease, added] = await Promise.all([
         db.callLease.get(LEASE),
         addIfMissing(db.callEvents.add(record)),
         db.calls.put({ ...row, callerNameKey: callerNameKey(row.callerName), lastSeq: record.seq }),
+        markCallsChanged(db, [row.id]),
         callback ? addIfMissing(db.callbacks.add(newCallbackRow(callback))) : null,
       ]);
       assertEpoch(lease, epoch);
@@ -144,7 +155,7 @@ export interface FinishedCall {
 
 /** Saves the wrap-up, closes the call and settles its callbacks in one transaction. */
 export async function finishCall(db: AppDB, done: FinishedCall): Promise<void> {
-  const tables = [db.calls, db.callEvents, db.callLease, db.callbacks, db.organisations];
+  const tables = [db.calls, db.callEvents, db.callLease, db.callbacks, db.organisations, db.callChanges];
   await db.transaction('rw', tables, async () => {
     await checkEpoch(db, done.epoch);
     if (done.row && !(await db.calls.get(done.callId))) await db.calls.add(done.row);
@@ -156,6 +167,7 @@ export async function finishCall(db: AppDB, done: FinishedCall): Promise<void> {
       await db.organisations.bulkPut(missing.organisations);
     }
     await db.calls.update(done.callId, withNameKey({ ...done.patch, status: 'ended' as const }));
+    await markCallsChanged(db, [done.callId]);
     if (done.callback && !(await db.callbacks.get(done.callback.id)))
       await db.callbacks.add(newCallbackRow(done.callback));
     if (done.fulfilled)
@@ -169,8 +181,9 @@ export async function finishCall(db: AppDB, done: FinishedCall): Promise<void> {
 
 /** A stored call that cannot be resumed (its flow version is gone): closed, its records kept. */
 export async function closeUnrestorableCall(db: AppDB, callId: string): Promise<void> {
-  await db.transaction('rw', db.calls, async () => {
+  await db.transaction('rw', [db.calls, db.callChanges], async () => {
     await db.calls.update(callId, { status: 'ended', endReason: 'restoreFailed' });
+    await markCallsChanged(db, [callId]);
   });
 }
 

@@ -1,6 +1,7 @@
 // Row shapes of the call record: a summary row per call, one row per log event, the owner lease, and
 // the callbacks queue. The event log is the source of truth; the summary row serves lists and lookups.
 import type { CallFacts } from '../analytics';
+import type { CallPack } from './callPack';
 import type { CallbackTask, CallEnd, CallRecordEvent } from '../calls';
 import type { Organisation } from '../calls/organisation';
 import type { Direction, Outcome } from '../flows/types';
@@ -60,6 +61,28 @@ export interface CallFactsRow {
   startedAt: number;
   key: string;
   facts: CallFacts;
+}
+
+/**
+ * A month's calls as the supervisor reads them (schema 3): summary rows and kept figures, packed. `month`
+ * is the UTC start of the month the calls started in; `rev` counts rewrites. A pack holds what the rows
+ * said when it was written, apart from the calls marked in `callChanges` since.
+ */
+export interface CallPackRow {
+  month: number;
+  rev: number;
+  /** FACTS_VERSION of the figures inside: a pack of older figures is rebuilt. */
+  factsVersion: number;
+  pack: CallPack;
+}
+
+/**
+ * A call whose summary row was written after its month's pack (schema 3), put in the same transaction as
+ * the row. `stamp` differs on every write, so a marker is cleared only by a pack that took in that write.
+ */
+export interface CallChangeRow {
+  id: string;
+  stamp: number;
 }
 
 /**

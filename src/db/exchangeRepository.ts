@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CALL_EVENT_TYPES } from '../calls/events';
 import { OUTCOMES } from '../flows/types';
 import { packEvents, unpackEvents } from './callEventCodec';
+import { markCallsChanged } from './callsRepository';
 import type { AppDB } from './db';
 import type { CallbackRow, CallEventRow, CallRow } from './callsTables';
 import { factsRow, type FlowLookup } from './supervisorRepository';
@@ -222,7 +223,7 @@ export async function importWorkstation(db: AppDB, raw: string, flowOf?: FlowLoo
   const checked = await checkExchangeFile(raw);
   if (!checked.ok) return checked;
   const { calls, events, callbacks } = checked.payload;
-  const tables = [db.calls, db.callEvents, db.callbacks, db.organisations, db.callFacts];
+  const tables = [db.calls, db.callEvents, db.callbacks, db.organisations, db.callFacts, db.callChanges];
   return db.transaction('rw', tables, async () => {
     const stored = await db.calls.bulkGet(calls.map((c) => c.id));
     const counts = { added: 0, updated: 0, unchanged: 0 };
@@ -235,6 +236,7 @@ export async function importWorkstation(db: AppDB, raw: string, flowOf?: FlowLoo
       return newer;
     });
     await db.calls.bulkPut(rows);
+    await markCallsChanged(db, [...changed]);
     // Events are keyed [callId+seq] and never change once written: only missing ones are added.
     const incoming = events.filter((e) => changed.has(e.callId));
     const packed = packEvents(incoming);

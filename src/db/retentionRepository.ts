@@ -5,7 +5,7 @@ import { findField } from '../calls/capture';
 import type { CallRecordEvent } from '../calls/record';
 import type { OutcomeDetails } from '../calls/events';
 import type { FieldKind, FlowDefinition } from '../flows/types';
-import { eventsOf } from './callsRepository';
+import { eventsOf, markCallsChanged } from './callsRepository';
 import type { AppDB } from './db';
 import type { CallbackRow, CallRow } from './callsTables';
 
@@ -126,7 +126,8 @@ export async function eraseExpiredPersonalData(
 ): Promise<ErasureRecord> {
   const keep = days ?? (await getRetentionDays(db));
   const before = now - keep * DAY_MS;
-  return db.transaction('rw', [db.calls, db.callEvents, db.callbacks, db.settings], async () => {
+  const tables = [db.calls, db.callEvents, db.callbacks, db.settings, db.callFacts, db.callChanges];
+  return db.transaction('rw', tables, async () => {
     const scanned = Number((await db.settings.get(SCANNED_KEY))?.value ?? -Infinity);
     const calls = await db.calls
       .where('startedAt')
@@ -134,7 +135,7 @@ export async function eraseExpiredPersonalData(
       .filter((c) => c.status === 'ended' && (c.startedAt >= scanned || holdsPersonalData(c)))
       .toArray();
     let events = 0;
-    let erasedCalls = 0;
+    const erased: string[] = [];
     for (const call of calls) {
       const flow = flowOf(call.flowId, call.flowVersion);
       const log = await eventsOf(db, call.id).toArray();
@@ -149,7 +150,7 @@ export async function eraseExpiredPersonalData(
         .filter((r, i) => !same(r, log[i]));
       events += changed.length;
       await db.callEvents.bulkPut(changed);
-      if (changed.length > 0 || holdsPersonalData(call)) erasedCalls++;
+      if (changed.length > 0 || holdsPersonalData(call)) erased.push(call.id);
       if (holdsPersonalData(call))
         await db.calls.update(call.id, {
           callerName: null,
@@ -158,6 +159,9 @@ export async function eraseExpiredPersonalData(
           summary: '',
         });
     }
+    // An erased need changes a call's figures though its row may not change: they are reduced again.
+    await db.callFacts.bulkDelete(erased);
+    await markCallsChanged(db, erased);
     const ids = new Set(calls.map((c) => c.id));
     const callbacks = await db.callbacks
       .filter((c) => c.status === 'done' && (ids.has(c.callId) || c.createdAt < before))
@@ -169,7 +173,7 @@ export async function eraseExpiredPersonalData(
       at: now,
       before,
       days: keep,
-      calls: erasedCalls,
+      calls: erased.length,
       events,
       callbacks: callbacks.length,
     };

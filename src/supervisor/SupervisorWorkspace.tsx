@@ -30,7 +30,8 @@ export function SupervisorWorkspace() {
   const [openId, setOpenId] = useState<string | null>(null);
   const state = useSupervisedCalls(db, period.from, period.to);
   const articles = useArticleReviews(db);
-  const now = state.status === 'ready' ? state.loadedAt : period.to;
+  const now =
+    state.status === 'ready' ? state.loadedAt : state.status === 'loading' ? state.since : period.to;
   const all = useMemo(() => (state.status === 'ready' ? state.calls : []), [state]);
   const shown = useMemo(() => filterCalls(all, filter, now), [all, filter, now]);
   const open = openId ? all.find((c) => c.row.id === openId) : undefined;
@@ -57,7 +58,7 @@ export function SupervisorWorkspace() {
       {state.status === 'loading' && <p role="status">{text.loading}</p>}
       <div role="tabpanel" aria-label={text.tabs[tab]}>
         {tab === 'calls' && <CallsList calls={shown} total={all.length} now={now} onOpen={setOpenId} />}
-        {tab === 'dashboard' && state.status === 'ready' && (
+        {tab === 'dashboard' && state.status !== 'failed' && (
           <DashboardView
             source={state.dashboard}
             filter={filter}

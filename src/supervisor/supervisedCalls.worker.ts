@@ -3,7 +3,13 @@
 import { buildDashboard, filterCalls, type CallFilter, type Dashboard } from '../analytics';
 import { AppDB } from '../db/db';
 import { importWorkstation, type ImportResult } from '../db/exchangeRepository';
-import { watchSupervisedCalls, type FactsCache, type SupervisedCall } from '../db/supervisorRepository';
+import { packBuffers, packCalls, type CallPack } from '../db/callPack';
+import {
+  supervisorMemory,
+  watchSupervisedCalls,
+  type SupervisedCall,
+  type SupervisorMemory,
+} from '../db/supervisorRepository';
 import { flowOf } from './flowOf';
 import type { ArticleInfo } from './useArticleReviews';
 
@@ -24,7 +30,11 @@ export type SupervisedCallsRequest =
   | { type: 'import'; id: number; dbName: string; raw: string };
 
 export type SupervisedCallsResponse =
-  | { type: 'calls'; watch: number; chunk: SupervisedCall[]; last: boolean }
+  /**
+   * The calls, packed (a few buffers copy in no time, where 100,000 objects took the page seconds):
+   * all of them (`replace`), or those changed since the last message and the ids of those gone.
+   */
+  | { type: 'calls'; watch: number; pack: CallPack; replace: boolean; removed: string[] }
   | { type: 'failed'; watch: number }
   | { type: 'dashboard'; id: number; dashboard: Dashboard | null }
   | { type: 'imported'; id: number; result: ImportResult | null };
@@ -32,27 +42,30 @@ export type SupervisedCallsResponse =
 // The DOM lib is in tsconfig, the WebWorker lib is not (they conflict): describe the two members used.
 interface WorkerScope {
   onmessage: ((event: MessageEvent<SupervisedCallsRequest>) => void) | null;
-  postMessage(message: SupervisedCallsResponse): void;
+  postMessage(message: SupervisedCallsResponse, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 
-// Small enough that copying one message into the page holds it for a few milliseconds at most (2,000
-// calls held a busy machine's page for hundreds); 100,000 calls are then 200 messages.
-const CHUNK = 500;
-
-const dbs = new Map<string, AppDB>();
-/** Figures stay known across periods and re-reads for as long as the workspace is open. */
-const cache: FactsCache = new Map();
-let current: { watch: number; calls: SupervisedCall[] | null; stop: () => void } | null = null;
+const dbs = new Map<string, { db: AppDB; memory: SupervisorMemory }>();
+interface Watching {
+  watch: number;
+  calls: SupervisedCall[] | null;
+  /** What the page holds, by id: the next message carries only what differs. */
+  sent: Map<string, SupervisedCall> | null;
+  stop: () => void;
+}
+let current: Watching | null = null;
 let waiting: Extract<SupervisedCallsRequest, { type: 'dashboard' }>[] = [];
 
 function answer(req: Extract<SupervisedCallsRequest, { type: 'dashboard' }>, calls: SupervisedCall[]) {
-  const listed = calls.map(({ row, facts }) => ({
-    facts,
-    callerName: row.callerName,
-    callerPhone: row.callerPhone,
-  }));
-  const shown = filterCalls(listed, req.filter, req.now).map((c) => c.facts);
+  // Unfiltered (the usual opening), the figures are taken as they are: no copy of 100,000 calls.
+  const shown = Object.values(req.filter).some((v) => v !== undefined && v !== '')
+    ? filterCalls(
+        calls.map(({ row, facts }) => ({ facts, callerName: row.callerName, callerPhone: row.callerPhone })),
+        req.filter,
+        req.now,
+      ).map((c) => c.facts)
+    : calls.map((c) => c.facts);
   const { now, from, to, articles } = req;
   scope.postMessage({
     type: 'dashboard',
@@ -61,43 +74,56 @@ function answer(req: Extract<SupervisedCallsRequest, { type: 'dashboard' }>, cal
   });
 }
 
-function dbNamed(name: string): AppDB {
-  let db = dbs.get(name);
-  if (!db) dbs.set(name, (db = new AppDB(name)));
-  return db;
+/** The database and, for as long as the workspace is open, the months of calls read from it. */
+function dbNamed(name: string): { db: AppDB; memory: SupervisorMemory } {
+  let entry = dbs.get(name);
+  if (!entry) dbs.set(name, (entry = { db: new AppDB(name), memory: supervisorMemory() }));
+  return entry;
+}
+
+/** Hands the page the calls: all at first, then only those that differ from what it holds. */
+function send(mine: Watching, calls: SupervisedCall[]): void {
+  const sent = mine.sent;
+  const next = new Map(calls.map((c) => [c.row.id, c]));
+  mine.sent = next;
+  const changed = sent ? calls.filter((c) => sent.get(c.row.id) !== c) : calls;
+  const removed = sent ? [...sent.keys()].filter((id) => !next.has(id)) : [];
+  if (sent && changed.length === 0 && removed.length === 0) return;
+  const pack = packCalls(changed);
+  scope.postMessage({ type: 'calls', watch: mine.watch, pack, replace: !sent, removed }, packBuffers(pack));
 }
 
 function watch(req: Extract<SupervisedCallsRequest, { type: 'watch' }>) {
   current?.stop();
-  const db = dbNamed(req.dbName);
-  const mine = { watch: req.watch, calls: null as SupervisedCall[] | null, stop: () => {} };
+  const { db, memory } = dbNamed(req.dbName);
+  const mine: Watching = { watch: req.watch, calls: null, sent: null, stop: () => {} };
   current = mine;
+  const failed = () => scope.postMessage({ type: 'failed', watch: mine.watch });
   mine.stop = watchSupervisedCalls(
     db,
     { from: req.from, to: req.to },
     flowOf,
-    cache,
+    memory,
     (calls) => {
       mine.calls = calls;
+      // Figures asked for while the calls were read go first: they are what the supervisor waits for.
       const pending = waiting.filter((w) => w.watch === mine.watch);
       waiting = waiting.filter((w) => w.watch !== mine.watch);
       for (const w of pending) answer(w, calls);
-      for (let i = 0; i < calls.length || i === 0; i += CHUNK)
-        scope.postMessage({
-          type: 'calls',
-          watch: mine.watch,
-          chunk: calls.slice(i, i + CHUNK),
-          last: i + CHUNK >= calls.length,
-        });
+      try {
+        send(mine, calls);
+      } catch {
+        failed(); // a stored row that does not fit its fields: the page says the calls could not be read
+      }
     },
-    () => scope.postMessage({ type: 'failed', watch: mine.watch }),
+    failed,
   );
 }
 
 scope.onmessage = (event) => {
   const req = event.data;
   if (req.type === 'import')
-    void importWorkstation(dbNamed(req.dbName), req.raw, flowOf).then(
+    void importWorkstation(dbNamed(req.dbName).db, req.raw, flowOf).then(
       (result) => scope.postMessage({ type: 'imported', id: req.id, result }),
       // A storage failure (a full disk): the page says so; the transaction stored nothing.
       () => scope.postMessage({ type: 'imported', id: req.id, result: null }),

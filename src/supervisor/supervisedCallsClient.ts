@@ -1,8 +1,10 @@
 // The page's side of the supervised-calls worker: one worker per page, kept for the page's life so the
-// figures it has reduced are reused when the period changes; the calls arrive in chunks.
+// calls it has read are reused when the period changes. The calls arrive packed and are unpacked a slice
+// at a time between frames, then laid over the ones the page holds.
 import type { CallFilter, Dashboard } from '../analytics';
+import { CallPackReader, type CallPack } from '../db/callPack';
 import type { ImportResult } from '../db/exchangeRepository';
-import type { SupervisedCall } from '../db/supervisorRepository';
+import { newestFirst, type SupervisedCall } from '../db/supervisorRepository';
 import type { ArticleInfo } from './useArticleReviews';
 import type { SupervisedCallsRequest, SupervisedCallsResponse } from './supervisedCalls.worker';
 
@@ -22,9 +24,46 @@ export interface SupervisedCallsFeed {
 
 interface Listener {
   watch: number;
-  chunks: SupervisedCall[][];
+  calls: SupervisedCall[];
+  /** Messages are unpacked one after another, each over the calls the one before left. */
+  unpacking: Promise<void>;
   onCalls: (calls: SupervisedCall[]) => void;
   onFailed: () => void;
+}
+
+/** Calls unpacked per slice: a few milliseconds of the page's time each. */
+const SLICE = 1000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function unpackBetweenFrames(pack: CallPack): Promise<SupervisedCall[]> {
+  const reader = new CallPackReader(pack);
+  const calls: SupervisedCall[] = [];
+  while (!reader.done) {
+    for (const c of reader.next(SLICE)) calls.push(c);
+    if (!reader.done) await nextTask();
+  }
+  return calls;
+}
+
+/** The held calls with the changed ones laid over and the gone ones left out, newest first. */
+export function mergeCalls(
+  held: readonly SupervisedCall[],
+  changed: readonly SupervisedCall[],
+  removed: readonly string[],
+): SupervisedCall[] {
+  const byId = new Map(changed.map((c) => [c.row.id, c]));
+  const gone = new Set(removed);
+  const out: SupervisedCall[] = [];
+  for (const c of held) {
+    if (gone.has(c.row.id)) continue;
+    const now = byId.get(c.row.id);
+    byId.delete(c.row.id);
+    out.push(now ?? c);
+  }
+  if (byId.size === 0) return out;
+  for (const c of byId.values()) out.push(c);
+  return out.sort(newestFirst);
 }
 
 let worker: Worker | null = null;
@@ -48,11 +87,14 @@ function onMessage(e: MessageEvent<SupervisedCallsResponse>): void {
   const l = listener;
   if (!l || l.watch !== m.watch) return;
   if (m.type === 'failed') return l.onFailed();
-  l.chunks.push(m.chunk);
-  if (!m.last) return;
-  const calls = l.chunks.flat();
-  l.chunks = [];
-  l.onCalls(calls);
+  l.unpacking = l.unpacking
+    .then(async () => {
+      const calls = await unpackBetweenFrames(m.pack);
+      if (listener !== l) return;
+      l.calls = m.replace ? calls : mergeCalls(l.calls, calls, m.removed);
+      l.onCalls(l.calls);
+    })
+    .catch(l.onFailed); // a damaged message: the page says the calls could not be read
 }
 
 function failAll(): void {
@@ -83,7 +125,7 @@ export function watchInWorker(
   const w = shared();
   if (!w) return null;
   const watch = ++next;
-  const mine: Listener = { watch, chunks: [], onCalls, onFailed };
+  const mine: Listener = { watch, calls: [], unpacking: Promise.resolve(), onCalls, onFailed };
   listener = mine;
   w.postMessage({ type: 'watch', watch, dbName, ...period } satisfies SupervisedCallsRequest);
   return {

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { buildDashboard, filterCalls, type Dashboard, type ListedCall } from '../analytics';
 import type { AppDB, CallRow } from '../db';
-import { watchSupervisedCalls, type FactsCache, type SupervisedCall } from '../db/supervisorRepository';
+import { supervisorMemory, watchSupervisedCalls, type SupervisedCall } from '../db/supervisorRepository';
 import { flowOf } from './flowOf';
 import { watchInWorker, type DashboardRequest } from './supervisedCallsClient';
 
@@ -13,14 +13,18 @@ export interface SupervisorCall extends ListedCall {
   row: CallRow;
 }
 
+type DashboardSource = (req: DashboardRequest) => Promise<Dashboard | null>;
+
 export type CallsState =
-  | { status: 'loading' }
+  /** The dashboard can be asked for at once: it comes before the list. */
+  | { status: 'loading'; since: number; dashboard: DashboardSource }
   | {
       status: 'ready';
       calls: SupervisorCall[];
+      /** When the calls were read: compliance and overdue callbacks are judged at this moment. */
       loadedAt: number;
       /** The dashboard of these calls under a filter: computed where the calls are held. */
-      dashboard: (req: DashboardRequest) => Promise<Dashboard | null>;
+      dashboard: DashboardSource;
     }
   | { status: 'failed' };
 
@@ -31,10 +35,10 @@ const listed = ({ row, facts }: SupervisedCall): SupervisorCall => ({
   callerPhone: row.callerPhone,
 });
 
-const localCache: FactsCache = new Map();
+const localMemory = supervisorMemory();
 
-function localDashboard(calls: SupervisorCall[]) {
-  return (req: DashboardRequest) =>
+function localDashboard(calls: SupervisorCall[]): DashboardSource {
+  return (req) =>
     Promise.resolve(
       buildDashboard(
         filterCalls(calls, req.filter, req.now).map((c) => c.facts),
@@ -44,33 +48,35 @@ function localDashboard(calls: SupervisorCall[]) {
 }
 
 export function useSupervisedCalls(db: AppDB | null, from: number, to: number): CallsState {
-  const [state, setState] = useState<CallsState>({ status: 'loading' });
+  const [state, setState] = useState<CallsState>(() => ({
+    status: 'loading',
+    since: Date.now(),
+    dashboard: () => Promise.resolve(null),
+  }));
   useEffect(() => {
     if (!db) return;
-    setState({ status: 'loading' });
+    // The first reading counts as made when asked for, so a dashboard asked for meanwhile stays right.
+    const since = Date.now();
+    let first = true;
+    const readAt = () => (first ? ((first = false), since) : Date.now());
     const failed = () => setState({ status: 'failed' });
     const feed = watchInWorker(
       db.name,
       { from, to },
-      (calls) =>
-        setState({
-          status: 'ready',
-          calls: calls.map(listed),
-          // Compliance and overdue callbacks are judged at the moment the calls were read.
-          loadedAt: Date.now(),
-          dashboard: (req) => feed?.dashboard(req) ?? Promise.resolve(null),
-        }),
+      (calls) => setState({ status: 'ready', calls: calls.map(listed), loadedAt: readAt(), dashboard }),
       failed,
     );
+    const dashboard: DashboardSource = (req) => feed?.dashboard(req) ?? Promise.resolve(null);
+    setState({ status: 'loading', since, dashboard });
     if (feed) return () => feed.stop();
     return watchSupervisedCalls(
       db,
       { from, to },
       flowOf,
-      localCache,
+      localMemory,
       (calls) => {
         const list = calls.map(listed);
-        setState({ status: 'ready', calls: list, loadedAt: Date.now(), dashboard: localDashboard(list) });
+        setState({ status: 'ready', calls: list, loadedAt: readAt(), dashboard: localDashboard(list) });
       },
       failed,
     );

@@ -8,7 +8,9 @@
  * released: run that build in Chromium through a first run, a finished call with a callback and a call
  * left on hold, then dump the raw database (each store's keyPath, autoIncrement and indexes; its rows by
  * getAll) and trim it to a few rows per table. schema-v1.json was made that way; schema-v2.json by
- * makeSchemaV2.ts beside it (the v1 database upgraded, then used by version 2 through its repositories).
+ * makeSchemaV2.ts beside it (the v1 database upgraded, then used by version 2 through its repositories),
+ * schema-v3.json likewise by makeSchemaV3.ts. Typed arrays (schema 3's packs) are written as
+ * { "$typed": "Float64Array", "$bytes": "<base64>" }.
  * test/e2e/hostile.e2e.ts seeds schema-v1.json into a real Chromium profile and opens the app over it.
  * This file runs over every fixture in the folder: each one is built with the raw IndexedDB API (not
  * through db.ts), opened with openAppDb(), and read back through the public repository functions.
@@ -33,12 +35,15 @@ import { getDraft, listFlows, listFlowVersions, loadPublishedFlows } from '../..
 import { listArticleEdits } from '../../src/db/articlesRepository';
 import { activeKbInfo, loadActiveBundle, loadActiveIndex } from '../../src/db/kbRepository';
 import type {
+  CallChangeRow,
   CallEventRow,
   CallFactsRow,
+  CallPackRow,
   CallRow,
   CallbackRow,
   OrganisationRow,
 } from '../../src/db/callsTables';
+import { unpackCalls } from '../../src/db/callPack';
 import { factsKey, loadSupervisedCalls } from '../../src/db/supervisorRepository';
 import type { FlowDraftRow, FlowVersionRow } from '../../src/db/flowsTables';
 import type { ArticleEditRow } from '../../src/db/articlesTables';
@@ -178,6 +183,23 @@ describe.each(FIXTURES)('$file', ({ fixture: fx }) => {
         const { callback: __, ...want } = k.facts;
         expect(got).toEqual(want);
       }
+    }
+
+    // From schema 3 a month's calls are packed: a packed call reads back as packed, and a call marked
+    // changed since reads back as its row now says.
+    const packs = rowsOf<CallPackRow>(fx, 'callPacks').map((p) => revive(p) as CallPackRow);
+    if (packs.length > 0) {
+      const marked = new Set(rowsOf<CallChangeRow>(fx, 'callChanges').map((c) => c.id));
+      const supervised = await loadSupervisedCalls(db, { from: 0, to: Number.MAX_SAFE_INTEGER }, () => null);
+      const packed = packs.flatMap((p) => unpackCalls(p.pack)).filter((c) => !marked.has(c.row.id));
+      expect(packed.length).toBeGreaterThan(0);
+      for (const c of packed) {
+        const got = supervised.find((x) => x.row.id === c.row.id);
+        expect(got?.row).toEqual(c.row);
+        expect({ ...got?.facts, callback: null }).toEqual({ ...c.facts, callback: null });
+      }
+      for (const id of marked)
+        expect(supervised.find((x) => x.row.id === id)?.row).toEqual(calls.find((c) => c.id === id));
     }
 
     const callbacks = rowsOf<CallbackRow>(fx, 'callbacks');

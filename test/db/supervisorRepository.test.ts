@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeCall } from '../../src/analytics';
 import { AppDB } from '../../src/db/db';
+import { finishCall, markCallsChanged } from '../../src/db/callsRepository';
 import { eraseExpiredPersonalData } from '../../src/db/retentionRepository';
 import {
   loadSupervisedCalls,
+  supervisorMemory,
   watchSupervisedCalls,
-  type FactsCache,
   type SupervisedCall,
 } from '../../src/db/supervisorRepository';
 import { TUESDAY_1030 } from '../calls/helpers';
@@ -47,7 +48,7 @@ describe('supervised calls', () => {
 
   it('a callback kept later shows at once, though the call that promised it did not change', async () => {
     const db = await seeded();
-    const cache: FactsCache = new Map();
+    const cache = supervisorMemory();
     const before = await loadSupervisedCalls(db, period, flowOf, cache);
     expect(before.find((c) => c.row.id === 'c6')?.facts.callback?.doneAt).toBeNull();
     const done = TUESDAY_1030 + 4 * HOUR;
@@ -63,7 +64,7 @@ describe('supervised calls', () => {
       db,
       period,
       flowOf,
-      new Map(),
+      supervisorMemory(),
       (c) => seen.push(c),
       () => {},
     );
@@ -85,13 +86,116 @@ describe('supervised calls', () => {
     // Without the logs, only the kept figures can give the same answer to a new workspace (new cache).
     const logs = await db.callEvents.toArray();
     await db.callEvents.clear();
-    expect(await loadSupervisedCalls(db, period, flowOf, new Map())).toEqual(first);
+    expect(await loadSupervisedCalls(db, period, flowOf, supervisorMemory())).toEqual(first);
     // A call that changed since (a later wrap-up) is reduced again from its log, not taken as kept.
     await db.callEvents.bulkPut(logs);
     const c1 = fixture.find((c) => c.row.id === 'c1');
     if (!c1) throw new Error('fixture lost c1');
-    await db.calls.update('c1', { topic: 'другая', finishedAt: (c1.row.finishedAt ?? 0) + 1 });
-    const again = await loadSupervisedCalls(db, period, flowOf, new Map());
+    // As every writer of a summary row does, the call is marked changed in the same transaction.
+    await db.transaction('rw', [db.calls, db.callChanges], async () => {
+      await db.calls.update('c1', { topic: 'другая', finishedAt: (c1.row.finishedAt ?? 0) + 1 });
+      await markCallsChanged(db, ['c1']);
+    });
+    const again = await loadSupervisedCalls(db, period, flowOf, supervisorMemory());
     expect(again.find((c) => c.row.id === 'c1')?.facts.topic).toBe('другая');
+  });
+});
+
+describe('month packs', () => {
+  const c6 = fixture.find((c) => c.row.id === 'c6');
+  if (!c6) throw new Error('fixture lost c6');
+
+  /** Opens the workspace and waits for it to pack what it read. */
+  async function opened(db: AppDB, memory = supervisorMemory()): Promise<SupervisedCall[]> {
+    const calls = await loadSupervisedCalls(db, period, flowOf, memory);
+    await memory.packing;
+    return calls;
+  }
+
+  it('a new workspace reads the months packed by the opening before, with no row figures or logs', async () => {
+    const db = await seeded();
+    const first = await opened(db);
+    expect(await db.callPacks.count()).toBeGreaterThan(0);
+    // Without logs and kept figures, only the packs can give the same answer to a new workspace.
+    await db.callEvents.clear();
+    await db.callFacts.clear();
+    expect(await loadSupervisedCalls(db, period, flowOf)).toEqual(first);
+  });
+
+  it('a call stored after its month was packed shows in the next opening, and is packed in turn', async () => {
+    const db = await seeded();
+    await db.calls.delete('c6');
+    await db.callEvents.where('[callId+seq]').between(['c6', -Infinity], ['c6', Infinity]).delete();
+    const before = await opened(db);
+    expect(before.map((c) => c.row.id)).not.toContain('c6');
+    const epoch = (await db.callLease.get('owner'))?.epoch ?? 0;
+    await finishCall(db, {
+      callId: 'c6',
+      patch: {},
+      epoch,
+      callback: null,
+      fulfilled: null,
+      log: c6.log,
+      row: c6.row,
+    });
+    expect(await db.callChanges.count()).toBe(1);
+    const revs = await db.callPacks.toCollection().primaryKeys();
+    const after = await opened(db);
+    const got = after.find((c) => c.row.id === 'c6');
+    expect(got?.facts).toEqual(
+      analyzeCall(c6.row, c6.log, flowOf(c6.row.flowId, c6.row.flowVersion), c6.callback),
+    );
+    // The opening packed the month again with the call in it and cleared the marker.
+    expect(await db.callChanges.count()).toBe(0);
+    expect(await db.callPacks.toCollection().primaryKeys()).not.toEqual(revs);
+    await db.callEvents.clear();
+    expect(await loadSupervisedCalls(db, period, flowOf)).toEqual(after);
+  });
+
+  it('a row written without its marker is still found: a month that lost count is read from its rows', async () => {
+    const db = await seeded();
+    await db.calls.delete('c6');
+    await opened(db);
+    await db.calls.put(c6.row);
+    const calls = await loadSupervisedCalls(db, period, flowOf);
+    expect(calls.find((c) => c.row.id === 'c6')?.facts.outcome).toBe(c6.row.outcome);
+  });
+
+  it('a damaged pack is read from the rows instead', async () => {
+    const db = await seeded();
+    const first = await opened(db);
+    const [key] = await db.callPacks.toCollection().primaryKeys();
+    if (!key) throw new Error('nothing packed');
+    await db.callPacks.update(key, { 'pack.i32': new Int32Array(3) });
+    expect(await loadSupervisedCalls(db, period, flowOf)).toEqual(first);
+  });
+
+  it('a workspace watching hears of a change another one packed', async () => {
+    const db = await seeded();
+    await opened(db);
+    const seen: SupervisedCall[][] = [];
+    const stop = watchSupervisedCalls(
+      db,
+      period,
+      flowOf,
+      supervisorMemory(),
+      (c) => seen.push(c),
+      () => {},
+    );
+    await expect.poll(() => seen.length).toBe(1);
+    const epoch = (await db.callLease.get('owner'))?.epoch ?? 0;
+    await finishCall(db, {
+      callId: 'c1',
+      patch: { topic: 'другая' },
+      epoch,
+      callback: null,
+      fulfilled: null,
+    });
+    // Another workspace takes the change in and packs it, clearing the marker.
+    const other = supervisorMemory();
+    await opened(db, other);
+    expect(await db.callChanges.count()).toBe(0);
+    await expect.poll(() => seen.at(-1)?.find((c) => c.row.id === 'c1')?.row.topic).toBe('другая');
+    stop();
   });
 });
