@@ -8,10 +8,11 @@ import { kbBundlePlugin } from './src/cli/viteKbPlugin';
 /**
  * Modules the first load reaches through a barrel or the `t` namespace but whose code only lazy chunks use
  * (catalogue areas of the supervisor, the editor, first run and settings, file import, the flow and article
- * checkers' messages, the callbacks queue): kept out of the first-load group below, or they would load with it.
+ * checkers' messages, the callbacks queue and call history, the knowledge base, the call screen's panels):
+ * kept out of the first-load group below, or they would load with it.
  */
 const LAZY_ONLY =
-  /[\\/]src[\\/]app[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue|callsSimulate)\.ts$/;
+  /[\\/]src[\\/]app[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue|callsSimulate|callPanels|kb|callbacks)\.ts$/;
 /**
  * The flows as a module, for the supervisor and the editor: the operator fetches the same flows as JSON
  * (issue 8), so the module gets a lazy chunk of its own.

@@ -60,7 +60,7 @@ export function CallWiringProvider({ children }: { children: ReactNode }) {
     <>
       {restoreFailed && (
         <p className="banner banner-warning" role="alert">
-          {t.callbacks.history.restoreFailed}
+          {t.operator.restoreFailed}
         </p>
       )}
       {value ? <CallControllerProvider value={value}>{children}</CallControllerProvider> : children}

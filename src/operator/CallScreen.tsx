@@ -14,9 +14,8 @@ import { CallSide } from './CallSide';
 import { CallStatus } from './CallStatus';
 import { CallTools, type Tool } from './CallTools';
 import { CaptureFields } from './CaptureFields';
-import { ShortcutHelp, WrapUpForm } from './lazyPanels';
+import { NeedsPanel, ShortcutHelp, useCallPanelsStatus, WrapUpForm } from './lazyPanels';
 import { LineToSay } from './LineToSay';
-import { NeedsPanel } from './NeedsPanel';
 import { NoticeBar } from './NoticeBar';
 import type { Panel } from './panels';
 import { QuickPhrases } from './QuickPhrases';
@@ -50,6 +49,8 @@ export function CallScreen({ call, controller, wiring }: Props) {
   const stages = useCallSelect(session, (s) => stageStrip(flow, s));
   const actions = usePhaseActions(session, send, setPanel);
   const disabled = call.readOnly;
+  // The needs discovery comes with the panels' chunk, just after the greeting is on screen.
+  const panels = useCallPanelsStatus();
 
   const enabled: Record<Tool, boolean> = {
     capture: can.capture.length > 0,
@@ -144,7 +145,9 @@ export function CallScreen({ call, controller, wiring }: Props) {
                 onPanel={setPanel}
               />
               <CallTools enabled={enabled} onTool={onTool} />
-              <NeedsPanel session={session} clock={clock} notes={notes} onNotes={onNotes} />
+              {panels === 'ready' && (
+                <NeedsPanel session={session} clock={clock} notes={notes} onNotes={onNotes} />
+              )}
               <QuickPhrases phrases={flow.phrases} onSay={sayPhrase} />
               <BreakOffBar send={send} disabled={disabled} />
             </>

@@ -47,7 +47,7 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
   const afterEnd = mode === 'afterEnd';
   // Without a known number the operator's first job is to type one.
   usePanelFocus(ref, afterEnd && !card.phone ? phoneRef : undefined);
-  const text = t.operator.callback;
+  const text = t.callPanels.callback;
   const normalised = normalizeRuPhone(phone);
   const preview =
     !afterEnd && deadline !== null && normalised

@@ -23,7 +23,7 @@ export function HoldPanel({ session, clock, send, extend, onClose }: Props) {
   const customId = useId();
   const ref = useRef<HTMLElement>(null);
   usePanelFocus(ref);
-  const text = t.operator.hold;
+  const text = t.callPanels.hold;
 
   const promise = useCallSelect(session, (s) => {
     if (minutes === null) return null;

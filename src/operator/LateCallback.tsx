@@ -32,7 +32,7 @@ export function LateCallback({ session, clock, send, disabled, open, onOpen }: P
   // A callback promised during the call already is the call's; none is added after the end.
   const offered = brokenOff && late === null && callbackId === null;
   const key = CALL_SHORTCUTS.callback;
-  const text = t.operator.wrapUp;
+  const text = t.callPanels.wrapUp;
   useKeyDown(
     (e) => {
       if (!triggers(e, key)) return;

@@ -26,7 +26,7 @@ export function NeedsPanel({ session, clock, notes, onNotes }: Props) {
       .flatMap((r) => (r.kind === 'ready' ? [r.text] : []));
   });
   const card = useCallSelect(session, callerCard);
-  const text = t.operator.needs;
+  const text = t.callPanels.needs;
   const rephrase = card.need
     ? text.rephraseLine(lowerFirst(card.need.replace(/[.?!]+$/, '')), card.appealNumber)
     : null;

@@ -34,7 +34,7 @@ export function OutcomePanel({ session, send, option, onClose }: Props) {
   const dateId = useId();
   const ref = useRef<HTMLElement>(null);
   usePanelFocus(ref);
-  const text = t.operator.outcome;
+  const text = t.callPanels.outcome;
 
   const details = (): OutcomeDetails => {
     const d: OutcomeDetails = {};

@@ -6,7 +6,7 @@ type Props = { value: number | null; onChange: (value: number | null) => void };
 
 /** The caller's rating, if they gave one (STANDARD §8); the wrap-up also sets it on keys 1–5. */
 export function SatisfactionField({ value, onChange }: Props) {
-  const text = t.operator.wrapUp;
+  const text = t.callPanels.wrapUp;
   return (
     <fieldset className="rating">
       <legend>{text.satisfaction}</legend>

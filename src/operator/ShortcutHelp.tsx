@@ -19,7 +19,7 @@ const range = (keys: readonly { code: string; shift?: boolean }[]) =>
 export function ShortcutHelp({ onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   usePanelFocus(ref);
-  const text = t.operator.help;
+  const text = t.callPanels.help;
   const names = t.operator.shortcuts;
   const call = Object.entries(CALL_SHORTCUTS) as [
     CallShortcutName,

@@ -40,7 +40,7 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
   usePanelFocus(ref);
   const entries = useMemo(() => directoryEntries(org), [org]);
   const shown = filterDirectory(entries, query, topic, topicLabel);
-  const text = t.operator.transfer;
+  const text = t.callPanels.transfer;
 
   const transfer = async (e: DirectoryEntry) => {
     const result = await send({ type: 'operator.transfer', target: e.target, summary });
@@ -72,7 +72,7 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
         <>
           <label htmlFor={ids.summary}>{text.summary}</label>
           <textarea id={ids.summary} value={summary} rows={2} onChange={(e) => setSummary(e.target.value)} />
-          <p className="muted">{text.summaryHint}</p>
+          <p className="muted">{t.operator.transfer.summaryHint}</p>
           <label htmlFor={ids.filter}>{text.filter}</label>
           <input id={ids.filter} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
           <label htmlFor={ids.topic}>{text.topic}</label>

@@ -46,7 +46,7 @@ export function WrapUpForm({ session, notes, controller, clock, send, disabled }
   const [survey, setSurvey] = useState(false);
   const [status, setStatus] = useState<'idle' | 'saving' | 'failed'>('idle');
   const ids = { outcome: useId(), summary: useId(), topic: useId() };
-  const text = t.operator.wrapUp;
+  const text = t.callPanels.wrapUp;
 
   const save = async () => {
     if (disabled || status === 'saving') return;
@@ -105,7 +105,7 @@ export function WrapUpForm({ session, notes, controller, clock, send, disabled }
       <textarea id={ids.summary} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
       <label htmlFor={ids.topic}>{text.topic}</label>
       <select id={ids.topic} value={topic} onChange={(e) => setTopic(e.target.value)}>
-        <option value="">{t.operator.needs.none}</option>
+        <option value="">{t.callPanels.needs.none}</option>
         {TOPICS.map((x) => (
           <option key={x} value={x}>
             {t.kb.topics[x]}

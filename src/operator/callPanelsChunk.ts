@@ -1,5 +1,5 @@
-// What the call screen does not need for its greeting: the panels a key opens, the wrap-up, and the side
-// column's knowledge and caller history. One lazy chunk (lazyPanels.tsx), loaded right after the greeting
+// What the call screen does not need for its greeting: the panels a key opens, the wrap-up, the needs
+// discovery, and the side column's knowledge and caller history. One lazy chunk (lazyPanels.tsx), loaded right after the greeting
 // is on screen, so the operator's first load does not carry it.
 export { CallbackPanel } from './CallbackPanel';
 export { HoldPanel } from './HoldPanel';
@@ -10,3 +10,4 @@ export { WrapUpForm } from './WrapUpForm';
 export { CallerHistory } from './history/CallerHistory';
 export { KbSuggestions } from './KbSuggestions';
 export { KnowledgePanel } from './KnowledgePanel';
+export { NeedsPanel } from './NeedsPanel';

@@ -1,5 +1,5 @@
-// The call screen's panels (hold, transfer, callback, outcome, the shortcut list, the wrap-up) and its side
-// column (knowledge, caller history) come in a lazy chunk: the greeting does not need them (issue 8). The
+// The call screen's panels (hold, transfer, callback, outcome, the shortcut list, the wrap-up), its needs
+// discovery and its side column (knowledge, caller history) come in a lazy chunk: the greeting does not need them (issue 8). The
 // call screen loads the chunk once its first screen is up, so a key press finds the panel ready; until then
 // a panel waits for it, without a fallback, and the side column fills in when it arrives.
 import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
@@ -89,6 +89,7 @@ export const WrapUpForm = lazyPanel('WrapUpForm', (m) => m.WrapUpForm);
 export const KnowledgePanel = lazyPanel('KnowledgePanel', (m) => m.KnowledgePanel);
 export const KbSuggestions = lazyPanel('KbSuggestions', (m) => m.KbSuggestions);
 export const CallerHistory = lazyPanel('CallerHistory', (m) => m.CallerHistory);
+export const NeedsPanel = lazyPanel('NeedsPanel', (m) => m.NeedsPanel);
 
 type BoundaryProps = { children: ReactNode };
 

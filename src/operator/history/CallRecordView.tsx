@@ -54,7 +54,7 @@ export function CallRecordView({ db, callId, flows, timeZone, onBack }: Props) {
               : text.noOutcome}
         </strong>
       </p>
-      {row.endReason === 'restoreFailed' && <p role="status">{text.restoreFailed}</p>}
+      {row.endReason === 'restoreFailed' && <p role="status">{t.operator.restoreFailed}</p>}
       <h4>{text.timeline}</h4>
       <ol className="call-timeline" data-testid="call-timeline">
         {timelineOf(log, flow, timeZone).map((e) => (

@@ -1,3 +1,5 @@
+// Read only by lazy chunks (the callbacks queue, the call history, the caller's history, the supervisor):
+// vite.config.ts keeps this file out of the operator's first load.
 import type { CallEventType } from '../../../calls/events';
 import type { Direction } from '../../../flows/types';
 
@@ -61,7 +63,6 @@ export const history = {
   surveyOffered: 'Опрос предложен',
   afterCall: (seconds: number) => `Работа после звонка: ${seconds} с`,
   operator: 'Оператор',
-  restoreFailed: 'Звонок не удалось восстановить после перезагрузки; запись сохранена.',
   loadFailed: 'Не удалось прочитать историю звонков.',
 };
 

@@ -1,5 +1,6 @@
 // One named export per area. The catalogue is imported as a namespace (`t.editor.…`), so the bundler keeps
-// only the areas a chunk reads: the supervisor's and editor's texts ship with those lazy workspaces.
+// only the areas a chunk reads: the supervisor's and editor's texts ship with those lazy workspaces, the
+// call screen's panels' texts (callPanels) with their lazy chunk.
 // `flows`, `kb`, `calls` and `callbacks` are namespaces too, so the checkers' and the simulator's messages
 // (flowIssues.ts, kbIssues.ts, callsSimulate.ts) and the callbacks queue's texts go only where they are shown.
 export { shell } from './shell';
@@ -8,6 +9,7 @@ export * as kb from './kb';
 export * as flows from './flows';
 export * as calls from './calls';
 export { operator } from './operator';
+export { callPanels } from './callPanels';
 export * as callbacks from './callbacks';
 export { editor } from './editor';
 export { supervisor } from './supervisor';

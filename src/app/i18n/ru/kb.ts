@@ -54,7 +54,8 @@ export const topics = {
   'internal-admin': 'Хозяйственные вопросы',
 } satisfies Record<Topic, string>;
 
-const dateFormat = new Intl.DateTimeFormat('ru-RU', {
+// Pure, so a chunk that imports this area without reading it (the first load, through `t`) need not run it.
+const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('ru-RU', {
   day: 'numeric',
   month: 'long',
   year: 'numeric',
