@@ -137,7 +137,8 @@ async function load(context: BrowserContext, server: StaticServer): Promise<Load
     let fromServiceWorker = 0;
     for (const entry of await Promise.all(bodies)) {
       if (!entry) continue;
-      if (!beforeGreeting(entry[0])) {
+      // Workers are counted apart whenever they start (the search worker may start after the greeting).
+      if (!isWorker(entry[0]) && !beforeGreeting(entry[0])) {
         afterGreeting.set(entry[0], entry[1]);
         continue;
       }
