@@ -11,9 +11,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { build, createServer } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledFlowsPlugin, compileBundledFlows } from '../../src/cli/viteFlowsPlugin';
+import { bundledFlowsPlugin, compileBundledFlows, DEV_FLOWS_PATH } from '../../src/cli/viteFlowsPlugin';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -53,5 +53,28 @@ describe('the bundled flows as a JSON file', { timeout: 60_000 }, () => {
       .filter((f) => f.endsWith('.js'))
       .map((f) => readFileSync(join(root, 'dist/assets', f), 'utf8'));
     expect(code.join('\n')).toContain(`/assets/${file}`);
+  });
+
+  it('is served fresh by the dev server at the URL the module gives', async () => {
+    const root = project();
+    const server = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [bundledFlowsPlugin()],
+      server: { port: 0, ws: false },
+    });
+    try {
+      await server.listen();
+      const mod = (await server.ssrLoadModule('virtual:sufler-bundled-flows-url')) as { default: string };
+      expect(mod.default).toBe(DEV_FLOWS_PATH);
+      const base = server.resolvedUrls?.local[0] ?? '';
+      const response = await fetch(new URL(DEV_FLOWS_PATH, base));
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const json: unknown = await response.json();
+      expect(json).toEqual(JSON.parse(JSON.stringify(compileBundledFlows('scripts-flows', root).compiled)));
+    } finally {
+      await server.close();
+    }
   });
 });
