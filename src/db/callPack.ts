@@ -17,13 +17,20 @@ export interface PackedCall {
 /** Raised whenever the layout below changes: packs of another version are rebuilt from the rows. */
 export const PACK_VERSION = 1;
 
-export interface CallPack {
-  v: number;
-  count: number;
+/** One side of the calls (their rows, or their figures), field after field, call after call. */
+export interface PackStreams {
   /** Numbers that may be fractional or large: times, durations. NaN stands for null (none are NaN). */
   f64: Float64Array;
   /** Everything else: string table indexes (-1 for null), lengths, small integers, flags. */
   i32: Int32Array;
+}
+
+export interface CallPack {
+  v: number;
+  count: number;
+  /** Rows and figures apart: a dashboard needs only the figures, and can have them first. */
+  rows: PackStreams;
+  facts: PackStreams;
   /** The string table: every distinct string once, concatenated; `ends[i]` is where string i ends. */
   text: string;
   ends: Uint32Array;
@@ -138,7 +145,12 @@ class PackError extends Error {}
 class Writer {
   f64: number[] = [];
   i32: number[] = [];
-  strings = new Map<string, number>();
+
+  constructor(private readonly strings: Map<string, number>) {}
+
+  streams(): PackStreams {
+    return { f64: Float64Array.from(this.f64), i32: Int32Array.from(this.i32) };
+  }
 
   str(s: unknown): void {
     if (typeof s !== 'string') throw new PackError('not a string');
@@ -226,39 +238,207 @@ class Writer {
 
 /** Packs calls in their order; throws on a value that does not fit its field (a damaged row). */
 export function packCalls(calls: readonly PackedCall[]): CallPack {
-  const w = new Writer();
+  const table = new Map<string, number>();
+  const rows = new Writer(table);
+  const facts = new Writer(table);
   for (const c of calls) {
-    w.obj(ROW, c.row);
-    w.obj(FACTS, c.facts);
+    rows.obj(ROW, c.row);
+    facts.obj(FACTS, c.facts);
   }
-  const strings = [...w.strings.keys()];
+  const strings = [...table.keys()];
   const ends = new Uint32Array(strings.length);
   let end = 0;
   strings.forEach((s, i) => (ends[i] = end += s.length));
   return {
     v: PACK_VERSION,
     count: calls.length,
-    f64: Float64Array.from(w.f64),
-    i32: Int32Array.from(w.i32),
+    rows: rows.streams(),
+    facts: facts.streams(),
     text: strings.join(''),
     ends,
   };
 }
 
-/**
- * Reads a pack's calls a slice at a time, so a page can decode 100,000 calls between frames. Strings are
- * cut from the table when first met, once each. Throws on a pack that is not of this version or ends
- * early (damaged storage): the caller rebuilds it from the rows.
- */
-export class CallPackReader {
+/** The strings of a pack, cut from its table when first met, once each. */
+class StringTable {
+  private readonly cut: (string | undefined)[];
+
+  constructor(private readonly pack: CallPack) {
+    this.cut = new Array<string | undefined>(pack.ends.length);
+  }
+
+  at(i: number): string {
+    let s = this.cut[i];
+    if (s === undefined) {
+      const end = this.pack.ends[i];
+      if (end === undefined) throw new PackError('string out of the table');
+      this.cut[i] = s = this.pack.text.slice(i === 0 ? 0 : this.pack.ends[i - 1], end);
+    }
+    return s;
+  }
+}
+
+/** A read position in one side's streams. */
+class Cursor {
   private f = 0;
   private i = 0;
+
+  constructor(
+    private readonly s: PackStreams,
+    private readonly strings: StringTable,
+  ) {}
+
+  check(): void {
+    if (this.f > this.s.f64.length || this.i > this.s.i32.length) throw new PackError('pack cut short');
+  }
+
+  int(): number {
+    const n = this.s.i32[this.i++];
+    if (n === undefined) throw new PackError('pack cut short');
+    return n;
+  }
+
+  num(): number {
+    const n = this.s.f64[this.f++];
+    if (n === undefined) throw new PackError('pack cut short');
+    return n;
+  }
+
+  numOrNull(): number | null {
+    const n = this.num();
+    return Number.isNaN(n) ? null : n;
+  }
+
+  bool(): boolean {
+    return this.int() === 1;
+  }
+
+  boolOrNull(): boolean | null {
+    const b = this.int();
+    return b === 2 ? null : b === 1;
+  }
+
+  str(): string {
+    return this.strings.at(this.int());
+  }
+
+  strOrNull(): string | null {
+    if (this.s.i32[this.i] !== -1) return this.str();
+    this.i++;
+    return null;
+  }
+
+  strs(): string[] {
+    return this.list(() => this.str());
+  }
+
+  numRecord(): Record<string, number> {
+    const rec: Record<string, number> = {};
+    for (let n = this.int(); n > 0; n--) rec[this.str()] = this.num();
+    return rec;
+  }
+
+  list<T>(item: () => T): T[] {
+    const n = this.int();
+    const list: T[] = [];
+    for (let k = 0; k < n; k++) list.push(item());
+    return list;
+  }
+}
+
+// Written out field by field, in the tables' order: one object shape per type, which V8 builds several
+// times faster than objects filled key by key from a table. The compiler checks every field is read
+// with the right kind; the round-trip tests check the order.
+function readRow(c: Cursor): CallRow {
+  return {
+    id: c.str(),
+    flowId: c.str(),
+    flowVersion: c.int(),
+    direction: c.str() as CallRow['direction'],
+    startedAt: c.num(),
+    endedAt: c.numOrNull(),
+    finishedAt: c.numOrNull(),
+    status: c.str() as CallRow['status'],
+    outcome: c.strOrNull() as CallRow['outcome'],
+    callerName: c.strOrNull(),
+    callerNameKey: c.strOrNull(),
+    callerPhone: c.strOrNull(),
+    topic: c.strOrNull(),
+    summary: c.str(),
+    articlesUsed: c.strs(),
+    satisfaction: c.numOrNull(),
+    surveyOffered: c.bool(),
+    afterCallMs: c.numOrNull(),
+    operatorName: c.str(),
+    transfersBefore: c.int(),
+    callbackId: c.strOrNull(),
+    endReason: c.strOrNull() as CallRow['endReason'],
+    lastSeq: c.int(),
+  };
+}
+
+type Transfer = CallFacts['transfers'][number];
+
+function readFacts(c: Cursor): CallFacts {
+  return {
+    callId: c.str(),
+    operatorName: c.str(),
+    flowId: c.str(),
+    flowVersion: c.int(),
+    direction: c.str() as CallFacts['direction'],
+    startedAt: c.num(),
+    endedAt: c.numOrNull(),
+    endReason: c.strOrNull() as CallFacts['endReason'],
+    handleMs: c.numOrNull(),
+    afterCallMs: c.numOrNull(),
+    stageMs: c.numRecord(),
+    outcome: c.strOrNull() as CallFacts['outcome'],
+    topic: c.strOrNull(),
+    need: c.strOrNull(),
+    articlesUsed: c.strs(),
+    satisfaction: c.numOrNull(),
+    holds: c.list(() => ({
+      promisedMinutes: c.num(),
+      startedAt: c.num(),
+      deadline: c.num(),
+      endedAt: c.numOrNull(),
+      extension: c.bool(),
+      overtimeMs: c.num(),
+    })),
+    transfersBefore: c.int(),
+    transfers: c.list(() => ({
+      at: c.num(),
+      targetKind: c.str() as Transfer['targetKind'],
+      targetId: c.str(),
+      summary: c.str(),
+      status: c.str() as Transfer['status'],
+    })),
+    refusedTransfers: c.list(() => c.num()),
+    callback: c.int() === 0 ? null : { deadline: c.num(), doneAt: c.numOrNull() },
+    adherence: {
+      greeting: c.boolOrNull(),
+      identified: c.boolOrNull(),
+      rephrased: c.boolOrNull(),
+      farewell: c.boolOrNull(),
+    },
+  };
+}
+
+/**
+ * Reads a pack's calls a slice at a time, so a page can decode 100,000 calls between frames; or all the
+ * figures first, then all the rows, so a dashboard need not wait for the rows. Throws on a pack that is
+ * not of this version or ends early (damaged storage): the caller rebuilds it from the rows.
+ */
+export class CallPackReader {
   private read = 0;
-  private readonly strings: (string | undefined)[];
+  private readonly rowsIn: Cursor;
+  private readonly factsIn: Cursor;
 
   constructor(private readonly pack: CallPack) {
     if (pack?.v !== PACK_VERSION) throw new PackError('another pack version');
-    this.strings = new Array<string | undefined>(pack.ends.length);
+    const strings = new StringTable(pack);
+    this.rowsIn = new Cursor(pack.rows, strings);
+    this.factsIn = new Cursor(pack.facts, strings);
   }
 
   get done(): boolean {
@@ -269,147 +449,12 @@ export class CallPackReader {
   next(max = Infinity): PackedCall[] {
     const out: PackedCall[] = [];
     while (out.length < max && this.read < this.pack.count) {
-      out.push({ row: this.row(), facts: this.facts() });
+      out.push({ row: readRow(this.rowsIn), facts: readFacts(this.factsIn) });
       this.read++;
     }
-    if (this.f > this.pack.f64.length || this.i > this.pack.i32.length) throw new PackError('pack cut short');
+    this.rowsIn.check();
+    this.factsIn.check();
     return out;
-  }
-
-  // Written out field by field, in the tables' order: one object shape per type, which V8 builds several
-  // times faster than objects filled key by key from a table. The compiler checks every field is read
-  // with the right kind; the round-trip tests check the order.
-  private row(): CallRow {
-    return {
-      id: this.str(),
-      flowId: this.str(),
-      flowVersion: this.int(),
-      direction: this.str() as CallRow['direction'],
-      startedAt: this.num(),
-      endedAt: this.numOrNull(),
-      finishedAt: this.numOrNull(),
-      status: this.str() as CallRow['status'],
-      outcome: this.strOrNull() as CallRow['outcome'],
-      callerName: this.strOrNull(),
-      callerNameKey: this.strOrNull(),
-      callerPhone: this.strOrNull(),
-      topic: this.strOrNull(),
-      summary: this.str(),
-      articlesUsed: this.strs(),
-      satisfaction: this.numOrNull(),
-      surveyOffered: this.bool(),
-      afterCallMs: this.numOrNull(),
-      operatorName: this.str(),
-      transfersBefore: this.int(),
-      callbackId: this.strOrNull(),
-      endReason: this.strOrNull() as CallRow['endReason'],
-      lastSeq: this.int(),
-    };
-  }
-
-  private facts(): CallFacts {
-    return {
-      callId: this.str(),
-      operatorName: this.str(),
-      flowId: this.str(),
-      flowVersion: this.int(),
-      direction: this.str() as CallFacts['direction'],
-      startedAt: this.num(),
-      endedAt: this.numOrNull(),
-      endReason: this.strOrNull() as CallFacts['endReason'],
-      handleMs: this.numOrNull(),
-      afterCallMs: this.numOrNull(),
-      stageMs: this.numRecord(),
-      outcome: this.strOrNull() as CallFacts['outcome'],
-      topic: this.strOrNull(),
-      need: this.strOrNull(),
-      articlesUsed: this.strs(),
-      satisfaction: this.numOrNull(),
-      holds: this.list(() => ({
-        promisedMinutes: this.num(),
-        startedAt: this.num(),
-        deadline: this.num(),
-        endedAt: this.numOrNull(),
-        extension: this.bool(),
-        overtimeMs: this.num(),
-      })),
-      transfersBefore: this.int(),
-      transfers: this.list(() => ({
-        at: this.num(),
-        targetKind: this.str() as CallFacts['transfers'][number]['targetKind'],
-        targetId: this.str(),
-        summary: this.str(),
-        status: this.str() as CallFacts['transfers'][number]['status'],
-      })),
-      refusedTransfers: this.list(() => this.num()),
-      callback: this.int() === 0 ? null : { deadline: this.num(), doneAt: this.numOrNull() },
-      adherence: {
-        greeting: this.boolOrNull(),
-        identified: this.boolOrNull(),
-        rephrased: this.boolOrNull(),
-        farewell: this.boolOrNull(),
-      },
-    };
-  }
-
-  private int(): number {
-    const n = this.pack.i32[this.i++];
-    if (n === undefined) throw new PackError('pack cut short');
-    return n;
-  }
-
-  private num(): number {
-    const n = this.pack.f64[this.f++];
-    if (n === undefined) throw new PackError('pack cut short');
-    return n;
-  }
-
-  private numOrNull(): number | null {
-    const n = this.num();
-    return Number.isNaN(n) ? null : n;
-  }
-
-  private bool(): boolean {
-    return this.int() === 1;
-  }
-
-  private boolOrNull(): boolean | null {
-    const b = this.int();
-    return b === 2 ? null : b === 1;
-  }
-
-  private str(): string {
-    const i = this.int();
-    let s = this.strings[i];
-    if (s === undefined) {
-      const end = this.pack.ends[i];
-      if (end === undefined) throw new PackError('string out of the table');
-      this.strings[i] = s = this.pack.text.slice(i === 0 ? 0 : this.pack.ends[i - 1], end);
-    }
-    return s;
-  }
-
-  private strOrNull(): string | null {
-    if (this.pack.i32[this.i] !== -1) return this.str();
-    this.i++;
-    return null;
-  }
-
-  private strs(): string[] {
-    return this.list(() => this.str());
-  }
-
-  private numRecord(): Record<string, number> {
-    const rec: Record<string, number> = {};
-    for (let n = this.int(); n > 0; n--) rec[this.str()] = this.num();
-    return rec;
-  }
-
-  private list<T>(item: () => T): T[] {
-    const n = this.int();
-    const list: T[] = [];
-    for (let k = 0; k < n; k++) list.push(item());
-    return list;
   }
 }
 
@@ -418,7 +463,25 @@ export function unpackCalls(pack: CallPack): PackedCall[] {
   return new CallPackReader(pack).next();
 }
 
+/**
+ * A pack's figures, then (when `rows` is called) its rows in the same order: a worker answers the
+ * dashboard from the figures before it spends the time on the rows.
+ */
+export function unpackFactsFirst(pack: CallPack): { facts: CallFacts[]; rows: () => CallRow[] } {
+  if (pack?.v !== PACK_VERSION) throw new PackError('another pack version');
+  const strings = new StringTable(pack);
+  const read = <T>(stream: PackStreams, one: (c: Cursor) => T): T[] => {
+    const c = new Cursor(stream, strings);
+    const out: T[] = [];
+    for (let n = 0; n < pack.count; n++) out.push(one(c));
+    c.check();
+    return out;
+  };
+  return { facts: read(pack.facts, readFacts), rows: () => read(pack.rows, readRow) };
+}
+
 /** The pack's buffers, to hand a pack to another thread without copying it. */
 export function packBuffers(pack: CallPack): ArrayBuffer[] {
-  return [pack.f64.buffer as ArrayBuffer, pack.i32.buffer as ArrayBuffer, pack.ends.buffer as ArrayBuffer];
+  const { rows, facts, ends } = pack;
+  return [rows.f64, rows.i32, facts.f64, facts.i32, ends].map((a) => a.buffer as ArrayBuffer);
 }

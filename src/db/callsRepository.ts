@@ -170,12 +170,16 @@ export async function finishCall(db: AppDB, done: FinishedCall): Promise<void> {
     await markCallsChanged(db, [done.callId]);
     if (done.callback && !(await db.callbacks.get(done.callback.id)))
       await db.callbacks.add(newCallbackRow(done.callback));
-    if (done.fulfilled)
+    if (done.fulfilled) {
+      const task = await db.callbacks.get(done.fulfilled.callbackId);
       await db.callbacks.update(done.fulfilled.callbackId, {
         status: 'done',
         doneAt: done.fulfilled.at,
         doneByCallId: done.callId,
       });
+      // The call that promised it now shows its callback kept.
+      if (task) await markCallsChanged(db, [task.callId]);
+    }
   });
 }
 

@@ -255,12 +255,13 @@ export async function importWorkstation(db: AppDB, raw: string, flowOf?: FlowLoo
       );
     }
     const storedCallbacks = await db.callbacks.bulkGet(callbacks.map((c) => c.id));
-    await db.callbacks.bulkPut(
-      callbacks.filter((c, i) => {
-        const before = storedCallbacks[i];
-        return !before || (before.status === 'open' && c.status === 'done');
-      }),
-    );
+    const newer = callbacks.filter((c, i) => {
+      const before = storedCallbacks[i];
+      return !before || (before.status === 'open' && c.status === 'done');
+    });
+    await db.callbacks.bulkPut(newer);
+    // The calls that promised them show the callbacks as now known.
+    await markCallsChanged(db, [...new Set(newer.map((c) => c.callId))]);
     return { ok: true as const, calls: counts };
   });
 }

@@ -1,17 +1,18 @@
 // Reads for the supervisor workspace: a period's calls with their figures. A call's figures are reduced
 // from its log once and kept (callFacts); a month's calls are then packed into a few buffers (callPacks),
-// which read back in a fraction of the time 100,000 separate rows take. A pack is brought up to date
-// from the calls marked changed since it was written (callChanges), and rewritten once it has taken in
-// many of them.
+// with the queue's callback each call promised, which read back in a fraction of the time 100,000
+// separate rows take. A pack is brought up to date from the calls marked changed since it was written
+// (callChanges: a write of a call's row, or of the callback it promised), and rewritten once it has
+// taken in many of them.
 import { liveQuery } from 'dexie';
 import { analyzeCall, type CallFacts } from '../analytics';
 import type { CallRecordEvent } from '../calls';
 import type { FlowDefinition } from '../flows/types';
 import { unpackEvents } from './callEventCodec';
-import { packCalls, unpackCalls, type PackedCall } from './callPack';
+import { packCalls, unpackFactsFirst, type PackedCall } from './callPack';
 import { eventsOf } from './callsRepository';
 import type { AppDB } from './db';
-import type { CallbackRow, CallChangeRow, CallFactsRow, CallPackRow, CallRow } from './callsTables';
+import type { CallChangeRow, CallFactsRow, CallPackRow, CallRow } from './callsTables';
 
 export type SupervisedCall = PackedCall;
 
@@ -80,6 +81,11 @@ interface Month {
   /** The stored pack this derives from (0: none yet). */
   rev: number;
   calls: Map<string, SupervisedCall>;
+  /**
+   * A month read from its pack whose rows are not unpacked yet (`calls` is empty until then): its
+   * figures are, so a dashboard can be answered before the rows are read.
+   */
+  unread: { facts: CallFacts[]; rows: () => CallRow[] } | null;
   /** Calls taken in since that pack: their markers are cleared when the month is packed again. */
   taken: Set<string>;
   /** Differs from its stored pack (built from the rows, or changes taken in). */
@@ -93,20 +99,42 @@ export interface SupervisorMemory {
   taken: Map<string, number>;
   /** Packing runs one month at a time, after the calls are handed over. */
   packing: Promise<unknown>;
-  /** Each call with the queue's callback laid over, kept while both stay the same (an unchanged call). */
-  joined: WeakMap<SupervisedCall, SupervisedCall>;
 }
 
 export function supervisorMemory(): SupervisorMemory {
-  return { months: new Map(), taken: new Map(), packing: Promise.resolve(), joined: new WeakMap() };
+  return { months: new Map(), taken: new Map(), packing: Promise.resolve() };
 }
 
 /** A month packed again once it has taken in this many changes: its markers are then cleared. */
 const REPACK_AFTER = 200;
 
+type Promised = NonNullable<CallFacts['callback']>;
+
 /**
- * Figures of each row: from `known` or the kept figures when they match the row, else reduced from its
- * log and kept for the next reading (not waited for: a failure to keep them costs only speed).
+ * The queue's callback each call promised (the call that kept it changes apart from the promise's log).
+ * A callback falls due after the call that promised it started.
+ */
+async function promisedBy(db: AppDB, rows: readonly CallRow[]): Promise<Map<string, Promised>> {
+  const ids = new Set(rows.map((r) => r.id));
+  let first = Infinity;
+  for (const r of rows) first = Math.min(first, r.startedAt);
+  const found =
+    rows.length > 100
+      ? await db.callbacks.where('dueAt').aboveOrEqual(first).toArray()
+      : await db.callbacks
+          .where('callId')
+          .anyOf([...ids])
+          .toArray();
+  const byCall = new Map<string, Promised>();
+  for (const c of found)
+    if (ids.has(c.callId)) byCall.set(c.callId, { deadline: c.deadline, doneAt: c.doneAt });
+  return byCall;
+}
+
+/**
+ * Figures of each row, with the callback it promised as the queue holds it: from `known` or the kept
+ * figures when they match the row, else reduced from its log and kept for the next reading (not
+ * waited for: a failure to keep them costs only speed).
  */
 async function factsOf(
   db: AppDB,
@@ -149,9 +177,11 @@ async function factsOf(
     rows.forEach((r, i) => (out[i] ??= byId.get(r.id)));
     db.callFacts.bulkPut(reduced).catch(() => {});
   }
-  return out.map((f) => {
+  const promised = await promisedBy(db, rows);
+  return out.map((f, i) => {
     if (!f) throw new Error('facts missing'); // every row was reduced just above
-    return f;
+    const callback = promised.get(rows[i]?.id ?? '');
+    return callback ? { ...f, callback } : f;
   });
 }
 
@@ -163,19 +193,35 @@ async function buildMonth(db: AppDB, month: number, rev: number, flowOf: FlowLoo
   ).reverse();
   const facts = await factsOf(db, rows, flowOf);
   const calls = new Map(rows.map((row, i) => [row.id, { row, facts: facts[i] as CallFacts }]));
-  return { rev, calls, taken: new Set(), dirty: true };
+  return { rev, calls, unread: null, taken: new Set(), dirty: true };
 }
 
-/** A stored pack's calls; null when it is of another version or damaged (it is rebuilt from rows). */
+/** A stored pack's figures, its rows left for later; null when it is of another version or damaged. */
 function unpackedMonth(stored: CallPackRow | undefined): Month | null {
   if (!stored || stored.factsVersion !== FACTS_VERSION) return null;
   try {
-    const calls = new Map(unpackCalls(stored.pack).map((c) => [c.row.id, c]));
-    return { rev: stored.rev, calls, taken: new Set(), dirty: false };
+    const unread = unpackFactsFirst(stored.pack);
+    return { rev: stored.rev, calls: new Map(), unread, taken: new Set(), dirty: false };
   } catch {
     return null;
   }
 }
+
+/** Unpacks a month's rows; false when they are damaged (the month is then read from its rows). */
+function readRows(month: Month): boolean {
+  if (!month.unread) return true;
+  const { facts, rows } = month.unread;
+  try {
+    const read = rows();
+    month.calls = new Map(read.map((row, i) => [row.id, { row, facts: facts[i] as CallFacts }]));
+    month.unread = null;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sizeOf = (month: Month) => month.unread?.facts.length ?? month.calls.size;
 
 function latestRevs(keys: readonly [number, number][]): Map<number, number> {
   const revs = new Map<number, number>();
@@ -186,8 +232,15 @@ function latestRevs(keys: readonly [number, number][]): Map<number, number> {
 /**
  * Brings the period's months up to date in memory: loads the months not held (from their pack, or
  * their rows), drops months another tab packed again, and takes in every call marked changed since.
+ * `onFacts` hears the period's figures as soon as they are known, before the packs' rows are unpacked.
  */
-async function sync(db: AppDB, period: Period, memory: SupervisorMemory, flowOf: FlowLookup): Promise<void> {
+async function sync(
+  db: AppDB,
+  period: Period,
+  memory: SupervisorMemory,
+  flowOf: FlowLookup,
+  onFacts?: (facts: CallFacts[]) => void,
+): Promise<void> {
   const snap = await db.transaction('r', [db.callPacks, db.callChanges, db.calls], async () => {
     const [keys, first, last] = await Promise.all([
       db.callPacks.toCollection().primaryKeys(),
@@ -219,7 +272,12 @@ async function sync(db: AppDB, period: Period, memory: SupervisorMemory, flowOf:
   const changed: [CallChangeRow, CallRow][] = [];
   snap.rows.forEach((row, i) => {
     const marker = snap.fresh[i];
-    if (row && marker && monthAt(monthOf(row.startedAt))) changed.push([marker, row]);
+    const m = monthOf(row?.startedAt ?? 0);
+    const month = monthAt(m);
+    if (!row || !marker || !month) return;
+    // A change is laid over the month's rows: those of a month just read from its pack are unpacked.
+    if (readRows(month)) changed.push([marker, row]);
+    else loaded.delete(m);
   });
   const facts = await factsOf(
     db,
@@ -240,7 +298,7 @@ async function sync(db: AppDB, period: Period, memory: SupervisorMemory, flowOf:
   });
   for (const [i, m] of snap.load.entries()) {
     let month = loaded.get(m);
-    if (!month || month.calls.size !== snap.counts[i]) {
+    if (!month || sizeOf(month) !== snap.counts[i]) {
       month = await buildMonth(db, m, snap.revs.get(m) ?? 0, flowOf);
       // Its rows were read after the markers: every marked call of the month is in them.
       for (const k of snap.fresh)
@@ -251,30 +309,27 @@ async function sync(db: AppDB, period: Period, memory: SupervisorMemory, flowOf:
     }
     memory.months.set(m, month);
   }
+  const held = heldMonths(memory, period);
+  if (onFacts && held.some(([, month]) => month.unread)) onFacts(periodFacts(held, period));
+  for (const [m, month] of held)
+    if (!readRows(month)) memory.months.set(m, await buildMonth(db, m, month.rev, flowOf));
 }
 
-/** The months' calls that started in the period, newest first, with the queue's callbacks laid over. */
-function periodCalls(
-  memory: SupervisorMemory,
-  period: Period,
-  callbacks: readonly CallbackRow[],
-): SupervisedCall[] {
-  const byCall = new Map(callbacks.map((c) => [c.callId, { deadline: c.deadline, doneAt: c.doneAt }]));
+/** The figures of the months' calls that started in the period. */
+function periodFacts(held: [number, Month][], period: Period): CallFacts[] {
+  const out: CallFacts[] = [];
+  for (const [, month] of held)
+    for (const f of month.unread?.facts ?? [...month.calls.values()].map((c) => c.facts))
+      if (f.startedAt >= period.from && f.startedAt < period.to) out.push(f);
+  return out;
+}
+
+/** The months' calls that started in the period, newest first. */
+function periodCalls(memory: SupervisorMemory, period: Period): SupervisedCall[] {
   const out: SupervisedCall[] = [];
   for (const [, month] of heldMonths(memory, period))
-    for (const c of month.calls.values()) {
-      if (c.row.startedAt < period.from || c.row.startedAt >= period.to) continue;
-      const callback = byCall.get(c.row.id);
-      if (!callback) {
-        out.push(c);
-        continue;
-      }
-      let joined = memory.joined.get(c);
-      const was = joined?.facts.callback;
-      if (!joined || was?.deadline !== callback.deadline || was.doneAt !== callback.doneAt)
-        memory.joined.set(c, (joined = { row: c.row, facts: { ...c.facts, callback } }));
-      out.push(joined);
-    }
+    for (const c of month.calls.values())
+      if (c.row.startedAt >= period.from && c.row.startedAt < period.to) out.push(c);
   // Months latest first, each packed newest first: only calls taken in since need moving.
   for (let i = 1; i < out.length; i++)
     if (newestFirst(out[i - 1] as SupervisedCall, out[i] as SupervisedCall) > 0) return out.sort(newestFirst);
@@ -334,11 +389,6 @@ function packLater(db: AppDB, memory: SupervisorMemory, period: Period, first: b
   });
 }
 
-async function readCallbacks(db: AppDB, period: Period): Promise<CallbackRow[]> {
-  // A callback falls due after the call that promised it started: later than the period's start.
-  return db.callbacks.where('dueAt').aboveOrEqual(period.from).toArray();
-}
-
 /** Every call that started in [from, to), newest first, with its figures. */
 export async function loadSupervisedCalls(
   db: AppDB,
@@ -347,14 +397,14 @@ export async function loadSupervisedCalls(
   memory: SupervisorMemory = supervisorMemory(),
 ): Promise<SupervisedCall[]> {
   await sync(db, period, memory, flowOf);
-  const calls = periodCalls(memory, period, await readCallbacks(db, period));
+  const calls = periodCalls(memory, period);
   packLater(db, memory, period, true);
   return calls;
 }
 
 /**
- * Hands the listener the period's calls now and after every change to them in any tab: the markers,
- * the callbacks and the packs' keys are watched, and only the marked calls are read again.
+ * Hands the listener the period's calls now and after every change to them in any tab: the markers'
+ * and the packs' keys are watched, and only the marked calls are read again.
  */
 export function watchSupervisedCalls(
   db: AppDB,
@@ -363,29 +413,27 @@ export function watchSupervisedCalls(
   memory: SupervisorMemory,
   listener: (calls: SupervisedCall[]) => void,
   onError: (error: unknown) => void,
+  onFacts?: (facts: CallFacts[]) => void,
 ): () => void {
   let ticket = 0;
   let first = true;
   let last: SupervisedCall[] = [];
   const sub = liveQuery(() =>
-    db.transaction('r', [db.callChanges, db.callbacks, db.callPacks], async () => {
-      const [, callbacks] = await Promise.all([
-        db.callChanges.toCollection().primaryKeys(),
-        readCallbacks(db, period),
-        db.callPacks.toCollection().primaryKeys(),
-      ]);
-      return callbacks;
-    }),
+    db.transaction('r', [db.callChanges, db.callPacks], () =>
+      Promise.all([db.callChanges.toCollection().primaryKeys(), db.callPacks.toCollection().primaryKeys()]),
+    ),
   ).subscribe({
-    next: (callbacks) => {
+    next: () => {
       const mine = ++ticket;
       // One reading at a time: memory is shared, and a later change is read after the one before.
       memory.packing = memory.packing.then(async () => {
         if (mine !== ticket) return;
         try {
-          await sync(db, period, memory, flowOf);
+          await sync(db, period, memory, flowOf, (facts) => {
+            if (mine === ticket) onFacts?.(facts);
+          });
           if (mine !== ticket) return;
-          const calls = periodCalls(memory, period, callbacks);
+          const calls = periodCalls(memory, period);
           // A month packed again (by this watcher, too) changes no call: nothing to hand over then.
           if (first || calls.length !== last.length || calls.some((c, i) => c !== last[i])) listener(calls);
           last = calls;

@@ -1,6 +1,6 @@
 // Watches a period's calls and reduces them to figures off the main thread: 100,000 calls take seconds to
 // read and reduce, and the supervisor's page must stay responsive. The dashboard is computed here too.
-import { buildDashboard, filterCalls, type CallFilter, type Dashboard } from '../analytics';
+import { buildDashboard, filterCalls, type CallFacts, type CallFilter, type Dashboard } from '../analytics';
 import { AppDB } from '../db/db';
 import { importWorkstation, type ImportResult } from '../db/exchangeRepository';
 import { packBuffers, packCalls, type CallPack } from '../db/callPack';
@@ -55,17 +55,29 @@ interface Watching {
   stop: () => void;
 }
 let current: Watching | null = null;
-let waiting: Extract<SupervisedCallsRequest, { type: 'dashboard' }>[] = [];
+let waiting: DashboardAsked[] = [];
 
-function answer(req: Extract<SupervisedCallsRequest, { type: 'dashboard' }>, calls: SupervisedCall[]) {
+type DashboardAsked = Extract<SupervisedCallsRequest, { type: 'dashboard' }>;
+
+const unfiltered = (req: DashboardAsked) =>
+  Object.values(req.filter).every((v) => v === undefined || v === '');
+
+function answer(req: DashboardAsked, calls: SupervisedCall[]) {
   // Unfiltered (the usual opening), the figures are taken as they are: no copy of 100,000 calls.
-  const shown = Object.values(req.filter).some((v) => v !== undefined && v !== '')
-    ? filterCalls(
-        calls.map(({ row, facts }) => ({ facts, callerName: row.callerName, callerPhone: row.callerPhone })),
-        req.filter,
-        req.now,
-      ).map((c) => c.facts)
-    : calls.map((c) => c.facts);
+  if (unfiltered(req))
+    return answerWith(
+      req,
+      calls.map((c) => c.facts),
+    );
+  const shown = filterCalls(
+    calls.map(({ row, facts }) => ({ facts, callerName: row.callerName, callerPhone: row.callerPhone })),
+    req.filter,
+    req.now,
+  ).map((c) => c.facts);
+  answerWith(req, shown);
+}
+
+function answerWith(req: DashboardAsked, shown: CallFacts[]) {
   const { now, from, to, articles } = req;
   scope.postMessage({
     type: 'dashboard',
@@ -117,6 +129,12 @@ function watch(req: Extract<SupervisedCallsRequest, { type: 'watch' }>) {
       }
     },
     failed,
+    (facts) => {
+      // The figures are known before the rows are unpacked: an unfiltered dashboard needs no more.
+      const ready = waiting.filter((w) => w.watch === mine.watch && unfiltered(w));
+      waiting = waiting.filter((w) => !ready.includes(w));
+      for (const w of ready) answerWith(w, facts);
+    },
   );
 }
 

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CallFacts } from '../../src/analytics';
-import { CallPackReader, packCalls, unpackCalls, type PackedCall } from '../../src/db/callPack';
+import {
+  CallPackReader,
+  packCalls,
+  unpackCalls,
+  unpackFactsFirst,
+  type PackedCall,
+} from '../../src/db/callPack';
 import type { CallRow } from '../../src/db/callsTables';
 
 // Any text a supervisor's records can hold, Cyrillic, emoji and empty strings included.
@@ -93,6 +99,16 @@ describe('call packs', () => {
     );
   });
 
+  it('give the figures first, then the rows, of the same calls in the same order', () => {
+    fc.assert(
+      fc.property(calls, (packed) => {
+        const { facts, rows } = unpackFactsFirst(packCalls(packed));
+        expect(facts).toEqual(packed.map((c) => c.facts));
+        expect(rows()).toEqual(packed.map((c) => c.row));
+      }),
+    );
+  });
+
   it('read a slice at a time give the same calls as read at once', () => {
     fc.assert(
       fc.property(calls, fc.integer({ min: 1, max: 5 }), (packed, slice) => {
@@ -129,8 +145,11 @@ describe('call packs', () => {
     if (!one) throw new Error('no sample');
     const pack = packCalls([one, one]);
     expect(() => unpackCalls({ ...pack, v: 99 })).toThrow();
-    expect(() => unpackCalls({ ...pack, i32: pack.i32.slice(0, pack.i32.length / 2) })).toThrow();
-    expect(() => unpackCalls({ ...pack, f64: pack.f64.slice(0, 3) })).toThrow();
+    const { rows: r, facts: f } = pack;
+    expect(() => unpackCalls({ ...pack, rows: { ...r, i32: r.i32.slice(0, r.i32.length / 2) } })).toThrow();
+    expect(() => unpackCalls({ ...pack, facts: { ...f, f64: f.f64.slice(0, 3) } })).toThrow();
+    expect(() => unpackFactsFirst({ ...pack, facts: { ...f, i32: f.i32.slice(0, 5) } })).toThrow();
+    expect(() => unpackFactsFirst({ ...pack, rows: { ...r, i32: new Int32Array(0) } }).rows()).toThrow();
     expect(() => unpackCalls({ ...pack, ends: new Uint32Array(0) })).toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyzeCall } from '../../src/analytics';
+import { analyzeCall, type CallFacts } from '../../src/analytics';
 import { AppDB } from '../../src/db/db';
 import { finishCall, markCallsChanged } from '../../src/db/callsRepository';
 import { eraseExpiredPersonalData } from '../../src/db/retentionRepository';
@@ -52,7 +52,15 @@ describe('supervised calls', () => {
     const before = await loadSupervisedCalls(db, period, flowOf, cache);
     expect(before.find((c) => c.row.id === 'c6')?.facts.callback?.doneAt).toBeNull();
     const done = TUESDAY_1030 + 4 * HOUR;
-    await db.callbacks.update('c6:callback', { status: 'done', doneAt: done });
+    // An outbound call fulfils it, as the callbacks queue has the operator do.
+    const epoch = (await db.callLease.get('owner'))?.epoch ?? 0;
+    await finishCall(db, {
+      callId: 'c1',
+      patch: {},
+      epoch,
+      callback: null,
+      fulfilled: { callbackId: 'c6:callback', at: done },
+    });
     const after = await loadSupervisedCalls(db, period, flowOf, cache);
     expect(after.find((c) => c.row.id === 'c6')?.facts.callback?.doneAt).toBe(done);
   });
@@ -152,6 +160,34 @@ describe('month packs', () => {
     expect(await loadSupervisedCalls(db, period, flowOf)).toEqual(after);
   });
 
+  it('a watcher over packed months hears their figures first, the same as the calls that follow', async () => {
+    const db = await seeded();
+    await opened(db);
+    const heard: string[] = [];
+    let figures: CallFacts[] = [];
+    let calls: SupervisedCall[] = [];
+    const stop = watchSupervisedCalls(
+      db,
+      period,
+      flowOf,
+      supervisorMemory(),
+      (c) => {
+        heard.push('calls');
+        calls = c;
+      },
+      () => {},
+      (f) => {
+        heard.push('figures');
+        figures = f;
+      },
+    );
+    await expect.poll(() => heard).toEqual(['figures', 'calls']);
+    stop();
+    const byId = (list: CallFacts[]) => [...list].sort((a, b) => a.callId.localeCompare(b.callId));
+    expect(byId(figures)).toEqual(byId(calls.map((c) => c.facts)));
+    expect(calls).toHaveLength(fixture.length);
+  });
+
   it('a row written without its marker is still found: a month that lost count is read from its rows', async () => {
     const db = await seeded();
     await db.calls.delete('c6');
@@ -166,7 +202,7 @@ describe('month packs', () => {
     const first = await opened(db);
     const [key] = await db.callPacks.toCollection().primaryKeys();
     if (!key) throw new Error('nothing packed');
-    await db.callPacks.update(key, { 'pack.i32': new Int32Array(3) });
+    await db.callPacks.update(key, { 'pack.facts.i32': new Int32Array(3) });
     expect(await loadSupervisedCalls(db, period, flowOf)).toEqual(first);
   });
 
