@@ -17,23 +17,25 @@ export interface PackedCall {
 /** Raised whenever the layout below changes: packs of another version are rebuilt from the rows. */
 export const PACK_VERSION = 1;
 
-/** One side of the calls (their rows, or their figures), field after field, call after call. */
-export interface PackStreams {
+/**
+ * One side of the calls (their rows, or their figures), field after field, call after call. Each side
+ * stands alone, so a dashboard can read and unpack the figures without the rows.
+ */
+export interface PackHalf {
   /** Numbers that may be fractional or large: times, durations. NaN stands for null (none are NaN). */
   f64: Float64Array;
   /** Everything else: string table indexes (-1 for null), lengths, small integers, flags. */
   i32: Int32Array;
+  /** The string table: every distinct string once, concatenated; `ends[i]` is where string i ends. */
+  text: string;
+  ends: Uint32Array;
 }
 
 export interface CallPack {
   v: number;
   count: number;
-  /** Rows and figures apart: a dashboard needs only the figures, and can have them first. */
-  rows: PackStreams;
-  facts: PackStreams;
-  /** The string table: every distinct string once, concatenated; `ends[i]` is where string i ends. */
-  text: string;
-  ends: Uint32Array;
+  rows: PackHalf;
+  facts: PackHalf;
 }
 
 const K = {
@@ -145,11 +147,14 @@ class PackError extends Error {}
 class Writer {
   f64: number[] = [];
   i32: number[] = [];
+  strings = new Map<string, number>();
 
-  constructor(private readonly strings: Map<string, number>) {}
-
-  streams(): PackStreams {
-    return { f64: Float64Array.from(this.f64), i32: Int32Array.from(this.i32) };
+  half(): PackHalf {
+    const strings = [...this.strings.keys()];
+    const ends = new Uint32Array(strings.length);
+    let end = 0;
+    strings.forEach((s, i) => (ends[i] = end += s.length));
+    return { f64: Float64Array.from(this.f64), i32: Int32Array.from(this.i32), text: strings.join(''), ends };
   }
 
   str(s: unknown): void {
@@ -238,55 +243,24 @@ class Writer {
 
 /** Packs calls in their order; throws on a value that does not fit its field (a damaged row). */
 export function packCalls(calls: readonly PackedCall[]): CallPack {
-  const table = new Map<string, number>();
-  const rows = new Writer(table);
-  const facts = new Writer(table);
+  const rows = new Writer();
+  const facts = new Writer();
   for (const c of calls) {
     rows.obj(ROW, c.row);
     facts.obj(FACTS, c.facts);
   }
-  const strings = [...table.keys()];
-  const ends = new Uint32Array(strings.length);
-  let end = 0;
-  strings.forEach((s, i) => (ends[i] = end += s.length));
-  return {
-    v: PACK_VERSION,
-    count: calls.length,
-    rows: rows.streams(),
-    facts: facts.streams(),
-    text: strings.join(''),
-    ends,
-  };
+  return { v: PACK_VERSION, count: calls.length, rows: rows.half(), facts: facts.half() };
 }
 
-/** The strings of a pack, cut from its table when first met, once each. */
-class StringTable {
-  private readonly cut: (string | undefined)[];
-
-  constructor(private readonly pack: CallPack) {
-    this.cut = new Array<string | undefined>(pack.ends.length);
-  }
-
-  at(i: number): string {
-    let s = this.cut[i];
-    if (s === undefined) {
-      const end = this.pack.ends[i];
-      if (end === undefined) throw new PackError('string out of the table');
-      this.cut[i] = s = this.pack.text.slice(i === 0 ? 0 : this.pack.ends[i - 1], end);
-    }
-    return s;
-  }
-}
-
-/** A read position in one side's streams. */
+/** A read position in one side of a pack; its strings are cut from the table when first met, once each. */
 class Cursor {
   private f = 0;
   private i = 0;
+  private readonly cut: (string | undefined)[];
 
-  constructor(
-    private readonly s: PackStreams,
-    private readonly strings: StringTable,
-  ) {}
+  constructor(private readonly s: PackHalf) {
+    this.cut = new Array<string | undefined>(s.ends.length);
+  }
 
   check(): void {
     if (this.f > this.s.f64.length || this.i > this.s.i32.length) throw new PackError('pack cut short');
@@ -319,7 +293,14 @@ class Cursor {
   }
 
   str(): string {
-    return this.strings.at(this.int());
+    const i = this.int();
+    let s = this.cut[i];
+    if (s === undefined) {
+      const end = this.s.ends[i];
+      if (end === undefined) throw new PackError('string out of the table');
+      this.cut[i] = s = this.s.text.slice(i === 0 ? 0 : this.s.ends[i - 1], end);
+    }
+    return s;
   }
 
   strOrNull(): string | null {
@@ -436,9 +417,8 @@ export class CallPackReader {
 
   constructor(private readonly pack: CallPack) {
     if (pack?.v !== PACK_VERSION) throw new PackError('another pack version');
-    const strings = new StringTable(pack);
-    this.rowsIn = new Cursor(pack.rows, strings);
-    this.factsIn = new Cursor(pack.facts, strings);
+    this.rowsIn = new Cursor(pack.rows);
+    this.factsIn = new Cursor(pack.facts);
   }
 
   get done(): boolean {
@@ -463,25 +443,29 @@ export function unpackCalls(pack: CallPack): PackedCall[] {
   return new CallPackReader(pack).next();
 }
 
-/**
- * A pack's figures, then (when `rows` is called) its rows in the same order: a worker answers the
- * dashboard from the figures before it spends the time on the rows.
- */
-export function unpackFactsFirst(pack: CallPack): { facts: CallFacts[]; rows: () => CallRow[] } {
-  if (pack?.v !== PACK_VERSION) throw new PackError('another pack version');
-  const strings = new StringTable(pack);
-  const read = <T>(stream: PackStreams, one: (c: Cursor) => T): T[] => {
-    const c = new Cursor(stream, strings);
-    const out: T[] = [];
-    for (let n = 0; n < pack.count; n++) out.push(one(c));
-    c.check();
-    return out;
-  };
-  return { facts: read(pack.facts, readFacts), rows: () => read(pack.rows, readRow) };
+function readAll<T>(v: number, count: number, half: PackHalf, one: (c: Cursor) => T): T[] {
+  if (v !== PACK_VERSION) throw new PackError('another pack version');
+  const c = new Cursor(half);
+  const out: T[] = [];
+  for (let n = 0; n < count; n++) out.push(one(c));
+  c.check();
+  return out;
+}
+
+/** One side of a stored pack: its figures, read before (and without) its rows. */
+export function unpackFacts(v: number, count: number, half: PackHalf): CallFacts[] {
+  return readAll(v, count, half, readFacts);
+}
+
+/** The other side: the rows, in the same order as the figures. */
+export function unpackRows(v: number, count: number, half: PackHalf): CallRow[] {
+  return readAll(v, count, half, readRow);
 }
 
 /** The pack's buffers, to hand a pack to another thread without copying it. */
 export function packBuffers(pack: CallPack): ArrayBuffer[] {
-  const { rows, facts, ends } = pack;
-  return [rows.f64, rows.i32, facts.f64, facts.i32, ends].map((a) => a.buffer as ArrayBuffer);
+  const { rows, facts } = pack;
+  return [rows.f64, rows.i32, rows.ends, facts.f64, facts.i32, facts.ends].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }

@@ -1,7 +1,7 @@
 // Row shapes of the call record: a summary row per call, one row per log event, the owner lease, and
 // the callbacks queue. The event log is the source of truth; the summary row serves lists and lookups.
 import type { CallFacts } from '../analytics';
-import type { CallPack } from './callPack';
+import type { PackHalf } from './callPack';
 import type { CallbackTask, CallEnd, CallRecordEvent } from '../calls';
 import type { Organisation } from '../calls/organisation';
 import type { Direction, Outcome } from '../flows/types';
@@ -64,16 +64,21 @@ export interface CallFactsRow {
 }
 
 /**
- * A month's calls as the supervisor reads them (schema 3): summary rows and kept figures, packed. `month`
- * is the UTC start of the month the calls started in; `rev` counts rewrites. A pack holds what the rows
+ * One side of a month's calls as the supervisor reads them (schema 3): their figures (read first, for
+ * the dashboard) or their summary rows, packed (src/db/callPack.ts). `month` is the UTC start of the
+ * month the calls started in; `rev` counts rewrites, both sides sharing it. A pack holds what the rows
  * said when it was written, apart from the calls marked in `callChanges` since.
  */
 export interface CallPackRow {
   month: number;
   rev: number;
+  part: 'facts' | 'rows';
   /** FACTS_VERSION of the figures inside: a pack of older figures is rebuilt. */
   factsVersion: number;
-  pack: CallPack;
+  /** The pack layout's version (PACK_VERSION) and the number of calls. */
+  v: number;
+  count: number;
+  half: PackHalf;
 }
 
 /**

@@ -38,7 +38,7 @@ export class AppDB extends Dexie {
   articleEdits!: EntityTable<ArticleEditRow, 'id'>;
   organisations!: EntityTable<OrganisationRow, 'ref'>;
   callFacts!: EntityTable<CallFactsRow, 'id'>;
-  callPacks!: Table<CallPackRow, [number, number]>;
+  callPacks!: Table<CallPackRow, [number, number, string]>;
   callChanges!: EntityTable<CallChangeRow, 'id'>;
 
   constructor(name = DB_NAME) {
@@ -74,10 +74,11 @@ export class AppDB extends Dexie {
       callFacts: 'id, startedAt',
     });
     // Version 3 (a dashboard over 100,000 calls in under a second): each month's calls packed into a few
-    // buffers (src/db/callPack.ts), keyed by [month+rev] so a watcher sees a rewrite from its keys alone;
-    // every write of a call row marks the call changed in the same transaction, until a pack takes it in.
+    // buffers (src/db/callPack.ts), figures and rows apart, keyed by [month+rev+part] so a watcher sees
+    // a rewrite from the keys alone; every write of a call row (or of the callback it promised) marks
+    // the call changed in the same transaction, until a pack takes it in.
     this.version(3).stores({
-      callPacks: '[month+rev]',
+      callPacks: '[month+rev+part]',
       callChanges: 'id',
     });
   }

@@ -9,7 +9,7 @@ import { analyzeCall, type CallFacts } from '../analytics';
 import type { CallRecordEvent } from '../calls';
 import type { FlowDefinition } from '../flows/types';
 import { unpackEvents } from './callEventCodec';
-import { packCalls, unpackFactsFirst, type PackedCall } from './callPack';
+import { packCalls, PACK_VERSION, unpackFacts, unpackRows, type PackedCall } from './callPack';
 import { eventsOf } from './callsRepository';
 import type { AppDB } from './db';
 import type { CallChangeRow, CallFactsRow, CallPackRow, CallRow } from './callsTables';
@@ -82,10 +82,10 @@ interface Month {
   rev: number;
   calls: Map<string, SupervisedCall>;
   /**
-   * A month read from its pack whose rows are not unpacked yet (`calls` is empty until then): its
-   * figures are, so a dashboard can be answered before the rows are read.
+   * A month read from its pack whose rows are not in yet (`calls` is empty until then): its figures
+   * are, so a dashboard can be answered while the rows are read from storage and unpacked.
    */
-  unread: { facts: CallFacts[]; rows: () => CallRow[] } | null;
+  unread: { facts: CallFacts[]; rows: Promise<CallPackRow | undefined> } | null;
   /** Calls taken in since that pack: their markers are cleared when the month is packed again. */
   taken: Set<string>;
   /** Differs from its stored pack (built from the rows, or changes taken in). */
@@ -196,24 +196,32 @@ async function buildMonth(db: AppDB, month: number, rev: number, flowOf: FlowLoo
   return { rev, calls, unread: null, taken: new Set(), dirty: true };
 }
 
-/** A stored pack's figures, its rows left for later; null when it is of another version or damaged. */
-function unpackedMonth(stored: CallPackRow | undefined): Month | null {
+/**
+ * A stored pack's figures, its rows (already asked for) left to come; null when it is of another
+ * version or damaged (the month is then read from the database rows).
+ */
+function unpackedMonth(
+  stored: CallPackRow | undefined,
+  rows: Promise<CallPackRow | undefined>,
+): Month | null {
   if (!stored || stored.factsVersion !== FACTS_VERSION) return null;
   try {
-    const unread = unpackFactsFirst(stored.pack);
-    return { rev: stored.rev, calls: new Map(), unread, taken: new Set(), dirty: false };
+    const facts = unpackFacts(stored.v, stored.count, stored.half);
+    return { rev: stored.rev, calls: new Map(), unread: { facts, rows }, taken: new Set(), dirty: false };
   } catch {
     return null;
   }
 }
 
-/** Unpacks a month's rows; false when they are damaged (the month is then read from its rows). */
-function readRows(month: Month): boolean {
+/** Takes in a packed month's rows; false when they are gone or damaged (read from the database then). */
+async function readRows(month: Month): Promise<boolean> {
   if (!month.unread) return true;
-  const { facts, rows } = month.unread;
+  const { facts } = month.unread;
   try {
-    const read = rows();
-    month.calls = new Map(read.map((row, i) => [row.id, { row, facts: facts[i] as CallFacts }]));
+    const stored = await month.unread.rows;
+    if (!stored || stored.count !== facts.length) return false;
+    const rows = unpackRows(stored.v, stored.count, stored.half);
+    month.calls = new Map(rows.map((row, i) => [row.id, { row, facts: facts[i] as CallFacts }]));
     month.unread = null;
     return true;
   } catch {
@@ -223,7 +231,7 @@ function readRows(month: Month): boolean {
 
 const sizeOf = (month: Month) => month.unread?.facts.length ?? month.calls.size;
 
-function latestRevs(keys: readonly [number, number][]): Map<number, number> {
+function latestRevs(keys: readonly [number, number, string][]): Map<number, number> {
   const revs = new Map<number, number>();
   for (const [month, rev] of keys) revs.set(month, Math.max(rev, revs.get(month) ?? 0));
   return revs;
@@ -252,7 +260,7 @@ async function sync(
     for (const [m, month] of memory.months) if ((revs.get(m) ?? 0) !== month.rev) memory.months.delete(m);
     const load = months.filter((m) => !memory.months.has(m));
     const [packs, counts, markers] = await Promise.all([
-      Promise.all(load.map((m) => db.callPacks.get([m, revs.get(m) ?? 0]))),
+      Promise.all(load.map((m) => db.callPacks.get([m, revs.get(m) ?? 0, 'facts']))),
       // The safety net for a write that forgot its marker: a month that lost count is read from its rows.
       Promise.all(
         load.map((m) => db.calls.where('startedAt').between(m, monthAfter(m), true, false).count()),
@@ -265,20 +273,24 @@ async function sync(
   });
   const loaded = new Map<number, Month>();
   snap.load.forEach((m, i) => {
-    const month = unpackedMonth(snap.packs[i]);
+    const rev = snap.revs.get(m) ?? 0;
+    // The rows are asked for now and come while the figures are unpacked.
+    const rows =
+      rev > 0 ? db.callPacks.get([m, rev, 'rows']).catch(() => undefined) : Promise.resolve(undefined);
+    const month = unpackedMonth(snap.packs[i], rows);
     if (month) loaded.set(m, month);
   });
   const monthAt = (m: number) => memory.months.get(m) ?? loaded.get(m);
   const changed: [CallChangeRow, CallRow][] = [];
-  snap.rows.forEach((row, i) => {
+  for (const [i, row] of snap.rows.entries()) {
     const marker = snap.fresh[i];
     const m = monthOf(row?.startedAt ?? 0);
     const month = monthAt(m);
-    if (!row || !marker || !month) return;
-    // A change is laid over the month's rows: those of a month just read from its pack are unpacked.
-    if (readRows(month)) changed.push([marker, row]);
+    if (!row || !marker || !month) continue;
+    // A change is laid over the month's rows: those of a month just read from its pack are taken in.
+    if (await readRows(month)) changed.push([marker, row]);
     else loaded.delete(m);
-  });
+  }
   const facts = await factsOf(
     db,
     changed.map(([, row]) => row),
@@ -312,7 +324,7 @@ async function sync(
   const held = heldMonths(memory, period);
   if (onFacts && held.some(([, month]) => month.unread)) onFacts(periodFacts(held, period));
   for (const [m, month] of held)
-    if (!readRows(month)) memory.months.set(m, await buildMonth(db, m, month.rev, flowOf));
+    if (!(await readRows(month))) memory.months.set(m, await buildMonth(db, m, month.rev, flowOf));
 }
 
 /** The figures of the months' calls that started in the period. */
@@ -347,10 +359,17 @@ async function packMonth(db: AppDB, m: number, month: Month, memory: SupervisorM
   const taken = [...month.taken];
   const rev = month.rev;
   const written = await db.transaction('rw', [db.callPacks, db.callChanges], async () => {
-    const keys = await db.callPacks.where('[month+rev]').between([m, -Infinity], [m, Infinity]).primaryKeys();
+    const keys = await db.callPacks
+      .where('[month+rev+part]')
+      .between([m, -Infinity, ''], [m, Infinity, '\uffff'])
+      .primaryKeys();
     if ((latestRevs(keys).get(m) ?? 0) !== rev) return false;
     await db.callPacks.bulkDelete(keys);
-    await db.callPacks.put({ month: m, rev: rev + 1, factsVersion: FACTS_VERSION, pack });
+    const side = { month: m, rev: rev + 1, factsVersion: FACTS_VERSION, v: PACK_VERSION, count: pack.count };
+    await db.callPacks.bulkPut([
+      { ...side, part: 'facts', half: pack.facts },
+      { ...side, part: 'rows', half: pack.rows },
+    ]);
     // Set before the commit is announced, so this watcher does not take its own pack for another's.
     month.rev = rev + 1;
     const markers = await db.callChanges.bulkGet(taken);

@@ -2,7 +2,7 @@
 // read and reduce, and the supervisor's page must stay responsive. The dashboard is computed here too.
 import { buildDashboard, filterCalls, type CallFacts, type CallFilter, type Dashboard } from '../analytics';
 import { AppDB } from '../db/db';
-import { importWorkstation, type ImportResult } from '../db/exchangeRepository';
+import type { ImportResult } from '../db/exchangeRepository';
 import { packBuffers, packCalls, type CallPack } from '../db/callPack';
 import {
   supervisorMemory,
@@ -141,11 +141,14 @@ function watch(req: Extract<SupervisedCallsRequest, { type: 'watch' }>) {
 scope.onmessage = (event) => {
   const req = event.data;
   if (req.type === 'import')
-    void importWorkstation(dbNamed(req.dbName).db, req.raw, flowOf).then(
-      (result) => scope.postMessage({ type: 'imported', id: req.id, result }),
-      // A storage failure (a full disk): the page says so; the transaction stored nothing.
-      () => scope.postMessage({ type: 'imported', id: req.id, result: null }),
-    );
+    // The file checker (zod) loads with the first import, not with every opening of the workspace.
+    void import('../db/exchangeRepository')
+      .then(({ importWorkstation }) => importWorkstation(dbNamed(req.dbName).db, req.raw, flowOf))
+      .then(
+        (result) => scope.postMessage({ type: 'imported', id: req.id, result }),
+        // A storage failure (a full disk): the page says so; the transaction stored nothing.
+        () => scope.postMessage({ type: 'imported', id: req.id, result: null }),
+      );
   else if (req.type === 'watch') watch(req);
   else if (current?.watch !== req.watch)
     scope.postMessage({ type: 'dashboard', id: req.id, dashboard: null });

@@ -200,9 +200,9 @@ describe('month packs', () => {
   it('a damaged pack is read from the rows instead', async () => {
     const db = await seeded();
     const first = await opened(db);
-    const [key] = await db.callPacks.toCollection().primaryKeys();
-    if (!key) throw new Error('nothing packed');
-    await db.callPacks.update(key, { 'pack.facts.i32': new Int32Array(3) });
+    const keys = await db.callPacks.toCollection().primaryKeys();
+    for (const key of keys) await db.callPacks.update(key, { 'half.i32': new Int32Array(3) });
+    expect(keys.length).toBeGreaterThan(0);
     expect(await loadSupervisedCalls(db, period, flowOf)).toEqual(first);
   });
 

@@ -241,7 +241,12 @@ async function packsSettled(db: AppDB): Promise<{ months: number; packs: number;
   )
     months++;
   for (let i = 0; i < 600; i++) {
-    const [packs, markers] = await Promise.all([db.callPacks.count(), db.callChanges.count()]);
+    const [keys, markers] = await Promise.all([
+      db.callPacks.toCollection().primaryKeys(),
+      db.callChanges.count(),
+    ]);
+    // A month is packed once both its sides are written (one transaction writes them).
+    const packs = new Set(keys.map(([month]) => month)).size;
     if (packs >= months) return { months, packs, markers };
     await new Promise((r) => setTimeout(r, 100));
   }
