@@ -33,6 +33,20 @@ async function seeded(): Promise<AppDB> {
   return db;
 }
 
+/** A workspace watching the period: every list of calls it was handed. */
+function watched(db: AppDB) {
+  const seen: SupervisedCall[][] = [];
+  const stop = watchSupervisedCalls(
+    db,
+    period,
+    flowOf,
+    supervisorMemory(),
+    (c) => seen.push(c),
+    () => {},
+  );
+  return { seen, stop };
+}
+
 describe('supervised calls', () => {
   it('gives every call of the period, newest first, with the figures of its log and callback', async () => {
     const db = await seeded();
@@ -67,15 +81,7 @@ describe('supervised calls', () => {
 
   it('hears of a purge: the watched calls lose their callers and needs', async () => {
     const db = await seeded();
-    const seen: SupervisedCall[][] = [];
-    const stop = watchSupervisedCalls(
-      db,
-      period,
-      flowOf,
-      supervisorMemory(),
-      (c) => seen.push(c),
-      () => {},
-    );
+    const { seen, stop } = watched(db);
     await expect.poll(() => seen.length).toBe(1);
     expect(seen[0]?.find((c) => c.row.id === 'c1')?.facts.need).toBe('справка о доходах');
     await eraseExpiredPersonalData(db, TUESDAY_1030 + 200 * DAY, undefined, flowOf);
@@ -209,15 +215,7 @@ describe('month packs', () => {
   it('a workspace watching hears of a change another one packed', async () => {
     const db = await seeded();
     await opened(db);
-    const seen: SupervisedCall[][] = [];
-    const stop = watchSupervisedCalls(
-      db,
-      period,
-      flowOf,
-      supervisorMemory(),
-      (c) => seen.push(c),
-      () => {},
-    );
+    const { seen, stop } = watched(db);
     await expect.poll(() => seen.length).toBe(1);
     const epoch = (await db.callLease.get('owner'))?.epoch ?? 0;
     await finishCall(db, {
