@@ -55,7 +55,8 @@ export function SupervisorWorkspace() {
           </button>
         ))}
       </div>
-      {state.status === 'loading' && <p role="status">{text.loading}</p>}
+      {/* The dashboard says it is loading itself: its figures come before the list. */}
+      {state.status === 'loading' && tab !== 'dashboard' && <p role="status">{text.loading}</p>}
       <div role="tabpanel" aria-label={text.tabs[tab]}>
         {tab === 'calls' && <CallsList calls={shown} total={all.length} now={now} onOpen={setOpenId} />}
         {tab === 'dashboard' && state.status !== 'failed' && (
