@@ -278,6 +278,14 @@ describe('reliability in Chromium', () => {
 
       // The knowledge base answers from its IndexedDB copy.
       await page.keyboard.press('KeyK');
+      // The side column comes in a chunk of its own after the greeting (under load, later): the operator
+      // types once the cursor is in the search field, as this does.
+      const focusedLabel = () =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          return el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? '') : '';
+        });
+      await expect.poll(focusedLabel).toBe('Поиск по базе знаний');
       await page.keyboard.type('анонимная жалоба');
       const results = page.getByRole('list', { name: 'Найденные статьи' });
       await results.getByRole('button', { name: /Анонимное обращение/ }).click();

@@ -105,7 +105,9 @@ describe('the app shell in Chromium', () => {
     await server.stop();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Рабочее место оператора' }).waitFor();
-    // The call flows (a JSON file, not code) were precached with the app: a call starts offline.
+    // The call flows (a JSON file, not code) were precached with the app: the workspace is ready for a
+    // call (the panel to start one is shown) and the call starts offline.
+    await page.getByRole('region', { name: 'Новый звонок' }).waitFor();
     await page.keyboard.press('F2');
     await expect(page.getByTestId('line-to-say').textContent()).resolves.toContain('Иванова Мария Петровна');
     await page.keyboard.press('Shift+KeyX');
