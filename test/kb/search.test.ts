@@ -255,6 +255,20 @@ describe('search: cached index', () => {
     );
   });
 
+  it('refuses postings offsets that go back, which would send a search through millions of missing entries', () => {
+    const bytes = exportIndex(index);
+    const view = new DataView(bytes.buffer);
+    // Section 12 holds where each stem's postings start (see serialize.ts): find it by the lengths before.
+    let at = 12;
+    for (let i = 0; i < 12; i++) at += 4 + ((view.getUint32(at, true) + 3) & ~3);
+    const entries = view.getUint32(at, true) / 4;
+    expect(entries).toBeGreaterThan(2);
+    const damaged = bytes.slice();
+    // A middle offset pushed far beyond the postings (a fast-check seed found this one taking minutes).
+    new DataView(damaged.buffer).setUint32(at + 4 + 4 * Math.floor(entries / 2), 0x40_00_00_00, true);
+    expect(() => importIndex(damaged)).toThrow(IndexFormatError);
+  });
+
   it('handles an empty knowledge base', () => {
     const empty = importIndex(exportIndex(buildIndex([])));
     expect(search(empty, 'заявление').hits).toEqual([]);

@@ -102,6 +102,12 @@ function allBelow(a: Uint16Array | Uint32Array, limit: number): boolean {
   return true;
 }
 
+/** Offsets that never go back: a damaged one would send a search walking millions of missing postings. */
+function ascending(a: Uint32Array): boolean {
+  for (let i = 1; i < a.length; i++) if ((a[i] ?? 0) < (a[i - 1] ?? 0)) return false;
+  return true;
+}
+
 function u16(bytes: Uint8Array): Uint16Array {
   if (bytes.byteLength % 2 !== 0) throw new IndexFormatError('misaligned array');
   const own = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
@@ -147,6 +153,7 @@ export function importIndex(data: unknown): SearchIndex {
     surfaceStem.length !== surfaceCount ||
     postStart.length !== stemCount + 1 ||
     total !== postWeight.length ||
+    !ascending(postStart) ||
     !allBelow(surfaceStem, stemCount)
   ) {
     throw new IndexFormatError('index arrays do not fit together');
