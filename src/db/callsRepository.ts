@@ -46,7 +46,8 @@ async function checkEpoch(db: AppDB, epoch: number): Promise<void> {
 
 /**
  * Marks calls whose summary row the current transaction writes (it must include `callChanges`): the
- * supervisor's month packs take the new rows in when next read (src/db/supervisorRepository.ts).
+ * supervisor's month packs take the new rows in when next read (src/db/supervisorRepository.ts). An
+ * active call's own events need none: active calls are read afresh at every reading.
  */
 export function markCallsChanged(db: AppDB, ids: readonly string[]): Promise<unknown> {
   return db.callChanges.bulkPut(ids.map((id) => ({ id, stamp: Math.random() })));
@@ -117,14 +118,15 @@ export async function appendCallEvent(
   entry: { record: CallRecordEvent; row: CallRow; callback: CallbackTask | null; epoch: number },
 ): Promise<'stored' | 'duplicate'> {
   const { record, row, callback, epoch } = entry;
-  const tables = [db.calls, db.callEvents, db.callLease, db.callChanges, ...(callback ? [db.callbacks] : [])];
+  // No change marker: the supervisor reads an active call afresh at every reading, so the operator's
+  // every event does not write (and leave for compaction) one more row.
+  const tables = [db.calls, db.callEvents, db.callLease, ...(callback ? [db.callbacks] : [])];
   try {
     return await db.transaction('rw', tables, async () => {
       const [lease, added] = await Promise.all([
         db.callLease.get(LEASE),
         addIfMissing(db.callEvents.add(record)),
         db.calls.put({ ...row, callerNameKey: callerNameKey(row.callerName), lastSeq: record.seq }),
-        markCallsChanged(db, [row.id]),
         callback ? addIfMissing(db.callbacks.add(newCallbackRow(callback))) : null,
       ]);
       assertEpoch(lease, epoch);

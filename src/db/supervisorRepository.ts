@@ -268,8 +268,12 @@ async function sync(
       db.callChanges.toArray(),
     ]);
     const fresh = markers.filter((k) => memory.taken.get(k.id) !== k.stamp);
-    const rows = await db.calls.bulkGet(fresh.map((k) => k.id));
-    return { load, revs, packs, counts, fresh, rows };
+    const [rows, active] = await Promise.all([
+      db.calls.bulkGet(fresh.map((k) => k.id)),
+      // An active call's events carry no marker (one write fewer per event): it is read every time.
+      db.calls.where('status').equals('active').toArray(),
+    ]);
+    return { load, revs, packs, counts, fresh, rows, active };
   });
   const loaded = new Map<number, Month>();
   snap.load.forEach((m, i) => {
@@ -281,12 +285,16 @@ async function sync(
     if (month) loaded.set(m, month);
   });
   const monthAt = (m: number) => memory.months.get(m) ?? loaded.get(m);
-  const changed: [CallChangeRow, CallRow][] = [];
-  for (const [i, row] of snap.rows.entries()) {
-    const marker = snap.fresh[i];
+  const changed: [CallChangeRow | null, CallRow][] = [];
+  const marked = new Set(snap.fresh.map((k) => k.id));
+  const pairs: [CallChangeRow | null, CallRow | undefined][] = [
+    ...snap.rows.map((row, i): [CallChangeRow | null, CallRow | undefined] => [snap.fresh[i] ?? null, row]),
+    ...snap.active.filter((r) => !marked.has(r.id)).map((r): [null, CallRow] => [null, r]),
+  ];
+  for (const [marker, row] of pairs) {
     const m = monthOf(row?.startedAt ?? 0);
     const month = monthAt(m);
-    if (!row || !marker || !month) continue;
+    if (!row || !month) continue;
     // A change is laid over the month's rows: those of a month just read from its pack are taken in.
     if (await readRows(month)) changed.push([marker, row]);
     else loaded.delete(m);
@@ -303,10 +311,12 @@ async function sync(
   changed.forEach(([marker, row], i) => {
     const month = monthAt(monthOf(row.startedAt));
     if (!month) return;
+    // An active call read again unchanged stays the same object: nothing to hand over for it.
+    const held = month.calls.get(row.id);
+    if (!marker && held && factsKey(held.row) === factsKey(row)) return;
     month.calls.set(row.id, { row, facts: facts[i] as CallFacts });
-    month.taken.add(row.id);
     month.dirty = true;
-    memory.taken.set(marker.id, marker.stamp);
+    if (marker) markTaken(memory, month, marker);
   });
   for (const [i, m] of snap.load.entries()) {
     let month = loaded.get(m);
@@ -325,6 +335,11 @@ async function sync(
   if (onFacts && held.some(([, month]) => month.unread)) onFacts(periodFacts(held, period));
   for (const [m, month] of held)
     if (!(await readRows(month))) memory.months.set(m, await buildMonth(db, m, month.rev, flowOf));
+}
+
+function markTaken(memory: SupervisorMemory, month: Month, marker: CallChangeRow): void {
+  month.taken.add(marker.id);
+  memory.taken.set(marker.id, marker.stamp);
 }
 
 /** The figures of the months' calls that started in the period. */
@@ -438,8 +453,13 @@ export function watchSupervisedCalls(
   let first = true;
   let last: SupervisedCall[] = [];
   const sub = liveQuery(() =>
-    db.transaction('r', [db.callChanges, db.callPacks], () =>
-      Promise.all([db.callChanges.toCollection().primaryKeys(), db.callPacks.toCollection().primaryKeys()]),
+    db.transaction('r', [db.callChanges, db.callPacks, db.calls], () =>
+      Promise.all([
+        db.callChanges.toCollection().primaryKeys(),
+        db.callPacks.toCollection().primaryKeys(),
+        // Each event of an active call rewrites its row, under the same status.
+        db.calls.where('status').equals('active').primaryKeys(),
+      ]),
     ),
   ).subscribe({
     next: () => {

@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeCall, type CallFacts } from '../../src/analytics';
 import { AppDB } from '../../src/db/db';
-import { finishCall, markCallsChanged } from '../../src/db/callsRepository';
+import {
+  appendCallEvent,
+  beginCall,
+  claimCallOwnership,
+  finishCall,
+  markCallsChanged,
+} from '../../src/db/callsRepository';
 import { eraseExpiredPersonalData } from '../../src/db/retentionRepository';
 import {
   loadSupervisedCalls,
@@ -192,6 +198,26 @@ describe('month packs', () => {
     const byId = (list: CallFacts[]) => [...list].sort((a, b) => a.callId.localeCompare(b.callId));
     expect(byId(figures)).toEqual(byId(calls.map((c) => c.facts)));
     expect(calls).toHaveLength(fixture.length);
+  });
+
+  it("a watcher follows an active call's events, which write no marker", async () => {
+    const db = await seeded();
+    await db.calls.delete('c6');
+    await db.callEvents.where('[callId+seq]').between(['c6', -Infinity], ['c6', Infinity]).delete();
+    await opened(db);
+    const { seen, stop } = watched(db);
+    await expect.poll(() => seen.length).toBe(1);
+    const epoch = await claimCallOwnership(db);
+    const [first, second] = c6.log;
+    if (!first || !second) throw new Error('fixture log too short');
+    const active = { ...c6.row, status: 'active' as const, finishedAt: null, lastSeq: 0 };
+    await beginCall(db, { row: active, first, epoch });
+    await expect.poll(() => seen.at(-1)?.find((c) => c.row.id === 'c6')?.row.lastSeq).toBe(0);
+    const markers = await db.callChanges.count();
+    await appendCallEvent(db, { record: second, row: { ...active, lastSeq: 1 }, callback: null, epoch });
+    expect(await db.callChanges.count()).toBe(markers);
+    await expect.poll(() => seen.at(-1)?.find((c) => c.row.id === 'c6')?.row.lastSeq).toBe(1);
+    stop();
   });
 
   it('a row written without its marker is still found: a month that lost count is read from its rows', async () => {
