@@ -54,7 +54,7 @@ export function newestFirst(a: SupervisedCall, b: SupervisedCall): number {
 }
 
 /** The UTC start of the month `t` falls in: calls are packed by the month they started. */
-export function monthOf(t: number): number {
+function monthOf(t: number): number {
   const d = new Date(t);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 }
@@ -86,8 +86,6 @@ interface Month {
    * are, so a dashboard can be answered while the rows are read from storage and unpacked.
    */
   unread: { facts: CallFacts[]; rows: Promise<CallPackRow | undefined> } | null;
-  /** Calls taken in since that pack: their markers are cleared when the month is packed again. */
-  taken: Set<string>;
   /** Differs from its stored pack (built from the rows, or changes taken in). */
   dirty: boolean;
 }
@@ -95,7 +93,10 @@ interface Month {
 /** What a watcher keeps between reads: a worker keeps it for the life of the workspace. */
 export interface SupervisorMemory {
   months: Map<number, Month>;
-  /** The marker stamp of each call whose change is taken in. */
+  /**
+   * The marker stamp of each call whose change is taken in since its month was packed: the markers a
+   * month's next pack clears are those of its calls here.
+   */
   taken: Map<string, number>;
   /** Packing runs one month at a time, after the calls are handed over. */
   packing: Promise<unknown>;
@@ -193,7 +194,7 @@ async function buildMonth(db: AppDB, month: number, rev: number, flowOf: FlowLoo
   ).reverse();
   const facts = await factsOf(db, rows, flowOf);
   const calls = new Map(rows.map((row, i) => [row.id, { row, facts: facts[i] as CallFacts }]));
-  return { rev, calls, unread: null, taken: new Set(), dirty: true };
+  return { rev, calls, unread: null, dirty: true };
 }
 
 /**
@@ -207,7 +208,7 @@ function unpackedMonth(
   if (!stored || stored.factsVersion !== FACTS_VERSION) return null;
   try {
     const facts = unpackFacts(stored.v, stored.count, stored.half);
-    return { rev: stored.rev, calls: new Map(), unread: { facts, rows }, taken: new Set(), dirty: false };
+    return { rev: stored.rev, calls: new Map(), unread: { facts, rows }, dirty: false };
   } catch {
     return null;
   }
@@ -316,18 +317,14 @@ async function sync(
     if (!marker && held && factsKey(held.row) === factsKey(row)) return;
     month.calls.set(row.id, { row, facts: facts[i] as CallFacts });
     month.dirty = true;
-    if (marker) markTaken(memory, month, marker);
+    if (marker) memory.taken.set(marker.id, marker.stamp);
   });
   for (const [i, m] of snap.load.entries()) {
     let month = loaded.get(m);
     if (!month || sizeOf(month) !== snap.counts[i]) {
       month = await buildMonth(db, m, snap.revs.get(m) ?? 0, flowOf);
       // Its rows were read after the markers: every marked call of the month is in them.
-      for (const k of snap.fresh)
-        if (month.calls.has(k.id)) {
-          month.taken.add(k.id);
-          memory.taken.set(k.id, k.stamp);
-        }
+      for (const k of snap.fresh) if (month.calls.has(k.id)) memory.taken.set(k.id, k.stamp);
     }
     memory.months.set(m, month);
   }
@@ -337,9 +334,9 @@ async function sync(
     if (!(await readRows(month))) memory.months.set(m, await buildMonth(db, m, month.rev, flowOf));
 }
 
-function markTaken(memory: SupervisorMemory, month: Month, marker: CallChangeRow): void {
-  month.taken.add(marker.id);
-  memory.taken.set(marker.id, marker.stamp);
+/** The calls of a month whose markers it has taken in since it was packed. */
+function takenIn(memory: SupervisorMemory, month: Month): string[] {
+  return [...memory.taken.keys()].filter((id) => month.calls.has(id));
 }
 
 /** The figures of the months' calls that started in the period. */
@@ -371,7 +368,7 @@ async function packMonth(db: AppDB, m: number, month: Month, memory: SupervisorM
   } catch {
     return false; // a row that does not fit its field: the month is read from its rows each time
   }
-  const taken = [...month.taken];
+  const taken = takenIn(memory, month);
   const rev = month.rev;
   const written = await db.transaction('rw', [db.callPacks, db.callChanges], async () => {
     const keys = await db.callPacks
@@ -393,11 +390,8 @@ async function packMonth(db: AppDB, m: number, month: Month, memory: SupervisorM
     return true;
   });
   if (!written) return false;
-  for (const id of taken) {
-    month.taken.delete(id);
-    memory.taken.delete(id);
-  }
-  month.dirty = month.taken.size > 0;
+  for (const id of taken) memory.taken.delete(id);
+  month.dirty = false;
   return true;
 }
 
@@ -407,7 +401,7 @@ async function packMonth(db: AppDB, m: number, month: Month, memory: SupervisorM
  */
 function packLater(db: AppDB, memory: SupervisorMemory, period: Period, first: boolean): void {
   const due = heldMonths(memory, period)
-    .filter(([, month]) => month.dirty && (first || month.taken.size >= REPACK_AFTER))
+    .filter(([, month]) => month.dirty && (first || takenIn(memory, month).length >= REPACK_AFTER))
     .map(([m]) => m);
   if (due.length === 0) return;
   memory.packing = memory.packing.then(async () => {

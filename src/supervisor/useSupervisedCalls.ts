@@ -57,8 +57,8 @@ export function useSupervisedCalls(db: AppDB | null, from: number, to: number): 
     if (!db) return;
     // The first reading counts as made when asked for, so a dashboard asked for meanwhile stays right.
     const since = Date.now();
-    let first = true;
-    const readAt = () => (first ? ((first = false), since) : Date.now());
+    let readings = 0;
+    const readAt = () => (readings++ === 0 ? since : Date.now());
     const failed = () => setState({ status: 'failed' });
     const feed = watchInWorker(
       db.name,
