@@ -39,6 +39,7 @@ export default tseslint.config(
     files: [
       '**/*.tsx',
       'src/app/**/*.ts',
+      'src/services/**/*.ts',
       'src/operator/**/*.ts',
       'src/supervisor/**/*.ts',
       'src/editor/**/*.ts',
@@ -80,6 +81,9 @@ export default tseslint.config(
                 '**/db',
                 '**/db/**',
                 '**/app/**',
+                '**/services/**',
+                '**/i18n',
+                '**/i18n/**',
                 '**/ui/**',
                 '**/operator/**',
                 '**/supervisor/**',
@@ -92,6 +96,44 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': ['error', ...noClock],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  ...['operator', 'supervisor', 'editor'].map((workspace) => ({
+    // A workspace never imports another workspace nor the shell: what they share lives in services/.
+    files: [`src/${workspace}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+            {
+              group: ['operator', 'supervisor', 'editor', 'app']
+                .filter((other) => other !== workspace)
+                .flatMap((other) => [`**/${other}`, `**/${other}/**`]),
+              message: 'A workspace imports no other workspace and not the shell; share through services/.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // Services are shared by every workspace: they import none of them.
+    files: ['src/services/**', 'src/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+            {
+              group: ['**/operator/**', '**/supervisor/**', '**/editor/**', '**/app/**'],
+              message: 'Shared code imports no workspace and not the shell.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

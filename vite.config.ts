@@ -12,13 +12,13 @@ import { kbBundlePlugin } from './src/cli/viteKbPlugin';
  * kept out of the first-load group below, or they would load with it.
  */
 const LAZY_ONLY =
-  /[\\/]src[\\/]app[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue|callsSimulate|callPanels|kb|callbacks)\.ts$/;
+  /[\\/]src[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue|callsSimulate|callPanels|kb|callbacks)\.ts$/;
 /**
  * The flows as a module, for the supervisor and the editor: the operator fetches the same flows as JSON
  * (issue 8), so the module gets a lazy chunk of its own.
  */
 const isFlowsModule = (id: string) =>
-  id === '\0virtual:sufler-bundled-flows' || /[\\/]src[\\/]app[\\/]bundledFlows\.ts$/.test(id);
+  id === '\0virtual:sufler-bundled-flows' || /[\\/]src[\\/]services[\\/]bundledFlows\.ts$/.test(id);
 
 // A build id lets the e2e suite serve two different builds and see the update prompt.
 const buildId = process.env.SUFLER_BUILD_ID ?? new Date().toISOString();

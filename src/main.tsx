@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { bundledFlowsOnce } from './app/flowCatalog';
+import { bundledFlowsOnce } from './services/flowCatalog';
 import './app/styles.css';
 
 // The call flows are a JSON file: fetched while the database opens, not after.

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { AppContext } from './AppContext';
+import { AppContext } from '../services/AppContext';
 import { useAppState } from './useAppState';
 import { Shell } from './Shell';
 import { StorageBanner } from './StorageBanner';
-import { startServiceWorker } from './pwa';
-import { t } from './i18n';
+import { startServiceWorker } from '../services/pwa';
+import { t } from '../i18n';
 import { isSetupComplete } from '../db';
 
 // Asked once per workstation, with the sample organisations: not part of the operator's usual first load.

@@ -3,12 +3,12 @@
 // at settings or the callbacks queue.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { systemClock } from '../calls/clock';
-import { CallControllerProvider, type CallWiring } from '../operator/CallControllerContext';
-import { useApp } from './AppContext';
-import { createCallController, type AppCallController } from './callController';
-import { useFlowCatalog } from './flowCatalog';
-import { useKnowledgeBase } from './kbSync';
-import { t } from './i18n';
+import { CallControllerProvider, type CallWiring } from '../services/callOwner/CallControllerContext';
+import { useApp } from '../services/AppContext';
+import { createCallController, type AppCallController } from '../services/callOwner/controller';
+import { useFlowCatalog } from '../services/flowCatalog';
+import { useKnowledgeBase } from '../services/kbSync';
+import { t } from '../i18n';
 
 export function CallWiringProvider({ children }: { children: ReactNode }) {
   const { db, settings } = useApp();

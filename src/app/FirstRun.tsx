@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Organisation, OperatorProfile } from '../calls/organisation';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
-import { t } from './i18n';
-import { SAMPLE_ORGANISATIONS } from './samples';
+import { t } from '../i18n';
+import { SAMPLE_ORGANISATIONS } from '../calls/samples';
 import { EMPTY_OPERATOR, isOperatorComplete, OperatorProfileFields } from './settings/OperatorProfileFields';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 function subscribe(cb: () => void) {
   window.addEventListener('online', cb);

@@ -1,6 +1,6 @@
 // The operator's three views — the call, the promised callbacks, the history — as links under the shell.
 import { Link, useLocation } from 'wouter';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 export const OPERATOR_VIEWS = [
   { path: '/operator', label: () => t.shell.operatorViews.call },

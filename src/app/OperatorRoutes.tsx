@@ -1,9 +1,9 @@
 // The operator's two side views — the promised callbacks and the history — each on its own route, fed by
 // the one call controller the shell wires. Loaded lazily: the call screen does not need them.
 import { useLocation } from 'wouter';
-import { useApp } from './AppContext';
-import { t } from './i18n';
-import { useCallWiring } from '../operator/CallControllerContext';
+import { useApp } from '../services/AppContext';
+import { t } from '../i18n';
+import { useCallWiring } from '../services/callOwner/CallControllerContext';
 import { CallbacksQueue } from '../operator/callbacks/CallbacksQueue';
 import { CallHistory } from '../operator/history/CallHistory';
 

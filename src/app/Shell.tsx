@@ -1,10 +1,11 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import { t } from './i18n';
-import { matches, shortcutLabel, WORKSPACE_SHORTCUTS } from './shortcuts';
+import { t } from '../i18n';
+import { matches, shortcutLabel, WORKSPACE_SHORTCUTS } from '../services/shortcuts';
 import { UpdatePrompt } from './UpdatePrompt';
 import { OfflineNotice } from './OfflineNotice';
 import { OperatorWorkspace } from '../operator/OperatorWorkspace';
+import { CallScreenProvider } from '../services/callScreenSlot';
 import { CallWiringProvider } from './CallWiring';
 import { OperatorNav } from './OperatorNav';
 
@@ -72,24 +73,26 @@ export function Shell() {
         <UpdatePrompt />
         <OfflineNotice />
         <main id="main" tabIndex={-1}>
-          <Suspense fallback={<p role="status">{t.shell.loading}</p>}>
-            {location.startsWith('/operator') && <OperatorNav />}
-            <Switch>
-              <Route path="/operator" component={OperatorWorkspace} />
-              <Route path="/operator/callbacks" component={CallbacksRoute} />
-              <Route path="/operator/history" component={HistoryRoute} />
-              <Route path="/supervisor" component={SupervisorWorkspace} />
-              <Route path="/editor" component={EditorWorkspace} />
-              <Route path="/settings" component={SettingsPage} />
-              <Route path="/">
-                <Redirect to="/operator" replace />
-              </Route>
-              <Route>
-                <p>{t.shell.notFound}</p>
-                <Link href="/operator">{t.shell.toOperator}</Link>
-              </Route>
-            </Switch>
-          </Suspense>
+          <CallScreenProvider value={OperatorWorkspace}>
+            <Suspense fallback={<p role="status">{t.shell.loading}</p>}>
+              {location.startsWith('/operator') && <OperatorNav />}
+              <Switch>
+                <Route path="/operator" component={OperatorWorkspace} />
+                <Route path="/operator/callbacks" component={CallbacksRoute} />
+                <Route path="/operator/history" component={HistoryRoute} />
+                <Route path="/supervisor" component={SupervisorWorkspace} />
+                <Route path="/editor" component={EditorWorkspace} />
+                <Route path="/settings" component={SettingsPage} />
+                <Route path="/">
+                  <Redirect to="/operator" replace />
+                </Route>
+                <Route>
+                  <p>{t.shell.notFound}</p>
+                  <Link href="/operator">{t.shell.toOperator}</Link>
+                </Route>
+              </Switch>
+            </Suspense>
+          </CallScreenProvider>
         </main>
         <footer className="shell-footer">
           <small>{t.shell.shortcutsHint}</small>

@@ -1,5 +1,5 @@
 import type { StorageProblem } from '../db';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 interface Props {
   problem: StorageProblem;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { t } from './i18n';
-import { applyUpdate, isUpdateWaiting, onUpdateWaiting } from './pwa';
-import { isCallActive, subscribeCallActive } from './callActivity';
+import { t } from '../i18n';
+import { applyUpdate, isUpdateWaiting, onUpdateWaiting } from '../services/pwa';
+import { isCallActive, subscribeCallActive } from '../services/callOwner/activity';
 
 /** The operator decides when a new version loads; during a call it waits until the call ends. */
 export function UpdatePrompt() {

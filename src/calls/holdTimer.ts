@@ -2,7 +2,7 @@
 // is restored the restarted timer fires at the original moments — or at once if they already passed.
 
 import { fromCallback } from 'xstate';
-import type { HoldTimerInput } from '../flows/callMachine';
+import type { HoldTimerInput } from './callMachine';
 import type { CallEvent } from './events';
 import type { Scheduler } from './scheduler';
 

@@ -51,5 +51,5 @@ export type { AvailableActions, CallView, Phase, StageMark, TransferCounter } fr
 export { ManualScheduler, ReplayGate, timeoutScheduler } from './scheduler';
 export type { Scheduler } from './scheduler';
 export { maxTransfers, transfersUsed, TRANSFER_CAP } from './rules';
-export { compileFlow, CALL_MACHINE_VERSION } from '../flows/compile';
-export type { CallMachine } from '../flows/compile';
+export { compileFlow, CALL_MACHINE_VERSION } from './compile';
+export type { CallMachine } from './compile';

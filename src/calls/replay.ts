@@ -2,7 +2,7 @@
 // their own times, so the result is exactly the state the call was in when the last event was recorded.
 
 import { createActor } from 'xstate';
-import { compileFlow } from '../flows/compile';
+import { compileFlow } from './compile';
 import type { FlowDefinition } from '../flows/types';
 import type { CallRecordEvent } from './record';
 import { annotationsOf, withAnnotations } from './notes';

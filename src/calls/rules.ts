@@ -2,7 +2,7 @@
 // so do the selectors, so the UI never re-derives a rule. Each check returns a refusal code or null.
 
 import type { FlowDefinition, Outcome, Step } from '../flows/types';
-import { isWithinWorkingHours } from '../flows/workingHours';
+import { isWithinWorkingHours } from './workingHours';
 import type { CallContext, NoticeCode } from './context';
 import type { OutcomeDetails, TransferTarget } from './events';
 import type { Organisation } from './organisation';

@@ -6,7 +6,7 @@
 // snapshot. The snapshot only saves replay time; a version or status mismatch falls back to the log.
 
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
-import { CALL_MACHINE_VERSION, compileFlow, type CallMachine } from '../flows/compile';
+import { CALL_MACHINE_VERSION, compileFlow, type CallMachine } from './compile';
 import type { FlowDefinition } from '../flows/types';
 import type { Clock } from './clock';
 import type { CallStart } from './context';

@@ -2,7 +2,7 @@
 // "file: path: message (строка N)" per issue, then a summary; exits 1 on any error. CI runs it.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import * as flows from '../app/i18n/ru/flows';
+import * as flows from '../i18n/ru/flows';
 import { checkFlowFile } from '../flows/check';
 import type { FlowIssue } from '../flows/issues';
 import { locatePath } from '../flows/locate';

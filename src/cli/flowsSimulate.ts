@@ -2,9 +2,9 @@
 // simulated clock and prints what the operator would see, then the final state and outcome as JSON.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SAMPLE_ORGANISATIONS } from '../app/samples';
-import * as calls from '../app/i18n/ru/calls';
-import * as flows from '../app/i18n/ru/flows';
+import { SAMPLE_ORGANISATIONS } from '../calls/samples';
+import * as calls from '../i18n/ru/calls';
+import * as flows from '../i18n/ru/flows';
 import { systemClock } from '../calls/clock';
 import type { OperatorProfile } from '../calls/organisation';
 import { parseScript, resolveTime, runSimulation, type TranscriptEntry } from '../calls/simulate';

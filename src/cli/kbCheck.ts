@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as kb from '../app/i18n/ru/kb';
+import * as kb from '../i18n/ru/kb';
 import type { KbIssue, KbProblem } from '../kb/parse';
 import {
   restoreKnowledgeBase,

@@ -1,7 +1,7 @@
 // `npm run kb:search -- "<query>"`: searches knowledge-base/ with the app's own engine and prints the top
 // results as JSON, with the words that matched, so editors see why an article does or does not come up.
 import { existsSync } from 'node:fs';
-import { search as messages } from '../app/i18n/ru/search';
+import { search as messages } from '../i18n/ru/search';
 import { buildIndex, search, type SearchFilters } from '../kb/search';
 import { isMain } from './cliUtil';
 import { KB_DIR, loadKnowledgeBase } from './kbCheck';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { assembleBundle, KB_BUNDLE_FILE, type KbBundle } from '../kb/bundle';
-import * as kb from '../app/i18n/ru/kb';
+import * as kb from '../i18n/ru/kb';
 import { renderArticleBody } from '../kb/render';
 import { formatKbIssue, KB_DIR, loadKnowledgeBase } from './kbCheck';
 

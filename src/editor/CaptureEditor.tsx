@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { addField, removeField, updateField } from '../flows/edit';
 import { FIELD_KINDS, type FieldKind, type FlowDefinition, type Step } from '../flows/types';
 import { CaptureIdField } from './CaptureIdField';

@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { diffFlows, isEmptyDiff, type StepChange } from '../flows/diff';
 import type { FlowDefinition } from '../flows/types';
 

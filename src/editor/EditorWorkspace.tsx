@@ -1,6 +1,6 @@
 import { useLocation, useSearch } from 'wouter';
-import { useApp } from '../app/AppContext';
-import { t } from '../app/i18n';
+import { useApp } from '../services/AppContext';
+import { t } from '../i18n';
 import { ArticlesPanel } from './ArticlesPanel';
 import { FlowEditor } from './FlowEditor';
 import { FlowList } from './FlowList';

@@ -1,7 +1,7 @@
 import { Background, Controls, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { FlowIssue } from '../flows/issues';
 import type { FlowDefinition } from '../flows/types';
 import { layoutFlow, NODE_HEIGHT, NODE_WIDTH } from './diagramLayout';

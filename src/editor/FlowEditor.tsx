@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { systemClock } from '../calls/clock';
 import type { AppDB } from '../db/db';
 import { publishDraft } from '../db/flowsRepository';

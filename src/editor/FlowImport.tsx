@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { systemClock } from '../calls/clock';
 import type { AppDB } from '../db/db';
 import { importFlowFile } from '../db/flowsRepository';
 import type { FlowIssue } from '../flows/issues';
-import { FLOW_FILE_MAX_BYTES, readTextFile } from '../app/readTextFile';
+import { FLOW_FILE_MAX_BYTES, readTextFile } from '../services/readTextFile';
 
 type Props = { db: AppDB; onImported: () => void };
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { t } from '../app/i18n';
-import { bundledFlows } from '../app/flowCatalog';
+import { t } from '../i18n';
+import { bundledFlows } from '../services/flowCatalog';
 import { systemClock } from '../calls/clock';
 import type { AppDB } from '../db/db';
 import {

@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { addPhrase, removePhrase, setLimits, updateMeta, updatePhrase } from '../flows/edit';
 import { MAX_TRANSFERS } from '../flows/schema';
 import type { FlowDefinition } from '../flows/types';

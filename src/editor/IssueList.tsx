@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { locateIssue } from '../flows/edit';
 import type { FlowIssue } from '../flows/issues';
 import type { FlowDefinition } from '../flows/types';

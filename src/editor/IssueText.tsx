@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { FlowIssue } from '../flows/issues';
 
 type Props = { id: string; issues: readonly FlowIssue[] | undefined };

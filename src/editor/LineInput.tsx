@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { FlowIssue } from '../flows/issues';
 import type { TemplateVars } from '../flows/types';
 import { renderLine } from '../flows/templates';

@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { ArticleEditNotice } from '../db/articlesRepository';
 
 type Props = { notice: ArticleEditNotice };

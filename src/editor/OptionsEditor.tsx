@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { addOption, removeOption, updateOption } from '../flows/edit';
 import { OUTCOMES, type Outcome, type Step } from '../flows/types';
 import { EdField } from './EdField';

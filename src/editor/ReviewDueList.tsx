@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { Article } from '../kb/article';
 import { articlesDueForReview } from '../kb/freshness';
 

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useApp } from '../app/AppContext';
-import { t } from '../app/i18n';
+import { useApp } from '../services/AppContext';
+import { t } from '../i18n';
 import { ManualClock, systemClock } from '../calls/clock';
 import { ManualScheduler } from '../calls/scheduler';
 import type { FlowDefinition } from '../flows/types';
-import { CallControllerProvider } from '../operator/CallControllerContext';
-import { OperatorWorkspace } from '../operator/OperatorWorkspace';
+import { CallControllerProvider } from '../services/callOwner/CallControllerContext';
+import { useCallScreen } from '../services/callScreenSlot';
 import { SandboxController } from './sandboxController';
 
 type Props = { flow: FlowDefinition; publishable: boolean };
@@ -20,6 +20,7 @@ const timeFormat = new Intl.DateTimeFormat('ru-RU', {
 /** "Try it": the operator's own screen running the draft, with a control to move time forward. */
 export function Sandbox({ flow, publishable }: Props) {
   const { settings } = useApp();
+  const CallScreen = useCallScreen();
   const text = t.editor.sandbox;
   const [run, setRun] = useState(0);
   const [now, setNow] = useState(0);
@@ -55,7 +56,7 @@ export function Sandbox({ flow, publishable }: Props) {
         </button>
       </div>
       <CallControllerProvider value={{ controller: sandbox, catalog: { flows: [flow], invalid: [] }, clock }}>
-        <OperatorWorkspace />
+        {CallScreen && <CallScreen />}
       </CallControllerProvider>
     </section>
   );

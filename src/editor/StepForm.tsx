@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { moveStepToStage, removeStep, renameStep, setKbLinks, updateStep } from '../flows/edit';
 import { ALL_STAGES } from '../flows/schema';
 import { OUTCOMES, type FlowDefinition, type Step, type TemplateVars } from '../flows/types';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { addStep } from '../flows/edit';
 import type { FlowDefinition } from '../flows/types';
 import { DIRECTION_STAGES } from '../flows/validate';

@@ -4,7 +4,7 @@ import { startCall } from '../calls';
 import type { OperatorProfile, Organisation } from '../calls/organisation';
 import type { ManualScheduler } from '../calls/scheduler';
 import type { FlowDefinition } from '../flows/types';
-import type { ActiveCall, CallController, StartCallOptions } from '../operator/callController';
+import type { ActiveCall, CallController, StartCallOptions } from '../services/callOwner/types';
 
 export class SandboxController implements CallController {
   private active: ActiveCall | null = null;

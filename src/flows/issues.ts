@@ -1,5 +1,5 @@
 // Problems found in a flow file, as codes with parameters: the app, the editor and the CLI format them
-// from the i18n catalogue (src/app/i18n/ru/flows.ts), so every consumer says the same thing.
+// from the i18n catalogue (src/i18n/ru/flows.ts), so every consumer says the same thing.
 
 export const ISSUE_CODES = [
   // The file itself

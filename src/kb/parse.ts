@@ -27,7 +27,7 @@ export const FRONT_MATTER_KEYS = [
 ] as const;
 type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number];
 
-/** What is wrong, as data: the catalogue (src/app/i18n/ru/kb.ts) turns it into words. */
+/** What is wrong, as data: the catalogue (src/i18n/ru/kb.ts) turns it into words. */
 export type KbProblem =
   | { code: 'frontMatterMissing' }
   | { code: 'frontMatterUnclosed' }

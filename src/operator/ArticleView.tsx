@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { BundledArticle } from '../kb/bundle';
 import { isDueForReview, reviewDueDate } from '../kb/freshness';
 

@@ -1,5 +1,5 @@
-import { t } from '../app/i18n';
-import { CALL_SHORTCUTS, shortcutLabel } from '../app/shortcuts';
+import { t } from '../i18n';
+import { CALL_SHORTCUTS, shortcutLabel } from '../services/shortcuts';
 import type { Send } from './useCallSend';
 
 type Props = { send: Send; disabled: boolean };

@@ -1,5 +1,5 @@
-import { t } from '../app/i18n';
-import type { ActiveCall } from './callController';
+import { t } from '../i18n';
+import type { ActiveCall } from '../services/callOwner/types';
 
 type Props = { call: ActiveCall; sendFailed: boolean };
 

@@ -1,13 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
-import { t } from '../app/i18n';
-import { ACTION_KEYS, CALL_SHORTCUTS, isTypingTarget, PHRASE_KEYS, triggers } from '../app/shortcuts';
+import { t } from '../i18n';
+import { ACTION_KEYS, CALL_SHORTCUTS, isTypingTarget, PHRASE_KEYS, triggers } from '../services/shortcuts';
 import { availableActions, phase, stageStrip, templateVars } from '../calls';
 import { renderLine } from '../flows/templates';
 import { StageStrip } from '../ui/StageStrip';
 import { BreakOffBar } from './BreakOffBar';
 import { CallBars } from './CallBars';
-import type { ActiveCall, CallController } from './callController';
-import type { ResolvedWiring } from './CallControllerContext';
+import type { ActiveCall, CallController } from '../services/callOwner/types';
+import type { ResolvedWiring } from '../services/callOwner/CallControllerContext';
 import { EMPTY_NOTES, type CallNotes } from './callNotes';
 import { CallPanels } from './CallPanels';
 import { CallSide } from './CallSide';

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { callerCard, currentStep, type CallSession } from '../calls';
 import { CallerCard } from './CallerCard';
-import type { ResolvedWiring } from './CallControllerContext';
+import type { ResolvedWiring } from '../services/callOwner/CallControllerContext';
 import type { CallNotes, NotesUpdate } from './callNotes';
 import {
   CallerHistory,

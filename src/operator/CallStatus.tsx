@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { holdExpiredChoices, holdRemainingMs, phase, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { formatDuration } from '../flows/plural';

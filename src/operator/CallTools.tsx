@@ -1,5 +1,5 @@
-import { t } from '../app/i18n';
-import { CALL_SHORTCUTS, shortcutLabel, type CallShortcutName } from '../app/shortcuts';
+import { t } from '../i18n';
+import { CALL_SHORTCUTS, shortcutLabel, type CallShortcutName } from '../services/shortcuts';
 
 export type Tool = Extract<
   CallShortcutName,

@@ -1,11 +1,11 @@
 import { useId, useRef, useState } from 'react';
-import { t } from '../app/i18n';
-import { actionIndex, isPanelConfirm } from '../app/shortcuts';
+import { t } from '../i18n';
+import { actionIndex, isPanelConfirm } from '../services/shortcuts';
 import { callerCard, currentStep, type CallSession, type NoticeCode } from '../calls';
 import type { Clock } from '../calls/clock';
 import { formatDeadline } from '../flows/dates';
 import { formatRuPhone, normalizeRuPhone } from '../flows/phone';
-import { callbackPresets } from '../flows/workingHours';
+import { callbackPresets } from '../calls/workingHours';
 import { StepActions } from './StepActions';
 import { fromLocalInput } from './localTime';
 import { maskRuPhone } from './phoneMask';

@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { callerCard, PERSON_KINDS, type CallSession } from '../calls';
 import { formatRuPhone } from '../flows/phone';
 import { ChoiceGroup } from '../ui/ChoiceGroup';

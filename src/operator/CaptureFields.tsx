@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { availableActions, currentStep, type CallSession } from '../calls';
 import type { FieldError } from '../flows/fields';
 import type { CaptureField } from '../flows/types';

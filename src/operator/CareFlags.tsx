@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { CARE_FLAGS, type CareFlag } from '../calls';
 
 type Props = { value: readonly CareFlag[]; disabled: boolean; onChange: (value: CareFlag[]) => void };

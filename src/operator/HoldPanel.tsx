@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { t } from '../app/i18n';
-import { actionIndex, isPanelConfirm } from '../app/shortcuts';
+import { t } from '../i18n';
+import { actionIndex, isPanelConfirm } from '../services/shortcuts';
 import { availableActions, currentStep, templateVars, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { HOLD_PROMISE } from '../calls/lines';

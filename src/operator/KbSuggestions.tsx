@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { Clock } from '../calls/clock';
 import type { BundledArticle } from '../kb/bundle';
 import type { KbLinks } from '../flows/types';
 import { TOPICS } from '../kb/topics';
 import { ArticleView } from './ArticleView';
-import type { KnowledgeSource } from './KnowledgePanel';
+import type { KnowledgeSource } from '../services/kbSync';
 
 type Props = {
   source: KnowledgeSource | null;

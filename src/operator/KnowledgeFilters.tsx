@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { DIRECTIONS, type DirectionOfActivity } from '../kb/article';
 import { TOPICS, type Topic } from '../kb/topics';
 

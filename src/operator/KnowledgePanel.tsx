@@ -1,10 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { t } from '../app/i18n';
-import type { KbSyncNotice } from '../app/kbSync';
+import { t } from '../i18n';
+import type { KbSyncNotice, KnowledgeSource } from '../services/kbSync';
 import { systemClock, type Clock } from '../calls/clock';
 import type { DirectionOfActivity } from '../kb/article';
 import type { BundledArticle } from '../kb/bundle';
-import type { SearchFilters, SearchResult } from '../kb/search';
 import type { Topic } from '../kb/topics';
 import { ArticleView } from './ArticleView';
 import { KnowledgeFilters } from './KnowledgeFilters';
@@ -12,15 +11,7 @@ import { KnowledgeResults } from './KnowledgeResults';
 import { useKnowledgeSearch } from './KnowledgeSearch';
 import { KnowledgeVersion } from './KnowledgeVersion';
 
-/** What the panel reads: search through the worker, articles from the IndexedDB cache (src/app/kbSync.ts). */
-export interface KnowledgeSource {
-  /** Resolves to null when a newer search superseded this one. */
-  search(query: string, options?: { limit?: number; filters?: SearchFilters }): Promise<SearchResult | null>;
-  getArticle(id: string): Promise<BundledArticle | undefined>;
-  /** The version these reads come from, shown under the panel. */
-  info?: { version: string; builtAt: string; articleCount: number } | null;
-}
-
+/** What the panel reads: search through the worker, articles from the IndexedDB cache (src/services/kbSync.ts). */
 export type KnowledgePanelProps = {
   /** Null while the knowledge base loads or when there is none: the box stays usable but finds nothing. */
   source: KnowledgeSource | null;

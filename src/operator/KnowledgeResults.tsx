@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { SearchHit } from '../kb/search';
 import { Highlight } from '../ui/Highlight';
 

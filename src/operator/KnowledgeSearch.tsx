@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SearchFilters, SearchHit } from '../kb/search';
-import type { KnowledgeSource } from './KnowledgePanel';
+import type { KnowledgeSource } from '../services/kbSync';
 
 const LIMIT = 10;
 

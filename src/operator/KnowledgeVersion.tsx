@@ -1,5 +1,5 @@
-import { t } from '../app/i18n';
-import type { KbSyncNotice } from '../app/kbSync';
+import { t } from '../i18n';
+import type { KbSyncNotice } from '../services/kbSync';
 
 type Props = {
   /** From kbSync's result (`info`); null before the first knowledge base is stored. */

@@ -1,5 +1,5 @@
-import { t } from '../app/i18n';
-import { CALL_SHORTCUTS, shortcutLabel, triggers } from '../app/shortcuts';
+import { t } from '../i18n';
+import { CALL_SHORTCUTS, shortcutLabel, triggers } from '../services/shortcuts';
 import type { CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { formatDeadline } from '../flows/dates';

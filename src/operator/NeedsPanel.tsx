@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { callerCard, currentStep, templateVars, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { renderLine } from '../flows/templates';

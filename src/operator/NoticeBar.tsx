@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { noticeOf, type CallSession } from '../calls';
 import { TRANSFER_REFUSED_CHOICES } from '../calls/lines';
 import type { Panel } from './panels';

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { useApp } from '../app/AppContext';
-import { setCallActive } from '../app/callActivity';
-import { t } from '../app/i18n';
+import { useApp } from '../services/AppContext';
+import { setCallActive } from '../services/callOwner/activity';
+import { t } from '../i18n';
 import { operatorFullName } from '../calls/organisation';
 import { CallScreen } from './CallScreen';
-import { useCallWiring } from './CallControllerContext';
+import { useCallWiring } from '../services/callOwner/CallControllerContext';
 import { StartCallPanel } from './StartCallPanel';
 
 /** The operator's workspace: the call in progress on this workstation, or the way to start one. */

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { t } from '../app/i18n';
-import { actionIndex, isPanelConfirm } from '../app/shortcuts';
+import { t } from '../i18n';
+import { actionIndex, isPanelConfirm } from '../services/shortcuts';
 import type { CallSession, OutcomeDetails } from '../calls';
 import { OUTCOMES, type Outcome, type StepOption } from '../flows/types';
 import { zonedToUtc } from '../flows/zonedTime';

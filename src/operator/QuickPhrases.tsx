@@ -1,5 +1,5 @@
-import { t } from '../app/i18n';
-import { PHRASE_KEYS, shortcutLabel } from '../app/shortcuts';
+import { t } from '../i18n';
+import { PHRASE_KEYS, shortcutLabel } from '../services/shortcuts';
 import type { QuickPhrase } from '../flows/types';
 
 type Props = { phrases: readonly QuickPhrase[]; onSay: (text: string) => void };

@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import {
   ACTION_KEYS,
   CALL_SHORTCUTS,
@@ -7,7 +7,7 @@ import {
   shortcutLabel,
   WORKSPACE_SHORTCUTS,
   type CallShortcutName,
-} from '../app/shortcuts';
+} from '../services/shortcuts';
 import { usePanelFocus } from './usePanelFocus';
 
 type Props = { onClose: () => void };

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import { t } from '../app/i18n';
-import { likelyFlow, type FlowCatalog } from '../app/flowCatalog';
-import { CALL_SHORTCUTS, shortcutLabel, triggers } from '../app/shortcuts';
+import { t } from '../i18n';
+import { likelyFlow, type FlowCatalog } from '../services/flowCatalog';
+import { CALL_SHORTCUTS, shortcutLabel, triggers } from '../services/shortcuts';
 import { parseRuPhone } from '../flows/phone';
 import type { ClientKind, Direction } from '../flows/types';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
-import type { CallController } from './callController';
+import type { CallController } from '../services/callOwner/types';
 import { FlowSelect } from './FlowSelect';
 import { maskRuPhone } from './phoneMask';
 import { useKeyDown } from './useKeyDown';

@@ -1,5 +1,5 @@
-import { t } from '../app/i18n';
-import { ACTION_KEYS, shortcutLabel } from '../app/shortcuts';
+import { t } from '../i18n';
+import { ACTION_KEYS, shortcutLabel } from '../services/shortcuts';
 
 export interface NumberedAction {
   id: string;

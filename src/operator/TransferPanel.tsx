@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import { t } from '../app/i18n';
-import { actionIndex } from '../app/shortcuts';
+import { t } from '../i18n';
+import { actionIndex } from '../services/shortcuts';
 import { callerCard, transferCounter, type CallSession } from '../calls';
 import { formatRuPhone } from '../flows/phone';
 import { TOPICS } from '../kb/topics';

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import { t } from '../app/i18n';
-import { ACTION_KEYS, CALL_SHORTCUTS, matches, shortcutLabel, triggers } from '../app/shortcuts';
+import { t } from '../i18n';
+import { ACTION_KEYS, CALL_SHORTCUTS, matches, shortcutLabel, triggers } from '../services/shortcuts';
 import { outcomeOf, type CallSession } from '../calls';
 import { OUTCOMES, type Outcome } from '../flows/types';
 import { TOPICS } from '../kb/topics';
 import type { Clock } from '../calls/clock';
-import type { CallController } from './callController';
+import type { CallController } from '../services/callOwner/types';
 import type { CallNotes } from './callNotes';
 import { LateCallback } from './LateCallback';
 import { RATINGS, SatisfactionField } from './SatisfactionField';

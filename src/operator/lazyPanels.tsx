@@ -3,7 +3,7 @@
 // call screen loads the chunk once its first screen is up, so a key press finds the panel ready; until then
 // a panel waits for it, without a fallback, and the side column fills in when it arrives.
 import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type * as PanelsChunk from './callPanelsChunk';
 
 type Panels = typeof PanelsChunk;

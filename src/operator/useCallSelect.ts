@@ -1,6 +1,6 @@
 import { useMemo, useRef, useSyncExternalStore } from 'react';
 import type { CallSession, CallView } from '../calls';
-import { useCallController } from './CallControllerContext';
+import { useCallController } from '../services/callOwner/CallControllerContext';
 
 // Selectors often build small objects; comparing by value keeps the screen from re-rendering on every
 // event that did not change what this part shows.

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { CallCommand, SendResult } from '../calls';
-import type { ActiveCall } from './callController';
+import type { ActiveCall } from '../services/callOwner/types';
 
 export type Send = (command: CallCommand) => Promise<SendResult | null>;
 

@@ -1,5 +1,5 @@
 import { Bar, BarChart, XAxis, YAxis } from 'recharts';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 
 type Row = { label: string; value: number; shown?: string };
 type Props = { title: string; rows: Row[] };

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { COMPLIANCE_RULES, type CallFilter } from '../analytics';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { OUTCOMES } from '../flows/types';
 import type { SupervisorCall } from './useSupervisedCalls';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { callbackState, complianceIssues } from '../analytics';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { loadCall, type AppDB, type CallEventRow } from '../db';
 import { CallReplay } from './CallReplay';
 import { CallTimeline } from './CallTimeline';

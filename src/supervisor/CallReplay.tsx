@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { replayCall } from '../calls';
 import { statePath } from '../calls/record';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { CallEventRow } from '../db';
 import type { FlowDefinition } from '../flows/types';
 import { formatTime } from './format';

@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { CallEventRow } from '../db';
 import { formatDuration, formatTime } from './format';
 

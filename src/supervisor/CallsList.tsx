@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { complianceIssues, sortCalls, type SortKey } from '../analytics';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { formatDateTime, formatDuration } from './format';
 import type { SupervisorCall } from './useSupervisedCalls';
 

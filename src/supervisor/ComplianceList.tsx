@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { complianceIssues } from '../analytics';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { formatDateTime, formatDuration } from './format';
 import type { SupervisorCall } from './useSupervisedCalls';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CallFilter, Dashboard, StageBucket } from '../analytics';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { OUTCOMES } from '../flows/types';
 import { BarFigure } from './BarFigure';
 import { formatDuration } from './format';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useApp } from '../app/AppContext';
-import { t } from '../app/i18n';
-import { EXCHANGE_FILE_MAX_BYTES, readTextFile } from '../app/readTextFile';
+import { useApp } from '../services/AppContext';
+import { t } from '../i18n';
+import { EXCHANGE_FILE_MAX_BYTES, readTextFile } from '../services/readTextFile';
 import type { AppDB } from '../db';
 import { exportWorkstation, importWorkstation } from '../db/exchangeRepository';
 import { callsCsv, callsJson, download } from './callsExport';

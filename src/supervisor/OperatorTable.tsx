@@ -1,5 +1,5 @@
 import type { Figures } from '../analytics';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { formatDuration } from './format';
 
 type Props = { operators: { operatorName: string; figures: Figures }[] };

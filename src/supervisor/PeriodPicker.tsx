@@ -1,4 +1,4 @@
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { dayInput, dayStart } from './format';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import type { Ranked } from '../analytics';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 
 type Props = { title: string; rows: Ranked[] };
 

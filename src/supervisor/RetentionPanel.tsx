@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import type { AppDB } from '../db';
 import {
   eraseExpiredPersonalData,

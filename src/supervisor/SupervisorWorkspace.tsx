@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { filterCalls, type CallFilter } from '../analytics';
-import { useApp } from '../app/AppContext';
-import { t } from '../app/i18n';
+import { useApp } from '../services/AppContext';
+import { t } from '../i18n';
 import { CallFilters } from './CallFilters';
 import { CallRecord } from './CallRecord';
 import { CallsList } from './CallsList';

@@ -1,6 +1,6 @@
 // The filtered calls as files a supervisor takes away: CSV for Russian Excel and JSON for other tools.
 import { complianceIssues, toCsv, type CsvCell } from '../analytics';
-import { t } from '../app/i18n';
+import { t } from '../i18n';
 import { formatDateTime } from './format';
 import type { SupervisorCall } from './useSupervisedCalls';
 

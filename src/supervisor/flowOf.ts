@@ -1,4 +1,4 @@
-import { bundledFlows } from '../app/flowCatalog';
+import { bundledFlows } from '../services/flowCatalog';
 import type { FlowDefinition } from '../flows/types';
 
 /** The flow version a call ran, when this build still carries it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callbackPresets } from '../../src/flows/workingHours';
+import { callbackPresets } from '../../src/calls/workingHours';
 import { renderedLine } from '../../src/calls/select';
 import { harness, loadFlow, ORG, toAnswer, TUESDAY_1030 } from './helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availableActions, renderedLine, stageStrip } from '../../src/calls/select';
-import { murmanskSport } from '../../src/app/samples/murmanskSport';
+import { murmanskSport } from '../../src/calls/samples/murmanskSport';
 import { harness, loadFlow, toAnswer, TUESDAY_1030 } from './helpers';
 
 const now = (h: ReturnType<typeof harness>) => h.clock.now();

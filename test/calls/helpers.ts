@@ -2,7 +2,7 @@
 // and a session on a manual clock.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sverdlovskDigital } from '../../src/app/samples/sverdlovskDigital';
+import { sverdlovskDigital } from '../../src/calls/samples/sverdlovskDigital';
 import { ManualClock } from '../../src/calls/clock';
 import type { OperatorProfile, Organisation } from '../../src/calls/organisation';
 import { ManualScheduler } from '../../src/calls/scheduler';

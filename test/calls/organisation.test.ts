@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTimeZone, restoreOrganisation } from '../../src/calls/organisation';
-import { SAMPLE_ORGANISATIONS } from '../../src/app/samples';
+import { SAMPLE_ORGANISATIONS } from '../../src/calls/samples';
 
 describe('sample organisations', () => {
   it('ship two ministries with contacts, hours and a transfer directory, and restore unchanged', () => {

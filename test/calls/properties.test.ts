@@ -2,7 +2,7 @@
 // Whatever happens, the standard's invariants hold, the record is well formed, and replay is exact.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CALL_MACHINE_VERSION } from '../../src/flows/compile';
+import { CALL_MACHINE_VERSION } from '../../src/calls/compile';
 import { OUTCOMES, type FlowDefinition } from '../../src/flows/types';
 import type { CallCommand } from '../../src/calls/events';
 import { replayCall, stateFingerprint } from '../../src/calls/replay';

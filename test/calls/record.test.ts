@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/calls/clock';
-import { CALL_MACHINE_VERSION } from '../../src/flows/compile';
+import { CALL_MACHINE_VERSION } from '../../src/calls/compile';
 import { replayCall, stateFingerprint } from '../../src/calls/replay';
 import { ManualScheduler } from '../../src/calls/scheduler';
 import { holdRemainingMs } from '../../src/calls/select';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allFlowVersions, withPublished, type FlowCatalog } from '../../src/app/flowCatalog';
+import { allFlowVersions, withPublished, type FlowCatalog } from '../../src/services/flowCatalog';
 import { AppDB } from '../../src/db/db';
 import {
   createDraftFrom,

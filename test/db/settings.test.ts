@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../../src/db/db';
 import { completeSetup, isSetupComplete, loadSettings, saveSetting } from '../../src/db/settingsRepository';
-import { SAMPLE_ORGANISATIONS } from '../../src/app/samples';
+import { SAMPLE_ORGANISATIONS } from '../../src/calls/samples';
 
 const operator = {
   surname: 'Иванова',

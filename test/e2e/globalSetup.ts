@@ -14,11 +14,15 @@ declare module 'vitest' {
 }
 
 function build(buildId: string, outDir: string): void {
-  execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
-    stdio: 'inherit',
-    // Vitest sets NODE_ENV=test; a build under it would be React's development build.
-    env: { ...process.env, NODE_ENV: 'production', SUFLER_BUILD_ID: buildId, SUFLER_OUT_DIR: outDir },
-  });
+  execFileSync(
+    process.execPath,
+    [resolve('node_modules/vite/bin/vite.js'), 'build', '--configLoader', 'runner', '--logLevel', 'error'],
+    {
+      stdio: 'inherit',
+      // Vitest sets NODE_ENV=test; a build under it would be React's development build.
+      env: { ...process.env, NODE_ENV: 'production', SUFLER_BUILD_ID: buildId, SUFLER_OUT_DIR: outDir },
+    },
+  );
 }
 
 export default function setup(project: TestProject): void {

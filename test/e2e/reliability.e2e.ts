@@ -50,7 +50,7 @@ async function newCallId(page: Page, seen: ReadonlySet<string>): Promise<string 
 }
 
 async function recordFile(download: Promise<Download>): Promise<RecordFileShape> {
-  // The file is the app's own JSON (src/app/recordFile.ts); the assertions below check its shape.
+  // The file is the app's own JSON (src/services/recordFile.ts); the assertions below check its shape.
   return JSON.parse(await readFile(await (await download).path(), 'utf8')) as RecordFileShape;
 }
 

@@ -2,7 +2,7 @@
 // uncaught error, never more than two transfers) and after every batch (the stored record replays to the screen).
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ACTION_KEYS, CALL_SHORTCUTS, type Shortcut } from '../../src/app/shortcuts';
+import { ACTION_KEYS, CALL_SHORTCUTS, type Shortcut } from '../../src/services/shortcuts';
 import { operatorView } from './callSteps';
 import { watchErrors, type AppSession } from './harness';
 import { eventsOf, pick, screenFingerprint, settledStore, type StoredRecord } from './reliabilityKit';

@@ -207,7 +207,7 @@ export async function knowledgeBaseCached(page: Page): Promise<void> {
   );
 }
 
-/** The record file the app offers when storage failed (src/app/recordFile.ts), as the suite reads it. */
+/** The record file the app offers when storage failed (src/services/recordFile.ts), as the suite reads it. */
 export interface RecordFileShape {
   format: string;
   callId: string;

@@ -1,10 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppContext, type AppContextValue } from '../../src/app/AppContext';
-import { sverdlovskDigital } from '../../src/app/samples/sverdlovskDigital';
+import { AppContext, type AppContextValue } from '../../src/services/AppContext';
+import { sverdlovskDigital } from '../../src/calls/samples/sverdlovskDigital';
 import { AppDB } from '../../src/db/db';
 import { Sandbox } from '../../src/editor/Sandbox';
+import { OperatorWorkspace } from '../../src/operator/OperatorWorkspace';
+import { CallScreenProvider } from '../../src/services/callScreenSlot';
 import { restoreFlow } from '../../src/flows/restore';
 import type { FlowDefinition } from '../../src/flows/types';
 import { line, OPERATOR, press, typeAndEnter } from '../operator/workspace';
@@ -36,7 +38,9 @@ describe('the sandbox', () => {
     const flow = minimal();
     render(
       <AppContext.Provider value={app}>
-        <Sandbox flow={flow} publishable />
+        <CallScreenProvider value={OperatorWorkspace}>
+          <Sandbox flow={flow} publishable />
+        </CallScreenProvider>
       </AppContext.Provider>,
     );
     await press('F2');
@@ -63,7 +67,9 @@ describe('the sandbox', () => {
     if (!restored.ok) throw new Error('sample broken');
     render(
       <AppContext.Provider value={appWith(null)}>
-        <Sandbox flow={restored.flow} publishable />
+        <CallScreenProvider value={OperatorWorkspace}>
+          <Sandbox flow={restored.flow} publishable />
+        </CallScreenProvider>
       </AppContext.Provider>,
     );
     await press('F2');

@@ -2,7 +2,7 @@
 // session on a manual clock is the system under test, and each path must end the way the standard says.
 import { describe, expect, it } from 'vitest';
 import { createTestModel } from 'xstate/graph';
-import { compileFlow } from '../../src/flows/compile';
+import { compileFlow } from '../../src/calls/compile';
 import { renderedLine } from '../../src/calls/select';
 import { currentHold } from '../../src/calls/rules';
 import { statePath } from '../../src/calls/record';

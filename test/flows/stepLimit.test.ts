@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFlowFile } from '../../src/flows/check';
 import { restoreFlow } from '../../src/flows/restore';
 import { MAX_FLOW_STEPS } from '../../src/flows/schema';
-import { t } from '../../src/app/i18n';
+import { t } from '../../src/i18n';
 
 const minimal = JSON.parse(
   readFileSync(new URL('../fixtures/flows/valid-minimal.json', import.meta.url), 'utf8'),

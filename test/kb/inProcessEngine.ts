@@ -1,5 +1,5 @@
 // The real search engine run in-process, with the worker client's contract, for tests of kbSync and the panel.
-import type { KbSearchEngine } from '../../src/app/kbSync';
+import type { KbSearchEngine } from '../../src/services/kbSync';
 import { buildIndex, exportIndex, importIndex, search, type SearchIndex } from '../../src/kb/search';
 
 export function inProcessEngine(): KbSearchEngine & { builds: number } {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncKnowledgeBase } from '../../src/app/kbSync';
+import { syncKnowledgeBase } from '../../src/services/kbSync';
 import { AppDB } from '../../src/db/db';
 import { activeKbInfo } from '../../src/db/kbRepository';
 import { assembleBundle, type KbBundle } from '../../src/kb/bundle';

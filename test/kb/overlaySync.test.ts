@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncKnowledgeBase } from '../../src/app/kbSync';
+import { syncKnowledgeBase } from '../../src/services/kbSync';
 import { articleEditNotices, saveArticle } from '../../src/db/articlesRepository';
 import { AppDB } from '../../src/db/db';
 import { assembleBundle, type KbBundle } from '../../src/kb/bundle';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { assembleBundle, type BundledArticle } from '../../src/kb/bundle';
 import { renderArticleBody } from '../../src/kb/render';
 import { restoreKnowledgeBase } from '../../src/kb/restoreKnowledgeBase';
-import type { KnowledgeSource } from '../../src/operator/KnowledgePanel';
+import type { KnowledgeSource } from '../../src/services/kbSync';
 import { articleText, type ArticleParts } from './articleText';
 import { inProcessEngine } from './inProcessEngine';
 

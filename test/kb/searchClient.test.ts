@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KbSearchClient, KbSearchError, type WorkerLike } from '../../src/app/kbSearchClient';
-import type { KbSearchRequest, KbSearchResponse } from '../../src/app/workers/kbSearch.worker';
+import { KbSearchClient, KbSearchError, type WorkerLike } from '../../src/services/kbSearchClient';
+import type { KbSearchRequest, KbSearchResponse } from '../../src/services/kbSearch.worker';
 import { buildIndex, exportIndex, importIndex, search, type SearchIndex } from '../../src/kb/search';
 
 /** Runs the worker's protocol in-process; replies are held until `flush()` so tests control timing. */

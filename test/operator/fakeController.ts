@@ -9,7 +9,12 @@ import {
 import type { ManualScheduler } from '../../src/calls/scheduler';
 import type { OperatorProfile, Organisation } from '../../src/calls/organisation';
 import type { FlowDefinition } from '../../src/flows/types';
-import type { ActiveCall, CallController, StartCallOptions, WrapUp } from '../../src/operator/callController';
+import type {
+  ActiveCall,
+  CallController,
+  StartCallOptions,
+  WrapUp,
+} from '../../src/services/callOwner/types';
 
 export class FakeController implements CallController {
   private active: ActiveCall | null = null;

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCallController, type AppCallController } from '../../src/app/callController';
-import { webCallLock } from '../../src/app/callLock';
+import { createCallController, type AppCallController } from '../../src/services/callOwner/controller';
+import { webCallLock } from '../../src/services/callOwner/lock';
 import { startCall, type CallSession } from '../../src/calls';
 import { AppDB } from '../../src/db/db';
-import { CallControllerProvider } from '../../src/operator/CallControllerContext';
+import { CallControllerProvider } from '../../src/services/callOwner/CallControllerContext';
 import { useCallSelect } from '../../src/operator/useCallSelect';
-import { FakeLockManager } from '../app/fakeLocks';
-import { holdWrites } from '../app/holdWrites';
+import { FakeLockManager } from '../services/callOwner/fakeLocks';
+import { holdWrites } from '../services/callOwner/holdWrites';
 import { flowFrom, OPERATOR, ORG, TINY_FLOW } from '../calls/helpers';
 
 const FLOW = flowFrom(TINY_FLOW);

@@ -1,14 +1,14 @@
 // Renders the operator workspace with a fake controller over the real engine, and drives it by keys.
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { AppContext, type AppContextValue } from '../../src/app/AppContext';
-import { bundledFlows, type FlowCatalog } from '../../src/app/flowCatalog';
-import { sverdlovskDigital } from '../../src/app/samples/sverdlovskDigital';
+import { AppContext, type AppContextValue } from '../../src/services/AppContext';
+import { bundledFlows, type FlowCatalog } from '../../src/services/flowCatalog';
+import { sverdlovskDigital } from '../../src/calls/samples/sverdlovskDigital';
 import { ManualClock } from '../../src/calls/clock';
 import { ManualScheduler } from '../../src/calls/scheduler';
-import type { ActiveCall } from '../../src/operator/callController';
-import { CallControllerProvider } from '../../src/operator/CallControllerContext';
+import type { ActiveCall } from '../../src/services/callOwner/types';
+import { CallControllerProvider } from '../../src/services/callOwner/CallControllerContext';
 import { loadCallPanels } from '../../src/operator/lazyPanels';
-import type { KnowledgeSource } from '../../src/operator/KnowledgePanel';
+import type { KnowledgeSource } from '../../src/services/kbSync';
 import { OperatorWorkspace } from '../../src/operator/OperatorWorkspace';
 import { FakeController } from './fakeController';
 

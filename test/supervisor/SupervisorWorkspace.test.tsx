@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppContext, type AppContextValue } from '../../src/app/AppContext';
+import { AppContext, type AppContextValue } from '../../src/services/AppContext';
 import { AppDB } from '../../src/db/db';
 import { DEFAULT_APPEARANCE } from '../../src/db/settingsRepository';
 import { SupervisorWorkspace } from '../../src/supervisor/SupervisorWorkspace';

@@ -1,6 +1,6 @@
 import type { Appearance, FontSize, Theme } from '../../db';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 interface Props {
   value: Appearance;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Department } from '../../calls/organisation';
 import { TextField } from '../../ui/TextField';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 interface Props {
   value: Department[];

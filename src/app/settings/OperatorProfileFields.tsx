@@ -1,6 +1,6 @@
 import type { OperatorProfile } from '../../calls/organisation';
 import { TextField } from '../../ui/TextField';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 interface Props {
   value: OperatorProfile;

@@ -1,6 +1,6 @@
 import { isTimeZone, type Organisation } from '../../calls/organisation';
 import { TextField } from '../../ui/TextField';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { WorkingHoursFields } from './WorkingHoursFields';
 import { DepartmentsEditor } from './DepartmentsEditor';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useApp } from '../AppContext';
-import { t } from '../i18n';
+import { useApp } from '../../services/AppContext';
+import { t } from '../../i18n';
 import { OperatorProfileFields, EMPTY_OPERATOR, isOperatorComplete } from './OperatorProfileFields';
 import { OrganisationFields, isOrganisationValid } from './OrganisationFields';
 import { AppearanceFields } from './AppearanceFields';

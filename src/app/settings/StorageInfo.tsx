@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isStoragePersisted, requestPersistentStorage, storageUsage, type StorageUsage } from '../../db';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { formatBytes } from './formatBytes';
 
 export function StorageInfo() {

@@ -1,5 +1,5 @@
 import { WEEKDAYS, type DaySchedule, type WeekSchedule } from '../../calls/organisation';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 interface Props {
   value: WeekSchedule;

@@ -1,4 +1,4 @@
-import { t } from '../../app/i18n';
+import { t } from '../../i18n';
 import type { CallbackAttemptResult, CallbackRow } from '../../db/callsTables';
 import { formatClock, formatDeadline } from '../../flows/dates';
 import { formatRuPhone } from '../../flows/phone';

@@ -1,11 +1,11 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
-import { t } from '../../app/i18n';
+import { t } from '../../i18n';
 import type { Clock } from '../../calls/clock';
 import type { Organisation } from '../../calls/organisation';
 import { listOpenCallbacks, recordCallbackAttempt, type AppDB } from '../../db';
 import type { CallbackAttemptResult, CallbackRow } from '../../db/callsTables';
 import type { FlowDefinition } from '../../flows/types';
-import type { CallController } from '../callController';
+import type { CallController } from '../../services/callOwner/types';
 import { useWatched } from '../history/useWatched';
 import { useNow } from '../useNow';
 import { CallbackItem } from './CallbackItem';

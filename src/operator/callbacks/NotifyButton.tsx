@@ -1,4 +1,4 @@
-import { t } from '../../app/i18n';
+import { t } from '../../i18n';
 import type { NotifyPermission } from './useDueNotifications';
 
 type Props = { permission: NotifyPermission; onAsk: () => void };

@@ -1,6 +1,6 @@
 import type { CallbackRow } from '../../db/callsTables';
 import type { FlowDefinition } from '../../flows/types';
-import type { ActiveCall, CallController } from '../callController';
+import type { ActiveCall, CallController } from '../../services/callOwner/types';
 
 /** The flow for calling back: the dedicated one when the app has it, else any outbound flow. */
 export function callbackFlow(flows: readonly FlowDefinition[]): FlowDefinition | null {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../../app/i18n';
+import { t } from '../../i18n';
 import type { CallbackRow } from '../../db/callsTables';
 import { formatClock } from '../../flows/dates';
 import { newlyDue } from './queue';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t } from '../../app/i18n';
+import { t } from '../../i18n';
 import type { Clock } from '../../calls/clock';
 import { listCallsBetween, type AppDB } from '../../db';
 import type { FlowDefinition } from '../../flows/types';

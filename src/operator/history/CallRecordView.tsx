@@ -1,4 +1,4 @@
-import { t } from '../../app/i18n';
+import { t } from '../../i18n';
 import { loadCall, type AppDB } from '../../db';
 import { formatClock, formatDayMonth } from '../../flows/dates';
 import { formatRuPhone } from '../../flows/phone';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
-import { useApp } from '../../app/AppContext';
-import { t } from '../../app/i18n';
+import { useApp } from '../../services/AppContext';
+import { t } from '../../i18n';
 import { systemClock, type Clock } from '../../calls/clock';
 import { listCallsOfCaller, listOpenCallbacksOfCaller } from '../../db';
 import { formatDeadline } from '../../flows/dates';

@@ -1,6 +1,6 @@
 // A call record's events as lines of a timeline: what happened, with the detail a reader needs
 // (the option chosen, the field and value, the minutes promised, the colleague, the deadline).
-import { t } from '../../app/i18n';
+import { t } from '../../i18n';
 import { CARE_FLAGS, type CallRecordEvent, type CareFlag } from '../../calls';
 import { formatClock } from '../../flows/dates';
 import { formatRuPhone } from '../../flows/phone';

@@ -1,7 +1,7 @@
 // Realistic call records for the storage and analytics benches: a few calls run through the real engine on
 // the bundled inbound-consultation flow, then copied with new ids, times, names, phones and needs.
 import consultation from '../../../scripts-flows/inbound-consultation.json';
-import { sverdlovskDigital } from '../../../src/app/samples/sverdlovskDigital';
+import { sverdlovskDigital } from '../../../src/calls/samples/sverdlovskDigital';
 import { ManualClock } from '../../../src/calls/clock';
 import type { CallCommand } from '../../../src/calls/events';
 import { operatorFullName, type OperatorProfile } from '../../../src/calls/organisation';

@@ -1,6 +1,6 @@
 // Browser half of the knowledge-base search suite: runs the production worker, the real IndexedDB and
 // the engine on the page's main thread, and returns raw samples; the node half turns them into rows.
-import { createKbSearchClient } from '../../../src/app/kbSearchClient';
+import { createKbSearchClient } from '../../../src/services/kbSearchClient';
 import { importIndex, rank, search } from '../../../src/kb/search';
 import { syntheticKb, type QueryCase } from '../corpus';
 import { buildFlexSearch, buildMiniSearch, type Engine } from '../peers';

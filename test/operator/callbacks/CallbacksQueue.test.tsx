@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCallController, type AppCallController } from '../../../src/app/callController';
-import { singleTabCallLock } from '../../../src/app/callLock';
+import { createCallController, type AppCallController } from '../../../src/services/callOwner/controller';
+import { singleTabCallLock } from '../../../src/services/callOwner/lock';
 import { ManualClock } from '../../../src/calls/clock';
 import { AppDB } from '../../../src/db/db';
 import type { CallbackRow } from '../../../src/db/callsTables';

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppContext, type AppContextValue } from '../../../src/app/AppContext';
-import { createCallController, type AppCallController } from '../../../src/app/callController';
-import { singleTabCallLock } from '../../../src/app/callLock';
+import { AppContext, type AppContextValue } from '../../../src/services/AppContext';
+import { createCallController, type AppCallController } from '../../../src/services/callOwner/controller';
+import { singleTabCallLock } from '../../../src/services/callOwner/lock';
 import { ManualClock } from '../../../src/calls/clock';
 import { AppDB } from '../../../src/db/db';
 import { DEFAULT_APPEARANCE } from '../../../src/db/settingsRepository';

@@ -1,6 +1,0 @@
-// Sample organisations offered at first run, built from the seeds' public contact facts.
-import type { Organisation } from '../../calls/organisation';
-import { sverdlovskDigital } from './sverdlovskDigital';
-import { murmanskSport } from './murmanskSport';
-
-export const SAMPLE_ORGANISATIONS: readonly Organisation[] = [sverdlovskDigital, murmanskSport];
