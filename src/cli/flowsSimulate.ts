@@ -1,6 +1,5 @@
 // `npm run flows:simulate -- <flow file> <events file>`: plays a scripted call through the engine on a
 // simulated clock and prints what the operator would see, then the final state and outcome as JSON.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SAMPLE_ORGANISATIONS } from '../calls/samples';
 import * as calls from '../i18n/ru/calls';
@@ -10,7 +9,9 @@ import type { OperatorProfile } from '../calls/organisation';
 import { parseScript, resolveTime, runSimulation, type TranscriptEntry } from '../calls/simulate';
 import { checkFlowFile } from '../flows/check';
 import type { FlowDefinition } from '../flows/types';
+import { FLOW_FILE_MAX_BYTES } from '../services/readTextFile';
 import { isMain } from './cliUtil';
+import { readDiskText } from './sourceFiles';
 
 /** A fictional operator for simulations; a script may name its own. */
 export const SAMPLE_OPERATOR: OperatorProfile = {
@@ -55,20 +56,18 @@ export function runFlowsSimulate(args: readonly string[], out: (line: string) =>
     out(calls.simulate.usage);
     return 1;
   }
-  let flowText: string;
-  let eventsText: string;
-  try {
-    flowText = readFileSync(resolve(root, flowFile), 'utf8');
-  } catch {
-    out(calls.simulate.cannotRead(flowFile));
+  const flowRead = readDiskText(resolve(root, flowFile), FLOW_FILE_MAX_BYTES);
+  if (!flowRead.ok) {
+    out(calls.simulate.cannotRead(flowFile, flowRead.problem, FLOW_FILE_MAX_BYTES));
     return 1;
   }
-  try {
-    eventsText = readFileSync(resolve(root, eventsFile), 'utf8');
-  } catch {
-    out(calls.simulate.cannotRead(eventsFile));
+  const eventsRead = readDiskText(resolve(root, eventsFile), FLOW_FILE_MAX_BYTES);
+  if (!eventsRead.ok) {
+    out(calls.simulate.cannotRead(eventsFile, eventsRead.problem, FLOW_FILE_MAX_BYTES));
     return 1;
   }
+  const flowText = flowRead.text;
+  const eventsText = eventsRead.text;
   const checked = checkFlowFile(flowText, flowFile);
   if (!checked.flow) {
     checked.issues.forEach((issue) => out(flows.issueLine(issue)));

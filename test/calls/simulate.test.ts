@@ -83,7 +83,7 @@ describe('flows:simulate', () => {
     expect(run([]).text).toMatch(/^Использование: npm run flows:simulate/);
     expect(run([FLOW, 'test/fixtures/simulate/missing.json'])).toMatchObject({
       code: 1,
-      text: expect.stringContaining('Не удалось прочитать'),
+      text: expect.stringContaining('не удалось прочитать'),
     });
     const bad = run([FLOW, 'test/fixtures/simulate/bad-event.json']);
     expect(bad.code).toBe(1);

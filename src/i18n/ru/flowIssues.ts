@@ -1,6 +1,8 @@
 // Russian messages of the flow checker (validator, editor, CLI). Apart from flows.ts so that only the
 // editor's chunk carries them: the operator never sees a flow issue in a production build.
 import type { FlowIssue, IssueCode, IssueParams } from '../../flows/issues';
+import type { DiskProblem } from '../../services/readTextFile';
+import { reason } from './files';
 import { label, OUTCOMES, STAGES } from './flowWords';
 
 const DIRECTIONS: Record<string, string> = { inbound: 'входящего звонка', outbound: 'исходящего звонка' };
@@ -110,4 +112,6 @@ export function summary(files: number, errors: number, warnings: number): string
 }
 
 export const noFiles = 'Нет файлов сценариев для проверки';
-export const cannotRead = (file: string): string => `${file}: не удалось прочитать файл`;
+/** A flow file that is not read as text: why, in the words every file reader uses. */
+export const cannotRead = (file: string, problem: DiskProblem, maxBytes: number): string =>
+  `${file}: сценарий не прочитан: ${reason(problem, maxBytes)}`;
