@@ -61,6 +61,14 @@ const ISSUES: Record<IssueCode, (p: IssueParams) => string> = {
     `исходы указаны у шага «${s(p, 'step')}», который не является прощанием`,
   'step.farewellHasOptions': (p) =>
     `у прощания «${s(p, 'step')}» есть варианты перехода, но звонок на прощании заканчивается — они не будут показаны`,
+  'step.skipsUnderstanding': (p) =>
+    `из шага «${s(p, 'step')}» переход ведёт к решению «${s(p, 'target')}», минуя этап «${label(STAGES, 'understanding')}»: сначала покажите, что вопрос понят, — перескажите его клиенту (стандарт, шаг 4)`,
+  'greeting.noOperator': (p) =>
+    `приветствие «${s(p, 'step')}» не называет оператора: добавьте {{operator.fullName}} (или уберите {{greeting}} — тогда Суфлёр сам скажет приветствие с именем оператора и названием организации)`,
+  'greeting.noOrganisation': (p) =>
+    s(p, 'client') === 'internal'
+      ? `приветствие «${s(p, 'step')}» не называет организацию или подразделение: добавьте {{organisation.shortName}} или {{operator.department}}`
+      : `приветствие «${s(p, 'step')}» не называет организацию: добавьте {{organisation.fullName}} или {{organisation.shortName}}`,
   'outcome.noFarewell': (p) => `нет прощания для исхода «${label(OUTCOMES, s(p, 'outcome'))}»`,
   'template.unknownVariable': (p) => `неизвестная переменная {{${s(p, 'variable')}}}`,
   'template.fieldNotCaptured': (p) =>
