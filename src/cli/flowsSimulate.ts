@@ -46,7 +46,7 @@ function describe(entry: TranscriptEntry, flow: FlowDefinition): string {
     case 'wait':
       return `${at} ${calls.simulate.waited(entry.seconds)}`;
     case 'error':
-      return `${at} ! ${entry.message}`;
+      return `${at} ! ${calls.simulate.scriptError(entry.error)}`;
   }
 }
 
@@ -83,24 +83,32 @@ export function runFlowsSimulate(args: readonly string[], out: (line: string) =>
   }
   const parsed = parseScript(raw);
   if (!parsed.ok) {
-    out(calls.simulate.eventsInvalid(eventsFile, parsed.error));
+    out(calls.simulate.eventsInvalid(eventsFile, flows.issueLine(parsed.issue, '')));
     return 1;
   }
   const { start } = parsed.script;
   const org = SAMPLE_ORGANISATIONS.find((o) => o.id === (start.organisation ?? SAMPLE_ORGANISATIONS[0]?.id));
   if (!org) {
-    out(calls.simulate.eventsInvalid(eventsFile, `start.organisation: ${start.organisation ?? ''}`));
+    const known = SAMPLE_ORGANISATIONS.map((o) => o.id);
+    out(
+      calls.simulate.eventsInvalid(eventsFile, calls.simulate.unknownOrganisation(start.organisation, known)),
+    );
     return 1;
   }
   const now = systemClock.now();
   const startAt = start.at === undefined ? now : resolveTime(start.at, now, org);
   if (startAt === null) {
-    out(calls.simulate.eventsInvalid(eventsFile, `start.at: ${String(start.at)}`));
+    const error = { code: 'badTime', field: 'start.at', value: String(start.at) } as const;
+    out(calls.simulate.eventsInvalid(eventsFile, calls.simulate.scriptError(error)));
     return 1;
   }
   const flow = checked.flow;
   const result = runSimulation(flow, parsed.script, org, start.operator ?? SAMPLE_OPERATOR, startAt);
   result.transcript.forEach((entry) => out(describe(entry, flow)));
+  if (result.transcript.some((entry) => entry.kind === 'error')) {
+    out(calls.simulate.stopped(eventsFile));
+    return 1;
+  }
   out(JSON.stringify(result.final, null, 2));
   return 0;
 }

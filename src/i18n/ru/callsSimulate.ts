@@ -1,5 +1,6 @@
 // Russian texts of the flow simulator (npm run flows:simulate): apart from calls.ts so that the app's
 // bundle does not carry them.
+import type { ScriptError } from '../../calls/simulate';
 import type { DiskProblem } from '../../services/readTextFile';
 import { reason } from './files';
 
@@ -13,6 +14,13 @@ export const simulate = {
   cannotRead: (file: string, problem: DiskProblem, maxBytes: number) =>
     `Файл ${file} не прочитан: ${reason(problem, maxBytes)}`,
   eventsInvalid: (file: string, detail: string) => `Файл событий ${file} не подходит: ${detail}`,
+  unknownOrganisation: (id: string | undefined, known: string[]) =>
+    `start.organisation: нет организации «${id ?? ''}»; есть: ${known.join(', ')}`,
+  scriptError: (e: ScriptError): string =>
+    e.code === 'badTime'
+      ? `${e.field}: «${e.value}» — не время; нужно, например, 2026-11-24T10:30, число миллисекунд или endOfDay`
+      : `на шаге «${e.stepId}» нет варианта «${e.optionId}»; есть: ${e.known.join(', ') || 'никаких вариантов'}`,
+  stopped: (file: string) => `Симуляция остановлена: исправьте файл событий ${file}.`,
   notAvailable: (type: string) => `(событие ${type} сейчас недоступно — пропущено)`,
   waited: (seconds: number) => `(ожидание ${seconds} с)`,
   operatorSays: 'Оператор',
