@@ -21,6 +21,8 @@ import {
 import { startCall } from './session';
 import { statePath } from './record';
 import { OUTCOMES } from '../flows/types';
+import type { FlowIssue } from '../flows/issues';
+import { toIssues } from '../flows/restore';
 
 const time = z.union([z.number(), z.string().min(1)]);
 const details = {
@@ -99,17 +101,21 @@ export interface SimulationScript {
   events: ScriptEvent[];
 }
 
-export type ParsedScript = { ok: true; script: SimulationScript } | { ok: false; error: string };
+/** A script's first problem, coded as a flow file's are, at its place ("events[1].type"). */
+export type ParsedScript = { ok: true; script: SimulationScript } | { ok: false; issue: FlowIssue };
 
-/** Checks a script; the error names the place, e.g. "events.1.type". */
+/** Checks a script; the issue names the place, e.g. "events[1].type". */
 export function parseScript(raw: unknown): ParsedScript {
   const parsed = Array.isArray(raw)
     ? z.array(scriptEvent).safeParse(raw)
     : (scriptSchema.options[1] satisfies z.ZodType).safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    const path = [...(Array.isArray(raw) ? ['events'] : []), ...(first?.path ?? [])].map(String).join('.');
-    return { ok: false, error: `${path}: ${first?.message ?? ''}` };
+    const found = first ? toIssues(raw, first)[0] : undefined;
+    const issue: FlowIssue = found ?? { code: 'schema.invalid', path: '', params: {}, severity: 'error' };
+    if (!Array.isArray(raw)) return { ok: false, issue };
+    const path = issue.path.startsWith('[') ? `events${issue.path}` : `events.${issue.path}`;
+    return { ok: false, issue: { ...issue, path } };
   }
   const data = parsed.data;
   return {
@@ -150,7 +156,12 @@ export type TranscriptEntry =
     }
   | { t: number; kind: 'wait'; seconds: number }
   | { t: number; kind: 'choices'; lines: string[] }
-  | { t: number; kind: 'error'; message: string };
+  | { t: number; kind: 'error'; error: ScriptError };
+
+/** A script event that cannot be played: a time that is no time, an option the step does not have. */
+export type ScriptError =
+  | { code: 'badTime'; field: string; value: string }
+  | { code: 'unknownOption'; optionId: string; stepId: string; known: string[] };
 
 export interface SimulationResult {
   transcript: TranscriptEntry[];
@@ -161,22 +172,26 @@ function toCommand(
   e: Exclude<ScriptEvent, { type: 'wait' }>,
   now: number,
   org: Organisation,
-): CallCommand | string {
+): CallCommand | ScriptError {
   const at = (v: number | string | undefined) => (v === undefined ? undefined : resolveTime(v, now, org));
   switch (e.type) {
     case 'operator.callback': {
       const deadline = at(e.deadline);
-      return deadline == null ? `deadline: ${String(e.deadline)}` : { ...e, deadline };
+      return deadline == null
+        ? { code: 'badTime', field: 'deadline', value: String(e.deadline) }
+        : { ...e, deadline };
     }
     case 'operator.end':
     case 'operator.outcomeDetails': {
       const date = at(e.date);
-      if (e.date !== undefined && date == null) return `date: ${String(e.date)}`;
+      if (e.date !== undefined && date == null)
+        return { code: 'badTime', field: 'date', value: String(e.date) };
       return { ...e, date: date ?? undefined };
     }
     case 'operator.choose': {
       const date = at(e.details?.date);
-      if (e.details?.date !== undefined && date == null) return `date: ${String(e.details.date)}`;
+      if (e.details?.date !== undefined && date == null)
+        return { code: 'badTime', field: 'details.date', value: String(e.details.date) };
       return e.details
         ? { ...e, details: { ...e.details, date: date ?? undefined } }
         : { ...e, details: undefined };
@@ -242,9 +257,23 @@ export function runSimulation(
       continue;
     }
     const command = toCommand(e, clock.now(), org);
-    if (typeof command === 'string') {
-      transcript.push({ t: t(), kind: 'error', message: command });
-      continue;
+    // A script error stops the run: what follows it was written for a call that did not happen.
+    if ('code' in command) {
+      transcript.push({ t: t(), kind: 'error', error: command });
+      break;
+    }
+    // An option the step does not have is the script's mistake, not an event the engine may refuse.
+    if (command.type === 'operator.choose') {
+      const stepId = session.getSnapshot().context.stepId;
+      const known = flow.steps.find((st) => st.id === stepId)?.options.map((o) => o.id) ?? [];
+      if (!known.includes(command.optionId)) {
+        transcript.push({
+          t: t(),
+          kind: 'error',
+          error: { code: 'unknownOption', optionId: command.optionId, stepId, known },
+        });
+        break;
+      }
     }
     const result = session.send(command);
     transcript.push({

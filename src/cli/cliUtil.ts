@@ -1,7 +1,7 @@
 // Small helpers shared by the flow command-line tools (flows:check, flows:schema, flows:simulate).
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { listFileNames } from './sourceFiles';
 
 export const FLOWS_DIR = 'scripts-flows';
 
@@ -11,12 +11,11 @@ export function isMain(moduleUrl: string): boolean {
   return entry !== undefined && moduleUrl === pathToFileURL(resolve(entry)).href;
 }
 
-/** Every flow file in the folder, as "scripts-flows/x.json", sorted; the JSON Schema is not a flow. */
+/**
+ * Every flow file in the folder, as "scripts-flows/x.json", sorted; the JSON Schema is not a flow, and a
+ * folder named like a flow is skipped.
+ */
 export function listFlowFiles(dir = FLOWS_DIR, root = '.'): string[] {
-  const abs = resolve(root, dir);
-  if (!existsSync(abs)) return [];
-  return readdirSync(abs)
-    .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
-    .sort()
-    .map((name) => `${dir.replaceAll('\\', '/').replace(/\/$/, '')}/${basename(name)}`);
+  const names = listFileNames(resolve(root, dir), (n) => n.endsWith('.json') && !n.endsWith('.schema.json'));
+  return (names ?? []).map((name) => `${dir.replaceAll('\\', '/').replace(/\/$/, '')}/${name}`);
 }

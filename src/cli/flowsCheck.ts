@@ -1,6 +1,5 @@
 // `npm run flows:check [files…]`: checks flow files (all of scripts-flows/ without arguments) and prints
 // "file: path: message (строка N)" per issue, then a summary; exits 1 on any error. CI runs it.
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import * as flows from '../i18n/ru/flows';
 import { checkFlowFile } from '../flows/check';
@@ -8,12 +7,14 @@ import type { FlowIssue } from '../flows/issues';
 import { locatePath } from '../flows/locate';
 import type { FlowDefinition } from '../flows/types';
 import type { ValidateOptions } from '../flows/validate';
+import { FLOW_FILE_MAX_BYTES } from '../services/readTextFile';
 import { FLOWS_DIR, isMain, listFlowFiles } from './cliUtil';
-import { KB_DIR, readArticleSources } from './kbCheck';
+import { isArticleFolder, KB_DIR, readArticleSources } from './kbCheck';
+import { readDiskText } from './sourceFiles';
 
 /** Article ids are their file names; with no knowledge base at hand, article links are not checked. */
 export function knowledgeOptions(root: string): ValidateOptions {
-  if (!existsSync(resolve(root, KB_DIR))) return {};
+  if (!isArticleFolder(KB_DIR, root)) return {};
   const ids = readArticleSources(KB_DIR, root).map((s) => basename(s.file, '.md'));
   return { knownArticles: new Set(ids) };
 }
@@ -30,12 +31,15 @@ export interface FlowFileReport {
 
 /** Checks one file as flows:check does; the build plugin runs the same so both print the same lines. */
 export function checkFlowFileAt(file: string, root: string, options: ValidateOptions): FlowFileReport {
-  let text: string;
-  try {
-    text = readFileSync(resolve(root, file), 'utf8');
-  } catch {
-    return { issues: [], lines: [flows.cannotRead(file)], errors: 1, warnings: 0 };
-  }
+  const read = readDiskText(resolve(root, file), FLOW_FILE_MAX_BYTES);
+  if (!read.ok)
+    return {
+      issues: [],
+      lines: [flows.cannotRead(file, read.problem, FLOW_FILE_MAX_BYTES)],
+      errors: 1,
+      warnings: 0,
+    };
+  const text = read.text;
   const checked = checkFlowFile(text, file, options);
   const lines = checked.issues.map((issue) => {
     // Invalid JSON carries its own line; paths are located in the text so editors can jump there.

@@ -1,6 +1,5 @@
 // `npm run flows:simulate -- <flow file> <events file>`: plays a scripted call through the engine on a
 // simulated clock and prints what the operator would see, then the final state and outcome as JSON.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SAMPLE_ORGANISATIONS } from '../calls/samples';
 import * as calls from '../i18n/ru/calls';
@@ -10,7 +9,9 @@ import type { OperatorProfile } from '../calls/organisation';
 import { parseScript, resolveTime, runSimulation, type TranscriptEntry } from '../calls/simulate';
 import { checkFlowFile } from '../flows/check';
 import type { FlowDefinition } from '../flows/types';
+import { FLOW_FILE_MAX_BYTES } from '../services/readTextFile';
 import { isMain } from './cliUtil';
+import { readDiskText } from './sourceFiles';
 
 /** A fictional operator for simulations; a script may name its own. */
 export const SAMPLE_OPERATOR: OperatorProfile = {
@@ -45,7 +46,7 @@ function describe(entry: TranscriptEntry, flow: FlowDefinition): string {
     case 'wait':
       return `${at} ${calls.simulate.waited(entry.seconds)}`;
     case 'error':
-      return `${at} ! ${entry.message}`;
+      return `${at} ! ${calls.simulate.scriptError(entry.error)}`;
   }
 }
 
@@ -55,20 +56,18 @@ export function runFlowsSimulate(args: readonly string[], out: (line: string) =>
     out(calls.simulate.usage);
     return 1;
   }
-  let flowText: string;
-  let eventsText: string;
-  try {
-    flowText = readFileSync(resolve(root, flowFile), 'utf8');
-  } catch {
-    out(calls.simulate.cannotRead(flowFile));
+  const flowRead = readDiskText(resolve(root, flowFile), FLOW_FILE_MAX_BYTES);
+  if (!flowRead.ok) {
+    out(calls.simulate.cannotRead(flowFile, flowRead.problem, FLOW_FILE_MAX_BYTES));
     return 1;
   }
-  try {
-    eventsText = readFileSync(resolve(root, eventsFile), 'utf8');
-  } catch {
-    out(calls.simulate.cannotRead(eventsFile));
+  const eventsRead = readDiskText(resolve(root, eventsFile), FLOW_FILE_MAX_BYTES);
+  if (!eventsRead.ok) {
+    out(calls.simulate.cannotRead(eventsFile, eventsRead.problem, FLOW_FILE_MAX_BYTES));
     return 1;
   }
+  const flowText = flowRead.text;
+  const eventsText = eventsRead.text;
   const checked = checkFlowFile(flowText, flowFile);
   if (!checked.flow) {
     checked.issues.forEach((issue) => out(flows.issueLine(issue)));
@@ -84,24 +83,32 @@ export function runFlowsSimulate(args: readonly string[], out: (line: string) =>
   }
   const parsed = parseScript(raw);
   if (!parsed.ok) {
-    out(calls.simulate.eventsInvalid(eventsFile, parsed.error));
+    out(calls.simulate.eventsInvalid(eventsFile, flows.issueLine(parsed.issue, '')));
     return 1;
   }
   const { start } = parsed.script;
   const org = SAMPLE_ORGANISATIONS.find((o) => o.id === (start.organisation ?? SAMPLE_ORGANISATIONS[0]?.id));
   if (!org) {
-    out(calls.simulate.eventsInvalid(eventsFile, `start.organisation: ${start.organisation ?? ''}`));
+    const known = SAMPLE_ORGANISATIONS.map((o) => o.id);
+    out(
+      calls.simulate.eventsInvalid(eventsFile, calls.simulate.unknownOrganisation(start.organisation, known)),
+    );
     return 1;
   }
   const now = systemClock.now();
   const startAt = start.at === undefined ? now : resolveTime(start.at, now, org);
   if (startAt === null) {
-    out(calls.simulate.eventsInvalid(eventsFile, `start.at: ${String(start.at)}`));
+    const error = { code: 'badTime', field: 'start.at', value: String(start.at) } as const;
+    out(calls.simulate.eventsInvalid(eventsFile, calls.simulate.scriptError(error)));
     return 1;
   }
   const flow = checked.flow;
   const result = runSimulation(flow, parsed.script, org, start.operator ?? SAMPLE_OPERATOR, startAt);
   result.transcript.forEach((entry) => out(describe(entry, flow)));
+  if (result.transcript.some((entry) => entry.kind === 'error')) {
+    out(calls.simulate.stopped(eventsFile));
+    return 1;
+  }
   out(JSON.stringify(result.final, null, 2));
   return 0;
 }

@@ -1,6 +1,5 @@
 // `npm run kb:check [folder]`: validates every article and prints "file:line: field: message" per problem.
 // The build plugin imports the same loader and formatter, so the build fails with the same messages.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as kb from '../i18n/ru/kb';
@@ -10,18 +9,32 @@ import {
   type ArticleSource,
   type KnowledgeBaseResult,
 } from '../kb/restoreKnowledgeBase';
+import { ARTICLE_FILE_MAX_BYTES } from '../services/readTextFile';
+import { listFileNames, readDiskText } from './sourceFiles';
 
 export const KB_DIR = 'knowledge-base';
 
-/** Every article file in the folder (relative to root); README.md documents the format and is not an article. */
+const isArticleName = (name: string) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
+
+/** True when `dir` (relative to root) is a folder that can be listed. */
+export function isArticleFolder(dir: string, root = '.'): boolean {
+  return listFileNames(resolve(root, dir), () => false) !== null;
+}
+
+/**
+ * Every article file in the folder (relative to root); README.md documents the format and is not an
+ * article, and a folder named like an article is skipped. A file that is not UTF-8 text comes back
+ * with the reason, for kb:check and the build to report.
+ */
 export function readArticleSources(dir: string, root = '.'): ArticleSource[] {
-  return readdirSync(resolve(root, dir))
-    .filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md')
-    .sort()
-    .map((name) => ({
-      file: `${dir.replaceAll('\\', '/').replace(/\/$/, '')}/${name}`,
-      text: readFileSync(resolve(root, dir, name), 'utf8'),
-    }));
+  const folder = dir.replaceAll('\\', '/').replace(/\/$/, '');
+  return (listFileNames(resolve(root, dir), isArticleName) ?? []).map((name) => {
+    const file = `${folder}/${name}`;
+    const read = readDiskText(resolve(root, dir, name), ARTICLE_FILE_MAX_BYTES);
+    return read.ok
+      ? { file, text: read.text }
+      : { file, unreadable: read.problem, maxBytes: ARTICLE_FILE_MAX_BYTES };
+  });
 }
 
 export function loadKnowledgeBase(dir: string, root = '.'): KnowledgeBaseResult {
@@ -40,7 +53,7 @@ export function formatKbIssue(issue: KbIssue): string {
 }
 
 export function runKbCheck(dir: string, out: (line: string) => void): number {
-  if (!existsSync(dir)) {
+  if (!isArticleFolder(dir)) {
     out(kb.check.noFolder(dir));
     return 1;
   }

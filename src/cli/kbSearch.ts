@@ -1,10 +1,9 @@
 // `npm run kb:search -- "<query>"`: searches knowledge-base/ with the app's own engine and prints the top
 // results as JSON, with the words that matched, so editors see why an article does or does not come up.
-import { existsSync } from 'node:fs';
 import { search as messages } from '../i18n/ru/search';
 import { buildIndex, search, type SearchFilters } from '../kb/search';
 import { isMain } from './cliUtil';
-import { KB_DIR, loadKnowledgeBase } from './kbCheck';
+import { isArticleFolder, KB_DIR, loadKnowledgeBase } from './kbCheck';
 
 export interface KbSearchArgs {
   query: string;
@@ -58,7 +57,7 @@ export function runKbSearch(
     err(args.error);
     return 2;
   }
-  if (!existsSync(args.dir)) {
+  if (!isArticleFolder(args.dir)) {
     err(messages.cli.noFolder(args.dir));
     return 1;
   }

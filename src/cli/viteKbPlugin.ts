@@ -1,13 +1,12 @@
 // Vite plugin: compiles knowledge-base/*.md into kb-bundle.json (build: emitted asset, precached by the
 // service worker; dev: served fresh on each request). An invalid article fails the build with kb:check's messages.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { assembleBundle, KB_BUNDLE_FILE, type KbBundle } from '../kb/bundle';
 import * as kb from '../i18n/ru/kb';
 import { renderArticleBody } from '../kb/render';
-import { formatKbIssue, KB_DIR, loadKnowledgeBase } from './kbCheck';
+import { formatKbIssue, isArticleFolder, KB_DIR, loadKnowledgeBase } from './kbCheck';
 
 export interface KbPluginOptions {
   /** Folder of articles relative to the project root; SUFLER_KB_DIR overrides it (e2e builds a hostile one). */
@@ -17,7 +16,7 @@ export interface KbPluginOptions {
 type Compiled = { ok: true; bundle: KbBundle; files: string[] } | { ok: false; message: string };
 
 export function compileKnowledgeBase(dir: string, root: string, builtAt: string): Compiled {
-  if (!existsSync(resolve(root, dir))) return { ok: false, message: kb.check.noFolder(dir) };
+  if (!isArticleFolder(dir, root)) return { ok: false, message: kb.check.noFolder(dir) };
   const { articles, issues } = loadKnowledgeBase(dir, root);
   if (issues.length > 0) {
     const lines = issues.map(formatKbIssue);

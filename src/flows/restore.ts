@@ -27,7 +27,8 @@ function at(raw: unknown, path: readonly PropertyKey[]): { exists: boolean; valu
   return { exists: true, value: current };
 }
 
-function toIssues(raw: unknown, zi: z.core.$ZodIssue): FlowIssue[] {
+/** One zod issue as coded issues (never zod's English): the flow files' and the simulator's scripts' words. */
+export function toIssues(raw: unknown, zi: z.core.$ZodIssue): FlowIssue[] {
   const path = formatPath(zi.path);
   const issue = (code: FlowIssue['code'], params: IssueParams = {}, p = path): FlowIssue => ({
     code,
@@ -51,6 +52,11 @@ function toIssues(raw: unknown, zi: z.core.$ZodIssue): FlowIssue[] {
       return [issue('schema.tooSmall', { origin: zi.origin, minimum: Number(zi.minimum) })];
     case 'too_big':
       return [issue('schema.tooBig', { origin: zi.origin, maximum: Number(zi.maximum) })];
+    case 'invalid_union':
+      // A discriminated union (an event's type) names the values it knows.
+      if ('options' in zi && Array.isArray(zi.options))
+        return [issue('schema.invalidValue', { allowed: zi.options.map(String).join(', ') })];
+      return [issue('schema.invalid')];
     case 'invalid_format':
       // The schema tags its regexes with a short name ("id", "fieldId") in the message.
       return [issue('schema.invalidFormat', { format: zi.format === 'regex' ? zi.message : zi.format })];

@@ -18,13 +18,13 @@ import {
 /**
  * Stages a flow must have. Missing one of these is an error; missing one of the others is a warning.
  * Inbound: greeting, identification (address the caller by name — 001 §3.1.3), needs discovery,
- * resolution and farewell are distinct acts of the standard's scenario. "Understanding" (rephrasing)
- * is strongly recommended but may be folded into the needs step, so it only warns.
+ * showing understanding (rephrasing: step 4 of the scenario, 001 §3.5.5), resolution and farewell are
+ * distinct acts of the standard's scenario; every way to a resolution passes the understanding stage.
  * Outbound: greeting, purpose, status on the client journey and farewell are the call; "questions"
  * may be asked within the status step, so it only warns.
  */
 export const REQUIRED_STAGES: Record<Direction, readonly Stage[]> = {
-  inbound: ['greeting', 'identification', 'needs', 'resolution', 'farewell'],
+  inbound: ['greeting', 'identification', 'needs', 'understanding', 'resolution', 'farewell'],
   outbound: ['greeting', 'purpose', 'status', 'farewell'],
 };
 
@@ -161,6 +161,59 @@ function checkStages(flow: FlowDefinition, emit: Emit): void {
   }
 }
 
+/**
+ * Inbound: no way from the start to a resolution step that skips the understanding stage. Reported at
+ * each option that leads into a resolution before the caller's question was rephrased; a flow without
+ * any understanding step is told once, as the missing stage.
+ */
+function checkUnderstanding(flow: FlowDefinition, emit: Emit): void {
+  if (flow.direction !== 'inbound' || !flow.steps.some((s) => s.stage === 'understanding')) return;
+  const index = new Map<string, number>();
+  flow.steps.forEach((s, i) => {
+    if (!index.has(s.id)) index.set(s.id, i);
+  });
+  const seen = new Set<string>();
+  const queue = [flow.start];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    const i = index.get(id);
+    const step = i === undefined ? undefined : flow.steps[i];
+    if (i === undefined || !step || seen.has(id)) continue;
+    seen.add(id);
+    if (step.stage === 'understanding' || step.stage === 'resolution') continue;
+    step.options.forEach((o, j) => {
+      const k = index.get(o.next);
+      const target = k === undefined ? undefined : flow.steps[k];
+      if (target?.stage === 'resolution')
+        emit('step.skipsUnderstanding', `steps[${i}].options[${j}].next`, { step: step.id, target: o.next });
+      else queue.push(o.next);
+    });
+  }
+}
+
+/** Operator variables that name the person; a position or department alone names no one. */
+const OPERATOR_NAMES = ['operator.fullName', 'operator.surname', 'operator.firstName'];
+const ORGANISATION_NAMES = ['organisation.fullName', 'organisation.shortName'];
+
+/**
+ * The greeting names the operator and the organisation (STANDARD §2.1, §3.1; on reference lines also
+ * position and department). A line without {{greeting}} gets the engine's own opening, which names both
+ * (src/calls/lines.ts); a line that greets by itself must name them. An internal client calls within the
+ * ministry, so the operator's department names the place.
+ */
+function checkGreetings(flow: FlowDefinition, emit: Emit): void {
+  const places =
+    flow.client === 'internal' ? [...ORGANISATION_NAMES, 'operator.department'] : ORGANISATION_NAMES;
+  flow.steps.forEach((s, i) => {
+    if (s.stage !== 'greeting') return;
+    const used = new Set(templateVariables(s.say));
+    if (!used.has('greeting')) return;
+    if (!OPERATOR_NAMES.some((v) => used.has(v)))
+      emit('greeting.noOperator', `steps[${i}].say`, { step: s.id });
+    if (!places.some((v) => used.has(v)))
+      emit('greeting.noOrganisation', `steps[${i}].say`, { step: s.id, client: flow.client });
+  });
+}
+
 function checkFields(flow: FlowDefinition, emit: Emit): Set<string> {
   const kinds = new Map<string, string>();
   flow.steps.forEach((s, i) => {
@@ -295,6 +348,8 @@ export function validateFlow(flow: FlowDefinition, options: ValidateOptions = {}
   };
   checkStructure(flow, emit);
   checkStages(flow, emit);
+  checkUnderstanding(flow, emit);
+  checkGreetings(flow, emit);
   const captured = checkFields(flow, emit);
   checkTexts(flow, captured, emit);
   checkLimits(flow, emit);

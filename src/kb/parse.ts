@@ -10,6 +10,14 @@ export const TITLE_MAX_CHARS = 120;
 export const MIN_QUESTIONS = 2;
 export const REVIEW_EVERY_MIN_DAYS = 7;
 export const REVIEW_EVERY_MAX_DAYS = 730;
+/**
+ * The full answer, in UTF-8 bytes: the longest shipped body is 4 KB. A body of megabytes is a pasted
+ * document, not an answer to read on a call, and it slows every search that touches it.
+ */
+export const BODY_MAX_BYTES = 200 * 1024;
+
+/** Why a file's bytes were not read as an article (the same reasons as src/services/readTextFile.ts). */
+export type UnreadableReason = 'tooBig' | 'utf16' | 'binary' | 'notUtf8' | 'unreadable' | 'notAFile';
 
 export const FRONT_MATTER_KEYS = [
   'id',
@@ -51,7 +59,9 @@ export type KbProblem =
   | { code: 'titleTooLong'; length: number; max: number }
   | { code: 'shortTooLong'; length: number; max: number }
   | { code: 'reviewEveryRange'; value: string; min: number; max: number }
-  | { code: 'bodyEmpty' };
+  | { code: 'bodyEmpty' }
+  | { code: 'bodyTooLong'; kilobytes: number; maxKilobytes: number }
+  | { code: 'unreadableFile'; reason: UnreadableReason; maxBytes: number };
 
 export type KbIssueCode = KbProblem['code'];
 
@@ -89,6 +99,16 @@ interface Split {
   yamlFirstLine: number;
   body: string;
   bodyFirstLine: number;
+}
+
+/** UTF-8 length of a string without encoding it (surrogate pairs count 4 bytes together). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 0 : c >= 0xdc00 && c < 0xe000 ? 4 : 3;
+  }
+  return n;
 }
 
 function splitFrontMatter(text: string): Split | KbProblem {
@@ -186,6 +206,13 @@ export function restoreArticle(text: string, file: string): RestoreResult {
     });
   const body = split.body.trim();
   if (body === '') report(split.bodyFirstLine, null, { code: 'bodyEmpty' });
+  const bodyBytes = utf8Length(body);
+  if (bodyBytes > BODY_MAX_BYTES)
+    report(split.bodyFirstLine, null, {
+      code: 'bodyTooLong',
+      kilobytes: Math.ceil(bodyBytes / 1024),
+      maxKilobytes: BODY_MAX_BYTES / 1024,
+    });
 
   if (issues.length > 0) return { ok: false, issues };
   // Every reader above reported an issue when it returned undefined, so these are all defined here.

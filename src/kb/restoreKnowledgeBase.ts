@@ -1,13 +1,13 @@
 // Restores the whole knowledge base: every article on its own, then the checks across files (unique ids).
 // The CLI, the build plugin and tests share this, so the build fails for exactly what kb:check reports.
 import type { Article } from './article';
-import { restoreArticle, type KbIssue } from './parse';
+import { restoreArticle, type KbIssue, type UnreadableReason } from './parse';
 
-export interface ArticleSource {
+/** An article file as read from disk: its text, or why it could not be read as text. */
+export type ArticleSource = {
   /** Path shown in messages, e.g. "knowledge-base/appeal-deadlines.md". */
   file: string;
-  text: string;
-}
+} & ({ text: string } | { unreadable: UnreadableReason; maxBytes: number });
 
 export interface KnowledgeBaseResult {
   /** Valid articles, ordered by id so the bundle is the same whatever order the disk lists files in. */
@@ -22,6 +22,11 @@ export function restoreKnowledgeBase(sources: readonly ArticleSource[]): Knowled
   const articles: Article[] = [];
   const fileById = new Map<string, string>();
   for (const source of ordered) {
+    if ('unreadable' in source) {
+      const { file, unreadable, maxBytes } = source;
+      issues.push({ code: 'unreadableFile', reason: unreadable, maxBytes, file, line: 1, field: null });
+      continue;
+    }
     const result = restoreArticle(source.text, source.file);
     if (!result.ok) {
       issues.push(...result.issues);

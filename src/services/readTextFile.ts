@@ -1,7 +1,10 @@
 // Reads a file the user picked (a flow, a workstation's calls) as UTF-8 text, the one rule for every import:
 // the size is checked before a byte is read, and text that is not valid UTF-8 is refused, never guessed at.
+// The command-line tools and the build plugins decode files on disk with the same decodeUtf8.
 
 export type FileProblem = 'tooBig' | 'utf16' | 'binary' | 'notUtf8' | 'unreadable';
+/** A path on disk may also name a folder or a device, which is never read. */
+export type DiskProblem = FileProblem | 'notAFile';
 
 export type ReadTextResult = { ok: true; text: string } | { ok: false; problem: FileProblem };
 
@@ -14,6 +17,9 @@ export const FLOW_FILE_MAX_BYTES = 1024 * 1024;
  * worker, off the page.
  */
 export const EXCHANGE_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** An article file: its body may hold 200 KB (kb/parse.ts); the largest shipped article is 4 KB. */
+export const ARTICLE_FILE_MAX_BYTES = 1024 * 1024;
 
 /** Decodes bytes as strict UTF-8 (a UTF-8 byte-order mark is dropped), naming what else they look like. */
 export function decodeUtf8(bytes: Uint8Array): ReadTextResult {

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFlowsSimulate } from '../../src/cli/flowsSimulate';
 
@@ -83,13 +85,64 @@ describe('flows:simulate', () => {
     expect(run([]).text).toMatch(/^Использование: npm run flows:simulate/);
     expect(run([FLOW, 'test/fixtures/simulate/missing.json'])).toMatchObject({
       code: 1,
-      text: expect.stringContaining('Не удалось прочитать'),
+      text: expect.stringContaining('не удалось прочитать'),
     });
     const bad = run([FLOW, 'test/fixtures/simulate/bad-event.json']);
     expect(bad.code).toBe(1);
-    expect(bad.text).toContain(
-      'Файл событий test/fixtures/simulate/bad-event.json не подходит: events.1.type',
+    expect(bad.text).toMatch(
+      /^Файл событий test\/fixtures\/simulate\/bad-event\.json не подходит: events\[1\]\.type: недопустимое значение; допустимы: wait, operator\.choose,/,
     );
+  });
+
+  it('speaks Russian only about a bad events file, whatever is wrong in it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
+    const cases: [unknown, string][] = [
+      [
+        { start: { transfersBefore: 3 }, events: [] },
+        'start.transfersBefore: значение должно быть не больше 2',
+      ],
+      [[{ type: 'operator.hold', minutes: '2' }], 'events[0].minutes: ожидается число, указано: строка'],
+      [[{ type: 'operator.resume', now: true }], 'events[0].now: неизвестное поле «now» (опечатка?)'],
+      [[{ type: 'wait' }], 'events[0].seconds: обязательное поле не заполнено'],
+      [{ start: { organisation: 'kursk' }, events: [] }, 'start.organisation: нет организации «kursk»'],
+      [{ start: { at: 'вчера' }, events: [] }, 'start.at: «вчера» — не время'],
+    ];
+    try {
+      cases.forEach(([script, says], k) => {
+        const file = join(dir, `case-${k}.json`);
+        writeFileSync(file, JSON.stringify(script));
+        const { code, text } = run([FLOW, file]);
+        expect(code).toBe(1);
+        expect(text).toContain(says);
+        // No words of the validation library's English (or any other) leak through.
+        expect(text).not.toMatch(/\b(Invalid|Expected|expected|Too big|Too small|Required|Unrecognized)\b/);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops at an option id the step does not have, naming the step and its options, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
+    const file = join(dir, 'typo.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { type: 'operator.choose', optionId: 'continue' },
+        { type: 'operator.choose', optionId: 'kown' },
+        { type: 'operator.hold', minutes: 2 },
+      ]),
+    );
+    try {
+      const { code, text } = run([FLOW, file]);
+      expect(code).toBe(1);
+      expect(text).toContain('! на шаге «identify» нет варианта «kown»; есть: known');
+      expect(text).not.toContain('недоступно');
+      expect(text).not.toContain('operator.hold');
+      expect(text.split('\n').at(-1)).toBe(`Симуляция остановлена: исправьте файл событий ${file}.`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs as the npm script would', () => {

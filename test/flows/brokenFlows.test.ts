@@ -99,6 +99,17 @@ const EXPECTED: Record<string, { code: string; path: string; params?: Record<str
   'unknown-article': [
     { code: 'kb.unknownArticle', path: 'steps[4].kb.articles[0]', params: { article: 'no-such-article' } },
   ],
+  'greeting-unnamed': [
+    { code: 'greeting.noOperator', path: 'steps[0].say', params: { step: 'greeting' } },
+    { code: 'greeting.noOrganisation', path: 'steps[0].say', params: { step: 'greeting' } },
+  ],
+  'skips-understanding': [
+    {
+      code: 'step.skipsUnderstanding',
+      path: 'steps[2].options[1].next',
+      params: { step: 'needs', target: 'resolve' },
+    },
+  ],
   'outcome-no-farewell': ['byDate', 'noDate', 'impossible', 'redirected'].map((outcome) => ({
     code: 'outcome.noFarewell',
     path: 'steps',

@@ -49,7 +49,9 @@ describe('npm run flows:check', { timeout: 60_000 }, () => {
   it('fails on a file that does not exist', () => {
     const { code, lines } = flowsCheck('no/such/flow.json');
     expect(code).toBe(1);
-    expect(lines[0]).toBe('no/such/flow.json: не удалось прочитать файл');
+    expect(lines[0]).toBe(
+      'no/such/flow.json: сценарий не прочитан: файла нет или его не удалось прочитать (нет доступа, ссылка ведёт в никуда или по кругу).',
+    );
   });
 
   it('with no arguments checks every flow in scripts-flows/ and they all pass', () => {

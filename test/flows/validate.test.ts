@@ -30,11 +30,51 @@ describe('validateFlow', () => {
     expect(validateFlow(minimal())).toEqual([]);
   });
 
-  it('only warns when the recommended rephrasing stage is folded into another', () => {
+  it('requires the understanding stage in an inbound flow: step 4 of the standard, not a recommendation', () => {
     const flow = minimal();
     flow.steps = flow.steps.filter((s) => s.id !== 'understand');
     flow.steps[2]!.options[0]!.next = 'resolve';
-    expect(codes(flow)).toEqual(['warning:flow.stageRecommended@steps']);
+    expect(codes(flow)).toEqual(['error:flow.stageMissing@steps']);
+    expect(validateFlow(flow)[0]?.params).toEqual({ stage: 'understanding', direction: 'inbound' });
+  });
+
+  it('finds every way to a resolution that skips understanding, from needs discovery or earlier', () => {
+    const flow = minimal();
+    // A shortcut from needs discovery straight to the answer, and one from identification.
+    flow.steps[2]!.options.push({ id: 'quick', label: 'Сразу ответить', next: 'resolve' });
+    flow.steps[1]!.options.push({ id: 'known', label: 'Вопрос известен', next: 'resolve' });
+    expect(codes(flow)).toEqual([
+      'error:step.skipsUnderstanding@steps[1].options[1].next',
+      'error:step.skipsUnderstanding@steps[2].options[1].next',
+    ]);
+    expect(validateFlow(flow)[1]?.params).toEqual({ step: 'needs', target: 'resolve' });
+    // Back to needs discovery after an answer ("anything else?") is another question, understood anew.
+    const again = minimal();
+    again.steps[4]!.options.push({ id: 'more', label: 'Ещё вопрос', next: 'needs' });
+    expect(validateFlow(again)).toEqual([]);
+  });
+
+  it('requires a greeting that greets by itself to name the operator and the organisation', () => {
+    const flow = minimal();
+    flow.steps[0]!.say = '{{greeting}}! Слушаю вас.';
+    expect(codes(flow)).toEqual([
+      'error:greeting.noOperator@steps[0].say',
+      'error:greeting.noOrganisation@steps[0].say',
+    ]);
+    flow.steps[0]!.say = '{{greeting}}! {{operator.position}} {{operator.department}}, слушаю вас.';
+    expect(codes(flow)).toEqual([
+      'error:greeting.noOperator@steps[0].say',
+      'error:greeting.noOrganisation@steps[0].say',
+    ]);
+    flow.steps[0]!.say = '{{greeting}}! {{organisation.shortName}}, {{operator.firstName}}. Слушаю вас.';
+    expect(validateFlow(flow)).toEqual([]);
+    // Within the ministry the department names the place; an external caller needs the organisation.
+    flow.steps[0]!.say = '{{greeting}}! {{operator.department}}, {{operator.fullName}}.';
+    expect(codes(flow)).toEqual(['error:greeting.noOrganisation@steps[0].say']);
+    expect(validateFlow({ ...flow, client: 'internal' })).toEqual([]);
+    // Without {{greeting}} the engine says its own opening, which names both, before the line.
+    flow.steps[0]!.say = 'Слушаю вас.';
+    expect(validateFlow(flow)).toEqual([]);
   });
 
   it('requires greeting, purpose, status and farewell in an outbound flow, and warns about questions', () => {

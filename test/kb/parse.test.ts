@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { restoreArticle } from '../../src/kb/parse';
+import { describeProblem } from '../../src/cli/kbCheck';
+import { BODY_MAX_BYTES, restoreArticle } from '../../src/kb/parse';
 import { restoreKnowledgeBase } from '../../src/kb/restoreKnowledgeBase';
 import { articleText } from './articleText';
 
@@ -26,6 +27,24 @@ describe('restoreArticle', () => {
         body: 'Срок считают в **календарных** днях со дня регистрации.',
       },
     });
+  });
+
+  it('refuses a body over 200 KB with its size and the limit, and accepts one at the limit', () => {
+    // Five megabytes of Cyrillic text (two bytes a letter), as a pasted document would be.
+    const huge = restoreArticle(articleText({ id: 'huge', body: 'Я'.repeat(5 * 512 * 1024) }), 'huge.md');
+    expect(huge.ok).toBe(false);
+    const issue = huge.ok ? undefined : huge.issues[0];
+    expect(issue).toMatchObject({ code: 'bodyTooLong', maxKilobytes: 200, field: null });
+    expect(issue && describeProblem(issue)).toBe(
+      'полный ответ занимает 5120 КБ, допустимо не больше 200 КБ: оставьте в статье ответ, а документ дайте ссылкой в поле source',
+    );
+    // Cyrillic letters are two bytes each: the limit is on bytes, as the file's size is.
+    expect(
+      restoreArticle(articleText({ id: 'big', body: 'Я'.repeat(BODY_MAX_BYTES / 2) }), 'big.md').ok,
+    ).toBe(true);
+    expect(
+      restoreArticle(articleText({ id: 'big', body: 'Я'.repeat(BODY_MAX_BYTES / 2 + 1) }), 'big.md').ok,
+    ).toBe(false);
   });
 
   it('joins a folded short answer into one spoken line', () => {

@@ -1,6 +1,8 @@
 // Russian messages of the flow checker (validator, editor, CLI). Apart from flows.ts so that only the
 // editor's chunk carries them: the operator never sees a flow issue in a production build.
 import type { FlowIssue, IssueCode, IssueParams } from '../../flows/issues';
+import type { DiskProblem } from '../../services/readTextFile';
+import { reason } from './files';
 import { label, OUTCOMES, STAGES } from './flowWords';
 
 const DIRECTIONS: Record<string, string> = { inbound: 'входящего звонка', outbound: 'исходящего звонка' };
@@ -59,6 +61,14 @@ const ISSUES: Record<IssueCode, (p: IssueParams) => string> = {
     `исходы указаны у шага «${s(p, 'step')}», который не является прощанием`,
   'step.farewellHasOptions': (p) =>
     `у прощания «${s(p, 'step')}» есть варианты перехода, но звонок на прощании заканчивается — они не будут показаны`,
+  'step.skipsUnderstanding': (p) =>
+    `из шага «${s(p, 'step')}» переход ведёт к решению «${s(p, 'target')}», минуя этап «${label(STAGES, 'understanding')}»: сначала покажите, что вопрос понят, — перескажите его клиенту (стандарт, шаг 4)`,
+  'greeting.noOperator': (p) =>
+    `приветствие «${s(p, 'step')}» не называет оператора: добавьте {{operator.fullName}} (или уберите {{greeting}} — тогда Суфлёр сам скажет приветствие с именем оператора и названием организации)`,
+  'greeting.noOrganisation': (p) =>
+    s(p, 'client') === 'internal'
+      ? `приветствие «${s(p, 'step')}» не называет организацию или подразделение: добавьте {{organisation.shortName}} или {{operator.department}}`
+      : `приветствие «${s(p, 'step')}» не называет организацию: добавьте {{organisation.fullName}} или {{organisation.shortName}}`,
   'outcome.noFarewell': (p) => `нет прощания для исхода «${label(OUTCOMES, s(p, 'outcome'))}»`,
   'template.unknownVariable': (p) => `неизвестная переменная {{${s(p, 'variable')}}}`,
   'template.fieldNotCaptured': (p) =>
@@ -110,4 +120,6 @@ export function summary(files: number, errors: number, warnings: number): string
 }
 
 export const noFiles = 'Нет файлов сценариев для проверки';
-export const cannotRead = (file: string): string => `${file}: не удалось прочитать файл`;
+/** A flow file that is not read as text: why, in the words every file reader uses. */
+export const cannotRead = (file: string, problem: DiskProblem, maxBytes: number): string =>
+  `${file}: сценарий не прочитан: ${reason(problem, maxBytes)}`;

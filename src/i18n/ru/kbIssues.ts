@@ -1,6 +1,7 @@
 // Russian messages of the knowledge-base article checker (kb:check, the build, the editor). Apart from
 // kb.ts so that the operator's first load does not carry them.
 import type { KbIssueCode, KbProblem } from '../../kb/parse';
+import { reason } from './files';
 
 type IssueMessages = { [C in KbIssueCode]: (p: Extract<KbProblem, { code: C }>) => string };
 
@@ -41,6 +42,9 @@ export const issues = {
     `длина короткого ответа — ${p.length}: слишком долго читать вслух, сократите до ${p.max} знаков`,
   reviewEveryRange: (p) => `«${p.value}»: срок пересмотра — целое число дней от ${p.min} до ${p.max}`,
   bodyEmpty: () => 'после блока свойств нет полного ответа',
+  bodyTooLong: (p) =>
+    `полный ответ занимает ${p.kilobytes} КБ, допустимо не больше ${p.maxKilobytes} КБ: оставьте в статье ответ, а документ дайте ссылкой в поле source`,
+  unreadableFile: (p) => `статья не прочитана: ${reason(p.reason, p.maxBytes)}`,
 } satisfies IssueMessages;
 
 export const check = {
