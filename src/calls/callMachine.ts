@@ -168,11 +168,13 @@ export function callSetup(flow: FlowDefinition) {
       }),
       applyChoice: assign(
         ({ context, event }, params: { outcome: Outcome | null; farewell: string | null }) => {
-          assertEvent(event, 'operator.choose');
+          // A callback promised at a step written for it follows the step's callback option too.
+          assertEvent(event, ['operator.choose', 'operator.callback']);
+          const details = event.type === 'operator.choose' ? (event.details ?? {}) : {};
           const outcome =
             params.outcome === null
               ? context.outcome
-              : { kind: params.outcome, at: event.at, ...withDraft(context, event.details ?? {}) };
+              : { kind: params.outcome, at: event.at, ...withDraft(context, details) };
           if (params.farewell === null) return { outcome };
           const step = stepById.get(params.farewell);
           // A farewell said for one outcome only settles it, when that outcome needs no details.

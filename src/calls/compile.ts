@@ -38,9 +38,30 @@ function stepState(flow: FlowDefinition, step: Step) {
       },
     ] as const;
   });
+  // One confirmation is enough: a promise made at a step written for the callback (its fields filled)
+  // follows the step's callback option, as pressing it would. Otherwise the call-wide handler applies.
+  const callbackOption = step.options.find((o) => o.outcome === 'callback');
+  const toFarewell = callbackOption !== undefined && farewellIds.has(callbackOption.next);
+  const callback = callbackOption
+    ? {
+        'operator.callback': {
+          guard: and(['isPastGreeting', 'canPromiseCallback', 'hasRequiredFields']),
+          target: toFarewell ? FAREWELL : `${TALKING}.${callbackOption.next}`,
+          actions: [
+            'stamp',
+            'promiseCallback',
+            'emitCallbackTask',
+            {
+              type: 'applyChoice',
+              params: { outcome: null, farewell: toFarewell ? callbackOption.next : null },
+            },
+          ],
+        } as const,
+      }
+    : {};
   return {
     entry: { type: 'enterStep', params: { stepId: step.id } },
-    on: { 'operator.choose': choose },
+    on: { 'operator.choose': choose, ...callback },
   } as const;
 }
 

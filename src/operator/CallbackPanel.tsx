@@ -56,6 +56,11 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
 
   const confirm = async () => {
     if (deadline === null) return;
+    // A callback step asks for the phone as a field too: the number being promised fills it first, so
+    // the promise itself settles the step and moves the call on (one confirmation, not two).
+    const step = afterEnd ? undefined : currentStep(session.flow, session.getSnapshot());
+    if (normalised && !card.phone && step?.capture.some((f) => f.id === 'callerPhone'))
+      await send({ type: 'operator.capture', fieldId: 'callerPhone', value: normalised });
     const result = await send({
       type: 'operator.callback',
       deadline,
@@ -66,11 +71,6 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
     });
     setRefusal(result?.notice?.code ?? null);
     if (!result?.accepted || result.notice !== null) return;
-    if (afterEnd) return onClose();
-    // A callback step asks for the phone as a field too: the number just promised fills it.
-    const step = currentStep(session.flow, session.getSnapshot());
-    if (normalised && !card.phone && step?.capture.some((f) => f.id === 'callerPhone'))
-      await send({ type: 'operator.capture', fieldId: 'callerPhone', value: normalised });
     onClose();
   };
   useKeyDown((e) => {

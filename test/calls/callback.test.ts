@@ -91,7 +91,7 @@ describe('callback promise', () => {
     expect(h.scheduler.size).toBe(0);
   });
 
-  it('at a step written for the callback, promises it there and lets the flow go on', () => {
+  function toCallbackOffer() {
     const h = harness(loadFlow('inbound-consultation.json'));
     const send = h.session.send;
     send({ type: 'operator.choose', optionId: 'continue' });
@@ -101,14 +101,48 @@ describe('callback promise', () => {
     send({ type: 'operator.choose', optionId: 'clear' });
     send({ type: 'operator.choose', optionId: 'yes' });
     send({ type: 'operator.choose', optionId: 'later' });
+    return h;
+  }
+
+  it('at a step written for the callback, one promise settles it and moves the call on', () => {
+    const h = toCallbackOffer();
+    const send = h.session.send;
     expect(send({ type: 'operator.choose', optionId: 'agreed' }).notice?.code).toBe('requiredFieldsMissing');
     send({ type: 'operator.capture', fieldId: 'callerPhone', value: '+7 912 345-67-89' });
     expect(send({ type: 'operator.choose', optionId: 'agreed' }).notice?.code).toBe('outcomeNeedsCallback');
-    send({ type: 'operator.callback', deadline: TUESDAY_1030 + HOUR });
-    expect(h.session.getSnapshot().context.stepId).toBe('callback-offer');
-    expect(renderedLine(h.flow, h.session.getSnapshot(), h.clock.now())?.kind).toBe('ready');
-    send({ type: 'operator.choose', optionId: 'agreed' });
+    expect(send({ type: 'operator.callback', deadline: TUESDAY_1030 + HOUR }).notice).toBeNull();
+    const s = h.session.getSnapshot();
+    expect(s.context.stepId).toBe('anything-else');
+    expect(s.context.visited.slice(-2)).toEqual(['callback-offer', 'anything-else']);
+    expect(s.context.callback).toMatchObject({ phone: '+79123456789', question: 'сроки' });
+    expect(s.context.outcome?.kind).toBe('callback');
     send({ type: 'operator.choose', optionId: 'done' });
     expect(h.session.getSnapshot().context.stepId).toBe('farewell-callback');
+  });
+
+  it('at a step written for the callback with its fields still empty, promises it and stays there', () => {
+    const h = toCallbackOffer();
+    const send = h.session.send;
+    send({ type: 'operator.callback', deadline: TUESDAY_1030 + HOUR, phone: '+7 912 345-67-89' });
+    expect(h.session.getSnapshot().context.stepId).toBe('callback-offer');
+    expect(h.session.getSnapshot().context.callback).not.toBeNull();
+    send({ type: 'operator.capture', fieldId: 'callerPhone', value: '+7 912 345-67-89' });
+    send({ type: 'operator.choose', optionId: 'agreed' });
+    expect(h.session.getSnapshot().context.stepId).toBe('anything-else');
+  });
+
+  it('when the callback option leads to a farewell, the promise goes straight to the callback farewell', () => {
+    const h = harness(loadFlow('outbound-callback.json'), { callerPhone: '+79123456789' });
+    const send = h.session.send;
+    send({ type: 'operator.capture', fieldId: 'callerName', value: 'Ольга Ивановна' });
+    send({ type: 'operator.choose', optionId: 'not-now' });
+    expect(h.session.getSnapshot().context.stepId).toBe('reschedule');
+    send({ type: 'operator.callback', deadline: TUESDAY_1030 + HOUR, question: 'сроки' });
+    const s = h.session.getSnapshot();
+    expect(s.hasTag('farewell')).toBe(true);
+    expect(s.context.stepId).toBe('farewell-callback');
+    expect(renderedLine(h.flow, s, h.clock.now())).toMatchObject({
+      text: 'Ольга Ивановна, перезвоню вам до 11:30 сегодня. Спасибо, до свидания!',
+    });
   });
 });

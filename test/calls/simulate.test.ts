@@ -66,14 +66,15 @@ describe('flows:simulate', () => {
     });
   });
 
-  it('on an outbound call, asks for the callback before the line that names its deadline can be said', () => {
+  it('on an outbound call, asks for the callback before its deadline is named, then says goodbye with it', () => {
     const { code, transcript, final } = run([
       'scripts-flows/outbound-callback.json',
       fixture('outbound-callback-not-now'),
     ]);
     expect(code).toBe(0);
     expect(transcript).toContain('Сначала заполните: callback.deadline');
-    expect(transcript).toContain('«Понимаю, Ольга Ивановна. Когда вам удобно? Я перезвоню завтра до 12:00.»');
+    expect(transcript).toContain('«Ольга Ивановна, перезвоню вам завтра до 12:00. Спасибо, до свидания!»');
+    expect(transcript).not.toContain('пропущено');
     expect(final).toMatchObject({
       outcome: { kind: 'callback' },
       end: { reason: 'farewell', by: 'caller' },

@@ -109,11 +109,8 @@ describe('the call screen keeps the standard', () => {
     expect(screen.getByTestId('callback-preview').textContent).toContain(
       'Я уточню ответ и перезвоню вам до 18:00 сегодня по номеру +7 (912) 345-67-89.',
     );
-    await press('Enter');
-    expect(line()).toBe(
-      'Ольга Ивановна, чтобы ответить точно, мне нужно время. Я уточню информацию и перезвоню вам до 18:00 сегодня. По какому номеру вам удобно ответить?',
-    );
-    await press('Digit1'); // agreed
+    await press('Enter'); // one confirmation: the promise settles the callback step and moves on
+    expect(line()).toBe('Ольга Ивановна, остались ли у вас ещё вопросы?');
     await press('Digit2'); // no more questions
     expect(line()).toBe(
       'Ольга Ивановна, я перезвоню вам до 18:00 сегодня по номеру +7 (912) 345-67-89. Спасибо за звонок, до свидания!',

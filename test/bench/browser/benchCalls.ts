@@ -119,8 +119,8 @@ function runTemplate(flow: FlowDefinition, steps: Step[], at: number): Template 
     else if (s.type === 'operator.choose' && s.optionId === 'agreed') {
       // Two hours on from a Monday morning: inside the sample organisation's working hours.
       const deadline = clock.now() + 2 * 3600 * SEC;
+      // The promise settles the callback step itself (its phone is captured) and moves the call on.
       session.send({ type: 'operator.callback', deadline, question: NEED });
-      session.send(s);
     } else {
       // Outcomes that need details get what an operator would type.
       const details =
