@@ -31,6 +31,36 @@ function withNameKey<T extends CallSummaryPatch>(patch: T): T & { callerNameKey?
   return 'callerName' in patch ? { ...patch, callerNameKey: callerNameKey(patch.callerName) } : patch;
 }
 
+/** What a call's summary row says when it begins; the rest is filled as the call goes and at wrap-up. */
+export type NewCallRow = Pick<
+  CallRow,
+  'id' | 'flowId' | 'flowVersion' | 'direction' | 'startedAt' | 'operatorName' | 'transfersBefore'
+> &
+  Partial<CallRow>;
+
+/** The summary row of a call just begun: one shape for the call owner, the bench and the tests. */
+export function newCallRow(start: NewCallRow): CallRow {
+  return {
+    endedAt: null,
+    finishedAt: null,
+    status: 'active',
+    outcome: null,
+    callerName: null,
+    callerNameKey: null,
+    callerPhone: null,
+    topic: null,
+    summary: '',
+    articlesUsed: [],
+    satisfaction: null,
+    surveyOffered: false,
+    afterCallMs: null,
+    callbackId: null,
+    endReason: null,
+    lastSeq: 0,
+    ...start,
+  };
+}
+
 export function newCallbackRow(task: CallbackTask): CallbackRow {
   return { ...task, status: 'open', attempts: [], dueAt: task.deadline, doneAt: null, doneByCallId: null };
 }

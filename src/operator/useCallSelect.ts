@@ -1,61 +1,39 @@
-import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { useSelector } from '@xstate/react';
+import type { AnyActorRef } from 'xstate';
 import type { CallSession, CallView } from '../calls';
 import { useCallController } from '../services/callOwner/CallControllerContext';
-
-// Selectors often build small objects; comparing by value keeps the screen from re-rendering on every
-// event that did not change what this part shows.
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
-interface ViewSource {
-  subscribe: (listener: () => void) => () => void;
-  get: () => CallView;
-}
-
-/** The engine itself: for calls nothing is stored for (the editor's sandbox), or outside a controller. */
-function engineSource(session: CallSession): ViewSource {
-  return {
-    subscribe: (listener) => {
-      const sub = session.actor.subscribe(listener);
-      return () => sub.unsubscribe();
-    },
-    get: () => session.getSnapshot(),
-  };
-}
+import type { CommittedSnapshot } from '../services/callOwner/committedCall';
 
 /**
- * Where this call's screen reads from: the controller's stored state when it keeps one for this
- * session, so a step shows only once its event is stored; else the engine.
+ * Selectors build small plain objects and arrays (a stage strip, a caller card): equal by value means
+ * no re-render. Walks only as deep as the answers differ, and stops at the first difference.
  */
-function useViewSource(session: CallSession): ViewSource {
-  const controller = useCallController();
-  const active = controller?.getActive();
-  const stored = active?.session === session ? active.stored : undefined;
-  const fallback = useMemo(() => engineSource(session), [session]);
-  return useMemo<ViewSource>(
-    () => (stored ? { subscribe: stored.subscribe, get: () => stored.getSnapshot().view } : fallback),
-    [stored, fallback],
-  );
+export function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a))
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype) return false;
+  const ka = Object.keys(a);
+  const ra = a as Record<string, unknown>; // a plain object: checked just above
+  const rb = b as Record<string, unknown>;
+  return ka.length === Object.keys(b).length && ka.every((k) => k in rb && sameData(ra[k], rb[k]));
 }
 
 /**
- * Asks the call one question (an engine selector) about its stored state; re-renders only when the
- * answer changes.
+ * Asks the call one question (an engine selector) about its committed state: the controller's stored
+ * state when it keeps one for this session, so a step shows only once its event is stored; else (the
+ * editor's sandbox, no controller) the engine itself. Re-renders only when the answer changes.
  */
 export function useCallSelect<T>(session: CallSession, select: (s: CallView) => T): T {
-  const source = useViewSource(session);
-  // The last answer, kept while the view and the question are the same, or while a new answer equals it
-  // by value: useSyncExternalStore then sees the same object and skips the render.
-  const last = useRef<{ view: CallView; select: (s: CallView) => T; value: T } | null>(null);
-  const answer = (): T => {
-    const view = source.get();
-    const prev = last.current;
-    if (prev && prev.view === view && prev.select === select) return prev.value;
-    const fresh = select(view);
-    const value = prev && sameValue(prev.value, fresh) ? prev.value : fresh;
-    last.current = { view, select, value };
-    return value;
-  };
-  return useSyncExternalStore(source.subscribe, answer);
+  const active = useCallController()?.getActive();
+  const stored = active?.session === session ? active.stored : undefined;
+  const source: AnyActorRef = stored ?? session.actor;
+  return useSelector(
+    source,
+    // The engine's view carries what was recorded beside the machine (session.getSnapshot()).
+    (snapshot: CommittedSnapshot | undefined) =>
+      select(stored && snapshot ? snapshot.view : session.getSnapshot()),
+    sameData,
+  );
 }

@@ -1,73 +1,16 @@
 // The call controller: drives calls through the engine and keeps their record durable. Each event is
-// stored before send() resolves and before the screen shows its effect (the published stored state); a
-// reload resumes the stored call; one tab owns it (Web Lock + epoch).
-import {
-  CALL_MACHINE_VERSION,
-  resumeCall,
-  startCall,
-  type CallCommand,
-  type CallContext,
-  type CallbackTask,
-  type CallRecordEvent,
-  type CallSession,
-  type PersistedCall,
-  type Scheduler,
-  type SendResult,
-} from '../../calls';
-import type { Clock } from '../../calls/clock';
-import { operatorFullName, type OperatorProfile, type Organisation } from '../../calls/organisation';
-import {
-  appendCallEvent,
-  beginCall,
-  CallBusyError,
-  CallFencedError,
-  claimCallOwnership,
-  closeUnrestorableCall,
-  findActiveCall,
-  finishCall,
-  getCallback,
-  loadCall,
-  reportStorageProblem,
-  watchActiveCall,
-  type AppDB,
-  type CallbackRow,
-  type CallRow,
-  type CallSummaryPatch,
-  type StoredCall,
-} from '../../db';
-import type { FlowDefinition } from '../../flows/types';
-import type {
-  ActiveCall,
-  CallController,
-  StartCallOptions,
-  StoredState,
-  StoredStateSource,
-  WrapUp,
-} from './types';
-import { browserCallLock, type CallLock, type LockHandle } from './lock';
-import { buildRecordFile, downloadRecordFile, type RecordFile } from '../recordFile';
+// stored before send() resolves and before the screen shows its effect (the committed state); a reload
+// resumes the stored call; one tab owns it (Web Lock + epoch). The states are callOwnerMachine.ts.
+import { createActor, waitFor } from 'xstate';
+import type { CallCommand, CallSession, SendResult } from '../../calls';
+import { callOwnerMachine, type CallOwnerSnapshot, type Reply } from './callOwnerMachine';
+import { browserCallLock } from './lock';
+import { ownerEffects, type CallControllerDeps, type LiveCall, type RestoreProblem } from './ownerEffects';
+import type { ActiveCall, CallController } from './types';
+import { downloadRecordFile } from '../recordFile';
 
 export { CallBusyError } from '../../db';
-
-export interface CallControllerDeps {
-  /** Null when storage could not be opened: calls then go on in memory from the start. */
-  db: AppDB | null;
-  organisation: Organisation;
-  operator: OperatorProfile;
-  /**
-   * Every flow version the app knows (bundled and published: `allFlowVersions`), or a getter for the
-   * current list. A stored call resumes only on the exact version it began with; a new call takes the
-   * highest version of the chosen id.
-   */
-  flows: readonly FlowDefinition[] | (() => readonly FlowDefinition[]);
-  clock: Clock;
-  lock?: CallLock;
-  /** Where a record goes when it cannot be stored; defaults to a file download. */
-  saveFile?: (file: RecordFile) => void;
-  newId?: () => string;
-}
-
-export type RestoreProblem = { code: 'restoreFailed'; callId: string; detail: string };
+export type { CallControllerDeps, RestoreProblem } from './ownerEffects';
 
 export interface AppCallController extends CallController {
   /** Settles once a call left active (reload, crash, another tab) has been restored or mirrored. */
@@ -77,534 +20,136 @@ export interface AppCallController extends CallController {
   dispose(): void;
 }
 
-interface Live {
-  callId: string;
-  session: CallSession;
-  role: 'owner' | 'mirror';
-  storage: 'stored' | 'memory';
-  callbackId: string | null;
-  row: CallRow;
-  epoch: number;
-  lock: LockHandle | null;
-  /** Writes of this call, one after another in log order. */
-  chain: Promise<void>;
-  /** Set once another tab took the call over: nothing more is written or sent from here. */
-  fenced: boolean;
-  /** The callback task last handed to storage: the callbacks queue is written only for a new one. */
-  filedCallback: string | null;
-  /** What the screen shows: the state as of the last event stored (or kept, in memory mode). */
-  stored: StoredStateSource & { set(state: StoredState): void };
-  view: ActiveCall;
-  stop(): void;
-}
-
 const REFUSED: SendResult = { accepted: false, notice: null };
 
-function summaryPatch(ctx: CallContext): CallSummaryPatch {
-  return {
-    callerName: ctx.fields.callerName ?? null,
-    callerPhone: ctx.fields.callerPhone ?? ctx.callerPhone ?? null,
-    outcome: ctx.outcome?.kind ?? null,
-    endedAt: ctx.end?.at ?? null,
-    endReason: ctx.end?.reason ?? null,
-  };
-}
+const isSettled = (s: CallOwnerSnapshot) => s.hasTag('settled') || s.status !== 'active';
 
-function stateStore(first: StoredState): Live['stored'] {
-  let state = first;
-  const listeners = new Set<() => void>();
-  return {
-    getSnapshot: () => state,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    set(next) {
-      state = next;
-      listeners.forEach((l) => l());
-    },
-  };
-}
-
-function persisted(stored: StoredCall): PersistedCall {
-  const { row, log } = stored;
-  return {
-    machineVersion: CALL_MACHINE_VERSION,
-    flowId: row.flowId,
-    flowVersion: row.flowVersion,
-    log,
-    snapshot: null,
-  };
-}
-
-/** Fields of the flow a callback task fills before the operator says a word. */
-function prefills(flow: FlowDefinition, task: CallbackRow): [string, string][] {
-  const known = new Set(flow.steps.flatMap((s) => s.capture.map((f) => f.id)));
-  const values: [string, string | null][] = [
-    ['callerName', task.callerName],
-    ['need', task.question],
-    ['appealNumber', task.appealNumber],
-  ];
-  return values.filter((v): v is [string, string] => v[1] !== null && v[1] !== '' && known.has(v[0]));
+/** Owner or mirror, and where the call is kept: null between states, where the screen keeps what it showed. */
+function modeOf(s: CallOwnerSnapshot): Pick<ActiveCall, 'readOnly' | 'storage'> | null {
+  if (s.matches({ owner: 'stored' })) return { readOnly: false, storage: 'stored' };
+  if (s.matches({ owner: 'memory' })) return { readOnly: false, storage: 'memory' };
+  if (s.matches('mirror')) return { readOnly: true, storage: 'stored' };
+  return null;
 }
 
 export function createCallController(deps: CallControllerDeps): AppCallController {
-  const { db, clock, organisation, operator } = deps;
-  const flows = () => (typeof deps.flows === 'function' ? deps.flows() : deps.flows);
-  const lock = deps.lock ?? browserCallLock();
-  const saveFile = deps.saveFile ?? downloadRecordFile;
-  const newId = deps.newId ?? (() => crypto.randomUUID());
-  // A read-only copy never fires hold timers: the owner's timer events arrive through storage.
-  const idle: Scheduler = { now: () => clock.now(), at: () => () => {} };
-
+  const filled = {
+    ...deps,
+    flows: () => (typeof deps.flows === 'function' ? deps.flows() : deps.flows),
+    lock: deps.lock ?? browserCallLock(),
+    saveFile: deps.saveFile ?? downloadRecordFile,
+    newId: deps.newId ?? (() => crypto.randomUUID()),
+  };
+  const effects = ownerEffects(filled);
+  const actor = createActor(callOwnerMachine(filled, effects));
   const listeners = new Set<() => void>();
-  let live: Live | null = null;
-  let problem: RestoreProblem | null = null;
-  let disposed = false;
-  let waiting: AbortController | null = null;
-  let ops: Promise<unknown> = Promise.resolve();
+  let shown: { session: CallSession; view: ActiveCall } | null = null;
 
-  /** State changes run one at a time, so a watcher never sees a call half started or half taken. */
-  function serial<T>(op: () => Promise<T>): Promise<T> {
-    const next = ops.then(op);
-    ops = next.catch(() => {});
-    return next;
+  const settled = () => waitFor(actor, isSettled).then(() => undefined);
+  const owns = (s: CallOwnerSnapshot, session: CallSession) =>
+    s.matches('owner') && s.context.call?.session === session;
+  const callOf = (session: CallSession): LiveCall | null => {
+    const call = actor.getSnapshot().context.call;
+    return call?.session === session ? call : null;
+  };
+
+  /** Resolves once every event the engine recorded so far is stored (or kept), or the call is no longer ours. */
+  function written(session: CallSession): Promise<unknown> {
+    const events = session.log().length;
+    return waitFor(
+      actor,
+      (s) => !owns(s, session) || (s.context.call?.committed.getSnapshot().events ?? 0) >= events,
+    );
   }
 
-  const notify = () => listeners.forEach((l) => l());
-
-  function publish(l: Live): void {
-    l.view = viewOf(l, () => l);
-    if (live === l) notify();
-  }
-
-  function setLive(next: Live | null): void {
-    if (live && live !== next) live.stop();
-    live = next;
-    notify();
-  }
-
-  function flowOf(id: string, version?: number): FlowDefinition | undefined {
-    const same = flows().filter((f) => f.id === id && (version === undefined || f.version === version));
-    return same.sort((a, b) => b.version - a.version)[0];
-  }
-
-  function recordOf(l: Live, wrapUp: WrapUp | null): RecordFile {
-    const ctx = l.session.getSnapshot().context;
-    return buildRecordFile({
-      savedAt: clock.now(),
-      callId: l.callId,
-      flowId: l.row.flowId,
-      flowVersion: l.row.flowVersion,
-      callbackId: l.callbackId,
-      callback: ctx.callback,
-      wrapUp,
-      log: [...l.session.log()],
-    });
+  async function send(session: CallSession, command: CallCommand): Promise<SendResult> {
+    if (!owns(actor.getSnapshot(), session)) return REFUSED;
+    const result = session.send(command);
+    await written(session);
+    return owns(actor.getSnapshot(), session) ? result : REFUSED;
   }
 
   /** A fresh object per change, so `getActive()` can feed `useSyncExternalStore`. */
-  function viewOf(
-    l: Pick<Live, 'callId' | 'session' | 'role' | 'storage' | 'stored'>,
-    self: () => Live,
-  ): ActiveCall {
+  function viewOf(s: CallOwnerSnapshot): ActiveCall | null {
+    const call = s.context.call;
+    if (!call) return null;
+    const mode = modeOf(s) ?? (shown?.session === call.session ? shown.view : null);
+    if (!mode) return null;
+    const view = shown?.view;
+    if (
+      view &&
+      shown?.session === call.session &&
+      view.readOnly === mode.readOnly &&
+      view.storage === mode.storage
+    )
+      return view;
+    const { session } = call;
     return {
-      callId: l.callId,
-      session: l.session,
-      stored: { subscribe: l.stored.subscribe, getSnapshot: l.stored.getSnapshot },
-      readOnly: l.role === 'mirror',
-      storage: l.storage,
-      send: (command) => send(self(), command),
-      takeOver: () => serial(() => takeOver(self())),
-      downloadRecord: () => saveFile(recordOf(self(), null)),
+      callId: call.callId,
+      session,
+      stored: call.committed,
+      readOnly: mode.readOnly,
+      storage: mode.storage,
+      send: (command) => send(session, command),
+      takeOver: async () => {
+        await settled();
+        if (callOf(session)) actor.send({ type: 'operator.takeOver' });
+        await settled();
+      },
+      downloadRecord: () => {
+        const live = callOf(session);
+        if (live) filled.saveFile(effects.recordOf(live, null));
+      },
     };
   }
 
-  type LiveFields = Omit<Live, 'view' | 'stop' | 'chain' | 'fenced' | 'filedCallback' | 'stored'>;
-
-  /** Everything the session holds is stored already (a call just begun, resumed or loaded). */
-  function newLive(fields: LiveFields, stop: () => void): Live {
-    const snapshot = fields.session.getSnapshot();
-    const stored = stateStore({ view: snapshot, events: fields.session.log().length });
-    const l: Live = {
-      ...fields,
-      chain: Promise.resolve(),
-      fenced: false,
-      filedCallback: snapshot.context.callback?.id ?? null,
-      stored,
-      stop,
-      view: viewOf({ ...fields, stored }, () => l),
-    };
-    return l;
-  }
-
-  /** Shows a state once every event up to it is stored; an older one arriving late changes nothing. */
-  function show(l: Live, state: StoredState): void {
-    if (state.events > l.stored.getSnapshot().events) l.stored.set(state);
-  }
-
-  // --- writing -------------------------------------------------------------------------------------
-
-  function toMemory(l: Live, error: unknown): void {
-    if (l.storage === 'memory') return;
-    l.storage = 'memory';
-    reportStorageProblem(error);
-    publish(l);
-  }
-
-  /**
-   * Queues the event's write; the state it led to is shown once the write commits (at once when the call
-   * is kept in memory). A write refused because another tab took the call is never shown: that tab's
-   * stored call replaces this one on screen.
-   */
-  function persistRecord(l: Live, record: CallRecordEvent): void {
-    const view = l.session.getSnapshot();
-    const state: StoredState = { view, events: record.seq + 1 };
-    // This tab is the only writer of the active call's row: it keeps it and stores it whole.
-    const row: CallRow = { ...l.row, ...summaryPatch(view.context), lastSeq: record.seq };
-    l.row = row;
-    const callback = newCallback(l, view.context.callback);
-    if (!db || l.storage === 'memory') show(l, state);
-    l.chain = l.chain.then(async () => {
-      if (l.fenced) return;
-      if (db && l.storage === 'stored') {
-        try {
-          await appendCallEvent(db, { record, row, callback, epoch: l.epoch });
-        } catch (error) {
-          if (error instanceof CallFencedError) {
-            l.fenced = true;
-            void serial(() => demote(l));
-            return;
-          }
-          toMemory(l, error);
-        }
-      }
-      show(l, state);
-    });
-  }
-
-  /** The callback task an event created, once: later writes leave the callbacks queue alone. */
-  function newCallback(l: Live, task: CallbackTask | null): CallbackTask | null {
-    if (!task || task.id === l.filedCallback) return null;
-    l.filedCallback = task.id;
-    return task;
-  }
-
-  async function send(l: Live, command: CallCommand): Promise<SendResult> {
-    if (live !== l || l.role !== 'owner' || l.fenced) return REFUSED;
-    const result = l.session.send(command);
-    await l.chain;
-    return l.fenced ? REFUSED : result;
-  }
-
-  // --- owning and mirroring ------------------------------------------------------------------------
-
-  function ownerLive(
-    stored: StoredCall,
-    session: CallSession,
-    handle: LockHandle | null,
-    epoch: number,
-    storage: Live['storage'],
-  ) {
-    const { row } = stored;
-    let unsubscribe = () => {};
-    const l = newLive(
-      {
-        callId: row.id,
-        session,
-        role: 'owner',
-        storage: db ? storage : 'memory',
-        callbackId: row.callbackId,
-        row,
-        epoch,
-        lock: handle,
-      },
-      () => {
-        unsubscribe();
-        session.stop();
-      },
-    );
-    unsubscribe = session.onRecord((r) => persistRecord(l, r));
-    void handle?.lost.then(() => serial(() => demote(l)));
-    return l;
-  }
-
-  /** After taking the lock: bump the epoch, then read the log, so nothing the old owner stored is missed. */
-  async function becomeOwner(callId: string, handle: LockHandle): Promise<void> {
-    if (!db) return handle.release();
-    // A full disk refuses the lease write but still reads: the call goes on here in memory (the lock alone
-    // keeps other tabs out while nothing is written), rather than shown read-only with no owner anywhere.
-    let epoch = 0;
-    let storage: Live['storage'] = 'stored';
-    try {
-      epoch = await claimCallOwnership(db);
-    } catch (error) {
-      storage = 'memory';
-      reportStorageProblem(error);
-    }
-    const stored = await loadCall(db, callId);
-    if (!stored || stored.row.status !== 'active') {
-      handle.release();
-      if (live?.callId === callId) setLive(null);
-      return;
-    }
-    const flow = flowOf(stored.row.flowId, stored.row.flowVersion);
-    const resumed = flow
-      ? resumeCall({ flow, clock, stored: persisted(stored) })
-      : ({ ok: false, error: 'flowMismatch' } as const);
-    if (!resumed.ok) {
-      problem = { code: 'restoreFailed', callId, detail: resumed.error };
-      await closeUnrestorableCall(db, callId).catch(reportStorageProblem);
-      handle.release();
-      setLive(null);
-      return;
-    }
-    setLive(ownerLive(stored, resumed.session, handle, epoch, storage));
-  }
-
-  function mirrorOf(stored: StoredCall): Live | null {
-    const flow = flowOf(stored.row.flowId, stored.row.flowVersion);
-    const resumed = flow && resumeCall({ flow, clock, scheduler: idle, stored: persisted(stored) });
-    if (!resumed?.ok) return null;
-    const { session } = resumed;
-    const { row } = stored;
-    return newLive(
-      {
-        callId: row.id,
-        session,
-        role: 'mirror',
-        storage: 'stored',
-        callbackId: row.callbackId,
-        row,
-        epoch: 0,
-        lock: null,
-      },
-      () => session.stop(),
-    );
-  }
-
-  /** Waits for the owning tab to close; then this tab carries the call on. */
-  function waitForLock(): void {
-    if (waiting || disposed) return;
-    const abort = new AbortController();
-    waiting = abort;
-    void lock.acquire('wait', abort.signal).then((handle) => {
-      if (waiting === abort) waiting = null;
-      if (!handle) return;
-      void serial(async () => {
-        if (live?.role !== 'mirror' || disposed) return handle.release();
-        await becomeOwner(live.callId, handle);
-      });
-    });
-  }
-
-  function stopWaiting(): void {
-    waiting?.abort();
-    waiting = null;
-  }
-
-  async function showMirror(): Promise<void> {
-    if (!db) return;
-    const stored = await findActiveCall(db);
-    setLive(stored ? mirrorOf(stored) : null);
-    if (stored) waitForLock();
-  }
-
-  /** Another tab took the call: stop writing at once, then show its call read-only. */
-  async function demote(l: Live): Promise<void> {
-    l.fenced = true;
-    if (live !== l) return;
-    l.lock?.release();
-    await showMirror();
-  }
-
-  async function takeOver(l: Live): Promise<void> {
-    if (live !== l || l.role !== 'mirror') return;
-    stopWaiting();
-    const handle = await lock.acquire('steal');
-    if (handle) await becomeOwner(l.callId, handle);
-  }
-
-  /** A call left active in storage: resume it here if no tab owns it, else show it read-only. */
-  async function adopt(): Promise<void> {
-    if (!db || live || disposed) return;
-    const stored = await findActiveCall(db);
-    if (!stored) return;
-    const handle = await lock.acquire('ifAvailable');
-    if (handle) await becomeOwner(stored.row.id, handle);
-    else await showMirror();
-  }
-
-  async function onActiveChanged(active: { id: string; lastSeq: number } | null): Promise<void> {
-    if (disposed || live?.role === 'owner') return;
-    if (!active) {
-      if (live) setLive(null);
-      stopWaiting();
-      return;
-    }
-    if (!live) return adopt();
-    if (live.callId !== active.id || live.session.log().length - 1 !== active.lastSeq) await showMirror();
-  }
-
-  // --- start and finish ----------------------------------------------------------------------------
-
-  async function start(options: StartCallOptions): Promise<ActiveCall> {
-    if (live) throw new CallBusyError('a call is already in progress');
-    const flow = flowOf(options.flowId);
-    if (!flow) throw new Error(`unknown flow ${options.flowId}`);
-    const task = options.callbackId && db ? ((await getCallback(db, options.callbackId)) ?? null) : null;
-    const callerPhone = options.callerPhone ?? task?.phone;
-    let handle: LockHandle | null = null;
-    let epoch = 0;
-    let storage: Live['storage'] = db ? 'stored' : 'memory';
-    if (db) {
-      handle = await lock.acquire('wait', AbortSignal.timeout(3000));
-      if (!handle) throw new CallBusyError('another tab holds the call');
-      try {
-        epoch = await claimCallOwnership(db);
-      } catch (error) {
-        storage = 'memory';
-        reportStorageProblem(error);
-      }
-    }
-    const session = startCall({
-      flow,
-      clock,
-      start: {
-        callId: newId(),
-        organisation,
-        operator,
-        transfersBefore: options.transfersBefore,
-        direction: options.direction,
-        ...(callerPhone ? { callerPhone } : {}),
-      },
-    });
-    const first = session.log()[0];
-    if (!first || first.event.type !== 'call.started') throw new Error('engine did not record the start');
-    const row: CallRow = {
-      id: first.callId,
-      flowId: flow.id,
-      flowVersion: flow.version,
-      direction: options.direction,
-      startedAt: first.at,
-      endedAt: null,
-      finishedAt: null,
-      status: 'active',
-      outcome: null,
-      callerName: null,
-      callerNameKey: null,
-      callerPhone: callerPhone ?? null,
-      topic: null,
-      summary: '',
-      articlesUsed: [],
-      satisfaction: null,
-      surveyOffered: false,
-      afterCallMs: null,
-      operatorName: operatorFullName(operator),
-      transfersBefore: options.transfersBefore,
-      callbackId: options.callbackId ?? null,
-      endReason: null,
-      lastSeq: 0,
-    };
-    if (db && storage === 'stored') {
-      try {
-        await beginCall(db, { row, first, epoch });
-      } catch (error) {
-        if (error instanceof CallBusyError || error instanceof CallFencedError) {
-          session.stop();
-          handle?.release();
-          throw error;
-        }
-        storage = 'memory';
-        reportStorageProblem(error);
-      }
-    }
-    const l = ownerLive({ row, log: [first] }, session, handle, epoch, storage);
-    setLive(l);
-    if (task)
-      for (const [fieldId, value] of prefills(flow, task))
-        void send(l, { type: 'operator.capture', fieldId, value });
-    await l.chain;
-    publish(l);
-    return l.view;
-  }
-
-  async function finish(wrapUp: WrapUp): Promise<void> {
-    const l = live;
-    if (!l || l.role !== 'owner') throw new Error('no call owned by this tab');
-    await l.chain;
-    const ctx = l.session.getSnapshot().context;
-    const now = clock.now();
-    const endedAt = ctx.end?.at ?? null;
-    const outcome = wrapUp.outcome ?? ctx.outcome?.kind ?? null;
-    const patch: Partial<CallRow> = {
-      ...summaryPatch(ctx),
-      outcome,
-      endedAt: endedAt ?? now,
-      finishedAt: now,
-      afterCallMs: endedAt === null ? null : Math.max(0, now - endedAt),
-      summary: wrapUp.summary,
-      topic: wrapUp.topic,
-      articlesUsed: wrapUp.articlesUsed,
-      satisfaction: wrapUp.satisfaction,
-      surveyOffered: wrapUp.surveyOffered,
-      lastSeq: l.session.log().length - 1,
-    };
-    let saved = false;
-    // Without a claimed epoch (the lease write failed: disk full) the store would refuse this tab as
-    // fenced; the record goes to a file instead.
-    if (db && !l.fenced && l.epoch > 0) {
-      try {
-        await finishCall(db, {
-          callId: l.callId,
-          patch,
-          epoch: l.epoch,
-          callback: ctx.callback,
-          fulfilled: l.callbackId && outcome !== null ? { callbackId: l.callbackId, at: now } : null,
-          ...(l.storage === 'memory' ? { log: l.session.log(), row: l.row } : {}),
-        });
-        saved = true;
-      } catch (error) {
-        if (error instanceof CallFencedError) {
-          await demote(l);
-          throw error;
-        }
-        reportStorageProblem(error);
-      }
-    }
-    // Storage is gone for good: the file is the record.
-    if (!saved) saveFile(recordOf(l, wrapUp));
-    l.lock?.release();
-    setLive(null);
-  }
-
-  const ready = serial(adopt).catch((error: unknown) => {
-    reportStorageProblem(error);
+  actor.subscribe((s) => {
+    const view = viewOf(s);
+    if (view === (shown?.view ?? null)) return;
+    shown = view && { session: view.session, view };
+    listeners.forEach((l) => l());
   });
-  const unwatch = db
-    ? watchActiveCall(
-        db,
-        (active) => void serial(() => onActiveChanged(active)),
-        (error) => reportStorageProblem(error),
-      )
-    : () => {};
+  actor.start();
+
+  function ask<T>(event: (reply: Reply<T>) => Parameters<typeof actor.send>[0]): Promise<T> {
+    return new Promise<T>((resolve, reject) => actor.send(event({ resolve, reject })));
+  }
+
+  async function start(options: Parameters<CallController['start']>[0]): Promise<ActiveCall> {
+    await settled();
+    const prefills = await ask<[string, string][]>((reply) => ({ type: 'operator.start', options, reply }));
+    const call = shown?.view;
+    if (!call) throw new Error('the call did not start');
+    for (const [fieldId, value] of prefills) void call.send({ type: 'operator.capture', fieldId, value });
+    await written(call.session);
+    return shown?.view ?? call;
+  }
+
+  async function finish(wrapUp: Parameters<CallController['finish']>[0]): Promise<void> {
+    await settled();
+    const session = actor.getSnapshot().context.call?.session;
+    if (session) await written(session);
+    try {
+      await ask<void>((reply) => ({ type: 'operator.finish', wrapUp, reply }));
+    } finally {
+      await settled();
+    }
+  }
 
   return {
-    ready,
-    getActive: () => live?.view ?? null,
+    ready: settled(),
+    getActive: () => shown?.view ?? null,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    start: (options) => serial(() => start(options)),
-    finish: (wrapUp) => serial(() => finish(wrapUp)),
-    restoreProblem: () => problem,
+    start,
+    finish,
+    restoreProblem: () => actor.getSnapshot().context.problem,
     dispose() {
-      disposed = true;
-      unwatch();
-      stopWaiting();
-      live?.lock?.release();
-      setLive(null);
+      if (actor.getSnapshot().status !== 'active') return;
+      actor.send({ type: 'app.disposed' });
+      actor.stop();
     },
   };
 }

@@ -2,6 +2,7 @@
 // The UI never touches the database: it starts, drives and finishes calls through this interface.
 import type { CallCommand, CallSession, CallView, SendResult } from '../../calls';
 import type { Direction, Outcome } from '../../flows/types';
+import type { CommittedCall } from './committedCall';
 
 export interface StartCallOptions {
   flowId: string;
@@ -34,13 +35,10 @@ export interface StoredState {
 }
 
 /**
- * A store for `useSyncExternalStore`: a fresh `StoredState` object on every change. Plain function
- * properties, not methods: they are handed around detached from the object.
+ * The committed state as an actor: read it with @xstate/react's `useSelector(stored, s => …)`;
+ * `getSnapshot()` gives the `StoredState` with the actor's status beside it.
  */
-export interface StoredStateSource {
-  subscribe: (listener: () => void) => () => void;
-  getSnapshot: () => StoredState;
-}
+export type StoredStateSource = CommittedCall;
 
 export interface ActiveCall {
   callId: string;
