@@ -508,7 +508,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
     };
     if (db && storage === 'stored') {
       try {
-        await beginCall(db, { row, first, epoch });
+        await beginCall(db, { row, first, epoch, flow });
       } catch (error) {
         if (error instanceof CallBusyError || error instanceof CallFencedError) {
           session.stop();
