@@ -2,6 +2,7 @@
 // so a tab that lost the call cannot write; the [callId+seq] key makes a repeated append a no-op.
 import { liveQuery } from 'dexie';
 import type { CallbackTask, CallRecordEvent } from '../calls';
+import type { FlowDefinition } from '../flows/types';
 import { packEvents, unpackEvents } from './callEventCodec';
 import type { AppDB } from './db';
 import type { CallbackRow, CallEventRow, CallLeaseRow, CallRow } from './callsTables';
@@ -99,10 +100,11 @@ export async function claimCallOwnership(db: AppDB): Promise<number> {
  */
 export async function beginCall(
   db: AppDB,
-  call: { row: CallRow; first: CallRecordEvent; epoch: number },
+  call: { row: CallRow; first: CallRecordEvent; epoch: number; flow: FlowDefinition },
 ): Promise<void> {
   const first = packEvents([call.first]);
-  const tables = [db.calls, db.callEvents, db.callLease, db.organisations, db.callChanges];
+  const { flow } = call;
+  const tables = [db.calls, db.callEvents, db.callLease, db.organisations, db.callChanges, db.callFlows];
   await db.transaction('rw', tables, async () => {
     const [lease, other] = await Promise.all([
       db.callLease.get(LEASE),
@@ -111,6 +113,8 @@ export async function beginCall(
       markCallsChanged(db, [call.row.id]),
       db.callEvents.bulkPut(first.rows),
       db.organisations.bulkPut(first.organisations),
+      // The version it runs joins the flow catalogue (src/db/flowCatalogue.ts); a stored one stays.
+      addIfMissing(db.callFlows.add({ flowId: flow.id, version: flow.version, flow })),
     ]);
     assertEpoch(lease, call.epoch);
     if (other && other.id !== call.row.id) throw new CallBusyError('another call is active');

@@ -12,7 +12,7 @@ import type {
   OrganisationRow,
 } from './callsTables';
 import type { KbActiveRow, KbArticleRow, KbBundleRow, KbIndexRow } from './kbTables';
-import type { FlowDraftRow, FlowStatusRow, FlowVersionRow } from './flowsTables';
+import type { CallFlowRow, FlowDraftRow, FlowStatusRow, FlowVersionRow } from './flowsTables';
 import type { ArticleEditRow } from './articlesTables';
 
 export interface SettingRow {
@@ -40,6 +40,7 @@ export class AppDB extends Dexie {
   callFacts!: EntityTable<CallFactsRow, 'id'>;
   callPacks!: Table<CallPackRow, [number, number, string]>;
   callChanges!: EntityTable<CallChangeRow, 'id'>;
+  callFlows!: Table<CallFlowRow, [string, number]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -80,6 +81,11 @@ export class AppDB extends Dexie {
     this.version(3).stores({
       callPacks: '[month+rev+part]',
       callChanges: 'id',
+    });
+    // Version 4 (one catalogue of flow versions, src/db/flowCatalogue.ts): the exact flow version each
+    // call ran, stored when the call begins, so every reader finds it after a newer build replaced it.
+    this.version(4).stores({
+      callFlows: '[flowId+version]',
     });
   }
 }

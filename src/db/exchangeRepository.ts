@@ -7,7 +7,8 @@ import { packEvents, unpackEvents } from './callEventCodec';
 import { markCallsChanged } from './callsRepository';
 import type { AppDB } from './db';
 import type { CallbackRow, CallEventRow, CallRow } from './callsTables';
-import { factsRow, type FlowLookup } from './supervisorRepository';
+import { flowTables, flowVersionsFor, type FlowLookup } from './flowCatalogue';
+import { factsRow } from './supervisorRepository';
 
 export const EXCHANGE_FORMAT = 'sufler.calls';
 export const EXCHANGE_VERSION = 1;
@@ -216,14 +217,18 @@ function isNewer(incoming: CallRow, stored: CallRow | undefined): boolean {
 }
 
 /**
- * Stores a checked file in one transaction. With `flowOf`, each new or changed call's figures are reduced
- * here, from the log in hand, so the supervisor's first dashboard after an import reads no log.
+ * Stores a checked file in one transaction. With `bundled` (the flows of this build), each new or changed
+ * call's figures are reduced here, on the flow the catalogue holds for it (src/db/flowCatalogue.ts), from
+ * the log in hand, so the supervisor's first dashboard after an import reads no log.
  */
-export async function importWorkstation(db: AppDB, raw: string, flowOf?: FlowLookup): Promise<ImportResult> {
+export async function importWorkstation(db: AppDB, raw: string, bundled?: FlowLookup): Promise<ImportResult> {
   const checked = await checkExchangeFile(raw);
   if (!checked.ok) return checked;
   const { calls, events, callbacks } = checked.payload;
-  const tables = [db.calls, db.callEvents, db.callbacks, db.organisations, db.callFacts, db.callChanges];
+  const tables = [
+    ...[db.calls, db.callEvents, db.callbacks, db.organisations, db.callFacts, db.callChanges],
+    ...flowTables(db),
+  ];
   return db.transaction('rw', tables, async () => {
     const stored = await db.calls.bulkGet(calls.map((c) => c.id));
     const counts = { added: 0, updated: 0, unchanged: 0 };
@@ -242,7 +247,8 @@ export async function importWorkstation(db: AppDB, raw: string, flowOf?: FlowLoo
     const packed = packEvents(incoming);
     await db.callEvents.bulkPut(packed.rows);
     await db.organisations.bulkPut(packed.organisations);
-    if (flowOf) {
+    if (bundled) {
+      const flowOf = await flowVersionsFor(db, rows, bundled);
       const logs = new Map<string, CallEventRow[]>();
       for (const e of incoming) {
         const log = logs.get(e.callId);

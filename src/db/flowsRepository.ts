@@ -2,10 +2,10 @@
 // archived mark. Publishing checks the draft with flows:check's rules; a version row is never rewritten.
 import { liveQuery } from 'dexie';
 import { hasErrors, type FlowIssue } from '../flows/issues';
-import { isRunnableFlow } from '../flows/shape';
 import type { FlowDefinition } from '../flows/types';
 import type { ValidateOptions } from '../flows/validate';
 import type { AppDB } from './db';
+import { isIntactVersion, storedFirst } from './flowCatalogue';
 import type { FlowDraftRow, FlowVersionRow } from './flowsTables';
 
 export type { FlowDraftRow, FlowStatusRow, FlowVersionRow } from './flowsTables';
@@ -215,18 +215,24 @@ export async function importFlowFile(
 export interface PublishedFlows {
   /** The newest version of every flow that is not archived: what operators start calls with. */
   current: FlowDefinition[];
-  /** Every stored version, so a call restored after a reload resumes on the version it began with. */
+  /**
+   * Every stored version (what calls ran, what the editor published), so a call restored after a reload
+   * resumes on the version it began with, even one a newer build no longer carries.
+   */
   all: FlowDefinition[];
   archived: Set<string>;
 }
 
 export async function loadPublishedFlows(db: AppDB): Promise<PublishedFlows> {
-  return db.transaction('r', [db.flowVersions, db.flowStatus], async () => {
+  return db.transaction('r', [db.flowVersions, db.flowStatus, db.callFlows], async () => {
+    const [published, ran, statuses] = await Promise.all([
+      db.flowVersions.toArray(),
+      db.callFlows.toArray(),
+      db.flowStatus.toArray(),
+    ]);
     // A row damaged since it was published is left out: the operator keeps every other flow.
-    const rows = (await db.flowVersions.toArray()).filter(
-      (r) => isRunnableFlow(r.flow) && r.flow.id === r.flowId && r.flow.version === r.version,
-    );
-    const archived = new Set((await db.flowStatus.toArray()).filter((s) => s.archived).map((s) => s.flowId));
+    const rows = published.filter(isIntactVersion);
+    const archived = new Set(statuses.filter((s) => s.archived).map((s) => s.flowId));
     const newest = new Map<string, FlowDefinition>();
     for (const r of rows) {
       const seen = newest.get(r.flowId);
@@ -234,7 +240,8 @@ export async function loadPublishedFlows(db: AppDB): Promise<PublishedFlows> {
     }
     return {
       current: [...newest.values()].filter((f) => !archived.has(f.id)),
-      all: rows.map((r) => r.flow),
+      // Calls resume on the catalogue's versions, in its order (src/db/flowCatalogue.ts).
+      all: storedFirst(ran, rows),
       archived,
     };
   });

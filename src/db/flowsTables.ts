@@ -26,3 +26,11 @@ export interface FlowStatusRow {
   flowId: string;
   archived: boolean;
 }
+
+/** A flow version a call ran, kept as it ran for as long as calls refer to it (schema 4). */
+export interface CallFlowRow {
+  flowId: string;
+  version: number;
+  /** The flow exactly as the call ran it; its own `version` equals the row's. */
+  flow: FlowDefinition;
+}

@@ -10,6 +10,7 @@ export * from './settingsRepository';
 export * from './storage';
 export * from './callsRepository';
 export * from './callbacksRepository';
+export * from './flowCatalogue';
 export type * from './callsTables';
 
 export type OpenResult = { ok: true; db: AppDB } | { ok: false; problem: StorageProblem };

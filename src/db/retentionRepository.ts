@@ -4,9 +4,10 @@ import { ERASED, ERASED_TEXT, guessFieldKind } from '../analytics/erasure';
 import { findField } from '../calls/capture';
 import type { CallRecordEvent } from '../calls/record';
 import type { OutcomeDetails } from '../calls/events';
-import type { FieldKind, FlowDefinition } from '../flows/types';
+import type { FieldKind } from '../flows/types';
 import { eventsOf, markCallsChanged } from './callsRepository';
 import type { AppDB } from './db';
+import { flowTables, flowVersionsFor, type FlowLookup } from './flowCatalogue';
 import type { CallbackRow, CallRow } from './callsTables';
 
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -30,9 +31,6 @@ export interface ErasureRecord {
   events: number;
   callbacks: number;
 }
-
-/** The flow version a call ran, to erase each captured value with a stand-in of its own kind. */
-export type FlowVersions = (flowId: string, version: number) => FlowDefinition | null;
 
 function validDays(value: unknown): value is number {
   return (
@@ -116,17 +114,21 @@ function erasedCallback(c: CallbackRow): CallbackRow {
  * Erases the personal data of finished calls that started more than `days` before `now`, in one
  * transaction, and records the erase when there was anything to erase. A call's log is read only if no
  * earlier purge looked at it, or its summary row still names someone (an import from another
- * workstation). Open callbacks keep their data: the promise is still owed.
+ * workstation). Open callbacks keep their data: the promise is still owed. `bundled` holds the flows of
+ * this build; a call's flow is looked up in the flow catalogue (src/db/flowCatalogue.ts).
  */
 export async function eraseExpiredPersonalData(
   db: AppDB,
   now: number,
   days?: number,
-  flowOf: FlowVersions = () => null,
+  bundled: FlowLookup = () => null,
 ): Promise<ErasureRecord> {
   const keep = days ?? (await getRetentionDays(db));
   const before = now - keep * DAY_MS;
-  const tables = [db.calls, db.callEvents, db.callbacks, db.settings, db.callFacts, db.callChanges];
+  const tables = [
+    ...[db.calls, db.callEvents, db.callbacks, db.settings, db.callFacts, db.callChanges],
+    ...flowTables(db),
+  ];
   return db.transaction('rw', tables, async () => {
     const scanned = Number((await db.settings.get(SCANNED_KEY))?.value ?? -Infinity);
     const calls = await db.calls
@@ -134,6 +136,8 @@ export async function eraseExpiredPersonalData(
       .below(before)
       .filter((c) => c.status === 'ended' && (c.startedAt >= scanned || holdsPersonalData(c)))
       .toArray();
+    // The flow version each call ran, to erase each captured value with a stand-in of its own kind.
+    const flowOf = await flowVersionsFor(db, calls, bundled);
     let events = 0;
     const erased: string[] = [];
     for (const call of calls) {

@@ -9,6 +9,7 @@ import { analyzeCall, type CallFacts } from '../analytics';
 import type { CallRecordEvent } from '../calls';
 import type { FlowDefinition } from '../flows/types';
 import { unpackEvents } from './callEventCodec';
+import { flowVersionsFor, type FlowLookup } from './flowCatalogue';
 import { packCalls, PACK_VERSION, unpackFacts, unpackRows, type PackedCall } from './callPack';
 import { eventsOf } from './callsRepository';
 import type { AppDB } from './db';
@@ -16,15 +17,16 @@ import type { CallChangeRow, CallFactsRow, CallPackRow, CallRow } from './callsT
 
 export type SupervisedCall = PackedCall;
 
-export type FlowLookup = (flowId: string, version: number) => FlowDefinition | null;
-
 interface Period {
   from: number;
   to: number;
 }
 
-/** Raised when what analyzeCall reduces changes, so figures kept by an older build are reduced again. */
-const FACTS_VERSION = 1;
+/**
+ * Raised when what analyzeCall reduces changes, so figures kept by an older build are reduced again.
+ * 2: a call's flow is found in the flow catalogue (storage too), not only among the build's flows.
+ */
+export const FACTS_VERSION = 2;
 
 /**
  * The summary row's state figures were reduced from. Every stored event, wrap-up, import or erasure
@@ -140,7 +142,7 @@ async function promisedBy(db: AppDB, rows: readonly CallRow[]): Promise<Map<stri
 async function factsOf(
   db: AppDB,
   rows: readonly CallRow[],
-  flowOf: FlowLookup,
+  bundled: FlowLookup,
   known: (row: CallRow) => CallFacts | undefined = () => undefined,
 ): Promise<CallFacts[]> {
   const out = rows.map(known);
@@ -168,9 +170,12 @@ async function factsOf(
   }
   if (missing.length > 0) {
     // One getAll per call, all sent at once: each log comes back in seq order by its key.
-    const logs = await db.transaction('r', [db.callEvents, db.organisations], () =>
-      Promise.all(missing.map(async (r) => unpackEvents(db, await eventsOf(db, r.id).toArray()))),
-    );
+    const [logs, flowOf] = await Promise.all([
+      db.transaction('r', [db.callEvents, db.organisations], () =>
+        Promise.all(missing.map(async (r) => unpackEvents(db, await eventsOf(db, r.id).toArray()))),
+      ),
+      flowVersionsFor(db, missing, bundled),
+    ]);
     const reduced = missing.map((row, i) =>
       factsRow(row, logs[i] ?? [], flowOf(row.flowId, row.flowVersion)),
     );
@@ -187,12 +192,12 @@ async function factsOf(
 }
 
 /** A month's calls read from their rows: a month without a usable pack, or one that lost count. */
-async function buildMonth(db: AppDB, month: number, rev: number, flowOf: FlowLookup): Promise<Month> {
+async function buildMonth(db: AppDB, month: number, rev: number, bundled: FlowLookup): Promise<Month> {
   // Newest first, as the list shows them and the month is packed.
   const rows = (
     await db.calls.where('startedAt').between(month, monthAfter(month), true, false).toArray()
   ).reverse();
-  const facts = await factsOf(db, rows, flowOf);
+  const facts = await factsOf(db, rows, bundled);
   const calls = new Map(rows.map((row, i) => [row.id, { row, facts: facts[i] as CallFacts }]));
   return { rev, calls, unread: null, dirty: true };
 }
@@ -247,7 +252,7 @@ async function sync(
   db: AppDB,
   period: Period,
   memory: SupervisorMemory,
-  flowOf: FlowLookup,
+  bundled: FlowLookup,
   onFacts?: (facts: CallFacts[]) => void,
 ): Promise<void> {
   const snap = await db.transaction('r', [db.callPacks, db.callChanges, db.calls], async () => {
@@ -303,7 +308,7 @@ async function sync(
   const facts = await factsOf(
     db,
     changed.map(([, row]) => row),
-    flowOf,
+    bundled,
     (row) => {
       const held = monthAt(monthOf(row.startedAt))?.calls.get(row.id);
       return held && factsKey(held.row) === factsKey(row) ? held.facts : undefined;
@@ -322,7 +327,7 @@ async function sync(
   for (const [i, m] of snap.load.entries()) {
     let month = loaded.get(m);
     if (!month || sizeOf(month) !== snap.counts[i]) {
-      month = await buildMonth(db, m, snap.revs.get(m) ?? 0, flowOf);
+      month = await buildMonth(db, m, snap.revs.get(m) ?? 0, bundled);
       // Its rows were read after the markers: every marked call of the month is in them.
       for (const k of snap.fresh) if (month.calls.has(k.id)) memory.taken.set(k.id, k.stamp);
     }
@@ -331,7 +336,7 @@ async function sync(
   const held = heldMonths(memory, period);
   if (onFacts && held.some(([, month]) => month.unread)) onFacts(periodFacts(held, period));
   for (const [m, month] of held)
-    if (!(await readRows(month))) memory.months.set(m, await buildMonth(db, m, month.rev, flowOf));
+    if (!(await readRows(month))) memory.months.set(m, await buildMonth(db, m, month.rev, bundled));
 }
 
 /** The calls of a month whose markers it has taken in since it was packed. */
@@ -421,10 +426,10 @@ function packLater(db: AppDB, memory: SupervisorMemory, period: Period, first: b
 export async function loadSupervisedCalls(
   db: AppDB,
   period: Period,
-  flowOf: FlowLookup,
+  bundled: FlowLookup,
   memory: SupervisorMemory = supervisorMemory(),
 ): Promise<SupervisedCall[]> {
-  await sync(db, period, memory, flowOf);
+  await sync(db, period, memory, bundled);
   const calls = periodCalls(memory, period);
   packLater(db, memory, period, true);
   return calls;
@@ -437,7 +442,7 @@ export async function loadSupervisedCalls(
 export function watchSupervisedCalls(
   db: AppDB,
   period: Period,
-  flowOf: FlowLookup,
+  bundled: FlowLookup,
   memory: SupervisorMemory,
   listener: (calls: SupervisedCall[]) => void,
   onError: (error: unknown) => void,
@@ -462,7 +467,7 @@ export function watchSupervisedCalls(
       memory.packing = memory.packing.then(async () => {
         if (mine !== ticket) return;
         try {
-          await sync(db, period, memory, flowOf, (facts) => {
+          await sync(db, period, memory, bundled, (facts) => {
             if (mine === ticket) onFacts?.(facts);
           });
           if (mine !== ticket) return;

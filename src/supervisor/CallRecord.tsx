@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { callbackState, complianceIssues } from '../analytics';
 import { t } from '../i18n';
-import { loadCall, type AppDB, type CallEventRow } from '../db';
+import { flowVersion, loadCall, type AppDB, type CallEventRow } from '../db';
+import type { FlowDefinition } from '../flows/types';
+import { bundledFlowOf } from './bundledFlowOf';
 import { CallReplay } from './CallReplay';
 import { CallTimeline } from './CallTimeline';
 import { formatDateTime, formatDuration } from './format';
-import { flowOf, type SupervisorCall } from './useSupervisedCalls';
+import type { SupervisorCall } from './useSupervisedCalls';
 
 type Props = { db: AppDB; call: SupervisorCall; now: number; onClose: () => void };
 
@@ -18,6 +20,8 @@ export function CallRecord({ db, call, now, onClose }: Props) {
   const text = t.supervisor.record;
   const { row, facts } = call;
   const [log, setLog] = useState<CallEventRow[] | null>(null);
+  // The version the call ran, from the flow catalogue: undefined while it is looked up.
+  const [flow, setFlow] = useState<FlowDefinition | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
     void loadCall(db, row.id).then((stored) => live && setLog(stored?.log ?? []));
@@ -25,7 +29,17 @@ export function CallRecord({ db, call, now, onClose }: Props) {
       live = false;
     };
   }, [db, row.id, row.lastSeq]);
-  const flow = flowOf(row.flowId, row.flowVersion);
+  useEffect(() => {
+    let live = true;
+    setFlow(undefined);
+    flowVersion(db, row.flowId, row.flowVersion, bundledFlowOf).then(
+      (found) => live && setFlow(found),
+      () => live && setFlow(bundledFlowOf(row.flowId, row.flowVersion)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, row.flowId, row.flowVersion]);
   const issues = complianceIssues(facts, now);
 
   return (
@@ -36,7 +50,9 @@ export function CallRecord({ db, call, now, onClose }: Props) {
       <button type="button" onClick={onClose}>
         {text.close}
       </button>
-      <p>{flow ? text.flow(flow.title, flow.version) : text.flowMissing(row.flowId, row.flowVersion)}</p>
+      {flow !== undefined && (
+        <p>{flow ? text.flow(flow.title, flow.version) : text.flowMissing(row.flowId, row.flowVersion)}</p>
+      )}
       <p>
         {text.outcome}: {facts.outcome ? t.calls.outcomes[facts.outcome] : text.noOutcome}
         {facts.endReason ? ` — ${t.calls.endReasons[facts.endReason]}` : ''}, {formatDuration(facts.handleMs)}

@@ -5,7 +5,7 @@ import { EXCHANGE_FILE_MAX_BYTES, readTextFile } from '../services/readTextFile'
 import type { AppDB } from '../db';
 import { exportWorkstation, importWorkstation } from '../db/exchangeRepository';
 import { callsCsv, callsJson, download } from './callsExport';
-import { flowOf } from './flowOf';
+import { bundledFlowOf } from './bundledFlowOf';
 import { importInWorker } from './supervisedCallsClient';
 import { dayInput } from './format';
 import { RetentionPanel } from './RetentionPanel';
@@ -27,7 +27,7 @@ export function ExchangePanel({ db, calls, now }: Props) {
       return { ok: false, text: t.files.problem(read.problem, file.name, EXCHANGE_FILE_MAX_BYTES) };
     // In the worker where the browser has one (null: the worker or storage failed); else on the page.
     const result = await (importInWorker(db.name, read.text) ??
-      importWorkstation(db, read.text, flowOf).catch(() => null));
+      importWorkstation(db, read.text, bundledFlowOf).catch(() => null));
     if (!result) return { ok: false, text: text.importFailed };
     return result.ok
       ? { ok: true, text: text.imported(result.calls.added, result.calls.updated, result.calls.unchanged) }

@@ -8,7 +8,7 @@ import {
   setRetentionDays,
   type ErasureRecord,
 } from '../db/retentionRepository';
-import { flowOf } from './flowOf';
+import { bundledFlowOf } from './bundledFlowOf';
 import { formatDateTime } from './format';
 
 type Props = { db: AppDB };
@@ -28,7 +28,7 @@ export function RetentionPanel({ db }: Props) {
     setMessage({ ok, text: ok ? text.retentionSaved : text.retentionInvalid });
   };
   const erase = async () => {
-    const record = await eraseExpiredPersonalData(db, Date.now(), undefined, flowOf);
+    const record = await eraseExpiredPersonalData(db, Date.now(), undefined, bundledFlowOf);
     setMessage({ ok: true, text: text.erased(record.calls, formatDateTime(record.at)) });
     setLog(await listErasures(db));
   };

@@ -10,7 +10,7 @@ import {
   type SupervisedCall,
   type SupervisorMemory,
 } from '../db/supervisorRepository';
-import { flowOf } from './flowOf';
+import { bundledFlowOf } from './bundledFlowOf';
 import type { ArticleInfo } from './useArticleReviews';
 
 export type SupervisedCallsRequest =
@@ -114,7 +114,7 @@ function watch(req: Extract<SupervisedCallsRequest, { type: 'watch' }>) {
   mine.stop = watchSupervisedCalls(
     db,
     { from: req.from, to: req.to },
-    flowOf,
+    bundledFlowOf,
     memory,
     (calls) => {
       mine.calls = calls;
@@ -143,7 +143,7 @@ scope.onmessage = (event) => {
   if (req.type === 'import')
     // The file checker (zod) loads with the first import, not with every opening of the workspace.
     void import('../db/exchangeRepository')
-      .then(({ importWorkstation }) => importWorkstation(dbNamed(req.dbName).db, req.raw, flowOf))
+      .then(({ importWorkstation }) => importWorkstation(dbNamed(req.dbName).db, req.raw, bundledFlowOf))
       .then(
         (result) => scope.postMessage({ type: 'imported', id: req.id, result }),
         // A storage failure (a full disk): the page says so; the transaction stored nothing.

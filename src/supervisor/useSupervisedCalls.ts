@@ -4,10 +4,8 @@ import { useEffect, useState } from 'react';
 import { buildDashboard, filterCalls, type Dashboard, type ListedCall } from '../analytics';
 import type { AppDB, CallRow } from '../db';
 import { supervisorMemory, watchSupervisedCalls, type SupervisedCall } from '../db/supervisorRepository';
-import { flowOf } from './flowOf';
+import { bundledFlowOf } from './bundledFlowOf';
 import { watchInWorker, type DashboardRequest } from './supervisedCallsClient';
-
-export { flowOf } from './flowOf';
 
 export interface SupervisorCall extends ListedCall {
   row: CallRow;
@@ -72,7 +70,7 @@ export function useSupervisedCalls(db: AppDB | null, from: number, to: number): 
     return watchSupervisedCalls(
       db,
       { from, to },
-      flowOf,
+      bundledFlowOf,
       localMemory,
       (calls) => {
         const list = calls.map(listed);

@@ -21,7 +21,10 @@ import {
 } from '../../src/db/callbacksRepository';
 import type { CallbackTask } from '../../src/calls';
 import type { CallRow } from '../../src/db/callsTables';
-import { harness, toAnswer, TUESDAY_1030 } from '../calls/helpers';
+import { flowFrom, harness, TINY_FLOW, toAnswer, TUESDAY_1030 } from '../calls/helpers';
+
+/** The flow the calls run, kept by the store as each begins. */
+const FLOW = flowFrom(TINY_FLOW);
 
 let n = 0;
 const opened: AppDB[] = [];
@@ -79,7 +82,7 @@ describe('call records', () => {
     const db = freshDb();
     const { log } = engineLog();
     const epoch = await claimCallOwnership(db);
-    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch, flow: FLOW });
     for (const record of log.slice(1))
       await appendCallEvent(db, {
         record,
@@ -97,9 +100,9 @@ describe('call records', () => {
     const { log } = engineLog();
     const first = log[0]!;
     const epoch = await claimCallOwnership(db);
-    await beginCall(db, { row: row('call-1'), first, epoch });
+    await beginCall(db, { row: row('call-1'), first, epoch, flow: FLOW });
     await finishCall(db, { callId: 'call-1', patch: {}, epoch, callback: null, fulfilled: null });
-    await beginCall(db, { row: row('call-2'), first: { ...first, callId: 'call-2' }, epoch });
+    await beginCall(db, { row: row('call-2'), first: { ...first, callId: 'call-2' }, epoch, flow: FLOW });
     expect(await db.organisations.count()).toBe(1);
     const [raw] = await db.callEvents.where('[callId+seq]').equals(['call-2', 0]).toArray();
     expect(JSON.stringify(raw)).not.toContain('"departments"');
@@ -116,7 +119,7 @@ describe('call records', () => {
       event: { ...first.event, start: { ...first.event.start, organisation: moved } },
     };
     await finishCall(db, { callId: 'call-2', patch: {}, epoch, callback: null, fulfilled: null });
-    await beginCall(db, { row: row('call-3'), first: third, epoch });
+    await beginCall(db, { row: row('call-3'), first: third, epoch, flow: FLOW });
     expect(await db.organisations.count()).toBe(2);
     expect((await loadCall(db, 'call-3'))?.log).toEqual([third]);
     expect((await loadCall(db, 'call-1'))?.log).toEqual([first]);
@@ -126,7 +129,7 @@ describe('call records', () => {
     const db = freshDb();
     const { log } = engineLog();
     const epoch = await claimCallOwnership(db);
-    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch, flow: FLOW });
     const second = log[1]!;
     expect(await appendCallEvent(db, { record: second, row: row('call-1'), callback: null, epoch })).toBe(
       'stored',
@@ -141,7 +144,7 @@ describe('call records', () => {
     const db = freshDb();
     const { log } = engineLog();
     const old = await claimCallOwnership(db);
-    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch: old });
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch: old, flow: FLOW });
     const current = await claimCallOwnership(db);
     const task: CallbackTask = {
       id: 'cb-stale',
@@ -176,7 +179,7 @@ describe('call records', () => {
     const db = freshDb();
     const { log } = engineLog();
     const epoch = await claimCallOwnership(db);
-    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch, flow: FLOW });
     const name = row('call-1', { callerName: 'Ольга Ивановна' });
     await appendCallEvent(db, { record: log[1]!, row: name, callback: null, epoch });
     await appendCallEvent(db, { record: log[2]!, row: name, callback: null, epoch });
@@ -195,9 +198,9 @@ describe('call records', () => {
     const db = freshDb();
     const { log } = engineLog();
     const epoch = await claimCallOwnership(db);
-    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch, flow: FLOW });
     await expect(
-      beginCall(db, { row: row('call-2'), first: { ...log[0]!, callId: 'call-2' }, epoch }),
+      beginCall(db, { row: row('call-2'), first: { ...log[0]!, callId: 'call-2' }, epoch, flow: FLOW }),
     ).rejects.toBeInstanceOf(CallBusyError);
     // The refused call's writes went out with the check: none of them may remain.
     expect(await db.calls.get('call-2')).toBeUndefined();
@@ -216,7 +219,7 @@ describe('call records', () => {
     const promise = h.session.log().at(-1)!;
     const task = h.session.getSnapshot().context.callback!;
     const epoch = await claimCallOwnership(db);
-    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch, flow: FLOW });
     await appendCallEvent(db, { record: promise, row: row('call-1'), callback: task, epoch });
     expect(await listOpenCallbacks(db)).toMatchObject([
       { id: task.id, status: 'open', dueAt: task.deadline },
@@ -233,6 +236,7 @@ describe('call records', () => {
       row: row('call-2', { callbackId: task.id }),
       first: { ...log[0]!, callId: 'call-2' },
       epoch,
+      flow: FLOW,
     });
     await finishCall(db, {
       callId: 'call-2',
@@ -249,7 +253,7 @@ describe('call records', () => {
     const db = freshDb();
     const { log } = engineLog();
     const epoch = await claimCallOwnership(db);
-    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch });
+    await beginCall(db, { row: row('call-1'), first: log[0]!, epoch, flow: FLOW });
     await appendCallEvent(db, { record: log[1]!, row: row('call-1'), callback: null, epoch });
     await finishCall(db, {
       callId: 'call-1',

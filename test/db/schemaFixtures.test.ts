@@ -22,6 +22,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie, { type Version } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { analyzeCall } from '../../src/analytics';
 import { AppDB } from '../../src/db/db';
 import {
   findActiveCall,
@@ -44,11 +45,13 @@ import type {
   OrganisationRow,
 } from '../../src/db/callsTables';
 import { unpackCalls } from '../../src/db/callPack';
-import { factsKey, loadSupervisedCalls } from '../../src/db/supervisorRepository';
-import type { FlowDraftRow, FlowVersionRow } from '../../src/db/flowsTables';
+import { FACTS_VERSION, factsKey, loadSupervisedCalls } from '../../src/db/supervisorRepository';
+import { flowVersion, lookupIn } from '../../src/db/flowCatalogue';
+import type { CallFlowRow, FlowDraftRow, FlowVersionRow } from '../../src/db/flowsTables';
 import type { ArticleEditRow } from '../../src/db/articlesTables';
 import type { KbArticleRow, KbBundleRow } from '../../src/db/kbTables';
 import { buildRaw, revive, type SchemaFixture, type StoreDef } from '../fixtures/db/rawDb';
+import { FLOWS } from '../fixtures/analytics/calls';
 
 const DIR = join(import.meta.dirname, '../fixtures/db');
 const FIXTURES = readdirSync(DIR)
@@ -173,8 +176,16 @@ describe.each(FIXTURES)('$file', ({ fixture: fx }) => {
 
     // Figures a supervisor kept are taken as they are while the call stays unchanged.
     const kept = rowsOf<CallFactsRow>(fx, 'callFacts');
+    const versions = rowsOf<FlowVersionRow>(fx, 'flowVersions');
+    const packs = rowsOf<CallPackRow>(fx, 'callPacks').map((p) => revive(p) as CallPackRow);
+    // Figures an older build reduced are reduced again, on the flows the calls ran (the fixture's);
+    // today's figures are taken as they are, with no flow to reduce on.
+    const current =
+      kept.every((k) => k.key.startsWith(`${FACTS_VERSION}|`)) &&
+      packs.every((p) => p.factsVersion === FACTS_VERSION);
+    const bundled = current ? () => null : lookupIn(FLOWS);
     if (kept.length > 0) {
-      const supervised = await loadSupervisedCalls(db, { from: 0, to: Number.MAX_SAFE_INTEGER }, () => null);
+      const supervised = await loadSupervisedCalls(db, { from: 0, to: Number.MAX_SAFE_INTEGER }, bundled);
       for (const k of kept) {
         const row = calls.find((c) => c.id === k.id);
         if (!row || factsKey(row) !== k.key) continue;
@@ -187,10 +198,9 @@ describe.each(FIXTURES)('$file', ({ fixture: fx }) => {
 
     // From schema 3 a month's calls are packed: a packed call reads back as packed, and a call marked
     // changed since reads back as its row now says.
-    const packs = rowsOf<CallPackRow>(fx, 'callPacks').map((p) => revive(p) as CallPackRow);
     if (packs.length > 0) {
       const marked = new Set(rowsOf<CallChangeRow>(fx, 'callChanges').map((c) => c.id));
-      const supervised = await loadSupervisedCalls(db, { from: 0, to: Number.MAX_SAFE_INTEGER }, () => null);
+      const supervised = await loadSupervisedCalls(db, { from: 0, to: Number.MAX_SAFE_INTEGER }, bundled);
       const packed = packs
         .filter((p) => p.part === 'facts')
         .flatMap((f) => {
@@ -203,7 +213,13 @@ describe.each(FIXTURES)('$file', ({ fixture: fx }) => {
       for (const c of packed) {
         const got = supervised.find((x) => x.row.id === c.row.id);
         expect(got?.row).toEqual(c.row);
-        expect(got?.facts).toEqual(c.facts);
+        // Reduced again, a call finds the version it ran in the catalogue: the editor's, or the build's.
+        const log = events.filter((e) => e.callId === c.row.id).sort((a, b) => a.seq - b.seq);
+        const ran = (id: string, v: number) => lookupIn(versions.map((r) => r.flow))(id, v) ?? bundled(id, v);
+        const want = current
+          ? c.facts
+          : analyzeCall(c.row, log, ran(c.row.flowId, c.row.flowVersion), c.facts.callback);
+        expect(got?.facts).toEqual(want);
       }
       for (const id of marked)
         expect(supervised.find((x) => x.row.id === id)?.row).toEqual(calls.find((c) => c.id === id));
@@ -212,15 +228,18 @@ describe.each(FIXTURES)('$file', ({ fixture: fx }) => {
     const callbacks = rowsOf<CallbackRow>(fx, 'callbacks');
     expect(await listOpenCallbacks(db)).toEqual(callbacks.filter((c) => c.status === 'open'));
 
-    const versions = rowsOf<FlowVersionRow>(fx, 'flowVersions');
     const flows = await listFlows(db);
     for (const id of new Set(versions.map((v) => v.flowId))) {
       const mine = versions.filter((v) => v.flowId === id).sort((a, b) => a.version - b.version);
       expect(await listFlowVersions(db, id)).toEqual(mine);
       expect(flows.find((f) => f.id === id)?.versions).toEqual(mine.map((v) => v.version));
     }
+    // From schema 4 the flow version each call ran is kept: the catalogue finds it without the build.
+    const ran = rowsOf<CallFlowRow>(fx, 'callFlows');
+    for (const r of ran) expect(await flowVersion(db, r.flowId, r.version, () => null)).toEqual(r.flow);
     const published = await loadPublishedFlows(db);
-    expect(published.all).toHaveLength(versions.length);
+    const keys = new Set([...versions, ...ran].map((v) => `${v.flowId}@${v.version}`));
+    expect(published.all).toHaveLength(keys.size);
     for (const draft of rowsOf<FlowDraftRow>(fx, 'flowDrafts')) {
       expect(await getDraft(db, draft.flowId)).toEqual(draft);
       expect(flows.find((f) => f.id === draft.flowId)?.hasDraft).toBe(true);

@@ -17,7 +17,7 @@ import {
   type SupervisedCall,
 } from '../../src/db/supervisorRepository';
 import { TUESDAY_1030 } from '../calls/helpers';
-import { FLOWS, HOUR, recordedCalls } from '../fixtures/analytics/calls';
+import { FLOW, FLOWS, HOUR, recordedCalls } from '../fixtures/analytics/calls';
 
 const opened: AppDB[] = [];
 let n = 0;
@@ -203,7 +203,7 @@ describe('month packs', () => {
     const [first, second] = c6.log;
     if (!first || !second) throw new Error('fixture log too short');
     const active = { ...c6.row, status: 'active' as const, finishedAt: null, lastSeq: 0 };
-    await beginCall(db, { row: active, first, epoch });
+    await beginCall(db, { row: active, first, epoch, flow: FLOW });
     await expect.poll(() => seen.at(-1)?.find((c) => c.row.id === 'c6')?.row.lastSeq).toBe(0);
     const markers = await db.callChanges.count();
     await appendCallEvent(db, { record: second, row: { ...active, lastSeq: 1 }, callback: null, epoch });

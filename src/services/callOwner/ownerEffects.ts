@@ -221,7 +221,7 @@ export function ownerEffects(deps: OwnerDeps) {
       let stored = db !== null && req.epoch > 0;
       if (db && stored) {
         try {
-          await beginCall(db, { row, first, epoch: req.epoch });
+          await beginCall(db, { row, first, epoch: req.epoch, flow });
         } catch (error) {
           if (error instanceof CallBusyError || error instanceof CallFencedError) {
             session.stop();

@@ -17,7 +17,7 @@ async function usage(): Promise<number> {
 async function recordCall(db: AppDB, c: BenchCall, epoch: number): Promise<void> {
   const [first, ...rest] = c.events;
   if (!first) return;
-  await beginCall(db, { row: c.row, first: first.record, epoch });
+  await beginCall(db, { row: c.row, first: first.record, epoch, flow: benchFlow() });
   for (const e of rest) {
     const callback = e.record.event.type === 'operator.callback' ? c.callback : null;
     await appendCallEvent(db, { record: e.record, row: e.row, callback, epoch });
