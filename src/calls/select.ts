@@ -7,6 +7,7 @@ import { renderLine } from '../flows/templates';
 import { INBOUND_STAGES, OUTBOUND_STAGES } from '../flows/types';
 import type { FlowDefinition, RenderedLine, Stage, Step, TemplateVars } from '../flows/types';
 import type { CallContext } from './context';
+import type { CallEvent } from './events';
 import {
   engineFarewell,
   OUTCOME_STATEMENTS,
@@ -26,6 +27,8 @@ import { checkHoldMinutes, currentHold, hasExtendedHold, maxTransfers, transfers
 export interface CallView {
   context: CallContext;
   hasTag(tag: string): boolean;
+  /** The machine's own answer: would this event be taken now (its guards, not a copy of them)? */
+  can(event: CallEvent): boolean;
   status: string;
 }
 
@@ -216,24 +219,32 @@ export interface AvailableActions {
   finish: boolean;
 }
 
-/** What the operator may do now. Options list what the step offers; guards still decide on send. */
+/**
+ * What the operator may do now, asked of the machine (`can`). A refused attempt is a transition too (it
+ * records the refusal), so where the machine would take the event only to refuse it, the guard's own
+ * rule decides: the transfer cap, one extension per hold, an outcome before the farewell is finished.
+ */
 export function availableActions(flow: FlowDefinition, s: CallView): AvailableActions {
   const p = phase(s);
   const step = currentStep(flow, s);
-  const talking = p === 'talking';
-  const pastGreeting = talking && step?.stage !== 'greeting';
-  const onHold = p === 'onHold' || p === 'holdWarning' || p === 'holdExpired';
+  const at = s.context.lastAt;
+  const can = (event: CallEvent) => s.can(event);
+  const callback = can({ type: 'operator.callback', phone: '', deadline: at, question: '', at });
   return {
-    choose: talking && step ? step.options.map((o) => o.id) : [],
+    choose: p === 'talking' && step ? step.options.map((o) => o.id) : [],
     capture: p === 'ended' || !step ? [] : step.capture.map((f) => f.id),
-    hold: pastGreeting,
+    hold: can({ type: 'operator.hold', minutes: flow.limits.holdMinMinutes, at }),
     holdPresets: flow.limits.holdPresetsMinutes.filter((m) => checkHoldMinutes(flow, m) === null),
-    resume: onHold,
-    extendHold: onHold && !hasExtendedHold(s.context),
-    transfer: pastGreeting && transferCounter(flow, s).canTransferMore,
-    callback: pastGreeting || onHold,
-    end: pastGreeting || (p === 'farewell' && s.context.outcome === null),
-    finish: p === 'farewell' && s.context.outcome !== null,
+    resume: can({ type: 'operator.resume', at }),
+    extendHold:
+      can({ type: 'operator.extendHold', minutes: flow.limits.holdMinMinutes, at }) &&
+      !hasExtendedHold(s.context),
+    transfer:
+      can({ type: 'operator.transfer', target: { kind: 'department', id: '' }, summary: '', at }) &&
+      transfersUsed(s.context) < maxTransfers(flow),
+    callback,
+    end: can({ type: 'operator.end', outcome: 'resolved', at }),
+    finish: can({ type: 'operator.finish', at }) && s.context.outcome !== null,
   };
 }
 

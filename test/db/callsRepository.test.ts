@@ -13,6 +13,7 @@ import {
   listCallsOfCaller,
   loadCall,
   readLog,
+  newCallRow,
 } from '../../src/db/callsRepository';
 import {
   listOpenCallbacks,
@@ -38,32 +39,16 @@ afterEach(async () => {
 });
 
 function row(id: string, over: Partial<CallRow> = {}): CallRow {
-  return {
+  return newCallRow({
     id,
     flowId: 'tiny',
     flowVersion: 3,
     direction: 'inbound',
     startedAt: TUESDAY_1030,
-    endedAt: null,
-    finishedAt: null,
-    status: 'active',
-    outcome: null,
-    callerName: null,
-    callerNameKey: null,
-    callerPhone: null,
-    topic: null,
-    summary: '',
-    articlesUsed: [],
-    satisfaction: null,
-    surveyOffered: false,
-    afterCallMs: null,
     operatorName: 'Смирнова Елена Викторовна',
     transfersBefore: 0,
-    callbackId: null,
-    endReason: null,
-    lastSeq: 0,
     ...over,
-  };
+  });
 }
 
 /** A real call log from the engine: start, then the walk to the answer step. */

@@ -9,7 +9,7 @@ import type { CallRecordEvent } from '../../../src/calls/record';
 import { ManualScheduler } from '../../../src/calls/scheduler';
 import { startCall } from '../../../src/calls/session';
 import type { CallbackRow, CallRow } from '../../../src/db/callsTables';
-import { newCallbackRow } from '../../../src/db/callsRepository';
+import { newCallbackRow, newCallRow } from '../../../src/db/callsRepository';
 import { checkFlow } from '../../../src/flows/check';
 import type { FlowDefinition } from '../../../src/flows/types';
 
@@ -199,31 +199,15 @@ export function benchCalls(count: number, from: number, spacingMs = 60_000, offs
     const last = log.at(-1)!;
     const endedAt = last.at;
     const outcome = (['resolved', 'byDate', 'callback', 'redirected'] as const)[k] ?? null;
-    const row: CallRow = {
+    const row = newCallRow({
       id,
       flowId: flow.id,
       flowVersion: flow.version,
       direction: 'inbound',
       startedAt,
-      endedAt: null,
-      finishedAt: null,
-      status: 'active',
-      outcome: null,
-      callerName: null,
-      callerNameKey: null,
-      callerPhone: null,
-      topic: null,
-      summary: '',
-      articlesUsed: [],
-      satisfaction: null,
-      surveyOffered: false,
-      afterCallMs: null,
       operatorName: operatorFullName(operator),
       transfersBefore: 0,
-      callbackId: null,
-      endReason: null,
-      lastSeq: 0,
-    };
+    });
     let current = row;
     const events = log.slice(1).map((record) => {
       const e = record.event;

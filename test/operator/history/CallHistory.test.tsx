@@ -7,6 +7,7 @@ import { ManualClock } from '../../../src/calls/clock';
 import { AppDB } from '../../../src/db/db';
 import { DEFAULT_APPEARANCE } from '../../../src/db/settingsRepository';
 import type { CallRow } from '../../../src/db/callsTables';
+import { newCallRow } from '../../../src/db/callsRepository';
 import { CallerHistory } from '../../../src/operator/history/CallerHistory';
 import { CallHistory } from '../../../src/operator/history/CallHistory';
 import { flowFrom, OPERATOR, ORG, TINY_FLOW, TUESDAY_1030 } from '../../calls/helpers';
@@ -65,7 +66,7 @@ async function setup() {
 }
 
 function old(id: string, startedAt: number, over: Partial<CallRow> = {}): CallRow {
-  return {
+  return newCallRow({
     id,
     flowId: 'tiny',
     flowVersion: 3,
@@ -75,22 +76,13 @@ function old(id: string, startedAt: number, over: Partial<CallRow> = {}): CallRo
     finishedAt: startedAt + 90_000,
     status: 'ended',
     outcome: 'byDate',
-    callerName: null,
-    callerNameKey: null,
     callerPhone: '+79123456789',
-    topic: null,
-    summary: '',
-    articlesUsed: [],
-    satisfaction: null,
-    surveyOffered: false,
     afterCallMs: 30_000,
     operatorName: 'Смирнова Елена Викторовна',
     transfersBefore: 0,
-    callbackId: null,
     endReason: 'farewell',
-    lastSeq: 0,
     ...over,
-  };
+  });
 }
 
 describe('call history', () => {
