@@ -91,13 +91,39 @@ function keep(s: Scratch, stemId: number, factor: number): void {
   }
 }
 
-/** `st` is the word's stem, which is not indexed. */
+/** How many articles hold a stem. */
+const docFrequency = (index: SearchIndex, stemId: number): number =>
+  (index.postStart[stemId + 1] ?? 0) - (index.postStart[stemId] ?? 0);
+
+/**
+ * `st` is the word's stem, which is not indexed. Called with no expansions kept yet for the word.
+ *
+ * A typo may be one edit from several words («окращение»: обращение, сокращение). The likelier reading
+ * is the more common word, but idf favours the rarer one, so a rare neighbour in a title used to outrank
+ * every article about the word meant. So every correction of one typo counts with the commonest
+ * correction's idf (the typo is one word, whichever it was meant to be), times its share of the
+ * commonest's article count: the commonest keeps TYPO_FACTOR, a word in one article against five counts
+ * a fifth.
+ */
 function addTypoCorrections(index: SearchIndex, s: Scratch, word: string, st: string): void {
   if (word.length < MIN_TYPO_LENGTH) return;
   // The stems are few, so they are corrected first. A typo in the ending can confuse the stemmer: when
   // no stem is one edit away, the word form as written is corrected among every indexed form.
   if (st.length >= MIN_TYPO_LENGTH) forEachOneEditNeighbour(index.stems, st, s.keepTypo);
   if (s.expansionCount === 0) forEachOneEditNeighbour(index.surface, word, s.keepTypoForm);
+  if (s.expansionCount < 2) return;
+  let commonest = s.expansions[0] ?? 0;
+  for (let e = 1; e < s.expansionCount; e++) {
+    const id = s.expansions[e] ?? 0;
+    if (docFrequency(index, id) > docFrequency(index, commonest)) commonest = id;
+  }
+  const most = docFrequency(index, commonest);
+  const idf = idfOf(index, commonest);
+  for (let e = 0; e < s.expansionCount; e++) {
+    const id = s.expansions[e] ?? 0;
+    if (id === commonest) continue;
+    s.factor[id] = (TYPO_FACTOR * (docFrequency(index, id) / most) * idf) / idfOf(index, id);
+  }
 }
 
 function expandWhole(index: SearchIndex, s: Scratch, word: string): void {
