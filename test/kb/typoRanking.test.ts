@@ -71,3 +71,17 @@ describe('one-typo ranking', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('words of the same root', () => {
+  const { articles } = loadKnowledgeBase(KB_DIR);
+  const index = buildIndex(articles);
+  const top3 = (query: string) => search(index, query, { limit: 3 }).hits.map((h) => h.id);
+
+  it('finds the noun article for a caller’s verb or adjective, as typed and finished', () => {
+    for (const typed of ['где припарковаться', 'где припарковаться '])
+      expect(top3(typed)).toContain('sv-parking');
+    for (const typed of ['доступен ли вход', 'доступен ли вход '])
+      expect(top3(typed)).toContain('sv-accessibility-building');
+    expect(top3('как аккредитовать федерацию ')).toContain('mu-federation-accreditation');
+  });
+});
