@@ -1,6 +1,7 @@
 import { STOP_WORDS, stem, tokenize } from '../normalize';
 import { forEachOneEditNeighbour, lexiconSize, lookup, prefixRange, wordAt } from './lexicon';
 import { packedLength as lexiconLength } from './packedStrings';
+import { derivedRoots } from './derivation';
 import { highlightRanges } from './highlight';
 import { WEIGHT_STEP } from './build';
 import { PREFIX_FACTOR, SHORT_PREFIX, STRONG_WEIGHT, idfOf, prefixLists } from './shortPrefix';
@@ -15,6 +16,10 @@ import type {
 
 /** A corrected typo counts for less than the word as written. */
 const TYPO_FACTOR = 0.6;
+/** A word of the same root (derivation.ts) counts for less than the word's own stem, more than a typo. */
+const DERIVED_FACTOR = 0.7;
+/** A root that begins more stems than this is too general to stand for one word's relatives. */
+const MAX_DERIVED = 12;
 /** Below this length one edit turns a word into too many others. */
 const MIN_TYPO_LENGTH = 4;
 const DEFAULT_LIMIT = 10;
@@ -91,23 +96,65 @@ function keep(s: Scratch, stemId: number, factor: number): void {
   }
 }
 
-/** `st` is the word's stem, which is not indexed. */
+/** How many articles hold a stem. */
+const docFrequency = (index: SearchIndex, stemId: number): number =>
+  (index.postStart[stemId + 1] ?? 0) - (index.postStart[stemId] ?? 0);
+
+/**
+ * `st` is the word's stem, which is not indexed. Called with no expansions kept yet for the word.
+ *
+ * A typo may be one edit from several words («окращение»: обращение, сокращение). The likelier reading
+ * is the more common word, but idf favours the rarer one, so a rare neighbour in a title used to outrank
+ * every article about the word meant. So every correction of one typo counts with the commonest
+ * correction's idf (the typo is one word, whichever it was meant to be), times its share of the
+ * commonest's article count: the commonest keeps TYPO_FACTOR, a word in one article against five counts
+ * a fifth.
+ */
 function addTypoCorrections(index: SearchIndex, s: Scratch, word: string, st: string): void {
   if (word.length < MIN_TYPO_LENGTH) return;
   // The stems are few, so they are corrected first. A typo in the ending can confuse the stemmer: when
   // no stem is one edit away, the word form as written is corrected among every indexed form.
   if (st.length >= MIN_TYPO_LENGTH) forEachOneEditNeighbour(index.stems, st, s.keepTypo);
   if (s.expansionCount === 0) forEachOneEditNeighbour(index.surface, word, s.keepTypoForm);
+  if (s.expansionCount < 2) return;
+  let commonest = s.expansions[0] ?? 0;
+  for (let e = 1; e < s.expansionCount; e++) {
+    const id = s.expansions[e] ?? 0;
+    if (docFrequency(index, id) > docFrequency(index, commonest)) commonest = id;
+  }
+  const most = docFrequency(index, commonest);
+  const idf = idfOf(index, commonest);
+  for (let e = 0; e < s.expansionCount; e++) {
+    const id = s.expansions[e] ?? 0;
+    if (id === commonest) continue;
+    s.factor[id] = (TYPO_FACTOR * (docFrequency(index, id) / most) * idf) / idfOf(index, id);
+  }
+}
+
+/** Indexed stems of the same root as the word (derivation.ts); returns whether any was found. */
+function addDerived(index: SearchIndex, s: Scratch, st: string): boolean {
+  const before = s.expansionCount;
+  for (const root of derivedRoots(st)) {
+    const [from, to] = prefixRange(index.stems, root);
+    if (to - from > MAX_DERIVED) continue;
+    for (let id = from; id < to; id++) keep(s, id, DERIVED_FACTOR);
+  }
+  return s.expansionCount > before;
 }
 
 function expandWhole(index: SearchIndex, s: Scratch, word: string): void {
   // A word form seen in the articles has its stem at hand: the stemmer would give the same one.
   const form = lookup(index.surface, word);
-  if (form >= 0) return keep(s, index.surfaceStem[form] ?? 0, 1);
   const st = stem(word);
-  const id = lookup(index.stems, st);
-  if (id >= 0) keep(s, id, 1);
-  else addTypoCorrections(index, s, word, st);
+  // A short adjective («доступен», «полезен») loses its fleeting vowel to the stemmer and lands on the
+  // noun's stem («доступ»); its full form's stem («доступн») is the same word, when the articles have it.
+  const adjective = word.endsWith('ен') && word === `${st}ен` ? lookup(index.stems, `${st}н`) : -1;
+  const own =
+    adjective >= 0 ? adjective : form >= 0 ? (index.surfaceStem[form] ?? 0) : lookup(index.stems, st);
+  if (own >= 0) keep(s, own, 1);
+  // A word the articles do not have is a typo first (one edit is the likelier slip), a relative after.
+  if (own < 0) addTypoCorrections(index, s, word, st);
+  if (own >= 0 || s.expansionCount === 0) addDerived(index, s, st);
 }
 
 /** A word being typed, of three letters or more: every word form it begins, and its own stem. */
@@ -123,6 +170,7 @@ function expandPartial(index: SearchIndex, s: Scratch, prefix: string): void {
   // The operator may have finished the word with a typo and not typed a space yet; a prefix that still
   // begins some word is taken as typed so far, which spares the typo search on most keystrokes.
   else if (s.expansionCount === 0) addTypoCorrections(index, s, prefix, st);
+  if (s.expansionCount === 0) addDerived(index, s, st);
 }
 
 /**
