@@ -5,7 +5,13 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const pureModules = ['src/flows/**', 'src/calls/**', 'src/kb/**', 'src/analytics/**'];
+const pureModules = ['src/flows/**', 'src/calls/**', 'src/kb/**', 'src/analytics/**', 'src/protocol/**'];
+
+// The PWA talks to the server over HTTP in src/protocol's terms; it never imports server code.
+const clientNeverImportsServer = {
+  group: ['**/server', '**/server/**'],
+  message: 'The PWA never imports server code; share types through src/protocol.',
+};
 
 const noClock = [
   {
@@ -51,13 +57,14 @@ export default tseslint.config(
   },
   {
     files: ['src/**'],
-    ignores: ['src/db/**'],
+    ignores: ['src/db/**', 'src/server/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+            clientNeverImportsServer,
           ],
         },
       ],
@@ -87,11 +94,47 @@ export default tseslint.config(
               ],
               message: 'Pure domain modules import only other pure modules.',
             },
+            clientNeverImportsServer,
           ],
         },
       ],
       'no-restricted-syntax': ['error', ...noClock],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  {
+    // The server never imports React, Dexie or the app's code; it shares the API vocabulary (src/protocol)
+    // and the pure domain modules. The sample organisations are plain data the seed reuses.
+    files: ['src/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                '@xstate/react',
+                'wouter',
+                'dexie',
+                'dexie-*',
+                'fake-indexeddb',
+              ],
+              message: 'The server knows no React and no Dexie.',
+            },
+            {
+              group: ['**/db', '**/db/**', '**/ui/**', '**/operator/**', '**/supervisor/**', '**/editor/**'],
+              message: 'The server imports only src/protocol and the pure domain modules.',
+            },
+            {
+              group: ['**/app/**', '!**/app/samples', '!**/app/samples/**'],
+              message: 'The server imports only src/protocol, the pure domain modules and the sample data.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -103,6 +146,7 @@ export default tseslint.config(
           patterns: [
             { group: ['dexie', 'dexie-*', '**/db', '**/db/**'], message: 'UI components know no database.' },
             { group: ['xstate', '@xstate/*'], message: 'UI components know no machine.' },
+            clientNeverImportsServer,
           ],
         },
       ],
