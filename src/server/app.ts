@@ -4,6 +4,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -24,11 +25,21 @@ import { organisationRoutes } from './organisations/organisationRoutes';
 import { seedSamples } from './seed';
 import { openDatabase, type ServerDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
+import type { Database } from './storage/schema';
 import { deleteExpiredSessions } from './storage/sessions';
 import { deleteAttemptsBefore } from './storage/signInAttempts';
 import { hasBuild, isAppRoute, registerWeb, sendApp } from './web/webRoutes';
 
 export const API_PREFIX = '/api/v1';
+
+const databases = new WeakMap<FastifyInstance, Kysely<Database>>();
+
+/** The database a built server uses: for tests and tools that inspect what the server stored. */
+export function databaseOf(app: FastifyInstance): Kysely<Database> {
+  const db = databases.get(app);
+  if (!db) throw new Error('Not a server made by buildServer.');
+  return db;
+}
 const HOUSEKEEPING_MS = 60 * 60_000;
 
 /** Errors are logged by kind and code only: a driver's detail can quote the values it refused. */
@@ -178,5 +189,6 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   await typed.register(api, { ...deps, prefix: API_PREFIX });
   if (web) await registerWeb(app, web);
   await app.ready();
+  databases.set(app, database.db);
   return app;
 }

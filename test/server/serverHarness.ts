@@ -1,7 +1,9 @@
 // A server on a throwaway database for route tests: the samples seeded (two organisations, one account
 // per role in each), cheap password hashing, a clock the test can move, logs kept for inspection.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildServer } from '../../src/server/app';
+import type { Kysely } from 'kysely';
+import { buildServer, databaseOf } from '../../src/server/app';
+import type { Database } from '../../src/server/storage/schema';
 import { defaultConfig, type ServerConfig } from '../../src/server/config';
 import { SAMPLE_PASSWORD, sampleLogin } from '../../src/server/seed';
 import type { Role } from '../../src/protocol';
@@ -18,6 +20,10 @@ export interface Session {
 
 export interface TestServer {
   app: FastifyInstance;
+  /** What the server stored, to check it directly. */
+  db: Kysely<Database>;
+  /** The configuration it was built with (a second instance on the same database uses it). */
+  config: ServerConfig;
   logs: string[];
   /** Moves the server's clock forward. */
   advance(ms: number): void;
@@ -38,17 +44,16 @@ export async function startTestServer(
   const database = await createTestDatabase(kind);
   const logs: string[] = [];
   let offset = 0;
-  const app = await buildServer(
-    defaultConfig({
-      database: database.config,
-      seedSamples: true,
-      logLevel: 'info',
-      logDestination: { write: (line: string) => void logs.push(line) },
-      passwordHashing: { memoryCost: 1024, timeCost: 1 },
-      now: () => new Date(Date.now() + offset),
-      ...overrides,
-    }),
-  );
+  const config = defaultConfig({
+    database: database.config,
+    seedSamples: true,
+    logLevel: 'info',
+    logDestination: { write: (line: string) => void logs.push(line) },
+    passwordHashing: { memoryCost: 1024, timeCost: 1 },
+    now: () => new Date(Date.now() + offset),
+    ...overrides,
+  });
+  const app = await buildServer(config);
 
   const call: TestServer['call'] = (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
@@ -75,6 +80,8 @@ export async function startTestServer(
 
   return {
     app,
+    db: databaseOf(app),
+    config,
     logs,
     advance: (ms) => {
       offset += ms;

@@ -21,6 +21,8 @@ export async function registerWeb(app: FastifyInstance, root: string): Promise<v
       void reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? IMMUTABLE : REVALIDATE);
     },
   });
+  // The root is the app, not a directory listing.
+  app.get('/', (_request, reply) => sendApp(reply));
 }
 
 /** An app route (no file extension, not the API): the SPA's index.html answers and routes in the browser. */
