@@ -78,6 +78,8 @@ export const consoleMessages = {
   userAddNoOrganisation: (id: string) =>
     `Организации «${id}» нет. Укажите --organisation-name, --short-name и --time-zone, чтобы создать её.`,
   userAddDone: (login: string, org: string) => `Учётная запись «${login}» создана в организации «${org}».`,
+  userAddBadPassword: 'Пароль должен быть не короче 10 знаков и не длиннее 200.',
+  userAddLoginTaken: 'Не удалось создать учётную запись: этот логин уже занят.',
   userAddFailed: (reason: string) => `Не удалось создать учётную запись: ${reason}`,
 } as const;
 
