@@ -5,7 +5,13 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const pureModules = ['src/flows/**', 'src/calls/**', 'src/kb/**', 'src/analytics/**'];
+const pureModules = ['src/flows/**', 'src/calls/**', 'src/kb/**', 'src/analytics/**', 'src/protocol/**'];
+
+// The PWA talks to the server over HTTP in src/protocol's terms; it never imports server code.
+const clientNeverImportsServer = {
+  group: ['**/server', '**/server/**'],
+  message: 'The PWA never imports server code; share types through src/protocol.',
+};
 
 const noClock = [
   {
@@ -52,13 +58,14 @@ export default tseslint.config(
   },
   {
     files: ['src/**'],
-    ignores: ['src/db/**'],
+    ignores: ['src/db/**', 'src/server/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+            clientNeverImportsServer,
           ],
         },
       ],
@@ -91,6 +98,7 @@ export default tseslint.config(
               ],
               message: 'Pure domain modules import only other pure modules.',
             },
+            clientNeverImportsServer,
           ],
         },
       ],
@@ -137,6 +145,50 @@ export default tseslint.config(
     },
   },
   {
+    // The server never imports React, Dexie or the app's code; it shares the API vocabulary (src/protocol)
+    // and the pure domain modules. The sample organisations are plain data the seed reuses.
+    files: ['src/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                '@xstate/react',
+                'wouter',
+                'dexie',
+                'dexie-*',
+                'fake-indexeddb',
+              ],
+              message: 'The server knows no React and no Dexie.',
+            },
+            {
+              group: ['**/db', '**/db/**', '**/ui/**', '**/operator/**', '**/supervisor/**', '**/editor/**'],
+              message: 'The server imports only src/protocol and the pure domain modules.',
+            },
+            {
+              // src/server/app.ts is the server's own; src/app is reached as ../app/… or ../../app….
+              group: [
+                '**/services',
+                '**/services/**',
+                '**/i18n',
+                '**/i18n/**',
+                '../app/**',
+                '../../app',
+                '../../app/**',
+              ],
+              message: 'The server imports only src/protocol and the pure domain modules (samples included).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/ui/**'],
     rules: {
       'no-restricted-imports': [
@@ -145,6 +197,7 @@ export default tseslint.config(
           patterns: [
             { group: ['dexie', 'dexie-*', '**/db', '**/db/**'], message: 'UI components know no database.' },
             { group: ['xstate', '@xstate/*'], message: 'UI components know no machine.' },
+            clientNeverImportsServer,
           ],
         },
       ],

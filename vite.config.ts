@@ -101,7 +101,18 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'node_modules/**'],
+          exclude: ['test/e2e/**', 'test/server/**', 'node_modules/**'],
+        },
+      },
+      {
+        // The server's tests: Node, a PGlite per test file (and PostgreSQL when TEST_DATABASE_URL is set).
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

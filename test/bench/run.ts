@@ -10,6 +10,7 @@ import { firstLoadSuite } from './suites/firstLoad';
 import { kbSearchSuite } from './suites/kbSearch';
 import { operatorLatencySuite } from './suites/operatorLatency';
 import { operatorMemorySuite } from './suites/operatorMemory';
+import { serverSuite } from './suites/server';
 import { storageSuite } from './suites/storage';
 
 const SUITES: Suite[] = [
@@ -19,6 +20,7 @@ const SUITES: Suite[] = [
   storageSuite,
   firstLoadSuite,
   operatorMemorySuite,
+  serverSuite,
 ];
 
 async function main(): Promise<number> {

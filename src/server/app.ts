@@ -1,0 +1,194 @@
+// buildServer(config): the whole server as a Fastify instance that does not listen (main.ts listens;
+// tests call inject()). Opens the database, migrates it, seeds the samples if asked, registers one
+// plugin per area.
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type FastifyPluginAsyncZod,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { peopleRoutes } from './admin/peopleRoutes';
+import { makeGuard } from './auth/guard';
+import { sessionRoutes } from './auth/sessionRoutes';
+import type { ServerConfig } from './config';
+import type { ServerDeps } from './context';
+import { ApiError } from './errors';
+import { healthRoutes } from './health/healthRoutes';
+import { apiMessages, invalidRequestMessage } from './messages';
+import { organisationRoutes } from './organisations/organisationRoutes';
+import { seedSamples } from './seed';
+import { openDatabase, type ServerDatabase } from './storage/database';
+import { migrate } from './storage/migrate';
+import type { Database } from './storage/schema';
+import { deleteExpiredSessions } from './storage/sessions';
+import { deleteAttemptsBefore } from './storage/signInAttempts';
+import { hasBuild, isAppRoute, registerWeb, sendApp } from './web/webRoutes';
+
+export const API_PREFIX = '/api/v1';
+
+const databases = new WeakMap<FastifyInstance, Kysely<Database>>();
+
+/** The database a built server uses: for tests and tools that inspect what the server stored. */
+export function databaseOf(app: FastifyInstance): Kysely<Database> {
+  const db = databases.get(app);
+  if (!db) throw new Error('Not a server made by buildServer.');
+  return db;
+}
+const HOUSEKEEPING_MS = 60 * 60_000;
+
+/** Errors are logged by kind and code only: a driver's detail can quote the values it refused. */
+function safeError(err: Error): { type: string; message: string; stack: string; code?: unknown } {
+  const code: unknown = 'code' in err ? err.code : undefined;
+  return { type: err.name, code, message: err.message, stack: err.stack ?? '' };
+}
+
+const DATABASE_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+]);
+
+const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config }) => {
+  // Plugin options carry Fastify's own (the prefix): hand the children only the dependencies.
+  const deps: ServerDeps = { db, config };
+  app.addHook('onRequest', makeGuard(deps));
+  await app.register(sessionRoutes, deps);
+  await app.register(peopleRoutes, { ...deps, prefix: '/admin/people' });
+  await app.register(organisationRoutes, { ...deps, prefix: '/organisations' });
+  app.get(
+    '/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true } },
+    // The document @fastify/swagger built from every route's zod schemas.
+    () => Promise.resolve(app.swagger()),
+  );
+};
+
+export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+  const database: ServerDatabase = await openDatabase(config.database);
+  try {
+    await migrate(database.db);
+    if (config.seedSamples) await seedSamples(database.db, config.passwordHashing);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+
+  const app = Fastify({
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    logger: {
+      level: config.logLevel,
+      ...(config.logDestination ? { stream: config.logDestination } : {}),
+      // Nothing personal or secret: a request is logged by method and path (no query, no headers), and
+      // the headers that carry secrets are redacted should anything log them anyway.
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: safeError,
+      },
+    },
+  });
+  const deps: ServerDeps = { db: database.db, config };
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('session', null);
+
+  const housekeeping = setInterval(() => {
+    const now = config.now();
+    void deleteExpiredSessions(database.db, now)
+      .then(() => deleteAttemptsBefore(database.db, new Date(now.getTime() - 86_400_000)))
+      .catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'));
+  }, HOUSEKEEPING_MS);
+  housekeeping.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(housekeeping);
+    await database.close();
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    void reply.header('x-frame-options', 'DENY');
+  });
+
+  app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
+    if (err instanceof ApiError) {
+      return reply.code(err.statusCode).headers(err.headers).send({ code: err.code, message: err.message });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation
+        .map((v) => v.instancePath.replace(/^\//, '').replace(/\//g, '.'))
+        .filter(Boolean);
+      return reply
+        .code(400)
+        .send({ code: 'invalid_request', message: invalidRequestMessage(fields), fields });
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send({
+        code: 'body_too_large',
+        message: `${apiMessages.body_too_large} Не больше ${Math.floor(config.bodyLimit / 1024)} КБ.`,
+      });
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply
+        .code(415)
+        .send({ code: 'unsupported_media_type', message: apiMessages.unsupported_media_type });
+    }
+    if (err.statusCode === 400 && (err.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError)) {
+      return reply.code(400).send({ code: 'invalid_json', message: apiMessages.invalid_json });
+    }
+    if (err.code && DATABASE_DOWN.has(err.code)) {
+      request.log.error({ err }, 'database unavailable');
+      return reply
+        .code(503)
+        .send({ code: 'database_unavailable', message: apiMessages.database_unavailable });
+    }
+    request.log.error({ err }, 'request failed');
+    return reply.code(500).send({ code: 'internal', message: apiMessages.internal });
+  });
+
+  const web = hasBuild(config.staticDir) ? config.staticDir : null;
+  app.setNotFoundHandler((request, reply) => {
+    if (web && isAppRoute(request)) return sendApp(reply);
+    return reply.code(404).send({ code: 'not_found', message: apiMessages.not_found });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Sufler API', description: 'Суфлёр: API сервера контакт-центра', version: '1' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyCookie);
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  await typed.register(healthRoutes, { ...deps });
+  await typed.register(api, { ...deps, prefix: API_PREFIX });
+  if (web) await registerWeb(app, web);
+  await app.ready();
+  databases.set(app, database.db);
+  return app;
+}

@@ -1,0 +1,59 @@
+// `npm start` / `npm run serve`: configure from the environment, build the server, listen, and on
+// SIGTERM/SIGINT stop taking requests, finish those in flight, close the database and exit.
+import { buildServer } from './app';
+import { configFromEnv } from './config';
+import { consoleMessages, roleNames } from './messages';
+import { SAMPLE_PASSWORD, sampleAccounts } from './seed';
+import { hasBuild } from './web/webRoutes';
+
+// In-flight requests get this long to finish after a stop signal; then the process exits anyway.
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const { config, port, host } = configFromEnv(process.env, process.cwd());
+  const app = await buildServer(config);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    say(consoleMessages.stopping);
+    app.log.info({ signal }, 'stopping');
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    app.close().then(
+      () => {
+        say(consoleMessages.stopped);
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  say(consoleMessages.listening(`http://localhost:${bound}`));
+  say(
+    config.database.kind === 'embedded'
+      ? consoleMessages.embedded(config.database.dataDir ?? 'memory')
+      : consoleMessages.externalDatabase,
+  );
+  if (!hasBuild(config.staticDir)) say(consoleMessages.noBuild);
+  if (config.seedSamples) {
+    say(consoleMessages.samplesHeader);
+    for (const a of sampleAccounts())
+      say(consoleMessages.sampleRow(a.organisation, roleNames[a.role], a.login));
+    say(consoleMessages.samplePassword(SAMPLE_PASSWORD));
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(consoleMessages.startFailed, e);
+  process.exit(1);
+});

@@ -1,0 +1,316 @@
+// Organisations, people and their roles: the only SQL about accounts. Every read and write of a person
+// is scoped by organisation id, so another organisation's ids simply find nothing.
+import { sql, type Kysely } from 'kysely';
+import type { AdminPerson, OrganisationProfile, Person, Role } from '../../protocol';
+import { ROLES } from '../../protocol';
+import type { Database } from './schema';
+
+type Db = Kysely<Database>;
+
+export class LoginTakenError extends Error {}
+
+export function loginKey(login: string): string {
+  return login.trim().normalize('NFC').toLowerCase();
+}
+
+function toRoles(value: unknown): Role[] {
+  const list = Array.isArray(value) ? value : [];
+  return ROLES.filter((r) => list.includes(r));
+}
+
+// ---- organisations ----------------------------------------------------------------------------------
+
+export async function countOrganisations(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function insertOrganisation(db: Db, profile: OrganisationProfile): Promise<void> {
+  await db
+    .insertInto('organisations')
+    .values({
+      id: profile.id,
+      full_name: profile.fullName,
+      short_name: profile.shortName,
+      time_zone: profile.timeZone,
+      profile: JSON.stringify(profile),
+    })
+    .execute();
+}
+
+export async function findOrganisationProfile(db: Db, id: string): Promise<unknown> {
+  const row = await db.selectFrom('organisations').select('profile').where('id', '=', id).executeTakeFirst();
+  return row?.profile;
+}
+
+export async function organisationExists(db: Db, id: string): Promise<boolean> {
+  const row = await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+// ---- people -----------------------------------------------------------------------------------------
+
+const rolesOf = sql<unknown>`(select coalesce(json_agg(r.role order by r.role), '[]'::json)
+  from person_roles r where r.person_id = people.id)`;
+
+function toAdminPerson(row: {
+  id: string;
+  login: string;
+  surname: string;
+  first_name: string;
+  patronymic: string;
+  position: string;
+  department: string;
+  disabled_at: Date | null;
+  created_at: Date;
+  roles: unknown;
+}): AdminPerson {
+  return {
+    id: row.id,
+    login: row.login,
+    surname: row.surname,
+    firstName: row.first_name,
+    patronymic: row.patronymic,
+    position: row.position,
+    department: row.department,
+    roles: toRoles(row.roles),
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+const personColumns = [
+  'people.id',
+  'people.login',
+  'people.surname',
+  'people.first_name',
+  'people.patronymic',
+  'people.position',
+  'people.department',
+  'people.disabled_at',
+  'people.created_at',
+] as const;
+
+export async function listPeople(db: Db, organisationId: string): Promise<AdminPerson[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select([...personColumns, rolesOf.as('roles')])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('surname')
+    .orderBy('first_name')
+    .orderBy('login')
+    .execute();
+  return rows.map(toAdminPerson);
+}
+
+export async function findPerson(
+  db: Db,
+  organisationId: string,
+  personId: string,
+): Promise<AdminPerson | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .select([...personColumns, rolesOf.as('roles')])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return row ? toAdminPerson(row) : undefined;
+}
+
+export interface NewPersonRow {
+  id: string;
+  organisationId: string;
+  login: string;
+  surname: string;
+  firstName: string;
+  patronymic: string;
+  position: string;
+  department: string;
+  passwordHash: string;
+  roles: readonly Role[];
+}
+
+/** Inserts a person and their roles; throws LoginTakenError when the login is in use anywhere. */
+export async function insertPerson(db: Db, p: NewPersonRow): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('people')
+      .values({
+        id: p.id,
+        organisation_id: p.organisationId,
+        login: p.login.trim(),
+        login_key: loginKey(p.login),
+        surname: p.surname,
+        first_name: p.firstName,
+        patronymic: p.patronymic,
+        position: p.position,
+        department: p.department,
+        password_hash: p.passwordHash,
+      })
+      .onConflict((oc) => oc.column('login_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) throw new LoginTakenError();
+    if (p.roles.length > 0) {
+      await trx
+        .insertInto('person_roles')
+        .values(p.roles.map((role) => ({ person_id: p.id, role })))
+        .execute();
+    }
+  });
+}
+
+export interface SignInRow {
+  id: string;
+  organisationId: string;
+  passwordHash: string;
+  disabled: boolean;
+}
+
+export async function findPersonForSignIn(db: Db, key: string): Promise<SignInRow | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .select(['id', 'organisation_id', 'password_hash', 'disabled_at'])
+    .where('login_key', '=', key)
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        organisationId: row.organisation_id,
+        passwordHash: row.password_hash,
+        disabled: row.disabled_at !== null,
+      }
+    : undefined;
+}
+
+/** Sets a person's password hash; false when no such person is in the organisation. */
+export async function setPasswordHash(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  hash: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('people')
+    .set({ password_hash: hash, updated_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export class LastAdministratorError extends Error {}
+
+/** Counts active administrators other than the given person, locking them so two changes cannot race. */
+async function otherActiveAdministrators(db: Db, organisationId: string, personId: string): Promise<number> {
+  const rows = await db
+    .selectFrom('people')
+    .innerJoin('person_roles', 'person_roles.person_id', 'people.id')
+    .select('people.id')
+    .where('people.organisation_id', '=', organisationId)
+    .where('person_roles.role', '=', 'administrator')
+    .where('people.disabled_at', 'is', null)
+    .where('people.id', '!=', personId)
+    .forUpdate()
+    .execute();
+  return rows.length;
+}
+
+async function lockPerson(db: Db, organisationId: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('people')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', personId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function isActiveAdministrator(db: Db, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('people')
+    .innerJoin('person_roles', 'person_roles.person_id', 'people.id')
+    .select('people.id')
+    .where('people.id', '=', personId)
+    .where('person_roles.role', '=', 'administrator')
+    .where('people.disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Disables or enables a person and, when disabling, ends their sessions. Refuses to disable the last
+ * active administrator. False when no such person is in the organisation.
+ */
+export async function setDisabled(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  disabled: boolean,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await lockPerson(trx, organisationId, personId))) return false;
+    if (
+      disabled &&
+      (await isActiveAdministrator(trx, personId)) &&
+      (await otherActiveAdministrators(trx, organisationId, personId)) === 0
+    ) {
+      throw new LastAdministratorError();
+    }
+    await trx
+      .updateTable('people')
+      .set({ disabled_at: disabled ? now : null, updated_at: now })
+      .where('id', '=', personId)
+      .execute();
+    if (disabled) await trx.deleteFrom('sessions').where('person_id', '=', personId).execute();
+    return true;
+  });
+}
+
+/** Replaces a person's roles; refuses to take the role from the last active administrator. */
+export async function setRoles(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  roles: readonly Role[],
+  now: Date,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await lockPerson(trx, organisationId, personId))) return false;
+    if (
+      !roles.includes('administrator') &&
+      (await isActiveAdministrator(trx, personId)) &&
+      (await otherActiveAdministrators(trx, organisationId, personId)) === 0
+    ) {
+      throw new LastAdministratorError();
+    }
+    await trx.deleteFrom('person_roles').where('person_id', '=', personId).execute();
+    if (roles.length > 0) {
+      await trx
+        .insertInto('person_roles')
+        .values(roles.map((role) => ({ person_id: personId, role })))
+        .execute();
+    }
+    await trx.updateTable('people').set({ updated_at: now }).where('id', '=', personId).execute();
+    return true;
+  });
+}
+
+export function toPerson(p: AdminPerson): Person {
+  return {
+    id: p.id,
+    login: p.login,
+    surname: p.surname,
+    firstName: p.firstName,
+    patronymic: p.patronymic,
+    position: p.position,
+    department: p.department,
+    roles: p.roles,
+  };
+}
