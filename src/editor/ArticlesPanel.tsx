@@ -56,7 +56,7 @@ export function ArticlesPanel({ db }: Props) {
           const flag = notices.get(a.id)?.flag;
           return (
             <li key={a.id} data-article-id={a.id}>
-              <button type="button" onClick={() => setOpen(a)}>
+              <button type="button" aria-label={text.editOf(a.title)} onClick={() => setOpen(a)}>
                 {text.edit}
               </button>{' '}
               {a.title} <code>{a.id}</code>

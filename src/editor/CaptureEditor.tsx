@@ -22,7 +22,8 @@ export function CaptureEditor({ flow, step, edit, issues }: Props) {
         const set = (patch: Parameters<typeof updateField>[3]) =>
           edit((f) => updateField(f, step.id, k, patch));
         return (
-          <div key={k} className="capture-row">
+          <fieldset key={k} className="capture-row">
+            <legend>{text.field(k + 1)}</legend>
             <CaptureIdField
               flow={flow}
               id={key('id')}
@@ -70,10 +71,14 @@ export function CaptureEditor({ flow, step, edit, issues }: Props) {
               value={c.patternHint ?? ''}
               onChange={(patternHint) => set({ patternHint })}
             />
-            <button type="button" onClick={() => edit((f) => removeField(f, step.id, k))}>
+            <button
+              type="button"
+              aria-label={text.removeField(k + 1)}
+              onClick={() => edit((f) => removeField(f, step.id, k))}
+            >
               {text.removeItem}
             </button>
-          </div>
+          </fieldset>
         );
       })}
       <button type="button" onClick={() => edit((f) => addField(f, step.id))}>

@@ -1,6 +1,7 @@
 import { useLocation, useSearch } from 'wouter';
 import { useApp } from '../services/AppContext';
 import { t } from '../i18n';
+import { Tabs } from '../ui/Tabs';
 import { ArticlesPanel } from './ArticlesPanel';
 import { FlowEditor } from './FlowEditor';
 import { FlowList } from './FlowList';
@@ -21,20 +22,13 @@ export function EditorWorkspace() {
       {!db ? (
         <p role="alert">{t.editor.noStorage}</p>
       ) : (
-        <>
-          <nav className="toolbar" aria-label={t.editor.title}>
-            {(Object.keys(t.editor.tabs) as Tab[]).map((k) => (
-              // keys of the catalogue's own object
-              <button
-                key={k}
-                type="button"
-                aria-current={tab === k ? 'page' : undefined}
-                onClick={() => go({ tab: k })}
-              >
-                {t.editor.tabs[k]}
-              </button>
-            ))}
-          </nav>
+        <Tabs
+          label={t.editor.tabsLabel}
+          // keys of the catalogue's own object
+          tabs={(Object.keys(t.editor.tabs) as Tab[]).map((k) => ({ id: k, label: t.editor.tabs[k] }))}
+          selected={tab}
+          onSelect={(k) => go({ tab: k })}
+        >
           {tab === 'articles' ? (
             <ArticlesPanel db={db} />
           ) : flowId ? (
@@ -42,7 +36,7 @@ export function EditorWorkspace() {
           ) : (
             <FlowList db={db} onOpen={(id) => go({ tab: 'flows', flow: id })} />
           )}
-        </>
+        </Tabs>
       )}
     </section>
   );

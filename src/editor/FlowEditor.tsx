@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { t } from '../i18n';
+import { Tabs } from '../ui/Tabs';
 import { systemClock } from '../calls/clock';
 import type { AppDB } from '../db/db';
 import { publishDraft } from '../db/flowsRepository';
@@ -76,14 +77,12 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
       </div>
       {message && <p role="status">{message}</p>}
       <IssueList flow={flow} issues={draft.check.issues} onGoTo={goTo} />
-      <div role="tablist" aria-label={flow.title}>
-        {VIEWS.map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)}>
-            {text.views[v]}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">
+      <Tabs
+        label={text.viewsLabel}
+        tabs={VIEWS.map((v) => ({ id: v, label: text.views[v] }))}
+        selected={view}
+        onSelect={setView}
+      >
         {view === 'form' && (
           <FlowFormView
             flow={flow}
@@ -104,7 +103,7 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
         )}
         {view === 'sandbox' && <Sandbox flow={flow} publishable={draft.check.publishable} />}
         {view === 'versions' && <VersionsPanel db={db} flowId={flowId} onChanged={draft.reload} />}
-      </div>
+      </Tabs>
     </section>
   );
 }

@@ -52,16 +52,20 @@ export function FlowList({ db, onOpen }: Props) {
             <strong>{f.title}</strong> <code>{f.id}</code> — {text.status[f.status]},{' '}
             {text.versions(f.versions)}
             {f.hasDraft && `, ${text.hasDraft}`}{' '}
-            <button type="button" onClick={() => onOpen(f.id)}>
+            <button type="button" aria-label={text.openOf(f.title)} onClick={() => onOpen(f.id)}>
               {text.open}
             </button>{' '}
             {f.versions.length > 0 && (
-              <button type="button" onClick={() => void duplicate(f)}>
+              <button type="button" aria-label={text.duplicateOf(f.title)} onClick={() => void duplicate(f)}>
                 {text.duplicate}
               </button>
             )}{' '}
             {f.versions.length > 0 && (
-              <button type="button" onClick={() => void archive(f, f.status !== 'archived')}>
+              <button
+                type="button"
+                aria-label={f.status === 'archived' ? text.unarchiveOf(f.title) : text.archiveOf(f.title)}
+                onClick={() => void archive(f, f.status !== 'archived')}
+              >
                 {f.status === 'archived' ? text.unarchive : text.archive}
               </button>
             )}

@@ -111,7 +111,11 @@ export function FlowMetaForm({ flow, edit, issues }: Props) {
               value={p.text}
               onChange={(v) => edit((f) => updatePhrase(f, k, { text: v }))}
             />
-            <button type="button" onClick={() => edit((f) => removePhrase(f, k))}>
+            <button
+              type="button"
+              aria-label={text.removePhrase(p.id)}
+              onClick={() => edit((f) => removePhrase(f, k))}
+            >
               {text.remove}
             </button>
           </div>

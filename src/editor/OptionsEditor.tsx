@@ -27,7 +27,8 @@ export function OptionsEditor({ step, stepIds, edit, issues }: Props) {
           ? targets
           : [...targets, [o.next, o.next] as [string, string]];
         return (
-          <div key={k} className="option-row">
+          <fieldset key={k} className="option-row">
+            <legend>{text.option(k + 1)}</legend>
             <EdField
               kind="text"
               id={key('label')}
@@ -55,10 +56,14 @@ export function OptionsEditor({ step, stepIds, edit, issues }: Props) {
                 edit((f) => updateOption(f, step.id, k, { outcome: isOutcome(v) ? v : undefined }))
               }
             />
-            <button type="button" onClick={() => edit((f) => removeOption(f, step.id, k))}>
+            <button
+              type="button"
+              aria-label={text.removeOption(k + 1)}
+              onClick={() => edit((f) => removeOption(f, step.id, k))}
+            >
               {text.removeItem}
             </button>
-          </div>
+          </fieldset>
         );
       })}
       <button type="button" onClick={() => edit((f) => addOption(f, step.id, step.id))}>

@@ -62,7 +62,7 @@ export function StepList({ flow, selected, onSelect, edit, withErrors }: Props) 
         })}
       </ul>
       <label>
-        {text.stage}{' '}
+        {text.newStage}{' '}
         <select
           value={stage}
           onChange={(e) =>

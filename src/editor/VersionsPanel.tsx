@@ -60,11 +60,19 @@ export function VersionsPanel({ db, flowId, onChanged }: Props) {
         {rows.map((r) => (
           <li key={r.version} data-version={r.version}>
             {text.version(r.version)} — {sourceText(r)}{' '}
-            <button type="button" onClick={() => downloadText(`${r.flowId}.json`, flowFileText(r.flow))}>
+            <button
+              type="button"
+              aria-label={text.exportOf(r.version)}
+              onClick={() => downloadText(`${r.flowId}.json`, flowFileText(r.flow))}
+            >
               {text.export}
             </button>{' '}
             {r.version !== rows.at(-1)?.version && (
-              <button type="button" onClick={() => void rollback(r.version)}>
+              <button
+                type="button"
+                aria-label={text.rollbackTo(r.version)}
+                onClick={() => void rollback(r.version)}
+              >
                 {text.rollback}
               </button>
             )}

@@ -13,7 +13,7 @@ const TOOLS: readonly Tool[] = ['capture', 'hold', 'transfer', 'callback', 'outc
 /** The call's tools, each with its key shown: the same keys work without the mouse. */
 export function CallTools({ enabled, onTool }: Props) {
   return (
-    <div className="call-tools" role="toolbar" aria-label={t.operator.actions.region}>
+    <div className="call-tools" role="toolbar" aria-label={t.operator.tools}>
       {TOOLS.map((tool) => {
         const key = shortcutLabel(CALL_SHORTCUTS[tool]);
         return (

@@ -38,7 +38,11 @@ export function ComplianceList({ calls, now, onOpen }: Props) {
             <td>{operator}</td>
             <td>{issue.overMs === null ? '' : formatDuration(issue.overMs)}</td>
             <td>
-              <button type="button" onClick={() => onOpen(issue.callId)}>
+              <button
+                type="button"
+                aria-label={text.openOf(t.supervisor.rules[issue.rule], operator, formatDateTime(issue.at))}
+                onClick={() => onOpen(issue.callId)}
+              >
                 {text.open}
               </button>
             </td>

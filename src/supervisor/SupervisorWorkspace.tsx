@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { filterCalls, type CallFilter } from '../analytics';
 import { useApp } from '../services/AppContext';
 import { t } from '../i18n';
+import { Tabs } from '../ui/Tabs';
 import { CallFilters } from './CallFilters';
 import { CallRecord } from './CallRecord';
 import { CallsList } from './CallsList';
@@ -48,16 +49,14 @@ export function SupervisorWorkspace() {
       <h1 id="supervisor-title">{text.title}</h1>
       <PeriodPicker from={period.from} to={period.to} onChange={setPeriod} />
       <CallFilters calls={all} filter={filter} onChange={setFilter} />
-      <div role="tablist" aria-label={text.title}>
-        {TABS.map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
-            {text.tabs[k]}
-          </button>
-        ))}
-      </div>
-      {/* The dashboard says it is loading itself: its figures come before the list. */}
-      {state.status === 'loading' && tab !== 'dashboard' && <p role="status">{text.loading}</p>}
-      <div role="tabpanel" aria-label={text.tabs[tab]}>
+      <Tabs
+        label={text.tabsLabel}
+        tabs={TABS.map((k) => ({ id: k, label: text.tabs[k] }))}
+        selected={tab}
+        onSelect={setTab}
+      >
+        {/* The dashboard says it is loading itself: its figures come before the list. */}
+        {state.status === 'loading' && tab !== 'dashboard' && <p role="status">{text.loading}</p>}
         {tab === 'calls' && <CallsList calls={shown} total={all.length} now={now} onOpen={setOpenId} />}
         {tab === 'dashboard' && state.status !== 'failed' && (
           <DashboardView
@@ -70,7 +69,7 @@ export function SupervisorWorkspace() {
         )}
         {tab === 'compliance' && <ComplianceList calls={shown} now={now} onOpen={setOpenId} />}
         {tab === 'exchange' && <ExchangePanel db={db} calls={shown} now={now} />}
-      </div>
+      </Tabs>
       {open && <CallRecord db={db} call={open} now={now} onClose={() => setOpenId(null)} />}
     </section>
   );

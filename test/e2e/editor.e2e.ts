@@ -153,7 +153,7 @@ describe('the editor workspace in Chromium', () => {
     const errors = watchErrors(page);
     await completeFirstRun(page);
     await openEditor(page);
-    await page.getByRole('button', { name: 'Статьи базы знаний' }).click();
+    await page.getByRole('tab', { name: 'Статьи базы знаний' }).click();
     const first = page.locator('.article-list li').first();
     await first.waitFor();
     const id = (await first.getAttribute('data-article-id')) ?? '';
@@ -210,7 +210,7 @@ describe('an edited article when a new knowledge base is deployed', () => {
     await completeFirstRun(page);
     await waitForServiceWorker(page);
     await openEditor(page);
-    await page.getByRole('button', { name: 'Статьи базы знаний' }).click();
+    await page.getByRole('tab', { name: 'Статьи базы знаний' }).click();
     const row = page.locator(`.article-list li[data-article-id="${ARTICLE}"]`);
     const short = 'Приём в Верхотурье записывают на видео. Вас предупредят заранее.';
     await editArticle(page, row, short, 'В Верхотурье запись хранят год.');
@@ -228,7 +228,7 @@ describe('an edited article when a new knowledge base is deployed', () => {
     await expect(hit.locator('.kb-result-short').textContent()).resolves.toBe(short);
     await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'Редактор' }).click();
-    await page.getByRole('button', { name: 'Статьи базы знаний' }).click();
+    await page.getByRole('tab', { name: 'Статьи базы знаний' }).click();
     await expect(row.textContent()).resolves.toContain('изменена в новой версии базы — сверьте');
     await row.getByRole('button', { name: 'Изменить' }).click();
     await expect(page.getByTestId('official-notice').textContent()).resolves.toContain(

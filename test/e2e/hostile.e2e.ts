@@ -449,7 +449,7 @@ describe('hostile input in Chromium: rendered inert or refused, nothing stored l
     seeded = await openSeeded(withoutActiveCall(V1));
     const { page, errors } = seeded;
     await openWorkspace(page, 'Редактор');
-    await page.getByRole('button', { name: 'Статьи базы знаний' }).click();
+    await page.getByRole('tab', { name: 'Статьи базы знаний' }).click();
     const first = page.locator('.article-list li').first();
     await first.waitFor();
     const id = await first.getAttribute('data-article-id');

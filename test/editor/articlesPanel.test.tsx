@@ -64,7 +64,7 @@ describe('the articles list after a new knowledge base', () => {
     const other = document.querySelector('.article-list [data-article-id="appeal-deadline"]');
     expect(other?.textContent).not.toContain('сверьте');
 
-    fireEvent.click(within(row).getByRole('button', { name: 'Изменить' }));
+    fireEvent.click(within(row).getByRole('button', { name: /^Изменить статью «/ }));
     // The editor sees their own text in the form and the new official text beside it.
     expect(screen.getByLabelText('Короткий ответ (читается вслух)')).toHaveProperty(
       'value',

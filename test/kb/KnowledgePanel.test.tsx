@@ -37,7 +37,7 @@ describe('KnowledgePanel', () => {
     await waitFor(() =>
       expect(resultIds()).toEqual(expect.arrayContaining(['reception', 'reception-hours'])),
     );
-    fireEvent.change(screen.getByLabelText('Тема'), { target: { value: 'schedule' } });
+    fireEvent.change(screen.getByLabelText('Тема статей'), { target: { value: 'schedule' } });
     await waitFor(() => expect(resultIds()).toEqual(['reception-hours']));
   });
 

@@ -31,7 +31,7 @@ export function SettingsPage() {
       <form onSubmit={(e) => void submitOperator(e)} aria-label={t.setup.operatorProfile.legend}>
         <OperatorProfileFields value={operator} onChange={(v) => (setOperator(v), setSaved(null))} />
         <button type="submit" disabled={!isOperatorComplete(operator)}>
-          {t.setup.settings.save}
+          {t.setup.settings.saveProfile}
         </button>
         <SaveStatus shown={saved === 'operator'} />
       </form>
@@ -39,7 +39,7 @@ export function SettingsPage() {
         <form onSubmit={(e) => void submitOrganisation(e)} aria-label={t.setup.organisation.legend}>
           <OrganisationFields value={organisation} onChange={(v) => (setOrganisation(v), setSaved(null))} />
           <button type="submit" disabled={!isOrganisationValid(organisation)}>
-            {t.setup.settings.save}
+            {t.setup.settings.saveOrganisation}
           </button>
           <SaveStatus shown={saved === 'organisation'} />
         </form>

@@ -7,7 +7,7 @@ export const callPanels = {
     region: 'Выяснение потребности',
     questions: 'Наводящие вопросы',
     need: 'Потребность клиента',
-    topic: 'Тема',
+    topic: 'Тема обращения',
     none: 'не выбрана',
     rephrase: 'Перефразировать',
     rephraseLine: (need: string, appeal: string | null) =>
@@ -19,7 +19,7 @@ export const callPanels = {
     choose: 'На сколько попросить подождать',
     preset: (m: number) => `${m} мин`,
     custom: 'Другое время, мин',
-    put: 'Поставить на удержание',
+    put: 'Начать удержание',
     extend: 'Попросить ещё времени',
     promise: 'Скажите перед удержанием',
     close: 'Закрыть',
@@ -27,7 +27,7 @@ export const callPanels = {
   transfer: {
     region: 'Переключение',
     filter: 'Найти отдел, сотрудника или тему',
-    topic: 'Тема',
+    topic: 'Тема, которой занимается коллега',
     anyTopic: 'Все темы',
     summary: 'Суть вопроса для коллеги',
     department: 'отдел',
@@ -49,7 +49,7 @@ export const callPanels = {
     customDate: 'Дата и время',
     question: 'Вопрос, с которым перезвонить',
     outsideHours: 'Клиент согласен на время вне рабочих часов',
-    promise: 'Обещать обратный звонок',
+    promise: 'Подтвердить обратный звонок',
     say: 'Скажите клиенту',
     /** The spoken promise, previewed before it is made. */
     line: (deadline: string, phone: string) =>
@@ -76,7 +76,7 @@ export const callPanels = {
     outcome: 'Итог',
     noOutcome: 'Итог не достигнут',
     summary: 'Кратко о звонке',
-    topic: 'Тема',
+    topic: 'Тема звонка',
     articles: 'Использованные статьи',
     noArticles: 'Статьи не отмечены',
     satisfaction: 'Оценка клиента (1–5)',

@@ -48,6 +48,7 @@ const sampleValues: TemplateVars = {
 export const editor = {
   title: 'Рабочее место редактора',
   tabs: { flows: 'Сценарии', articles: 'Статьи базы знаний' },
+  tabsLabel: 'Разделы редактора',
   noStorage: 'Хранилище браузера недоступно: редактор не может сохранять черновики и версии.',
   loading: 'Загрузка…',
   sampleValues,
@@ -62,6 +63,11 @@ export const editor = {
     duplicate: 'Копировать',
     archive: 'В архив',
     unarchive: 'Вернуть из архива',
+    /** Names of the buttons of one flow in the list: the flow's title tells them apart. */
+    openOf: (title: string) => `Открыть сценарий «${title}»`,
+    duplicateOf: (title: string) => `Копировать сценарий «${title}»`,
+    archiveOf: (title: string) => `В архив: сценарий «${title}»`,
+    unarchiveOf: (title: string) => `Вернуть из архива сценарий «${title}»`,
     newTitle: 'Новый сценарий',
     createFrom: 'Создать по образцу',
     sample: 'Образец',
@@ -78,6 +84,7 @@ export const editor = {
   flow: {
     back: 'К списку сценариев',
     views: { form: 'Шаги', diagram: 'Схема', sandbox: 'Проверить в деле', versions: 'Версии' },
+    viewsLabel: 'Вид сценария',
     saved: 'Черновик сохранён',
     saving: 'Сохраняется…',
     unsaved: 'Есть несохранённые изменения',
@@ -110,6 +117,7 @@ export const editor = {
     phrases: 'Быстрые фразы',
     addPhrase: 'Добавить фразу',
     remove: 'Удалить',
+    removePhrase: (id: string) => `Удалить фразу ${id}`,
   },
   step: {
     listTitle: 'Шаги',
@@ -118,6 +126,7 @@ export const editor = {
     id: 'Код шага',
     rename: 'Переименовать',
     stage: 'Этап',
+    newStage: 'Этап нового шага',
     say: 'Реплика оператора',
     preview: 'Как услышит клиент (с примерными значениями):',
     previewMissing: (names: string) => `Не хватает значений: ${names}`,
@@ -154,6 +163,10 @@ export const editor = {
     outcomes: 'Для каких итогов это прощание (пусто — для любых)',
     remove: 'Удалить шаг',
     removeItem: 'Удалить',
+    option: (n: number) => `Вариант перехода ${n}`,
+    removeOption: (n: number) => `Удалить вариант перехода ${n}`,
+    field: (n: number) => `Поле ${n}`,
+    removeField: (n: number) => `Удалить поле ${n}`,
   },
   diagram: {
     title: 'Схема сценария',
@@ -185,6 +198,8 @@ export const editor = {
             : 'из редактора',
     export: 'Скачать файл',
     rollback: 'Вернуть эту версию',
+    exportOf: (v: number) => `Скачать файл версии ${v}`,
+    rollbackTo: (v: number) => `Вернуть версию ${v}`,
     rolledBack: (from: number, to: number) => `Версия ${from} опубликована заново как версия ${to}.`,
     compare: 'Сравнить',
     from: 'Старая версия',
@@ -224,6 +239,7 @@ export const editor = {
     new: 'Новая статья',
     newId: 'Код новой статьи (латиница, цифры, дефисы)',
     edit: 'Изменить',
+    editOf: (title: string) => `Изменить статью «${title}»`,
     back: 'К списку статей',
     fields: {
       id: 'Код',

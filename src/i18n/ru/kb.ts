@@ -75,7 +75,7 @@ export const panel = {
   searchLabel: 'Поиск по базе знаний',
   searchPlaceholder: 'Вопрос звонящего, например «сколько ждать ответа»',
   directionFilter: 'Направление',
-  topicFilter: 'Тема',
+  topicFilter: 'Тема статей',
   anyDirection: 'Все направления',
   anyTopic: 'Все темы',
   results: 'Найденные статьи',

@@ -96,6 +96,7 @@ export const operator = {
     onReturn: 'Вернувшись на линию, скажите:',
     phrase: 'Быстрая фраза',
   },
+  tools: 'Инструменты звонка',
   actions: {
     region: 'Действия',
     connected: 'Коллега ответил — соединено',

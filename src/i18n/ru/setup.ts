@@ -70,7 +70,8 @@ export const setup = {
   },
   settings: {
     title: 'Настройки',
-    save: 'Сохранить',
+    saveProfile: 'Сохранить профиль',
+    saveOrganisation: 'Сохранить организацию',
     saved: 'Сохранено',
   },
   units: { bytes: 'Б', kb: 'КБ', mb: 'МБ', gb: 'ГБ' },

@@ -45,6 +45,7 @@ export const supervisor = {
     compliance: 'Нарушения стандарта',
     exchange: 'Обмен и хранение',
   },
+  tabsLabel: 'Разделы руководителя',
   period: { label: 'Период', from: 'С', to: 'По' },
   filters: {
     title: 'Отбор звонков',
@@ -167,6 +168,8 @@ export const supervisor = {
     empty: 'Нарушений стандарта за этот период нет.',
     columns: { at: 'Когда', rule: 'Правило', operator: 'Оператор', over: 'Сверх срока', call: 'Звонок' },
     open: 'Открыть запись',
+    /** The row's rule, operator and time tell the rows' buttons apart. */
+    openOf: (rule: string, operator: string, at: string) => `Открыть запись: ${rule}, ${operator}, ${at}`,
   },
   exchange: {
     exportTitle: 'Выгрузка отобранных звонков',

@@ -1,0 +1,136 @@
+// The dashboard's figures over time: the change against the previous period, and series by hour and day.
+import { describe, expect, it } from 'vitest';
+import type { CallFacts } from '../../src/analytics';
+import { byDay, byHour, changeOf, headlineTiles, previousPeriod } from '../../src/analytics/trends';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Monday 23 November 2026, 00:00 UTC: the fixture's days are UTC days. */
+const MONDAY = Date.UTC(2026, 10, 23);
+const NOW = MONDAY + 7 * DAY;
+
+let n = 0;
+function call(startedAt: number, more: Partial<CallFacts> = {}): CallFacts {
+  return {
+    callId: `c${++n}`,
+    operatorName: 'Смирнова Е. В.',
+    flowId: 'f',
+    flowVersion: 1,
+    direction: 'inbound',
+    startedAt,
+    endedAt: startedAt + 100_000,
+    endReason: 'farewell',
+    handleMs: 100_000,
+    afterCallMs: null,
+    stageMs: {},
+    outcome: 'resolved',
+    topic: null,
+    need: null,
+    articlesUsed: [],
+    satisfaction: null,
+    holds: [],
+    transfersBefore: 0,
+    transfers: [],
+    refusedTransfers: [],
+    callback: null,
+    adherence: { greeting: true, identified: true, rephrased: true, farewell: true },
+    ...more,
+  };
+}
+const overHold = {
+  promisedMinutes: 1,
+  startedAt: 0,
+  deadline: 60_000,
+  endedAt: 90_000,
+  extension: false,
+  overtimeMs: 30_000,
+};
+
+describe('the change against the previous period', () => {
+  it('is the period of the same length just before', () => {
+    expect(previousPeriod({ from: MONDAY + 7 * DAY, to: MONDAY + 14 * DAY })).toEqual({
+      from: MONDAY,
+      to: MONDAY + 7 * DAY,
+    });
+  });
+
+  it('says up or down and whether that is good, by what the standard wants of the figure', () => {
+    expect(changeOf(0.5, 0.25, 'firstContact')).toEqual({ delta: 0.25, direction: 'up', good: true });
+    expect(changeOf(3, 1, 'holdsOverPromise')).toEqual({ delta: 2, direction: 'up', good: false });
+    expect(changeOf(60_000, 90_000, 'avgHandleMs')).toEqual({
+      delta: -30_000,
+      direction: 'down',
+      good: true,
+    });
+    // More calls are neither good nor bad in themselves.
+    expect(changeOf(10, 4, 'calls')).toEqual({ delta: 6, direction: 'up', good: null });
+    expect(changeOf(1 / 3, 1 / 3 + 1e-12, 'firstContact')).toEqual({
+      delta: 0,
+      direction: 'same',
+      good: null,
+    });
+    expect(changeOf(null, 0.5, 'firstContact')).toEqual({ delta: null, direction: null, good: null });
+  });
+
+  it('compares every headline figure of this week with last week, on the dashboard’s own bases', () => {
+    const lastWeek = [
+      call(MONDAY + 10 * HOUR, { outcome: 'callback' }),
+      call(MONDAY + 11 * HOUR, { holds: [overHold] }),
+    ];
+    const thisWeek = [
+      call(MONDAY + 7 * DAY + 10 * HOUR, { handleMs: 50_000, satisfaction: 5 }),
+      call(MONDAY + 8 * DAY + 10 * HOUR, { outcome: 'callback', handleMs: 50_000 }),
+      call(MONDAY + 9 * DAY + 10 * HOUR, { handleMs: 50_000 }),
+    ];
+    const tiles = headlineTiles([...lastWeek, ...thisWeek], {
+      from: MONDAY + 7 * DAY,
+      to: MONDAY + 14 * DAY,
+      now: NOW,
+    });
+    const tile = (key: string) => tiles.find((t) => t.key === key);
+    expect(tile('calls')).toMatchObject({ value: 3, previous: 2, change: { direction: 'up', good: null } });
+    expect(tile('firstContact')).toMatchObject({
+      value: 2 / 3,
+      previous: 1 / 2,
+      change: { direction: 'up', good: true },
+    });
+    expect(tile('holdsOverPromise')).toMatchObject({
+      value: 0,
+      previous: 1,
+      change: { delta: -1, good: true },
+    });
+    expect(tile('avgHandleMs')).toMatchObject({ value: 50_000, previous: 100_000, change: { good: true } });
+    // No rating last week: no change to speak of.
+    expect(tile('satisfaction')).toMatchObject({ value: 5, previous: null, change: { direction: null } });
+  });
+});
+
+describe('series over time', () => {
+  const week = { from: MONDAY, to: MONDAY + 7 * DAY, now: NOW };
+  const calls = [
+    call(MONDAY + 9 * HOUR),
+    call(MONDAY + 9 * HOUR + 59 * 60_000, { outcome: 'callback', holds: [overHold] }),
+    call(MONDAY + DAY + 14 * HOUR),
+    call(MONDAY + 8 * DAY + 9 * HOUR), // after the period
+  ];
+
+  it('counts calls and their figures by hour of day, every hour present', () => {
+    const hours = byHour(calls, week, (ms) => new Date(ms).getUTCHours());
+    expect(hours).toHaveLength(24);
+    expect(hours.map((h) => h.figures.calls).filter((c) => c > 0)).toEqual([2, 1]);
+    const nine = hours[9]!.figures; // 24 hours, index 9 exists
+    expect(nine.calls).toBe(2);
+    expect(nine.holds.overPromise).toBe(1);
+    expect(nine.firstContact.share).toBe(1 / 2);
+    expect(hours[14]!.figures.calls).toBe(1);
+  });
+
+  it('counts by day across the period, days without calls included', () => {
+    const starts = Array.from({ length: 7 }, (_, d) => MONDAY + d * DAY);
+    const days = byDay(calls, week, starts);
+    expect(days.map((d) => d.at)).toEqual(starts);
+    expect(days.map((d) => d.figures.calls)).toEqual([2, 1, 0, 0, 0, 0, 0]);
+    expect(days[0]!.figures.holds.share).toBe(1);
+    expect(days[2]!.figures.firstContact.share).toBeNull();
+  });
+});
