@@ -327,5 +327,3 @@ export function callSetup(flow: FlowDefinition) {
     },
   });
 }
-
-export type CallSetup = ReturnType<typeof callSetup>;

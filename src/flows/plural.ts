@@ -22,7 +22,6 @@ export function pluralRu(n: number, forms: PluralForms): string {
 /** Accusative forms: what follows "на" in "подождите, пожалуйста, на …". */
 export const MINUTES_ACC: PluralForms = ['минуту', 'минуты', 'минут'];
 export const HOURS_ACC: PluralForms = ['час', 'часа', 'часов'];
-export const SECONDS_ACC: PluralForms = ['секунду', 'секунды', 'секунд'];
 
 /**
  * A duration in whole minutes, in the accusative, as said on the phone: "1 минуту", "2 минуты",
