@@ -28,7 +28,7 @@ export const HOURS_ACC: PluralForms = ['час', 'часа', 'часов'];
  * "1 час", "1 час 30 минут". Fractions are rounded up: a promise should never be shorter than the
  * wait. Non-positive or non-finite input yields "" so a template reports it as missing.
  */
-export function formatDuration(minutes: number): string {
+export function spokenMinutes(minutes: number): string {
   if (!Number.isFinite(minutes) || minutes <= 0) return '';
   const total = Math.ceil(minutes);
   const hours = Math.floor(total / 60);
