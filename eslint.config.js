@@ -24,6 +24,13 @@ const noClock = [
   },
 ];
 
+/** The supervisor and the editor take the clock from context (src/services/ClockContext.tsx). */
+const clockInjected = ['supervisor', 'editor'];
+const noWallClock = noClock.map(({ selector }) => ({
+  selector,
+  message: 'Workspaces take the clock from context (useClock); do not read the wall clock.',
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'dev-dist/**'] },
   js.configs.recommended,
@@ -121,9 +128,19 @@ export default tseslint.config(
                 .flatMap((other) => [`**/${other}`, `**/${other}/**`]),
               message: 'A workspace imports no other workspace and not the shell; share through services/.',
             },
+            ...(clockInjected.includes(workspace)
+              ? [
+                  {
+                    group: ['**/clock'],
+                    importNames: ['systemClock'],
+                    message: 'Workspaces take the clock from context (useClock), not systemClock.',
+                  },
+                ]
+              : []),
           ],
         },
       ],
+      ...(clockInjected.includes(workspace) ? { 'no-restricted-syntax': ['error', ...noWallClock] } : {}),
     },
   })),
   {

@@ -17,7 +17,9 @@ export interface CallSummary {
   flowVersion: number;
   direction: Direction;
   startedAt: number;
+  /** When the conversation ended (the engine's end event), null while it goes on. */
   endedAt: number | null;
+  /** When the wrap-up was saved and the call closed. */
   finishedAt: number | null;
   outcome: Outcome | null;
   topic: string | null;

@@ -329,5 +329,3 @@ export function callSetup(flow: FlowDefinition) {
     },
   });
 }
-
-export type CallSetup = ReturnType<typeof callSetup>;

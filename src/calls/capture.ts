@@ -1,7 +1,7 @@
 // Captured values go through the flow format's own field validation (one implementation for the
 // editor, the validator and the call), so the caller card only ever holds normalised, valid values.
 
-import { validateFieldValue } from '../flows/fields';
+import { validateField } from '../flows/fields';
 import { normalizeRuPhone } from '../flows/phone';
 import type { CaptureField, FlowDefinition } from '../flows/types';
 
@@ -24,7 +24,7 @@ export function captureValue(
   if (!field) return { ok: false, code: 'unknownField' };
   if (typeof raw !== 'string') return { ok: false, code: 'notText' };
   if (raw.trim() === '') return { ok: true, value: '' };
-  return validateFieldValue(field, raw);
+  return validateField(field, raw);
 }
 
 /** "+7XXXXXXXXXX" for any way a Russian number is written, or null. */

@@ -2,7 +2,7 @@
 // actions available now, hold time left, the transfer counter. The UI selects these; it never re-derives.
 
 import { formatDate, formatDeadline } from '../flows/dates';
-import { formatDuration } from '../flows/plural';
+import { spokenMinutes } from '../flows/plural';
 import { renderLine } from '../flows/templates';
 import { INBOUND_STAGES, OUTBOUND_STAGES } from '../flows/types';
 import type { FlowDefinition, RenderedLine, Stage, Step, TemplateVars } from '../flows/types';
@@ -76,7 +76,7 @@ export function templateVars(ctx: CallContext, now: number): TemplateVars {
       appealNumber: ctx.fields.appealNumber,
       need: ctx.fields.need,
     },
-    hold: { duration: hold ? formatDuration(hold.promisedMinutes) : undefined },
+    hold: { duration: hold ? spokenMinutes(hold.promisedMinutes) : undefined },
     callback: {
       deadline: ctx.callback ? formatDeadline(ctx.callback.deadline, now, tz) : undefined,
       phone: ctx.callback ? formatRuPhone(ctx.callback.phone) : phone,
@@ -157,7 +157,7 @@ export function holdExpiredChoices(
 /** The promise said when putting the caller on hold, for the duration the operator is about to choose. */
 export function holdPromiseLine(s: CallView, minutes: number, now: number): RenderedLine {
   const vars = templateVars(s.context, now);
-  return renderLine(HOLD_PROMISE, { ...vars, hold: { duration: formatDuration(minutes) } });
+  return renderLine(HOLD_PROMISE, { ...vars, hold: { duration: spokenMinutes(minutes) } });
 }
 
 /** After a refused transfer (the limit): what the operator can say instead — answer now, or a callback. */

@@ -8,8 +8,6 @@ import type { ArticleEditRow } from './articlesTables';
 import type { AppDB } from './db';
 import type { EditsUpdate } from './kbRepository';
 
-export type { ArticleEditRow } from './articlesTables';
-
 export interface SaveArticleDeps {
   /** Markdown → inert HTML (src/kb/render.ts). */
   render: (markdown: string) => string;

@@ -1,6 +1,5 @@
 // The callbacks queue: tasks promised in calls, worked through by due time. A task is filed with the
 // call event that promised it (callsRepository) and closed when its outbound call ends with an outcome.
-import { liveQuery } from 'dexie';
 import type { AppDB } from './db';
 import type { CallbackAttemptResult, CallbackRow } from './callsTables';
 
@@ -8,15 +7,6 @@ import type { CallbackAttemptResult, CallbackRow } from './callsTables';
 export async function listOpenCallbacks(db: AppDB): Promise<CallbackRow[]> {
   const rows = await db.callbacks.orderBy('dueAt').toArray();
   return rows.filter((r) => r.status === 'open');
-}
-
-export function watchOpenCallbacks(
-  db: AppDB,
-  listener: (rows: CallbackRow[]) => void,
-  onError: (error: unknown) => void = () => {},
-): () => void {
-  const sub = liveQuery(() => listOpenCallbacks(db)).subscribe({ next: listener, error: onError });
-  return () => sub.unsubscribe();
 }
 
 export async function getCallback(db: AppDB, id: string): Promise<CallbackRow | undefined> {

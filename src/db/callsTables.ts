@@ -1,37 +1,21 @@
 // Row shapes of the call record: a summary row per call, one row per log event, the owner lease, and
 // the callbacks queue. The event log is the source of truth; the summary row serves lists and lookups.
-import type { CallFacts } from '../analytics';
+import type { CallFacts, CallSummary } from '../analytics';
 import type { PackHalf } from './callPack';
 import type { CallbackTask, CallEnd, CallRecordEvent } from '../calls';
 import type { Organisation } from '../calls/organisation';
-import type { Direction, Outcome } from '../flows/types';
 
 export type CallStatus = 'active' | 'ended';
 
-export interface CallRow {
-  id: string;
-  flowId: string;
-  flowVersion: number;
-  direction: Direction;
-  startedAt: number;
-  /** When the conversation ended (the engine's end event), null while it goes on. */
-  endedAt: number | null;
-  /** When the wrap-up was saved and the call closed. */
-  finishedAt: number | null;
+/** A call's summary row: what analytics reads of a call (CallSummary), and what lists and lookups need. */
+export interface CallRow extends CallSummary {
   status: CallStatus;
-  outcome: Outcome | null;
   callerName: string | null;
   /** Lower-cased, trimmed name: the caller's history is looked up by it. */
   callerNameKey: string | null;
   callerPhone: string | null;
-  topic: string | null;
   summary: string;
-  articlesUsed: string[];
-  satisfaction: number | null;
   surveyOffered: boolean;
-  afterCallMs: number | null;
-  operatorName: string;
-  transfersBefore: number;
   /** The callback task this call was made to fulfil (a call from the queue). */
   callbackId: string | null;
   endReason: CallEnd['reason'] | 'restoreFailed' | null;

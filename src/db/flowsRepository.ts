@@ -8,7 +8,7 @@ import type { AppDB } from './db';
 import { isIntactVersion, storedFirst } from './flowCatalogue';
 import type { FlowDraftRow, FlowVersionRow } from './flowsTables';
 
-export type { FlowDraftRow, FlowStatusRow, FlowVersionRow } from './flowsTables';
+export type { FlowDraftRow, FlowVersionRow } from './flowsTables';
 
 export type FlowStatus = 'draft' | 'published' | 'archived';
 
@@ -51,14 +51,6 @@ export async function seedBundledFlows(
 
 export async function listFlowVersions(db: AppDB, flowId: string): Promise<FlowVersionRow[]> {
   return db.flowVersions.where('flowId').equals(flowId).sortBy('version');
-}
-
-export async function getFlowVersion(
-  db: AppDB,
-  flowId: string,
-  version: number,
-): Promise<FlowVersionRow | undefined> {
-  return db.flowVersions.get([flowId, version]);
 }
 
 export async function latestFlowVersion(db: AppDB, flowId: string): Promise<FlowVersionRow | undefined> {

@@ -19,9 +19,6 @@ const LOG_KEY = 'retentionErasures';
 const SCANNED_KEY = 'retentionScannedBefore';
 const DAY_MS = 86_400_000;
 
-export const ERASED_NAME = ERASED.personName;
-export const ERASED_PHONE = ERASED.phone;
-
 export interface ErasureRecord {
   at: number;
   /** Calls that started before this moment were erased. */

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { t } from '../i18n';
-import { systemClock } from '../calls/clock';
+import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db/db';
 import { saveArticle, type ArticleEditNotice } from '../db/articlesRepository';
 import { renderArticleBody } from '../kb/render';
@@ -32,6 +32,7 @@ type TextKey = 'title' | 'short' | 'source' | 'reviewed' | 'owner';
 
 /** One article's fields and Markdown body, checked as kb:check would, with the answer previewed. */
 export function ArticleEditor({ db, initial, notice, onBack, onSaved }: Props) {
+  const clock = useClock();
   const text = t.editor.articles;
   const [article, setArticle] = useState<ArticleFields>(initial);
   const [message, setMessage] = useState<string | null>(null);
@@ -72,7 +73,7 @@ export function ArticleEditor({ db, initial, notice, onBack, onSaved }: Props) {
     const result = await saveArticle(db, check.article, {
       render: renderArticleBody,
       buildIndex: (articles) => Promise.resolve(exportIndex(buildIndex(articles))),
-      now: systemClock.now(),
+      now: clock.now(),
     });
     setMessage(result.ok ? text.saved : text.saveFailed);
     if (result.ok) onSaved();
@@ -124,10 +125,7 @@ export function ArticleEditor({ db, initial, notice, onBack, onSaved }: Props) {
         <button type="button" className="primary" disabled={!check.ok} onClick={() => void save()}>
           {text.save}
         </button>
-        <button
-          type="button"
-          onClick={() => set(markReviewed(article, new Date(systemClock.now()).toISOString()))}
-        >
+        <button type="button" onClick={() => set(markReviewed(article, new Date(clock.now()).toISOString()))}>
           {text.markReviewed}
         </button>
         <button

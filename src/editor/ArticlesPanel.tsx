@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../i18n';
-import { systemClock } from '../calls/clock';
+import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db/db';
 import { articleEditNotices, listEditorArticles, type ArticleEditNotice } from '../db/articlesRepository';
 import type { Article } from '../kb/article';
@@ -12,6 +12,7 @@ type Props = { db: AppDB };
 
 /** The knowledge base as the editor sees it: what is due for review, every article, a new one. */
 export function ArticlesPanel({ db }: Props) {
+  const clock = useClock();
   const text = t.editor.articles;
   const [articles, setArticles] = useState<Article[] | null>(null);
   const [notices, setNotices] = useState<ReadonlyMap<string, ArticleEditNotice>>(new Map());
@@ -39,12 +40,12 @@ export function ArticlesPanel({ db }: Props) {
   return (
     <section aria-labelledby="articles-title">
       <h2 id="articles-title">{text.title}</h2>
-      <ReviewDueList articles={articles} now={systemClock.now()} />
+      <ReviewDueList articles={articles} now={clock.now()} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
           if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(newId))
-            setOpen(blankArticle(newId, new Date(systemClock.now()).toISOString()));
+            setOpen(blankArticle(newId, new Date(clock.now()).toISOString()));
         }}
       >
         <label htmlFor="new-article-id">{text.newId}</label>{' '}

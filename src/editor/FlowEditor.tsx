@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { t } from '../i18n';
 import { Tabs } from '../ui/Tabs';
-import { systemClock } from '../calls/clock';
+import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db/db';
 import { publishDraft } from '../db/flowsRepository';
 import { controlId } from './fieldKeys';
@@ -21,6 +21,7 @@ type Props = { db: AppDB; flowId: string; onBack: () => void };
 
 /** One flow: its draft as forms or a diagram, tried in the sandbox, published, compared by version. */
 export function FlowEditor({ db, flowId, onBack }: Props) {
+  const clock = useClock();
   const draft = useFlowDraft(db, flowId);
   const [view, setView] = useState<View>('form');
   const [selected, setSelected] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
   };
   const publish = async () => {
     await draft.flush();
-    const result = await publishDraft(db, flowId, systemClock.now());
+    const result = await publishDraft(db, flowId, clock.now());
     setMessage(result.ok ? text.published(result.version) : text.cannotPublish);
     if (result.ok) draft.reload();
   };

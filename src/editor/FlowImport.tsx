@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n';
-import { systemClock } from '../calls/clock';
+import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db/db';
 import { importFlowFile } from '../db/flowsRepository';
 import type { FlowIssue } from '../flows/issues';
@@ -10,6 +10,7 @@ type Props = { db: AppDB; onImported: () => void };
 
 /** Loads a scripts-flows/ file as the next version of its flow; a file with errors changes nothing. */
 export function FlowImport({ db, onImported }: Props) {
+  const clock = useClock();
   const id = useId();
   const [result, setResult] = useState<{ ok: boolean; message: string; issues: FlowIssue[] } | null>(null);
   const text = t.editor.list;
@@ -23,7 +24,7 @@ export function FlowImport({ db, onImported }: Props) {
       });
       return;
     }
-    const r = await importFlowFile(db, read.text, file.name, systemClock.now());
+    const r = await importFlowFile(db, read.text, file.name, clock.now());
     if (r.ok) {
       setResult({ ok: true, message: text.imported(r.flowId ?? '', r.version), issues: [] });
       onImported();

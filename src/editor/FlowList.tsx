@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../i18n';
 import { bundledFlows } from '../services/flowCatalog';
-import { systemClock } from '../calls/clock';
+import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db/db';
 import {
   createDraftFrom,
@@ -19,13 +19,14 @@ type Props = { db: AppDB; onOpen: (flowId: string) => void };
 
 /** Every flow with its versions and status; create, copy, archive, import. */
 export function FlowList({ db, onOpen }: Props) {
+  const clock = useClock();
   const text = t.editor.list;
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const refresh = useCallback(async () => {
     // The shipped flows become version rows once, so they can be compared and rolled back to.
-    await seedBundledFlows(db, bundledFlows().flows, systemClock.now());
+    await seedBundledFlows(db, bundledFlows().flows, clock.now());
     setFlows(await listFlows(db));
-  }, [db]);
+  }, [db, clock]);
   useEffect(() => void refresh(), [refresh]);
   if (!flows) return <p role="status">{t.editor.loading}</p>;
 
@@ -36,7 +37,7 @@ export function FlowList({ db, onOpen }: Props) {
       flows.map((x) => x.id),
       `${f.id}-copy`,
     );
-    if (await createDraftFrom(db, source.flow, id, text.copyTitle(f.title), systemClock.now())) onOpen(id);
+    if (await createDraftFrom(db, source.flow, id, text.copyTitle(f.title), clock.now())) onOpen(id);
   };
   const archive = async (f: FlowSummary, archived: boolean) => {
     await setArchived(db, f.id, archived);

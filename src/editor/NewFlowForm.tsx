@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n';
-import { systemClock } from '../calls/clock';
+import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db/db';
 import { createDraftFrom, latestFlowVersion } from '../db/flowsRepository';
 import type { FlowSummary } from '../db/flowsRepository';
@@ -11,6 +11,7 @@ const ID = /^[a-z][a-z0-9-]*$/;
 
 /** A new flow starts as a copy of an existing one (a sample): the standard's stages are already there. */
 export function NewFlowForm({ db, flows, onCreated }: Props) {
+  const clock = useClock();
   const text = t.editor.list;
   const sampleId = useId();
   const idId = useId();
@@ -21,7 +22,7 @@ export function NewFlowForm({ db, flows, onCreated }: Props) {
     if (!ID.test(id)) return setError(text.idBad);
     const source = await latestFlowVersion(db, sample);
     if (!source) return;
-    const ok = await createDraftFrom(db, source.flow, id, text.newTitle, systemClock.now());
+    const ok = await createDraftFrom(db, source.flow, id, text.newTitle, clock.now());
     if (!ok) return setError(text.idTaken);
     setError(null);
     onCreated(id);

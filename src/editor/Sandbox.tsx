@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../services/AppContext';
 import { t } from '../i18n';
-import { ManualClock, systemClock } from '../calls/clock';
+import { ManualClock } from '../calls/clock';
+import { useClock } from '../services/ClockContext';
 import { ManualScheduler } from '../calls/scheduler';
 import type { FlowDefinition } from '../flows/types';
 import { CallControllerProvider } from '../services/callOwner/CallControllerContext';
@@ -20,6 +21,7 @@ const timeFormat = new Intl.DateTimeFormat('ru-RU', {
 /** "Try it": the operator's own screen running the draft, with a control to move time forward. */
 export function Sandbox({ flow, publishable }: Props) {
   const { settings } = useApp();
+  const wallClock = useClock();
   const CallScreen = useCallScreen();
   const text = t.editor.sandbox;
   const [run, setRun] = useState(0);
@@ -27,7 +29,7 @@ export function Sandbox({ flow, publishable }: Props) {
   const { operator, organisation } = settings;
   const sandbox = useMemo(() => {
     if (!operator || !organisation || !publishable) return null;
-    const scheduler = new ManualScheduler(new ManualClock(systemClock.now()));
+    const scheduler = new ManualScheduler(new ManualClock(wallClock.now()));
     return new SandboxController(flow, { operator, organisation }, scheduler);
     // A new run starts a fresh controller; edits to the draft are picked up by the next run.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `flow` is read once per run on purpose

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
-import { systemClock } from '../calls/clock';
+import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db/db';
 import { listFlowVersions, republishVersion, type FlowVersionRow } from '../db/flowsRepository';
 import { flowFileText } from '../flows/edit';
@@ -18,6 +18,7 @@ function sourceText(row: FlowVersionRow): string {
 
 /** The published versions: export one, roll back to one, compare any two. */
 export function VersionsPanel({ db, flowId, onChanged }: Props) {
+  const clock = useClock();
   const text = t.editor.versions;
   const [rows, setRows] = useState<FlowVersionRow[] | null>(null);
   const [pair, setPair] = useState<[number, number] | null>(null);
@@ -40,7 +41,7 @@ export function VersionsPanel({ db, flowId, onChanged }: Props) {
   if (rows.length === 0) return <p>{text.none}</p>;
 
   const rollback = async (version: number) => {
-    const result = await republishVersion(db, flowId, version, systemClock.now());
+    const result = await republishVersion(db, flowId, version, clock.now());
     if (result.ok) setMessage(text.rolledBack(version, result.version));
     setGeneration((g) => g + 1);
     onChanged();

@@ -1,7 +1,7 @@
 // The flow being edited: the stored draft, else the newest version; every change is saved shortly after
 // the editor stops typing (and at once when the page hides), so a reload loses nothing.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { systemClock } from '../calls/clock';
+import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db/db';
 import { discardDraft, getDraft, latestFlowVersion, saveDraft } from '../db/flowsRepository';
 import { checkDraft, type DraftCheck } from '../flows/edit';
@@ -30,6 +30,7 @@ export interface FlowDraft {
 const NO_CHECK: DraftCheck = { issues: [], publishable: false };
 
 export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
+  const clock = useClock();
   const [loaded, setLoaded] = useState<Loaded | null | 'missing'>(null);
   const [save, setSave] = useState<SaveState>('saved');
   const [generation, setGeneration] = useState(0);
@@ -59,14 +60,14 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
     if (!next) return;
     setSave('saving');
     try {
-      await saveDraft(db, next.flow, next.base, systemClock.now());
+      await saveDraft(db, next.flow, next.base, clock.now());
       setSave(pending.current ? 'unsaved' : 'saved');
     } catch {
       // Kept in memory: the next change or the page hiding tries again.
       pending.current ??= next;
       setSave('unsaved');
     }
-  }, [db]);
+  }, [db, clock]);
 
   useEffect(() => {
     const onHide = () => void flush();

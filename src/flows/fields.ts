@@ -113,9 +113,6 @@ export function validateField(field: CaptureField, raw: string): FieldResult {
   return r;
 }
 
-/** The name the call engine imports. */
-export const validateFieldValue = validateField;
-
 /**
  * A stored value as it is read out in a line: a date as «20 ноября 2026 года», a phone as
  * «+7 (343) 312-00-50»; other kinds as stored. For filling `{{fields.<id>}}` and `caller.*`.

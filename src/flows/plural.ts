@@ -22,14 +22,13 @@ export function pluralRu(n: number, forms: PluralForms): string {
 /** Accusative forms: what follows "на" in "подождите, пожалуйста, на …". */
 export const MINUTES_ACC: PluralForms = ['минуту', 'минуты', 'минут'];
 export const HOURS_ACC: PluralForms = ['час', 'часа', 'часов'];
-export const SECONDS_ACC: PluralForms = ['секунду', 'секунды', 'секунд'];
 
 /**
  * A duration in whole minutes, in the accusative, as said on the phone: "1 минуту", "2 минуты",
  * "1 час", "1 час 30 минут". Fractions are rounded up: a promise should never be shorter than the
  * wait. Non-positive or non-finite input yields "" so a template reports it as missing.
  */
-export function formatDuration(minutes: number): string {
+export function spokenMinutes(minutes: number): string {
   if (!Number.isFinite(minutes) || minutes <= 0) return '';
   const total = Math.ceil(minutes);
   const hours = Math.floor(total / 60);

@@ -37,15 +37,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The wall-clock reading at instant `ms` in `timeZone`. */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};

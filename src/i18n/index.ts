@@ -1,8 +1,4 @@
 // The UI catalogue. Every string the user sees comes from here; one folder per language,
-// one file per area. A second language is a second folder with the same shape (type-checked).
+// one file per area. A second language is a second folder with the same shape.
 // `t` is a namespace re-export, never a plain object, so each lazy chunk carries only the areas it reads.
-import type * as ru from './ru';
-
-export type Catalogue = typeof ru;
-
 export * as t from './ru';

@@ -48,3 +48,24 @@ export interface Article {
   /** The full answer, Markdown source. */
   body: string;
 }
+
+/**
+ * An article's fields in a fixed order: the front matter's (src/kb/parse.ts reads them by these names, the
+ * review interval as `reviewEvery`), then the body. The digest of an article (src/kb/overlay.ts) follows
+ * this order, whatever order an object was built in: a field added here changes every digest.
+ */
+export const ARTICLE_KEYS = [
+  'id',
+  'title',
+  'questions',
+  'short',
+  'directions',
+  'needs',
+  'topics',
+  'organisations',
+  'source',
+  'reviewed',
+  'reviewEveryDays',
+  'owner',
+  'body',
+] as const satisfies readonly (keyof Article)[];

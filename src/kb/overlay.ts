@@ -1,6 +1,6 @@
 // Editors' saved article changes laid over whichever knowledge-base bundle is active. Each change records
 // the official text it was based on, so a newer official text never silently loses to it nor erases it.
-import type { Article } from './article';
+import { ARTICLE_KEYS, type Article } from './article';
 import type { BundledArticle } from './bundle';
 
 /** The official text an edit was made against: which bundle, and a digest of that article (null = absent). */
@@ -26,26 +26,9 @@ export interface ArticleEdit {
  */
 export type EditStatus = 'current' | 'officialChanged' | 'officialRemoved' | 'absorbed';
 
-// Field order fixed here, so the digest does not depend on how the object was built or stored.
-const CONTENT_KEYS = [
-  'id',
-  'title',
-  'questions',
-  'short',
-  'directions',
-  'needs',
-  'topics',
-  'organisations',
-  'source',
-  'reviewed',
-  'reviewEveryDays',
-  'owner',
-  'body',
-] as const satisfies readonly (keyof Article)[];
-
 /** A short digest of an article's content (not its rendered HTML): equal content, equal digest. */
 export function articleHash(article: Article): string {
-  const text = JSON.stringify(CONTENT_KEYS.map((k) => article[k]));
+  const text = JSON.stringify(ARTICLE_KEYS.map((k) => article[k]));
   // cyrb53: two 32-bit lanes, enough to tell versions of one article apart; not a security measure.
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;

@@ -1,7 +1,7 @@
 // Restores a knowledge-base article from its Markdown source (YAML front matter + body).
 // Every problem comes back as a code with the file, line and field, never as a thrown error.
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Pair } from 'yaml';
-import { CLIENT_NEEDS, DIRECTIONS, type Article } from './article';
+import { ARTICLE_KEYS, CLIENT_NEEDS, DIRECTIONS, type Article } from './article';
 import { TOPICS } from './topics';
 
 /** About 25–30 seconds read aloud at a calm pace: longer than this is no longer a short answer. */
@@ -19,21 +19,11 @@ export const BODY_MAX_BYTES = 200 * 1024;
 /** Why a file's bytes were not read as an article (the same reasons as src/services/readTextFile.ts). */
 export type UnreadableReason = 'tooBig' | 'utf16' | 'binary' | 'notUtf8' | 'unreadable' | 'notAFile';
 
-export const FRONT_MATTER_KEYS = [
-  'id',
-  'title',
-  'questions',
-  'short',
-  'directions',
-  'needs',
-  'topics',
-  'organisations',
-  'source',
-  'reviewed',
-  'reviewEvery',
-  'owner',
-] as const;
-type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number];
+type FrontMatterKey = Exclude<(typeof ARTICLE_KEYS)[number], 'body' | 'reviewEveryDays'> | 'reviewEvery';
+/** The front matter's keys: the article's fields but its body, the review interval as authors write it. */
+export const FRONT_MATTER_KEYS: readonly FrontMatterKey[] = ARTICLE_KEYS.flatMap((k) =>
+  k === 'body' ? [] : [k === 'reviewEveryDays' ? 'reviewEvery' : k],
+);
 
 /** What is wrong, as data: the catalogue (src/i18n/ru/kb.ts) turns it into words. */
 export type KbProblem =

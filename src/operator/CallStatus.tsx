@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { holdExpiredChoices, holdRemainingMs, phase, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
-import { formatDuration } from '../flows/plural';
+import { spokenMinutes } from '../flows/plural';
 import { formatMinSec, useNow } from './useNow';
 import { useCallSelect } from './useCallSelect';
 
@@ -25,7 +25,7 @@ export function CallStatus({ session, clock }: Props) {
       <p className="call-phase">{t.calls.phases[p]}</p>
       {onHold && remaining !== null && (
         <p className="hold-countdown" data-testid="hold-countdown">
-          {promised !== null && `${formatDuration(promised)} · `}
+          {promised !== null && `${spokenMinutes(promised)} · `}
           {remaining > 0 ? text.hold.left(formatMinSec(remaining)) : text.hold.over(formatMinSec(remaining))}
         </p>
       )}

@@ -4,7 +4,7 @@ import { actionIndex, isPanelConfirm } from '../services/shortcuts';
 import { availableActions, currentStep, templateVars, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { HOLD_PROMISE } from '../calls/lines';
-import { formatDuration } from '../flows/plural';
+import { spokenMinutes } from '../flows/plural';
 import { renderLine } from '../flows/templates';
 import { StepActions } from './StepActions';
 import type { Send } from './useCallSend';
@@ -30,7 +30,7 @@ export function HoldPanel({ session, clock, send, extend, onClose }: Props) {
     const step = currentStep(flow, s);
     // The flow's own hold line wins when the step was written for the hold ("вернусь через …").
     const template = !extend && step?.say.includes('{{hold.duration}}') ? step.say : HOLD_PROMISE;
-    const vars = { ...templateVars(s.context, clock.now()), hold: { duration: formatDuration(minutes) } };
+    const vars = { ...templateVars(s.context, clock.now()), hold: { duration: spokenMinutes(minutes) } };
     const line = renderLine(template, vars);
     return line.kind === 'ready' ? line.text : null;
   });

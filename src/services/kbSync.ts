@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { AppDB } from '../db/db';
 import { overlayEditsOnBundle, watchActiveKbIndex } from '../db/articlesRepository';
-import { classifyStorageError } from '../db/errors';
+import { classifyStorageError } from '../db';
 import {
   activeKbInfo,
   EditsChangedError,

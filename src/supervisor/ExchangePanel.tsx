@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../services/AppContext';
+import { useClock } from '../services/ClockContext';
 import { t } from '../i18n';
 import { EXCHANGE_FILE_MAX_BYTES, readTextFile } from '../services/readTextFile';
 import type { AppDB } from '../db';
@@ -14,6 +15,7 @@ import type { SupervisorCall } from './useSupervisedCalls';
 type Props = { db: AppDB; calls: readonly SupervisorCall[]; now: number };
 
 export function ExchangePanel({ db, calls, now }: Props) {
+  const clock = useClock();
   const text = t.supervisor.exchange;
   const { settings } = useApp();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -52,7 +54,7 @@ export function ExchangePanel({ db, calls, now }: Props) {
   };
 
   const onExport = async () => {
-    const parts = await exportWorkstation(db, Date.now(), operator);
+    const parts = await exportWorkstation(db, clock.now(), operator);
     parts.forEach((file, i) =>
       download(
         parts.length === 1

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
+import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db';
 import {
   eraseExpiredPersonalData,
@@ -14,6 +15,7 @@ import { formatDateTime } from './format';
 type Props = { db: AppDB };
 
 export function RetentionPanel({ db }: Props) {
+  const clock = useClock();
   const text = t.supervisor.exchange;
   const [days, setDays] = useState('');
   const [log, setLog] = useState<ErasureRecord[]>([]);
@@ -28,7 +30,7 @@ export function RetentionPanel({ db }: Props) {
     setMessage({ ok, text: ok ? text.retentionSaved : text.retentionInvalid });
   };
   const erase = async () => {
-    const record = await eraseExpiredPersonalData(db, Date.now(), undefined, bundledFlowOf);
+    const record = await eraseExpiredPersonalData(db, clock.now(), undefined, bundledFlowOf);
     setMessage({ ok: true, text: text.erased(record.calls, formatDateTime(record.at)) });
     setLog(await listErasures(db));
   };

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { filterCalls, type CallFilter } from '../analytics';
 import { useApp } from '../services/AppContext';
+import { useClock } from '../services/ClockContext';
 import { t } from '../i18n';
 import { Tabs } from '../ui/Tabs';
 import { CallFilters } from './CallFilters';
@@ -17,15 +18,20 @@ const DAY = 86_400_000;
 type Tab = keyof typeof t.supervisor.tabs;
 const TABS = Object.keys(t.supervisor.tabs) as Tab[]; // the catalogue's keys are the tabs
 
-function today(): number {
-  const d = new Date();
+/** The start of the local day `now` falls in. */
+function today(now: number): number {
+  const d = new Date(now);
   return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
 }
 
 export function SupervisorWorkspace() {
   const { db } = useApp();
+  const clock = useClock();
   const text = t.supervisor;
-  const [period, setPeriod] = useState(() => ({ from: today() - 6 * DAY, to: today() + DAY }));
+  const [period, setPeriod] = useState(() => {
+    const day = today(clock.now());
+    return { from: day - 6 * DAY, to: day + DAY };
+  });
   const [filter, setFilter] = useState<CallFilter>({});
   const [tab, setTab] = useState<Tab>('calls');
   const [openId, setOpenId] = useState<string | null>(null);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { buildDashboard, filterCalls, type Dashboard, type ListedCall } from '../analytics';
 import type { AppDB, CallRow } from '../db';
+import { useClock } from '../services/ClockContext';
 import { supervisorMemory, watchSupervisedCalls, type SupervisedCall } from '../db/supervisorRepository';
 import { bundledFlowOf } from './bundledFlowOf';
 import { watchInWorker, type DashboardRequest } from './supervisedCallsClient';
@@ -46,17 +47,18 @@ function localDashboard(calls: SupervisorCall[]): DashboardSource {
 }
 
 export function useSupervisedCalls(db: AppDB | null, from: number, to: number): CallsState {
+  const clock = useClock();
   const [state, setState] = useState<CallsState>(() => ({
     status: 'loading',
-    since: Date.now(),
+    since: clock.now(),
     dashboard: () => Promise.resolve(null),
   }));
   useEffect(() => {
     if (!db) return;
     // The first reading counts as made when asked for, so a dashboard asked for meanwhile stays right.
-    const since = Date.now();
+    const since = clock.now();
     let readings = 0;
-    const readAt = () => (readings++ === 0 ? since : Date.now());
+    const readAt = () => (readings++ === 0 ? since : clock.now());
     const failed = () => setState({ status: 'failed' });
     const feed = watchInWorker(
       db.name,
@@ -78,6 +80,6 @@ export function useSupervisedCalls(db: AppDB | null, from: number, to: number): 
       },
       failed,
     );
-  }, [db, from, to]);
+  }, [db, from, to, clock]);
   return state;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, MINUTES_ACC, pluralRu } from '../../src/flows/plural';
+import { spokenMinutes, MINUTES_ACC, pluralRu } from '../../src/flows/plural';
 
 describe('pluralRu', () => {
   it.each([
@@ -23,7 +23,7 @@ describe('pluralRu', () => {
   });
 });
 
-describe('formatDuration', () => {
+describe('spokenMinutes', () => {
   it.each([
     [1, '1 минуту'],
     [2, '2 минуты'],
@@ -34,16 +34,16 @@ describe('formatDuration', () => {
     [121, '2 часа 1 минуту'],
     [300, '5 часов'],
   ])('%i minutes → "на %s"', (minutes, expected) => {
-    expect(formatDuration(minutes)).toBe(expected);
+    expect(spokenMinutes(minutes)).toBe(expected);
   });
 
   it('rounds a fraction up: a promise is never shorter than the wait', () => {
-    expect(formatDuration(1.2)).toBe('2 минуты');
+    expect(spokenMinutes(1.2)).toBe('2 минуты');
   });
 
   it('gives nothing for a non-positive or non-finite duration, so a line reports it missing', () => {
-    expect(formatDuration(0)).toBe('');
-    expect(formatDuration(-3)).toBe('');
-    expect(formatDuration(Number.NaN)).toBe('');
+    expect(spokenMinutes(0)).toBe('');
+    expect(spokenMinutes(-3)).toBe('');
+    expect(spokenMinutes(Number.NaN)).toBe('');
   });
 });

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ManualClock, type Clock } from '../../src/calls/clock';
 import { AppContext, type AppContextValue } from '../../src/services/AppContext';
+import { ClockContext } from '../../src/services/ClockContext';
 import { AppDB } from '../../src/db/db';
 import { DEFAULT_APPEARANCE } from '../../src/db/settingsRepository';
 import { SupervisorWorkspace } from '../../src/supervisor/SupervisorWorkspace';
@@ -20,7 +22,7 @@ afterEach(async () => {
   await Promise.all(dbs.splice(0).map((db) => db.delete()));
 });
 
-async function renderSeeded() {
+async function renderSeeded(clock?: Clock) {
   const db = new AppDB(`supervisor-ui-${++n}`);
   dbs.push(db);
   const calls = recordedCalls();
@@ -33,9 +35,10 @@ async function renderSeeded() {
     problem: null,
     saveSettings: () => Promise.resolve(true),
   };
+  const workspace = <SupervisorWorkspace />;
   render(
     <AppContext.Provider value={value}>
-      <SupervisorWorkspace />
+      {clock ? <ClockContext.Provider value={clock}>{workspace}</ClockContext.Provider> : workspace}
     </AppContext.Provider>,
   );
   return db;
@@ -56,6 +59,13 @@ describe('supervisor workspace', () => {
     expect(within(record).getByText(/Обещано 2 мин, ожидание 150 с, дольше обещанного на 30 с/)).toBeTruthy();
     expect(within(record).getByText(/Обратный звонок сделан с опозданием/)).toBeTruthy();
     expect(await within(record).findByText(/Клиент положил трубку|Завершение разговора/)).toBeTruthy();
+  });
+
+  it('reads the time from the clock it is handed, not the wall clock', async () => {
+    // The wall clock says a month later: by it, the last week holds no call.
+    vi.setSystemTime(TUESDAY_1500 + 30 * 24 * HOUR);
+    await renderSeeded(new ManualClock(TUESDAY_1500 + HOUR));
+    expect(await screen.findByText('Звонков: 6 из 6')).toBeTruthy();
   });
 
   it('shows the dashboard figures and the compliance list for the filtered calls', async () => {

@@ -60,7 +60,6 @@ export function variable(name: string): string {
 
 export const stage = (key: string): string => label(STAGES, key);
 export const outcome = (key: string): string => label(OUTCOMES, key);
-export const fillFirst = 'Сначала заполните:';
 
 /** Message under a captured field that failed validation. */
 export function fieldError(code: FieldError, patternHint?: string): string {
