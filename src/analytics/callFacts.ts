@@ -3,8 +3,9 @@
 // so 100,000 calls reduce in a single pass; nothing here depends on the current time.
 
 import type { CallRecordEvent } from '../calls/record';
-import { maxTransfers, TRANSFER_CAP } from '../calls/rules';
-import { ERASED } from './erasure';
+import type { Organisation } from '../calls/organisation';
+import { maxTransfers, TRANSFER_CAP, transferTargetName } from '../calls/rules';
+import { ERASED, ERASED_TEXT } from './erasure';
 import type { Direction, FlowDefinition, Outcome, Stage } from '../flows/types';
 
 /** A stage of the flow, or the time the caller spent on hold or being put through. */
@@ -43,6 +44,8 @@ export interface TransferFact {
   at: number;
   targetKind: 'department' | 'colleague';
   targetId: string;
+  /** The directory's name for the target when the call started (the id when it had none). */
+  targetName: string;
   summary: string;
   status: 'connecting' | 'connected' | 'failed';
 }
@@ -84,6 +87,8 @@ export interface CallFacts {
   /** The promised callback's deadline, and when an outbound call fulfilled it (null while open). */
   callback: { deadline: number; doneAt: number | null } | null;
   adherence: Adherence;
+  /** The retention period erased the caller's data from this record (stand-ins in its log). */
+  erased: boolean;
 }
 
 function bucketOf(r: CallRecordEvent, stages: ReadonlyMap<string, Stage>): StageBucket | null {
@@ -113,6 +118,7 @@ interface Walk {
   callbackDeadline: number | null;
   end: CallRecordEvent | null;
   beforeEnd: CallRecordEvent | null;
+  erased: boolean;
 }
 
 function closeHolds(holds: HoldFact[], at: number): void {
@@ -162,7 +168,9 @@ function walk(
     callbackDeadline: null,
     end: null,
     beforeEnd: null,
+    erased: false,
   };
+  let organisation: Organisation | null = null;
   let prev: CallRecordEvent | null = null;
   // Where the call stood after the previous event: the time up to this one is spent there.
   let bucket: StageBucket | null = null;
@@ -170,7 +178,11 @@ function walk(
     if (prev && bucket) w.stageMs[bucket] = (w.stageMs[bucket] ?? 0) + (r.at - prev.at);
     const e = r.event;
     const state = r.after.state;
-    if (e.type === 'operator.hold' && state.startsWith('active.onHold')) {
+    if (isErased(e)) w.erased = true;
+    if (e.type === 'call.started') {
+      // A start read back from a damaged store may lack its organisation: ids then stand for names.
+      organisation = e.start.organisation ?? null;
+    } else if (e.type === 'operator.hold' && state.startsWith('active.onHold')) {
       w.holds.push(hold(e.minutes, r.at, false));
     } else if (e.type === 'operator.extendHold' && state.startsWith('active.onHold')) {
       const open = w.holds.at(-1);
@@ -185,11 +197,15 @@ function walk(
           at: r.at,
           targetKind: e.target.kind,
           targetId: e.target.id,
+          targetName: (organisation && transferTargetName(organisation, e.target)) ?? e.target.id,
           summary: e.summary.trim(),
           status: 'connecting',
         });
       else if (transfersBefore + w.transfers.filter((t) => t.status !== 'failed').length >= cap)
         w.refused.push(r.at);
+    } else if (e.type === 'operator.tryTransfer') {
+      // The engine takes the attempt only to refuse it at the cap.
+      w.refused.push(r.at);
     } else if (e.type === 'transfer.connected' || e.type === 'transfer.failed') {
       const t = w.transfers.find((x) => x.status === 'connecting');
       if (t) t.status = e.type === 'transfer.connected' ? 'connected' : 'failed';
@@ -218,6 +234,17 @@ function walk(
     prev = r;
   }
   return w;
+}
+
+/** Whether the event carries what the retention period leaves in place of personal data (erasure.ts). */
+function isErased(e: CallRecordEvent['event']): boolean {
+  const standIn = (v: string | undefined) => v === ERASED.phone || v === ERASED_TEXT;
+  if (e.type === 'call.started') return e.start.callerPhone === ERASED.phone;
+  if (e.type === 'operator.capture')
+    return standIn(e.value) || (e.fieldId === 'callerName' && e.value === ERASED.personName);
+  if (e.type === 'operator.callback') return standIn(e.phone) || standIn(e.question);
+  if (e.type === 'operator.transfer') return standIn(e.summary);
+  return false;
 }
 
 function hold(minutes: number, at: number, extension: boolean): HoldFact {
@@ -279,5 +306,6 @@ export function analyzeCall(
       rephrased: flow && hasStage('understanding') ? w.visited.has('understanding') : null,
       farewell: endReason === 'transferred' ? null : w.visited.has('farewell'),
     },
+    erased: w.erased,
   };
 }

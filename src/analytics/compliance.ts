@@ -2,6 +2,7 @@
 // params only: the supervisor workspace words them from the catalogue.
 
 import type { CallFacts } from './callFacts';
+import { reachedOutcome } from './result';
 
 export const COMPLIANCE_RULES = [
   'holdOverPromise',
@@ -44,8 +45,9 @@ export function complianceIssues(f: CallFacts, now: number): ComplianceIssue[] {
     if (state === 'late' && f.callback.doneAt !== null)
       add('callbackLate', f.callback.doneAt, f.callback.doneAt - f.callback.deadline);
   }
-  // The script's elements are owed by a call that reached an outcome; a call cut short owes less.
-  const completedAt = f.outcome !== null ? (f.endedAt ?? null) : null;
+  // The script's elements are owed by a call that reached an outcome (a transfer is one); a call cut
+  // short owes less.
+  const completedAt = reachedOutcome(f) ? f.endedAt : null;
   if (completedAt !== null) {
     if (f.adherence.farewell === false) add('farewellMissing', completedAt);
     if (f.adherence.identified === false) add('callerNotIdentified', completedAt);
@@ -62,7 +64,7 @@ export function hasComplianceIssue(f: CallFacts, now: number): boolean {
     const state = callbackState(f.callback, now);
     if (state === 'overdue' || state === 'late') return true;
   }
-  if (f.outcome === null || f.endedAt === null) return false;
+  if (!reachedOutcome(f) || f.endedAt === null) return false;
   const a = f.adherence;
   return a.farewell === false || a.identified === false || a.rephrased === false;
 }

@@ -1,10 +1,10 @@
 // The supervisor's figures for a period, overall and per operator (issue 6, STANDARD §5, §8). One pass
 // over the calls' facts into accumulators; averages and shares are taken at the end.
 
-import { OUTCOMES, type Outcome } from '../flows/types';
 import { isDueForReview } from '../kb/freshness';
 import type { CallFacts, StageBucket } from './callFacts';
 import { callbackState, hasComplianceIssue, type CallbackState } from './compliance';
+import { CALL_RESULTS, resultOf, type CallResult } from './result';
 
 export interface Figures {
   calls: number;
@@ -14,8 +14,9 @@ export interface Figures {
   /** Average time per ended call spent in each stage (and on hold, being put through). */
   avgStageMs: Partial<Record<StageBucket, number>>;
   avgAfterCallMs: number | null;
-  outcomes: Record<Outcome | 'none', number>;
-  /** Calls resolved in this call with no transfer, among calls that reached an outcome. */
+  /** Calls by how they ended: an outcome, put through to a colleague, or none. */
+  outcomes: Record<CallResult, number>;
+  /** Calls resolved in this call with no transfer, among calls that reached an outcome (transfers too). */
   firstContact: { resolved: number; of: number; share: number | null };
   /** Calls by transfers counted against the cap (before this operator and own), and refused attempts. */
   transfers: { zero: number; one: number; two: number; refusedAttempts: number; perCall: number | null };
@@ -67,10 +68,7 @@ interface Acc {
 }
 
 function emptyAcc(): Acc {
-  const outcomes = Object.fromEntries([...OUTCOMES, 'none'].map((o) => [o, 0])) as Record<
-    Outcome | 'none',
-    number
-  >; // every key is set on the line above
+  const outcomes = Object.fromEntries(CALL_RESULTS.map((o) => [o, 0])) as Record<CallResult, number>; // every key is set here
   return {
     f: {
       calls: 0,
@@ -152,8 +150,9 @@ function add(acc: Acc, c: CallFacts, p: CallShare): void {
     acc.afterCall += c.afterCallMs;
     acc.afterCallN++;
   }
-  f.outcomes[c.outcome ?? 'none']++;
-  if (c.outcome !== null) {
+  const result = resultOf(c);
+  f.outcomes[result]++;
+  if (result !== 'none') {
     f.firstContact.of++;
     if (c.outcome === 'resolved' && p.own === 0 && c.transfersBefore === 0) f.firstContact.resolved++;
   }

@@ -16,4 +16,6 @@ export type { ArticleReview, Dashboard, DashboardOptions, Figures, Ranked } from
 export { filterCalls, sortCalls } from './listing';
 export type { CallFilter, ListedCall, SortKey } from './listing';
 export { toCsv } from './csv';
-export type { CsvCell } from './csv';
+export type { CsvCell, CsvText } from './csv';
+export { CALL_RESULTS, reachedOutcome, resultOf, transferredTo } from './result';
+export type { CallResult } from './result';

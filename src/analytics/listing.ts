@@ -1,9 +1,10 @@
 // Filtering and sorting of the supervisor's calls list: pure, so the list, the exports and the tests
 // agree on what "the filtered calls" are.
 
-import type { Direction, Outcome } from '../flows/types';
+import type { Direction } from '../flows/types';
 import type { CallFacts } from './callFacts';
 import { complianceIssues, type ComplianceRule } from './compliance';
+import { resultOf, type CallResult } from './result';
 
 export interface ListedCall {
   facts: CallFacts;
@@ -16,14 +17,14 @@ export interface CallFilter {
   /** "flowId" or "flowId@version". */
   flow?: string;
   direction?: Direction;
-  outcome?: Outcome | 'none';
+  outcome?: CallResult;
   topic?: string;
   rule?: ComplianceRule;
   /** Part of the caller's phone (digits) or name. */
   search?: string;
 }
 
-export type SortKey = 'startedAt' | 'handleMs' | 'operatorName' | 'outcome' | 'issues';
+export type SortKey = 'startedAt' | 'operatorName' | 'caller' | 'handleMs' | 'outcome' | 'issues';
 
 function matchesSearch(c: ListedCall, query: string): boolean {
   const q = query.trim().toLowerCase();
@@ -39,7 +40,7 @@ export function filterCalls<T extends ListedCall>(calls: readonly T[], f: CallFi
     if (f.operator && x.operatorName !== f.operator) return false;
     if (f.flow && f.flow !== x.flowId && f.flow !== `${x.flowId}@${x.flowVersion}`) return false;
     if (f.direction && x.direction !== f.direction) return false;
-    if (f.outcome && (x.outcome ?? 'none') !== f.outcome) return false;
+    if (f.outcome && resultOf(x) !== f.outcome) return false;
     if (f.topic && x.topic !== f.topic) return false;
     if (f.rule && !complianceIssues(x, now).some((i) => i.rule === f.rule)) return false;
     return f.search ? matchesSearch(c, f.search) : true;
@@ -57,7 +58,8 @@ export function sortCalls<T extends ListedCall>(
     if (key === 'issues') return complianceIssues(x, now).length;
     if (key === 'handleMs') return x.handleMs ?? -1;
     if (key === 'startedAt') return x.startedAt;
-    return (key === 'outcome' ? x.outcome : x.operatorName) ?? '';
+    if (key === 'caller') return c.callerName ?? c.callerPhone ?? '';
+    return key === 'outcome' ? resultOf(x) : x.operatorName;
   };
   const sign = desc ? -1 : 1;
   return [...calls].sort((a, b) => {

@@ -24,7 +24,7 @@ interface Period {
 }
 
 /** Raised when what analyzeCall reduces changes, so figures kept by an older build are reduced again. */
-const FACTS_VERSION = 1;
+const FACTS_VERSION = 2;
 
 /**
  * The summary row's state figures were reduced from. Every stored event, wrap-up, import or erasure

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { callbackState, complianceIssues } from '../analytics';
+import { callbackState, complianceIssues, reachedOutcome } from '../analytics';
 import { t } from '../i18n';
 import { loadCall, type AppDB, type CallEventRow } from '../db';
 import { CallReplay } from './CallReplay';
 import { CallTimeline } from './CallTimeline';
+import { resultText } from './callText';
 import { formatDateTime, formatDuration } from './format';
 import { flowOf, type SupervisorCall } from './useSupervisedCalls';
 
@@ -38,7 +39,7 @@ export function CallRecord({ db, call, now, onClose }: Props) {
       </button>
       <p>{flow ? text.flow(flow.title, flow.version) : text.flowMissing(row.flowId, row.flowVersion)}</p>
       <p>
-        {text.outcome}: {facts.outcome ? t.calls.outcomes[facts.outcome] : text.noOutcome}
+        {text.outcome}: {reachedOutcome(facts) ? resultText(facts) : text.noOutcome}
         {facts.endReason ? ` — ${t.calls.endReasons[facts.endReason]}` : ''}, {formatDuration(facts.handleMs)}
       </p>
       {row.summary && (
@@ -78,7 +79,7 @@ export function CallRecord({ db, call, now, onClose }: Props) {
       ) : (
         <ul>
           {facts.transfers.map((tr) => (
-            <li key={tr.at}>{text.transfer(tr.targetId, text.transferStatus[tr.status], tr.summary)}</li>
+            <li key={tr.at}>{text.transfer(tr.targetName, text.transferStatus[tr.status], tr.summary)}</li>
           ))}
         </ul>
       )}

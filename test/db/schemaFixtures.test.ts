@@ -43,7 +43,7 @@ import type {
   CallbackRow,
   OrganisationRow,
 } from '../../src/db/callsTables';
-import { unpackCalls } from '../../src/db/callPack';
+import { PACK_VERSION, unpackCalls } from '../../src/db/callPack';
 import { factsKey, loadSupervisedCalls } from '../../src/db/supervisorRepository';
 import type { FlowDraftRow, FlowVersionRow } from '../../src/db/flowsTables';
 import type { ArticleEditRow } from '../../src/db/articlesTables';
@@ -187,7 +187,14 @@ describe.each(FIXTURES)('$file', ({ fixture: fx }) => {
 
     // From schema 3 a month's calls are packed: a packed call reads back as packed, and a call marked
     // changed since reads back as its row now says.
-    const packs = rowsOf<CallPackRow>(fx, 'callPacks').map((p) => revive(p) as CallPackRow);
+    const packRows = rowsOf<CallPackRow>(fx, 'callPacks').map((p) => revive(p) as CallPackRow);
+    const packs = packRows.filter((p) => p.v === PACK_VERSION);
+    if (packRows.length > packs.length) {
+      // Packed in an older layout: the months are read again from the rows, every call as its row says.
+      const supervised = await loadSupervisedCalls(db, { from: 0, to: Number.MAX_SAFE_INTEGER }, () => null);
+      for (const row of calls.filter((c) => c.status === 'ended'))
+        expect(supervised.find((x) => x.row.id === row.id)?.row, row.id).toEqual(row);
+    }
     if (packs.length > 0) {
       const marked = new Set(rowsOf<CallChangeRow>(fx, 'callChanges').map((c) => c.id));
       const supervised = await loadSupervisedCalls(db, { from: 0, to: Number.MAX_SAFE_INTEGER }, () => null);

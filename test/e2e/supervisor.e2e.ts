@@ -43,12 +43,22 @@ describe('supervisor workspace in Chromium', () => {
       .getByRole('link', { name: 'Руководитель' })
       .click();
     await page.getByText('Звонков: 2 из 2').waitFor();
-    const options = page.getByRole('listbox').getByRole('option');
+    const grid = page.getByRole('grid', { name: 'Звонки' });
+    // The header row, then one row per call.
+    const options = grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+    expect(await grid.getByRole('columnheader').allTextContents()).toEqual([
+      'Начало ↓',
+      'Оператор',
+      'Клиент',
+      'Длительность',
+      'Итог',
+      'Нарушения',
+    ]);
     expect(await options.count()).toBe(2);
     expect(await options.nth(1).textContent()).toContain('Обещан обратный звонок');
     expect(await options.nth(1).textContent()).toContain('+79123456789');
 
-    await page.getByRole('listbox').focus();
+    await grid.focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const record = page.getByRole('complementary');

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { AppContext, type AppContextValue } from '../../src/services/AppContext';
 import { AppDB } from '../../src/db/db';
 import { DEFAULT_APPEARANCE } from '../../src/db/settingsRepository';
@@ -48,7 +48,7 @@ describe('supervisor workspace', () => {
     expect(await screen.findByText('Звонков: 6 из 6')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Телефон или имя клиента'), { target: { value: '912 345' } });
     expect(screen.getByText('Звонков: 1 из 6')).toBeTruthy();
-    const list = screen.getByRole('listbox');
+    const list = screen.getByRole('grid', { name: 'Звонки' });
     // happy-dom has no layout, so the windowed rows themselves are checked in Chromium (e2e).
     expect(list.getAttribute('aria-activedescendant')).toBe('call-c2');
     fireEvent.keyDown(list, { key: 'Enter' });
@@ -56,6 +56,59 @@ describe('supervisor workspace', () => {
     expect(within(record).getByText(/Обещано 2 мин, ожидание 150 с, дольше обещанного на 30 с/)).toBeTruthy();
     expect(within(record).getByText(/Обратный звонок сделан с опозданием/)).toBeTruthy();
     expect(await within(record).findByText(/Клиент положил трубку|Завершение разговора/)).toBeTruthy();
+  });
+
+  it('lists calls as a sortable grid: headers, one row per call, how each ended, who called', async () => {
+    // happy-dom lays nothing out: the list's box gets the size a browser would give it, so rows render.
+    const size = (px: number) => ({
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.getAttribute('role') === 'grid' ? px : 0;
+      },
+    });
+    for (const [key, px] of [
+      ['clientHeight', 420],
+      ['clientWidth', 800],
+    ] as const) {
+      const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, key);
+      Object.defineProperty(HTMLElement.prototype, key, size(px));
+      onTestFinished(() => {
+        if (own) Object.defineProperty(HTMLElement.prototype, key, own);
+      });
+    }
+    await renderSeeded();
+    await screen.findByText('Звонков: 6 из 6');
+    const grid = screen.getByRole('grid', { name: 'Звонки' });
+    expect(grid.getAttribute('aria-rowcount')).toBe('7');
+    const headers = within(grid).getAllByRole('columnheader');
+    expect(headers.map((h) => h.textContent)).toEqual([
+      'Начало ↓',
+      'Оператор',
+      'Клиент',
+      'Длительность',
+      'Итог',
+      'Нарушения',
+    ]);
+    expect(headers[0]?.getAttribute('aria-sort')).toBe('descending');
+    const rows = () => within(grid).getAllByRole('row').slice(1);
+    expect(rows()).toHaveLength(6);
+    const text = (id: string) => document.getElementById(`call-${id}`)?.textContent ?? '';
+    // Put through to a colleague: an outcome with its target, not «Без итога».
+    expect(text('c3')).toContain('Переключён: Отдел государственной службы');
+    expect(text('c3')).not.toContain('Без итога');
+    // No name given (and nothing erased): said so, not blamed on the retention period.
+    expect(text('c5')).toContain('не представился');
+    expect(text('c5')).not.toContain('удалено');
+
+    fireEvent.click(within(headers[1]!).getByRole('button'));
+    expect(within(grid).getAllByRole('columnheader')[1]?.getAttribute('aria-sort')).toBe('ascending');
+    expect(within(grid).getAllByRole('columnheader')[0]?.hasAttribute('aria-sort')).toBe(false);
+    const operators = rows().map((r) => within(r).getAllByRole('gridcell')[1]?.textContent);
+    expect(operators).toEqual([...operators].sort((a, b) => (a ?? '').localeCompare(b ?? '')));
+    expect(grid.getAttribute('aria-activedescendant')).toBe(rows()[0]?.id);
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    expect(rows()[1]?.getAttribute('aria-selected')).toBe('true');
+    expect(grid.getAttribute('aria-activedescendant')).toBe(rows()[1]?.id);
   });
 
   it('shows the dashboard figures and the compliance list for the filtered calls', async () => {
@@ -68,7 +121,8 @@ describe('supervisor workspace', () => {
       timeout: 5000,
     });
     expect(dash.querySelector('[data-figure="avgHandle"]')?.textContent).toBe('2:03');
-    expect(dash.querySelector('[data-figure="firstContact"]')?.textContent).toBe('40 %');
+    // Six calls reached an outcome (one put through to a colleague); two resolved at first contact.
+    expect(dash.querySelector('[data-figure="firstContact"]')?.textContent).toBe('33 %');
     expect(dash.querySelector('[data-figure="holdsOver"]')?.textContent).toMatch(/^1 из 2 \(50 %\)/);
     fireEvent.click(screen.getByRole('tab', { name: 'Нарушения стандарта' }));
     const rows = within(screen.getByRole('tabpanel')).getAllByRole('row');

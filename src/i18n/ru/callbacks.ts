@@ -12,6 +12,7 @@ const events: Record<CallEventType | 'call.started', string> = {
   'operator.extendHold': 'Удержание продлено',
   'operator.resume': 'Возврат на линию',
   'operator.transfer': 'Переключение',
+  'operator.tryTransfer': 'Попытка третьего переключения — отказано',
   'transfer.connected': 'Коллега на линии',
   'transfer.failed': 'Переключение не удалось',
   'operator.callback': 'Обещан обратный звонок',

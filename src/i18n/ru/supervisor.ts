@@ -33,6 +33,9 @@ const importProblems: Record<ImportProblem, string> = {
   invalid: 'В файле есть неполные или неверные записи. Ничего не загружено.',
 };
 
+/** How a call ended when no outcome was chosen (the outcomes are named in calls.ts). */
+const results = { transferred: 'Переключён на коллегу', none: 'Без итога' };
+
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 
 export const supervisor = {
@@ -56,13 +59,11 @@ export const supervisor = {
     rule: 'Нарушение',
     search: 'Телефон или имя клиента',
     any: 'Все',
-    none: 'Без итога',
     reset: 'Сбросить отбор',
   },
   list: {
     caption: (shown: number, total: number) => `Звонков: ${shown} из ${total}`,
     empty: 'За этот период и с этим отбором звонков нет.',
-    sort: 'Сортировать',
     columns: {
       startedAt: 'Начало',
       operatorName: 'Оператор',
@@ -71,8 +72,9 @@ export const supervisor = {
       outcome: 'Итог',
       issues: 'Нарушения',
     },
-    keys: 'Стрелки вверх и вниз — выбор звонка, Enter — открыть запись.',
+    keys: 'Стрелки вверх и вниз, Page Up, Page Down, Home, End — выбор звонка, Enter — открыть запись. Заголовок столбца сортирует по нему.',
     erased: 'удалено по сроку хранения',
+    noName: 'не представился',
     active: 'идёт',
   },
   record: {
@@ -218,4 +220,6 @@ export const supervisor = {
   },
   rules,
   stages,
+  results,
+  transferredTo: (target: string) => `Переключён: ${target}`,
 };
