@@ -28,6 +28,8 @@ export function CallRecord({ db, call, now, onClose }: Props) {
   }, [db, row.id, row.lastSeq]);
   const flow = flowOf(row.flowId, row.flowVersion);
   const issues = complianceIssues(facts, now);
+  // Counted against the cap: a line the colleague never picked up is not a transfer.
+  const own = facts.transfers.filter((x) => x.status !== 'failed').length;
 
   return (
     <aside className="call-record" aria-labelledby="call-record-title">
@@ -73,7 +75,7 @@ export function CallRecord({ db, call, now, onClose }: Props) {
         </ul>
       )}
       <h3>{text.transfers}</h3>
-      {facts.transfersBefore > 0 && <p>{text.transfersBefore(facts.transfersBefore)}</p>}
+      <p>{text.transfersTotal(facts.transfersBefore + own, facts.transfersBefore, own)}</p>
       {facts.transfers.length === 0 ? (
         <p>{text.none}</p>
       ) : (
@@ -107,7 +109,7 @@ export function CallRecord({ db, call, now, onClose }: Props) {
           ))}
         </ul>
       )}
-      {log && <CallTimeline log={log} />}
+      {log && <CallTimeline log={log} flow={flow} />}
       {log && flow && <CallReplay flow={flow} log={log} />}
     </aside>
   );

@@ -66,6 +66,13 @@ describe('supervisor workspace in Chromium', () => {
     await record.getByText('Шаг 1 из', { exact: false }).waitFor();
     await record.getByRole('button', { name: 'Вперёд' }).click();
     await record.getByText('Шаг 2 из', { exact: false }).waitFor();
+    // What the operator saw, in words: no template variables, state paths or step codes.
+    const replay = record.getByRole('region', { name: 'Пошаговый просмотр' });
+    expect(await replay.textContent()).toContain('На экране: Разговор, шаг');
+    expect(await replay.textContent()).not.toMatch(/\{\{|active\.|talking/);
+    const timeline = (await record.locator('.call-timeline').textContent()) ?? '';
+    expect(timeline).toContain('Обещан обратный звонок: +7 (912) 345-67-89');
+    expect(timeline).not.toMatch(/\[[a-z-]+\]/);
     await record.getByRole('button', { name: 'Закрыть запись' }).click();
 
     await supervisorTab(page, 'Показатели');

@@ -6,7 +6,12 @@ import { AppDB } from '../../src/db/db';
 import { DEFAULT_APPEARANCE } from '../../src/db/settingsRepository';
 import { SupervisorWorkspace } from '../../src/supervisor/SupervisorWorkspace';
 import { OPERATOR, ORG } from '../calls/helpers';
-import { HOUR, recordedCalls, TUESDAY_1500 } from '../fixtures/analytics/calls';
+import { FLOWS, HOUR, recordedCalls, TUESDAY_1500 } from '../fixtures/analytics/calls';
+
+// The fixture's calls ran the engine tests' flows: this workstation "has" those versions.
+vi.mock('../../src/supervisor/flowOf', () => ({
+  flowOf: (id: string, version: number) => FLOWS.find((f) => f.id === id && f.version === version) ?? null,
+}));
 
 let n = 0;
 const dbs: AppDB[] = [];
@@ -109,6 +114,36 @@ describe('supervisor workspace', () => {
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
     expect(rows()[1]?.getAttribute('aria-selected')).toBe('true');
     expect(grid.getAttribute('aria-activedescendant')).toBe(rows()[1]?.id);
+  });
+
+  it('tells a record in words: outcome, steps, names, transfers; replays what the operator saw', async () => {
+    await renderSeeded();
+    await screen.findByText('Звонков: 6 из 6');
+    fireEvent.change(screen.getByLabelText('Телефон или имя клиента'), {
+      target: { value: 'Анна Павловна' },
+    });
+    fireEvent.keyDown(screen.getByRole('grid', { name: 'Звонки' }), { key: 'Enter' });
+    const record = await screen.findByRole('complementary');
+    expect(record.textContent).toContain(
+      'Итог: Переключён: Отдел государственной службы, правового и документационного обеспечения',
+    );
+    expect(record.textContent).toContain('Переключений за звонок всего: 2 (до оператора — 1, при нём — 1).');
+    await within(record).findByText(/Коллега на линии/);
+    const items = within(record)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
+    const text = items.join('\n');
+    expect(text).toContain('Переключение не удалось: Приёмная министра');
+    expect(text).toContain('шаг «Выяснение потребности»');
+    // No step codes, no directory ids.
+    expect(text).not.toMatch(/\[[a-z-]+\]|reception|civil-service/);
+
+    for (let i = 0; i < 3; i++) fireEvent.click(within(record).getByRole('button', { name: 'Вперёд' }));
+    const replay = within(record).getByRole('region', { name: 'Пошаговый просмотр' });
+    // The line as the operator saw it, the caller's name filled in; the phase and step in words.
+    expect(within(replay).getByTestId('replay-line').textContent).toBe('«Анна Павловна, слушаю ваш вопрос.»');
+    expect(replay.textContent).toContain('На экране: Разговор, шаг «Выяснение потребности»');
+    expect(replay.textContent).not.toMatch(/\{\{|active\.|talking/);
   });
 
   it('shows the dashboard figures and the compliance list for the filtered calls', async () => {

@@ -92,7 +92,8 @@ export const supervisor = {
     transfer: (target: string, status: string, summary: string) =>
       `${target} — ${status}. Для коллеги: «${summary}»`,
     transferStatus: { connecting: 'соединение', connected: 'соединено', failed: 'не удалось' },
-    transfersBefore: (n: number) => `До оператора звонок переключали ${n} раз(а).`,
+    transfersTotal: (total: number, before: number, own: number) =>
+      `Переключений за звонок всего: ${total} (до оператора — ${before}, при нём — ${own}).`,
     callback: 'Обратный звонок',
     callbackState: {
       keptOnTime: 'сделан в срок',
@@ -122,7 +123,8 @@ export const supervisor = {
     replayStep: (n: number, total: number) => `Шаг ${n} из ${total}`,
     prev: 'Назад',
     next: 'Вперёд',
-    state: 'Состояние',
+    state: 'На экране',
+    lineMissing: (names: string) => `Строка ждала значений: ${names}`,
     at: (t: string, sinceStart: string) => `${t} (+${sinceStart})`,
   },
   dashboard: {
