@@ -5,6 +5,7 @@
 import type { CallRecordEvent } from '../calls/record';
 import type { Organisation } from '../calls/organisation';
 import { maxTransfers, TRANSFER_CAP, transferTargetName } from '../calls/rules';
+import { endOfWorkingDay, nextWorkingMoment } from '../calls/workingHours';
 import { ERASED, ERASED_TEXT } from './erasure';
 import type { Direction, FlowDefinition, Outcome, Stage } from '../flows/types';
 
@@ -89,6 +90,17 @@ export interface CallFacts {
   adherence: Adherence;
   /** The retention period erased the caller's data from this record (stand-ins in its log). */
   erased: boolean;
+  /**
+   * Whether the greeting line shown named the operator and the organisation (001 §3.5.5, §3.8.8): the
+   * engine's own introduction does, a flow's line that greets by itself must name both. Null without
+   * the flow version, or when the call never showed a greeting step.
+   */
+  greetingNamed: boolean | null;
+  /**
+   * For an internal client (a flow written for them): the end of the working day the call came in on,
+   * by which a question needing more work is owed an answer (001 §3.5.10–3.5.12). Null otherwise.
+   */
+  internalDayEnd: number | null;
 }
 
 function bucketOf(r: CallRecordEvent, stages: ReadonlyMap<string, Stage>): StageBucket | null {
@@ -119,6 +131,9 @@ interface Walk {
   end: CallRecordEvent | null;
   beforeEnd: CallRecordEvent | null;
   erased: boolean;
+  /** The greeting step first shown, and the organisation the call started with. */
+  greetingStep: string | null;
+  organisation: Organisation | null;
 }
 
 function closeHolds(holds: HoldFact[], at: number): void {
@@ -169,8 +184,9 @@ function walk(
     end: null,
     beforeEnd: null,
     erased: false,
+    greetingStep: null,
+    organisation: null,
   };
-  let organisation: Organisation | null = null;
   let prev: CallRecordEvent | null = null;
   // Where the call stood after the previous event: the time up to this one is spent there.
   let bucket: StageBucket | null = null;
@@ -181,7 +197,8 @@ function walk(
     if (isErased(e)) w.erased = true;
     if (e.type === 'call.started') {
       // A start read back from a damaged store may lack its organisation: ids then stand for names.
-      organisation = e.start.organisation ?? null;
+      w.organisation = e.start.organisation ?? null;
+      if (stages.get(r.after.stepId) === 'greeting') w.greetingStep = r.after.stepId;
     } else if (e.type === 'operator.hold' && state.startsWith('active.onHold')) {
       w.holds.push(hold(e.minutes, r.at, false));
     } else if (e.type === 'operator.extendHold' && state.startsWith('active.onHold')) {
@@ -197,7 +214,7 @@ function walk(
           at: r.at,
           targetKind: e.target.kind,
           targetId: e.target.id,
-          targetName: (organisation && transferTargetName(organisation, e.target)) ?? e.target.id,
+          targetName: (w.organisation && transferTargetName(w.organisation, e.target)) ?? e.target.id,
           summary: e.summary.trim(),
           status: 'connecting',
         });
@@ -234,6 +251,24 @@ function walk(
     prev = r;
   }
   return w;
+}
+
+const NAMES_OPERATOR = /\{\{\s*operator\.(fullName|surname)\s*\}\}/;
+const NAMES_ORGANISATION = /\{\{\s*organisation\.(fullName|shortName)\s*\}\}/;
+
+/** The greeting line as the engine shows it (select.ts lineTemplate): names the operator and the body? */
+function greetingNames(flow: FlowDefinition, stepId: string): boolean {
+  const say = flow.steps.find((s) => s.id === stepId)?.say ?? '';
+  // A line that does not greet by time of day gets the engine's introduction, which names both.
+  if (!say.includes('{{greeting}}')) return true;
+  return NAMES_OPERATOR.test(say) && NAMES_ORGANISATION.test(say);
+}
+
+/** The end of the working day a call came in on; on a day off, of the next working day. */
+function dayEnd(at: number, org: Organisation): number | null {
+  const { workingHours: hours, timeZone: tz } = org;
+  const next = nextWorkingMoment(at, hours, tz);
+  return endOfWorkingDay(at, hours, tz) ?? (next === null ? null : endOfWorkingDay(next, hours, tz));
 }
 
 /** Whether the event carries what the retention period leaves in place of personal data (erasure.ts). */
@@ -307,5 +342,8 @@ export function analyzeCall(
       farewell: endReason === 'transferred' ? null : w.visited.has('farewell'),
     },
     erased: w.erased,
+    greetingNamed: flow && w.greetingStep !== null ? greetingNames(flow, w.greetingStep) : null,
+    internalDayEnd:
+      flow?.client === 'internal' && w.organisation ? dayEnd(row.startedAt, w.organisation) : null,
   };
 }

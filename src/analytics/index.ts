@@ -9,7 +9,15 @@ export type {
   StageBucket,
   TransferFact,
 } from './callFacts';
-export { callbackState, complianceIssues, COMPLIANCE_RULES, hasComplianceIssue } from './compliance';
+export {
+  breaksRule,
+  callbackState,
+  complianceIssues,
+  COMPLIANCE_RULES,
+  hasComplianceIssue,
+} from './compliance';
+export { RECORD_RULES, STANDARD_RULES, UNRECORDED_RULES } from './standardRules';
+export type { Breach, RuleCheck, StandardRuleCode } from './standardRules';
 export type { CallbackState, ComplianceIssue, ComplianceRule } from './compliance';
 export { buildDashboard } from './dashboard';
 export type { ArticleReview, Dashboard, DashboardOptions, Figures, Ranked } from './dashboard';

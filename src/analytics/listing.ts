@@ -3,7 +3,7 @@
 
 import type { Direction } from '../flows/types';
 import type { CallFacts } from './callFacts';
-import { complianceIssues, type ComplianceRule } from './compliance';
+import { breaksRule, complianceIssues, type ComplianceRule } from './compliance';
 import { resultOf, type CallResult } from './result';
 
 export interface ListedCall {
@@ -42,7 +42,7 @@ export function filterCalls<T extends ListedCall>(calls: readonly T[], f: CallFi
     if (f.direction && x.direction !== f.direction) return false;
     if (f.outcome && resultOf(x) !== f.outcome) return false;
     if (f.topic && x.topic !== f.topic) return false;
-    if (f.rule && !complianceIssues(x, now).some((i) => i.rule === f.rule)) return false;
+    if (f.rule && !breaksRule(x, f.rule, now)) return false;
     return f.search ? matchesSearch(c, f.search) : true;
   });
 }

@@ -142,6 +142,8 @@ const FACTS = fields<CallFacts>({
     }),
   ],
   erased: K.Bool,
+  greetingNamed: K.BoolOrNull,
+  internalDayEnd: K.NumOrNull,
 });
 
 class PackError extends Error {}
@@ -406,6 +408,8 @@ function readFacts(c: Cursor): CallFacts {
       farewell: c.boolOrNull(),
     },
     erased: c.bool(),
+    greetingNamed: c.boolOrNull(),
+    internalDayEnd: c.numOrNull(),
   };
 }
 

@@ -90,6 +90,8 @@ const facts: fc.Arbitrary<CallFacts> = fc.record({
   callback: maybe(fc.record({ deadline: time, doneAt: maybe(time) })),
   adherence: fc.record({ greeting: bool, identified: bool, rephrased: bool, farewell: bool }),
   erased: fc.boolean(),
+  greetingNamed: bool,
+  internalDayEnd: maybe(time),
 });
 
 const calls = fc.array(fc.record({ row, facts }), { maxLength: 12 });

@@ -160,8 +160,15 @@ describe('supervisor workspace', () => {
     expect(dash.querySelector('[data-figure="firstContact"]')?.textContent).toBe('33 %');
     expect(dash.querySelector('[data-figure="holdsOver"]')?.textContent).toMatch(/^1 из 2 \(50 %\)/);
     fireEvent.click(screen.getByRole('tab', { name: 'Нарушения стандарта' }));
-    const rows = within(screen.getByRole('tabpanel')).getAllByRole('row');
-    expect(rows).toHaveLength(7); // header + six issues, see test/analytics/dashboard.test.ts
+    const [issues, standard] = within(screen.getByRole('tabpanel')).getAllByRole('table');
+    expect(within(issues!).getAllByRole('row')).toHaveLength(7); // header + six issues, see test/analytics
+    // The standard's table: every rule with its clause and how the record shows it, or that it cannot.
+    const refused = within(standard!).getByRole('rowheader', {
+      name: 'Не больше двух переключений на один вопрос',
+    });
+    expect(refused.closest('tr')?.textContent).toContain('001 §3.5.1, 002 §12.1, 004 §3.2.4');
+    expect(refused.closest('tr')?.textContent).toContain('по записи звонка');
+    expect(within(standard!).getAllByText('не проверяется').length).toBeGreaterThan(0);
   }, 20_000);
 
   it('rejects a foreign file on import with a Russian message and stores nothing', async () => {
