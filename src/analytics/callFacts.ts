@@ -256,12 +256,15 @@ function walk(
 const NAMES_OPERATOR = /\{\{\s*operator\.(fullName|surname)\s*\}\}/;
 const NAMES_ORGANISATION = /\{\{\s*organisation\.(fullName|shortName)\s*\}\}/;
 
-/** The greeting line as the engine shows it (select.ts lineTemplate): names the operator and the body? */
+/**
+ * The greeting line as the engine shows it (select.ts lineTemplate): does it name the operator, and for an
+ * external client the body too? A colleague calling in (an internal client) knows the body already.
+ */
 function greetingNames(flow: FlowDefinition, stepId: string): boolean {
   const say = flow.steps.find((s) => s.id === stepId)?.say ?? '';
   // A line that does not greet by time of day gets the engine's introduction, which names both.
   if (!say.includes('{{greeting}}')) return true;
-  return NAMES_OPERATOR.test(say) && NAMES_ORGANISATION.test(say);
+  return NAMES_OPERATOR.test(say) && (flow.client === 'internal' || NAMES_ORGANISATION.test(say));
 }
 
 /** The end of the working day a call came in on; on a day off, of the next working day. */
@@ -271,9 +274,10 @@ function dayEnd(at: number, org: Organisation): number | null {
   return endOfWorkingDay(at, hours, tz) ?? (next === null ? null : endOfWorkingDay(next, hours, tz));
 }
 
+const standIn = (v: string | undefined) => v === ERASED.phone || v === ERASED_TEXT;
+
 /** Whether the event carries what the retention period leaves in place of personal data (erasure.ts). */
 function isErased(e: CallRecordEvent['event']): boolean {
-  const standIn = (v: string | undefined) => v === ERASED.phone || v === ERASED_TEXT;
   if (e.type === 'call.started') return e.start.callerPhone === ERASED.phone;
   if (e.type === 'operator.capture')
     return standIn(e.value) || (e.fieldId === 'callerName' && e.value === ERASED.personName);

@@ -62,11 +62,15 @@ export function sortCalls<T extends ListedCall>(
     return key === 'outcome' ? resultOf(x) : x.operatorName;
   };
   const sign = desc ? -1 : 1;
-  return [...calls].sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    const cmp =
-      typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
-    return sign * cmp || b.facts.startedAt - a.facts.startedAt;
-  });
+  // Each call's key is worked out once, not at each of the n·log n comparisons (100,000 calls).
+  return calls
+    .map((c) => ({ c, v: value(c) }))
+    .sort((a, b) => {
+      const cmp =
+        typeof a.v === 'number' && typeof b.v === 'number'
+          ? a.v - b.v
+          : String(a.v).localeCompare(String(b.v));
+      return sign * cmp || b.c.facts.startedAt - a.c.facts.startedAt;
+    })
+    .map((x) => x.c);
 }

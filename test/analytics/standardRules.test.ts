@@ -91,6 +91,15 @@ describe('the standard’s rules table', () => {
 
   it('the engine’s own greeting names operator and organisation; an external flow owes no day-end answer', () => {
     expect(facts('c1').greetingNamed).toBe(true);
+    // A colleague (an internal client) is greeted by the operator's name; the body goes without saying.
+    const colleague = flowFrom({
+      ...TINY_FLOW,
+      client: 'internal',
+      steps: TINY_FLOW.steps.map((s) =>
+        s.id === 'hello' ? { ...s, say: '{{greeting}}! {{operator.department}}, {{operator.fullName}}.' } : s,
+      ),
+    });
+    expect(facts('c1', colleague).greetingNamed).toBe(true);
     expect(facts('c2').internalDayEnd).toBeNull();
     expect(facts('c2', internal).internalDayEnd).toBe(TUESDAY_1800);
   });
