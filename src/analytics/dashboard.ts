@@ -3,7 +3,8 @@
 
 import { isDueForReview } from '../kb/freshness';
 import type { CallFacts, StageBucket } from './callFacts';
-import { callbackState, hasComplianceIssue, type CallbackState } from './compliance';
+import { callbackState, type CallbackState } from './compliance';
+import { COMPLIANCE_RULES, RECORD_RULES, type ComplianceRule } from './standardRules';
 import { CALL_RESULTS, resultOf, type CallResult } from './result';
 
 export interface Figures {
@@ -25,6 +26,8 @@ export interface Figures {
   satisfaction: { count: number; average: number | null; byScore: [number, number, number, number, number] };
   /** Calls with at least one compliance issue. */
   callsWithIssues: number;
+  /** Calls that broke each rule of the standard's table: what to coach an operator on. */
+  byRule: Record<ComplianceRule, number>;
 }
 
 export interface Ranked {
@@ -83,6 +86,7 @@ function emptyAcc(): Acc {
       callbacks: { promised: 0, keptOnTime: 0, late: 0, overdue: 0, pending: 0 },
       satisfaction: { count: 0, average: null, byScore: [0, 0, 0, 0, 0] },
       callsWithIssues: 0,
+      byRule: Object.fromEntries(COMPLIANCE_RULES.map((r) => [r, 0])) as Record<ComplianceRule, number>, // every rule set here
     },
     handle: 0,
     afterCall: 0,
@@ -101,7 +105,8 @@ interface CallShare {
   overPromise: number;
   overtimeMs: number;
   callback: CallbackState | null;
-  hasIssues: boolean;
+  /** The rules the call broke (the table's record rules). */
+  broken: ComplianceRule[];
 }
 
 function shareOf(c: CallFacts, now: number): CallShare {
@@ -131,7 +136,7 @@ function shareOf(c: CallFacts, now: number): CallShare {
     overPromise,
     overtimeMs,
     callback: c.callback ? callbackState(c.callback, now) : null,
-    hasIssues: hasComplianceIssue(c, now),
+    broken: RECORD_RULES.filter((r) => r.breaches(c, now).length > 0).map((r) => r.code),
   };
 }
 
@@ -171,7 +176,8 @@ function add(acc: Acc, c: CallFacts, p: CallShare): void {
     acc.satisfactionSum += c.satisfaction;
     f.satisfaction.byScore[Math.round(c.satisfaction) - 1]! += 1; // 1…5 checked above
   }
-  if (p.hasIssues) f.callsWithIssues++;
+  if (p.broken.length > 0) f.callsWithIssues++;
+  for (const rule of p.broken) f.byRule[rule]++;
 }
 
 function finish(acc: Acc): Figures {

@@ -191,6 +191,15 @@ describe('dashboard for Tuesday', () => {
     expect(o.holds).toEqual({ count: 2, overPromise: 1, share: 0.5, overtimeMs: 30 * SEC });
     expect(o.callbacks).toEqual({ promised: 2, keptOnTime: 0, late: 1, overdue: 1, pending: 0 });
     expect(o.callsWithIssues).toBe(4);
+    // Per rule, from the standard's table: what each operator is coached on.
+    expect(Object.entries(o.byRule).filter(([, n]) => n > 0)).toEqual([
+      ['holdOverPromise', 1],
+      ['transferLimit', 1],
+      ['callbackOverdue', 1],
+      ['callbackLate', 1],
+      ['farewellMissing', 1],
+      ['callerNotIdentified', 1],
+    ]);
   });
 
   it('averages satisfaction where given', () => {
@@ -209,6 +218,7 @@ describe('dashboard for Tuesday', () => {
     expect(boris.avgHandleMs).toBeCloseTo((215 * SEC) / 3);
     expect(boris.firstContact).toEqual({ resolved: 1, of: 3, share: 1 / 3 });
     expect(boris.transfers.refusedAttempts).toBe(1);
+    expect(boris.byRule).toMatchObject({ transferLimit: 1, farewellMissing: 1, holdOverPromise: 0 });
     expect(boris.satisfaction.average).toBe(2.5);
   });
 

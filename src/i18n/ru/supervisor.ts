@@ -257,6 +257,7 @@ export const supervisor = {
     operators: 'По операторам',
     operator: 'Оператор',
     issues: 'С нарушениями',
+    topRule: 'Чаще всего нарушено',
     none: 'нет данных',
     pct,
     chartNote: 'Числа приведены рядом с диаграммой.',
