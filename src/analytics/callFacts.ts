@@ -3,8 +3,10 @@
 // so 100,000 calls reduce in a single pass; nothing here depends on the current time.
 
 import type { CallRecordEvent } from '../calls/record';
-import { maxTransfers, TRANSFER_CAP } from '../calls/rules';
-import { ERASED } from './erasure';
+import type { Organisation } from '../calls/organisation';
+import { maxTransfers, TRANSFER_CAP, transferTargetName } from '../calls/rules';
+import { endOfWorkingDay, nextWorkingMoment } from '../calls/workingHours';
+import { ERASED, ERASED_TEXT } from './erasure';
 import type { Direction, FlowDefinition, Outcome, Stage } from '../flows/types';
 
 /** A stage of the flow, or the time the caller spent on hold or being put through. */
@@ -45,6 +47,8 @@ export interface TransferFact {
   at: number;
   targetKind: 'department' | 'colleague';
   targetId: string;
+  /** The directory's name for the target when the call started (the id when it had none). */
+  targetName: string;
   summary: string;
   status: 'connecting' | 'connected' | 'failed';
 }
@@ -86,6 +90,19 @@ export interface CallFacts {
   /** The promised callback's deadline, and when an outbound call fulfilled it (null while open). */
   callback: { deadline: number; doneAt: number | null } | null;
   adherence: Adherence;
+  /** The retention period erased the caller's data from this record (stand-ins in its log). */
+  erased: boolean;
+  /**
+   * Whether the greeting line shown named the operator and the organisation (001 §3.5.5, §3.8.8): the
+   * engine's own introduction does, a flow's line that greets by itself must name both. Null without
+   * the flow version, or when the call never showed a greeting step.
+   */
+  greetingNamed: boolean | null;
+  /**
+   * For an internal client (a flow written for them): the end of the working day the call came in on,
+   * by which a question needing more work is owed an answer (001 §3.5.10–3.5.12). Null otherwise.
+   */
+  internalDayEnd: number | null;
 }
 
 function bucketOf(r: CallRecordEvent, stages: ReadonlyMap<string, Stage>): StageBucket | null {
@@ -115,6 +132,10 @@ interface Walk {
   callbackDeadline: number | null;
   end: CallRecordEvent | null;
   beforeEnd: CallRecordEvent | null;
+  erased: boolean;
+  /** The greeting step first shown, and the organisation the call started with. */
+  greetingStep: string | null;
+  organisation: Organisation | null;
 }
 
 function closeHolds(holds: HoldFact[], at: number): void {
@@ -164,6 +185,9 @@ function walk(
     callbackDeadline: null,
     end: null,
     beforeEnd: null,
+    erased: false,
+    greetingStep: null,
+    organisation: null,
   };
   let prev: CallRecordEvent | null = null;
   // Where the call stood after the previous event: the time up to this one is spent there.
@@ -172,7 +196,12 @@ function walk(
     if (prev && bucket) w.stageMs[bucket] = (w.stageMs[bucket] ?? 0) + (r.at - prev.at);
     const e = r.event;
     const state = r.after.state;
-    if (e.type === 'operator.hold' && state.startsWith('active.onHold')) {
+    if (isErased(e)) w.erased = true;
+    if (e.type === 'call.started') {
+      // A start read back from a damaged store may lack its organisation: ids then stand for names.
+      w.organisation = e.start.organisation ?? null;
+      if (stages.get(r.after.stepId) === 'greeting') w.greetingStep = r.after.stepId;
+    } else if (e.type === 'operator.hold' && state.startsWith('active.onHold')) {
       w.holds.push(hold(e.minutes, r.at, false));
     } else if (e.type === 'operator.extendHold' && state.startsWith('active.onHold')) {
       const open = w.holds.at(-1);
@@ -187,11 +216,15 @@ function walk(
           at: r.at,
           targetKind: e.target.kind,
           targetId: e.target.id,
+          targetName: (w.organisation && transferTargetName(w.organisation, e.target)) ?? e.target.id,
           summary: e.summary.trim(),
           status: 'connecting',
         });
       else if (transfersBefore + w.transfers.filter((t) => t.status !== 'failed').length >= cap)
         w.refused.push(r.at);
+    } else if (e.type === 'operator.tryTransfer') {
+      // The engine takes the attempt only to refuse it at the cap.
+      w.refused.push(r.at);
     } else if (e.type === 'transfer.connected' || e.type === 'transfer.failed') {
       const t = w.transfers.find((x) => x.status === 'connecting');
       if (t) t.status = e.type === 'transfer.connected' ? 'connected' : 'failed';
@@ -220,6 +253,39 @@ function walk(
     prev = r;
   }
   return w;
+}
+
+const NAMES_OPERATOR = /\{\{\s*operator\.(fullName|surname)\s*\}\}/;
+const NAMES_ORGANISATION = /\{\{\s*organisation\.(fullName|shortName)\s*\}\}/;
+
+/**
+ * The greeting line as the engine shows it (select.ts lineTemplate): does it name the operator, and for an
+ * external client the body too? A colleague calling in (an internal client) knows the body already.
+ */
+function greetingNames(flow: FlowDefinition, stepId: string): boolean {
+  const say = flow.steps.find((s) => s.id === stepId)?.say ?? '';
+  // A line that does not greet by time of day gets the engine's introduction, which names both.
+  if (!say.includes('{{greeting}}')) return true;
+  return NAMES_OPERATOR.test(say) && (flow.client === 'internal' || NAMES_ORGANISATION.test(say));
+}
+
+/** The end of the working day a call came in on; on a day off, of the next working day. */
+function dayEnd(at: number, org: Organisation): number | null {
+  const { workingHours: hours, timeZone: tz } = org;
+  const next = nextWorkingMoment(at, hours, tz);
+  return endOfWorkingDay(at, hours, tz) ?? (next === null ? null : endOfWorkingDay(next, hours, tz));
+}
+
+const standIn = (v: string | undefined) => v === ERASED.phone || v === ERASED_TEXT;
+
+/** Whether the event carries what the retention period leaves in place of personal data (erasure.ts). */
+function isErased(e: CallRecordEvent['event']): boolean {
+  if (e.type === 'call.started') return e.start.callerPhone === ERASED.phone;
+  if (e.type === 'operator.capture')
+    return standIn(e.value) || (e.fieldId === 'callerName' && e.value === ERASED.personName);
+  if (e.type === 'operator.callback') return standIn(e.phone) || standIn(e.question);
+  if (e.type === 'operator.transfer') return standIn(e.summary);
+  return false;
 }
 
 function hold(minutes: number, at: number, extension: boolean): HoldFact {
@@ -281,5 +347,9 @@ export function analyzeCall(
       rephrased: flow && hasStage('understanding') ? w.visited.has('understanding') : null,
       farewell: endReason === 'transferred' ? null : w.visited.has('farewell'),
     },
+    erased: w.erased,
+    greetingNamed: flow && w.greetingStep !== null ? greetingNames(flow, w.greetingStep) : null,
+    internalDayEnd:
+      flow?.client === 'internal' && w.organisation ? dayEnd(row.startedAt, w.organisation) : null,
   };
 }

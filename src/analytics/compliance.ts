@@ -1,18 +1,11 @@
-// Rules of the standard a call broke, each with the moment it was broken (STANDARD §2, §4). Codes and
-// params only: the supervisor workspace words them from the catalogue.
+// Rules of the standard a call broke, each with the moment it was broken: the record-checked rules of the
+// standard's table (standardRules.ts). Codes and params only: the supervisor words them from the catalogue.
 
 import type { CallFacts } from './callFacts';
+import { RECORD_RULES, type ComplianceRule } from './standardRules';
 
-export const COMPLIANCE_RULES = [
-  'holdOverPromise',
-  'transferLimit',
-  'callbackOverdue',
-  'callbackLate',
-  'farewellMissing',
-  'callerNotIdentified',
-  'needNotRephrased',
-] as const;
-export type ComplianceRule = (typeof COMPLIANCE_RULES)[number];
+export { COMPLIANCE_RULES } from './standardRules';
+export type { ComplianceRule } from './standardRules';
 
 export interface ComplianceIssue {
   callId: string;
@@ -34,35 +27,17 @@ export function callbackState(cb: { deadline: number; doneAt: number | null }, n
 /** The issues of one call, in the order they happened. `now` decides whether an open callback is overdue. */
 export function complianceIssues(f: CallFacts, now: number): ComplianceIssue[] {
   const out: ComplianceIssue[] = [];
-  const add = (rule: ComplianceRule, at: number, overMs: number | null = null) =>
-    out.push({ callId: f.callId, rule, at, overMs });
-  for (const h of f.holds) if (h.overtimeMs > 0) add('holdOverPromise', h.deadline, h.overtimeMs);
-  for (const at of f.refusedTransfers) add('transferLimit', at);
-  if (f.callback) {
-    const state = callbackState(f.callback, now);
-    if (state === 'overdue') add('callbackOverdue', f.callback.deadline, now - f.callback.deadline);
-    if (state === 'late' && f.callback.doneAt !== null)
-      add('callbackLate', f.callback.doneAt, f.callback.doneAt - f.callback.deadline);
-  }
-  // The script's elements are owed by a call that reached an outcome; a call cut short owes less.
-  const completedAt = f.outcome !== null ? (f.endedAt ?? null) : null;
-  if (completedAt !== null) {
-    if (f.adherence.farewell === false) add('farewellMissing', completedAt);
-    if (f.adherence.identified === false) add('callerNotIdentified', completedAt);
-    if (f.adherence.rephrased === false) add('needNotRephrased', completedAt);
-  }
+  for (const rule of RECORD_RULES)
+    for (const b of rule.breaches(f, now)) out.push({ callId: f.callId, rule: rule.code, ...b });
   return out.sort((a, b) => a.at - b.at);
 }
 
-/** Whether the call broke any rule: what complianceIssues finds, without listing it (100,000 calls). */
+/** Whether the call broke any rule: what complianceIssues finds, without sorting it (100,000 calls). */
 export function hasComplianceIssue(f: CallFacts, now: number): boolean {
-  for (const h of f.holds) if (h.overtimeMs > 0) return true;
-  if (f.refusedTransfers.length > 0) return true;
-  if (f.callback) {
-    const state = callbackState(f.callback, now);
-    if (state === 'overdue' || state === 'late') return true;
-  }
-  if (f.outcome === null || f.endedAt === null) return false;
-  const a = f.adherence;
-  return a.farewell === false || a.identified === false || a.rephrased === false;
+  return RECORD_RULES.some((rule) => rule.breaches(f, now).length > 0);
+}
+
+/** The issues of one rule only: what the compliance filter asks of every call. */
+export function breaksRule(f: CallFacts, rule: ComplianceRule, now: number): boolean {
+  return RECORD_RULES.some((r) => r.code === rule && r.breaches(f, now).length > 0);
 }

@@ -1,10 +1,11 @@
 // The supervisor's figures for a period, overall and per operator (issue 6, STANDARD §5, §8). One pass
 // over the calls' facts into accumulators; averages and shares are taken at the end.
 
-import { OUTCOMES, type Outcome } from '../flows/types';
 import { isDueForReview } from '../kb/freshness';
 import type { CallFacts, StageBucket } from './callFacts';
-import { callbackState, hasComplianceIssue, type CallbackState } from './compliance';
+import { callbackState, type CallbackState } from './compliance';
+import { COMPLIANCE_RULES, RECORD_RULES, type ComplianceRule } from './standardRules';
+import { CALL_RESULTS, resultOf, type CallResult } from './result';
 
 export interface Figures {
   calls: number;
@@ -14,8 +15,9 @@ export interface Figures {
   /** Average time per ended call spent in each stage (and on hold, being put through). */
   avgStageMs: Partial<Record<StageBucket, number>>;
   avgAfterCallMs: number | null;
-  outcomes: Record<Outcome | 'none', number>;
-  /** Calls resolved in this call with no transfer, among calls that reached an outcome. */
+  /** Calls by how they ended: an outcome, put through to a colleague, or none. */
+  outcomes: Record<CallResult, number>;
+  /** Calls resolved in this call with no transfer, among calls that reached an outcome (transfers too). */
   firstContact: { resolved: number; of: number; share: number | null };
   /** Calls by transfers counted against the cap (before this operator and own), and refused attempts. */
   transfers: { zero: number; one: number; two: number; refusedAttempts: number; perCall: number | null };
@@ -24,6 +26,8 @@ export interface Figures {
   satisfaction: { count: number; average: number | null; byScore: [number, number, number, number, number] };
   /** Calls with at least one compliance issue. */
   callsWithIssues: number;
+  /** Calls that broke each rule of the standard's table: what to coach an operator on. */
+  byRule: Record<ComplianceRule, number>;
 }
 
 export interface Ranked {
@@ -67,10 +71,7 @@ interface Acc {
 }
 
 function emptyAcc(): Acc {
-  const outcomes = Object.fromEntries([...OUTCOMES, 'none'].map((o) => [o, 0])) as Record<
-    Outcome | 'none',
-    number
-  >; // every key is set on the line above
+  const outcomes = Object.fromEntries(CALL_RESULTS.map((o) => [o, 0])) as Record<CallResult, number>; // every key is set here
   return {
     f: {
       calls: 0,
@@ -85,6 +86,7 @@ function emptyAcc(): Acc {
       callbacks: { promised: 0, keptOnTime: 0, late: 0, overdue: 0, pending: 0 },
       satisfaction: { count: 0, average: null, byScore: [0, 0, 0, 0, 0] },
       callsWithIssues: 0,
+      byRule: Object.fromEntries(COMPLIANCE_RULES.map((r) => [r, 0])) as Record<ComplianceRule, number>, // every rule set here
     },
     handle: 0,
     afterCall: 0,
@@ -103,7 +105,8 @@ interface CallShare {
   overPromise: number;
   overtimeMs: number;
   callback: CallbackState | null;
-  hasIssues: boolean;
+  /** The rules the call broke (the table's record rules). */
+  broken: ComplianceRule[];
 }
 
 function shareOf(c: CallFacts, now: number): CallShare {
@@ -133,7 +136,7 @@ function shareOf(c: CallFacts, now: number): CallShare {
     overPromise,
     overtimeMs,
     callback: c.callback ? callbackState(c.callback, now) : null,
-    hasIssues: hasComplianceIssue(c, now),
+    broken: RECORD_RULES.filter((r) => r.breaches(c, now).length > 0).map((r) => r.code),
   };
 }
 
@@ -152,8 +155,9 @@ function add(acc: Acc, c: CallFacts, p: CallShare): void {
     acc.afterCall += c.afterCallMs;
     acc.afterCallN++;
   }
-  f.outcomes[c.outcome ?? 'none']++;
-  if (c.outcome !== null) {
+  const result = resultOf(c);
+  f.outcomes[result]++;
+  if (result !== 'none') {
     f.firstContact.of++;
     if (c.outcome === 'resolved' && p.own === 0 && c.transfersBefore === 0) f.firstContact.resolved++;
   }
@@ -172,7 +176,8 @@ function add(acc: Acc, c: CallFacts, p: CallShare): void {
     acc.satisfactionSum += c.satisfaction;
     f.satisfaction.byScore[Math.round(c.satisfaction) - 1]! += 1; // 1…5 checked above
   }
-  if (p.hasIssues) f.callsWithIssues++;
+  if (p.broken.length > 0) f.callsWithIssues++;
+  for (const rule of p.broken) f.byRule[rule]++;
 }
 
 function finish(acc: Acc): Figures {

@@ -1,9 +1,10 @@
 // Filtering and sorting of the supervisor's calls list: pure, so the list, the exports and the tests
 // agree on what "the filtered calls" are.
 
-import type { Direction, Outcome } from '../flows/types';
+import type { Direction } from '../flows/types';
 import type { CallFacts } from './callFacts';
-import { complianceIssues, type ComplianceRule } from './compliance';
+import { breaksRule, complianceIssues, type ComplianceRule } from './compliance';
+import { resultOf, type CallResult } from './result';
 
 export interface ListedCall {
   facts: CallFacts;
@@ -16,14 +17,14 @@ export interface CallFilter {
   /** "flowId" or "flowId@version". */
   flow?: string;
   direction?: Direction;
-  outcome?: Outcome | 'none';
+  outcome?: CallResult;
   topic?: string;
   rule?: ComplianceRule;
   /** Part of the caller's phone (digits) or name. */
   search?: string;
 }
 
-export type SortKey = 'startedAt' | 'handleMs' | 'operatorName' | 'outcome' | 'issues';
+export type SortKey = 'startedAt' | 'operatorName' | 'caller' | 'handleMs' | 'outcome' | 'issues';
 
 function matchesSearch(c: ListedCall, query: string): boolean {
   const q = query.trim().toLowerCase();
@@ -39,9 +40,9 @@ export function filterCalls<T extends ListedCall>(calls: readonly T[], f: CallFi
     if (f.operator && x.operatorName !== f.operator) return false;
     if (f.flow && f.flow !== x.flowId && f.flow !== `${x.flowId}@${x.flowVersion}`) return false;
     if (f.direction && x.direction !== f.direction) return false;
-    if (f.outcome && (x.outcome ?? 'none') !== f.outcome) return false;
+    if (f.outcome && resultOf(x) !== f.outcome) return false;
     if (f.topic && x.topic !== f.topic) return false;
-    if (f.rule && !complianceIssues(x, now).some((i) => i.rule === f.rule)) return false;
+    if (f.rule && !breaksRule(x, f.rule, now)) return false;
     return f.search ? matchesSearch(c, f.search) : true;
   });
 }
@@ -57,14 +58,19 @@ export function sortCalls<T extends ListedCall>(
     if (key === 'issues') return complianceIssues(x, now).length;
     if (key === 'handleMs') return x.handleMs ?? -1;
     if (key === 'startedAt') return x.startedAt;
-    return (key === 'outcome' ? x.outcome : x.operatorName) ?? '';
+    if (key === 'caller') return c.callerName ?? c.callerPhone ?? '';
+    return key === 'outcome' ? resultOf(x) : x.operatorName;
   };
   const sign = desc ? -1 : 1;
-  return [...calls].sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    const cmp =
-      typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
-    return sign * cmp || b.facts.startedAt - a.facts.startedAt;
-  });
+  // Each call's key is worked out once, not at each of the n·log n comparisons (100,000 calls).
+  return calls
+    .map((c) => ({ c, v: value(c) }))
+    .sort((a, b) => {
+      const cmp =
+        typeof a.v === 'number' && typeof b.v === 'number'
+          ? a.v - b.v
+          : String(a.v).localeCompare(String(b.v));
+      return sign * cmp || b.c.facts.startedAt - a.c.facts.startedAt;
+    })
+    .map((x) => x.c);
 }

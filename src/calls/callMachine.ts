@@ -14,8 +14,10 @@ import {
   currentHold,
   farewellStepFor,
   hasExtendedHold,
+  maxTransfers,
   missingRequiredFields,
   transferTargetName,
+  transfersUsed,
 } from './rules';
 import type { FlowDefinition, Outcome } from '../flows/types';
 
@@ -131,6 +133,7 @@ export function callSetup(flow: FlowDefinition) {
         assertEvent(event, 'operator.transfer');
         return checkTransfer(flow, context, event.target, event.summary) === null;
       },
+      isAtTransferCap: ({ context }) => transfersUsed(context) >= maxTransfers(flow),
       canPromiseCallback: ({ context, event }) => {
         assertEvent(event, 'operator.callback');
         return checkCallbackEvent(context, event) === null;
@@ -263,6 +266,7 @@ export function callSetup(flow: FlowDefinition) {
         const code = checkTransfer(flow, context, event.target, event.summary) ?? 'transferLimitReached';
         return { notice: notice(code, event.at, { targetId: event.target.id }) };
       }),
+      refuseTransferAttempt: assign(({ event }) => ({ notice: notice('transferLimitReached', event.at) })),
       promiseCallback: assign(({ context, event }) => {
         assertEvent(event, 'operator.callback');
         return {

@@ -112,6 +112,11 @@ export function compileFlow(flow: FlowDefinition, options: CompileOptions = {}) 
                 },
                 { guard: 'isPastGreeting', actions: ['stamp', 'refuseTransfer'] },
               ],
+              // Only a refusal is taken (and so recorded): below the cap the directory opens instead.
+              'operator.tryTransfer': {
+                guard: and(['isPastGreeting', 'isAtTransferCap']),
+                actions: ['stamp', 'refuseTransferAttempt'],
+              },
               'operator.callback': [
                 // At a step written for the callback, the promise is made there and the step goes on.
                 {

@@ -37,6 +37,11 @@ export type CallEvent =
   | Timed<{ type: 'operator.extendHold'; minutes: number }>
   | Timed<{ type: 'operator.resume' }>
   | Timed<{ type: 'operator.transfer'; target: TransferTarget; summary: string }>
+  /**
+   * The operator asked to transfer once the cap was reached (STANDARD §4): recorded as the refusal, so a
+   * supervisor sees the attempted third transfer. Below the cap the engine does not take it.
+   */
+  | Timed<{ type: 'operator.tryTransfer' }>
   | Timed<{ type: 'transfer.connected' }>
   | Timed<{ type: 'transfer.failed' }>
   | Timed<{
@@ -76,6 +81,7 @@ export const CALL_EVENT_TYPES = [
   'operator.extendHold',
   'operator.resume',
   'operator.transfer',
+  'operator.tryTransfer',
   'transfer.connected',
   'transfer.failed',
   'operator.callback',

@@ -15,7 +15,7 @@ export interface PackedCall {
 }
 
 /** Raised whenever the layout below changes: packs of another version are rebuilt from the rows. */
-export const PACK_VERSION = 1;
+export const PACK_VERSION = 2;
 
 /**
  * One side of the calls (their rows, or their figures), field after field, call after call. Each side
@@ -76,6 +76,7 @@ const TRANSFER = fields<CallFacts['transfers'][number]>({
   at: K.Num,
   targetKind: K.Str,
   targetId: K.Str,
+  targetName: K.Str,
   summary: K.Str,
   status: K.Str,
 });
@@ -140,6 +141,9 @@ const FACTS = fields<CallFacts>({
       farewell: K.BoolOrNull,
     }),
   ],
+  erased: K.Bool,
+  greetingNamed: K.BoolOrNull,
+  internalDayEnd: K.NumOrNull,
 });
 
 class PackError extends Error {}
@@ -391,6 +395,7 @@ function readFacts(c: Cursor): CallFacts {
       at: c.num(),
       targetKind: c.str() as Transfer['targetKind'],
       targetId: c.str(),
+      targetName: c.str(),
       summary: c.str(),
       status: c.str() as Transfer['status'],
     })),
@@ -402,6 +407,9 @@ function readFacts(c: Cursor): CallFacts {
       rephrased: c.boolOrNull(),
       farewell: c.boolOrNull(),
     },
+    erased: c.bool(),
+    greetingNamed: c.boolOrNull(),
+    internalDayEnd: c.numOrNull(),
   };
 }
 

@@ -24,7 +24,8 @@ interface Period {
 
 /**
  * Raised when what analyzeCall reduces changes, so figures kept by an older build are reduced again.
- * 2: a call's flow is found in the flow catalogue (storage too), not only among the build's flows.
+ * 2: a call's flow is found in the flow catalogue (storage too), not only among the build's flows; a refused
+ * third transfer is an event of its own; a transferred call has an outcome.
  */
 export const FACTS_VERSION = 2;
 

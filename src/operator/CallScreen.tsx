@@ -70,7 +70,11 @@ export function CallScreen({ call, controller, wiring }: Props) {
       setFocus((f) => ({ ...f, [tool]: f[tool] + 1 }));
     } else if (tool === 'hold') setPanel({ kind: 'hold', extend: false });
     else if (tool === 'outcome') setPanel({ kind: 'outcome', option: null });
-    else setPanel({ kind: tool });
+    else {
+      // At the cap the attempt itself is recorded: a supervisor sees the refused third transfer.
+      if (tool === 'transfer' && !can.transfer) void send({ type: 'operator.tryTransfer' });
+      setPanel({ kind: tool });
+    }
   };
   const sayPhrase = (text: string) => {
     const line = renderLine(text, templateVars(session.getSnapshot().context, clock.now()));
@@ -133,7 +137,12 @@ export function CallScreen({ call, controller, wiring }: Props) {
             <>
               <LineToSay session={session} clock={clock} phrase={phrase} />
               <CallStatus session={session} clock={clock} />
-              <NoticeBar session={session} onPanel={setPanel} />
+              <NoticeBar
+                session={session}
+                onPanel={setPanel}
+                // The open transfer panel says why a third transfer is refused itself.
+                hide={panel?.kind === 'transfer' ? 'transferLimitReached' : null}
+              />
               <StepActions actions={actions} disabled={disabled || panel !== null} />
               <CaptureFields session={session} send={send} disabled={disabled} focusRequest={focus.capture} />
               <CallPanels

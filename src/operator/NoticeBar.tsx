@@ -1,15 +1,20 @@
 import { t } from '../i18n';
-import { noticeOf, type CallSession } from '../calls';
+import { noticeOf, type CallSession, type NoticeCode } from '../calls';
 import { TRANSFER_REFUSED_CHOICES } from '../calls/lines';
 import type { Panel } from './panels';
 import { useCallSelect } from './useCallSelect';
 
-type Props = { session: CallSession; onPanel: (panel: Panel | null) => void };
+type Props = {
+  session: CallSession;
+  onPanel: (panel: Panel | null) => void;
+  /** A refusal another part of the screen shows already. */
+  hide?: NoticeCode | null;
+};
 
 /** Why the engine refused the last action, in words, with the alternatives it offers. */
-export function NoticeBar({ session, onPanel }: Props) {
+export function NoticeBar({ session, onPanel, hide = null }: Props) {
   const notice = useCallSelect(session, noticeOf);
-  if (!notice) return null;
+  if (!notice || notice.code === hide) return null;
   // Field ids mean nothing to the operator: name the fields by the labels the flow gives them.
   const labelOf = (id: string) =>
     session.flow.steps.flatMap((s) => s.capture).find((f) => f.id === id)?.label ?? id;

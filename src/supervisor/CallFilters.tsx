@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { COMPLIANCE_RULES, type CallFilter } from '../analytics';
+import { CALL_RESULTS, COMPLIANCE_RULES, type CallFilter } from '../analytics';
 import { t } from '../i18n';
-import { OUTCOMES } from '../flows/types';
+import { resultLabel } from './callText';
 import type { SupervisorCall } from './useSupervisedCalls';
 
 type Props = { calls: readonly SupervisorCall[]; filter: CallFilter; onChange: (f: CallFilter) => void };
@@ -75,10 +75,7 @@ export function CallFilters({ calls, filter, onChange }: Props) {
       <Select
         label={text.outcome}
         value={filter.outcome}
-        choices={[
-          ...OUTCOMES.map((o) => ({ value: o, label: t.calls.outcomes[o] })),
-          { value: 'none', label: text.none },
-        ]}
+        choices={CALL_RESULTS.map((o) => ({ value: o, label: resultLabel(o) }))}
         onChange={set('outcome')}
       />
       <Select label={text.topic} value={filter.topic} choices={options.topics} onChange={set('topic')} />

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { callbackState, complianceIssues } from '../analytics';
+import { callbackState, complianceIssues, reachedOutcome } from '../analytics';
 import { t } from '../i18n';
 import { flowVersion, loadCall, type AppDB, type CallEventRow } from '../db';
 import type { FlowDefinition } from '../flows/types';
 import { bundledFlowOf } from './bundledFlowOf';
 import { CallReplay } from './CallReplay';
 import { CallTimeline } from './CallTimeline';
+import { resultText } from './callText';
 import { formatDateTime, formatDuration } from './format';
 import type { SupervisorCall } from './useSupervisedCalls';
 
@@ -41,6 +42,8 @@ export function CallRecord({ db, call, now, onClose }: Props) {
     };
   }, [db, row.flowId, row.flowVersion]);
   const issues = complianceIssues(facts, now);
+  // Counted against the cap: a line the colleague never picked up is not a transfer.
+  const own = facts.transfers.filter((x) => x.status !== 'failed').length;
 
   return (
     <aside className="call-record" aria-labelledby="call-record-title">
@@ -54,7 +57,7 @@ export function CallRecord({ db, call, now, onClose }: Props) {
         <p>{flow ? text.flow(flow.title, flow.version) : text.flowMissing(row.flowId, row.flowVersion)}</p>
       )}
       <p>
-        {text.outcome}: {facts.outcome ? t.calls.outcomes[facts.outcome] : text.noOutcome}
+        {text.outcome}: {reachedOutcome(facts) ? resultText(facts) : text.noOutcome}
         {facts.endReason ? ` — ${t.calls.endReasons[facts.endReason]}` : ''}, {formatDuration(facts.handleMs)}
       </p>
       {row.summary && (
@@ -88,13 +91,13 @@ export function CallRecord({ db, call, now, onClose }: Props) {
         </ul>
       )}
       <h3>{text.transfers}</h3>
-      {facts.transfersBefore > 0 && <p>{text.transfersBefore(facts.transfersBefore)}</p>}
+      <p>{text.transfersTotal(facts.transfersBefore + own, facts.transfersBefore, own)}</p>
       {facts.transfers.length === 0 ? (
         <p>{text.none}</p>
       ) : (
         <ul>
           {facts.transfers.map((tr) => (
-            <li key={tr.at}>{text.transfer(tr.targetId, text.transferStatus[tr.status], tr.summary)}</li>
+            <li key={tr.at}>{text.transfer(tr.targetName, text.transferStatus[tr.status], tr.summary)}</li>
           ))}
         </ul>
       )}
@@ -122,7 +125,7 @@ export function CallRecord({ db, call, now, onClose }: Props) {
           ))}
         </ul>
       )}
-      {log && <CallTimeline log={log} />}
+      {log && <CallTimeline log={log} flow={flow ?? null} />}
       {log && flow && <CallReplay flow={flow} log={log} />}
     </aside>
   );

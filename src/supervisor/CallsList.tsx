@@ -1,34 +1,41 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { complianceIssues, sortCalls, type SortKey } from '../analytics';
 import { t } from '../i18n';
+import { CallsListHead } from './CallsListHead';
+import { callerNameText, resultText } from './callText';
 import { formatDateTime, formatDuration } from './format';
 import type { SupervisorCall } from './useSupervisedCalls';
 
 type Props = { calls: SupervisorCall[]; total: number; now: number; onOpen: (id: string) => void };
 
 const ROW_PX = 36;
+const HEAD_PX = 40;
 const LIST_PX = 420;
-const SORTABLE: SortKey[] = ['startedAt', 'operatorName', 'handleMs', 'outcome', 'issues'];
 
 function callerOf(c: SupervisorCall): string {
-  const text = t.supervisor.list;
-  const parts = [c.callerName, c.callerPhone].filter((p) => p !== null);
-  return parts.length > 0 ? parts.join(', ') : c.row.status === 'ended' ? text.erased : '';
+  return [callerNameText(c.row, c.facts), c.callerPhone].filter((p) => p !== null && p !== '').join(', ');
 }
 
-/** A windowed list: only the rows in view are in the DOM, so 100,000 calls scroll smoothly. */
+/**
+ * The calls as a grid a screen reader reads as one (a header row, a row per call, one selected). Only the
+ * rows in view are in the DOM, so 100,000 calls scroll smoothly; aria-rowcount tells the full count.
+ */
 export function CallsList({ calls, total, now, onOpen }: Props) {
   const text = t.supervisor.list;
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'startedAt', desc: true });
   const [active, setActive] = useState(0);
   const sorted = useMemo(() => sortCalls(calls, sort.key, sort.desc, now), [calls, sort, now]);
   const scroller = useRef<HTMLDivElement>(null);
+  const hintId = useId();
   const virtual = useVirtualizer({
     count: sorted.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_PX,
     overscan: 10,
+    // The header row sits at the top of the scrolled box: rows start below it and scroll into view below it.
+    paddingStart: HEAD_PX,
+    scrollPaddingStart: HEAD_PX,
     // The first paint (and a test without layout) knows the box's size before it is measured.
     initialRect: { width: 800, height: LIST_PX },
   });
@@ -40,7 +47,9 @@ export function CallsList({ calls, total, now, onOpen }: Props) {
     virtual.scrollToIndex(i);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const page = Math.floor((scroller.current?.clientHeight ?? 360) / ROW_PX);
+    // Keys pressed on a column header's sort button are the button's own.
+    if (e.target !== e.currentTarget) return;
+    const page = Math.floor(((scroller.current?.clientHeight ?? LIST_PX) - HEAD_PX) / ROW_PX);
     const to = {
       ArrowDown: current + 1,
       ArrowUp: current - 1,
@@ -54,34 +63,36 @@ export function CallsList({ calls, total, now, onOpen }: Props) {
       move(to);
     } else if (e.key === 'Enter' && sorted[current]) onOpen(sorted[current].row.id);
   };
-  const toggle = (key: SortKey) =>
-    setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'operatorName' }));
+  const onSort = (key: SortKey) =>
+    setSort((s) => ({
+      key,
+      desc: s.key === key ? !s.desc : key === 'startedAt' || key === 'handleMs' || key === 'issues',
+    }));
 
   return (
     <div className="calls-list">
       <p role="status">{text.caption(calls.length, total)}</p>
-      <div role="group" aria-label={text.sort}>
-        {SORTABLE.map((key) => (
-          <button key={key} type="button" aria-pressed={sort.key === key} onClick={() => toggle(key)}>
-            {text.columns[key]}
-            {sort.key === key ? (sort.desc ? ' ↓' : ' ↑') : ''}
-          </button>
-        ))}
-      </div>
-      <p className="hint">{text.keys}</p>
+      <p className="hint" id={hintId}>
+        {text.keys}
+      </p>
       {sorted.length === 0 ? (
         <p>{text.empty}</p>
       ) : (
         <div
           ref={scroller}
-          role="listbox"
+          role="grid"
           tabIndex={0}
+          className="calls-grid"
           aria-label={t.supervisor.tabs.calls}
+          aria-describedby={hintId}
+          aria-rowcount={sorted.length + 1}
+          aria-colcount={6}
           aria-activedescendant={sorted[current] ? `call-${sorted[current].row.id}` : undefined}
           onKeyDown={onKeyDown}
           style={{ height: LIST_PX, overflow: 'auto', position: 'relative' }}
         >
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            <CallsListHead sort={sort} onSort={onSort} height={HEAD_PX} />
             {virtual.getVirtualItems().map((item) => {
               const c = sorted[item.index];
               if (!c) return null;
@@ -90,29 +101,24 @@ export function CallsList({ calls, total, now, onOpen }: Props) {
                 <div
                   key={c.row.id}
                   id={`call-${c.row.id}`}
-                  role="option"
+                  role="row"
+                  aria-rowindex={item.index + 2}
                   aria-selected={item.index === current}
-                  className="calls-list__row"
+                  className="calls-grid__row"
                   onClick={() => {
                     setActive(item.index);
                     onOpen(c.row.id);
                   }}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_PX,
-                    transform: `translateY(${item.start}px)`,
-                  }}
+                  style={{ height: ROW_PX, transform: `translateY(${item.start}px)` }}
                 >
-                  <span>{formatDateTime(c.facts.startedAt)}</span> <span>{c.facts.operatorName}</span>{' '}
-                  <span>{callerOf(c)}</span>{' '}
-                  <span>{c.row.status === 'active' ? text.active : formatDuration(c.facts.handleMs)}</span>{' '}
-                  <span>
-                    {c.facts.outcome ? t.calls.outcomes[c.facts.outcome] : t.supervisor.filters.none}
-                  </span>{' '}
-                  <span>{issues > 0 ? `${text.columns.issues}: ${issues}` : ''}</span>
+                  <span role="gridcell">{formatDateTime(c.facts.startedAt)}</span>
+                  <span role="gridcell">{c.facts.operatorName}</span>
+                  <span role="gridcell">{callerOf(c)}</span>
+                  <span role="gridcell">
+                    {c.row.status === 'active' ? text.active : formatDuration(c.facts.handleMs)}
+                  </span>
+                  <span role="gridcell">{resultText(c.facts)}</span>
+                  <span role="gridcell">{issues > 0 ? issues : ''}</span>
                 </div>
               );
             })}

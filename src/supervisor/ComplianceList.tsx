@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { complianceIssues } from '../analytics';
 import { t } from '../i18n';
 import { formatDateTime, formatDuration } from './format';
+import { StandardRulesTable } from './StandardRulesTable';
 import type { SupervisorCall } from './useSupervisedCalls';
 
 type Props = { calls: readonly SupervisorCall[]; now: number; onOpen: (id: string) => void };
@@ -18,37 +19,46 @@ export function ComplianceList({ calls, now, onOpen }: Props) {
         .sort((a, b) => b.issue.at - a.issue.at),
     [calls, now],
   );
-  if (rows.length === 0) return <p>{text.empty}</p>;
+  if (rows.length === 0)
+    return (
+      <>
+        <p>{text.empty}</p>
+        <StandardRulesTable />
+      </>
+    );
   return (
-    <table className="compliance">
-      <thead>
-        <tr>
-          <th scope="col">{text.columns.at}</th>
-          <th scope="col">{text.columns.rule}</th>
-          <th scope="col">{text.columns.operator}</th>
-          <th scope="col">{text.columns.over}</th>
-          <th scope="col">{text.columns.call}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.slice(0, 2000).map(({ issue, operator }) => (
-          <tr key={`${issue.callId}-${issue.rule}-${issue.at}`}>
-            <td>{formatDateTime(issue.at)}</td>
-            <td>{t.supervisor.rules[issue.rule]}</td>
-            <td>{operator}</td>
-            <td>{issue.overMs === null ? '' : formatDuration(issue.overMs)}</td>
-            <td>
-              <button
-                type="button"
-                aria-label={text.openOf(t.supervisor.rules[issue.rule], operator, formatDateTime(issue.at))}
-                onClick={() => onOpen(issue.callId)}
-              >
-                {text.open}
-              </button>
-            </td>
+    <>
+      <table className="compliance">
+        <thead>
+          <tr>
+            <th scope="col">{text.columns.at}</th>
+            <th scope="col">{text.columns.rule}</th>
+            <th scope="col">{text.columns.operator}</th>
+            <th scope="col">{text.columns.over}</th>
+            <th scope="col">{text.columns.call}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.slice(0, 2000).map(({ issue, operator }) => (
+            <tr key={`${issue.callId}-${issue.rule}-${issue.at}`}>
+              <td>{formatDateTime(issue.at)}</td>
+              <td>{t.supervisor.rules[issue.rule]}</td>
+              <td>{operator}</td>
+              <td>{issue.overMs === null ? '' : formatDuration(issue.overMs)}</td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={text.openOf(t.supervisor.rules[issue.rule], operator, formatDateTime(issue.at))}
+                  onClick={() => onOpen(issue.callId)}
+                >
+                  {text.open}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <StandardRulesTable />
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { CallFilter, Dashboard, StageBucket } from '../analytics';
+import { CALL_RESULTS, type CallFilter, type Dashboard, type StageBucket } from '../analytics';
 import { t } from '../i18n';
-import { OUTCOMES } from '../flows/types';
+import { resultLabel } from './callText';
 import { BarFigure } from './BarFigure';
 import { formatDuration } from './format';
 import { OperatorTable } from './OperatorTable';
@@ -49,10 +49,7 @@ export function DashboardView({ source, filter, period, now, articles }: Props) 
   const titled = (rows: typeof dash.topArticles) =>
     rows.map((r) => ({ ...r, key: articles.get(r.key)?.title ?? r.key }));
   const o = dash.overall;
-  const outcomes = [...OUTCOMES, 'none' as const].map((k) => ({
-    label: k === 'none' ? t.supervisor.filters.none : t.calls.outcomes[k],
-    value: o.outcomes[k],
-  }));
+  const outcomes = CALL_RESULTS.map((k) => ({ label: resultLabel(k), value: o.outcomes[k] }));
   const stages = STAGE_ORDER.filter((s) => o.avgStageMs[s] !== undefined).map((s) => ({
     label: t.supervisor.stages[s],
     value: Math.round((o.avgStageMs[s] ?? 0) / 1000),

@@ -1,8 +1,16 @@
-import type { Figures } from '../analytics';
+import { COMPLIANCE_RULES, type Figures } from '../analytics';
 import { t } from '../i18n';
 import { formatDuration } from './format';
 
 type Props = { operators: { operatorName: string; figures: Figures }[] };
+
+/** The rule an operator broke in most calls, with the count: where coaching starts. */
+function topRule(f: Figures): string {
+  const [rule, n] = COMPLIANCE_RULES.map((r) => [r, f.byRule[r]] as const).reduce((a, b) =>
+    b[1] > a[1] ? b : a,
+  );
+  return n === 0 ? '—' : `${t.supervisor.rules[rule]} (${n})`;
+}
 
 export function OperatorTable({ operators }: Props) {
   const text = t.supervisor.dashboard;
@@ -21,6 +29,7 @@ export function OperatorTable({ operators }: Props) {
           <th scope="col">{text.callbackBuckets.overdue}</th>
           <th scope="col">{text.satisfaction}</th>
           <th scope="col">{text.issues}</th>
+          <th scope="col">{text.topRule}</th>
         </tr>
       </thead>
       <tbody>
@@ -38,6 +47,7 @@ export function OperatorTable({ operators }: Props) {
               {f.satisfaction.average === null ? '—' : f.satisfaction.average.toFixed(1).replace('.', ',')}
             </td>
             <td>{f.callsWithIssues}</td>
+            <td>{topRule(f)}</td>
           </tr>
         ))}
       </tbody>

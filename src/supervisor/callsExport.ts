@@ -1,6 +1,7 @@
 // The filtered calls as files a supervisor takes away: CSV for Russian Excel and JSON for other tools.
 import { complianceIssues, toCsv, type CsvCell } from '../analytics';
 import { t } from '../i18n';
+import { callerNameText, resultText } from './callText';
 import { formatDateTime } from './format';
 import type { SupervisorCall } from './useSupervisedCalls';
 
@@ -14,11 +15,11 @@ export function callsCsv(calls: readonly SupervisorCall[], now: number): string 
     t.callbacks.history.directions[row.direction],
     row.flowId,
     row.flowVersion,
-    row.callerName,
-    row.callerPhone,
+    callerNameText(row, facts),
+    row.callerPhone === null ? null : { text: row.callerPhone },
     seconds(facts.handleMs),
     seconds(facts.afterCallMs),
-    facts.outcome ? t.calls.outcomes[facts.outcome] : t.supervisor.filters.none,
+    resultText(facts),
     row.topic,
     facts.transfersBefore + facts.transfers.filter((x) => x.status !== 'failed').length,
     facts.holds.filter((h) => h.overtimeMs > 0).length,

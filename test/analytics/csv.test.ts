@@ -21,4 +21,14 @@ describe('CSV for Russian Excel', () => {
   it('defuses cells Excel would run as formulas', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")";"'+7 912";""`);
   });
+  it('writes phones as text Excel shows bare: no apostrophe, no lost plus', () => {
+    const phones = toCsv([[{ text: '+79123456789' }, { text: '8 (912) 345-67-89' }]]);
+    expect(phones).toContain('"=""+79123456789""";"=""8 (912) 345-67-89"""');
+    expect(phones).not.toContain("'");
+  });
+
+  it('never puts anything but digits into a text formula', () => {
+    const hostile = toCsv([[{ text: '=1+1' }, { text: '+7"&cmd' }, { text: '@x' }]]);
+    expect(hostile).toBe(`\uFEFF"'=1+1";"'+7""&cmd";"'@x"\r\n`);
+  });
 });

@@ -6,8 +6,11 @@ import {
   buildDashboard,
   complianceIssues,
   hasComplianceIssue,
+  resultOf,
+  transferredTo,
   type CallFacts,
 } from '../../src/analytics';
+import { ERASED } from '../../src/analytics/erasure';
 import { TUESDAY_1030 } from '../calls/helpers';
 import { ANNA, BORIS, FLOWS, HOUR, MIN, recordedCalls, SEC, TUESDAY_1500 } from '../fixtures/analytics/calls';
 
@@ -61,6 +64,10 @@ describe('one call reduced to figures', () => {
       ['civil-service-legal', 'connected', 'Пособие, срочно'],
     ]);
     expect(c3.endReason).toBe('transferred');
+    expect(resultOf(c3)).toBe('transferred');
+    expect(transferredTo(c3)?.targetName).toBe(
+      'Отдел государственной службы, правового и документационного обеспечения',
+    );
     expect(c3.adherence.farewell).toBeNull();
     expect(byId('c4').refusedTransfers).toEqual([TUESDAY_1030 + 3 * HOUR + 40 * SEC]);
     expect(byId('c4').endReason).toBe('farewell');
@@ -74,6 +81,22 @@ describe('one call reduced to figures', () => {
       farewell: false,
     });
     expect(byId('c5').endReason).toBe('brokenOff');
+  });
+
+  it('tells a record the retention period erased from one whose caller never gave a name', () => {
+    expect(byId('c5').erased).toBe(false);
+    expect(byId('c1').erased).toBe(false);
+    const c1 = calls[0]!;
+    // What the retention purge leaves: stand-ins of the same kind in place of the caller's words.
+    const erasedLog = c1.log.map((r) =>
+      r.event.type === 'operator.capture'
+        ? {
+            ...r,
+            event: { ...r.event, value: ERASED[r.event.fieldId === 'callerName' ? 'personName' : 'need'] },
+          }
+        : r,
+    );
+    expect(analyzeCall(c1.row, erasedLog, FLOWS[0] ?? null).erased).toBe(true);
   });
 
   it('without the flow version still gives handle time, but no stages', () => {
@@ -147,9 +170,20 @@ describe('dashboard for Tuesday', () => {
       impossible: 0,
       redirected: 0,
       callback: 2,
-      none: 1,
+      transferred: 1,
+      none: 0,
     });
-    expect(o.firstContact).toEqual({ resolved: 2, of: 5, share: 0.4 });
+    // The transferred call reached an outcome: it is in the base, and not resolved at first contact.
+    expect(o.firstContact).toEqual({ resolved: 2, of: 6, share: 2 / 6 });
+  });
+
+  it('takes resolved, callback and transferred-twice calls as three in the first-contact base', () => {
+    const three = ['c1', 'c2', 'c3'].map(byId);
+    expect(buildDashboard(three, { now: NOW, ...TUESDAY }).overall.firstContact).toEqual({
+      resolved: 1,
+      of: 3,
+      share: 1 / 3,
+    });
   });
 
   it('counts transfers per call, refused attempts, holds over promise and callbacks', () => {
@@ -157,6 +191,15 @@ describe('dashboard for Tuesday', () => {
     expect(o.holds).toEqual({ count: 2, overPromise: 1, share: 0.5, overtimeMs: 30 * SEC });
     expect(o.callbacks).toEqual({ promised: 2, keptOnTime: 0, late: 1, overdue: 1, pending: 0 });
     expect(o.callsWithIssues).toBe(4);
+    // Per rule, from the standard's table: what each operator is coached on.
+    expect(Object.entries(o.byRule).filter(([, n]) => n > 0)).toEqual([
+      ['holdOverPromise', 1],
+      ['transferLimit', 1],
+      ['callbackOverdue', 1],
+      ['callbackLate', 1],
+      ['farewellMissing', 1],
+      ['callerNotIdentified', 1],
+    ]);
   });
 
   it('averages satisfaction where given', () => {
@@ -173,8 +216,9 @@ describe('dashboard for Tuesday', () => {
     expect(anna.callbacks.promised).toBe(2);
     expect(anna.satisfaction.average).toBe(4);
     expect(boris.avgHandleMs).toBeCloseTo((215 * SEC) / 3);
-    expect(boris.firstContact).toEqual({ resolved: 1, of: 2, share: 0.5 });
+    expect(boris.firstContact).toEqual({ resolved: 1, of: 3, share: 1 / 3 });
     expect(boris.transfers.refusedAttempts).toBe(1);
+    expect(boris.byRule).toMatchObject({ transferLimit: 1, farewellMissing: 1, holdOverPromise: 0 });
     expect(boris.satisfaction.average).toBe(2.5);
   });
 

@@ -15,7 +15,9 @@ describe('calls list filters', () => {
     expect(ids(filterCalls(listed, { operator: BORIS }, NOW))).toEqual(['c3', 'c4', 'c5']);
     expect(ids(filterCalls(listed, { flow: 'loose@1' }, NOW))).toEqual(['c5']);
     expect(ids(filterCalls(listed, { flow: 'tiny@2' }, NOW))).toEqual([]);
-    expect(ids(filterCalls(listed, { outcome: 'none' }, NOW))).toEqual(['c3']);
+    // A call put through to a colleague has an outcome: it is not listed with the dropped ones.
+    expect(ids(filterCalls(listed, { outcome: 'transferred' }, NOW))).toEqual(['c3']);
+    expect(ids(filterCalls(listed, { outcome: 'none' }, NOW))).toEqual([]);
     expect(ids(filterCalls(listed, { topic: 'пособия' }, NOW))).toEqual(['c2', 'c3']);
     expect(ids(filterCalls(listed, { rule: 'callbackOverdue' }, NOW))).toEqual(['c6']);
   });

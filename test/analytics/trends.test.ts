@@ -33,6 +33,9 @@ function call(startedAt: number, more: Partial<CallFacts> = {}): CallFacts {
     transfers: [],
     refusedTransfers: [],
     callback: null,
+    erased: false,
+    greetingNamed: true,
+    internalDayEnd: null,
     adherence: { greeting: true, identified: true, rephrased: true, farewell: true },
     ...more,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availableActions, renderedLine, transferCounter } from '../../src/calls/select';
+import { replayCall, stateFingerprint } from '../../src/calls/replay';
 import { harness, toAnswer } from './helpers';
 
 const RECEPTION = { kind: 'department', id: 'reception' } as const;
@@ -36,6 +37,26 @@ describe('transfers: at most two per client call', () => {
     expect(r.notice).toMatchObject({ code: 'transferLimitReached', alternatives: ['answerNow', 'callback'] });
     expect(h.session.getSnapshot().hasTag('talking')).toBe(true);
     expect(h.session.getSnapshot().context.transfers).toEqual([]);
+  });
+
+  it('records an attempt at the cap as a refusal, takes none below it, and replays it', () => {
+    const below = harness(undefined, { transfersBefore: 1 });
+    toAnswer(below);
+    expect(below.session.send({ type: 'operator.tryTransfer' }).accepted).toBe(false);
+    expect(below.session.log().some((r) => r.event.type === 'operator.tryTransfer')).toBe(false);
+
+    const h = harness(undefined, { transfersBefore: 2 });
+    toAnswer(h);
+    const r = h.session.send({ type: 'operator.tryTransfer' });
+    expect(r).toMatchObject({ accepted: true, notice: { code: 'transferLimitReached' } });
+    expect(h.session.log().at(-1)).toMatchObject({
+      event: { type: 'operator.tryTransfer' },
+      after: { state: 'active.talking.answer', stepId: 'answer' },
+    });
+    const replayed = replayCall(h.flow, h.session.log());
+    expect(replayed.ok && stateFingerprint(replayed.snapshot)).toBe(
+      stateFingerprint(h.session.getSnapshot()),
+    );
   });
 
   it('does not count a transfer the colleague never picked up; the call returns to its step', () => {

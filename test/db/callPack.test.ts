@@ -80,6 +80,7 @@ const facts: fc.Arbitrary<CallFacts> = fc.record({
       at: time,
       targetKind: fc.constantFrom('department', 'colleague'),
       targetId: text,
+      targetName: text,
       summary: text,
       status: fc.constantFrom('connecting', 'connected', 'failed'),
     }),
@@ -88,6 +89,9 @@ const facts: fc.Arbitrary<CallFacts> = fc.record({
   refusedTransfers: fc.array(time, { maxLength: 3 }),
   callback: maybe(fc.record({ deadline: time, doneAt: maybe(time) })),
   adherence: fc.record({ greeting: bool, identified: bool, rephrased: bool, farewell: bool }),
+  erased: fc.boolean(),
+  greetingNamed: bool,
+  internalDayEnd: maybe(time),
 });
 
 const calls = fc.array(fc.record({ row, facts }), { maxLength: 12 });

@@ -104,6 +104,7 @@ describe('personal-data retention', () => {
       ...f,
       need: null,
       transfers: f.transfers.map((t) => ({ ...t, summary: '' })),
+      erased: false,
     });
     for (const c of fixture) {
       const row = await db.calls.get(c.row.id);
@@ -113,6 +114,8 @@ describe('personal-data retention', () => {
       const original = analyzeCall(c.row, c.log, flow, c.callback);
       expect(anonymous(after), c.row.id).toEqual(anonymous(original));
       if (c.row.id !== 'c7') expect(after.need, c.row.id).toBeNull();
+      // The record says its caller's data were erased; c5's caller gave none, so nothing was.
+      expect(after.erased, c.row.id).toBe(c.row.id !== 'c7' && c.row.id !== 'c5');
     }
 
     expect(await listErasures(db)).toEqual([record]);

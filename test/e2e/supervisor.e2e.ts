@@ -43,12 +43,22 @@ describe('supervisor workspace in Chromium', () => {
       .getByRole('link', { name: 'Руководитель' })
       .click();
     await page.getByText('Звонков: 2 из 2').waitFor();
-    const options = page.getByRole('listbox').getByRole('option');
+    const grid = page.getByRole('grid', { name: 'Звонки' });
+    // The header row, then one row per call.
+    const options = grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+    expect(await grid.getByRole('columnheader').allTextContents()).toEqual([
+      'Начало ↓',
+      'Оператор',
+      'Клиент',
+      'Длительность',
+      'Итог',
+      'Нарушения',
+    ]);
     expect(await options.count()).toBe(2);
     expect(await options.nth(1).textContent()).toContain('Обещан обратный звонок');
     expect(await options.nth(1).textContent()).toContain('+79123456789');
 
-    await page.getByRole('listbox').focus();
+    await grid.focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const record = page.getByRole('complementary');
@@ -56,6 +66,13 @@ describe('supervisor workspace in Chromium', () => {
     await record.getByText('Шаг 1 из', { exact: false }).waitFor();
     await record.getByRole('button', { name: 'Вперёд' }).click();
     await record.getByText('Шаг 2 из', { exact: false }).waitFor();
+    // What the operator saw, in words: no template variables, state paths or step codes.
+    const replay = record.getByRole('region', { name: 'Пошаговый просмотр' });
+    expect(await replay.textContent()).toContain('На экране: Разговор, шаг');
+    expect(await replay.textContent()).not.toMatch(/\{\{|active\.|talking/);
+    const timeline = (await record.locator('.call-timeline').textContent()) ?? '';
+    expect(timeline).toContain('Обещан обратный звонок: +7 (912) 345-67-89');
+    expect(timeline).not.toMatch(/\[[a-z-]+\]/);
     await record.getByRole('button', { name: 'Закрыть запись' }).click();
 
     await supervisorTab(page, 'Показатели');

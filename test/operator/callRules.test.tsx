@@ -64,8 +64,8 @@ describe('the call screen keeps the standard', () => {
     expect(line()).toBe('Ольга Ивановна, отвечаю на ваш вопрос.');
   });
 
-  it('refuses a third transfer with the reason and the alternatives', async () => {
-    setup();
+  it('refuses a third transfer with the reason and the alternatives, and records the attempt', async () => {
+    const { controller } = setup();
     fireEvent.click(screen.getByRole('radio', { name: '2 раза' }));
     await toResolution();
     await press('KeyT');
@@ -74,6 +74,10 @@ describe('the call screen keeps the standard', () => {
     expect(refused.textContent).toContain('стандарт допускает не больше двух переключений');
     expect(refused.textContent).toContain('Ответить сейчас');
     expect(refused.textContent).toContain('Пообещать перезвонить');
+    // Said once: the notice bar leaves the refusal to the open panel.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    const log = controller.getActive()?.session.log() ?? [];
+    expect(log.at(-1)?.event.type).toBe('operator.tryTransfer');
   });
 
   it('transfers within the limit with a summary to read to the colleague', async () => {

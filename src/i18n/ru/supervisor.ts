@@ -1,4 +1,4 @@
-import type { ComplianceRule, StageBucket } from '../../analytics';
+import type { ComplianceRule, RuleCheck, StageBucket, StandardRuleCode } from '../../analytics';
 import type { ImportProblem } from '../../db/exchangeRepository';
 
 const rules: Record<ComplianceRule, string> = {
@@ -9,6 +9,100 @@ const rules: Record<ComplianceRule, string> = {
   farewellMissing: 'Нет прощания в завершённом звонке',
   callerNotIdentified: 'Клиент не представлен',
   needNotRephrased: 'Вопрос не переспрошен',
+  greetingUnnamed: 'Приветствие не назвало оператора и организацию',
+  internalAfterDayEnd: 'Внутреннему клиенту ответ обещан позже конца рабочего дня',
+};
+
+/** The standard's table (issue 22): each rule in plain words and how a call's record shows it, or why not. */
+const standard: Record<StandardRuleCode, { rule: string; shows: string }> = {
+  holdOverPromise: {
+    rule: 'Удержание не дольше обещанного времени',
+    shows: 'Начало удержания, обещанные минуты и возврат на линию в журнале звонка.',
+  },
+  transferLimit: {
+    rule: 'Не больше двух переключений на один вопрос',
+    shows: 'Попытка переключить звонок, уже дважды переключённый, записывается как отказ.',
+  },
+  callbackOverdue: {
+    rule: 'Обратный звонок — в обещанный срок',
+    shows: 'Срок в обещании и отметка о звонке в очереди обратных звонков: срок прошёл, звонка нет.',
+  },
+  callbackLate: {
+    rule: 'Обратный звонок — в обещанный срок',
+    shows: 'Срок в обещании и время исходящего звонка, которым обещание выполнено.',
+  },
+  farewellMissing: {
+    rule: 'Прощание в зависимости от итога',
+    shows: 'Звонок с итогом закончился без шага прощания.',
+  },
+  callerNotIdentified: {
+    rule: 'Уточнить, как обращаться к клиенту',
+    shows: 'В сценарии есть шаг уточнения личности, а имя клиента не записано.',
+  },
+  needNotRephrased: {
+    rule: 'Показать понимание: переспросить вопрос',
+    shows: 'Звонок с итогом не прошёл шаг подтверждения понимания.',
+  },
+  greetingUnnamed: {
+    rule: 'Приветствие называет оператора и организацию',
+    shows:
+      'Строка приветствия, показанная оператору: своя строка сценария называет оператора, а внешнему клиенту — и организацию.',
+  },
+  internalAfterDayEnd: {
+    rule: 'Внутреннему клиенту — ответ до конца рабочего дня',
+    shows: 'Срок обратного звонка по сценарию для внутреннего клиента позже конца рабочего дня звонка.',
+  },
+  holdWithoutPromise: {
+    rule: 'Удержание — только с названным временем',
+    shows: 'Суфлёр не ставит звонок на удержание без обещанных минут.',
+  },
+  holdExtendedTwice: {
+    rule: 'Продлить удержание — только спросив клиента, один раз',
+    shows: 'Суфлёр даёт продлить удержание один раз, с новой фразой-вопросом клиенту.',
+  },
+  callbackWithoutDeadlineOrPhone: {
+    rule: 'Обратный звонок — со сроком и контактным телефоном',
+    shows: 'Суфлёр не принимает обещание без срока в будущем и верного номера.',
+  },
+  outcomeNotTold: {
+    rule: 'Клиент узнаёт итог в одной из категорий стандарта',
+    shows: 'Суфлёр не завершает звонок без итога и говорит прощание, подходящее к итогу.',
+  },
+  handlerNotNamed: {
+    rule: 'Сказать, кто займётся вопросом',
+    shows: 'Фраза переключения называет коллегу или отдел; обещание перезвонить даёт сам оператор.',
+  },
+  questionsAndThanks: {
+    rule: 'Перед прощанием спросить, остались ли вопросы, и поблагодарить',
+    shows:
+      'По записи не проверить: в сценариях нет отметки шага «остались ли вопросы» (изменяется проверка сценариев).',
+  },
+  internalOtherChannel: {
+    rule: 'Внутреннему клиенту предложить другой канал, если телефон не подходит',
+    shows: 'По записи не проверить: предложение другого канала в журнал не попадает.',
+  },
+  speech: {
+    rule: 'Ровная речь, короткие ясные фразы, без жаргона',
+    shows: 'По записи не проверить: Суфлёр не записывает разговор.',
+  },
+  noInterrupting: {
+    rule: 'Не перебивать, не отвечать грубостью',
+    shows: 'По записи не проверить: Суфлёр не записывает разговор.',
+  },
+  completeAnswer: {
+    rule: 'Полный и точный ответ по базе знаний',
+    shows: 'По записи не проверить: видно, какие статьи открывались, но не что сказано.',
+  },
+  noSwayingAdvice: {
+    rule: 'Не советовать сверх стандартных процедур',
+    shows: 'По записи не проверить: Суфлёр не записывает разговор.',
+  },
+};
+
+const checks: Record<RuleCheck, string> = {
+  record: 'по записи звонка',
+  engine: 'соблюдается Суфлёром',
+  none: 'не проверяется',
 };
 
 const stages: Record<StageBucket, string> = {
@@ -32,6 +126,9 @@ const importProblems: Record<ImportProblem, string> = {
   checksum: 'Файл повреждён: контрольная сумма не совпадает. Ничего не загружено.',
   invalid: 'В файле есть неполные или неверные записи. Ничего не загружено.',
 };
+
+/** How a call ended when no outcome was chosen (the outcomes are named in calls.ts). */
+const results = { transferred: 'Переключён на коллегу', none: 'Без итога' };
 
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 
@@ -57,13 +154,11 @@ export const supervisor = {
     rule: 'Нарушение',
     search: 'Телефон или имя клиента',
     any: 'Все',
-    none: 'Без итога',
     reset: 'Сбросить отбор',
   },
   list: {
     caption: (shown: number, total: number) => `Звонков: ${shown} из ${total}`,
     empty: 'За этот период и с этим отбором звонков нет.',
-    sort: 'Сортировать',
     columns: {
       startedAt: 'Начало',
       operatorName: 'Оператор',
@@ -72,8 +167,9 @@ export const supervisor = {
       outcome: 'Итог',
       issues: 'Нарушения',
     },
-    keys: 'Стрелки вверх и вниз — выбор звонка, Enter — открыть запись.',
+    keys: 'Стрелки вверх и вниз, Page Up, Page Down, Home, End — выбор звонка, Enter — открыть запись. Заголовок столбца сортирует по нему.',
     erased: 'удалено по сроку хранения',
+    noName: 'не представился',
     active: 'идёт',
   },
   record: {
@@ -91,7 +187,8 @@ export const supervisor = {
     transfer: (target: string, status: string, summary: string) =>
       `${target} — ${status}. Для коллеги: «${summary}»`,
     transferStatus: { connecting: 'соединение', connected: 'соединено', failed: 'не удалось' },
-    transfersBefore: (n: number) => `До оператора звонок переключали ${n} раз(а).`,
+    transfersTotal: (total: number, before: number, own: number) =>
+      `Переключений за звонок всего: ${total} (до оператора — ${before}, при нём — ${own}).`,
     callback: 'Обратный звонок',
     callbackState: {
       keptOnTime: 'сделан в срок',
@@ -121,7 +218,8 @@ export const supervisor = {
     replayStep: (n: number, total: number) => `Шаг ${n} из ${total}`,
     prev: 'Назад',
     next: 'Вперёд',
-    state: 'Состояние',
+    state: 'На экране',
+    lineMissing: (names: string) => `Строка ждала значений: ${names}`,
     at: (t: string, sinceStart: string) => `${t} (+${sinceStart})`,
   },
   dashboard: {
@@ -160,11 +258,16 @@ export const supervisor = {
     operators: 'По операторам',
     operator: 'Оператор',
     issues: 'С нарушениями',
+    topRule: 'Чаще всего нарушено',
     none: 'нет данных',
     pct,
     chartNote: 'Числа приведены рядом с диаграммой.',
   },
   compliance: {
+    standardTitle: 'Правила стандарта и как они проверяются',
+    standardColumns: { rule: 'Правило', clause: 'Пункт', check: 'Проверка', shows: 'Как видно' },
+    standard,
+    checks,
     empty: 'Нарушений стандарта за этот период нет.',
     columns: { at: 'Когда', rule: 'Правило', operator: 'Оператор', over: 'Сверх срока', call: 'Звонок' },
     open: 'Открыть запись',
@@ -221,4 +324,6 @@ export const supervisor = {
   },
   rules,
   stages,
+  results,
+  transferredTo: (target: string) => `Переключён: ${target}`,
 };
