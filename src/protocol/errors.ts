@@ -7,4 +7,5 @@ export const apiErrorSchema = z.object({
   /** For a request that did not pass its schema: the fields at fault, as dotted paths. */
   fields: z.array(z.string()).optional(),
 });
+/** @public The API's vocabulary for clients (the PWA's sign-in and administration screens). */
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

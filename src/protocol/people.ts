@@ -27,6 +27,7 @@ export const personSchema = z.object({
   department: z.string(),
   roles: z.array(roleSchema),
 });
+/** @public The API's vocabulary for clients (the PWA's administration screen). */
 export type Person = z.infer<typeof personSchema>;
 
 /** A person as the administrator sees them. */
@@ -53,6 +54,7 @@ export const newPersonSchema = z.object({
   department: nameSchema.default(''),
   roles: rolesListSchema,
 });
+/** @public The API's vocabulary for clients (the PWA's sign-in and administration screens). */
 export type NewPerson = z.input<typeof newPersonSchema>;
 
 export const setPasswordSchema = z.object({ password: passwordSchema });

@@ -9,6 +9,7 @@ export const signInSchema = z.object({
   login: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(PASSWORD_MAX),
 });
+/** @public The API's vocabulary for clients (the PWA's sign-in and administration screens). */
 export type SignIn = z.infer<typeof signInSchema>;
 
 export const sessionSchema = z.object({

@@ -11,5 +11,3 @@ export class ApiError extends Error {
     super(message);
   }
 }
-
-export const notFound = (code: ApiErrorCode = 'not_found') => new ApiError(404, code);

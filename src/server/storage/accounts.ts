@@ -1,7 +1,7 @@
 // Organisations, people and their roles: the only SQL about accounts. Every read and write of a person
 // is scoped by organisation id, so another organisation's ids simply find nothing.
 import { sql, type Kysely } from 'kysely';
-import type { AdminPerson, OrganisationProfile, Person, Role } from '../../protocol';
+import type { AdminPerson, OrganisationProfile, Role } from '../../protocol';
 import { ROLES } from '../../protocol';
 import type { Database } from './schema';
 
@@ -300,17 +300,4 @@ export async function setRoles(
     await trx.updateTable('people').set({ updated_at: now }).where('id', '=', personId).execute();
     return true;
   });
-}
-
-export function toPerson(p: AdminPerson): Person {
-  return {
-    id: p.id,
-    login: p.login,
-    surname: p.surname,
-    firstName: p.firstName,
-    patronymic: p.patronymic,
-    position: p.position,
-    department: p.department,
-    roles: p.roles,
-  };
 }
