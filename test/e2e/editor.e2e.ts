@@ -74,7 +74,11 @@ describe('the editor workspace in Chromium', () => {
     await completeFirstRun(page);
     await openEditor(page);
     await openFlow(page);
-    await editGreeting(page, '{{greeting}}! Вас слушает справочная линия, {{operator.firstName}}.');
+    // A line that greets by itself names the organisation and the operator (flow check, issue 15).
+    await editGreeting(
+      page,
+      '{{greeting}}! {{organisation.shortName}}. Вас слушает справочная линия, {{operator.firstName}}.',
+    );
     await page.getByRole('button', { name: 'Опубликовать' }).click();
     await page.getByText('Опубликована версия 2').waitFor();
 

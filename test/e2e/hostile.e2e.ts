@@ -322,7 +322,8 @@ describe('hostile input in Chromium: rendered inert or refused, nothing stored l
     hostile.title = `${consultation.title} ${PAYLOAD}`;
     const greeting = hostile.steps.find((s) => s.id === 'greeting');
     if (!greeting) throw new Error('no greeting step');
-    greeting.say = `{{greeting}}! ${PAYLOAD}`;
+    // A line that greets by itself names the organisation and the operator (flow check, issue 15).
+    greeting.say = `{{greeting}}! {{organisation.shortName}}, {{operator.fullName}}. ${PAYLOAD}`;
     greeting.hints = [`Подсказка ${PAYLOAD}`];
     const before = await storedKeys(page, KEPT);
 

@@ -84,4 +84,17 @@ describe('words of the same root', () => {
       expect(top3(typed)).toContain('sv-accessibility-building');
     expect(top3('как аккредитовать федерацию ')).toContain('mu-federation-accreditation');
   });
+
+  it('keeps a word the articles have to itself: longer words it begins are not its relatives', () => {
+    const small = buildIndex([
+      article('responsibility', 'Ответственность сотрудников'),
+      ...['a', 'b'].map((k) => article(`answer-${k}`, `Порядок ${k}`, 'Ответ на обращение дают за месяц.')),
+    ]);
+    for (const typed of ['когда ответят ', 'когда ответят на обращение'])
+      expect(search(small, typed).hits.map((h) => h.id)).not.toContain('responsibility');
+    // The labelled caller question that «ответственность» pushed out of the top 3.
+    expect(top3('когда ответят на моё обращене')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(mu-appeal-status|gen-appeal-deadline)$/)]),
+    );
+  });
 });

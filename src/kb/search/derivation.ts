@@ -2,8 +2,10 @@
 // («где припарковаться» for «Парковка у здания», «доступен ли вход» for «Доступность здания»). Snowball
 // stems inflection only, so such words shared no stem. A small measured rule set instead of a dictionary:
 // a Snowball stem minus one verb or adjective suffix, and minus one verb prefix, gives roots; the indexed
-// stems that begin with a root of five letters or more are the word's relatives (test/kb/quality.test.ts
-// measures the labelled queries of both kinds, `npm run bench` the speed).
+// stems that begin with a root of five letters or more are the word's relatives. Only a word the articles
+// do not have, and not a typo of one they have, is derived (query.ts): a word they have is itself, or
+// «ответят» would find «ответственность» (test/kb/quality.test.ts measures the labelled queries of both
+// kinds, `npm run bench` their top-3 share and the speed).
 
 /** Shorter roots begin too many unrelated stems («пода», «вход»): they derive nothing. */
 export const MIN_ROOT = 5;

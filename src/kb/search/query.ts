@@ -143,18 +143,24 @@ function addDerived(index: SearchIndex, s: Scratch, st: string): boolean {
 }
 
 function expandWhole(index: SearchIndex, s: Scratch, word: string): void {
-  // A word form seen in the articles has its stem at hand: the stemmer would give the same one.
-  const form = lookup(index.surface, word);
-  const st = stem(word);
   // A short adjective («доступен», «полезен») loses its fleeting vowel to the stemmer and lands on the
   // noun's stem («доступ»); its full form's stem («доступн») is the same word, when the articles have it.
-  const adjective = word.endsWith('ен') && word === `${st}ен` ? lookup(index.stems, `${st}н`) : -1;
-  const own =
-    adjective >= 0 ? adjective : form >= 0 ? (index.surfaceStem[form] ?? 0) : lookup(index.stems, st);
-  if (own >= 0) keep(s, own, 1);
+  if (word.endsWith('ен')) {
+    const st = stem(word);
+    const adjective = word === `${st}ен` ? lookup(index.stems, `${st}н`) : -1;
+    if (adjective >= 0) return keep(s, adjective, 1);
+  }
+  // A word form seen in the articles has its stem at hand: the stemmer would give the same one.
+  const form = lookup(index.surface, word);
+  if (form >= 0) return keep(s, index.surfaceStem[form] ?? 0, 1);
+  const st = stem(word);
+  const id = lookup(index.stems, st);
+  // A word the articles have is itself, not its relatives: every stem it begins would count as one, and
+  // «ответят» (ответ) would find articles about responsibility (ответственность).
+  if (id >= 0) return keep(s, id, 1);
   // A word the articles do not have is a typo first (one edit is the likelier slip), a relative after.
-  if (own < 0) addTypoCorrections(index, s, word, st);
-  if (own >= 0 || s.expansionCount === 0) addDerived(index, s, st);
+  addTypoCorrections(index, s, word, st);
+  if (s.expansionCount === 0) addDerived(index, s, st);
 }
 
 /** A word being typed, of three letters or more: every word form it begins, and its own stem. */

@@ -1,7 +1,9 @@
 // Knowledge-base search (issue 4): rebuild, cached cold start, latency and recall per query kind at
-// 1,000 / 5,000 / 20,000 synthetic articles, and the same figures for MiniSearch and FlexSearch.
+// 1,000 / 5,000 / 20,000 synthetic articles, and the same figures for MiniSearch and FlexSearch; and the
+// top-3 share of the labelled caller queries of each kind issue 15 added, on the real knowledge base.
 import { percentile, row, type BenchRow, type Suite, type SuiteContext } from '../harness';
 import type { KindSamples } from '../browser/kbSearchBench';
+import { QUERY_KINDS, isFound, loadLabelledQueries, realKbIndex } from '../../kb/labelledQueries';
 
 // BENCH_KB_SIZES=5000 runs one size while tuning; budgets are judged on all three.
 const SIZES = (process.env.BENCH_KB_SIZES ?? '1000,5000,20000').split(',').map(Number);
@@ -20,6 +22,14 @@ const coldBudget = (size: number): number | undefined =>
 const recallBudget = (kind: string): number | undefined =>
   kind === 'exact' || kind === 'inflected' ? 0.95 : kind === 'typo' ? 0.9 : undefined;
 
+/**
+ * Top-3 share per labelled kind (one-typo, same-root). 0.95, the floor of the synthetic exact and
+ * inflected recall: a typo or a same-root word the engine reads should be found about as reliably as the
+ * article's own word. Today one query of each kind misses (23/24, 35/36); a second miss in either fails,
+ * and at 9cbc0aa, before derivation, same-root was 33/36 = 0.917.
+ */
+const LABELLED_TOP3_BUDGET = 0.95;
+
 const sorted = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
 const recall = (hits: readonly boolean[]): number => hits.filter(Boolean).length / Math.max(1, hits.length);
 const maybe = (key: 'max' | 'min', v: number | undefined) => (v === undefined ? null : { [key]: v });
@@ -27,7 +37,7 @@ const maybe = (key: 'max' | 'min', v: number | undefined) => (v === undefined ? 
 export const kbSearchSuite: Suite = {
   name: 'kb-search',
   async run(ctx: SuiteContext): Promise<BenchRow[]> {
-    const rows: BenchRow[] = [];
+    const rows: BenchRow[] = labelledRows();
     for (const size of SIZES) {
       const prepPage = await ctx.newPage();
       const prep = await prepPage.evaluate(({ s, q }) => window.sufBench.kb.prepare(s, q), {
@@ -101,6 +111,25 @@ export const kbSearchSuite: Suite = {
     return rows;
   },
 };
+
+/**
+ * Ranking is deterministic, so the labelled queries are measured in Node, on the same engine code as the
+ * browser runs, and the same way as test/kb/quality.test.ts (as typed, in the top 3).
+ */
+function labelledRows(): BenchRow[] {
+  const queries = loadLabelledQueries();
+  const { index } = realKbIndex();
+  return QUERY_KINDS.flatMap((kind) => {
+    const ofKind = queries.filter((q) => q.kind === kind);
+    const found = ofKind.filter((q) => isFound(index, q)).length;
+    return [
+      row(`kb.labelled.${kind}.queries`, ofKind.length, 'count'),
+      row(`kb.labelled.${kind}.top3`, found / Math.max(1, ofKind.length), 'ratio', {
+        min: LABELLED_TOP3_BUDGET,
+      }),
+    ];
+  });
+}
 
 /**
  * Ratios on the same queries (a peer may have run fewer of them under the time cap). Speed: the peers
