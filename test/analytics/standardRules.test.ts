@@ -13,7 +13,7 @@ import {
 import type { ComplianceRule } from '../../src/analytics/standardRules';
 import type { FlowDefinition } from '../../src/flows/types';
 import { t } from '../../src/i18n';
-import { flowFrom, TINY_FLOW } from '../calls/helpers';
+import { flowFrom, shapedFlowFrom, TINY_FLOW } from '../calls/helpers';
 import { FLOWS, HOUR, recordedCalls, TUESDAY_1500 } from '../fixtures/analytics/calls';
 
 const calls = recordedCalls();
@@ -27,7 +27,7 @@ function facts(id: string, flow?: FlowDefinition, callback?: CallFacts['callback
 
 /** The tiny flow with its steps changed: the same step ids, so the fixture logs read through it. */
 const variant = (change: (s: (typeof TINY_FLOW.steps)[number]) => unknown, top: object = {}) =>
-  flowFrom({ ...TINY_FLOW, ...top, steps: TINY_FLOW.steps.map(change) });
+  shapedFlowFrom({ ...TINY_FLOW, ...top, steps: TINY_FLOW.steps.map(change) });
 
 const greeting = (say: string) => variant((s) => (s.id === 'hello' ? { ...s, say } : s));
 const internal = variant((s) => s, { client: 'internal' });
@@ -45,7 +45,7 @@ const cases: Record<ComplianceRule, { breaks: CallFacts; keeps: CallFacts }> = {
     // Read through a flow whose understanding step c1 never passed: the need was not rephrased.
     breaks: facts(
       'c1',
-      flowFrom({
+      shapedFlowFrom({
         ...TINY_FLOW,
         steps: [
           ...TINY_FLOW.steps.map((s) =>

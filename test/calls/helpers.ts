@@ -8,6 +8,7 @@ import type { OperatorProfile, Organisation } from '../../src/calls/organisation
 import { ManualScheduler } from '../../src/calls/scheduler';
 import { startCall, type CallSession } from '../../src/calls/session';
 import { checkFlow, checkFlowFile } from '../../src/flows/check';
+import { restoreFlow } from '../../src/flows/restore';
 import type { FlowDefinition } from '../../src/flows/types';
 
 export const ORG: Organisation = sverdlovskDigital;
@@ -41,6 +42,16 @@ export function flowFrom(raw: unknown): FlowDefinition {
   const checked = checkFlow(raw);
   if (!checked.flow) throw new Error(JSON.stringify(checked.issues));
   return checked.flow;
+}
+
+/**
+ * A flow of the right shape that the checker may refuse (e.g. one that skips understanding): records are
+ * read through whatever flow they ran, and some tests need a flow that breaks a rule on purpose.
+ */
+export function shapedFlowFrom(raw: unknown): FlowDefinition {
+  const restored = restoreFlow(raw);
+  if (!restored.ok) throw new Error(JSON.stringify(restored));
+  return restored.flow;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepTitle, timelineOf } from '../../src/services/callTimeline';
-import { flowFrom, harness, TINY_FLOW, toAnswer } from '../calls/helpers';
+import { harness, shapedFlowFrom, TINY_FLOW, toAnswer } from '../calls/helpers';
 
 const TZ = 'Asia/Yekaterinburg';
 const RECEPTION = { kind: 'department', id: 'reception' } as const;
@@ -62,7 +62,7 @@ describe('a call record’s timeline', () => {
   });
 
   it('tells two steps of one stage apart by their opening words', () => {
-    const flow = flowFrom({
+    const flow = shapedFlowFrom({
       ...TINY_FLOW,
       steps: TINY_FLOW.steps.map((s) =>
         s.id === 'check'

@@ -11,8 +11,9 @@ import { OPERATOR, ORG } from '../calls/helpers';
 import { FLOWS, HOUR, recordedCalls, TUESDAY_1500 } from '../fixtures/analytics/calls';
 
 // The fixture's calls ran the engine tests' flows: this workstation "has" those versions.
-vi.mock('../../src/supervisor/flowOf', () => ({
-  flowOf: (id: string, version: number) => FLOWS.find((f) => f.id === id && f.version === version) ?? null,
+vi.mock('../../src/supervisor/bundledFlowOf', () => ({
+  bundledFlowOf: (id: string, version: number) =>
+    FLOWS.find((f) => f.id === id && f.version === version) ?? null,
 }));
 
 let n = 0;
