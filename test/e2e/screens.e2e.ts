@@ -74,7 +74,7 @@ describe('screens in Chromium', () => {
     await workspace(page, 'Руководитель', 'Рабочее место руководителя');
     await page.getByText('Звонков: 2 из 2').waitFor();
     await check('supervisor: calls');
-    await page.getByRole('listbox').focus();
+    await page.getByRole('grid', { name: 'Звонки' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Закрыть запись' }).waitFor();
     await check('supervisor: call record');
