@@ -32,7 +32,8 @@ import {
   listOpenCallbacks,
   openAppDb,
 } from '../../src/db';
-import { getDraft, listFlows, listFlowVersions, loadPublishedFlows } from '../../src/db/flowsRepository';
+import { loadPublishedFlows } from '../../src/db';
+import { getDraft, listFlows, listFlowVersions } from '../../src/db/flowsRepository';
 import { listArticleEdits } from '../../src/db/articlesRepository';
 import { activeKbInfo, loadActiveBundle, loadActiveIndex } from '../../src/db/kbRepository';
 import type {
