@@ -19,10 +19,6 @@ export function watchOpenCallbacks(
   return () => sub.unsubscribe();
 }
 
-export async function getCallback(db: AppDB, id: string): Promise<CallbackRow | undefined> {
-  return db.callbacks.get(id);
-}
-
 /** Open callbacks promised to this phone (or, without a phone, to this exact name). */
 export async function listOpenCallbacksOfCaller(
   db: AppDB,

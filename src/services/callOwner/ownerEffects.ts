@@ -16,8 +16,6 @@ import {
   beginCall,
   CallBusyError,
   CallFencedError,
-  closeUnrestorableCall,
-  finishCall,
   getCallback,
   loadCall,
   newCallRow,
@@ -167,7 +165,10 @@ export function ownerEffects(deps: OwnerDeps) {
       }
       const resumed = resume(stored);
       if (!resumed.ok) {
-        await closeUnrestorableCall(db, callId).catch(reportStorageProblem);
+        // Closing it is rare and is loaded with the finishing code.
+        await import('./finishing')
+          .then((m) => m.closeUnrestorableCall(db, callId))
+          .catch(reportStorageProblem);
         lock.release();
         return { kind: 'failed', problem: { code: 'restoreFailed', callId, detail: resumed.error } };
       }
@@ -235,45 +236,18 @@ export function ownerEffects(deps: OwnerDeps) {
       return { call, stored, prefills: prefills(flow, task) };
     },
 
-    /** Stores the wrap-up with the call; a record storage cannot take goes to a file. */
+    /**
+     * Stores the wrap-up with the call; a record storage cannot take goes to a file. Loaded when a call
+     * is finished, long after its greeting: the operator's first load does not carry it.
+     */
     async finish(call: LiveCall, wrapUp: WrapUp, inMemory: boolean): Promise<void> {
-      const ctx = call.session.getSnapshot().context;
-      const now = clock.now();
-      const endedAt = ctx.end?.at ?? null;
-      const outcome = wrapUp.outcome ?? ctx.outcome?.kind ?? null;
-      const patch: Partial<CallRow> = {
-        ...summaryPatch(ctx),
-        outcome,
-        endedAt: endedAt ?? now,
-        finishedAt: now,
-        afterCallMs: endedAt === null ? null : Math.max(0, now - endedAt),
-        summary: wrapUp.summary,
-        topic: wrapUp.topic,
-        articlesUsed: wrapUp.articlesUsed,
-        satisfaction: wrapUp.satisfaction,
-        surveyOffered: wrapUp.surveyOffered,
-        lastSeq: call.session.log().length - 1,
-      };
-      // Without a claimed epoch (the lease write failed: disk full) the store would refuse this tab as
-      // fenced; the record goes to a file instead.
-      if (db && call.epoch > 0) {
-        try {
-          await finishCall(db, {
-            callId: call.callId,
-            patch,
-            epoch: call.epoch,
-            callback: ctx.callback,
-            fulfilled: call.callbackId && outcome !== null ? { callbackId: call.callbackId, at: now } : null,
-            ...(inMemory ? { log: call.session.log(), row: call.row } : {}),
-          });
-          return;
-        } catch (error) {
-          if (error instanceof CallFencedError) throw error;
-          reportStorageProblem(error);
-        }
-      }
-      // Storage is gone for good: the file is the record.
-      deps.saveFile(recordOf(call, wrapUp));
+      const { finishLiveCall } = await import('./finishing');
+      await finishLiveCall(
+        { db, clock, saveFile: (w) => deps.saveFile(recordOf(call, w)) },
+        call,
+        wrapUp,
+        inMemory,
+      );
     },
 
     recordOf,
