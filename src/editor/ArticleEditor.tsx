@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { t } from '../i18n';
-import { systemClock } from '../calls/clock';
+import { systemClock } from '../services/clock';
 import type { AppDB } from '../db/db';
 import { saveArticle, type ArticleEditNotice } from '../db/articlesRepository';
 import { renderArticleBody } from '../kb/render';

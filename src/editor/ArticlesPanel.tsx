@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../i18n';
-import { systemClock } from '../calls/clock';
+import { systemClock } from '../services/clock';
 import type { AppDB } from '../db/db';
 import { articleEditNotices, listEditorArticles, type ArticleEditNotice } from '../db/articlesRepository';
 import type { Article } from '../kb/article';

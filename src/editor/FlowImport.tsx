@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n';
-import { systemClock } from '../calls/clock';
+import { systemClock } from '../services/clock';
 import type { AppDB } from '../db/db';
 import { importFlowFile } from '../db/flowsRepository';
 import type { FlowIssue } from '../flows/issues';

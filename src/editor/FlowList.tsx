@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../i18n';
 import { bundledFlows } from '../services/flowCatalog';
-import { systemClock } from '../calls/clock';
+import { systemClock } from '../services/clock';
 import type { AppDB } from '../db/db';
 import {
   createDraftFrom,

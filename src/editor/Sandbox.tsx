@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../services/AppContext';
 import { t } from '../i18n';
-import { ManualClock, systemClock } from '../calls/clock';
+import { ManualClock } from '../calls/clock';
+import { systemClock } from '../services/clock';
 import { ManualScheduler } from '../calls/scheduler';
 import type { FlowDefinition } from '../flows/types';
 import { CallControllerProvider } from '../services/callOwner/CallControllerContext';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
-import { systemClock } from '../calls/clock';
+import { systemClock } from '../services/clock';
 import type { AppDB } from '../db/db';
 import { listFlowVersions, republishVersion, type FlowVersionRow } from '../db/flowsRepository';
 import { flowFileText } from '../flows/edit';

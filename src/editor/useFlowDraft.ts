@@ -1,7 +1,7 @@
 // The flow being edited: the stored draft, else the newest version; every change is saved shortly after
 // the editor stops typing (and at once when the page hides), so a reload loses nothing.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { systemClock } from '../calls/clock';
+import { systemClock } from '../services/clock';
 import type { AppDB } from '../db/db';
 import { discardDraft, getDraft, latestFlowVersion, saveDraft } from '../db/flowsRepository';
 import { checkDraft, type DraftCheck } from '../flows/edit';

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
 import { useApp } from '../../services/AppContext';
 import { t } from '../../i18n';
-import { systemClock, type Clock } from '../../calls/clock';
+import type { Clock } from '../../calls/clock';
+import { systemClock } from '../../services/clock';
 import { listCallsOfCaller, listOpenCallbacksOfCaller } from '../../db';
 import { formatDeadline } from '../../flows/dates';
 import type { FlowDefinition } from '../../flows/types';

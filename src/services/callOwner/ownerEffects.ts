@@ -27,6 +27,7 @@ import {
   type StoredCall,
 } from '../../db';
 import type { FlowDefinition } from '../../flows/types';
+import { timeoutScheduler } from '../clock';
 import { buildRecordFile, type RecordFile } from '../recordFile';
 import { startCommitted, type CommittedCall } from './committedCall';
 import type { CallLock, LockHandle } from './lock';
@@ -142,16 +143,18 @@ export function ownerEffects(deps: OwnerDeps) {
   const { db, clock } = deps;
   // A read-only copy never fires hold timers: the owner's timer events arrive through storage.
   const idle: Scheduler = { now: () => clock.now(), at: () => () => {} };
+  // The owner's: hold timers fire on time.
+  const timers = timeoutScheduler(clock);
 
   function flowOf(id: string, version?: number): FlowDefinition | undefined {
     const same = deps.flows().filter((f) => f.id === id && (version === undefined || f.version === version));
     return same.sort((a, b) => b.version - a.version)[0];
   }
 
-  function resume(stored: StoredCall, scheduler?: Scheduler) {
+  function resume(stored: StoredCall, scheduler: Scheduler = timers) {
     const flow = flowOf(stored.row.flowId, stored.row.flowVersion);
     if (!flow) return { ok: false, error: 'flowMismatch' } as const;
-    return resumeCall({ flow, clock, stored: persisted(stored), ...(scheduler ? { scheduler } : {}) });
+    return resumeCall({ flow, clock, scheduler, stored: persisted(stored) });
   }
 
   return {
@@ -197,6 +200,7 @@ export function ownerEffects(deps: OwnerDeps) {
       const session = startCall({
         flow,
         clock,
+        scheduler: timers,
         start: {
           callId: deps.newId(),
           organisation: deps.organisation,
