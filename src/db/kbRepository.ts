@@ -2,7 +2,7 @@
 // A new version is written whole in one transaction that ends by moving the active pointer; a failure leaves the old.
 import { liveQuery } from 'dexie';
 import type { BundledArticle, KbBundle } from '../kb/bundle';
-import { overlayBundle, type ArticleEdit } from '../kb/overlay';
+import type { ArticleEdit } from '../kb/overlay';
 import type { ArticleEditRow } from './articlesTables';
 import type { AppDB } from './db';
 import type { KbArticleRow } from './kbTables';
@@ -165,7 +165,9 @@ export interface OverlaidBundle {
 
 /**
  * Lays the saved changes over a newly arrived bundle (src/kb/overlay.ts). Rows saved before the rendered
- * body was kept are rendered here; `render` may load the renderer lazily, since this is rare.
+ * body was kept are rendered here; `render` may load the renderer lazily, since this is rare. So is any
+ * saved change at all: the overlay's code is loaded only when there is one, not with the operator's
+ * first load.
  */
 export async function overlayEditsOnBundle(
   db: AppDB,
@@ -173,13 +175,13 @@ export async function overlayEditsOnBundle(
   render: (markdown: string) => string | Promise<string>,
 ): Promise<OverlaidBundle> {
   const rows = await db.articleEdits.toArray();
+  const seen = new Map(rows.map((r) => [r.id, r.savedAt]));
+  if (rows.length === 0) return { bundle, edits: { kept: [], absorbed: [], seen } };
   const edits: (ArticleEditRow & ArticleEdit)[] = [];
   for (const row of rows) edits.push({ ...row, html: row.html ?? (await render(row.article.body)) });
+  const { overlayBundle } = await import('../kb/overlay');
   const { articles, kept, absorbed } = overlayBundle(bundle, edits);
-  return {
-    bundle: { ...bundle, articles },
-    edits: { kept, absorbed, seen: new Map(rows.map((r) => [r.id, r.savedAt])) },
-  };
+  return { bundle: { ...bundle, articles }, edits: { kept, absorbed, seen } };
 }
 
 /**
