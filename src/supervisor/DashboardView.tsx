@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallFilter, Dashboard, StageBucket } from '../analytics';
 import { t } from '../i18n';
-import { OUTCOMES } from '../flows/types';
+import { ALL_STAGES, OUTCOMES } from '../flows/types';
 import { BarFigure } from './BarFigure';
 import { formatDuration } from './format';
 import { OperatorTable } from './OperatorTable';
@@ -18,15 +18,9 @@ type Props = {
   articles: ReadonlyMap<string, ArticleInfo>;
 };
 
+/** The flows' stages in call order, with the time on hold and in transfer before the farewell. */
 const STAGE_ORDER: StageBucket[] = [
-  'greeting',
-  'identification',
-  'needs',
-  'understanding',
-  'resolution',
-  'purpose',
-  'status',
-  'questions',
+  ...ALL_STAGES.filter((s) => s !== 'farewell'),
   'hold',
   'transfer',
   'farewell',
