@@ -11,12 +11,8 @@ import { kbBundlePlugin } from './src/cli/viteKbPlugin';
  * checkers' messages, the callbacks queue and call history, the knowledge base, the call screen's panels):
  * kept out of the first-load group below, or they would load with it.
  */
-const LAZY_ONLY = [
-  /[\\/]src[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue|callsSimulate|callPanels|kb|callbacks)\.ts$/,
-  // Storage read or written only by lazy screens or after the greeting (db/index.ts re-exports them).
-  /[\\/]src[\\/]db[\\/](callHistory|callbacksRepository|callsFinish)\.ts$/,
-];
-const isLazyOnly = (id: string) => LAZY_ONLY.some((re) => re.test(id));
+const LAZY_ONLY =
+  /[\\/]src[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue|callsSimulate|callPanels|kb|callbacks)\.ts$/;
 /**
  * The flows as a module, for the supervisor and the editor: the operator fetches the same flows as JSON
  * (issue 8), so the module gets a lazy chunk of its own.
@@ -60,7 +56,7 @@ export default defineConfig({
             {
               name: 'index',
               tags: ['$initial'],
-              test: (id) => !isLazyOnly(id) && !isFlowsModule(id),
+              test: (id) => !LAZY_ONLY.test(id) && !isFlowsModule(id),
               includeDependenciesRecursively: false,
             },
             { name: 'bundled-flows', test: isFlowsModule },

@@ -9,9 +9,6 @@ export { classifyStorageError } from './errors';
 export * from './settingsRepository';
 export * from './storage';
 export * from './callsRepository';
-export * from './callsFinish';
-export * from './callHistory';
-export * from './callbacksRepository';
 export * from './flowCatalogue';
 export type * from './callsTables';
 

@@ -3,9 +3,10 @@
 // A lazy chunk, loaded when a call is finished (ownerEffects.finish), long after its greeting: the
 // operator's first load does not carry it.
 import type { Clock } from '../../calls/clock';
-import { CallFencedError, finishCall, reportStorageProblem, type AppDB, type CallRow } from '../../db';
+import { CallFencedError, reportStorageProblem, type AppDB, type CallRow } from '../../db';
+import { finishCall } from '../../db/callsFinish';
 
-export { closeUnrestorableCall } from '../../db';
+export { closeUnrestorableCall } from '../../db/callsFinish';
 import { summaryPatch, type LiveCall } from './ownerEffects';
 import type { WrapUp } from './types';
 
