@@ -13,6 +13,9 @@ const clientNeverImportsServer = {
   message: 'The PWA never imports server code; share types through src/protocol.',
 };
 
+// Pure modules take an injected Clock and Scheduler (src/calls/clock.ts, scheduler.ts): they neither read
+// the time nor arm a real timer, so no real clock can be defined there; the app's real ones are in
+// src/services/clock.ts, which pure modules cannot import (services/ is outside them).
 const noClock = [
   {
     selector: "MemberExpression[object.name='Date'][property.name='now']",
@@ -22,7 +25,21 @@ const noClock = [
     selector: "NewExpression[callee.name='Date'][arguments.length=0]",
     message: 'Domain code takes an injected clock; do not call new Date() without an argument.',
   },
+  {
+    selector: "CallExpression[callee.name='Date']",
+    message: 'Domain code takes an injected clock; Date() reads the wall clock.',
+  },
 ];
+const noTimers = [
+  'setTimeout',
+  'setInterval',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+  'performance',
+].map((name) => ({
+  name,
+  message: 'Domain code takes an injected Scheduler/Clock; the real ones are src/services/clock.ts.',
+}));
 
 /** The supervisor and the editor take the clock from context (src/services/ClockContext.tsx). */
 const clockInjected = ['supervisor', 'editor'];
@@ -110,7 +127,15 @@ export default tseslint.config(
         },
       ],
       'no-restricted-syntax': ['error', ...noClock],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'indexedDB',
+        'navigator',
+        ...noTimers,
+      ],
     },
   },
   ...['operator', 'supervisor', 'editor'].map((workspace) => ({

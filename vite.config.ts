@@ -25,6 +25,18 @@ const buildId = process.env.SUFLER_BUILD_ID ?? new Date().toISOString();
 
 export default defineConfig({
   publicDir: 'src/public',
+  resolve: {
+    // wouter and @xstate/react import the shim of useSyncExternalStore, for React before 18; React 19 has
+    // the hook, and the shim only hands it on. The package's own entries for React ≥ 18 do the same
+    // without the fallback: ~0.6 KB gzip off the first load.
+    alias: [
+      { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: 'use-sync-external-store' },
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector',
+      },
+    ],
+  },
   define: {
     __SUFLER_BUILD__: JSON.stringify(buildId),
   },

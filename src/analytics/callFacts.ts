@@ -5,7 +5,7 @@
 import type { CallRecordEvent } from '../calls/record';
 import type { Organisation } from '../calls/organisation';
 import { maxTransfers, TRANSFER_CAP, transferTargetName } from '../calls/rules';
-import { endOfWorkingDay, nextWorkingMoment } from '../calls/workingHours';
+import { endOfWorkingDay, nextWorkingMoment } from '../calls/callbackTimes';
 import { ERASED, ERASED_TEXT } from './erasure';
 import type { Direction, FlowDefinition, Outcome, Stage } from '../flows/types';
 

@@ -2,7 +2,7 @@
 // operator's call controller. It lives above the routes, so a call goes on while the operator looks
 // at settings or the callbacks queue.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { systemClock } from '../calls/clock';
+import { systemClock } from '../services/clock';
 import { CallControllerProvider, type CallWiring } from '../services/callOwner/CallControllerContext';
 import { useApp } from '../services/AppContext';
 import { createCallController, type AppCallController } from '../services/callOwner/controller';

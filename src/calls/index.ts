@@ -48,7 +48,6 @@ export {
   transferCounter,
 } from './select';
 export type { AvailableActions, CallView, Phase, StageMark, TransferCounter } from './select';
-export { ManualScheduler, ReplayGate, timeoutScheduler } from './scheduler';
 export type { Scheduler } from './scheduler';
 export { maxTransfers, transfersUsed, TRANSFER_CAP } from './rules';
 export { compileFlow, CALL_MACHINE_VERSION } from './compile';

@@ -1,23 +1,11 @@
 // Timers at absolute times. A hold's deadline is stored as a timestamp, so whoever arms the timer —
 // a live page, a page reopened later, a test — fires it at the same moment (or at once if it passed).
-
-import type { Clock } from './clock';
-import { ManualClock } from './clock';
+// The real one (setTimeout) is the app's: src/services/clock.ts. Here: the interface and a fake.
+import { ManualClock, type Clock } from './clock';
 
 export interface Scheduler extends Clock {
   /** Runs `fire` once when the clock reaches `atMs` (never synchronously); returns a cancel function. */
   at(atMs: number, fire: () => void): () => void;
-}
-
-/** The real thing: a clock plus setTimeout, re-measured from the clock so a late tab still fires. */
-export function timeoutScheduler(clock: Clock): Scheduler {
-  return {
-    now: () => clock.now(),
-    at(atMs, fire) {
-      const handle = setTimeout(fire, Math.max(0, atMs - clock.now()));
-      return () => clearTimeout(handle);
-    },
-  };
 }
 
 interface Pending {
@@ -62,38 +50,5 @@ export class ManualScheduler implements Scheduler {
   /** Timers not yet fired: for tests. */
   get size(): number {
     return this.pending.length;
-  }
-}
-
-/**
- * Holds timers back while a call is replayed from its log (the log already has the timer events),
- * then hands the ones still armed — the running hold's — to the real scheduler.
- */
-export class ReplayGate implements Scheduler {
-  private held = new Map<number, Pending>();
-  private cancels = new Map<number, () => void>();
-  private seq = 0;
-  private open = false;
-  constructor(private readonly target: Scheduler) {}
-
-  now(): number {
-    return this.target.now();
-  }
-
-  at(atMs: number, fire: () => void): () => void {
-    const id = this.seq++;
-    if (this.open) this.cancels.set(id, this.target.at(atMs, fire));
-    else this.held.set(id, { atMs, seq: id, fire });
-    return () => {
-      this.held.delete(id);
-      this.cancels.get(id)?.();
-      this.cancels.delete(id);
-    };
-  }
-
-  release(): void {
-    this.open = true;
-    for (const [id, p] of this.held) this.cancels.set(id, this.target.at(p.atMs, p.fire));
-    this.held.clear();
   }
 }

@@ -4,7 +4,7 @@
 import { formatDate, formatDeadline } from '../flows/dates';
 import { spokenMinutes } from '../flows/plural';
 import { renderLine } from '../flows/templates';
-import { INBOUND_STAGES, OUTBOUND_STAGES } from '../flows/types';
+import { DIRECTION_STAGES } from '../flows/types';
 import type { FlowDefinition, RenderedLine, Stage, Step, TemplateVars } from '../flows/types';
 import type { CallContext } from './context';
 import type { CallEvent } from './events';
@@ -173,7 +173,7 @@ export interface StageMark {
 }
 
 export function stageStrip(flow: FlowDefinition, s: CallView): StageMark[] {
-  const stages: readonly Stage[] = flow.direction === 'inbound' ? INBOUND_STAGES : OUTBOUND_STAGES;
+  const stages = DIRECTION_STAGES[flow.direction];
   const stageOf = new Map(flow.steps.map((step) => [step.id, step.stage]));
   const seen = new Set(s.context.visited.map((id) => stageOf.get(id)));
   const p = phase(s);

@@ -21,7 +21,8 @@ import {
   type CallAnnotations,
 } from './notes';
 import { statePath, type CallRecordEvent } from './record';
-import { ReplayGate, timeoutScheduler, type Scheduler } from './scheduler';
+import { ReplayGate } from './replayGate';
+import type { Scheduler } from './scheduler';
 
 export type CallSnapshot = SnapshotFrom<CallMachine>;
 export type CallActor = Actor<CallMachine>;
@@ -62,8 +63,11 @@ export interface CallSession {
 export interface SessionOptions {
   flow: FlowDefinition;
   clock: Clock;
-  /** Defaults to setTimeout against `clock`; tests and the simulator pass a ManualScheduler. */
-  scheduler?: Scheduler;
+  /**
+   * Arms the hold timers: the app passes setTimeout against its clock (src/services/clock.ts), tests, the
+   * simulator and the editor's sandbox a ManualScheduler, a read-only copy one that never fires.
+   */
+  scheduler: Scheduler;
   /** Effects the edge supplies (sound on hold warning, saving the callback task…). */
   provide?: Parameters<CallMachine['provide']>[0];
 }
@@ -93,7 +97,7 @@ function buildSession(
   log: CallRecordEvent[],
 ) {
   const { flow, clock } = opts;
-  const gate = new ReplayGate(opts.scheduler ?? timeoutScheduler(clock));
+  const gate = new ReplayGate(opts.scheduler);
   const listeners = new Set<(r: CallRecordEvent) => void>();
   let actor: CallActor | null = null;
   let notes: CallAnnotations = NO_ANNOTATIONS;

@@ -2,7 +2,7 @@
 // The script is checked with zod; times may be org-local ISO strings or callback presets ("endOfDay").
 
 import { z } from 'zod';
-import { callbackPresets } from './workingHours';
+import { callbackPresets } from './callbackTimes';
 import { zonedToUtc } from '../flows/zonedTime';
 import type { FlowDefinition, RenderedLine } from '../flows/types';
 import { ManualClock } from './clock';

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { SAMPLE_ORGANISATIONS } from '../calls/samples';
 import * as calls from '../i18n/ru/calls';
 import * as flows from '../i18n/ru/flows';
-import { systemClock } from '../calls/clock';
+import { systemClock } from '../services/clock';
 import type { OperatorProfile } from '../calls/organisation';
 import { parseScript, resolveTime, runSimulation, type TranscriptEntry } from '../calls/simulate';
 import { checkFlowFile } from '../flows/check';

@@ -1,12 +1,10 @@
 // The editor's article changes: each saved article is kept in articleEdits (for export and for the next
 // bundle) and laid into the active knowledge-base version with a rebuilt search index, in one transaction.
-import { liveQuery } from 'dexie';
 import type { Article } from '../kb/article';
-import type { BundledArticle, KbBundle } from '../kb/bundle';
-import { baseOf, overlayBundle, recordedStatus, type ArticleEdit } from '../kb/overlay';
+import type { BundledArticle } from '../kb/bundle';
+import { baseOf, recordedStatus } from '../kb/overlay';
 import type { ArticleEditRow } from './articlesTables';
 import type { AppDB } from './db';
-import type { EditsUpdate } from './kbRepository';
 
 export interface SaveArticleDeps {
   /** Markdown → inert HTML (src/kb/render.ts). */
@@ -60,32 +58,6 @@ export async function articleEditNotices(db: AppDB): Promise<Map<string, Article
       notices.set(row.id, { flag: status, official: row.official?.article ?? null });
   }
   return notices;
-}
-
-export interface OverlaidBundle {
-  /** The bundle with every saved change laid over it: store and index this. */
-  bundle: KbBundle;
-  /** Hand to storeBundle, which writes it in the same transaction (or refuses if changes were saved meanwhile). */
-  edits: EditsUpdate;
-}
-
-/**
- * Lays the saved changes over a newly arrived bundle (src/kb/overlay.ts). Rows saved before the rendered
- * body was kept are rendered here; `render` may load the renderer lazily, since this is rare.
- */
-export async function overlayEditsOnBundle(
-  db: AppDB,
-  bundle: KbBundle,
-  render: (markdown: string) => string | Promise<string>,
-): Promise<OverlaidBundle> {
-  const rows = await db.articleEdits.toArray();
-  const edits: (ArticleEditRow & ArticleEdit)[] = [];
-  for (const row of rows) edits.push({ ...row, html: row.html ?? (await render(row.article.body)) });
-  const { articles, kept, absorbed } = overlayBundle(bundle, edits);
-  return {
-    bundle: { ...bundle, articles },
-    edits: { kept, absorbed, seen: new Map(rows.map((r) => [r.id, r.savedAt])) },
-  };
 }
 
 /**
@@ -151,26 +123,4 @@ export async function saveArticle(
       return { ok: true } as const;
     },
   );
-}
-
-/**
- * Calls `listener` with the active search index whenever it changes (an article saved in the editor,
- * in this tab or another), so the operators' search engine can load it and find the change at once.
- */
-export function watchActiveKbIndex(db: AppDB, listener: (index: unknown) => void): () => void {
-  let first = true;
-  const subscription = liveQuery(() =>
-    db.transaction('r', [db.kbActive, db.kbIndexes], async () => {
-      const version = (await db.kbActive.get(ACTIVE))?.version;
-      return version === undefined ? undefined : db.kbIndexes.get(version);
-    }),
-  ).subscribe({
-    next: (row) => {
-      // The first answer is the index the engine was started with; only later ones are changes.
-      if (!first && row) listener(row.index);
-      first = false;
-    },
-    error: () => undefined,
-  });
-  return () => subscription.unsubscribe();
 }

@@ -9,10 +9,6 @@ export async function listOpenCallbacks(db: AppDB): Promise<CallbackRow[]> {
   return rows.filter((r) => r.status === 'open');
 }
 
-export async function getCallback(db: AppDB, id: string): Promise<CallbackRow | undefined> {
-  return db.callbacks.get(id);
-}
-
 /** Open callbacks promised to this phone (or, without a phone, to this exact name). */
 export async function listOpenCallbacksOfCaller(
   db: AppDB,

@@ -28,10 +28,6 @@ export function callerNameKey(name: string | null | undefined): string | null {
   return key === '' ? null : key;
 }
 
-function withNameKey<T extends CallSummaryPatch>(patch: T): T & { callerNameKey?: string | null } {
-  return 'callerName' in patch ? { ...patch, callerNameKey: callerNameKey(patch.callerName) } : patch;
-}
-
 /** What a call's summary row says when it begins; the rest is filled as the call goes and at wrap-up. */
 export type NewCallRow = Pick<
   CallRow,
@@ -66,12 +62,17 @@ export function newCallbackRow(task: CallbackTask): CallbackRow {
   return { ...task, status: 'open', attempts: [], dueAt: task.deadline, doneAt: null, doneByCallId: null };
 }
 
+export async function getCallback(db: AppDB, id: string): Promise<CallbackRow | undefined> {
+  return db.callbacks.get(id);
+}
+
 /** Throwing inside a write transaction aborts it: nothing it already sent is kept. */
 function assertEpoch(lease: CallLeaseRow | undefined, epoch: number): void {
   if ((lease?.epoch ?? 0) !== epoch) throw new CallFencedError('call taken over by another tab');
 }
 
-async function checkEpoch(db: AppDB, epoch: number): Promise<void> {
+/** For callsFinish.ts: the writes it makes need the caller's epoch to be current. */
+export async function checkEpoch(db: AppDB, epoch: number): Promise<void> {
   assertEpoch(await db.callLease.get(LEASE), epoch);
 }
 
@@ -173,60 +174,6 @@ export async function appendCallEvent(
   }
 }
 
-export interface FinishedCall {
-  callId: string;
-  patch: Partial<CallRow>;
-  epoch: number;
-  /** A callback task made in the call (stored if missing). */
-  callback: CallbackTask | null;
-  /** The queue's task this call fulfilled, when the call ended with an outcome. */
-  fulfilled: { callbackId: string; at: number } | null;
-  /**
-   * Every event of the call, when it went on in memory after a storage failure: stored now if the
-   * storage came back (existing entries are left as they are).
-   */
-  log?: readonly CallRecordEvent[];
-  row?: CallRow;
-}
-
-/** Saves the wrap-up, closes the call and settles its callbacks in one transaction. */
-export async function finishCall(db: AppDB, done: FinishedCall): Promise<void> {
-  const tables = [db.calls, db.callEvents, db.callLease, db.callbacks, db.organisations, db.callChanges];
-  await db.transaction('rw', tables, async () => {
-    await checkEpoch(db, done.epoch);
-    if (done.row && !(await db.calls.get(done.callId))) await db.calls.add(done.row);
-    if (done.log) {
-      const keys = await eventsOf(db, done.callId).primaryKeys();
-      const storedSeqs = new Set(keys.map(([, seq]) => seq));
-      const missing = packEvents(done.log.filter((r) => !storedSeqs.has(r.seq)));
-      await db.callEvents.bulkAdd(missing.rows);
-      await db.organisations.bulkPut(missing.organisations);
-    }
-    await db.calls.update(done.callId, withNameKey({ ...done.patch, status: 'ended' as const }));
-    await markCallsChanged(db, [done.callId]);
-    if (done.callback && !(await db.callbacks.get(done.callback.id)))
-      await db.callbacks.add(newCallbackRow(done.callback));
-    if (done.fulfilled) {
-      const task = await db.callbacks.get(done.fulfilled.callbackId);
-      await db.callbacks.update(done.fulfilled.callbackId, {
-        status: 'done',
-        doneAt: done.fulfilled.at,
-        doneByCallId: done.callId,
-      });
-      // The call that promised it now shows its callback kept.
-      if (task) await markCallsChanged(db, [task.callId]);
-    }
-  });
-}
-
-/** A stored call that cannot be resumed (its flow version is gone): closed, its records kept. */
-export async function closeUnrestorableCall(db: AppDB, callId: string): Promise<void> {
-  await db.transaction('rw', [db.calls, db.callChanges], async () => {
-    await db.calls.update(callId, { status: 'ended', endReason: 'restoreFailed' });
-    await markCallsChanged(db, [callId]);
-  });
-}
-
 export interface StoredCall {
   row: CallRow;
   log: CallEventRow[];
@@ -255,30 +202,6 @@ export async function findActiveCall(db: AppDB): Promise<StoredCall | null> {
   return row ? loadCall(db, row.id) : null;
 }
 
-/** Calls that started in [from, to), newest first. */
-export async function listCallsBetween(db: AppDB, from: number, to: number): Promise<CallRow[]> {
-  const rows = await db.calls.where('startedAt').between(from, to, true, false).toArray();
-  return rows.reverse();
-}
-
-/** Earlier calls of the same phone, or else of the same name, newest first: only `limit` rows are read. */
-export async function listCallsOfCaller(
-  db: AppDB,
-  caller: { phone?: string | null; name?: string | null },
-  limit = 10,
-): Promise<CallRow[]> {
-  const key = caller.phone
-    ? (['[callerPhone+startedAt]', caller.phone] as const)
-    : (['[callerNameKey+startedAt]', callerNameKey(caller.name)] as const);
-  if (key[1] === null) return [];
-  return db.calls
-    .where(key[0])
-    .between([key[1], -Infinity], [key[1], Infinity])
-    .reverse()
-    .limit(limit)
-    .toArray();
-}
-
 /** Calls a listener with the active call's id and its last stored seq whenever either changes. */
 export function watchActiveCall(
   db: AppDB,
@@ -289,15 +212,5 @@ export function watchActiveCall(
     const row = await db.calls.where('status').equals('active').first();
     return row ? { id: row.id, lastSeq: row.lastSeq } : null;
   }).subscribe({ next: listener, error: onError });
-  return () => sub.unsubscribe();
-}
-
-/** Runs a read of these repositories now and again after every change to what it read (any tab). */
-export function watchQuery<T>(
-  query: () => Promise<T>,
-  listener: (value: T) => void,
-  onError: (error: unknown) => void = () => {},
-): () => void {
-  const sub = liveQuery(query).subscribe({ next: listener, error: onError });
   return () => sub.unsubscribe();
 }

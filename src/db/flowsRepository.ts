@@ -1,11 +1,9 @@
 // The editor's flows in IndexedDB: drafts saved as the editor types, immutable published versions, the
 // archived mark. Publishing checks the draft with flows:check's rules; a version row is never rewritten.
-import { liveQuery } from 'dexie';
 import { hasErrors, type FlowIssue } from '../flows/issues';
 import type { FlowDefinition } from '../flows/types';
 import type { ValidateOptions } from '../flows/validate';
 import type { AppDB } from './db';
-import { isIntactVersion, storedFirst } from './flowCatalogue';
 import type { FlowDraftRow, FlowVersionRow } from './flowsTables';
 
 export type { FlowDraftRow, FlowVersionRow } from './flowsTables';
@@ -202,49 +200,4 @@ export async function importFlowFile(
   const flow = checked.flow;
   const version = await db.transaction('rw', tables(db), () => appendVersion(db, flow, now, 'import'));
   return { ok: true, version, flowId: flow.id };
-}
-
-export interface PublishedFlows {
-  /** The newest version of every flow that is not archived: what operators start calls with. */
-  current: FlowDefinition[];
-  /**
-   * Every stored version (what calls ran, what the editor published), so a call restored after a reload
-   * resumes on the version it began with, even one a newer build no longer carries.
-   */
-  all: FlowDefinition[];
-  archived: Set<string>;
-}
-
-export async function loadPublishedFlows(db: AppDB): Promise<PublishedFlows> {
-  return db.transaction('r', [db.flowVersions, db.flowStatus, db.callFlows], async () => {
-    const [published, ran, statuses] = await Promise.all([
-      db.flowVersions.toArray(),
-      db.callFlows.toArray(),
-      db.flowStatus.toArray(),
-    ]);
-    // A row damaged since it was published is left out: the operator keeps every other flow.
-    const rows = published.filter(isIntactVersion);
-    const archived = new Set(statuses.filter((s) => s.archived).map((s) => s.flowId));
-    const newest = new Map<string, FlowDefinition>();
-    for (const r of rows) {
-      const seen = newest.get(r.flowId);
-      if (!seen || r.version > seen.version) newest.set(r.flowId, r.flow);
-    }
-    return {
-      current: [...newest.values()].filter((f) => !archived.has(f.id)),
-      // Calls resume on the catalogue's versions, in its order (src/db/flowCatalogue.ts).
-      all: storedFirst(ran, rows),
-      archived,
-    };
-  });
-}
-
-/** Calls `listener` with the published flows now and after every change, in this tab or another. */
-export function watchPublishedFlows(db: AppDB, listener: (flows: PublishedFlows) => void): () => void {
-  const subscription = liveQuery(() => loadPublishedFlows(db)).subscribe({
-    next: listener,
-    // A failed read leaves the operator on the catalogue they had; the next change retries.
-    error: () => undefined,
-  });
-  return () => subscription.unsubscribe();
 }

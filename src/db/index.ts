@@ -9,7 +9,6 @@ export { classifyStorageError } from './errors';
 export * from './settingsRepository';
 export * from './storage';
 export * from './callsRepository';
-export * from './callbacksRepository';
 export * from './flowCatalogue';
 export type * from './callsTables';
 

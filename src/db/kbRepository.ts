@@ -1,6 +1,8 @@
 // The knowledge-base cache: every read the app makes about articles comes from here, so search works offline.
 // A new version is written whole in one transaction that ends by moving the active pointer; a failure leaves the old.
+import { liveQuery } from 'dexie';
 import type { BundledArticle, KbBundle } from '../kb/bundle';
+import type { ArticleEdit } from '../kb/overlay';
 import type { ArticleEditRow } from './articlesTables';
 import type { AppDB } from './db';
 import type { KbArticleRow } from './kbTables';
@@ -152,4 +154,54 @@ export async function getArticle(db: AppDB, id: string): Promise<BundledArticle 
     const row = version === undefined ? undefined : await db.kbArticles.get([version, id]);
     return row ? toArticle(row) : undefined;
   });
+}
+
+export interface OverlaidBundle {
+  /** The bundle with every saved change laid over it: store and index this. */
+  bundle: KbBundle;
+  /** Hand to storeBundle, which writes it in the same transaction (or refuses if changes were saved meanwhile). */
+  edits: EditsUpdate;
+}
+
+/**
+ * Lays the saved changes over a newly arrived bundle (src/kb/overlay.ts). Rows saved before the rendered
+ * body was kept are rendered here; `render` may load the renderer lazily, since this is rare. So is any
+ * saved change at all: the overlay's code is loaded only when there is one, not with the operator's
+ * first load.
+ */
+export async function overlayEditsOnBundle(
+  db: AppDB,
+  bundle: KbBundle,
+  render: (markdown: string) => string | Promise<string>,
+): Promise<OverlaidBundle> {
+  const rows = await db.articleEdits.toArray();
+  const seen = new Map(rows.map((r) => [r.id, r.savedAt]));
+  if (rows.length === 0) return { bundle, edits: { kept: [], absorbed: [], seen } };
+  const edits: (ArticleEditRow & ArticleEdit)[] = [];
+  for (const row of rows) edits.push({ ...row, html: row.html ?? (await render(row.article.body)) });
+  const { overlayBundle } = await import('../kb/overlay');
+  const { articles, kept, absorbed } = overlayBundle(bundle, edits);
+  return { bundle: { ...bundle, articles }, edits: { kept, absorbed, seen } };
+}
+
+/**
+ * Calls `listener` with the active search index whenever it changes (an article saved in the editor,
+ * in this tab or another), so the operators' search engine can load it and find the change at once.
+ */
+export function watchActiveKbIndex(db: AppDB, listener: (index: unknown) => void): () => void {
+  let first = true;
+  const subscription = liveQuery(() =>
+    db.transaction('r', [db.kbActive, db.kbIndexes], async () => {
+      const version = (await db.kbActive.get(ACTIVE))?.version;
+      return version === undefined ? undefined : db.kbIndexes.get(version);
+    }),
+  ).subscribe({
+    next: (row) => {
+      // The first answer is the index the engine was started with; only later ones are changes.
+      if (!first && row) listener(row.index);
+      first = false;
+    },
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
 }

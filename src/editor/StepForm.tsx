@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
 import { moveStepToStage, removeStep, renameStep, setKbLinks, updateStep } from '../flows/edit';
-import { ALL_STAGES } from '../flows/schema';
-import { OUTCOMES, type FlowDefinition, type Step, type TemplateVars } from '../flows/types';
-import { DIRECTION_STAGES } from '../flows/validate';
+import {
+  ALL_STAGES,
+  DIRECTION_STAGES,
+  OUTCOMES,
+  type FlowDefinition,
+  type Step,
+  type TemplateVars,
+} from '../flows/types';
 import { CaptureEditor } from './CaptureEditor';
 import { EdField } from './EdField';
 import { controlId, type IssueIndex } from './fieldKeys';

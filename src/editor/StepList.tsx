@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { t } from '../i18n';
 import { addStep } from '../flows/edit';
 import type { FlowDefinition } from '../flows/types';
-import { DIRECTION_STAGES } from '../flows/validate';
+import { DIRECTION_STAGES } from '../flows/types';
 import type { EditFlow } from './StepForm';
 
 type Props = {

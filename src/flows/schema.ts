@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import {
+  ALL_STAGES,
   FIELD_KINDS,
   OUTCOMES,
   type CaptureField,
@@ -10,25 +11,9 @@ import {
   type FlowLimits,
   type KbLinks,
   type QuickPhrase,
-  type Stage,
   type Step,
   type StepOption,
 } from './types';
-
-/** Every stage of either direction, once; which belong to which direction is the validator's job. */
-export const ALL_STAGES = [
-  'greeting',
-  'identification',
-  'needs',
-  'understanding',
-  'resolution',
-  'purpose',
-  'status',
-  'questions',
-  'farewell',
-] as const satisfies readonly Stage[];
-const _everyStageListed: [Exclude<Stage, (typeof ALL_STAGES)[number]>] extends [never] ? true : never = true;
-void _everyStageListed;
 
 /** Quick phrases every flow gets unless it lists its own. */
 export const DEFAULT_PHRASES: QuickPhrase[] = [

@@ -17,6 +17,27 @@ export type InboundStage = (typeof INBOUND_STAGES)[number];
 export type OutboundStage = (typeof OUTBOUND_STAGES)[number];
 export type Stage = InboundStage | OutboundStage;
 
+/** The stages of each direction, in call order. */
+export const DIRECTION_STAGES: Record<Direction, readonly Stage[]> = {
+  inbound: INBOUND_STAGES,
+  outbound: OUTBOUND_STAGES,
+};
+
+/** Every stage of either direction, once, in call order; which belong to which direction is the validator's job. */
+export const ALL_STAGES = [
+  'greeting',
+  'identification',
+  'needs',
+  'understanding',
+  'resolution',
+  'purpose',
+  'status',
+  'questions',
+  'farewell',
+] as const satisfies readonly Stage[];
+const _everyStageListed: [Exclude<Stage, (typeof ALL_STAGES)[number]>] extends [never] ? true : never = true;
+void _everyStageListed;
+
 /** How the client leaves the call knowing where their question stands (STANDARD §5), plus a callback. */
 export const OUTCOMES = ['resolved', 'byDate', 'noDate', 'impossible', 'redirected', 'callback'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -6,8 +6,7 @@ import type { FlowIssue, IssueCode, IssueParams } from './issues';
 import { HOLD_CEILING_MINUTES, HOLD_FLOOR_MINUTES, MAX_TRANSFERS } from './schema';
 import { fieldIdOf, isKnownVariable, malformedPlaceholders, templateVariables } from './templates';
 import {
-  INBOUND_STAGES,
-  OUTBOUND_STAGES,
+  DIRECTION_STAGES,
   OUTCOMES,
   type Direction,
   type FlowDefinition,
@@ -26,11 +25,6 @@ import {
 export const REQUIRED_STAGES: Record<Direction, readonly Stage[]> = {
   inbound: ['greeting', 'identification', 'needs', 'understanding', 'resolution', 'farewell'],
   outbound: ['greeting', 'purpose', 'status', 'farewell'],
-};
-
-export const DIRECTION_STAGES: Record<Direction, readonly Stage[]> = {
-  inbound: INBOUND_STAGES,
-  outbound: OUTBOUND_STAGES,
 };
 
 export interface ValidateOptions {

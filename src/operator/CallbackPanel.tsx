@@ -5,7 +5,7 @@ import { callerCard, currentStep, type CallSession, type NoticeCode } from '../c
 import type { Clock } from '../calls/clock';
 import { formatDeadline } from '../flows/dates';
 import { formatRuPhone, normalizeRuPhone } from '../flows/phone';
-import { callbackPresets } from '../calls/workingHours';
+import { callbackPresets } from '../calls/callbackTimes';
 import { StepActions } from './StepActions';
 import { fromLocalInput } from './localTime';
 import { maskRuPhone } from './phoneMask';

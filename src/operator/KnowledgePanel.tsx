@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../i18n';
 import type { KbSyncNotice, KnowledgeSource } from '../services/kbSync';
-import { systemClock, type Clock } from '../calls/clock';
+import type { Clock } from '../calls/clock';
+import { systemClock } from '../services/clock';
 import type { DirectionOfActivity } from '../kb/article';
 import type { BundledArticle } from '../kb/bundle';
 import type { Topic } from '../kb/topics';

@@ -3,8 +3,7 @@
 // worker), so the operator's first-load JavaScript carries neither the flows nor a validator.
 import { useEffect, useMemo, useState } from 'react';
 import flowsUrl from 'virtual:sufler-bundled-flows-url';
-import type { AppDB } from '../db/db';
-import { watchPublishedFlows, type PublishedFlows } from '../db/flowsRepository';
+import { watchPublishedFlows, type AppDB, type PublishedFlows } from '../db';
 import type { FlowIssue } from '../flows/issues';
 import { isRunnableFlow } from '../flows/shape';
 import type { ClientKind, Direction, FlowDefinition } from '../flows/types';

@@ -2,7 +2,6 @@
 // search index built once and both are stored atomically; every later start loads the cached index instead.
 import { useEffect, useState } from 'react';
 import type { AppDB } from '../db/db';
-import { overlayEditsOnBundle, watchActiveKbIndex } from '../db/articlesRepository';
 import { classifyStorageError } from '../db';
 import {
   activeKbInfo,
@@ -10,8 +9,10 @@ import {
   getArticle,
   loadActiveBundle,
   loadActiveIndex,
+  overlayEditsOnBundle,
   replaceActiveIndex,
   storeBundle,
+  watchActiveKbIndex,
   type KbInfo,
 } from '../db/kbRepository';
 import { KB_BUNDLE_FILE, restoreBundle, type BundledArticle, type KbBundle } from '../kb/bundle';

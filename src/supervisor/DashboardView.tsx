@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CALL_RESULTS, type CallFilter, type Dashboard, type StageBucket } from '../analytics';
 import { t } from '../i18n';
 import { resultLabel } from './callText';
+import { ALL_STAGES } from '../flows/types';
 import { BarFigure } from './BarFigure';
 import { formatDuration } from './format';
 import { OperatorTable } from './OperatorTable';
@@ -18,15 +19,9 @@ type Props = {
   articles: ReadonlyMap<string, ArticleInfo>;
 };
 
+/** The flows' stages in call order, with the time on hold and in transfer before the farewell. */
 const STAGE_ORDER: StageBucket[] = [
-  'greeting',
-  'identification',
-  'needs',
-  'understanding',
-  'resolution',
-  'purpose',
-  'status',
-  'questions',
+  ...ALL_STAGES.filter((s) => s !== 'farewell'),
   'hold',
   'transfer',
   'farewell',

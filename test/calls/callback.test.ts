@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callbackPresets } from '../../src/calls/workingHours';
+import { callbackPresets } from '../../src/calls/callbackTimes';
 import { renderedLine } from '../../src/calls/select';
 import { harness, loadFlow, ORG, toAnswer, TUESDAY_1030 } from './helpers';
 

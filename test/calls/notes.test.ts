@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/calls/clock';
 import { replayCall, stateFingerprint } from '../../src/calls/replay';
 import { ManualScheduler } from '../../src/calls/scheduler';
 import { resumeCall, type PersistedCall } from '../../src/calls/session';
-import { callbackPresets } from '../../src/calls/workingHours';
+import { callbackPresets } from '../../src/calls/callbackTimes';
 import { harness, ORG, toAnswer, TUESDAY_1030, type Harness } from './helpers';
 
 const HOUR = 3_600_000;

@@ -4,9 +4,9 @@ import {
   addWorkingMinutes,
   callbackPresets,
   endOfWorkingDay,
-  isWithinWorkingHours,
   nextWorkingMoment,
-} from '../../src/calls/workingHours';
+} from '../../src/calls/callbackTimes';
+import { isWithinWorkingHours } from '../../src/calls/workingHours';
 import { formatDeadline } from '../../src/flows/dates';
 
 const EKB = 'Asia/Yekaterinburg'; // UTC+5

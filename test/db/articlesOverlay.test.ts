@@ -3,12 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   articleEditNotices,
   listEditorArticles,
-  overlayEditsOnBundle,
   saveArticle,
   type SaveArticleDeps,
 } from '../../src/db/articlesRepository';
 import { AppDB } from '../../src/db/db';
-import { EditsChangedError, getArticle, loadActiveIndex, storeBundle } from '../../src/db/kbRepository';
+import {
+  EditsChangedError,
+  getArticle,
+  loadActiveIndex,
+  overlayEditsOnBundle,
+  storeBundle,
+} from '../../src/db/kbRepository';
 import type { Article } from '../../src/kb/article';
 import type { BundledArticle, KbBundle } from '../../src/kb/bundle';
 import { renderArticleBody } from '../../src/kb/render';

@@ -1,13 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  listEditorArticles,
-  saveArticle,
-  watchActiveKbIndex,
-  type SaveArticleDeps,
-} from '../../src/db/articlesRepository';
+import { listEditorArticles, saveArticle, type SaveArticleDeps } from '../../src/db/articlesRepository';
 import { AppDB } from '../../src/db/db';
-import { getArticle, loadActiveIndex, storeBundle } from '../../src/db/kbRepository';
+import { getArticle, loadActiveIndex, storeBundle, watchActiveKbIndex } from '../../src/db/kbRepository';
 import type { BundledArticle, KbBundle } from '../../src/kb/bundle';
 import { renderArticleBody } from '../../src/kb/render';
 import { buildIndex, exportIndex, importIndex, search } from '../../src/kb/search';

@@ -8,13 +8,12 @@ import {
   CallFencedError,
   claimCallOwnership,
   findActiveCall,
-  finishCall,
-  listCallsBetween,
-  listCallsOfCaller,
   loadCall,
   readLog,
   newCallRow,
 } from '../../src/db/callsRepository';
+import { finishCall } from '../../src/db/callsFinish';
+import { listCallsBetween, listCallsOfCaller } from '../../src/db/callHistory';
 import {
   listOpenCallbacks,
   listOpenCallbacksOfCaller,

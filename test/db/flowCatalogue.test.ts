@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeCall } from '../../src/analytics';
 import { beginCall, claimCallOwnership } from '../../src/db/callsRepository';
 import { AppDB } from '../../src/db/db';
-import { loadPublishedFlows } from '../../src/db/flowsRepository';
+import { loadPublishedFlows } from '../../src/db';
 import { loadSupervisedCalls } from '../../src/db/supervisorRepository';
 import { withPublished } from '../../src/services/flowCatalog';
 import { TUESDAY_1030 } from '../calls/helpers';

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allFlowVersions, withPublished, type FlowCatalog } from '../../src/services/flowCatalog';
 import { AppDB } from '../../src/db/db';
+import { loadPublishedFlows } from '../../src/db';
 import {
   createDraftFrom,
   getDraft,
   importFlowFile,
   listFlows,
   listFlowVersions,
-  loadPublishedFlows,
   publishDraft,
   republishVersion,
   saveDraft,

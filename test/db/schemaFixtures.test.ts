@@ -24,15 +24,10 @@ import Dexie, { type Version } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeCall } from '../../src/analytics';
 import { AppDB } from '../../src/db/db';
-import {
-  findActiveCall,
-  listCallsBetween,
-  loadCall,
-  loadSettings,
-  listOpenCallbacks,
-  openAppDb,
-} from '../../src/db';
-import { getDraft, listFlows, listFlowVersions, loadPublishedFlows } from '../../src/db/flowsRepository';
+import { findActiveCall, loadCall, loadPublishedFlows, loadSettings, openAppDb } from '../../src/db';
+import { listOpenCallbacks } from '../../src/db/callbacksRepository';
+import { listCallsBetween } from '../../src/db/callHistory';
+import { getDraft, listFlows, listFlowVersions } from '../../src/db/flowsRepository';
 import { listArticleEdits } from '../../src/db/articlesRepository';
 import { activeKbInfo, loadActiveBundle, loadActiveIndex } from '../../src/db/kbRepository';
 import type {

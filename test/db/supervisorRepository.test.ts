@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeCall, type CallFacts } from '../../src/analytics';
 import { AppDB } from '../../src/db/db';
+import { finishCall } from '../../src/db/callsFinish';
 import {
   appendCallEvent,
   beginCall,
   claimCallOwnership,
-  finishCall,
   markCallsChanged,
 } from '../../src/db/callsRepository';
 import { eraseExpiredPersonalData } from '../../src/db/retentionRepository';

@@ -8,7 +8,8 @@ import { MINUTES_ACC, pluralForm } from '../../src/flows/plural';
 import { parseFlowFile, restoreFlow } from '../../src/flows/restore';
 import { KNOWN_VARIABLES, renderLine } from '../../src/flows/templates';
 import type { TemplateVars } from '../../src/flows/types';
-import { callbackPresets, isWithinWorkingHours } from '../../src/calls/workingHours';
+import { callbackPresets } from '../../src/calls/callbackTimes';
+import { isWithinWorkingHours } from '../../src/calls/workingHours';
 import { calendarDaysBetween, zonedParts, zonedToUtc } from '../../src/flows/zonedTime';
 
 const ZONES = [

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCallController, type AppCallController } from '../../src/services/callOwner/controller';
 import { webCallLock } from '../../src/services/callOwner/lock';
 import { startCall, type CallSession } from '../../src/calls';
+import { ManualScheduler } from '../../src/calls/scheduler';
 import { AppDB } from '../../src/db/db';
 import { CallControllerProvider } from '../../src/services/callOwner/CallControllerContext';
 import { useCallSelect } from '../../src/operator/useCallSelect';
@@ -83,6 +84,7 @@ describe('the call screen shows only what is stored', () => {
     const session = startCall({
       flow: FLOW,
       clock,
+      scheduler: new ManualScheduler(),
       start: {
         callId: 'sandbox-1',
         organisation: ORG,

@@ -2,7 +2,7 @@
 // again after a failed attempt (in working time, so a retry never lands at night).
 import type { Organisation } from '../../calls/organisation';
 import type { CallbackAttemptResult, CallbackRow } from '../../db/callsTables';
-import { addWorkingMinutes } from '../../calls/workingHours';
+import { addWorkingMinutes } from '../../calls/callbackTimes';
 
 /** A task due within this much time is marked "скоро срок". */
 export const DUE_SOON_MS = 15 * 60_000;

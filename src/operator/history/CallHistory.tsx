@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { t } from '../../i18n';
 import type { Clock } from '../../calls/clock';
-import { listCallsBetween, type AppDB } from '../../db';
+import type { AppDB } from '../../db';
+import { listCallsBetween } from '../../db/callHistory';
 import type { FlowDefinition } from '../../flows/types';
 import { CallList } from './CallList';
 import { CallRecordView } from './CallRecordView';

@@ -1,8 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import { useApp } from '../../services/AppContext';
 import { t } from '../../i18n';
-import { systemClock, type Clock } from '../../calls/clock';
-import { listCallsOfCaller, listOpenCallbacksOfCaller } from '../../db';
+import type { Clock } from '../../calls/clock';
+import { systemClock } from '../../services/clock';
+import { listOpenCallbacksOfCaller } from '../../db/callbacksRepository';
+import { listCallsOfCaller } from '../../db/callHistory';
 import { formatDeadline } from '../../flows/dates';
 import type { FlowDefinition } from '../../flows/types';
 import { CallList } from './CallList';

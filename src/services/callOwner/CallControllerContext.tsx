@@ -1,7 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { KbSyncNotice, KnowledgeSource } from '../kbSync';
 import type { FlowCatalog } from '../flowCatalog';
-import { systemClock, type Clock } from '../../calls/clock';
+import type { Clock } from '../../calls/clock';
+import { systemClock } from '../clock';
 import type { CallController } from './types';
 
 /** What the operator workspace needs from the app's wiring: the calls, the knowledge base, the time. */

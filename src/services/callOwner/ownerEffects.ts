@@ -16,8 +16,6 @@ import {
   beginCall,
   CallBusyError,
   CallFencedError,
-  closeUnrestorableCall,
-  finishCall,
   getCallback,
   loadCall,
   newCallRow,
@@ -29,6 +27,7 @@ import {
   type StoredCall,
 } from '../../db';
 import type { FlowDefinition } from '../../flows/types';
+import { timeoutScheduler } from '../clock';
 import { buildRecordFile, type RecordFile } from '../recordFile';
 import { startCommitted, type CommittedCall } from './committedCall';
 import type { CallLock, LockHandle } from './lock';
@@ -144,16 +143,18 @@ export function ownerEffects(deps: OwnerDeps) {
   const { db, clock } = deps;
   // A read-only copy never fires hold timers: the owner's timer events arrive through storage.
   const idle: Scheduler = { now: () => clock.now(), at: () => () => {} };
+  // The owner's: hold timers fire on time.
+  const timers = timeoutScheduler(clock);
 
   function flowOf(id: string, version?: number): FlowDefinition | undefined {
     const same = deps.flows().filter((f) => f.id === id && (version === undefined || f.version === version));
     return same.sort((a, b) => b.version - a.version)[0];
   }
 
-  function resume(stored: StoredCall, scheduler?: Scheduler) {
+  function resume(stored: StoredCall, scheduler: Scheduler = timers) {
     const flow = flowOf(stored.row.flowId, stored.row.flowVersion);
     if (!flow) return { ok: false, error: 'flowMismatch' } as const;
-    return resumeCall({ flow, clock, stored: persisted(stored), ...(scheduler ? { scheduler } : {}) });
+    return resumeCall({ flow, clock, scheduler, stored: persisted(stored) });
   }
 
   return {
@@ -167,7 +168,10 @@ export function ownerEffects(deps: OwnerDeps) {
       }
       const resumed = resume(stored);
       if (!resumed.ok) {
-        await closeUnrestorableCall(db, callId).catch(reportStorageProblem);
+        // Closing it is rare and is loaded with the finishing code.
+        await import('./finishing')
+          .then((m) => m.closeUnrestorableCall(db, callId))
+          .catch(reportStorageProblem);
         lock.release();
         return { kind: 'failed', problem: { code: 'restoreFailed', callId, detail: resumed.error } };
       }
@@ -196,6 +200,7 @@ export function ownerEffects(deps: OwnerDeps) {
       const session = startCall({
         flow,
         clock,
+        scheduler: timers,
         start: {
           callId: deps.newId(),
           organisation: deps.organisation,
@@ -235,45 +240,18 @@ export function ownerEffects(deps: OwnerDeps) {
       return { call, stored, prefills: prefills(flow, task) };
     },
 
-    /** Stores the wrap-up with the call; a record storage cannot take goes to a file. */
+    /**
+     * Stores the wrap-up with the call; a record storage cannot take goes to a file. Loaded when a call
+     * is finished, long after its greeting: the operator's first load does not carry it.
+     */
     async finish(call: LiveCall, wrapUp: WrapUp, inMemory: boolean): Promise<void> {
-      const ctx = call.session.getSnapshot().context;
-      const now = clock.now();
-      const endedAt = ctx.end?.at ?? null;
-      const outcome = wrapUp.outcome ?? ctx.outcome?.kind ?? null;
-      const patch: Partial<CallRow> = {
-        ...summaryPatch(ctx),
-        outcome,
-        endedAt: endedAt ?? now,
-        finishedAt: now,
-        afterCallMs: endedAt === null ? null : Math.max(0, now - endedAt),
-        summary: wrapUp.summary,
-        topic: wrapUp.topic,
-        articlesUsed: wrapUp.articlesUsed,
-        satisfaction: wrapUp.satisfaction,
-        surveyOffered: wrapUp.surveyOffered,
-        lastSeq: call.session.log().length - 1,
-      };
-      // Without a claimed epoch (the lease write failed: disk full) the store would refuse this tab as
-      // fenced; the record goes to a file instead.
-      if (db && call.epoch > 0) {
-        try {
-          await finishCall(db, {
-            callId: call.callId,
-            patch,
-            epoch: call.epoch,
-            callback: ctx.callback,
-            fulfilled: call.callbackId && outcome !== null ? { callbackId: call.callbackId, at: now } : null,
-            ...(inMemory ? { log: call.session.log(), row: call.row } : {}),
-          });
-          return;
-        } catch (error) {
-          if (error instanceof CallFencedError) throw error;
-          reportStorageProblem(error);
-        }
-      }
-      // Storage is gone for good: the file is the record.
-      deps.saveFile(recordOf(call, wrapUp));
+      const { finishLiveCall } = await import('./finishing');
+      await finishLiveCall(
+        { db, clock, saveFile: (w) => deps.saveFile(recordOf(call, w)) },
+        call,
+        wrapUp,
+        inMemory,
+      );
     },
 
     recordOf,

@@ -2,7 +2,8 @@
 // through the operator workspace's own write path, and the IndexedDB usage Chromium reports for them.
 import { packEvents } from '../../../src/db/callEventCodec';
 import { AppDB } from '../../../src/db/db';
-import { appendCallEvent, beginCall, claimCallOwnership, finishCall } from '../../../src/db/callsRepository';
+import { finishCall } from '../../../src/db/callsFinish';
+import { appendCallEvent, beginCall, claimCallOwnership } from '../../../src/db/callsRepository';
 import { factsRow } from '../../../src/db/supervisorRepository';
 import { benchCalls, benchFlow, finishedRow, type BenchCall } from './benchCalls';
 

@@ -422,3 +422,64 @@ describe('call controller: callbacks', () => {
     expect(await db.callbacks.get(task!.id)).toMatchObject({ status: 'done', doneByCallId: back.callId });
   });
 });
+
+describe('call controller: rare turns of the owner', () => {
+  it('keeps the call when a finish fails for a reason other than another tab, and finishes it later', async () => {
+    const { db, controller, saved } = tab(freshName(), new FakeLockManager());
+    const call = await controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
+    await walkToAnswer(call);
+    // Storage refuses the wrap-up and the file cannot be offered either (a download blocked).
+    const update = vi
+      .spyOn(db.calls, 'update')
+      .mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    const push = vi.spyOn(saved, 'push').mockImplementation(() => {
+      throw new Error('download blocked');
+    });
+    await expect(controller.finish(WRAP)).rejects.toThrow('download blocked');
+    expect(controller.getActive()).toMatchObject({ callId: call.callId, readOnly: false });
+
+    update.mockRestore();
+    push.mockRestore();
+    await controller.finish(WRAP);
+    expect(controller.getActive()).toBeNull();
+    expect(await db.calls.get(call.callId)).toMatchObject({ status: 'ended', summary: WRAP.summary });
+  });
+
+  it('goes on in memory when storage fails as a tab takes the call over', async () => {
+    const name = freshName();
+    const locks = new FakeLockManager();
+    const a = tab(name, locks);
+    const call = await a.controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
+    const b = tab(name, locks);
+    await b.controller.ready;
+    vi.spyOn(b.db.callLease, 'put').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    await b.controller.getActive()!.takeOver();
+    expect(b.controller.getActive()).toMatchObject({
+      callId: call.callId,
+      readOnly: false,
+      storage: 'memory',
+    });
+    expect((await b.controller.getActive()!.send({ type: 'operator.choose', optionId: 'go' })).accepted).toBe(
+      true,
+    );
+  });
+
+  it('leaves one owner when two tabs take the call over at once; the other shows it read-only', async () => {
+    const name = freshName();
+    const locks = new FakeLockManager();
+    const a = tab(name, locks);
+    const call = await a.controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
+    const b = tab(name, locks);
+    const c = tab(name, locks);
+    await Promise.all([b.controller.ready, c.controller.ready]);
+    await Promise.all([b.controller.getActive()!.takeOver(), c.controller.getActive()!.takeOver()]);
+    await vi.waitFor(() => {
+      const modes = [a, b, c].map((t) => t.controller.getActive()?.readOnly);
+      expect(modes.filter((m) => m === false)).toHaveLength(1);
+    });
+    const owner = [a, b, c].find((t) => t.controller.getActive()?.readOnly === false)!;
+    expect(owner).not.toBe(a);
+    await owner.controller.getActive()!.send({ type: 'operator.choose', optionId: 'go' });
+    expect((await storedLog(owner.db, call.callId)).map((r) => r.seq)).toEqual([0, 1]);
+  });
+});

@@ -59,6 +59,8 @@ export class FakeLockManager implements LockManagerLike {
         const waiter = () => run();
         this.waiters.push(waiter);
         options.signal?.addEventListener('abort', () => {
+          // As in the browser, an abort only cancels a request still waiting; a granted lock stays held.
+          if (!this.waiters.includes(waiter)) return;
           this.waiters = this.waiters.filter((w) => w !== waiter);
           reject(new DOMException('wait aborted', 'AbortError'));
         });

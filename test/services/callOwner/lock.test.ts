@@ -49,4 +49,23 @@ describe('the call lock across tabs', () => {
     expect(lost).toBe(false);
     expect(locks.held).toBe(false);
   });
+
+  // The browser's rule (Web Locks: an abort removes a request still queued, nothing else). The call owner
+  // aborts its wait as it leaves the state that waited, i.e. right after the grant; the fake used to take
+  // that for a steal, so the tab that had just taken the call over lost it again (a flaky controller test).
+  it('keeps a waited-for lock whose wait is cancelled after the grant', async () => {
+    const locks = new FakeLockManager();
+    const lock = webCallLock(locks);
+    const first = await lock.acquire('wait');
+    const cancel = new AbortController();
+    const second = lock.acquire('wait', cancel.signal);
+    first!.release();
+    const handle = await second;
+    let lost = false;
+    void handle!.lost.then(() => (lost = true));
+    cancel.abort();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(lost).toBe(false);
+    expect(locks.held).toBe(true);
+  });
 });

@@ -1,19 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/calls/clock';
-import { ReplayGate, timeoutScheduler } from '../../src/calls/scheduler';
+import { ReplayGate } from '../../src/calls/replayGate';
 import { startCall } from '../../src/calls/session';
-import { flowFrom, OPERATOR, ORG, TINY_FLOW, TUESDAY_1030 } from './helpers';
+import { systemClock, timeoutScheduler } from '../../src/services/clock';
+import { flowFrom, OPERATOR, ORG, TINY_FLOW, TUESDAY_1030 } from '../calls/helpers';
 
 afterEach(() => vi.useRealTimers());
 
 describe('timers against a real setTimeout', () => {
-  it('fires a hold warning and expiry on time with the default scheduler', () => {
+  it("fires a hold warning and expiry on time with the app's clock and scheduler", () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.setSystemTime(TUESDAY_1030);
-    const clock = { now: () => Date.now() };
     const session = startCall({
       flow: flowFrom(TINY_FLOW),
-      clock,
+      clock: systemClock,
+      scheduler: timeoutScheduler(systemClock),
       start: { callId: 'c', organisation: ORG, operator: OPERATOR, transfersBefore: 0 },
     });
     session.send({ type: 'operator.choose', optionId: 'go' });
