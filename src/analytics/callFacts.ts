@@ -103,6 +103,12 @@ export interface CallFacts {
    * by which a question needing more work is owed an answer (001 §3.5.10–3.5.12). Null otherwise.
    */
   internalDayEnd: number | null;
+  /**
+   * Whether an inbound call that reached its farewell passed a step marked `askedForMore` first: the
+   * client was asked whether questions remain, and thanked (002 §17). Null for outbound calls, calls that
+   * never reached a farewell, and flow versions without the mark (or unknown to this workstation).
+   */
+  askedForMore: boolean | null;
 }
 
 function bucketOf(r: CallRecordEvent, stages: ReadonlyMap<string, Stage>): StageBucket | null {
@@ -127,6 +133,8 @@ interface Walk {
   transfers: TransferFact[];
   refused: number[];
   visited: Set<StageBucket>;
+  /** A step marked `askedForMore` was shown. */
+  asked: boolean;
   named: boolean;
   need: string | null;
   callbackDeadline: number | null;
@@ -149,8 +157,11 @@ function closeHolds(holds: HoldFact[], at: number): void {
 interface FlowShape {
   stages: ReadonlyMap<string, Stage>;
   has: ReadonlySet<Stage>;
+  /** Steps marked as asking whether questions remain. */
+  asks: ReadonlySet<string>;
 }
 const NO_STAGES: ReadonlyMap<string, Stage> = new Map();
+const NO_STEPS: ReadonlySet<string> = new Set();
 // 100,000 calls share a handful of flow versions: their step → stage maps are built once.
 const shapes = new WeakMap<FlowDefinition, FlowShape>();
 function flowShape(flow: FlowDefinition): FlowShape {
@@ -159,6 +170,7 @@ function flowShape(flow: FlowDefinition): FlowShape {
     shape = {
       stages: new Map(flow.steps.map((s) => [s.id, s.stage])),
       has: new Set(flow.steps.map((s) => s.stage)),
+      asks: new Set(flow.steps.filter((s) => s.checks?.includes('askedForMore')).map((s) => s.id)),
     };
     shapes.set(flow, shape);
   }
@@ -173,6 +185,7 @@ function walk(
   calledBack: boolean,
 ): Walk {
   const stages = flow ? flowShape(flow).stages : NO_STAGES;
+  const asks = flow ? flowShape(flow).asks : NO_STEPS;
   const cap = flow ? maxTransfers(flow) : TRANSFER_CAP;
   const w: Walk = {
     stageMs: {},
@@ -180,6 +193,7 @@ function walk(
     transfers: [],
     refused: [],
     visited: new Set(),
+    asked: false,
     named: false,
     need: null,
     callbackDeadline: null,
@@ -245,6 +259,7 @@ function walk(
     if (!state.startsWith('active.onHold')) closeHolds(w.holds, r.at);
     bucket = bucketOf(r, stages);
     if (bucket) w.visited.add(bucket);
+    if (state.startsWith('active.talking') && asks.has(r.after.stepId)) w.asked = true;
     if (state === 'ended') {
       w.end = r;
       w.beforeEnd = prev;
@@ -351,5 +366,9 @@ export function analyzeCall(
     greetingNamed: flow && w.greetingStep !== null ? greetingNames(flow, w.greetingStep) : null,
     internalDayEnd:
       flow?.client === 'internal' && w.organisation ? dayEnd(row.startedAt, w.organisation) : null,
+    askedForMore:
+      flow && flow.direction === 'inbound' && flowShape(flow).asks.size > 0 && w.visited.has('farewell')
+        ? w.asked
+        : null,
   };
 }

@@ -74,6 +74,11 @@ export const RECORD_RULES = [
     breaches: (f) => (f.greetingNamed === false ? once(f.startedAt) : none),
   },
   {
+    code: 'questionsAndThanks',
+    clause: '002 §17',
+    breaches: (f) => (f.askedForMore === false ? once(completedAt(f)) : none),
+  },
+  {
     code: 'internalAfterDayEnd',
     clause: '001 §3.5.10–3.5.11',
     breaches: (f) =>
@@ -93,7 +98,6 @@ export const UNRECORDED_RULES = [
   { code: 'callbackWithoutDeadlineOrPhone', clause: '001 §3.5.5 (5г)', check: 'engine' },
   { code: 'outcomeNotTold', clause: '002 §13', check: 'engine' },
   { code: 'handlerNotNamed', clause: '002 §16', check: 'engine' },
-  { code: 'questionsAndThanks', clause: '002 §17', check: 'none' },
   { code: 'internalOtherChannel', clause: '001 §3.5.12', check: 'none' },
   { code: 'speech', clause: '001 §3.5.2, 002 §12.2', check: 'none' },
   { code: 'noInterrupting', clause: '000 §3.1.8, §3.1.9', check: 'none' },

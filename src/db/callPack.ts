@@ -15,7 +15,7 @@ export interface PackedCall {
 }
 
 /** Raised whenever the layout below changes: packs of another version are rebuilt from the rows. */
-export const PACK_VERSION = 2;
+export const PACK_VERSION = 3;
 
 /**
  * One side of the calls (their rows, or their figures), field after field, call after call. Each side
@@ -144,6 +144,7 @@ const FACTS = fields<CallFacts>({
   erased: K.Bool,
   greetingNamed: K.BoolOrNull,
   internalDayEnd: K.NumOrNull,
+  askedForMore: K.BoolOrNull,
 });
 
 class PackError extends Error {}
@@ -410,6 +411,7 @@ function readFacts(c: Cursor): CallFacts {
     erased: c.bool(),
     greetingNamed: c.boolOrNull(),
     internalDayEnd: c.numOrNull(),
+    askedForMore: c.boolOrNull(),
   };
 }
 

@@ -117,6 +117,17 @@ export function StepForm({ flow, step, edit, issues, variables, sample, onRename
         issues={issues.get(key('kb.articles'))}
         onChange={(articles) => edit((f) => setKbLinks(f, step.id, { ...step.kb, articles }))}
       />
+      {step.stage !== 'farewell' && (
+        <label>
+          <input
+            type="checkbox"
+            id={key('checks')}
+            checked={step.checks?.includes('askedForMore') === true}
+            onChange={(e) => set({ checks: e.target.checked ? ['askedForMore'] : [] })}
+          />{' '}
+          {text.askedForMore}
+        </label>
+      )}
       {step.stage === 'farewell' && (
         <fieldset id={key('outcomes')}>
           <legend>{text.outcomes}</legend>

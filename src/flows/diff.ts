@@ -12,6 +12,7 @@ export const STEP_FIELDS = [
   'capture',
   'kb',
   'outcomes',
+  'checks',
 ] as const satisfies readonly (keyof Step)[];
 export type StepField = (typeof STEP_FIELDS)[number];
 

@@ -25,6 +25,7 @@ export const ISSUE_CODES = [
   'step.outcomesOutsideFarewell',
   'step.farewellHasOptions',
   'step.skipsUnderstanding',
+  'step.farewellWithoutAskingForMore',
   'greeting.noOperator',
   'greeting.noOrganisation',
   'outcome.noFarewell',

@@ -6,6 +6,7 @@ import {
   ALL_STAGES,
   FIELD_KINDS,
   OUTCOMES,
+  STEP_CHECKS,
   type CaptureField,
   type FlowDefinition,
   type FlowLimits,
@@ -114,6 +115,11 @@ const step = z.strictObject({
     .array(outcome)
     .default(() => [])
     .meta({ description: 'Farewell steps: the outcomes this farewell is said for (empty = any).' }),
+  // Optional without a default: flow versions stored before it existed still read back unchanged.
+  checks: z.array(z.enum(STEP_CHECKS)).optional().meta({
+    description:
+      'What the engine checks calls by at this step: "askedForMore" marks the question whether questions remain, asked before the farewell (002 §17).',
+  }),
 });
 
 const limits = z

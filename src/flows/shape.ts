@@ -2,7 +2,7 @@
 // operator's side, which carries no schema validator (zod stays in the editor and the build). Every flow
 // was fully checked when it was published; this only catches a row damaged since (a disk fault, a tool
 // writing into the database), so that one bad row is skipped instead of breaking the call screen.
-import { FIELD_KINDS, OUTCOMES, type FlowDefinition } from './types';
+import { FIELD_KINDS, OUTCOMES, STEP_CHECKS, type FlowDefinition } from './types';
 
 type Check = (v: unknown) => boolean;
 
@@ -50,6 +50,7 @@ const step = record({
   capture: list(captureField),
   kb: record({ topics: list(str), articles: list(str) }),
   outcomes: list(oneOf(OUTCOMES)),
+  checks: optional(list(oneOf(STEP_CHECKS))),
 });
 
 const flow = record({

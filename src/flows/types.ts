@@ -46,6 +46,13 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const FIELD_KINDS = ['text', 'personName', 'phone', 'appealNumber', 'date', 'need'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
+/**
+ * What a step does that the engine checks calls by. `askedForMore`: the step asks whether questions remain
+ * and thanks the client, owed before the farewell (002 §17).
+ */
+export const STEP_CHECKS = ['askedForMore'] as const;
+export type StepCheck = (typeof STEP_CHECKS)[number];
+
 export interface CaptureField {
   /** Where the value goes: caller card fields (callerName, callerPhone, appealNumber, need) or a custom id. */
   id: string;
@@ -87,6 +94,8 @@ export interface Step {
   kb: KbLinks;
   /** For farewell steps: the outcomes this farewell is said for (empty = any outcome). */
   outcomes: Outcome[];
+  /** What the engine checks a call by at this step; absent in flows written before it existed. */
+  checks?: StepCheck[];
 }
 
 export interface FlowLimits {

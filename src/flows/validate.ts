@@ -156,16 +156,19 @@ function checkStages(flow: FlowDefinition, emit: Emit): void {
 }
 
 /**
- * Inbound: no way from the start to a resolution step that skips the understanding stage. Reported at
- * each option that leads into a resolution before the caller's question was rephrased; a flow without
- * any understanding step is told once, as the missing stage.
+ * The options by which a walk from the start reaches a step `into` without passing a step that `keeps`
+ * (the walk stops at such a step and at the steps it leads into): where a flow lets a call skip an act.
  */
-function checkUnderstanding(flow: FlowDefinition, emit: Emit): void {
-  if (flow.direction !== 'inbound' || !flow.steps.some((s) => s.stage === 'understanding')) return;
+function skippingOptions(
+  flow: FlowDefinition,
+  keeps: (s: Step) => boolean,
+  into: (s: Step) => boolean,
+): { step: number; option: number }[] {
   const index = new Map<string, number>();
   flow.steps.forEach((s, i) => {
     if (!index.has(s.id)) index.set(s.id, i);
   });
+  const found: { step: number; option: number }[] = [];
   const seen = new Set<string>();
   const queue = [flow.start];
   for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
@@ -173,13 +176,46 @@ function checkUnderstanding(flow: FlowDefinition, emit: Emit): void {
     const step = i === undefined ? undefined : flow.steps[i];
     if (i === undefined || !step || seen.has(id)) continue;
     seen.add(id);
-    if (step.stage === 'understanding' || step.stage === 'resolution') continue;
+    if (keeps(step)) continue;
     step.options.forEach((o, j) => {
       const k = index.get(o.next);
       const target = k === undefined ? undefined : flow.steps[k];
-      if (target?.stage === 'resolution')
-        emit('step.skipsUnderstanding', `steps[${i}].options[${j}].next`, { step: step.id, target: o.next });
+      if (target && into(target)) found.push({ step: i, option: j });
       else queue.push(o.next);
+    });
+  }
+  return found;
+}
+
+/**
+ * Inbound: no way from the start to a resolution step that skips the understanding stage. Reported at
+ * each option that leads into a resolution before the caller's question was rephrased; a flow without
+ * any understanding step is told once, as the missing stage.
+ */
+function checkUnderstanding(flow: FlowDefinition, emit: Emit): void {
+  if (flow.direction !== 'inbound' || !flow.steps.some((s) => s.stage === 'understanding')) return;
+  const understands = (s: Step) => s.stage === 'understanding' || s.stage === 'resolution';
+  for (const { step, option } of skippingOptions(flow, understands, (s) => s.stage === 'resolution')) {
+    const s = flow.steps[step];
+    const target = s?.options[option]?.next ?? '';
+    emit('step.skipsUnderstanding', `steps[${step}].options[${option}].next`, { step: s?.id ?? '', target });
+  }
+}
+
+/**
+ * Inbound: before the farewell the client is asked whether questions remain, and thanked (002 §17). The
+ * engine checks a call by the step marked `askedForMore`, so every way from the start into a farewell
+ * passes such a step. Reported at each option that leads into a farewell before it was asked.
+ */
+function checkAskedForMore(flow: FlowDefinition, emit: Emit): void {
+  if (flow.direction !== 'inbound') return;
+  const asks = (s: Step) => s.checks?.includes('askedForMore') === true;
+  for (const { step, option } of skippingOptions(flow, asks, (s) => s.stage === 'farewell')) {
+    const s = flow.steps[step];
+    const target = s?.options[option]?.next ?? '';
+    emit('step.farewellWithoutAskingForMore', `steps[${step}].options[${option}].next`, {
+      step: s?.id ?? '',
+      target,
     });
   }
 }
@@ -343,6 +379,7 @@ export function validateFlow(flow: FlowDefinition, options: ValidateOptions = {}
   checkStructure(flow, emit);
   checkStages(flow, emit);
   checkUnderstanding(flow, emit);
+  checkAskedForMore(flow, emit);
   checkGreetings(flow, emit);
   const captured = checkFields(flow, emit);
   checkTexts(flow, captured, emit);

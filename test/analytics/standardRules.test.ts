@@ -31,6 +31,31 @@ const variant = (change: (s: (typeof TINY_FLOW.steps)[number]) => unknown, top: 
 
 const greeting = (say: string) => variant((s) => (s.id === 'hello' ? { ...s, say } : s));
 const internal = variant((s) => s, { client: 'internal' });
+/**
+ * The tiny flow with the "anything else?" question on a step of its own, which the answer may skip: an
+ * old version (flows:check refuses it now), the way an operator ending the call at the answer skips it.
+ */
+const askedAfterAnswer = shapedFlowFrom({
+  ...TINY_FLOW,
+  steps: [
+    ...TINY_FLOW.steps.map((s) =>
+      s.id === 'answer'
+        ? {
+            ...s,
+            checks: [],
+            options: [...s.options, { id: 'more', label: 'Уточнить', next: 'anything-else' }],
+          }
+        : s,
+    ),
+    {
+      id: 'anything-else',
+      stage: 'resolution',
+      checks: ['askedForMore'],
+      say: 'Остались ли у вас ещё вопросы?',
+      options: [{ id: 'done', label: 'Вопросов нет', next: 'bye' }],
+    },
+  ],
+});
 /** Tuesday 18:00 in Yekaterinburg, the end of the sample organisation's working day. */
 const TUESDAY_1800 = TUESDAY_1500 + 3 * HOUR;
 
@@ -42,7 +67,8 @@ const cases: Record<ComplianceRule, { breaks: CallFacts; keeps: CallFacts }> = {
   farewellMissing: { breaks: facts('c5'), keeps: facts('c1') },
   callerNotIdentified: { breaks: facts('c5'), keeps: facts('c1') },
   needNotRephrased: {
-    // Read through a flow whose understanding step c1 never passed: the need was not rephrased.
+    // Read through a flow whose understanding step c1 never passed: the need was not rephrased. An old
+    // version: flows:check now refuses a way to the resolution around the understanding stage.
     breaks: facts(
       'c1',
       shapedFlowFrom({
@@ -71,6 +97,11 @@ const cases: Record<ComplianceRule, { breaks: CallFacts; keeps: CallFacts }> = {
   greetingUnnamed: {
     breaks: facts('c1', greeting('{{greeting}}! Слушаю вас.')),
     keeps: facts('c1', greeting('{{greeting}}! {{organisation.shortName}}, {{operator.fullName}}.')),
+  },
+  questionsAndThanks: {
+    // c1 answered and said goodbye; read through a flow whose marked "anything else?" step it never passed.
+    breaks: facts('c1', askedAfterAnswer),
+    keeps: facts('c1'),
   },
   internalAfterDayEnd: {
     breaks: facts('c2', internal, { deadline: TUESDAY_1800 + 16 * HOUR, doneAt: null }),
@@ -104,6 +135,18 @@ describe('the standard’s rules table', () => {
     expect(facts('c2', internal).internalDayEnd).toBe(TUESDAY_1800);
   });
 
+  it('checks "anything else?" only on inbound calls that reached a farewell on a flow that marks the step', () => {
+    expect(facts('c1').askedForMore).toBe(true);
+    // A flow version written before the mark existed: its calls are not checked, never flagged.
+    const unmarked = variant((s) => ({ ...s, checks: [] }));
+    expect(facts('c1', unmarked).askedForMore).toBeNull();
+    // §17 belongs to the inbound scenario.
+    const outbound = { ...askedAfterAnswer, direction: 'outbound' as const };
+    expect(facts('c1', outbound).askedForMore).toBeNull();
+    // A call that never reached its farewell (c5 broke off) owes no question before it.
+    expect(facts('c5', askedAfterAnswer).askedForMore).toBeNull();
+  });
+
   it('names every rule, its clause and how the record shows it, or why it cannot', () => {
     const codes = STANDARD_RULES.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
@@ -112,9 +155,8 @@ describe('the standard’s rules table', () => {
       expect(t.supervisor.compliance.standard[r.code].rule, r.code).not.toBe('');
       expect(t.supervisor.compliance.standard[r.code].shows, r.code).not.toBe('');
     }
-    expect(STANDARD_RULES.filter((r) => r.check === 'none').map((r) => r.code)).toContain(
-      'questionsAndThanks',
-    );
+    expect(STANDARD_RULES.find((r) => r.code === 'questionsAndThanks')?.check).toBe('record');
+    expect(STANDARD_RULES.filter((r) => r.check === 'none').map((r) => r.code)).toContain('speech');
   });
 });
 

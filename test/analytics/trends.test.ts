@@ -36,6 +36,7 @@ function call(startedAt: number, more: Partial<CallFacts> = {}): CallFacts {
     erased: false,
     greetingNamed: true,
     internalDayEnd: null,
+    askedForMore: null,
     adherence: { greeting: true, identified: true, rephrased: true, farewell: true },
     ...more,
   };

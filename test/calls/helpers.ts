@@ -98,7 +98,8 @@ export const TINY_FLOW = {
     {
       id: 'answer',
       stage: 'resolution',
-      say: 'Отвечаю.',
+      say: 'Отвечаю. Остались ли у вас ещё вопросы?',
+      checks: ['askedForMore'],
       options: [
         { id: 'resolved', label: 'Решён', next: 'bye', outcome: 'resolved' },
         { id: 'by-date', label: 'К сроку', next: 'bye', outcome: 'byDate' },

@@ -92,6 +92,7 @@ const facts: fc.Arbitrary<CallFacts> = fc.record({
   erased: fc.boolean(),
   greetingNamed: bool,
   internalDayEnd: maybe(time),
+  askedForMore: bool,
 });
 
 const calls = fc.array(fc.record({ row, facts }), { maxLength: 12 });

@@ -46,6 +46,27 @@ describe('the flow form', () => {
     );
   });
 
+  it('marks the "anything else?" step, which an inbound way to the farewell must pass', () => {
+    const unmarked = minimal();
+    unmarked.steps = unmarked.steps.map((s) => ({ ...s, checks: [] }));
+    let latest = unmarked;
+    const asked = () =>
+      checkDraft(latest).issues.filter((i) => i.code === 'step.farewellWithoutAskingForMore');
+    render(
+      <FlowFormView
+        flow={unmarked}
+        edit={(change) => (latest = change(latest))}
+        issues={checkDraft(unmarked).issues}
+        selected="needs"
+        onSelect={() => {}}
+      />,
+    );
+    expect(asked()).not.toEqual([]);
+    fireEvent.click(screen.getByLabelText(/остались ли вопросы/));
+    expect(latest.steps.find((s) => s.id === 'needs')?.checks).toEqual(['askedForMore']);
+    expect(asked()).toEqual([]);
+  });
+
   it('offers variables after "{{" and inserts the chosen one', () => {
     render(<Harness initial={minimal()} />);
     const say = screen.getByLabelText<HTMLTextAreaElement>('Реплика оператора');

@@ -110,6 +110,12 @@ const EXPECTED: Record<string, { code: string; path: string; params?: Record<str
       params: { step: 'needs', target: 'resolve' },
     },
   ],
+  // Inbound: every way into the farewell passes the "anything else?" step (002 §17); none is marked here.
+  'farewell-without-asking': ['resolved', 'callback'].map((_, k) => ({
+    code: 'step.farewellWithoutAskingForMore',
+    path: `steps[4].options[${k}].next`,
+    params: { step: 'resolve', target: 'farewell' },
+  })),
   'outcome-no-farewell': ['byDate', 'noDate', 'impossible', 'redirected'].map((outcome) => ({
     code: 'outcome.noFarewell',
     path: 'steps',
