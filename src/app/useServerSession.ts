@@ -1,0 +1,39 @@
+// The shell's view of the server (issue 16): standalone, signed out or signed in, decided once at start
+// (at once when a session is remembered) and changed by sign-in and sign-out.
+import { useCallback, useEffect, useState } from 'react';
+import { signOut, startSession, type KnownSession, type ServerState } from '../services/account/session';
+
+export interface ServerSession {
+  /** null while the start asks the server (only when no session is remembered). */
+  state: ServerState | null;
+  signedIn: (session: KnownSession) => void;
+  signOut: () => Promise<void>;
+}
+
+export function useServerSession(): ServerSession {
+  const [state, setState] = useState<ServerState | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const update = (s: ServerState) => {
+      if (live) setState(s);
+    };
+    const first = startSession(update);
+    if (first instanceof Promise) void first.then(update);
+    else update(first);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const signedIn = useCallback((session: KnownSession) => {
+    setState({ mode: 'signedIn', session, offline: false });
+  }, []);
+
+  const leave = useCallback(async () => {
+    await signOut();
+    setState({ mode: 'signedOut' });
+  }, []);
+
+  return { state, signedIn, signOut: leave };
+}
