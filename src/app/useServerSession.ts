@@ -32,6 +32,8 @@ export function useServerSession(): ServerSession {
 
   const leave = useCallback(async () => {
     await signOut();
+    // The next person starts at their own first workspace, not at the page the last one left open.
+    window.history.replaceState(null, '', '/');
     setState({ mode: 'signedOut' });
   }, []);
 
