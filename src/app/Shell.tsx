@@ -9,7 +9,7 @@ import { CallScreenProvider } from '../services/callScreenSlot';
 import { CallWiringProvider } from './CallWiring';
 import { OperatorNav } from './OperatorNav';
 import { AccountBar, type Account } from './AccountBar';
-import { allowedAreas } from '../services/account/session';
+import { allowedAreas } from '../services/account/areas';
 
 // Only the call screen is in the first load. Supervisor, editor, settings and the operator's callbacks
 // queue and history are lazy chunks; the service worker precaches them all, so they open offline too.

@@ -1,7 +1,10 @@
 // The shell's view of the server (issue 16): standalone, signed out or signed in, decided once at start
 // (at once when a session is remembered) and changed by sign-in and sign-out.
 import { useCallback, useEffect, useState } from 'react';
-import { signOut, startSession, type KnownSession, type ServerState } from '../services/account/session';
+import type { KnownSession, ServerState } from '../services/account/session';
+
+// The server's client is a lazy chunk (precached): a single workstation's first load does not carry it.
+const client = () => import('../services/account/session');
 
 export interface ServerSession {
   /** null while the start asks the server (only when no session is remembered). */
@@ -18,9 +21,11 @@ export function useServerSession(): ServerSession {
     const update = (s: ServerState) => {
       if (live) setState(s);
     };
-    const first = startSession(update);
-    if (first instanceof Promise) void first.then(update);
-    else update(first);
+    client().then(
+      async ({ startSession }) => update(await startSession(update)),
+      // The chunk did not load: go on as a single workstation rather than wait forever.
+      () => update({ mode: 'standalone' }),
+    );
     return () => {
       live = false;
     };
@@ -31,7 +36,7 @@ export function useServerSession(): ServerSession {
   }, []);
 
   const leave = useCallback(async () => {
-    await signOut();
+    await (await client()).signOut();
     // The next person starts at their own first workspace, not at the page the last one left open.
     window.history.replaceState(null, '', '/');
     setState({ mode: 'signedOut' });

@@ -3,7 +3,7 @@
 // 404, and the app stays a single workstation. The signed-in person is remembered in localStorage, so a
 // start without network goes on at once with the last known roles: nothing here makes a call wait.
 // Only types come from src/protocol: its zod schemas stay out of the operator's first load.
-import type { ApiErrorBody, Role, SessionInfo } from '../../protocol';
+import type { ApiErrorBody, SessionInfo } from '../../protocol';
 
 export const API = '/api/v1';
 /** The header every state-changing request carries (CSRF_HEADER in src/protocol/session.ts). */
@@ -162,10 +162,4 @@ export async function signOut(): Promise<void> {
     // Offline or already ended: the workstation forgets the person all the same.
   }
   forget();
-}
-
-/** The workspaces a person's roles open; the administrator opens every one and the administration page. */
-export function allowedAreas(roles: readonly Role[]): Set<string> {
-  if (roles.includes('administrator')) return new Set(['operator', 'supervisor', 'editor', 'admin']);
-  return new Set(roles);
 }
