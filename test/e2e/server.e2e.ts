@@ -11,7 +11,13 @@ import { inject } from 'vitest';
 import { buildServer } from '../../src/server/app';
 import { defaultConfig } from '../../src/server/config';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
-import { completeFirstRun, launch, waitForServiceWorker, watchErrors } from './harness';
+import {
+  completeFirstRun,
+  launch,
+  seriousA11yViolations,
+  waitForServiceWorker,
+  watchErrors,
+} from './harness';
 
 interface Served {
   url: string;
@@ -105,6 +111,8 @@ describe('the app served by the server, in Chromium', () => {
   it('answers a wrong password in Russian, and signs out back to the sign-in page', async () => {
     served = await serveApp();
     const { page } = served;
+    await page.getByRole('heading', { level: 1, name: 'Вход в Суфлёр' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await signIn(page, 'sverdlovsk.operator', 'не тот пароль');
     await page.getByRole('alert').filter({ hasText: 'Неверный логин или пароль.' }).waitFor();
     await signIn(page, 'sverdlovsk.operator');
@@ -124,6 +132,7 @@ describe('the app served by the server, in Chromium', () => {
     await completeFirstRun(page);
     await page.getByRole('link', { name: 'Администрирование' }).click();
     await page.getByRole('cell', { name: 'murmansk.operator', exact: true }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     const form = page.getByRole('form', { name: 'Добавить сотрудника' });
     await form.getByLabel('Логин').fill('murmansk.novikova');
     await form.getByLabel('Фамилия').fill('Новикова');
