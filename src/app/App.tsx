@@ -6,12 +6,16 @@ import { StorageBanner } from './StorageBanner';
 import { startServiceWorker } from '../services/pwa';
 import { t } from '../i18n';
 import { isSetupComplete } from '../db';
+import { useServerSession } from './useServerSession';
 
 // Asked once per workstation, with the sample organisations: not part of the operator's usual first load.
 const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })));
+// Only with the server and nobody signed in (issue 16).
+const SignInPage = lazy(() => import('./SignInPage').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
   const state = useAppState();
+  const server = useServerSession();
   const { theme, fontSize } = state.settings.appearance;
 
   useEffect(() => {
@@ -26,13 +30,22 @@ export function App() {
       {t.shell.loading}
     </p>
   );
-  if (!state.ready) return loading;
+  if (!state.ready || !server.state) return loading;
+  if (server.state.mode === 'signedOut') {
+    return (
+      <Suspense fallback={loading}>
+        <SignInPage notice={server.state.notice} onSignedIn={server.signedIn} />
+      </Suspense>
+    );
+  }
+  const account =
+    server.state.mode === 'signedIn' ? { session: server.state.session, signOut: server.signOut } : null;
 
   return (
     <AppContext.Provider value={state}>
       {state.problem && <StorageBanner problem={state.problem} />}
       {isSetupComplete(state.settings) ? (
-        <Shell />
+        <Shell account={account} />
       ) : (
         <Suspense fallback={loading}>
           <FirstRun onDone={state.finishFirstRun} />

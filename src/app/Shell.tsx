@@ -8,6 +8,8 @@ import { OperatorWorkspace } from '../operator/OperatorWorkspace';
 import { CallScreenProvider } from '../services/callScreenSlot';
 import { CallWiringProvider } from './CallWiring';
 import { OperatorNav } from './OperatorNav';
+import { AccountBar, type Account } from './AccountBar';
+import { allowedAreas } from '../services/account/areas';
 
 // Only the call screen is in the first load. Supervisor, editor, settings and the operator's callbacks
 // queue and history are lazy chunks; the service worker precaches them all, so they open offline too.
@@ -21,6 +23,8 @@ const EditorWorkspace = lazy(() =>
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const CallbacksRoute = lazy(() => import('./OperatorRoutes').then((m) => ({ default: m.CallbacksRoute })));
 const HistoryRoute = lazy(() => import('./OperatorRoutes').then((m) => ({ default: m.HistoryRoute })));
+// The administrator's page exists only with the server (issue 16).
+const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 const ROUTES = [
   { key: 'operator', path: '/operator' },
@@ -29,12 +33,19 @@ const ROUTES = [
   { key: 'settings', path: '/settings' },
 ] as const;
 
-export function Shell() {
+const ALL = new Set(['operator', 'supervisor', 'editor', 'settings']);
+
+/** `account`: the signed-in person with the server; null for a single workstation (every workspace). */
+export function Shell({ account }: { account: Account | null }) {
   const [location, navigate] = useLocation();
+  const areas = account ? new Set([...allowedAreas(account.session.person.roles), 'settings']) : ALL;
+  const routes = ROUTES.filter((r) => areas.has(r.key));
+  const home = routes[0]?.path ?? '/settings';
+  const admin = areas.has('admin');
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      const route = ROUTES.find((r) => matches(e, WORKSPACE_SHORTCUTS[r.key]));
+      const route = routes.find((r) => matches(e, WORKSPACE_SHORTCUTS[r.key]));
       if (!route) return;
       e.preventDefault();
       navigate(route.path);
@@ -43,7 +54,7 @@ export function Shell() {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, routes]);
 
   return (
     <CallWiringProvider>
@@ -55,7 +66,7 @@ export function Shell() {
           <span className="brand">{t.shell.appName}</span>
           <nav aria-label={t.shell.mainNav}>
             <ul>
-              {ROUTES.map((r) => (
+              {routes.map((r) => (
                 <li key={r.key}>
                   <Link
                     href={r.path}
@@ -67,28 +78,37 @@ export function Shell() {
                   </Link>
                 </li>
               ))}
+              {admin && (
+                <li>
+                  <Link href="/admin" aria-current={location.startsWith('/admin') ? 'page' : undefined}>
+                    {t.shell.workspaces.admin}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
+          {account && <AccountBar account={account} />}
         </header>
         <UpdatePrompt />
         <OfflineNotice />
         <main id="main" tabIndex={-1}>
           <CallScreenProvider value={OperatorWorkspace}>
             <Suspense fallback={<p role="status">{t.shell.loading}</p>}>
-              {location.startsWith('/operator') && <OperatorNav />}
+              {areas.has('operator') && location.startsWith('/operator') && <OperatorNav />}
               <Switch>
-                <Route path="/operator" component={OperatorWorkspace} />
-                <Route path="/operator/callbacks" component={CallbacksRoute} />
-                <Route path="/operator/history" component={HistoryRoute} />
-                <Route path="/supervisor" component={SupervisorWorkspace} />
-                <Route path="/editor" component={EditorWorkspace} />
+                {areas.has('operator') && <Route path="/operator" component={OperatorWorkspace} />}
+                {areas.has('operator') && <Route path="/operator/callbacks" component={CallbacksRoute} />}
+                {areas.has('operator') && <Route path="/operator/history" component={HistoryRoute} />}
+                {areas.has('supervisor') && <Route path="/supervisor" component={SupervisorWorkspace} />}
+                {areas.has('editor') && <Route path="/editor" component={EditorWorkspace} />}
+                {admin && <Route path="/admin" component={AdminPage} />}
                 <Route path="/settings" component={SettingsPage} />
                 <Route path="/">
-                  <Redirect to="/operator" replace />
+                  <Redirect to={home} replace />
                 </Route>
                 <Route>
                   <p>{t.shell.notFound}</p>
-                  <Link href="/operator">{t.shell.toOperator}</Link>
+                  {areas.has('operator') && <Link href="/operator">{t.shell.toOperator}</Link>}
                 </Route>
               </Switch>
             </Suspense>

@@ -14,3 +14,4 @@ export * as callbacks from './callbacks';
 export { editor } from './editor';
 export { supervisor } from './supervisor';
 export { files } from './files';
+export { account } from './account';

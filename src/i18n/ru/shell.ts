@@ -8,6 +8,11 @@ export const shell = {
     supervisor: 'Руководитель',
     editor: 'Редактор',
     settings: 'Настройки',
+    admin: 'Администрирование',
+  },
+  account: {
+    signedInAs: (name: string) => `Вы вошли: ${name}`,
+    signOut: 'Выйти',
   },
   loading: 'Загрузка…',
   version: (build: string) => `Версия ${build}`,

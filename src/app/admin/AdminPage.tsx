@@ -1,0 +1,65 @@
+// The administrator's page (issue 16, lazy): the people of the organisation, add one, reset a password,
+// disable or enable, set roles. Every refusal shows the server's Russian message.
+import { useCallback, useEffect, useState } from 'react';
+import { t } from '../../i18n';
+import type { AdminPerson } from '../../protocol';
+import { ApiRefusal } from '../../services/account/session';
+import { listPeople } from '../../services/account/people';
+import { PersonRow } from './PersonRow';
+import { AddPersonForm } from './AddPersonForm';
+
+export function messageOf(err: unknown): string {
+  return err instanceof ApiRefusal && err.message ? err.message : t.account.admin.unreachable;
+}
+
+export function AdminPage() {
+  const words = t.account.admin;
+  const [people, setPeople] = useState<AdminPerson[] | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setPeople(await listPeople());
+    } catch (err) {
+      setMessage({ text: messageOf(err), error: true });
+    }
+  }, []);
+  useEffect(() => void reload(), [reload]);
+
+  const done = useCallback(
+    (text: string, error = false) => {
+      setMessage({ text, error });
+      if (!error) void reload();
+    },
+    [reload],
+  );
+
+  return (
+    <section>
+      <h1>{words.title}</h1>
+      {message && <p role={message.error ? 'alert' : 'status'}>{message.text}</p>}
+      <h2>{words.people}</h2>
+      {people === null ? (
+        <p role="status">{words.loading}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{words.columns.login}</th>
+              <th scope="col">{words.columns.name}</th>
+              <th scope="col">{words.columns.roles}</th>
+              <th scope="col">{words.columns.status}</th>
+              <th scope="col">{words.columns.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <PersonRow key={p.id} person={p} onDone={done} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AddPersonForm onDone={done} />
+    </section>
+  );
+}
