@@ -1,5 +1,6 @@
 // The editor's flows in IndexedDB: drafts saved as the editor types, immutable published versions, the
 // archived mark. Publishing checks the draft with flows:check's rules; a version row is never rewritten.
+import { checkDraft } from '../flows/edit';
 import { hasErrors, type FlowIssue } from '../flows/issues';
 import type { FlowDefinition } from '../flows/types';
 import type { ValidateOptions } from '../flows/validate';
@@ -158,9 +159,6 @@ export async function publishDraft(
   now: number,
   options: ValidateOptions = {},
 ): Promise<PublishResult> {
-  // The validator (zod) loads only when the editor publishes: the operator's bundle stays without it,
-  // and it is loaded before the transaction, which must await nothing but Dexie.
-  const { checkDraft } = await import('../flows/edit');
   return db.transaction('rw', tables(db), async () => {
     const row = await db.flowDrafts.get(flowId);
     if (!row) return { ok: false, issues: [] };
