@@ -2,8 +2,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { bundledFlowsPlugin } from './src/cli/viteFlowsPlugin';
-import { kbBundlePlugin } from './src/cli/viteKbPlugin';
+import { bundledFlowsPlugin } from './src/cli/viteFlowsPlugin.ts';
+import { kbBundlePlugin } from './src/cli/viteKbPlugin.ts';
 
 /**
  * Modules the first load reaches through a barrel or the `t` namespace but whose code only lazy chunks use

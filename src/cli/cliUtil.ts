@@ -1,7 +1,7 @@
 // Small helpers shared by the flow command-line tools (flows:check, flows:schema, flows:simulate).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listFileNames } from './sourceFiles';
+import { listFileNames } from './sourceFiles.ts';
 
 export const FLOWS_DIR = 'scripts-flows';
 

@@ -1,16 +1,16 @@
 // `npm run flows:check [files…]`: checks flow files (all of scripts-flows/ without arguments) and prints
 // "file: path: message (строка N)" per issue, then a summary; exits 1 on any error. CI runs it.
 import { basename, resolve } from 'node:path';
-import * as flows from '../i18n/ru/flows';
-import { checkFlowFile } from '../flows/check';
+import * as flows from '../i18n/ru/flows.ts';
+import { checkFlowFile } from '../flows/check.ts';
 import type { FlowIssue } from '../flows/issues';
-import { locatePath } from '../flows/locate';
+import { locatePath } from '../flows/locate.ts';
 import type { FlowDefinition } from '../flows/types';
 import type { ValidateOptions } from '../flows/validate';
-import { FLOW_FILE_MAX_BYTES } from '../services/readTextFile';
-import { FLOWS_DIR, isMain, listFlowFiles } from './cliUtil';
-import { isArticleFolder, KB_DIR, readArticleSources } from './kbCheck';
-import { readDiskText } from './sourceFiles';
+import { FLOW_FILE_MAX_BYTES } from '../services/readTextFile.ts';
+import { FLOWS_DIR, isMain, listFlowFiles } from './cliUtil.ts';
+import { isArticleFolder, KB_DIR, readArticleSources } from './kbCheck.ts';
+import { readDiskText } from './sourceFiles.ts';
 
 /** Article ids are their file names; with no knowledge base at hand, article links are not checked. */
 export function knowledgeOptions(root: string): ValidateOptions {

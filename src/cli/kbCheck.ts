@@ -2,15 +2,15 @@
 // The build plugin imports the same loader and formatter, so the build fails with the same messages.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as kb from '../i18n/ru/kb';
+import * as kb from '../i18n/ru/kb.ts';
 import type { KbIssue, KbProblem } from '../kb/parse';
 import {
   restoreKnowledgeBase,
   type ArticleSource,
   type KnowledgeBaseResult,
-} from '../kb/restoreKnowledgeBase';
-import { ARTICLE_FILE_MAX_BYTES } from '../services/readTextFile';
-import { listFileNames, readDiskText } from './sourceFiles';
+} from '../kb/restoreKnowledgeBase.ts';
+import { ARTICLE_FILE_MAX_BYTES } from '../services/readTextFile.ts';
+import { listFileNames, readDiskText } from './sourceFiles.ts';
 
 export const KB_DIR = 'knowledge-base';
 

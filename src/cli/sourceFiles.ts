@@ -3,7 +3,7 @@
 // Text is decoded by the one decoder the editor's import uses, so all three refuse the same files.
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { decodeUtf8, type DiskProblem } from '../services/readTextFile';
+import { decodeUtf8, type DiskProblem } from '../services/readTextFile.ts';
 
 export type DiskText = { ok: true; text: string } | { ok: false; problem: DiskProblem };
 

@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { FlowIssue } from '../flows/issues';
 import type { FlowDefinition } from '../flows/types';
-import { FLOWS_DIR, listFlowFiles } from './cliUtil';
-import { checkFlowFileAt, knowledgeOptions } from './flowsCheck';
+import { FLOWS_DIR, listFlowFiles } from './cliUtil.ts';
+import { checkFlowFileAt, knowledgeOptions } from './flowsCheck.ts';
 
 /** What `import … from 'virtual:sufler-bundled-flows'` gives: the catalogue's bundled half. */
 export interface CompiledFlows {

@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { assembleBundle, KB_BUNDLE_FILE, type KbBundle } from '../kb/bundle';
-import * as kb from '../i18n/ru/kb';
-import { renderArticleBody } from '../kb/render';
-import { formatKbIssue, isArticleFolder, KB_DIR, loadKnowledgeBase } from './kbCheck';
+import { assembleBundle, KB_BUNDLE_FILE, type KbBundle } from '../kb/bundle.ts';
+import * as kb from '../i18n/ru/kb.ts';
+import { renderArticleBody } from '../kb/render.ts';
+import { formatKbIssue, isArticleFolder, KB_DIR, loadKnowledgeBase } from './kbCheck.ts';
 
 export interface KbPluginOptions {
   /** Folder of articles relative to the project root; SUFLER_KB_DIR overrides it (e2e builds a hostile one). */

@@ -1,10 +1,10 @@
 // The whole check of one flow file, as the CLI, the editor and the app's loader run it:
 // parse → restore (shape, defaults) → validate (meaning). A flow with any error is not returned.
 
-import { hasErrors, type FlowIssue } from './issues';
-import { parseFlowFile, restoreFlow } from './restore';
+import { hasErrors, type FlowIssue } from './issues.ts';
+import { parseFlowFile, restoreFlow } from './restore.ts';
 import type { FlowDefinition } from './types';
-import { validateFlow, type ValidateOptions } from './validate';
+import { validateFlow, type ValidateOptions } from './validate.ts';
 
 export interface CheckResult {
   /** Present only when there is no error (warnings allowed). */

@@ -1,7 +1,7 @@
 // Finds where a flow issue's path ("steps[3].options[0].next") is in the file's text, so the editor and
 // tools can point at the line. Only for text that is valid JSON; a missing key points at its parent.
 
-import { lineColumn } from './restore';
+import { lineColumn } from './restore.ts';
 
 type Key = string | number;
 

@@ -2,8 +2,8 @@
 // schema, fills defaults, and reports problems as coded issues with the JSON path in the file.
 
 import type { z } from 'zod';
-import { formatPath, type FlowIssue, type IssueParams } from './issues';
-import { flowFileSchema, MAX_FLOW_STEPS } from './schema';
+import { formatPath, type FlowIssue, type IssueParams } from './issues.ts';
+import { flowFileSchema, MAX_FLOW_STEPS } from './schema.ts';
 import type { FlowDefinition } from './types';
 
 export type RestoreResult = { ok: true; flow: FlowDefinition } | { ok: false; issues: FlowIssue[] };

@@ -14,7 +14,7 @@ import {
   type QuickPhrase,
   type Step,
   type StepOption,
-} from './types';
+} from './types.ts';
 
 /** Quick phrases every flow gets unless it lists its own. */
 export const DEFAULT_PHRASES: QuickPhrase[] = [

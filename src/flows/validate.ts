@@ -1,10 +1,10 @@
 // Semantic checks of a restored flow: what the schema cannot see (links between steps, stages of the
 // direction, template variables, the standard's limits). One implementation for the app, editor and CLI.
 
-import { TOPICS } from '../kb/topics';
+import { TOPICS } from '../kb/topics.ts';
 import type { FlowIssue, IssueCode, IssueParams } from './issues';
-import { HOLD_CEILING_MINUTES, HOLD_FLOOR_MINUTES, MAX_TRANSFERS } from './schema';
-import { fieldIdOf, isKnownVariable, malformedPlaceholders, templateVariables } from './templates';
+import { HOLD_CEILING_MINUTES, HOLD_FLOOR_MINUTES, MAX_TRANSFERS } from './schema.ts';
+import { fieldIdOf, isKnownVariable, malformedPlaceholders, templateVariables } from './templates.ts';
 import {
   DIRECTION_STAGES,
   OUTCOMES,
@@ -12,7 +12,7 @@ import {
   type FlowDefinition,
   type Stage,
   type Step,
-} from './types';
+} from './types.ts';
 
 /**
  * Stages a flow must have. Missing one of these is an error; missing one of the others is a warning.

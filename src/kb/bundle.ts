@@ -1,6 +1,6 @@
 // The knowledge-base bundle the build emits as kb-bundle.json and the app stores in IndexedDB.
 // restoreBundle() guards the app against a truncated or foreign file: it never trusts the network.
-import { CLIENT_NEEDS, DIRECTIONS, type Article } from './article';
+import { CLIENT_NEEDS, DIRECTIONS, type Article } from './article.ts';
 
 export const KB_BUNDLE_FILE = 'kb-bundle.json';
 export const KB_BUNDLE_FORMAT = 1;

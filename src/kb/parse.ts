@@ -1,8 +1,8 @@
 // Restores a knowledge-base article from its Markdown source (YAML front matter + body).
 // Every problem comes back as a code with the file, line and field, never as a thrown error.
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Pair } from 'yaml';
-import { ARTICLE_KEYS, CLIENT_NEEDS, DIRECTIONS, type Article } from './article';
-import { TOPICS } from './topics';
+import { ARTICLE_KEYS, CLIENT_NEEDS, DIRECTIONS, type Article } from './article.ts';
+import { TOPICS } from './topics.ts';
 
 /** About 25–30 seconds read aloud at a calm pace: longer than this is no longer a short answer. */
 export const SHORT_MAX_CHARS = 450;

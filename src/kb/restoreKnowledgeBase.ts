@@ -1,7 +1,7 @@
 // Restores the whole knowledge base: every article on its own, then the checks across files (unique ids).
 // The CLI, the build plugin and tests share this, so the build fails for exactly what kb:check reports.
 import type { Article } from './article';
-import { restoreArticle, type KbIssue, type UnreadableReason } from './parse';
+import { restoreArticle, type KbIssue, type UnreadableReason } from './parse.ts';
 
 /** An article file as read from disk: its text, or why it could not be read as text. */
 export type ArticleSource = {

@@ -2,8 +2,8 @@
 // editor's chunk carries them: the operator never sees a flow issue in a production build.
 import type { FlowIssue, IssueCode, IssueParams } from '../../flows/issues';
 import type { DiskProblem } from '../../services/readTextFile';
-import { reason } from './files';
-import { label, OUTCOMES, STAGES } from './flowWords';
+import { reason } from './files.ts';
+import { label, OUTCOMES, STAGES } from './flowWords.ts';
 
 const DIRECTIONS: Record<string, string> = { inbound: 'входящего звонка', outbound: 'исходящего звонка' };
 

@@ -1,9 +1,9 @@
 // Russian texts for template variable names, stages, outcomes and field errors; the flow checker's
 // messages are in flowIssues.ts and re-exported here, so `t.flows.issue` still reads as one area.
 import type { FieldError } from '../../flows/fields';
-import { label, OUTCOMES, STAGES } from './flowWords';
+import { label, OUTCOMES, STAGES } from './flowWords.ts';
 
-export { cannotRead, issue, issueLine, noFiles, summary } from './flowIssues';
+export { cannotRead, issue, issueLine, noFiles, summary } from './flowIssues.ts';
 
 /** Human names of template variables: what the operator is asked to fill in first. */
 const VARIABLES: Record<string, string> = {

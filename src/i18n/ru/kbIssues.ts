@@ -1,7 +1,7 @@
 // Russian messages of the knowledge-base article checker (kb:check, the build, the editor). Apart from
 // kb.ts so that the operator's first load does not carry them.
 import type { KbIssueCode, KbProblem } from '../../kb/parse';
-import { reason } from './files';
+import { reason } from './files.ts';
 
 type IssueMessages = { [C in KbIssueCode]: (p: Extract<KbProblem, { code: C }>) => string };
 
