@@ -1,7 +1,7 @@
 // Organisations, people and their roles: the only SQL about accounts. Every read and write of a person
 // is scoped by organisation id, so another organisation's ids simply find nothing.
 import { sql, type Kysely } from 'kysely';
-import type { AdminPerson, OrganisationProfile, Role } from '../../protocol';
+import type { AdminPerson, OrganisationProfile, Person, Role } from '../../protocol';
 import { ROLES } from '../../protocol';
 import type { Database } from './schema';
 
@@ -53,10 +53,11 @@ export async function organisationExists(db: Db, id: string): Promise<boolean> {
 
 // ---- people -----------------------------------------------------------------------------------------
 
-const rolesOf = sql<unknown>`(select coalesce(json_agg(r.role order by r.role), '[]'::json)
+/** A person's roles as one JSON array, selected beside the `people` row (accounts and sessions alike). */
+export const rolesOf = sql<unknown>`(select coalesce(json_agg(r.role order by r.role), '[]'::json)
   from person_roles r where r.person_id = people.id)`;
 
-function toAdminPerson(row: {
+interface PersonRow {
   id: string;
   login: string;
   surname: string;
@@ -64,10 +65,11 @@ function toAdminPerson(row: {
   patronymic: string;
   position: string;
   department: string;
-  disabled_at: Date | null;
-  created_at: Date;
   roles: unknown;
-}): AdminPerson {
+}
+
+/** A `people` row with its roles (`rolesOf`), as the API speaks of a person. */
+export function personOf(row: PersonRow): Person {
   return {
     id: row.id,
     login: row.login,
@@ -77,6 +79,12 @@ function toAdminPerson(row: {
     position: row.position,
     department: row.department,
     roles: toRoles(row.roles),
+  };
+}
+
+function toAdminPerson(row: PersonRow & { disabled_at: Date | null; created_at: Date }): AdminPerson {
+  return {
+    ...personOf(row),
     disabled: row.disabled_at !== null,
     createdAt: row.created_at.toISOString(),
   };

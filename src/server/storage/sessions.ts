@@ -1,7 +1,8 @@
 // Sessions: rows keyed by the SHA-256 of the cookie's token. Looking one up joins the person, their
 // roles and organisation in one round trip, because it runs on every signed-in request.
-import { sql, type Kysely } from 'kysely';
-import { ROLES, type Role } from '../../protocol';
+import type { Kysely } from 'kysely';
+import type { Person } from '../../protocol';
+import { personOf, rolesOf } from './accounts';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -12,16 +13,7 @@ export interface SessionRow {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
-  person: {
-    id: string;
-    login: string;
-    surname: string;
-    firstName: string;
-    patronymic: string;
-    position: string;
-    department: string;
-    roles: Role[];
-  };
+  person: Person;
   organisation: { id: string; shortName: string; fullName: string };
 }
 
@@ -72,31 +64,20 @@ export async function findSession(db: Db, tokenHash: string, now: Date): Promise
       'organisations.id as organisation_id',
       'organisations.short_name',
       'organisations.full_name',
-      sql<unknown>`(select coalesce(json_agg(r.role), '[]'::json) from person_roles r
-        where r.person_id = people.id)`.as('roles'),
+      rolesOf.as('roles'),
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .where('people.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const roles = Array.isArray(row.roles) ? row.roles : [];
   return {
     tokenHash: row.token_hash,
     csrfToken: row.csrf_token,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
-    person: {
-      id: row.id,
-      login: row.login,
-      surname: row.surname,
-      firstName: row.first_name,
-      patronymic: row.patronymic,
-      position: row.position,
-      department: row.department,
-      roles: ROLES.filter((r) => roles.includes(r)),
-    },
+    person: personOf(row),
     organisation: { id: row.organisation_id, shortName: row.short_name, fullName: row.full_name },
   };
 }
