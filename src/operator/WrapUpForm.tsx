@@ -31,11 +31,15 @@ export function WrapUpForm({ session, notes, controller, clock, send, disabled }
   const need = useCallSelect(session, (s) => s.context.fields.need ?? '');
   const [outcome, setOutcome] = useState<Outcome | null>(engineOutcome);
   const [callbackOpen, setCallbackOpen] = useState(false);
-  // The callback queued after a break-off is where the question now stands.
+  // The callback queued after a break-off is where the question now stands. Its form is gone the moment
+  // the record has it, so the wrap-up's own keys (Ctrl+Enter) work at once, not when the send settles.
   const [seenLate, setSeenLate] = useState(lateCallback);
   if (lateCallback !== seenLate) {
     setSeenLate(lateCallback);
-    if (lateCallback) setOutcome('callback');
+    if (lateCallback) {
+      setOutcome('callback');
+      setCallbackOpen(false);
+    }
   }
   // The need picked during the call starts the summary, so the category reaches the record too.
   const [summary, setSummary] = useState(() =>

@@ -49,6 +49,19 @@ describe('a callback after the call broke off', () => {
     expect(controller.finished[0]?.outcome).toBe('callback');
   });
 
+  it('hears Ctrl+Enter as soon as the callback is queued, before its write has settled', async () => {
+    const { controller } = setup();
+    await toNeedCaptured();
+    await press('KeyL', { shift: true });
+    await press('KeyC');
+    controller.slowSends = true; // the record has the callback; the disk has not answered yet
+    await typeAndEnter('89123456789');
+    expect(screen.getByTestId('late-callback-queued')).toBeTruthy();
+    await press('Enter', { ctrl: true });
+    expect(controller.finished[0]?.outcome).toBe('callback');
+    controller.releaseSends();
+  });
+
   it('uses the known phone, shows why a promise is refused, and lets the operator fix it', async () => {
     const { controller } = setup();
     await act(() =>

@@ -22,6 +22,9 @@ export class FakeController implements CallController {
   readonly started: StartCallOptions[] = [];
   readonly finished: WrapUp[] = [];
   readonly sent: CallCommand[] = [];
+  /** While set, a send reaches the call at once but its promise waits (a slow disk); release() settles them. */
+  slowSends = false;
+  private readonly pendingSends: (() => void)[] = [];
 
   constructor(
     private readonly deps: {
@@ -77,11 +80,18 @@ export class FakeController implements CallController {
       storage: this.deps.storage ?? 'stored',
       send: (command) => {
         this.sent.push(command);
-        return Promise.resolve(session.send(command));
+        const result = session.send(command);
+        if (!this.slowSends) return Promise.resolve(result);
+        return new Promise((resolve) => this.pendingSends.push(() => resolve(result)));
       },
       takeOver: () => Promise.resolve(),
       downloadRecord: () => undefined,
     };
+  }
+
+  /** Settles every send held back by `slowSends`. */
+  releaseSends(): void {
+    for (const settle of this.pendingSends.splice(0)) settle();
   }
 
   /** As a page reload would: the call comes back from its stored log alone (no snapshot). */
