@@ -20,6 +20,8 @@ import type { ServerConfig } from './config';
 import type { ServerDeps } from './context';
 import { ApiError } from './errors';
 import { loadBundledFlows, seedBundledFlows } from './flows/bundledFlows';
+import { EventHub } from './events/eventHub';
+import { eventRoutes } from './events/eventRoutes';
 import { flowRoutes } from './flows/flowRoutes';
 import { healthRoutes } from './health/healthRoutes';
 import { apiMessages, invalidRequestMessage } from './messages';
@@ -61,14 +63,15 @@ const DATABASE_DOWN = new Set([
   '08001',
 ]);
 
-const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config }) => {
+const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events }) => {
   // Plugin options carry Fastify's own (the prefix): hand the children only the dependencies.
-  const deps: ServerDeps = { db, config };
+  const deps: ServerDeps = { db, config, events };
   app.addHook('onRequest', makeGuard(deps));
   await app.register(sessionRoutes, deps);
   await app.register(peopleRoutes, { ...deps, prefix: '/admin/people' });
   await app.register(organisationRoutes, { ...deps, prefix: '/organisations' });
   await app.register(flowRoutes, { ...deps, prefix: '/flows' });
+  await app.register(eventRoutes, { ...deps, prefix: '/events' });
   app.get(
     '/openapi.json',
     { config: { access: 'public' }, schema: { hide: true } },
@@ -118,7 +121,15 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       },
     },
   });
-  const deps: ServerDeps = { db: database.db, config };
+  const events = new EventHub(database.db, database.channel);
+  let unlisten: (() => Promise<void>) | null = null;
+  try {
+    unlisten = await database.listen((payload) => events.deliver(payload));
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const deps: ServerDeps = { db: database.db, config, events };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('session', null);
@@ -130,8 +141,14 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       .catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'));
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
+  // Open event streams would keep the server from closing: they end first, then the database.
+  app.addHook('preClose', async () => {
+    events.closeAll();
+    await Promise.resolve();
+  });
   app.addHook('onClose', async () => {
     clearInterval(housekeeping);
+    await unlisten?.();
     await database.close();
   });
 
