@@ -214,16 +214,13 @@ export default tseslint.config(
             },
             {
               // src/server/app.ts is the server's own; src/app is reached as ../app/… or ../../app….
-              group: [
-                '**/services',
-                '**/services/**',
-                '**/i18n',
-                '**/i18n/**',
-                '../app/**',
-                '../../app',
-                '../../app/**',
-              ],
+              group: ['**/services', '**/services/**', '../app/**', '../../app', '../../app/**'],
               message: 'The server imports only src/protocol and the pure domain modules (samples included).',
+            },
+            {
+              // The catalogue, except its one server file (the server's own strings).
+              regex: '(^|/)i18n(/(?!ru/server$).*)?$',
+              message: 'The server reads only its own strings from the catalogue: i18n/ru/server.',
             },
           ],
         },

@@ -20,7 +20,7 @@ import type { ServerConfig } from './config';
 import type { ServerDeps } from './context';
 import { ApiError } from './errors';
 import { healthRoutes } from './health/healthRoutes';
-import { apiMessages, invalidRequestMessage } from './messages';
+import { server as messages } from '../i18n/ru/server';
 import { organisationRoutes } from './organisations/organisationRoutes';
 import { seedSamples } from './seed';
 import { openDatabase, type ServerDatabase } from './storage/database';
@@ -145,41 +145,41 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
         .filter(Boolean);
       return reply
         .code(400)
-        .send({ code: 'invalid_request', message: invalidRequestMessage(fields), fields });
+        .send({ code: 'invalid_request', message: messages.invalidRequest(fields), fields });
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send({
         code: 'body_too_large',
-        message: `${apiMessages.body_too_large} Не больше ${Math.floor(config.bodyLimit / 1024)} КБ.`,
+        message: messages.bodyTooLarge(Math.floor(config.bodyLimit / 1024)),
       });
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply
         .code(415)
-        .send({ code: 'unsupported_media_type', message: apiMessages.unsupported_media_type });
+        .send({ code: 'unsupported_media_type', message: messages.api.unsupported_media_type });
     }
     if (err.statusCode === 400 && (err.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError)) {
-      return reply.code(400).send({ code: 'invalid_json', message: apiMessages.invalid_json });
+      return reply.code(400).send({ code: 'invalid_json', message: messages.api.invalid_json });
     }
     if (err.code && DATABASE_DOWN.has(err.code)) {
       request.log.error({ err }, 'database unavailable');
       return reply
         .code(503)
-        .send({ code: 'database_unavailable', message: apiMessages.database_unavailable });
+        .send({ code: 'database_unavailable', message: messages.api.database_unavailable });
     }
     request.log.error({ err }, 'request failed');
-    return reply.code(500).send({ code: 'internal', message: apiMessages.internal });
+    return reply.code(500).send({ code: 'internal', message: messages.api.internal });
   });
 
   const web = hasBuild(config.staticDir) ? config.staticDir : null;
   app.setNotFoundHandler((request, reply) => {
     if (web && isAppRoute(request)) return sendApp(reply);
-    return reply.code(404).send({ code: 'not_found', message: apiMessages.not_found });
+    return reply.code(404).send({ code: 'not_found', message: messages.api.not_found });
   });
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Sufler API', description: 'Суфлёр: API сервера контакт-центра', version: '1' },
+      info: { title: 'Sufler API', description: messages.apiTitle, version: '1' },
     },
     transform: jsonSchemaTransform,
   });
