@@ -85,6 +85,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   }
 
   const app = Fastify({
+    // A request that arrives while the server stops gets the API's own 503 (the hook below), not Fastify's.
+    return503OnClosing: false,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     logger: {
@@ -124,6 +126,16 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       .catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'));
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
+  // Stopping: new requests are refused at once; the server then waits for those in flight (Fastify closes
+  // the listening socket before its onClose hooks run), and only then the database closes.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onRequest', (_request, _reply, done) => {
+    done(closing ? new ApiError(503, 'server_closing', undefined, { 'retry-after': '60' }) : undefined);
+  });
   app.addHook('onClose', async () => {
     clearInterval(housekeeping);
     await database.close();
