@@ -28,6 +28,7 @@ import { migrate } from './storage/migrate';
 import type { Database } from './storage/schema';
 import { deleteExpiredSessions } from './storage/sessions';
 import { deleteAttemptsBefore } from './storage/signInAttempts';
+import { setSecurityHeaders } from './web/securityHeaders';
 import { hasBuild, isAppRoute, registerWeb, sendApp } from './web/webRoutes';
 
 export const API_PREFIX = '/api/v1';
@@ -141,11 +142,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     await database.close();
   });
 
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
-    void reply.header('x-frame-options', 'DENY');
-  });
+  app.addHook('onSend', async (request, reply) => setSecurityHeaders(request, reply));
 
   app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
     if (err instanceof ApiError) {

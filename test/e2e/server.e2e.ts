@@ -23,6 +23,8 @@ interface Served {
   url: string;
   page: Page;
   context: BrowserContext;
+  /** What Chromium refused under the server's Content-Security-Policy (it must be nothing). */
+  cspViolations: string[];
   stopServer(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -30,8 +32,10 @@ interface Served {
 let served: Served | null = null;
 
 afterEach(async () => {
+  const violations = served?.cspViolations ?? [];
   await served?.dispose();
   served = null;
+  expect(violations).toEqual([]);
 });
 
 async function serveApp(): Promise<Served> {
@@ -51,8 +55,14 @@ async function serveApp(): Promise<Served> {
   const port = typeof address === 'object' && address ? address.port : 0;
   const context = await launch(profileDir);
   const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) cspViolations.push(m.text());
+  });
   const url = `http://127.0.0.1:${port}`;
-  await page.goto(url);
+  const first = await page.goto(url);
+  // The app is served under its policy (the server test checks the policy's words).
+  expect(await first?.headerValue('content-security-policy')).toContain("script-src 'self'");
   let running = true;
   const stopServer = async () => {
     if (running) await app.close();
@@ -62,6 +72,7 @@ async function serveApp(): Promise<Served> {
     url,
     page,
     context,
+    cspViolations,
     stopServer,
     async dispose() {
       await context.close().catch(() => undefined);
