@@ -44,6 +44,11 @@ export function App() {
   return (
     <AppContext.Provider value={state}>
       {state.problem && <StorageBanner problem={state.problem} />}
+      {server.endedNotice !== null && (
+        <p className="banner banner-neutral" role="status">
+          {t.shell.account.endedDuringCall}
+        </p>
+      )}
       {isSetupComplete(state.settings) ? (
         <Shell account={account} />
       ) : (
