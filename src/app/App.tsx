@@ -53,7 +53,12 @@ export function App() {
         <Shell account={account} />
       ) : (
         <Suspense fallback={loading}>
-          <FirstRun onDone={state.finishFirstRun} />
+          <FirstRun
+            onDone={state.finishFirstRun}
+            signedIn={
+              account && { person: account.session.person, organisationId: account.session.organisation.id }
+            }
+          />
         </Suspense>
       )}
     </AppContext.Provider>
