@@ -24,7 +24,7 @@ import { EventHub } from './events/eventHub';
 import { eventRoutes } from './events/eventRoutes';
 import { flowRoutes } from './flows/flowRoutes';
 import { healthRoutes } from './health/healthRoutes';
-import { apiMessages, invalidRequestMessage } from './messages';
+import { server as messages } from '../i18n/ru/server';
 import { organisationRoutes } from './organisations/organisationRoutes';
 import { seedSamples } from './seed';
 import { openDatabase, type ServerDatabase } from './storage/database';
@@ -32,6 +32,7 @@ import { migrate } from './storage/migrate';
 import type { Database } from './storage/schema';
 import { deleteExpiredSessions } from './storage/sessions';
 import { deleteAttemptsBefore } from './storage/signInAttempts';
+import { setSecurityHeaders } from './web/securityHeaders';
 import { hasBuild, isAppRoute, registerWeb, sendApp } from './web/webRoutes';
 
 export const API_PREFIX = '/api/v1';
@@ -94,6 +95,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   }
 
   const app = Fastify({
+    // A request that arrives while the server stops gets the API's own 503 (the hook below), not Fastify's.
+    return503OnClosing: false,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     logger: {
@@ -141,10 +144,17 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       .catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'));
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
-  // Open event streams would keep the server from closing: they end first, then the database.
-  app.addHook('preClose', async () => {
+  // Stopping: new requests are refused at once, open event streams end (they would hold the server open);
+  // the server then waits for those in flight (Fastify closes the listening socket before its onClose
+  // hooks run), and only then the database closes.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
     events.closeAll();
-    await Promise.resolve();
+    done();
+  });
+  app.addHook('onRequest', (_request, _reply, done) => {
+    done(closing ? new ApiError(503, 'server_closing', undefined, { 'retry-after': '60' }) : undefined);
   });
   app.addHook('onClose', async () => {
     clearInterval(housekeeping);
@@ -152,11 +162,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     await database.close();
   });
 
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
-    void reply.header('x-frame-options', 'DENY');
-  });
+  app.addHook('onSend', async (request, reply) => setSecurityHeaders(request, reply));
 
   app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
     if (err instanceof ApiError) {
@@ -171,41 +177,41 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
         .filter(Boolean);
       return reply
         .code(400)
-        .send({ code: 'invalid_request', message: invalidRequestMessage(fields), fields });
+        .send({ code: 'invalid_request', message: messages.invalidRequest(fields), fields });
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send({
         code: 'body_too_large',
-        message: `${apiMessages.body_too_large} Не больше ${Math.floor(config.bodyLimit / 1024)} КБ.`,
+        message: messages.bodyTooLarge(Math.floor(config.bodyLimit / 1024)),
       });
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply
         .code(415)
-        .send({ code: 'unsupported_media_type', message: apiMessages.unsupported_media_type });
+        .send({ code: 'unsupported_media_type', message: messages.api.unsupported_media_type });
     }
     if (err.statusCode === 400 && (err.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError)) {
-      return reply.code(400).send({ code: 'invalid_json', message: apiMessages.invalid_json });
+      return reply.code(400).send({ code: 'invalid_json', message: messages.api.invalid_json });
     }
     if (err.code && DATABASE_DOWN.has(err.code)) {
       request.log.error({ err }, 'database unavailable');
       return reply
         .code(503)
-        .send({ code: 'database_unavailable', message: apiMessages.database_unavailable });
+        .send({ code: 'database_unavailable', message: messages.api.database_unavailable });
     }
     request.log.error({ err }, 'request failed');
-    return reply.code(500).send({ code: 'internal', message: apiMessages.internal });
+    return reply.code(500).send({ code: 'internal', message: messages.api.internal });
   });
 
   const web = hasBuild(config.staticDir) ? config.staticDir : null;
   app.setNotFoundHandler((request, reply) => {
     if (web && isAppRoute(request)) return sendApp(reply);
-    return reply.code(404).send({ code: 'not_found', message: apiMessages.not_found });
+    return reply.code(404).send({ code: 'not_found', message: messages.api.not_found });
   });
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Sufler API', description: 'Суфлёр: API сервера контакт-центра', version: '1' },
+      info: { title: 'Sufler API', description: messages.apiTitle, version: '1' },
     },
     transform: jsonSchemaTransform,
   });
