@@ -1,9 +1,9 @@
 // Keeps the knowledge base the app reads in step with the deployed kb-bundle.json: a new version gets its
 // search index built once and both are stored atomically; every later start loads the cached index instead.
 import { useEffect, useState } from 'react';
-import type { AppDB } from '../db/db';
-import { classifyStorageError } from '../db';
 import {
+  type AppDB,
+  classifyStorageError,
   activeKbInfo,
   EditsChangedError,
   getArticle,
@@ -14,7 +14,7 @@ import {
   storeBundle,
   watchActiveKbIndex,
   type KbInfo,
-} from '../db/kbRepository';
+} from '../db';
 import { KB_BUNDLE_FILE, restoreBundle, type BundledArticle, type KbBundle } from '../kb/bundle';
 import type { IndexableArticle, SearchFilters, SearchResult } from '../kb/search';
 import { createKbSearchClient } from './kbSearchClient';
