@@ -1,9 +1,9 @@
 // The shell's view of the server (issue 16): standalone, signed out or signed in, decided once at start
 // (at once when a session is remembered) and changed by sign-in and sign-out.
 import { useCallback, useEffect, useState } from 'react';
-import type { KnownSession, ServerState } from '../services/account/session';
+import { startSession, type KnownSession, type ServerState } from '../services/account/serverProbe';
 
-// The server's client is a lazy chunk (precached): a single workstation's first load does not carry it.
+// The server's client is a lazy chunk (precached): a single workstation's start does not load it.
 const client = () => import('../services/account/session');
 
 export interface ServerSession {
@@ -21,11 +21,7 @@ export function useServerSession(): ServerSession {
     const update = (s: ServerState) => {
       if (live) setState(s);
     };
-    client().then(
-      async ({ startSession }) => update(await startSession(update)),
-      // The chunk did not load: go on as a single workstation rather than wait forever.
-      () => update({ mode: 'standalone' }),
-    );
+    void Promise.resolve(startSession(update)).then(update);
     return () => {
       live = false;
     };
