@@ -9,6 +9,7 @@ import type { Panel } from './panels';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
+import { OptionSelect } from '../ui/OptionSelect';
 import { usePanelFocus } from './usePanelFocus';
 
 type Props = {
@@ -35,7 +36,7 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
   const [summary, setSummary] = useState(() =>
     [card.name, card.appealNumber, card.need].filter(Boolean).join('. '),
   );
-  const ids = { filter: useId(), topic: useId(), summary: useId() };
+  const ids = { filter: useId(), summary: useId() };
   const ref = useRef<HTMLElement>(null);
   usePanelFocus(ref);
   const entries = useMemo(() => directoryEntries(org), [org]);
@@ -75,15 +76,14 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
           <p className="muted">{t.operator.transfer.summaryHint}</p>
           <label htmlFor={ids.filter}>{text.filter}</label>
           <input id={ids.filter} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-          <label htmlFor={ids.topic}>{text.topic}</label>
-          <select id={ids.topic} value={topic} onChange={(e) => setTopic(e.target.value)}>
-            <option value="">{text.anyTopic}</option>
-            {TOPICS.map((x) => (
-              <option key={x} value={x}>
-                {t.kb.topics[x]}
-              </option>
-            ))}
-          </select>
+          <OptionSelect
+            label={text.topic}
+            emptyLabel={text.anyTopic}
+            value={topic}
+            options={TOPICS}
+            optionLabel={(x) => t.kb.topics[x]}
+            onChange={setTopic}
+          />
           {shown.length === 0 && <p>{text.nothing}</p>}
           <ol className="directory">
             {shown.map((e, i) => (
