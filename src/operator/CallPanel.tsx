@@ -4,6 +4,7 @@ import { useRef, type ReactNode, type RefObject } from 'react';
 import { actionIndex, isPanelConfirm } from '../services/shortcuts';
 import { useKeyDown } from './useKeyDown';
 import { usePanelFocus } from './usePanelFocus';
+import { KeyButton } from '../ui/KeyButton';
 
 type Props = {
   region: string;
@@ -46,12 +47,9 @@ export function CallPanel({
     <section className="call-panel" aria-label={region} tabIndex={-1} ref={ref}>
       <h3>{title}</h3>
       {children}
-      <button type="button" className="primary" onClick={onConfirm} disabled={!canConfirm}>
-        <kbd className="call-key" aria-hidden="true">
-          Enter
-        </kbd>
+      <KeyButton shortcut="Enter" className="primary" onClick={onConfirm} disabled={!canConfirm}>
         {confirmLabel}
-      </button>
+      </KeyButton>
       <button type="button" className="secondary" onClick={onClose}>
         {closeLabel}
       </button>

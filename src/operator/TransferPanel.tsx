@@ -11,6 +11,7 @@ import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
 import { OptionSelect } from '../ui/OptionSelect';
 import { usePanelFocus } from './usePanelFocus';
+import { KeyButton } from '../ui/KeyButton';
 
 type Props = {
   session: CallSession;
@@ -88,19 +89,10 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
           <ol className="directory">
             {shown.map((e, i) => (
               <li key={`${e.target.kind}:${e.target.id}`}>
-                <button
-                  type="button"
-                  onClick={() => void transfer(e)}
-                  aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
-                >
-                  {i < 9 && (
-                    <kbd className="call-key" aria-hidden="true">
-                      {i + 1}
-                    </kbd>
-                  )}
+                <KeyButton shortcut={i < 9 ? String(i + 1) : null} onClick={() => void transfer(e)}>
                   {e.name}
                   {e.position ? `, ${e.position}` : ` (${text.department})`}
-                </button>
+                </KeyButton>
                 <small>
                   {formatRuPhone(e.phone)} · {e.topics.map(topicLabel).join(', ')}
                 </small>

@@ -14,6 +14,7 @@ import { useCallAnnotations } from './useCallAnnotations';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
+import { KeyButton } from '../ui/KeyButton';
 
 type Props = {
   session: CallSession;
@@ -124,17 +125,14 @@ export function WrapUpForm({ session, notes, controller, clock, send, disabled }
         {text.survey}
       </label>
       {status === 'failed' && <p role="alert">{text.failed}</p>}
-      <button
-        type="button"
+      <KeyButton
+        shortcut={shortcutLabel(CALL_SHORTCUTS.confirm)}
         className="primary"
         disabled={disabled || status === 'saving'}
         onClick={() => void save()}
       >
-        <kbd className="call-key" aria-hidden="true">
-          {shortcutLabel(CALL_SHORTCUTS.confirm)}
-        </kbd>
         {status === 'saving' ? text.saving : text.save}
-      </button>
+      </KeyButton>
     </section>
   );
 }
