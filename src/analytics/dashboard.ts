@@ -20,8 +20,17 @@ export interface Figures {
   /** Calls resolved in this call with no transfer, among calls that reached an outcome (transfers too). */
   firstContact: { resolved: number; of: number; share: number | null };
   /** Calls by transfers counted against the cap (before this operator and own), and refused attempts. */
-  transfers: { zero: number; one: number; two: number; refusedAttempts: number; perCall: number | null };
-  holds: { count: number; overPromise: number; share: number | null; overtimeMs: number };
+  transfers: {
+    zero: number;
+    one: number;
+    two: number;
+    refusedAttempts: number;
+    perCall: number | null;
+    /** Calls this operator put through (the calls behind `perCall`). */
+    calls: number;
+  };
+  /** Hold episodes, those over their promise, and the calls with at least one over its promise. */
+  holds: { count: number; overPromise: number; share: number | null; overtimeMs: number; calls: number };
   callbacks: { promised: number; keptOnTime: number; late: number; overdue: number; pending: number };
   satisfaction: { count: number; average: number | null; byScore: [number, number, number, number, number] };
   /** Calls with at least one compliance issue. */
@@ -81,8 +90,8 @@ function emptyAcc(): Acc {
       avgAfterCallMs: null,
       outcomes,
       firstContact: { resolved: 0, of: 0, share: null },
-      transfers: { zero: 0, one: 0, two: 0, refusedAttempts: 0, perCall: null },
-      holds: { count: 0, overPromise: 0, share: null, overtimeMs: 0 },
+      transfers: { zero: 0, one: 0, two: 0, refusedAttempts: 0, perCall: null, calls: 0 },
+      holds: { count: 0, overPromise: 0, share: null, overtimeMs: 0, calls: 0 },
       callbacks: { promised: 0, keptOnTime: 0, late: 0, overdue: 0, pending: 0 },
       satisfaction: { count: 0, average: null, byScore: [0, 0, 0, 0, 0] },
       callsWithIssues: 0,
@@ -109,9 +118,24 @@ interface CallShare {
   broken: ComplianceRule[];
 }
 
-function shareOf(c: CallFacts, now: number): CallShare {
+/** Transfers this operator made that did not fail (the ones counted against the cap). */
+export function ownTransfers(c: Pick<CallFacts, 'transfers'>): number {
   let own = 0;
   for (const t of c.transfers) if (t.status !== 'failed') own++;
+  return own;
+}
+
+/** Resolved in this call with no transfer: first-contact resolution's numerator. */
+export function resolvedAtFirstContact(c: CallFacts, own = ownTransfers(c)): boolean {
+  return c.outcome === 'resolved' && own === 0 && c.transfersBefore === 0;
+}
+
+/** Whether a hold of the call ran over its promise. */
+export const hasHoldOverPromise = (c: Pick<CallFacts, 'holds'>): boolean =>
+  c.holds.some((h) => h.overtimeMs > 0);
+
+function shareOf(c: CallFacts, now: number): CallShare {
+  const own = ownTransfers(c);
   const counted = Math.min(2, c.transfersBefore + own);
   let holds = 0;
   let overPromise = 0;
@@ -159,13 +183,15 @@ function add(acc: Acc, c: CallFacts, p: CallShare): void {
   f.outcomes[result]++;
   if (result !== 'none') {
     f.firstContact.of++;
-    if (c.outcome === 'resolved' && p.own === 0 && c.transfersBefore === 0) f.firstContact.resolved++;
+    if (resolvedAtFirstContact(c, p.own)) f.firstContact.resolved++;
   }
   f.transfers[p.bucket]++;
   f.transfers.refusedAttempts += c.refusedTransfers.length;
   acc.transferTotal += p.own;
+  if (p.own > 0) f.transfers.calls++;
   f.holds.count += p.holds;
   f.holds.overPromise += p.overPromise;
+  if (p.overPromise > 0) f.holds.calls++;
   f.holds.overtimeMs += p.overtimeMs;
   if (p.callback) {
     f.callbacks.promised++;

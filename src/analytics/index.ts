@@ -13,3 +13,5 @@ export { toCsv } from './csv';
 export type { CsvCell } from './csv';
 export { CALL_RESULTS, reachedOutcome, resultOf, transferredTo } from './result';
 export type { CallResult } from './result';
+export { BETTER, callsBehind, HEADLINES, periodFigures, previousPeriod, tilesOf } from './trends';
+export type { Change, Headline, HeadlineTile, PeriodFigures, SeriesPoint } from './trends';

@@ -2,8 +2,18 @@
 // period of the same length, and series by hour of day and by day. Every figure comes from buildDashboard,
 // so a series counts on exactly the bases the headline figures do.
 
-import { buildDashboard, type Figures } from './dashboard';
+import { callbackState } from './compliance';
+import {
+  buildDashboard,
+  hasHoldOverPromise,
+  ownTransfers,
+  resolvedAtFirstContact,
+  type Dashboard,
+  type DashboardOptions,
+  type Figures,
+} from './dashboard';
 import type { CallFacts } from './callFacts';
+import { reachedOutcome } from './result';
 
 export const HEADLINES = [
   'calls',
@@ -42,6 +52,53 @@ export function headlineValues(f: Figures): Record<Headline, number | null> {
   };
 }
 
+/**
+ * How many calls a headline figure stands on: the calls its tile opens. For a share, the calls in its
+ * numerator; for an average, the calls averaged.
+ */
+export function callsBehind(key: Headline, f: Figures): number {
+  switch (key) {
+    case 'calls':
+      return f.calls;
+    case 'firstContact':
+      return f.firstContact.resolved;
+    case 'holdsOverPromise':
+      return f.holds.calls;
+    case 'callbacksPending':
+      return f.callbacks.pending;
+    case 'callbacksOverdue':
+      return f.callbacks.overdue;
+    case 'transfersPerCall':
+      return f.transfers.calls;
+    case 'avgHandleMs':
+      return f.ended;
+    case 'satisfaction':
+      return f.satisfaction.count;
+  }
+}
+
+/** Whether a call is among those `callsBehind` counts: the list's filter for a tile. */
+export function isBehind(key: Headline, c: CallFacts, now: number): boolean {
+  switch (key) {
+    case 'calls':
+      return true;
+    case 'firstContact':
+      return reachedOutcome(c) && resolvedAtFirstContact(c);
+    case 'holdsOverPromise':
+      return hasHoldOverPromise(c);
+    case 'callbacksPending':
+      return c.callback !== null && callbackState(c.callback, now) === 'pending';
+    case 'callbacksOverdue':
+      return c.callback !== null && callbackState(c.callback, now) === 'overdue';
+    case 'transfersPerCall':
+      return ownTransfers(c) > 0;
+    case 'avgHandleMs':
+      return c.handleMs !== null;
+    case 'satisfaction':
+      return c.satisfaction !== null && c.satisfaction >= 1 && c.satisfaction <= 5;
+  }
+}
+
 export interface Change {
   /** current − previous; null when either is unknown. */
   delta: number | null;
@@ -77,8 +134,16 @@ export function headlineTiles(
   calls: readonly CallFacts[],
   opts: { from: number; to: number; now: number },
 ): HeadlineTile[] {
-  const current = headlineValues(buildDashboard(calls, opts).overall);
-  const previous = headlineValues(buildDashboard(calls, { ...opts, ...previousPeriod(opts) }).overall);
+  return tilesOf(
+    buildDashboard(calls, opts).overall,
+    buildDashboard(calls, { ...opts, ...previousPeriod(opts) }).overall,
+  );
+}
+
+/** The headline tiles of figures already worked out (by the worker, or by the server). */
+export function tilesOf(now: Figures, before: Figures): HeadlineTile[] {
+  const current = headlineValues(now);
+  const previous = headlineValues(before);
   return HEADLINES.map((key) => ({
     key,
     value: current[key],
@@ -93,18 +158,28 @@ export interface SeriesPoint {
   figures: Figures;
 }
 
-function series(
+function groupsOf(
   calls: readonly CallFacts[],
-  opts: { from: number; to: number; now: number },
+  opts: { from: number; to: number },
   keys: readonly number[],
   keyOf: (startedAt: number) => number | null,
-): SeriesPoint[] {
+): Map<number, CallFacts[]> {
   const groups = new Map<number, CallFacts[]>(keys.map((k) => [k, []]));
   for (const c of calls) {
     if (c.startedAt < opts.from || c.startedAt >= opts.to) continue;
     const key = keyOf(c.startedAt);
     if (key !== null) groups.get(key)?.push(c);
   }
+  return groups;
+}
+
+function series(
+  calls: readonly CallFacts[],
+  opts: { from: number; to: number; now: number },
+  keys: readonly number[],
+  keyOf: (startedAt: number) => number | null,
+): SeriesPoint[] {
+  const groups = groupsOf(calls, opts, keys, keyOf);
   return keys.map((at) => ({ at, figures: buildDashboard(groups.get(at) ?? [], opts).overall }));
 }
 
@@ -131,7 +206,12 @@ export function byDay(
   opts: { from: number; to: number; now: number },
   dayStarts: readonly number[],
 ): SeriesPoint[] {
-  const dayOf = (ms: number): number | null => {
+  return series(calls, opts, dayStarts, dayOfIn(dayStarts));
+}
+
+/** The start of the last day in `dayStarts` that started at or before a moment. */
+function dayOfIn(dayStarts: readonly number[]): (ms: number) => number | null {
+  return (ms) => {
     let lo = 0;
     let hi = dayStarts.length - 1;
     let found: number | null = null;
@@ -145,5 +225,42 @@ export function byDay(
     }
     return found;
   };
-  return series(calls, opts, dayStarts, dayOf);
+}
+
+/** Everything the dashboard shows for a period: taken as data, so the server's figures can be shown too. */
+export interface PeriodFigures {
+  dashboard: Dashboard;
+  /** The headline figures of the period of the same length just before. */
+  previous: Figures;
+  byHour: SeriesPoint[];
+  byDay: SeriesPoint[];
+  /** Each operator's calls by day, in `byDay`'s order: the per-operator trend. */
+  operatorDays: { operatorName: string; calls: number[] }[];
+}
+
+/**
+ * The period's figures, the previous period's headline figures, and the series by hour and by day
+ * (`hourOf` and `dayStarts` as for byHour and byDay). The calls may reach back into the previous period.
+ */
+export function periodFigures(
+  calls: readonly CallFacts[],
+  opts: DashboardOptions & { dayStarts: readonly number[]; hourOf: (ms: number) => number },
+): PeriodFigures {
+  const { dayStarts, hourOf, ...dash } = opts;
+  const days = groupsOf(calls, opts, dayStarts, dayOfIn(dayStarts));
+  const dayDashboards = dayStarts.map((at) => ({ at, d: buildDashboard(days.get(at) ?? [], dash) }));
+  const dashboard = buildDashboard(calls, dash);
+  const operatorDays = dashboard.operators.map(({ operatorName }) => ({
+    operatorName,
+    calls: dayDashboards.map(
+      ({ d }) => d.operators.find((o) => o.operatorName === operatorName)?.figures.calls ?? 0,
+    ),
+  }));
+  return {
+    dashboard,
+    previous: buildDashboard(calls, { ...dash, ...previousPeriod(opts) }).overall,
+    byHour: byHour(calls, opts, hourOf),
+    byDay: dayDashboards.map(({ at, d }) => ({ at, figures: d.overall })),
+    operatorDays,
+  };
 }
