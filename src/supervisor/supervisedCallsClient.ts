@@ -1,7 +1,7 @@
 // The page's side of the supervised-calls worker: one worker per page, kept for the page's life so the
 // calls it has read are reused when the period changes. The calls arrive packed and are unpacked a slice
 // at a time between frames, then laid over the ones the page holds.
-import type { CallFilter, Dashboard } from '../analytics';
+import type { CallFilter, PeriodFigures } from '../analytics';
 import { CallPackReader, type CallPack } from '../db/callPack';
 import type { ImportResult } from '../db/exchangeRepository';
 import { newestFirst, type SupervisedCall } from '../db/supervisorRepository';
@@ -18,7 +18,7 @@ export interface DashboardRequest {
 
 export interface SupervisedCallsFeed {
   /** The dashboard over the calls last handed over, filtered as the page filters them. */
-  dashboard(req: DashboardRequest): Promise<Dashboard | null>;
+  dashboard(req: DashboardRequest): Promise<PeriodFigures | null>;
   stop(): void;
 }
 
@@ -69,7 +69,7 @@ export function mergeCalls(
 let worker: Worker | null = null;
 let listener: Listener | null = null;
 let next = 0;
-const pending = new Map<number, (d: Dashboard | null) => void>();
+const pending = new Map<number, (d: PeriodFigures | null) => void>();
 const imports = new Map<number, (r: ImportResult | null) => void>();
 
 function onMessage(e: MessageEvent<SupervisedCallsResponse>): void {

@@ -173,7 +173,7 @@ describe('the calls behind a headline figure', () => {
     call(at(6), { callback: { deadline: NOW - HOUR, doneAt: null } }),
     call(at(7), { callback: { deadline: NOW + HOUR, doneAt: null } }),
     call(at(8), { callback: { deadline: NOW + HOUR, doneAt: NOW - DAY } }),
-    call(at(9), { outcome: null, endReason: 'dropped', handleMs: null }),
+    call(at(9), { outcome: null, endReason: 'brokenOff', handleMs: null }),
   ];
   const listed = calls.map((facts) => ({ facts, callerName: null, callerPhone: null }));
   const figures = buildDashboard(calls, period).overall;

@@ -219,7 +219,7 @@ function openPeriod(dbName: string, from: number, to: number, now: number) {
       );
       if (!feed) return reject(new Error('no worker'));
       void feed.dashboard({ filter: {}, now, from, to, articles: new Map() }).then((d) => {
-        dashboard = { ms: performance.now() - t0, count: d?.overall.calls ?? -1 };
+        dashboard = { ms: performance.now() - t0, count: d?.dashboard.overall.calls ?? -1 };
         settle();
       });
     },
