@@ -11,13 +11,20 @@ type Props = {
   target?: number;
 };
 
+/** The scale's top: the next of 1, 2, 5 × 10ⁿ at or above the largest value, so ticks read as round numbers. */
+function niceTop(v: number): number {
+  if (v <= 2) return 2;
+  const p = 10 ** Math.floor(Math.log10(v));
+  return ([1, 2, 5, 10].find((m) => m * p >= v) ?? 10) * p;
+}
+
 /**
  * Columns over categories (hours, days). The plot is SVG stretched to its box; the labels are text laid
  * out by CSS, so they wrap and grow with the font size instead of being cut. Too many columns for the
  * width scroll rather than shrink below a readable label.
  */
 export function ColumnChart({ columns, max, format, axis, target }: Props) {
-  const top = Math.max(max ?? 0, ...columns.map((c) => c.value ?? 0), target ?? 0) || 1;
+  const top = max ?? niceTop(Math.max(...columns.map((c) => c.value ?? 0), target ?? 0));
   const n = columns.length;
   const y = (v: number) => 100 - (v / top) * 100;
   return (

@@ -59,10 +59,12 @@ export function StackedBar({ segments }: Props) {
       <ul className="stack__legend">
         {segments.map((s, i) => (
           <li key={s.key}>
-            <svg className="stack__swatch" viewBox="0 0 16 16">
+            <svg className="stack__swatch" viewBox="0 0 16 16" aria-hidden="true">
               <rect width={16} height={16} fill={`url(#${pid(i)})`} className="stack__part" />
             </svg>
-            <span>{s.label}</span> <strong>{s.shown}</strong>
+            <span>
+              <span>{s.label}</span>: <strong>{s.shown}</strong>
+            </span>
           </li>
         ))}
       </ul>
