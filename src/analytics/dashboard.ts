@@ -67,9 +67,12 @@ export interface DashboardOptions {
   /** Review dates of the articles this workstation knows, by id, to tell stale ones. */
   articles?: ReadonlyMap<string, ArticleReview>;
   top?: number;
+  /** Hears each call of the period with its share, to count it in more figures in the same pass. */
+  onCall?: (c: CallFacts, share: CallShare) => void;
 }
 
-interface Acc {
+/** Figures being summed over calls, finished into Figures once every call is in. */
+export interface Acc {
   f: Figures;
   handle: number;
   afterCall: number;
@@ -79,7 +82,7 @@ interface Acc {
   satisfactionSum: number;
 }
 
-function emptyAcc(): Acc {
+export function emptyAcc(): Acc {
   const outcomes = Object.fromEntries(CALL_RESULTS.map((o) => [o, 0])) as Record<CallResult, number>; // every key is set here
   return {
     f: {
@@ -107,7 +110,7 @@ function emptyAcc(): Acc {
 }
 
 /** What one call adds to every accumulator it counts in, worked out once per call. */
-interface CallShare {
+export interface CallShare {
   own: number;
   bucket: 'zero' | 'one' | 'two';
   holds: number;
@@ -164,7 +167,7 @@ function shareOf(c: CallFacts, now: number): CallShare {
   };
 }
 
-function add(acc: Acc, c: CallFacts, p: CallShare): void {
+export function add(acc: Acc, c: CallFacts, p: CallShare): void {
   const f = acc.f;
   f.calls++;
   if (c.handleMs !== null) {
@@ -206,7 +209,7 @@ function add(acc: Acc, c: CallFacts, p: CallShare): void {
   for (const rule of p.broken) f.byRule[rule]++;
 }
 
-function finish(acc: Acc): Figures {
+export function finish(acc: Acc): Figures {
   const f = acc.f;
   const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
   f.avgHandleMs = ratio(acc.handle, f.ended);
@@ -244,6 +247,7 @@ export function buildDashboard(calls: Iterable<CallFacts>, opts: DashboardOption
     let op = byOperator.get(c.operatorName);
     if (!op) byOperator.set(c.operatorName, (op = emptyAcc()));
     add(op, c, share);
+    opts.onCall?.(c, share);
     if (c.topic) bump(topics, c.topic);
     if (c.need) bump(needs, c.need);
     for (const id of c.articlesUsed.length < 2 ? c.articlesUsed : new Set(c.articlesUsed)) {

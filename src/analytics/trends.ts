@@ -4,7 +4,10 @@
 
 import { callbackState } from './compliance';
 import {
+  add,
   buildDashboard,
+  emptyAcc,
+  finish,
   hasHoldOverPromise,
   ownTransfers,
   resolvedAtFirstContact,
@@ -209,22 +212,27 @@ export function byDay(
   return series(calls, opts, dayStarts, dayOfIn(dayStarts));
 }
 
-/** The start of the last day in `dayStarts` that started at or before a moment. */
-function dayOfIn(dayStarts: readonly number[]): (ms: number) => number | null {
+/** The index of the last day in `dayStarts` that started at or before a moment; -1 before the first. */
+function dayIndexIn(dayStarts: readonly number[]): (ms: number) => number {
   return (ms) => {
     let lo = 0;
     let hi = dayStarts.length - 1;
-    let found: number | null = null;
+    let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const start = dayStarts[mid] ?? Infinity;
-      if (start <= ms) {
-        found = start;
+      if ((dayStarts[mid] ?? Infinity) <= ms) {
+        found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
     return found;
   };
+}
+
+/** The start of the last day in `dayStarts` that started at or before a moment. */
+function dayOfIn(dayStarts: readonly number[]): (ms: number) => number | null {
+  const indexOf = dayIndexIn(dayStarts);
+  return (ms) => dayStarts[indexOf(ms)] ?? null;
 }
 
 /** Everything the dashboard shows for a period: taken as data, so the server's figures can be shown too. */
@@ -247,20 +255,33 @@ export function periodFigures(
   opts: DashboardOptions & { dayStarts: readonly number[]; hourOf: (ms: number) => number },
 ): PeriodFigures {
   const { dayStarts, hourOf, ...dash } = opts;
-  const days = groupsOf(calls, opts, dayStarts, dayOfIn(dayStarts));
-  const dayDashboards = dayStarts.map((at) => ({ at, d: buildDashboard(days.get(at) ?? [], dash) }));
-  const dashboard = buildDashboard(calls, dash);
-  const operatorDays = dashboard.operators.map(({ operatorName }) => ({
-    operatorName,
-    calls: dayDashboards.map(
-      ({ d }) => d.operators.find((o) => o.operatorName === operatorName)?.figures.calls ?? 0,
-    ),
-  }));
+  // One pass over the period: each call's share is worked out once and counted in every series.
+  const hours = Array.from({ length: 24 }, emptyAcc);
+  const days = dayStarts.map(emptyAcc);
+  const dayIndex = dayIndexIn(dayStarts);
+  const operatorDays = new Map<string, number[]>();
+  const dashboard = buildDashboard(calls, {
+    ...dash,
+    onCall: (c, share) => {
+      const hour = hours[hourOf(c.startedAt)];
+      if (hour) add(hour, c, share);
+      const d = dayIndex(c.startedAt);
+      const day = days[d];
+      if (!day) return;
+      add(day, c, share);
+      let counts = operatorDays.get(c.operatorName);
+      if (!counts) operatorDays.set(c.operatorName, (counts = dayStarts.map(() => 0)));
+      counts[d] = (counts[d] ?? 0) + 1;
+    },
+  });
   return {
     dashboard,
     previous: buildDashboard(calls, { ...dash, ...previousPeriod(opts) }).overall,
-    byHour: byHour(calls, opts, hourOf),
-    byDay: dayDashboards.map(({ at, d }) => ({ at, figures: d.overall })),
-    operatorDays,
+    byHour: hours.map((acc, at) => ({ at, figures: finish(acc) })),
+    byDay: days.map((acc, i) => ({ at: dayStarts[i] ?? 0, figures: finish(acc) })),
+    operatorDays: dashboard.operators.map(({ operatorName }) => ({
+      operatorName,
+      calls: operatorDays.get(operatorName) ?? dayStarts.map(() => 0),
+    })),
   };
 }

@@ -47,5 +47,17 @@ export function localDayStarts(from: number, to: number): number[] {
   return out;
 }
 
-/** The local hour of day a moment falls in. */
-export const localHour = (ms: number): number => new Date(ms).getHours();
+const hours = new Map<number, number>();
+/**
+ * The local hour of day a moment falls in. Remembered per quarter of an hour (every time zone's offset is
+ * a whole number of quarters): a dashboard asks this of 100,000 calls.
+ */
+export function localHour(ms: number): number {
+  const quarter = Math.floor(ms / 900_000);
+  let h = hours.get(quarter);
+  if (h === undefined) {
+    if (hours.size > 100_000) hours.clear();
+    hours.set(quarter, (h = new Date(quarter * 900_000).getHours()));
+  }
+  return h;
+}

@@ -221,6 +221,11 @@ describe('a period’s figures for the dashboard', () => {
     expect(p.previous.calls).toBe(1);
     expect(p.byHour[10]!.figures.calls).toBe(2);
     expect(p.byDay.map((d) => d.figures.calls)).toEqual([2, 0, 1, 0, 0, 0, 0]);
+    // The one-pass series agree with the series taken on their own.
+    const hourOf = (ms: number) => new Date(ms).getUTCHours();
+    const period = { from: MONDAY + 7 * DAY, to: MONDAY + 14 * DAY, now: NOW };
+    expect(p.byHour).toEqual(byHour(calls, period, hourOf));
+    expect(p.byDay).toEqual(byDay(calls, period, starts));
     expect(p.operatorDays).toEqual([
       { operatorName: ivanov, calls: [1, 0, 1, 0, 0, 0, 0] },
       { operatorName: 'Смирнова Е. В.', calls: [1, 0, 0, 0, 0, 0, 0] },
