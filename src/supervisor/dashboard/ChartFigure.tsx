@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { t } from '../../i18n';
 
 export type NumbersTable = { head: string[]; rows: { key: string; cells: string[] }[] };
@@ -20,18 +20,23 @@ type Props = {
 export function ChartFigure({ title, note, numbers, children, wide }: Props) {
   const text = t.supervisor.dashboard;
   const [table, setTable] = useState(false);
+  const titleId = useId();
+  const toggle = table ? text.hideNumbers : text.showNumbers;
   return (
-    <figure className={wide ? 'chart chart--wide' : 'chart'}>
+    <figure className={wide ? 'chart chart--wide' : 'chart'} aria-labelledby={titleId}>
       <figcaption className="chart__head">
-        <span className="chart__title">{title}</span>
+        <span className="chart__title" id={titleId}>
+          {title}
+        </span>
+        {/* The visible words begin the name; the title tells this chart's button from the others. */}
         <button
           type="button"
           className="secondary chart__toggle"
           aria-pressed={table}
+          aria-label={`${toggle}: ${title}`}
           onClick={() => setTable(!table)}
         >
-          {table ? text.hideNumbers : text.showNumbers}
-          <span className="visually-hidden">: {title}</span>
+          {toggle}
         </button>
       </figcaption>
       {note && <p className="chart__note">{note}</p>}
