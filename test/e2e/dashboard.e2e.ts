@@ -174,6 +174,25 @@ describe('«Показатели» in Chromium', () => {
       }
     }
     expect(results.filter((r) => !withinTolerance(r))).toEqual([]);
+  });
+
+  it('prints a period’s page on A4 landscape without the navigation, filters or buttons', async () => {
+    await openDashboard();
+    // A4 landscape at 96 dpi less the 10 mm margins.
+    await page.setViewportSize({ width: 1047, height: 718 });
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.shell-header', '.call-filters', '.period', '.tab-list', '.dashboard__print'])
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    expect(await page.locator('.chart__toggle').first().isVisible()).toBe(false);
+    expect(await page.locator('[data-figure="calls"]').isVisible()).toBe(true);
+    expect(await page.getByText(t.supervisor.dashboard.byHour).isVisible()).toBe(true);
+    // Nothing wider than the paper.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1047);
+    const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+    const printed = compareToReference('dashboard-print-a4-landscape', png);
+    await page.emulateMedia({ media: 'screen' });
+    expect(withinTolerance(printed)).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -366,7 +366,9 @@ async function redraws(dbName: string, from: number, to: number) {
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
-  const draw = (figures: PeriodFigures) =>
+  const drawMs: number[] = [];
+  const draw = (figures: PeriodFigures) => {
+    const t0 = performance.now();
     flushSync(() =>
       root.render(
         createElement(DashboardPage, {
@@ -378,6 +380,8 @@ async function redraws(dbName: string, from: number, to: number) {
         }),
       ),
     );
+    drawMs.push(performance.now() - t0);
+  };
   const watch = (a: number, b: number) =>
     new Promise<SupervisedCallsFeed>((resolve, reject) => {
       const feed = watchInWorker(
@@ -433,5 +437,6 @@ async function redraws(dbName: string, from: number, to: number) {
     calls: first.figures.dashboard.overall.calls,
     filterMs: filterMs.sort((a, b) => a - b),
     periodMs: periodMs.sort((a, b) => a - b),
+    drawMs: drawMs.sort((a, b) => a - b),
   };
 }

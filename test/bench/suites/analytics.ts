@@ -95,6 +95,8 @@ export const analyticsSuite: Suite = {
         max: REDRAW_MS,
       }),
       row(`analytics.kept.${KEPT}.switchPeriod.redraw.max`, big.redraw.periodMs.at(-1) ?? 0, 'ms'),
+      // Of which the page's own part: «Показатели» rendered with the figures the worker sent.
+      row(`analytics.kept.${KEPT}.switch.draw.max`, big.redraw.drawMs.at(-1) ?? 0, 'ms'),
       row(`analytics.kept.${KEPT}.switch.longestFrame`, big.redrawGap, 'ms', { max: LONG_TASK_MS }),
     ];
   },
