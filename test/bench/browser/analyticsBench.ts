@@ -408,7 +408,9 @@ async function redraws(dbName: string, from: number, to: number) {
   filterMs.push((await ask(whole, from, to, {})).ms);
   whole.stop();
   // The period switched as the picker does: a new watch over months the worker already holds, the
-  // figures asked for at once (they come before the list).
+  // figures asked for at once (they come before the list). Each switch starts once the list of the one
+  // before has arrived, as a person picks a date after looking at the page, not while the worker is still
+  // handing over the previous period's calls.
   const periodMs: number[] = [];
   const week = to - 7 * DAY;
   for (const [a, b] of [
@@ -418,10 +420,12 @@ async function redraws(dbName: string, from: number, to: number) {
     [from, to],
   ] as const) {
     const t0 = performance.now();
+    let listed: () => void = () => {};
+    const list = new Promise<void>((resolve) => (listed = resolve));
     const feed = watchInWorker(
       dbName,
       { from: a, to: b },
-      () => {},
+      () => listed(),
       () => {},
     );
     if (!feed) throw new Error('no worker');
@@ -429,6 +433,7 @@ async function redraws(dbName: string, from: number, to: number) {
     if (!figures) throw new Error('no figures');
     draw(figures);
     periodMs.push(performance.now() - t0);
+    await list;
     feed.stop();
   }
   root.unmount();
