@@ -36,10 +36,13 @@ const SLICE = 1000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function unpackBetweenFrames(pack: CallPack): Promise<SupervisedCall[]> {
+/** The calls of a pack, a slice per task; stops early (null) once `wanted` says no one waits for them. */
+async function unpackBetweenFrames(pack: CallPack, wanted: () => boolean): Promise<SupervisedCall[] | null> {
   const reader = new CallPackReader(pack);
   const calls: SupervisedCall[] = [];
   while (!reader.done) {
+    // A period left meanwhile: its calls would only be thrown away after taking the page's time.
+    if (!wanted()) return null;
     for (const c of reader.next(SLICE)) calls.push(c);
     if (!reader.done) await nextTask();
   }
@@ -89,8 +92,8 @@ function onMessage(e: MessageEvent<SupervisedCallsResponse>): void {
   if (m.type === 'failed') return l.onFailed();
   l.unpacking = l.unpacking
     .then(async () => {
-      const calls = await unpackBetweenFrames(m.pack);
-      if (listener !== l) return;
+      const calls = await unpackBetweenFrames(m.pack, () => listener === l);
+      if (listener !== l || !calls) return;
       l.calls = m.replace ? calls : mergeCalls(l.calls, calls, m.removed);
       l.onCalls(l.calls);
     })
