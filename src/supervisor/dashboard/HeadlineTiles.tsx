@@ -1,5 +1,4 @@
-import type { Figures, Headline, HeadlineTile } from '../../analytics';
-import { callsBehind } from '../../analytics';
+import { callsBehind, type Figures, type Headline, type HeadlineTile } from '../../analytics';
 import { t } from '../../i18n';
 import { headlineDelta, headlineValue } from './headlineText';
 
