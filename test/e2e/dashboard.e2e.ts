@@ -187,8 +187,14 @@ describe('«Показатели» in Chromium', () => {
     expect(await page.locator('.chart__toggle').first().isVisible()).toBe(false);
     expect(await page.locator('[data-figure="calls"]').isVisible()).toBe(true);
     expect(await page.getByText(t.supervisor.dashboard.byHour).isVisible()).toBe(true);
-    // Nothing wider than the paper.
+    // Nothing wider than the paper, nothing left in a box that would scroll on screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1047);
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.chart__body, .operator-table__scroll')]
+        .filter((box) => box.scrollWidth > box.clientWidth + 1)
+        .map((box) => box.className),
+    );
+    expect(clipped).toEqual([]);
     const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
     const printed = compareToReference('dashboard-print-a4-landscape', png);
     await page.emulateMedia({ media: 'screen' });
