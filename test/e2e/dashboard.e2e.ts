@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_RESULTS } from '../../src/analytics';
 import { t } from '../../src/i18n';
 import { benchCalls, finishedRow } from '../bench/browser/benchCalls';
-import { completeFirstRun, openApp, watchErrors, type AppSession } from './harness';
+import { completeFirstRun, openApp, seriousA11yViolations, watchErrors, type AppSession } from './harness';
 import { compareToReference, withinTolerance } from './screenshots';
 
 const HOUR = 3_600_000;
@@ -100,6 +100,18 @@ describe('«Показатели» in Chromium', () => {
     await page.getByRole('button', { name: t.supervisor.dashboard.tileOpens(overdueWhat, overdue) }).click();
     await page.getByText(t.supervisor.list.caption(overdue, inPeriod.length)).waitFor();
     await page.getByRole('button', { name: t.supervisor.filters.reset }).click();
+  });
+
+  it('has no serious accessibility violations, with a chart’s numbers shown too', async () => {
+    await openDashboard();
+    await page
+      .getByRole('button', { name: `${t.supervisor.dashboard.showNumbers}: ${t.supervisor.dashboard.byDay}` })
+      .click();
+    await page.getByRole('table').filter({ hasText: t.supervisor.dashboard.dayAxis }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page
+      .getByRole('button', { name: `${t.supervisor.dashboard.hideNumbers}: ${t.supervisor.dashboard.byDay}` })
+      .click();
   });
 
   it('shows every chart label from the catalogue, none cut, at the normal and the largest font size', async () => {
