@@ -72,7 +72,7 @@ export interface DashboardOptions {
 }
 
 /** Figures being summed over calls, finished into Figures once every call is in. */
-export interface Acc {
+interface Acc {
   f: Figures;
   handle: number;
   afterCall: number;
@@ -82,7 +82,7 @@ export interface Acc {
   satisfactionSum: number;
 }
 
-export function emptyAcc(): Acc {
+function emptyAcc(): Acc {
   const outcomes = Object.fromEntries(CALL_RESULTS.map((o) => [o, 0])) as Record<CallResult, number>; // every key is set here
   return {
     f: {
@@ -191,7 +191,7 @@ function workOutShare(c: CallFacts, now: number): CallShare {
   };
 }
 
-export function add(acc: Acc, c: CallFacts, p: CallShare): void {
+function add(acc: Acc, c: CallFacts, p: CallShare): void {
   const f = acc.f;
   f.calls++;
   if (c.handleMs !== null) {
@@ -229,7 +229,37 @@ export function add(acc: Acc, c: CallFacts, p: CallShare): void {
   for (const rule of p.broken) f.byRule[rule]++;
 }
 
-export function finish(acc: Acc): Figures {
+/** The figures a series point carries (an hour, a day): what the trends draw, summed cheaply per call. */
+export type SeriesFigures = Pick<Figures, 'calls' | 'firstContact' | 'holds'>;
+
+export function emptySeries(): SeriesFigures {
+  return {
+    calls: 0,
+    firstContact: { resolved: 0, of: 0, share: null },
+    holds: { count: 0, overPromise: 0, share: null, overtimeMs: 0, calls: 0 },
+  };
+}
+
+/** What `add` counts of these figures, on the same share. */
+export function addToSeries(f: SeriesFigures, p: CallShare): void {
+  f.calls++;
+  if (p.result !== 'none') {
+    f.firstContact.of++;
+    if (p.resolvedFirst) f.firstContact.resolved++;
+  }
+  f.holds.count += p.holds;
+  f.holds.overPromise += p.overPromise;
+  if (p.overPromise > 0) f.holds.calls++;
+  f.holds.overtimeMs += p.overtimeMs;
+}
+
+export function finishSeries(f: SeriesFigures): SeriesFigures {
+  f.firstContact.share = f.firstContact.of === 0 ? null : f.firstContact.resolved / f.firstContact.of;
+  f.holds.share = f.holds.count === 0 ? null : f.holds.overPromise / f.holds.count;
+  return f;
+}
+
+function finish(acc: Acc): Figures {
   const f = acc.f;
   const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
   f.avgHandleMs = ratio(acc.handle, f.ended);

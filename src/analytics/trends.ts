@@ -4,16 +4,17 @@
 
 import { callbackState } from './compliance';
 import {
-  add,
+  addToSeries,
   buildDashboard,
-  emptyAcc,
-  finish,
+  emptySeries,
+  finishSeries,
   hasHoldOverPromise,
   ownTransfers,
   resolvedAtFirstContact,
   type Dashboard,
   type DashboardOptions,
   type Figures,
+  type SeriesFigures,
 } from './dashboard';
 import type { CallFacts } from './callFacts';
 import { reachedOutcome } from './result';
@@ -158,8 +159,10 @@ export function tilesOf(now: Figures, before: Figures): HeadlineTile[] {
 export interface SeriesPoint {
   /** The bucket: an hour of day (0–23), or the start of a day. */
   at: number;
-  figures: Figures;
+  figures: SeriesFigures;
 }
+
+const seriesOf = ({ calls, firstContact, holds }: Figures): SeriesFigures => ({ calls, firstContact, holds });
 
 function groupsOf(
   calls: readonly CallFacts[],
@@ -183,7 +186,7 @@ function series(
   keyOf: (startedAt: number) => number | null,
 ): SeriesPoint[] {
   const groups = groupsOf(calls, opts, keys, keyOf);
-  return keys.map((at) => ({ at, figures: buildDashboard(groups.get(at) ?? [], opts).overall }));
+  return keys.map((at) => ({ at, figures: seriesOf(buildDashboard(groups.get(at) ?? [], opts).overall) }));
 }
 
 /**
@@ -256,19 +259,19 @@ export function periodFigures(
 ): PeriodFigures {
   const { dayStarts, hourOf, ...dash } = opts;
   // One pass over the period: each call's share is worked out once and counted in every series.
-  const hours = Array.from({ length: 24 }, emptyAcc);
-  const days = dayStarts.map(emptyAcc);
+  const hours = Array.from({ length: 24 }, emptySeries);
+  const days = dayStarts.map(emptySeries);
   const dayIndex = dayIndexIn(dayStarts);
   const operatorDays = new Map<string, number[]>();
   const dashboard = buildDashboard(calls, {
     ...dash,
     onCall: (c, share) => {
       const hour = hours[hourOf(c.startedAt)];
-      if (hour) add(hour, c, share);
+      if (hour) addToSeries(hour, share);
       const d = dayIndex(c.startedAt);
       const day = days[d];
       if (!day) return;
-      add(day, c, share);
+      addToSeries(day, share);
       let counts = operatorDays.get(c.operatorName);
       if (!counts) operatorDays.set(c.operatorName, (counts = dayStarts.map(() => 0)));
       counts[d] = (counts[d] ?? 0) + 1;
@@ -277,8 +280,8 @@ export function periodFigures(
   return {
     dashboard,
     previous: buildDashboard(calls, { ...dash, ...previousPeriod(opts) }).overall,
-    byHour: hours.map((acc, at) => ({ at, figures: finish(acc) })),
-    byDay: days.map((acc, i) => ({ at: dayStarts[i] ?? 0, figures: finish(acc) })),
+    byHour: hours.map((f, at) => ({ at, figures: finishSeries(f) })),
+    byDay: days.map((f, i) => ({ at: dayStarts[i] ?? 0, figures: finishSeries(f) })),
     operatorDays: dashboard.operators.map(({ operatorName }) => ({
       operatorName,
       calls: operatorDays.get(operatorName) ?? dayStarts.map(() => 0),
