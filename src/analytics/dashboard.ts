@@ -20,8 +20,17 @@ export interface Figures {
   /** Calls resolved in this call with no transfer, among calls that reached an outcome (transfers too). */
   firstContact: { resolved: number; of: number; share: number | null };
   /** Calls by transfers counted against the cap (before this operator and own), and refused attempts. */
-  transfers: { zero: number; one: number; two: number; refusedAttempts: number; perCall: number | null };
-  holds: { count: number; overPromise: number; share: number | null; overtimeMs: number };
+  transfers: {
+    zero: number;
+    one: number;
+    two: number;
+    refusedAttempts: number;
+    perCall: number | null;
+    /** Calls this operator put through (the calls behind `perCall`). */
+    calls: number;
+  };
+  /** Hold episodes, those over their promise, and the calls with at least one over its promise. */
+  holds: { count: number; overPromise: number; share: number | null; overtimeMs: number; calls: number };
   callbacks: { promised: number; keptOnTime: number; late: number; overdue: number; pending: number };
   satisfaction: { count: number; average: number | null; byScore: [number, number, number, number, number] };
   /** Calls with at least one compliance issue. */
@@ -58,8 +67,11 @@ export interface DashboardOptions {
   /** Review dates of the articles this workstation knows, by id, to tell stale ones. */
   articles?: ReadonlyMap<string, ArticleReview>;
   top?: number;
+  /** Hears each call of the period with its share, to count it in more figures in the same pass. */
+  onCall?: (c: CallFacts, share: CallShare) => void;
 }
 
+/** Figures being summed over calls, finished into Figures once every call is in. */
 interface Acc {
   f: Figures;
   handle: number;
@@ -81,8 +93,8 @@ function emptyAcc(): Acc {
       avgAfterCallMs: null,
       outcomes,
       firstContact: { resolved: 0, of: 0, share: null },
-      transfers: { zero: 0, one: 0, two: 0, refusedAttempts: 0, perCall: null },
-      holds: { count: 0, overPromise: 0, share: null, overtimeMs: 0 },
+      transfers: { zero: 0, one: 0, two: 0, refusedAttempts: 0, perCall: null, calls: 0 },
+      holds: { count: 0, overPromise: 0, share: null, overtimeMs: 0, calls: 0 },
       callbacks: { promised: 0, keptOnTime: 0, late: 0, overdue: 0, pending: 0 },
       satisfaction: { count: 0, average: null, byScore: [0, 0, 0, 0, 0] },
       callsWithIssues: 0,
@@ -98,7 +110,7 @@ function emptyAcc(): Acc {
 }
 
 /** What one call adds to every accumulator it counts in, worked out once per call. */
-interface CallShare {
+export interface CallShare {
   own: number;
   bucket: 'zero' | 'one' | 'two';
   holds: number;
@@ -107,11 +119,46 @@ interface CallShare {
   callback: CallbackState | null;
   /** The rules the call broke (the table's record rules). */
   broken: ComplianceRule[];
+  result: CallResult;
+  resolvedFirst: boolean;
+  /** Time per stage of an ended call (none for a call still going on). */
+  stages: [StageBucket, number][];
 }
 
-function shareOf(c: CallFacts, now: number): CallShare {
+/** Transfers this operator made that did not fail (the ones counted against the cap). */
+export function ownTransfers(c: Pick<CallFacts, 'transfers'>): number {
   let own = 0;
   for (const t of c.transfers) if (t.status !== 'failed') own++;
+  return own;
+}
+
+/** Resolved in this call with no transfer: first-contact resolution's numerator. */
+export function resolvedAtFirstContact(c: CallFacts, own = ownTransfers(c)): boolean {
+  return c.outcome === 'resolved' && own === 0 && c.transfersBefore === 0;
+}
+
+/** Whether a hold of the call ran over its promise. */
+export const hasHoldOverPromise = (c: Pick<CallFacts, 'holds'>): boolean =>
+  c.holds.some((h) => h.overtimeMs > 0);
+
+/**
+ * Shares already worked out, by the call's facts (kept unchanged once made: a changed call gets new facts).
+ * A share depends on `now` only through an open callback, so only those are worked out every time: the
+ * dashboard asked again (another filter, another period) costs a lookup per call.
+ */
+const shares = new WeakMap<CallFacts, CallShare>();
+
+function shareOf(c: CallFacts, now: number): CallShare {
+  const open = c.callback !== null && c.callback.doneAt === null;
+  const known = open ? undefined : shares.get(c);
+  if (known) return known;
+  const share = workOutShare(c, now);
+  if (!open) shares.set(c, share);
+  return share;
+}
+
+function workOutShare(c: CallFacts, now: number): CallShare {
+  const own = ownTransfers(c);
   const counted = Math.min(2, c.transfersBefore + own);
   let holds = 0;
   let overPromise = 0;
@@ -137,6 +184,10 @@ function shareOf(c: CallFacts, now: number): CallShare {
     overtimeMs,
     callback: c.callback ? callbackState(c.callback, now) : null,
     broken: RECORD_RULES.filter((r) => r.breaches(c, now).length > 0).map((r) => r.code),
+    result: resultOf(c),
+    resolvedFirst: resolvedAtFirstContact(c, own),
+    // Entries once per call: a for…in over each call's own record was the dashboard's slowest line.
+    stages: c.handleMs === null ? [] : (Object.entries(c.stageMs) as [StageBucket, number][]), // keys are StageBuckets
   };
 }
 
@@ -146,26 +197,24 @@ function add(acc: Acc, c: CallFacts, p: CallShare): void {
   if (c.handleMs !== null) {
     f.ended++;
     acc.handle += c.handleMs;
-    for (const k in c.stageMs) {
-      const key = k as StageBucket; // for…in yields the record's own StageBucket keys
-      acc.stage[key] = (acc.stage[key] ?? 0) + (c.stageMs[key] ?? 0);
-    }
+    for (const [key, ms] of p.stages) acc.stage[key] = (acc.stage[key] ?? 0) + ms;
   }
   if (c.afterCallMs !== null) {
     acc.afterCall += c.afterCallMs;
     acc.afterCallN++;
   }
-  const result = resultOf(c);
-  f.outcomes[result]++;
-  if (result !== 'none') {
+  f.outcomes[p.result]++;
+  if (p.result !== 'none') {
     f.firstContact.of++;
-    if (c.outcome === 'resolved' && p.own === 0 && c.transfersBefore === 0) f.firstContact.resolved++;
+    if (p.resolvedFirst) f.firstContact.resolved++;
   }
   f.transfers[p.bucket]++;
   f.transfers.refusedAttempts += c.refusedTransfers.length;
   acc.transferTotal += p.own;
+  if (p.own > 0) f.transfers.calls++;
   f.holds.count += p.holds;
   f.holds.overPromise += p.overPromise;
+  if (p.overPromise > 0) f.holds.calls++;
   f.holds.overtimeMs += p.overtimeMs;
   if (p.callback) {
     f.callbacks.promised++;
@@ -178,6 +227,36 @@ function add(acc: Acc, c: CallFacts, p: CallShare): void {
   }
   if (p.broken.length > 0) f.callsWithIssues++;
   for (const rule of p.broken) f.byRule[rule]++;
+}
+
+/** The figures a series point carries (an hour, a day): what the trends draw, summed cheaply per call. */
+export type SeriesFigures = Pick<Figures, 'calls' | 'firstContact' | 'holds'>;
+
+export function emptySeries(): SeriesFigures {
+  return {
+    calls: 0,
+    firstContact: { resolved: 0, of: 0, share: null },
+    holds: { count: 0, overPromise: 0, share: null, overtimeMs: 0, calls: 0 },
+  };
+}
+
+/** What `add` counts of these figures, on the same share. */
+export function addToSeries(f: SeriesFigures, p: CallShare): void {
+  f.calls++;
+  if (p.result !== 'none') {
+    f.firstContact.of++;
+    if (p.resolvedFirst) f.firstContact.resolved++;
+  }
+  f.holds.count += p.holds;
+  f.holds.overPromise += p.overPromise;
+  if (p.overPromise > 0) f.holds.calls++;
+  f.holds.overtimeMs += p.overtimeMs;
+}
+
+export function finishSeries(f: SeriesFigures): SeriesFigures {
+  f.firstContact.share = f.firstContact.of === 0 ? null : f.firstContact.resolved / f.firstContact.of;
+  f.holds.share = f.holds.count === 0 ? null : f.holds.overPromise / f.holds.count;
+  return f;
 }
 
 function finish(acc: Acc): Figures {
@@ -218,6 +297,7 @@ export function buildDashboard(calls: Iterable<CallFacts>, opts: DashboardOption
     let op = byOperator.get(c.operatorName);
     if (!op) byOperator.set(c.operatorName, (op = emptyAcc()));
     add(op, c, share);
+    opts.onCall?.(c, share);
     if (c.topic) bump(topics, c.topic);
     if (c.need) bump(needs, c.need);
     for (const id of c.articlesUsed.length < 2 ? c.articlesUsed : new Set(c.articlesUsed)) {

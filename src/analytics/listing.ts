@@ -5,6 +5,7 @@ import type { Direction } from '../flows/types';
 import type { CallFacts } from './callFacts';
 import { breaksRule, complianceIssues, type ComplianceRule } from './compliance';
 import { resultOf, type CallResult } from './result';
+import { isBehind, type Headline } from './trends';
 
 export interface ListedCall {
   facts: CallFacts;
@@ -22,6 +23,8 @@ export interface CallFilter {
   rule?: ComplianceRule;
   /** Part of the caller's phone (digits) or name. */
   search?: string;
+  /** The calls a headline figure of the dashboard stands on (its tile opens them). */
+  behind?: Headline;
 }
 
 export type SortKey = 'startedAt' | 'operatorName' | 'caller' | 'handleMs' | 'outcome' | 'issues';
@@ -43,6 +46,7 @@ export function filterCalls<T extends ListedCall>(calls: readonly T[], f: CallFi
     if (f.outcome && resultOf(x) !== f.outcome) return false;
     if (f.topic && x.topic !== f.topic) return false;
     if (f.rule && !breaksRule(x, f.rule, now)) return false;
+    if (f.behind && !isBehind(f.behind, x, now)) return false;
     return f.search ? matchesSearch(c, f.search) : true;
   });
 }

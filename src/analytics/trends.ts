@@ -2,8 +2,22 @@
 // period of the same length, and series by hour of day and by day. Every figure comes from buildDashboard,
 // so a series counts on exactly the bases the headline figures do.
 
-import { buildDashboard, type Figures } from './dashboard';
+import { callbackState } from './compliance';
+import {
+  addToSeries,
+  buildDashboard,
+  emptySeries,
+  finishSeries,
+  hasHoldOverPromise,
+  ownTransfers,
+  resolvedAtFirstContact,
+  type Dashboard,
+  type DashboardOptions,
+  type Figures,
+  type SeriesFigures,
+} from './dashboard';
 import type { CallFacts } from './callFacts';
+import { reachedOutcome } from './result';
 
 export const HEADLINES = [
   'calls',
@@ -42,6 +56,53 @@ export function headlineValues(f: Figures): Record<Headline, number | null> {
   };
 }
 
+/**
+ * How many calls a headline figure stands on: the calls its tile opens. For a share, the calls in its
+ * numerator; for an average, the calls averaged.
+ */
+export function callsBehind(key: Headline, f: Figures): number {
+  switch (key) {
+    case 'calls':
+      return f.calls;
+    case 'firstContact':
+      return f.firstContact.resolved;
+    case 'holdsOverPromise':
+      return f.holds.calls;
+    case 'callbacksPending':
+      return f.callbacks.pending;
+    case 'callbacksOverdue':
+      return f.callbacks.overdue;
+    case 'transfersPerCall':
+      return f.transfers.calls;
+    case 'avgHandleMs':
+      return f.ended;
+    case 'satisfaction':
+      return f.satisfaction.count;
+  }
+}
+
+/** Whether a call is among those `callsBehind` counts: the list's filter for a tile. */
+export function isBehind(key: Headline, c: CallFacts, now: number): boolean {
+  switch (key) {
+    case 'calls':
+      return true;
+    case 'firstContact':
+      return reachedOutcome(c) && resolvedAtFirstContact(c);
+    case 'holdsOverPromise':
+      return hasHoldOverPromise(c);
+    case 'callbacksPending':
+      return c.callback !== null && callbackState(c.callback, now) === 'pending';
+    case 'callbacksOverdue':
+      return c.callback !== null && callbackState(c.callback, now) === 'overdue';
+    case 'transfersPerCall':
+      return ownTransfers(c) > 0;
+    case 'avgHandleMs':
+      return c.handleMs !== null;
+    case 'satisfaction':
+      return c.satisfaction !== null && c.satisfaction >= 1 && c.satisfaction <= 5;
+  }
+}
+
 export interface Change {
   /** current − previous; null when either is unknown. */
   delta: number | null;
@@ -77,8 +138,16 @@ export function headlineTiles(
   calls: readonly CallFacts[],
   opts: { from: number; to: number; now: number },
 ): HeadlineTile[] {
-  const current = headlineValues(buildDashboard(calls, opts).overall);
-  const previous = headlineValues(buildDashboard(calls, { ...opts, ...previousPeriod(opts) }).overall);
+  return tilesOf(
+    buildDashboard(calls, opts).overall,
+    buildDashboard(calls, { ...opts, ...previousPeriod(opts) }).overall,
+  );
+}
+
+/** The headline tiles of figures already worked out (by the worker, or by the server). */
+export function tilesOf(now: Figures, before: Figures): HeadlineTile[] {
+  const current = headlineValues(now);
+  const previous = headlineValues(before);
   return HEADLINES.map((key) => ({
     key,
     value: current[key],
@@ -90,7 +159,24 @@ export function headlineTiles(
 export interface SeriesPoint {
   /** The bucket: an hour of day (0–23), or the start of a day. */
   at: number;
-  figures: Figures;
+  figures: SeriesFigures;
+}
+
+const seriesOf = ({ calls, firstContact, holds }: Figures): SeriesFigures => ({ calls, firstContact, holds });
+
+function groupsOf(
+  calls: readonly CallFacts[],
+  opts: { from: number; to: number },
+  keys: readonly number[],
+  keyOf: (startedAt: number) => number | null,
+): Map<number, CallFacts[]> {
+  const groups = new Map<number, CallFacts[]>(keys.map((k) => [k, []]));
+  for (const c of calls) {
+    if (c.startedAt < opts.from || c.startedAt >= opts.to) continue;
+    const key = keyOf(c.startedAt);
+    if (key !== null) groups.get(key)?.push(c);
+  }
+  return groups;
 }
 
 function series(
@@ -99,13 +185,8 @@ function series(
   keys: readonly number[],
   keyOf: (startedAt: number) => number | null,
 ): SeriesPoint[] {
-  const groups = new Map<number, CallFacts[]>(keys.map((k) => [k, []]));
-  for (const c of calls) {
-    if (c.startedAt < opts.from || c.startedAt >= opts.to) continue;
-    const key = keyOf(c.startedAt);
-    if (key !== null) groups.get(key)?.push(c);
-  }
-  return keys.map((at) => ({ at, figures: buildDashboard(groups.get(at) ?? [], opts).overall }));
+  const groups = groupsOf(calls, opts, keys, keyOf);
+  return keys.map((at) => ({ at, figures: seriesOf(buildDashboard(groups.get(at) ?? [], opts).overall) }));
 }
 
 /**
@@ -131,19 +212,79 @@ export function byDay(
   opts: { from: number; to: number; now: number },
   dayStarts: readonly number[],
 ): SeriesPoint[] {
-  const dayOf = (ms: number): number | null => {
+  return series(calls, opts, dayStarts, dayOfIn(dayStarts));
+}
+
+/** The index of the last day in `dayStarts` that started at or before a moment; -1 before the first. */
+function dayIndexIn(dayStarts: readonly number[]): (ms: number) => number {
+  return (ms) => {
     let lo = 0;
     let hi = dayStarts.length - 1;
-    let found: number | null = null;
+    let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const start = dayStarts[mid] ?? Infinity;
-      if (start <= ms) {
-        found = start;
+      if ((dayStarts[mid] ?? Infinity) <= ms) {
+        found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
     return found;
   };
-  return series(calls, opts, dayStarts, dayOf);
+}
+
+/** The start of the last day in `dayStarts` that started at or before a moment. */
+function dayOfIn(dayStarts: readonly number[]): (ms: number) => number | null {
+  const indexOf = dayIndexIn(dayStarts);
+  return (ms) => dayStarts[indexOf(ms)] ?? null;
+}
+
+/** Everything the dashboard shows for a period: taken as data, so the server's figures can be shown too. */
+export interface PeriodFigures {
+  dashboard: Dashboard;
+  /** The headline figures of the period of the same length just before. */
+  previous: Figures;
+  byHour: SeriesPoint[];
+  byDay: SeriesPoint[];
+  /** Each operator's calls by day, in `byDay`'s order: the per-operator trend. */
+  operatorDays: { operatorName: string; calls: number[] }[];
+}
+
+/**
+ * The period's figures, the previous period's headline figures, and the series by hour and by day
+ * (`hourOf` and `dayStarts` as for byHour and byDay). The calls may reach back into the previous period.
+ */
+export function periodFigures(
+  calls: readonly CallFacts[],
+  opts: DashboardOptions & { dayStarts: readonly number[]; hourOf: (ms: number) => number },
+): PeriodFigures {
+  const { dayStarts, hourOf, ...dash } = opts;
+  // One pass over the period: each call's share is worked out once and counted in every series.
+  const hours = Array.from({ length: 24 }, emptySeries);
+  const days = dayStarts.map(emptySeries);
+  const dayIndex = dayIndexIn(dayStarts);
+  const operatorDays = new Map<string, number[]>();
+  const dashboard = buildDashboard(calls, {
+    ...dash,
+    onCall: (c, share) => {
+      const hour = hours[hourOf(c.startedAt)];
+      if (hour) addToSeries(hour, share);
+      const d = dayIndex(c.startedAt);
+      const day = days[d];
+      if (!day) return;
+      addToSeries(day, share);
+      let counts = operatorDays.get(c.operatorName);
+      if (!counts) operatorDays.set(c.operatorName, (counts = dayStarts.map(() => 0)));
+      counts[d] = (counts[d] ?? 0) + 1;
+    },
+  });
+  return {
+    dashboard,
+    previous: buildDashboard(calls, { ...dash, ...previousPeriod(opts) }).overall,
+    byHour: hours.map((f, at) => ({ at, figures: finishSeries(f) })),
+    byDay: days.map((f, i) => ({ at: dayStarts[i] ?? 0, figures: finishSeries(f) })),
+    operatorDays: dashboard.operators.map(({ operatorName }) => ({
+      operatorName,
+      calls: operatorDays.get(operatorName) ?? dayStarts.map(() => 0),
+    })),
+  };
 }

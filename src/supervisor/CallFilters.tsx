@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CALL_RESULTS, COMPLIANCE_RULES, type CallFilter } from '../analytics';
+import { CALL_RESULTS, COMPLIANCE_RULES, HEADLINES, type CallFilter } from '../analytics';
 import { t } from '../i18n';
 import { resultLabel } from './callText';
 import type { SupervisorCall } from './useSupervisedCalls';
@@ -84,6 +84,12 @@ export function CallFilters({ calls, filter, onChange }: Props) {
         value={filter.rule}
         choices={COMPLIANCE_RULES.map((r) => ({ value: r, label: t.supervisor.rules[r] }))}
         onChange={set('rule')}
+      />
+      <Select
+        label={text.behind}
+        value={filter.behind}
+        choices={HEADLINES.map((k) => ({ value: k, label: text.behindChoices[k] }))}
+        onChange={set('behind')}
       />
       <label>
         {text.search}{' '}

@@ -71,6 +71,10 @@ export function SupervisorWorkspace() {
             period={period}
             now={now}
             articles={articles}
+            onOpenCalls={(f) => {
+              setFilter(f);
+              setTab('calls');
+            }}
           />
         )}
         {tab === 'compliance' && <ComplianceList calls={shown} now={now} onOpen={setOpenId} />}

@@ -1,6 +1,14 @@
 // Watches a period's calls and reduces them to figures off the main thread: 100,000 calls take seconds to
-// read and reduce, and the supervisor's page must stay responsive. The dashboard is computed here too.
-import { buildDashboard, filterCalls, type CallFacts, type CallFilter, type Dashboard } from '../analytics';
+// read and reduce, and the supervisor's page must stay responsive. The dashboard is computed here too, over
+// the period and the one of the same length before it (the page is handed the period's calls only).
+import {
+  filterCalls,
+  periodFigures,
+  previousPeriod,
+  type CallFacts,
+  type CallFilter,
+  type PeriodFigures,
+} from '../analytics';
 import { AppDB } from '../db';
 import {
   packBuffers,
@@ -13,6 +21,7 @@ import {
 } from '../db/supervisor';
 import type { ImportResult } from '../db/exchange';
 import { bundledFlowOf } from './bundledFlowOf';
+import { localDayStarts, localHour } from './format';
 import type { ArticleInfo } from './useArticleReviews';
 
 export type SupervisedCallsRequest =
@@ -38,7 +47,7 @@ export type SupervisedCallsResponse =
    */
   | { type: 'calls'; watch: number; pack: CallPack; replace: boolean; removed: string[] }
   | { type: 'failed'; watch: number }
-  | { type: 'dashboard'; id: number; dashboard: Dashboard | null }
+  | { type: 'dashboard'; id: number; dashboard: PeriodFigures | null }
   | { type: 'imported'; id: number; result: ImportResult | null };
 
 // The DOM lib is in tsconfig, the WebWorker lib is not (they conflict): describe the two members used.
@@ -81,10 +90,11 @@ function answer(req: DashboardAsked, calls: SupervisedCall[]) {
 
 function answerWith(req: DashboardAsked, shown: CallFacts[]) {
   const { now, from, to, articles } = req;
+  const dayStarts = localDayStarts(from, to);
   scope.postMessage({
     type: 'dashboard',
     id: req.id,
-    dashboard: buildDashboard(shown, { now, from, to, articles }),
+    dashboard: periodFigures(shown, { now, from, to, articles, dayStarts, hourOf: localHour }),
   });
 }
 
@@ -113,9 +123,11 @@ function watch(req: Extract<SupervisedCallsRequest, { type: 'watch' }>) {
   const mine: Watching = { watch: req.watch, calls: null, sent: null, stop: () => {} };
   current = mine;
   const failed = () => scope.postMessage({ type: 'failed', watch: mine.watch });
+  const inPeriod = (c: SupervisedCall) => c.row.startedAt >= req.from && c.row.startedAt < req.to;
+  // The previous period of the same length is read too: the dashboard compares the two.
   mine.stop = watchSupervisedCalls(
     db,
-    { from: req.from, to: req.to },
+    { from: previousPeriod(req).from, to: req.to },
     bundledFlowOf,
     memory,
     (calls) => {
@@ -125,7 +137,7 @@ function watch(req: Extract<SupervisedCallsRequest, { type: 'watch' }>) {
       waiting = waiting.filter((w) => w.watch !== mine.watch);
       for (const w of pending) answer(w, calls);
       try {
-        send(mine, calls);
+        send(mine, calls.filter(inPeriod));
       } catch {
         failed(); // a stored row that does not fit its fields: the page says the calls could not be read
       }

@@ -1,7 +1,7 @@
 // The page's side of the supervised-calls worker: one worker per page, kept for the page's life so the
 // calls it has read are reused when the period changes. The calls arrive packed and are unpacked a slice
 // at a time between frames, then laid over the ones the page holds.
-import type { CallFilter, Dashboard } from '../analytics';
+import type { CallFilter, PeriodFigures } from '../analytics';
 import { CallPackReader, type CallPack, newestFirst, type SupervisedCall } from '../db/supervisor';
 import type { ImportResult } from '../db/exchange';
 import type { ArticleInfo } from './useArticleReviews';
@@ -17,7 +17,7 @@ export interface DashboardRequest {
 
 export interface SupervisedCallsFeed {
   /** The dashboard over the calls last handed over, filtered as the page filters them. */
-  dashboard(req: DashboardRequest): Promise<Dashboard | null>;
+  dashboard(req: DashboardRequest): Promise<PeriodFigures | null>;
   stop(): void;
 }
 
@@ -35,10 +35,13 @@ const SLICE = 1000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function unpackBetweenFrames(pack: CallPack): Promise<SupervisedCall[]> {
+/** The calls of a pack, a slice per task; stops early (null) once `wanted` says no one waits for them. */
+async function unpackBetweenFrames(pack: CallPack, wanted: () => boolean): Promise<SupervisedCall[] | null> {
   const reader = new CallPackReader(pack);
   const calls: SupervisedCall[] = [];
   while (!reader.done) {
+    // A period left meanwhile: its calls would only be thrown away after taking the page's time.
+    if (!wanted()) return null;
     for (const c of reader.next(SLICE)) calls.push(c);
     if (!reader.done) await nextTask();
   }
@@ -68,7 +71,7 @@ export function mergeCalls(
 let worker: Worker | null = null;
 let listener: Listener | null = null;
 let next = 0;
-const pending = new Map<number, (d: Dashboard | null) => void>();
+const pending = new Map<number, (d: PeriodFigures | null) => void>();
 const imports = new Map<number, (r: ImportResult | null) => void>();
 
 function onMessage(e: MessageEvent<SupervisedCallsResponse>): void {
@@ -88,8 +91,8 @@ function onMessage(e: MessageEvent<SupervisedCallsResponse>): void {
   if (m.type === 'failed') return l.onFailed();
   l.unpacking = l.unpacking
     .then(async () => {
-      const calls = await unpackBetweenFrames(m.pack);
-      if (listener !== l) return;
+      const calls = await unpackBetweenFrames(m.pack, () => listener === l);
+      if (listener !== l || !calls) return;
       l.calls = m.replace ? calls : mergeCalls(l.calls, calls, m.removed);
       l.onCalls(l.calls);
     })

@@ -1,18 +1,25 @@
 // The calls of a period with their figures, kept fresh as calls are stored (any tab), imported or
 // erased. The reading, reducing and the dashboard run in a worker where the browser has one.
 import { useEffect, useState } from 'react';
-import { buildDashboard, filterCalls, type Dashboard, type ListedCall } from '../analytics';
+import {
+  filterCalls,
+  periodFigures,
+  previousPeriod,
+  type ListedCall,
+  type PeriodFigures,
+} from '../analytics';
 import type { AppDB, CallRow } from '../db';
 import { useClock } from '../services/ClockContext';
 import { supervisorMemory, watchSupervisedCalls, type SupervisedCall } from '../db/supervisor';
 import { bundledFlowOf } from './bundledFlowOf';
+import { localDayStarts, localHour } from './format';
 import { watchInWorker, type DashboardRequest } from './supervisedCallsClient';
 
 export interface SupervisorCall extends ListedCall {
   row: CallRow;
 }
 
-type DashboardSource = (req: DashboardRequest) => Promise<Dashboard | null>;
+type DashboardSource = (req: DashboardRequest) => Promise<PeriodFigures | null>;
 
 export type CallsState =
   /** The dashboard can be asked for at once: it comes before the list. */
@@ -36,12 +43,13 @@ const listed = ({ row, facts }: SupervisedCall): SupervisorCall => ({
 
 const localMemory = supervisorMemory();
 
+/** The figures over the period's calls and the previous period's (`calls` holds both). */
 function localDashboard(calls: SupervisorCall[]): DashboardSource {
   return (req) =>
     Promise.resolve(
-      buildDashboard(
+      periodFigures(
         filterCalls(calls, req.filter, req.now).map((c) => c.facts),
-        req,
+        { ...req, dayStarts: localDayStarts(req.from, req.to), hourOf: localHour },
       ),
     );
 }
@@ -71,12 +79,13 @@ export function useSupervisedCalls(db: AppDB | null, from: number, to: number): 
     if (feed) return () => feed.stop();
     return watchSupervisedCalls(
       db,
-      { from, to },
+      { from: previousPeriod({ from, to }).from, to },
       bundledFlowOf,
       localMemory,
       (calls) => {
-        const list = calls.map(listed);
-        setState({ status: 'ready', calls: list, loadedAt: readAt(), dashboard: localDashboard(list) });
+        const both = calls.map(listed);
+        const list = both.filter((c) => c.facts.startedAt >= from);
+        setState({ status: 'ready', calls: list, loadedAt: readAt(), dashboard: localDashboard(both) });
       },
       failed,
     );

@@ -187,8 +187,8 @@ describe('dashboard for Tuesday', () => {
   });
 
   it('counts transfers per call, refused attempts, holds over promise and callbacks', () => {
-    expect(o.transfers).toEqual({ zero: 4, one: 0, two: 2, refusedAttempts: 1, perCall: 1 / 6 });
-    expect(o.holds).toEqual({ count: 2, overPromise: 1, share: 0.5, overtimeMs: 30 * SEC });
+    expect(o.transfers).toEqual({ zero: 4, one: 0, two: 2, refusedAttempts: 1, perCall: 1 / 6, calls: 1 });
+    expect(o.holds).toEqual({ count: 2, overPromise: 1, share: 0.5, overtimeMs: 30 * SEC, calls: 1 });
     expect(o.callbacks).toEqual({ promised: 2, keptOnTime: 0, late: 1, overdue: 1, pending: 0 });
     expect(o.callsWithIssues).toBe(4);
     // Per rule, from the standard's table: what each operator is coached on.

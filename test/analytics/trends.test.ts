@@ -1,7 +1,17 @@
 // The dashboard's figures over time: the change against the previous period, and series by hour and day.
 import { describe, expect, it } from 'vitest';
 import type { CallFacts } from '../../src/analytics';
-import { byDay, byHour, changeOf, headlineTiles, previousPeriod } from '../../src/analytics/trends';
+import { buildDashboard, filterCalls } from '../../src/analytics';
+import {
+  byDay,
+  byHour,
+  callsBehind,
+  changeOf,
+  HEADLINES,
+  headlineTiles,
+  periodFigures,
+  previousPeriod,
+} from '../../src/analytics/trends';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -136,5 +146,89 @@ describe('series over time', () => {
     expect(days.map((d) => d.figures.calls)).toEqual([2, 1, 0, 0, 0, 0, 0]);
     expect(days[0]!.figures.holds.share).toBe(1);
     expect(days[2]!.figures.firstContact.share).toBeNull();
+  });
+});
+
+describe('the calls behind a headline figure', () => {
+  const period = { from: MONDAY, to: MONDAY + 7 * DAY, now: NOW };
+  const at = (h: number) => MONDAY + h * HOUR;
+  const calls = [
+    call(at(1)),
+    call(at(2), { outcome: 'callback', holds: [overHold, { ...overHold, extension: true }] }),
+    call(at(3), { outcome: null, endReason: 'transferred', handleMs: null, satisfaction: 4 }),
+    call(at(4), {
+      transfers: [
+        {
+          at: at(4),
+          targetKind: 'department',
+          targetId: 'r',
+          targetName: 'приёмная',
+          summary: '',
+          status: 'connected',
+        },
+      ],
+      outcome: 'redirected',
+    }),
+    call(at(5), { transfersBefore: 1, satisfaction: 9 }),
+    call(at(6), { callback: { deadline: NOW - HOUR, doneAt: null } }),
+    call(at(7), { callback: { deadline: NOW + HOUR, doneAt: null } }),
+    call(at(8), { callback: { deadline: NOW + HOUR, doneAt: NOW - DAY } }),
+    call(at(9), { outcome: null, endReason: 'brokenOff', handleMs: null }),
+  ];
+  const listed = calls.map((facts) => ({ facts, callerName: null, callerPhone: null }));
+  const figures = buildDashboard(calls, period).overall;
+
+  it('are exactly the calls the list shows when the tile is opened, for every tile', () => {
+    for (const key of HEADLINES) {
+      const shown = filterCalls(listed, { behind: key }, NOW);
+      expect(shown.length, key).toBe(callsBehind(key, figures));
+    }
+    // Spot checks that the two agree on the right calls, not only on a count.
+    expect(filterCalls(listed, { behind: 'holdsOverPromise' }, NOW).map((c) => c.facts.startedAt)).toEqual([
+      at(2),
+    ]);
+    expect(filterCalls(listed, { behind: 'callbacksOverdue' }, NOW).map((c) => c.facts.startedAt)).toEqual([
+      at(6),
+    ]);
+    expect(callsBehind('firstContact', figures)).toBe(4);
+    expect(callsBehind('satisfaction', figures)).toBe(1); // a 9 out of 5 is not a rating
+  });
+
+  it('combine with the other filters', () => {
+    const shown = filterCalls(listed, { behind: 'calls', outcome: 'callback' }, NOW);
+    expect(shown.map((c) => c.facts.startedAt)).toEqual([at(2)]);
+  });
+});
+
+describe('a period’s figures for the dashboard', () => {
+  it('has the period, the previous period, the series and each operator’s calls by day', () => {
+    const ivanov = 'Иванов П. С.';
+    const calls = [
+      call(MONDAY + 10 * HOUR), // last week
+      call(MONDAY + 7 * DAY + 10 * HOUR),
+      call(MONDAY + 7 * DAY + 11 * HOUR, { operatorName: ivanov }),
+      call(MONDAY + 9 * DAY + 10 * HOUR, { operatorName: ivanov }),
+    ];
+    const starts = Array.from({ length: 7 }, (_, d) => MONDAY + (7 + d) * DAY);
+    const p = periodFigures(calls, {
+      from: MONDAY + 7 * DAY,
+      to: MONDAY + 14 * DAY,
+      now: NOW,
+      dayStarts: starts,
+      hourOf: (ms) => new Date(ms).getUTCHours(),
+    });
+    expect(p.dashboard.overall.calls).toBe(3);
+    expect(p.previous.calls).toBe(1);
+    expect(p.byHour[10]!.figures.calls).toBe(2);
+    expect(p.byDay.map((d) => d.figures.calls)).toEqual([2, 0, 1, 0, 0, 0, 0]);
+    // The one-pass series agree with the series taken on their own.
+    const hourOf = (ms: number) => new Date(ms).getUTCHours();
+    const period = { from: MONDAY + 7 * DAY, to: MONDAY + 14 * DAY, now: NOW };
+    expect(p.byHour).toEqual(byHour(calls, period, hourOf));
+    expect(p.byDay).toEqual(byDay(calls, period, starts));
+    expect(p.operatorDays).toEqual([
+      { operatorName: ivanov, calls: [1, 0, 1, 0, 0, 0, 0] },
+      { operatorName: 'Смирнова Е. В.', calls: [1, 0, 0, 0, 0, 0, 0] },
+    ]);
   });
 });

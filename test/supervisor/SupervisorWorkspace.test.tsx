@@ -165,10 +165,17 @@ describe('supervisor workspace', () => {
     await vi.waitFor(() => expect(dash.querySelector('[data-figure="calls"]')?.textContent).toBe('6'), {
       timeout: 5000,
     });
-    expect(dash.querySelector('[data-figure="avgHandle"]')?.textContent).toBe('2:03');
+    expect(dash.querySelector('[data-figure="avgHandleMs"]')?.textContent).toBe('2:03');
     // Six calls reached an outcome (one put through to a colleague); two resolved at first contact.
     expect(dash.querySelector('[data-figure="firstContact"]')?.textContent).toBe('33 %');
-    expect(dash.querySelector('[data-figure="holdsOver"]')?.textContent).toMatch(/^1 из 2 \(50 %\)/);
+    expect(dash.querySelector('[data-figure="holdsOverPromise"]')?.textContent).toBe('1');
+    // The tile opens the calls behind its figure: the list filtered to them.
+    fireEvent.click(within(dash).getByRole('button', { name: /^Открыть 1 звонок: с удержанием/ }));
+    await screen.findByText('Звонков: 1 из 6');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Звонки показателя' }).value).toBe(
+      'holdsOverPromise',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Сбросить отбор' }));
     fireEvent.click(screen.getByRole('tab', { name: 'Нарушения стандарта' }));
     const [issues, standard] = within(screen.getByRole('tabpanel')).getAllByRole('table');
     expect(within(issues!).getAllByRole('row')).toHaveLength(7); // header + six issues, see test/analytics

@@ -1,4 +1,4 @@
-import type { ComplianceRule, RuleCheck, StageBucket, StandardRuleCode } from '../../analytics';
+import type { ComplianceRule, Headline, RuleCheck, StageBucket, StandardRuleCode } from '../../analytics';
 import type { ImportProblem } from '../../db/exchange';
 
 const rules: Record<ComplianceRule, string> = {
@@ -133,6 +133,38 @@ const results = { transferred: 'Переключён на коллегу', none:
 
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 
+/** The dashboard's headline figures, as their tiles name them. */
+const tiles: Record<Headline, string> = {
+  calls: 'Звонков',
+  firstContact: 'Решено с первого обращения',
+  holdsOverPromise: 'Удержаний дольше обещанного',
+  callbacksPending: 'Обратные звонки: срок не наступил',
+  callbacksOverdue: 'Обратные звонки просрочены',
+  transfersPerCall: 'Переключений на звонок',
+  avgHandleMs: 'Средняя длительность',
+  satisfaction: 'Оценка клиентов',
+};
+
+/** The calls behind each headline figure: what its tile opens, and the list's filter by it. */
+const behind: Record<Headline, string> = {
+  calls: 'все звонки',
+  firstContact: 'решённые с первого обращения',
+  holdsOverPromise: 'с удержанием дольше обещанного',
+  callbacksPending: 'с обратным звонком, срок которого не наступил',
+  callbacksOverdue: 'с просроченным обратным звонком',
+  transfersPerCall: 'с переключением, сделанным оператором',
+  avgHandleMs: 'с завершённым разговором',
+  satisfaction: 'с оценкой клиента',
+};
+
+const calls = (n: number) => {
+  const d = n % 10;
+  const dd = n % 100;
+  const word =
+    d === 1 && dd !== 11 ? 'звонок' : d >= 2 && d <= 4 && (dd < 12 || dd > 14) ? 'звонка' : 'звонков';
+  return `${n} ${word}`;
+};
+
 export const supervisor = {
   title: 'Рабочее место руководителя',
   noStorage: 'Хранилище браузера недоступно: записей звонков нет.',
@@ -154,6 +186,8 @@ export const supervisor = {
     topic: 'Тема',
     rule: 'Нарушение',
     search: 'Телефон или имя клиента',
+    behind: 'Звонки показателя',
+    behindChoices: behind,
     any: 'Все',
     reset: 'Сбросить отбор',
   },
@@ -262,7 +296,52 @@ export const supervisor = {
     topRule: 'Чаще всего нарушено',
     none: 'нет данных',
     pct,
-    chartNote: 'Числа приведены рядом с диаграммой.',
+    tilesTitle: 'Главные показатели периода',
+    tiles,
+    /** The tile's button: what opens, and how many calls. */
+    tileOpens: (what: string, n: number) => `Открыть ${calls(n)}: ${what}`,
+    change: {
+      up: (by: string) => `▲ больше на ${by}`,
+      down: (by: string) => `▼ меньше на ${by}`,
+      same: '= без изменений',
+      unknown: 'сравнить не с чем',
+      good: 'это лучше',
+      bad: 'это хуже',
+      previous: (value: string) => `в прошлом периоде той же длины: ${value}`,
+    },
+    points: (n: number) => `${n} п. п.`,
+    perCallValue: (v: number) => v.toFixed(2).replace('.', ','),
+    scoreValue: (v: number) => `${v.toFixed(1).replace('.', ',')} из 5`,
+    trendsTitle: 'Как менялось за период',
+    byHour: 'Звонки по часам суток',
+    hourAxis: 'Час суток',
+    hour: (h: number) => `${h}:00–${h + 1}:00`,
+    byDay: 'Звонки по дням',
+    dayAxis: 'День',
+    firstContactByDay: 'Решено с первого обращения по дням, %',
+    holdsByDay: 'Удержания дольше обещанного по дням, % удержаний',
+    noTarget: 'Стандарт не задаёт цели для этой доли.',
+    targets: {
+      holds: 'Цель стандарта — 0 %: каждое удержание в обещанный срок.',
+      transfers: 'Стандарт: не больше двух переключений, третье не допускается.',
+      callbacks: 'Стандарт: обратный звонок — в обещанный срок.',
+    },
+    targetLine: 'линия цели',
+    valueColumn: 'Значение',
+    outcome: 'Итог',
+    stage: 'Этап',
+    callsColumn: 'Звонков',
+    shareColumn: 'Доля',
+    showNumbers: 'Показать числа',
+    hideNumbers: 'Показать диаграмму',
+    longest: 'самый долгий этап',
+    breakdownTitle: 'Итоги, этапы, переключения',
+    trend: 'Звонки по дням',
+    trendOf: (values: number[]) => `по дням: ${values.join(', ')}`,
+    sortHint: 'сортировать',
+    openOperator: (name: string) => `Открыть звонки оператора ${name}`,
+    print: 'Распечатать или сохранить в PDF',
+    printedPeriod: (from: string, to: string) => `Период: ${from} — ${to}`,
   },
   compliance: {
     standardTitle: 'Правила стандарта и как они проверяются',

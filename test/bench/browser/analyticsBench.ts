@@ -1,12 +1,18 @@
 // Browser half of the analytics bench: 100,000 synthetic call logs shaped like the engine's (the tiny
 // inbound flow's states, holds, transfers, callbacks), reduced to facts, then the dashboard and the list.
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
 import {
   analyzeCall,
   buildDashboard,
   filterCalls,
+  periodFigures,
   sortCalls,
   type CallFacts,
+  type CallFilter,
   type CallSummary,
+  type PeriodFigures,
 } from '../../../src/analytics';
 import type { CallRecordEvent } from '../../../src/calls/record';
 import { emptyStep } from '../../../src/flows/edit';
@@ -14,7 +20,9 @@ import type { CallEvent } from '../../../src/calls/events';
 import type { FlowDefinition, Stage } from '../../../src/flows/types';
 import { markCallsChanged } from '../../../src/db/callsRepository';
 import { AppDB } from '../../../src/db/db';
-import { watchInWorker } from '../../../src/supervisor/supervisedCallsClient';
+import { DashboardPage } from '../../../src/supervisor/dashboard/DashboardPage';
+import { localDayStarts, localHour } from '../../../src/supervisor/format';
+import { watchInWorker, type SupervisedCallsFeed } from '../../../src/supervisor/supervisedCallsClient';
 import { benchCalls, finishedRow } from './benchCalls';
 import { bulkStore } from './storageBench';
 
@@ -149,6 +157,11 @@ export const analyticsBench = {
     const opts = { now: from + 31 * 86_400_000, from, to: from + 31 * 86_400_000 };
     const dashMs: number[] = [];
     for (let i = 0; i < 5; i++) dashMs.push(time(() => buildDashboard(facts, opts))[1]);
+    // What the worker answers the page with since issue 21: the period, the one before, hours and days.
+    const figuresMs: number[] = [];
+    const dayStarts = localDayStarts(opts.from, opts.to);
+    for (let i = 0; i < 3; i++)
+      figuresMs.push(time(() => periodFigures(facts, { ...opts, dayStarts, hourOf: localHour }))[1]);
     const listed = facts.map((f: CallFacts) => ({
       facts: f,
       callerName: 'Анна',
@@ -160,6 +173,7 @@ export const analyticsBench = {
       generateMs,
       analyzeMs,
       dashMs: dashMs.sort((a, b) => a - b),
+      figuresMs: figuresMs.sort((a, b) => a - b),
       filterMs,
       sortMs,
       events: calls.reduce((s, c) => s + c.log.length, 0),
@@ -219,7 +233,7 @@ function openPeriod(dbName: string, from: number, to: number, now: number) {
       );
       if (!feed) return reject(new Error('no worker'));
       void feed.dashboard({ filter: {}, now, from, to, articles: new Map() }).then((d) => {
-        dashboard = { ms: performance.now() - t0, count: d?.overall.calls ?? -1 };
+        dashboard = { ms: performance.now() - t0, count: d?.dashboard.overall.calls ?? -1 };
         settle();
       });
     },
@@ -337,7 +351,97 @@ const analyticsStoredBench = {
     await db.open();
     const packed = await packsSettled(db);
     const [again, gap] = await frameGaps(() => openPeriod(name, STORED_FROM, to, to));
+    const [redraw, redrawGap] = await frameGaps(() => redraws(name, STORED_FROM, to));
     await db.delete();
-    return { again, gap, ...packed };
+    return { again, gap, ...packed, redraw, redrawGap };
   },
 };
+
+/**
+ * Switching the filter, then the period, with the workspace open on `from`–`to` (the worker holds the
+ * calls): the time from asking to the new figures drawn on the page (the worker's answer, then
+ * «Показатели» rendered with them). Sorted, so the median and worst can be read off.
+ */
+async function redraws(dbName: string, from: number, to: number) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  const drawMs: number[] = [];
+  const draw = (figures: PeriodFigures) => {
+    const t0 = performance.now();
+    flushSync(() =>
+      root.render(
+        createElement(DashboardPage, {
+          figures,
+          articleTitle: (id: string) => id,
+          periodText: '',
+          onOpenBehind: () => {},
+          onOpenOperator: () => {},
+        }),
+      ),
+    );
+    drawMs.push(performance.now() - t0);
+  };
+  const watch = (a: number, b: number) =>
+    new Promise<SupervisedCallsFeed>((resolve, reject) => {
+      const feed = watchInWorker(
+        dbName,
+        { from: a, to: b },
+        () => resolve(feed as SupervisedCallsFeed),
+        () => reject(new Error('worker failed')),
+      );
+      if (!feed) reject(new Error('no worker'));
+    });
+  const ask = async (feed: SupervisedCallsFeed, a: number, b: number, filter: CallFilter) => {
+    const t0 = performance.now();
+    const figures = await feed.dashboard({ filter, now: to, from: a, to: b, articles: new Map() });
+    if (!figures) throw new Error('no figures');
+    draw(figures);
+    return { ms: performance.now() - t0, figures };
+  };
+  const whole = await watch(from, to);
+  const first = await ask(whole, from, to, {});
+  const operators = first.figures.dashboard.operators.slice(0, 4).map((o) => o.operatorName);
+  const filterMs: number[] = [];
+  for (const operator of operators) filterMs.push((await ask(whole, from, to, { operator })).ms);
+  filterMs.push((await ask(whole, from, to, { behind: 'firstContact' })).ms);
+  filterMs.push((await ask(whole, from, to, {})).ms);
+  whole.stop();
+  // The period switched as the picker does: a new watch over months the worker already holds, the
+  // figures asked for at once (they come before the list). Each switch starts once the list of the one
+  // before has arrived, as a person picks a date after looking at the page, not while the worker is still
+  // handing over the previous period's calls.
+  const periodMs: number[] = [];
+  const week = to - 7 * DAY;
+  for (const [a, b] of [
+    [week, to],
+    [from, to],
+    [from + 7 * DAY, to - 7 * DAY],
+    [from, to],
+  ] as const) {
+    const t0 = performance.now();
+    let listed: () => void = () => {};
+    const list = new Promise<void>((resolve) => (listed = resolve));
+    const feed = watchInWorker(
+      dbName,
+      { from: a, to: b },
+      () => listed(),
+      () => {},
+    );
+    if (!feed) throw new Error('no worker');
+    const figures = await feed.dashboard({ filter: {}, now: to, from: a, to: b, articles: new Map() });
+    if (!figures) throw new Error('no figures');
+    draw(figures);
+    periodMs.push(performance.now() - t0);
+    await list;
+    feed.stop();
+  }
+  root.unmount();
+  host.remove();
+  return {
+    calls: first.figures.dashboard.overall.calls,
+    filterMs: filterMs.sort((a, b) => a - b),
+    periodMs: periodMs.sort((a, b) => a - b),
+    drawMs: drawMs.sort((a, b) => a - b),
+  };
+}
