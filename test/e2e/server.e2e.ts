@@ -146,7 +146,7 @@ describe('the app served by the server, in Chromium', () => {
     // The first run is filled from the account: nobody types their name twice.
     await page.getByRole('heading', { name: 'Добро пожаловать в Суфлёр' }).waitFor();
     await expect(page.getByLabel('Фамилия').inputValue()).resolves.toBe('Смирнова');
-    await expect(page.getByLabel('Имя', { exact: true }).inputValue()).resolves.toBe('Анна');
+    await expect(page.getByLabel('Отчество').inputValue()).resolves.toBe('Сергеевна');
     await completeFirstRun(page);
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain('Смирнова Анна');
     await page.getByRole('button', { name: 'Выйти' }).click();
