@@ -19,6 +19,10 @@ import { sessionRoutes } from './auth/sessionRoutes';
 import type { ServerConfig } from './config';
 import type { ServerDeps } from './context';
 import { ApiError } from './errors';
+import { loadBundledFlows, seedBundledFlows } from './flows/bundledFlows';
+import { EventHub } from './events/eventHub';
+import { eventRoutes } from './events/eventRoutes';
+import { flowRoutes } from './flows/flowRoutes';
 import { healthRoutes } from './health/healthRoutes';
 import { server as messages } from '../i18n/ru/server';
 import { organisationRoutes } from './organisations/organisationRoutes';
@@ -60,13 +64,15 @@ const DATABASE_DOWN = new Set([
   '08001',
 ]);
 
-const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config }) => {
+const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events }) => {
   // Plugin options carry Fastify's own (the prefix): hand the children only the dependencies.
-  const deps: ServerDeps = { db, config };
+  const deps: ServerDeps = { db, config, events };
   app.addHook('onRequest', makeGuard(deps));
   await app.register(sessionRoutes, deps);
   await app.register(peopleRoutes, { ...deps, prefix: '/admin/people' });
   await app.register(organisationRoutes, { ...deps, prefix: '/organisations' });
+  await app.register(flowRoutes, { ...deps, prefix: '/flows' });
+  await app.register(eventRoutes, { ...deps, prefix: '/events' });
   app.get(
     '/openapi.json',
     { config: { access: 'public' }, schema: { hide: true } },
@@ -80,6 +86,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   try {
     await migrate(database.db);
     if (config.seedSamples) await seedSamples(database.db, config.passwordHashing);
+    // Every organisation starts with the flows the build brought; after that its published versions rule.
+    if (config.bundledFlowsDir)
+      await seedBundledFlows(database.db, loadBundledFlows(config.bundledFlowsDir), config.now());
   } catch (e) {
     await database.close();
     throw e;
@@ -115,7 +124,15 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       },
     },
   });
-  const deps: ServerDeps = { db: database.db, config };
+  const events = new EventHub(database.db, database.channel);
+  let unlisten: (() => Promise<void>) | null = null;
+  try {
+    unlisten = await database.listen((payload) => events.deliver(payload));
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const deps: ServerDeps = { db: database.db, config, events };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('session', null);
@@ -127,11 +144,13 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       .catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'));
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
-  // Stopping: new requests are refused at once; the server then waits for those in flight (Fastify closes
-  // the listening socket before its onClose hooks run), and only then the database closes.
+  // Stopping: new requests are refused at once, open event streams end (they would keep the server from
+  // closing); the server then waits for requests in flight (Fastify closes the listening socket before its
+  // onClose hooks run), and only then the database closes.
   let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
+    events.closeAll();
     done();
   });
   app.addHook('onRequest', (_request, _reply, done) => {
@@ -139,6 +158,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   });
   app.addHook('onClose', async () => {
     clearInterval(housekeeping);
+    await unlisten?.();
     await database.close();
   });
 
@@ -146,7 +166,10 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
   app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
     if (err instanceof ApiError) {
-      return reply.code(err.statusCode).headers(err.headers).send({ code: err.code, message: err.message });
+      return reply
+        .code(err.statusCode)
+        .headers(err.headers)
+        .send({ ...err.details, code: err.code, message: err.message });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation

@@ -77,6 +77,18 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
+export interface FlowVersionsTable {
+  organisation_id: string;
+  flow_id: string;
+  version: number;
+  title: string;
+  definition: ColumnType<unknown, string, never>;
+  author_person_id: string | null;
+  note: string;
+  published_at: CreatedAt;
+  effective_at: ColumnType<Date, Date, never>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   roles: RolesTable;
@@ -86,4 +98,5 @@ export interface Database {
   sign_in_attempts: SignInAttemptsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  flow_versions: FlowVersionsTable;
 }
