@@ -13,6 +13,17 @@ const clientNeverImportsServer = {
   message: 'The PWA never imports server code; share types through src/protocol.',
 };
 
+// Code outside src/db enters storage through its public entries only: db/index.ts (the shell, services and
+// the operator's first screen) and one per lazy audience (records.ts: what follows a call's greeting;
+// editor.ts; supervisor.ts; exchange.ts: exchange files and their zod checker, loaded on demand; kb.ts: the
+// knowledge-base cache, read by its lazy sync). A lazy audience's repositories re-exported from the index would ride into the
+// operator's first load, since the first-load chunk takes every module the entry reaches.
+const DB_ENTRIES = ['index', 'records', 'editor', 'supervisor', 'exchange', 'kb'];
+const dbEntriesOnly = (prefix) => ({
+  group: [`${prefix}db/*`, ...DB_ENTRIES.flatMap((e) => [`!${prefix}db/${e}`, `!${prefix}db/${e}.ts`])],
+  message: `Import storage through src/db's public entries (${DB_ENTRIES.map((e) => `db/${e}.ts`).join(', ')}).`,
+});
+
 // Pure modules take an injected Clock and Scheduler (src/calls/clock.ts, scheduler.ts): they neither read
 // the time nor arm a real timer, so no real clock can be defined there; the app's real ones are in
 // src/services/clock.ts, which pure modules cannot import (services/ is outside them).
@@ -89,6 +100,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+            dbEntriesOnly('**/'),
             clientNeverImportsServer,
           ],
         },
@@ -147,6 +159,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+            dbEntriesOnly('**/'),
             {
               group: ['operator', 'supervisor', 'editor', 'app']
                 .filter((other) => other !== workspace)
@@ -177,6 +190,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+            dbEntriesOnly('**/'),
             {
               group: ['**/operator/**', '**/supervisor/**', '**/editor/**', '**/app/**'],
               message: 'Shared code imports no workspace and not the shell.',
@@ -218,10 +232,10 @@ export default tseslint.config(
               message: 'The server imports only src/protocol and the pure domain modules (samples included).',
             },
             {
-              // The Russian words themselves (src/i18n/ru/*) are plain data the server may say too; the
-              // catalogue's index (the app's `t`) is not.
-              regex: '(^|/)i18n(/index(\\.ts)?)?$',
-              message: 'The server takes Russian words from src/i18n/ru/* files, not from the app catalogue.',
+              // The catalogue, except the server's own strings and the flow checker's words (it says them
+              // when it refuses a published flow, as flows:check does).
+              regex: '(^|/)i18n(/(?!ru/(server|flowIssues)$).*)?$',
+              message: 'The server reads only its own strings and the flow checker’s from the catalogue.',
             },
           ],
         },
@@ -251,6 +265,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // Tests use storage as the app does; the storage tests and the storage bench reach its modules.
+    files: ['test/**'],
+    ignores: ['test/db/**', 'test/bench/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [dbEntriesOnly('**/src/')] }] },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

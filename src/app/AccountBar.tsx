@@ -1,6 +1,6 @@
 // Who is signed in and the sign-out button, in the shell's header (issue 16, only with the server).
 import { t } from '../i18n';
-import type { KnownSession } from '../services/account/session';
+import type { KnownSession } from '../services/account/serverProbe';
 
 export interface Account {
   session: KnownSession;

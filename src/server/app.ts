@@ -144,9 +144,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       .catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'));
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
-  // Stopping: new requests are refused at once, open event streams end (they would keep the server from
-  // closing); the server then waits for requests in flight (Fastify closes the listening socket before its
-  // onClose hooks run), and only then the database closes.
+  // Stopping: new requests are refused at once, open event streams end (they would hold the server open);
+  // the server then waits for those in flight (Fastify closes the listening socket before its onClose
+  // hooks run), and only then the database closes.
   let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
