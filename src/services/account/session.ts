@@ -87,8 +87,14 @@ async function send(method: string, path: string, body: unknown): Promise<Respon
  * The token is fetched when the page has none yet (it started offline with a remembered session) and
  * fetched again once when the server refuses it; a 401 ends the session here too (onSessionEnded).
  */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const writes = method !== 'GET';
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  // Signing in needs no token (it is where the token comes from).
+  { signedIn = true }: { signedIn?: boolean } = {},
+): Promise<T> {
+  const writes = method !== 'GET' && signedIn;
   if (writes && !csrfToken) await checkSession();
   let response = await send(method, path, body);
   let parsed: unknown = isJson(response) ? await response.json() : null;
@@ -136,7 +142,7 @@ export async function checkSession(): Promise<ServerState | null> {
 }
 
 export async function signIn(login: string, password: string): Promise<KnownSession> {
-  return remember(await api<SessionInfo>('POST', '/session', { login, password }));
+  return remember(await api<SessionInfo>('POST', '/session', { login, password }, { signedIn: false }));
 }
 
 /** Ends the session on the server when it answers; on this workstation in any case. */
