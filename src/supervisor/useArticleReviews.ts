@@ -1,8 +1,7 @@
 // Review dates and titles of the active knowledge base's articles, to tell stale articles used in calls.
 import { useEffect, useState } from 'react';
 import type { ArticleReview } from '../analytics';
-import type { AppDB } from '../db';
-import { loadActiveBundle } from '../db/kb';
+import { type AppDB, loadActiveBundle } from '../db';
 
 export type ArticleInfo = ArticleReview & { title: string };
 

@@ -32,6 +32,16 @@ async function startCall(
   await page.getByTestId('line-to-say').waitFor();
 }
 
+/** Types a field the line says back, and waits until it does: the step's keys then act on it. */
+async function typeSaid(page: Page, value: string): Promise<void> {
+  await typeField(page, 'KeyN', value);
+  await page.waitForFunction(
+    (v) =>
+      (document.querySelector('[data-testid="line-to-say"]')?.textContent ?? '').toLowerCase().includes(v),
+    value,
+  );
+}
+
 const inbound = (title: string) => ({ label: 'Сценарий входящего звонка', title });
 const outbound = (title: string) => ({ label: 'Сценарий исходящего звонка', title });
 
@@ -96,11 +106,11 @@ const MAIN_PATHS: Record<string, (page: Page) => Promise<void>> = {
     await startCall(page, 'F4', outbound('Исходящий звонок: где сейчас ваш вопрос и что делать дальше'));
     await typeField(page, 'KeyN', 'пётр сергеевич');
     await step(page, 'Digit1'); // convenient to talk
-    await typeField(page, 'KeyN', '12-345');
+    await typeSaid(page, '12-345');
     await step(page, 'Digit1');
-    await typeField(page, 'KeyN', 'документы проверены');
+    await typeSaid(page, 'документы проверены');
     await step(page, 'Digit1');
-    await typeField(page, 'KeyN', 'подписать заявление');
+    await typeSaid(page, 'подписать заявление');
     await step(page, 'Digit3'); // already resolved
     await step(page, 'Digit3'); // no questions
   },

@@ -1,8 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveArticle, type SaveArticleDeps } from '../../src/db/editor';
-import { AppDB } from '../../src/db';
-import { overlayEditsOnBundle, storeBundle } from '../../src/db/kb';
+import { AppDB, overlayEditsOnBundle, storeBundle } from '../../src/db';
 import { ArticlesPanel } from '../../src/editor/ArticlesPanel';
 import type { Article } from '../../src/kb/article';
 import type { BundledArticle, KbBundle } from '../../src/kb/bundle';
