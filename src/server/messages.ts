@@ -19,6 +19,10 @@ export const apiMessages = {
   person_not_found: 'Такого сотрудника нет.',
   login_taken: 'Этот логин уже занят. Выберите другой.',
   last_administrator: 'В организации должен остаться хотя бы один действующий администратор.',
+  organisation_mismatch: 'Звонки записаны для другой организации: сервер их не принял.',
+  call_not_yours: 'Этот звонок ведёт другой оператор: сервер не принял его события.',
+  sequence_gap: 'События звонка пришли с пропуском: сервер принимает их только по порядку.',
+  event_conflict: 'Событие звонка расходится с уже принятым под тем же номером: сервер оставил принятое.',
   database_unavailable: 'База данных недоступна. Повторите попытку позже.',
   server_closing: 'Сервер перезапускается. Повторите попытку через минуту.',
   internal: 'Внутренняя ошибка сервера. Повторите попытку; если не выйдет, сообщите администратору.',
@@ -38,6 +42,8 @@ export const fieldNames: Record<string, string> = {
   roles: 'роли',
   disabled: 'отключение',
   personId: 'сотрудник',
+  organisationId: 'организация',
+  calls: 'звонки',
 };
 
 export function invalidRequestMessage(fields: readonly string[]): string {

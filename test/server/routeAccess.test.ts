@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/protocol';
 import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
+import { callEvent } from './callEventsKit';
 
 type Who = 'anonymous' | Role;
 const EVERYONE: readonly Who[] = ['anonymous', ...ROLES];
 const SIGNED_IN: readonly Who[] = ROLES;
 const ADMIN: readonly Who[] = ['administrator'];
+const OPERATOR: readonly Who[] = ['operator'];
 
 interface Case {
   route: string;
@@ -105,6 +107,19 @@ const TABLE: readonly Case[] = [
       method: 'PUT',
       url: `/api/v1/admin/people/${target}/roles`,
       body: { roles: ['editor'] },
+    }),
+  },
+  {
+    route: 'POST /api/v1/calls/events',
+    allowed: OPERATOR,
+    ok: 200,
+    request: ({ n }) => ({
+      method: 'POST',
+      url: '/api/v1/calls/events',
+      body: {
+        organisationId: MURMANSK,
+        calls: [{ callId: `access-${n}`, events: [callEvent(`access-${n}`, 0)] }],
+      },
     }),
   },
 ];
