@@ -1,10 +1,14 @@
 // Who is signed in and the sign-out button, in the shell's header (issue 16, only with the server).
 import { t } from '../i18n';
 import type { KnownSession } from '../services/account/session';
+import type { SyncStatus } from '../services/sync';
+import { SyncStatusLine } from './SyncStatusLine';
 
 export interface Account {
   session: KnownSession;
   signOut: () => Promise<void>;
+  /** Whether the calls reached the server; null until the sync client started. */
+  sync: SyncStatus | null;
 }
 
 export function AccountBar({ account }: { account: Account }) {
@@ -13,6 +17,7 @@ export function AccountBar({ account }: { account: Account }) {
   return (
     <div className="account-bar">
       <span data-testid="signed-in-as">{t.shell.account.signedInAs(name)}</span>
+      {account.sync && <SyncStatusLine status={account.sync} signInAgain={() => void account.signOut()} />}
       <button type="button" onClick={() => void account.signOut()}>
         {t.shell.account.signOut}
       </button>

@@ -150,6 +150,20 @@ async function probeServer(): Promise<ServerState | null> {
   }
 }
 
+/**
+ * Asks the server for the session again, which renews the CSRF token this page sends (a page started
+ * offline has none): false when the session has ended. Throws when the server does not answer.
+ */
+export async function refreshSession(): Promise<boolean> {
+  try {
+    remember(await api<SessionInfo>('GET', '/session'));
+    return true;
+  } catch (error) {
+    if (error instanceof ApiRefusal && error.status === 401) return false;
+    throw error;
+  }
+}
+
 export async function signIn(login: string, password: string): Promise<KnownSession> {
   return remember(await api<SessionInfo>('POST', '/session', { login, password }));
 }
