@@ -13,7 +13,7 @@ type Props = { status: SyncStatus; signInAgain: () => void };
 
 export function SyncStatusLine({ status, signInAgain }: Props) {
   const words = t.shell.account.sync;
-  const { calls, oldestAt } = status.outbox;
+  const { calls, oldestAt } = status.outbox ?? { calls: 0, oldestAt: null };
   const [now, setNow] = useState(() => Date.now());
   const waiting = status.connection === 'ok' && oldestAt !== null && now - oldestAt < SETTLE_MS;
   useEffect(() => {

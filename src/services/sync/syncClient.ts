@@ -49,7 +49,8 @@ export type Connection =
   'ok' | 'unreachable' | 'signInAgain';
 
 export interface SyncStatus {
-  outbox: OutboxState;
+  /** Null until the outbox was first read. */
+  outbox: OutboxState | null;
   connection: Connection;
 }
 
@@ -93,7 +94,7 @@ export function startSync(deps: SyncDeps): SyncHandle {
   const listeners = new Set<(s: SyncStatus) => void>();
   // Calls the server refused in this session: kept queued, tried again at the next start or sign-in.
   const skip = new Set<string>();
-  let status: SyncStatus = { outbox: { calls: 0, events: 0, oldestAt: null }, connection: 'ok' };
+  let status: SyncStatus = { outbox: null, connection: 'ok' };
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
