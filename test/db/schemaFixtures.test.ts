@@ -9,8 +9,8 @@
  * left on hold, then dump the raw database (each store's keyPath, autoIncrement and indexes; its rows by
  * getAll) and trim it to a few rows per table. schema-v1.json was made that way; schema-v2.json by
  * makeSchemaV2.ts beside it (the v1 database upgraded, then used by version 2 through its repositories),
- * schema-v3.json to schema-v5.json likewise by makeSchemaV3.ts to makeSchemaV5.ts. Typed arrays (schema 3's packs) are written as
- * { "$typed": "Float64Array", "$bytes": "<base64>" }.
+ * schema-v3.json to schema-v5.json likewise by makeSchemaV3.ts to makeSchemaV5.ts. Typed arrays
+ * (schema 3's packs) are written as { "$typed": "Float64Array", "$bytes": "<base64>" }.
  * test/e2e/hostile.e2e.ts seeds schema-v1.json into a real Chromium profile and opens the app over it.
  * This file runs over every fixture in the folder: each one is built with the raw IndexedDB API (not
  * through db.ts), opened with openAppDb(), and read back through the public repository functions.
