@@ -3,12 +3,17 @@
 // sends the queue. A single workstation, or nobody signed in, queues nothing.
 import { useEffect, useState } from 'react';
 import { setUploadOwner, type AppDB } from '../db';
+import { allowedAreas } from '../services/account/areas';
 import type { ServerState } from '../services/account/session';
 import type { SyncStatus } from '../services/sync';
 
 export function useCallSync(db: AppDB | null, state: ServerState | null): SyncStatus | null {
   const [status, setStatus] = useState<SyncStatus | null>(null);
-  const session = state?.mode === 'signedIn' ? state.session : null;
+  // Only a person who makes calls has calls to send: a supervisor's or an editor's bar says nothing.
+  const session =
+    state?.mode === 'signedIn' && allowedAreas(state.session.person.roles).has('operator')
+      ? state.session
+      : null;
   const personId = session?.person.id ?? null;
   const organisationId = session?.organisation.id ?? null;
 
