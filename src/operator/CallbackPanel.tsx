@@ -56,10 +56,16 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
 
   const confirm = async () => {
     if (deadline === null) return;
-    // A callback step asks for the phone as a field too: the number being promised fills it first, so
-    // the promise itself settles the step and moves the call on (one confirmation, not two).
-    const step = afterEnd ? undefined : currentStep(session.flow, session.getSnapshot());
-    if (normalised && !card.phone && step?.capture.some((f) => f.id === 'callerPhone'))
+    // A callback step asks for the phone as a field too: the number being promised fills it first (also
+    // one that came with the call), so the promise itself settles the step and moves the call on (one
+    // confirmation, not two).
+    const snapshot = session.getSnapshot();
+    const step = afterEnd ? undefined : currentStep(session.flow, snapshot);
+    if (
+      normalised &&
+      snapshot.context.fields.callerPhone !== normalised &&
+      step?.capture.some((f) => f.id === 'callerPhone')
+    )
       await send({ type: 'operator.capture', fieldId: 'callerPhone', value: normalised });
     const result = await send({
       type: 'operator.callback',

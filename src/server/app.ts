@@ -20,6 +20,8 @@ import { sessionRoutes } from './auth/sessionRoutes';
 import type { ServerConfig } from './config';
 import type { ServerDeps } from './context';
 import { ApiError } from './errors';
+import { loadBundledFlows, seedBundledFlows } from './flows/bundledFlows';
+import { flowRoutes } from './flows/flowRoutes';
 import { healthRoutes } from './health/healthRoutes';
 import { apiMessages, invalidRequestMessage } from './messages';
 import { organisationRoutes } from './organisations/organisationRoutes';
@@ -68,6 +70,7 @@ const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config }) => {
   await app.register(peopleRoutes, { ...deps, prefix: '/admin/people' });
   await app.register(organisationRoutes, { ...deps, prefix: '/organisations' });
   await app.register(callRoutes, { ...deps, prefix: '/calls' });
+  await app.register(flowRoutes, { ...deps, prefix: '/flows' });
   app.get(
     '/openapi.json',
     { config: { access: 'public' }, schema: { hide: true } },
@@ -81,6 +84,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   try {
     await migrate(database.db);
     if (config.seedSamples) await seedSamples(database.db, config.passwordHashing);
+    // Every organisation starts with the flows the build brought; after that its published versions rule.
+    if (config.bundledFlowsDir)
+      await seedBundledFlows(database.db, loadBundledFlows(config.bundledFlowsDir), config.now());
   } catch (e) {
     await database.close();
     throw e;
@@ -139,7 +145,10 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
   app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
     if (err instanceof ApiError) {
-      return reply.code(err.statusCode).headers(err.headers).send({ code: err.code, message: err.message });
+      return reply
+        .code(err.statusCode)
+        .headers(err.headers)
+        .send({ ...err.details, code: err.code, message: err.message });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation

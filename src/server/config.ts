@@ -27,6 +27,8 @@ export interface ServerConfig {
   session: { idleHours: number; absoluteDays: number };
   /** argon2id cost; tests lower it, production keeps the library's defaults (19 MiB, 2 passes). */
   passwordHashing: { memoryCost?: number; timeCost?: number };
+  /** The flow files a new organisation is given (scripts-flows/); null gives none. */
+  bundledFlowsDir: string | null;
   /** The clock, injected so tests can pass a lockout's end without waiting. */
   now: () => Date;
 }
@@ -44,6 +46,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     signIn: { perLogin: 5, perAddress: 50, windowMinutes: 15 },
     session: { idleHours: 12, absoluteDays: 7 },
     passwordHashing: {},
+    bundledFlowsDir: resolve('scripts-flows'),
     now: () => new Date(),
     ...overrides,
   };
@@ -60,7 +63,7 @@ export interface EnvConfig {
   host: string;
 }
 
-/** Reads PORT, HOST, DATABASE_URL, SUFLER_DATA_DIR, SUFLER_SEED_SAMPLES, TRUST_PROXY, LOG_LEVEL. */
+/** Reads PORT, HOST, DATABASE_URL, SUFLER_DATA_DIR, SUFLER_SEED_SAMPLES, TRUST_PROXY, LOG_LEVEL, SUFLER_FLOWS_DIR. */
 export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): EnvConfig {
   const url = env.DATABASE_URL;
   const database: DatabaseConfig = url
@@ -76,6 +79,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): EnvConfig {
       seedSamples: env.SUFLER_SEED_SAMPLES ? env.SUFLER_SEED_SAMPLES === '1' : database.kind === 'embedded',
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       logLevel: env.LOG_LEVEL ?? 'info',
+      bundledFlowsDir: resolve(cwd, env.SUFLER_FLOWS_DIR ?? 'scripts-flows'),
     }),
   };
 }

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string = apiMessages[code],
     readonly headers: Record<string, string> = {},
+    /** More of the answer beside code and message (a checker's findings, the version to compare with). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }

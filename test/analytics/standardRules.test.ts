@@ -10,10 +10,11 @@ import {
   STANDARD_RULES,
   type CallFacts,
 } from '../../src/analytics';
-import type { ComplianceRule } from '../../src/analytics/standardRules';
+import { UNRECORDED_RULES, type ComplianceRule } from '../../src/analytics/standardRules';
 import type { FlowDefinition } from '../../src/flows/types';
 import { t } from '../../src/i18n';
-import { flowFrom, shapedFlowFrom, TINY_FLOW } from '../calls/helpers';
+import type { CallCommand, NoticeCode } from '../../src/calls';
+import { flowFrom, harness, shapedFlowFrom, TINY_FLOW, toAnswer, type Harness } from '../calls/helpers';
 import { FLOWS, HOUR, recordedCalls, TUESDAY_1500 } from '../fixtures/analytics/calls';
 
 const calls = recordedCalls();
@@ -158,6 +159,90 @@ describe('the standard’s rules table', () => {
     expect(STANDARD_RULES.find((r) => r.code === 'questionsAndThanks')?.check).toBe('record');
     expect(STANDARD_RULES.filter((r) => r.check === 'none').map((r) => r.code)).toContain('speech');
   });
+});
+
+type EngineRule = Extract<(typeof UNRECORDED_RULES)[number], { check: 'engine' }>['code'];
+
+/**
+ * The rules the engine keeps: the breach is refused when it is tried, so no record can hold it. Each
+ * entry tries it on a call at its resolution step (after `before`) and names the refusal, then the way
+ * that keeps the rule, which is taken.
+ */
+const ENGINE_CASES: Record<
+  EngineRule,
+  {
+    /** Holds and extensions made first, each left to run out. */
+    before?: CallCommand[];
+    breaks: CallCommand;
+    refused: NoticeCode;
+    keeps: CallCommand;
+  }
+> = {
+  holdWithoutPromise: {
+    breaks: { type: 'operator.hold', minutes: 0 },
+    refused: 'holdOutOfRange',
+    keeps: { type: 'operator.hold', minutes: 2 },
+  },
+  holdExtendedTwice: {
+    before: [
+      { type: 'operator.hold', minutes: 1 },
+      { type: 'operator.extendHold', minutes: 1 },
+    ],
+    breaks: { type: 'operator.extendHold', minutes: 1 },
+    refused: 'holdAlreadyExtended',
+    keeps: { type: 'operator.resume' },
+  },
+  callbackWithoutDeadlineOrPhone: {
+    breaks: { type: 'operator.callback', deadline: TUESDAY_1500 - 4 * HOUR, question: 'справка' },
+    refused: 'callbackPhoneInvalid',
+    keeps: {
+      type: 'operator.callback',
+      deadline: TUESDAY_1500 - 4 * HOUR,
+      question: 'справка',
+      phone: '+79123456789',
+    },
+  },
+  outcomeNotTold: {
+    breaks: { type: 'operator.choose', optionId: 'by-date' },
+    refused: 'outcomeDateMissing',
+    keeps: { type: 'operator.choose', optionId: 'resolved' },
+  },
+  handlerNotNamed: {
+    breaks: { type: 'operator.transfer', target: { kind: 'colleague', id: 'nobody' }, summary: 'приём' },
+    refused: 'transferTargetUnknown',
+    keeps: {
+      type: 'operator.transfer',
+      target: { kind: 'colleague', id: 'sv-kovaleva' },
+      summary: 'приём',
+    },
+  },
+};
+
+describe('the rules the engine keeps', () => {
+  const atAnswer = (before: CallCommand[] = []): Harness => {
+    const h = harness(undefined, { at: TUESDAY_1500 - 5 * HOUR });
+    toAnswer(h);
+    for (const c of before) {
+      h.session.send(c);
+      h.scheduler.advance(60_000);
+    }
+    return h;
+  };
+  const engineRules = UNRECORDED_RULES.filter(
+    (r): r is Extract<(typeof UNRECORDED_RULES)[number], { check: 'engine' }> => r.check === 'engine',
+  );
+  for (const rule of engineRules) {
+    it(`${rule.code}: the breach is refused; the way that keeps it is taken`, () => {
+      const c = ENGINE_CASES[rule.code];
+      const h = atAnswer(c.before);
+      const before = h.session.getSnapshot();
+      expect(h.session.send(c.breaks).notice?.code).toBe(c.refused);
+      expect(h.session.getSnapshot().value).toEqual(before.value);
+      const kept = h.session.send(c.keeps);
+      expect(kept.accepted).toBe(true);
+      expect(kept.notice).toBeNull();
+    });
+  }
 });
 
 describe('README', () => {

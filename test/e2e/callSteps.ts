@@ -6,6 +6,11 @@ export const line = (page: Page) => page.getByTestId('line-to-say').textContent(
 
 /** Presses a key and waits for the line to say to change (the step moved on, its event stored). */
 export async function step(page: Page, key: string): Promise<void> {
+  // A number key acts on what is stored: wait until its action is on screen (a field typed just before
+  // may still be on its way to storage on a loaded machine; a person sees the button appear).
+  const digit = /^Digit(\d)$/.exec(key)?.[1];
+  if (digit)
+    await page.locator(`.call-actions button[aria-keyshortcuts="${digit}"]:not([disabled])`).waitFor();
   // Read without waiting: a step whose line still needs a field shows no line yet.
   const before = await page.evaluate(
     () => document.querySelector('[data-testid="line-to-say"]')?.textContent ?? null,
@@ -20,6 +25,8 @@ export async function step(page: Page, key: string): Promise<void> {
 /** The key focuses a field (N: the step's field); the value is typed and Enter records it. */
 export async function typeField(page: Page, key: string, value: string): Promise<void> {
   await page.keyboard.press(key);
+  // The field takes focus after a render; typed too soon, the digits would be the step's number keys.
+  await page.waitForFunction(() => document.activeElement?.closest('fieldset.capture') != null);
   await page.keyboard.type(value);
   await page.keyboard.press('Enter');
 }

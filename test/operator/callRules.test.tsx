@@ -121,6 +121,33 @@ describe('the call screen keeps the standard', () => {
     );
   });
 
+  it('takes one confirmation for a callback at its step when the phone came with the call', async () => {
+    const { controller } = setup();
+    await act(() =>
+      controller.start({
+        flowId: 'inbound-consultation',
+        direction: 'inbound',
+        transfersBefore: 0,
+        callerPhone: '+79123456789',
+      }),
+    );
+    await press('Digit1');
+    await press('KeyN');
+    await typeAndEnter('Ольга Ивановна');
+    await press('Digit1');
+    await press('KeyN');
+    await typeAndEnter('как записаться на личный приём');
+    await press('Digit1');
+    await press('Digit1');
+    await press('Digit5'); // no answer now: call back
+    await press('Digit1'); // agreed: the callback's form, the known phone in it
+    expect(screen.getByLabelText<HTMLInputElement>('Телефон для обратного звонка').value).toBe(
+      '+7 (912) 345-67-89',
+    );
+    await press('Enter');
+    expect(line()).toBe('Ольга Ивановна, остались ли у вас ещё вопросы?');
+  });
+
   it('asks for the details an outcome needs before settling it', async () => {
     setup();
     await toResolution();

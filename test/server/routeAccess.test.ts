@@ -5,12 +5,17 @@ import { ROLES, type Role } from '../../src/protocol';
 import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
 import { callEvent } from './callEventsKit';
+import { loadFlow } from '../calls/helpers';
+
+const CONSULTATION = loadFlow('inbound-consultation.json');
+const BUNDLED_VERSION = CONSULTATION.version;
 
 type Who = 'anonymous' | Role;
 const EVERYONE: readonly Who[] = ['anonymous', ...ROLES];
 const SIGNED_IN: readonly Who[] = ROLES;
 const ADMIN: readonly Who[] = ['administrator'];
 const OPERATOR: readonly Who[] = ['operator'];
+const PUBLISHERS: readonly Who[] = ['editor', 'administrator'];
 
 interface Case {
   route: string;
@@ -120,6 +125,35 @@ const TABLE: readonly Case[] = [
         organisationId: MURMANSK,
         calls: [{ callId: `access-${n}`, events: [callEvent(`access-${n}`, 0)] }],
       },
+    }),
+  },
+  {
+    route: 'GET /api/v1/flows',
+    allowed: SIGNED_IN,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/flows' }),
+  },
+  {
+    route: 'GET /api/v1/flows/:flowId/versions',
+    allowed: SIGNED_IN,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/flows/inbound-consultation/versions' }),
+  },
+  {
+    route: 'GET /api/v1/flows/:flowId/versions/:version',
+    allowed: SIGNED_IN,
+    ok: 200,
+    request: () => ({ method: 'GET', url: `/api/v1/flows/inbound-consultation/versions/${BUNDLED_VERSION}` }),
+  },
+  {
+    route: 'POST /api/v1/flows/:flowId/versions',
+    allowed: PUBLISHERS,
+    ok: 201,
+    // Each attempt is a flow of its own, new to the organisation: no base to be stale against.
+    request: ({ n }) => ({
+      method: 'POST',
+      url: `/api/v1/flows/access-${n}/versions`,
+      body: { definition: { ...CONSULTATION, id: `access-${n}` }, baseVersion: null },
     }),
   },
 ];

@@ -12,7 +12,8 @@ export type AuditAction =
   | 'password_reset'
   | 'person_disabled'
   | 'person_enabled'
-  | 'roles_set';
+  | 'roles_set'
+  | 'flow_published';
 
 export interface AuditEntry {
   organisationId: string | null;

@@ -99,6 +99,18 @@ export interface CallEventsTable {
   received_at: CreatedAt;
 }
 
+export interface FlowVersionsTable {
+  organisation_id: string;
+  flow_id: string;
+  version: number;
+  title: string;
+  definition: ColumnType<unknown, string, never>;
+  author_person_id: string | null;
+  note: string;
+  published_at: CreatedAt;
+  effective_at: ColumnType<Date, Date, never>;
+}
+
 export interface Database {
   calls: CallsTable;
   call_events: CallEventsTable;
@@ -110,4 +122,5 @@ export interface Database {
   sign_in_attempts: SignInAttemptsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  flow_versions: FlowVersionsTable;
 }

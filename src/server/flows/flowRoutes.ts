@@ -1,0 +1,150 @@
+// /api/v1/flows: the organisation's published call flows (issue 18). Everyone signed in reads what is in
+// force and what is scheduled; editors and administrators publish. A version is checked exactly as
+// flows:check checks a file, and is refused whole with the checker's own words; a draft based on a
+// version that is no longer the newest is refused with that newer version, to compare with.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkFlow } from '../../flows/check';
+import { hasErrors } from '../../flows/issues';
+import { issueLine } from '../../i18n/ru/flowIssues';
+import {
+  apiErrorSchema,
+  flowCatalogueSchema,
+  flowHistorySchema,
+  flowIdSchema,
+  flowRefusalSchema,
+  flowVersionNumberSchema,
+  publishedFlowSchema,
+  publishFlowSchema,
+} from '../../protocol';
+import { sessionOf } from '../auth/guard';
+import type { ServerDeps } from '../context';
+import { ApiError } from '../errors';
+import { appendAudit } from '../storage/audit';
+import { findFlowVersion, flowCatalogue, flowHistory, publishFlowVersion } from '../storage/flowVersions';
+
+const readers = 'signedIn' as const;
+const publishers = ['editor', 'administrator'] as const;
+const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+const flowParams = z.object({ flowId: flowIdSchema });
+const versionParams = flowParams.extend({ version: flowVersionNumberSchema });
+
+export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
+  app.get(
+    '',
+    {
+      config: { access: readers },
+      schema: {
+        summary: 'The flows in force and those scheduled to take effect',
+        tags: ['flows'],
+        response: { 200: flowCatalogueSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const now = config.now();
+      const catalogue = await flowCatalogue(db, sessionOf(request).organisation.id, now);
+      return { ...catalogue, serverTime: now.toISOString() };
+    },
+  );
+
+  app.get(
+    '/:flowId/versions',
+    {
+      config: { access: readers },
+      schema: {
+        summary: 'Every published version of a flow, newest first',
+        tags: ['flows'],
+        params: flowParams,
+        response: { 200: flowHistorySchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const versions = await flowHistory(db, sessionOf(request).organisation.id, request.params.flowId);
+      if (versions.length === 0) throw new ApiError(404, 'flow_not_found');
+      return { versions };
+    },
+  );
+
+  app.get(
+    '/:flowId/versions/:version',
+    {
+      config: { access: readers },
+      schema: {
+        summary: 'One published version of a flow, with its definition',
+        tags: ['flows'],
+        params: versionParams,
+        response: { 200: publishedFlowSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const { flowId, version } = request.params;
+      const found = await findFlowVersion(db, sessionOf(request).organisation.id, flowId, version);
+      if (!found) throw new ApiError(404, 'flow_not_found');
+      return found;
+    },
+  );
+
+  app.post(
+    '/:flowId/versions',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'Publish the next version of a flow, at once or from a chosen time',
+        tags: ['flows'],
+        params: flowParams,
+        body: publishFlowSchema,
+        response: { 201: publishedFlowSchema, 409: flowRefusalSchema, ...refusals, 400: flowRefusalSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = sessionOf(request);
+      const { flowId } = request.params;
+      const { definition, baseVersion, note } = request.body;
+      const now = config.now();
+      const effectiveAt = request.body.effectiveAt ? new Date(request.body.effectiveAt) : now;
+      if (effectiveAt.getTime() < now.getTime()) throw new ApiError(400, 'effective_in_past');
+      if (definition.id !== flowId) throw new ApiError(400, 'flow_id_mismatch');
+      // The version number is the server's to give: the checker sees the one this version will carry.
+      const candidate = { ...definition, version: (baseVersion ?? 0) + 1 };
+      const checked = checkFlow(candidate);
+      if (!checked.flow || hasErrors(checked.issues))
+        throw new ApiError(
+          400,
+          'flow_invalid',
+          undefined,
+          {},
+          {
+            issues: checked.issues.filter((i) => i.severity === 'error').map((i) => issueLine(i)),
+          },
+        );
+      const result = await publishFlowVersion(db, baseVersion, {
+        organisationId: session.organisation.id,
+        flowId,
+        title: checked.flow.title,
+        definition: checked.flow as unknown as Record<string, unknown>,
+        authorPersonId: session.person.id,
+        note,
+        publishedAt: now,
+        effectiveAt,
+      });
+      if (!result.ok)
+        throw new ApiError(
+          409,
+          'version_conflict',
+          undefined,
+          {},
+          result.latest ? { latest: result.latest } : {},
+        );
+      await appendAudit(db, {
+        organisationId: session.organisation.id,
+        actorPersonId: session.person.id,
+        action: 'flow_published',
+        address: request.ip,
+        details: { flowId, version: result.published.version, effectiveAt: effectiveAt.toISOString() },
+        at: now,
+      });
+      return reply.code(201).send(result.published);
+    },
+  );
+  return Promise.resolve();
+};
