@@ -37,7 +37,12 @@ export const callEventBatchSchema = z.object({
 export type CallEventBatch = z.infer<typeof callEventBatchSchema>;
 
 /** Why the server refused a call's events; it kept everything it had. */
-export const CALL_REFUSALS = ['call_not_yours', 'sequence_gap', 'event_conflict'] as const;
+export const CALL_REFUSALS = [
+  'call_not_yours',
+  'sequence_gap',
+  'event_conflict',
+  'unknown_flow_version',
+] as const;
 
 export const callAckSchema = z.discriminatedUnion('status', [
   /** Every event sent for the call is held by the server now (`added` of them new): forget them. */

@@ -2,7 +2,7 @@
 // refusal in Russian with a code, the server keeping everything it already had.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCallEvents, listCallEvents } from '../../src/server/storage/callEvents';
-import { batch, callEvent, callEvents } from './callEventsKit';
+import { batch, callEvent, callEvents, FLOW } from './callEventsKit';
 import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
 
@@ -138,6 +138,31 @@ describe.each(DATABASE_KINDS)('call events on %s', (kind) => {
     });
     const stored = await listCallEvents(server.db, c);
     expect(stored.map((e) => e.payload)).toEqual(callEvents(c, 0, 2));
+  });
+
+  it('refuses a call on a flow version the server does not hold, and an event naming another version', async () => {
+    const [unknown, known] = [newCall(), newCall()];
+    const unpublished = callEvents(unknown, 0, 1).map((e) => ({ ...e, flowVersion: FLOW.version + 100 }));
+    const res = await upload(
+      operator,
+      batch(MURMANSK, [unknown, unpublished], [known, callEvents(known, 0, 1)]),
+    );
+    expect(res.json()).toEqual({
+      calls: [
+        {
+          callId: unknown,
+          status: 'refused',
+          code: 'unknown_flow_version',
+          message: 'Звонок шёл по версии сценария, которой на сервере нет: сервер не принял его события.',
+        },
+        { callId: known, status: 'stored', added: 2 },
+      ],
+    });
+    const switched = callEvent(known, 2, { flowVersion: FLOW.version + 100 });
+    const later = await upload(operator, batch(MURMANSK, [known, [switched]]));
+    expect(later.json()).toMatchObject({ calls: [{ status: 'refused', code: 'unknown_flow_version' }] });
+    expect(await held(unknown)).toEqual([]);
+    expect(await held(known)).toEqual([0, 1]);
   });
 
   it('refuses a whole batch meant for another organisation, storing none of it', async () => {

@@ -1,10 +1,13 @@
 // Call events as a workstation uploads them, for the server's tests and bench: the shape of
 // src/calls/record.ts, small but whole.
 import type { CallEventBatch } from '../../src/protocol';
+import { loadFlow } from '../calls/helpers';
 
 type UploadedEvent = CallEventBatch['calls'][number]['events'][number];
 
 const T0 = Date.UTC(2026, 11, 6, 9, 0);
+/** A flow every organisation is given with the build (scripts-flows), so the server knows its version. */
+export const FLOW = loadFlow('inbound-consultation.json');
 
 export function callEvent(
   callId: string,
@@ -15,8 +18,8 @@ export function callEvent(
     seq,
     at: T0 + seq * 1000,
     callId,
-    flowId: 'consultation',
-    flowVersion: 3,
+    flowId: FLOW.id,
+    flowVersion: FLOW.version,
     event:
       seq === 0
         ? { type: 'call.started', at: T0, start: { callId, direction: 'inbound', transfersBefore: 0 } }

@@ -33,6 +33,15 @@ async function storeCall(
   const first = events[0];
   if (!first || events.some((e, i) => e.seq !== first.seq + i)) return refuse('sequence_gap');
   if (first.seq === 0) {
+    // A call begins on a flow version the organisation published (or was given with the build).
+    const flow = await trx
+      .selectFrom('flow_versions')
+      .select('version')
+      .where('organisation_id', '=', who.organisationId)
+      .where('flow_id', '=', first.flowId)
+      .where('version', '=', first.flowVersion)
+      .executeTakeFirst();
+    if (!flow) return refuse('unknown_flow_version');
     await trx
       .insertInto('calls')
       .values({
@@ -50,7 +59,7 @@ async function storeCall(
   }
   const held = await trx
     .selectFrom('calls')
-    .select(['organisation_id', 'person_id', 'next_seq'])
+    .select(['organisation_id', 'person_id', 'next_seq', 'flow_id', 'flow_version'])
     .where('id', '=', callId)
     .forUpdate()
     .executeTakeFirst();
@@ -59,6 +68,9 @@ async function storeCall(
   if (held.organisation_id !== who.organisationId || held.person_id !== who.personId)
     return refuse('call_not_yours');
   if (first.seq > held.next_seq) return refuse('sequence_gap');
+  // Every event of a call names the version it began on.
+  if (events.some((e) => e.flowId !== held.flow_id || e.flowVersion !== held.flow_version))
+    return refuse('unknown_flow_version');
 
   const replayed = events.filter((e) => e.seq < held.next_seq);
   if (replayed.length > 0) {
