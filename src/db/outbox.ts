@@ -31,7 +31,11 @@ function ownRows(db: AppDB, owner: UploadOwner) {
 /** Rows by call in seq order, the call with the oldest waiting event first. */
 function byCall(rows: readonly OutboxRow[]): OutboxRow[][] {
   const calls = new Map<string, OutboxRow[]>();
-  for (const r of rows) calls.set(r.callId, [...(calls.get(r.callId) ?? []), r]);
+  for (const r of rows) {
+    const group = calls.get(r.callId);
+    if (group) group.push(r);
+    else calls.set(r.callId, [r]);
+  }
   const groups = [...calls.values()].map((g) => g.sort((a, b) => a.seq - b.seq));
   return groups.sort((a, b) => (a[0]?.at ?? 0) - (b[0]?.at ?? 0));
 }
@@ -51,8 +55,9 @@ export async function nextUpload(db: AppDB, owner: UploadOwner, limits: UploadLi
       if (callId === undefined || limits.skip?.has(callId)) continue;
       const run = rows.filter((r, i) => r.seq === (rows[0]?.seq ?? 0) + i).slice(0, limits.maxEvents - count);
       const stored = await db.callEvents.bulkGet(run.map((r): [string, number] => [r.callId, r.seq]));
-      const present = stored.findIndex((e) => e === undefined);
-      const found = (present === -1 ? stored : stored.slice(0, present)).filter((e) => e !== undefined);
+      // An event no longer stored ends the run: nothing after it can go before it.
+      const gone = stored.findIndex((e) => e === undefined);
+      const found = (gone === -1 ? stored : stored.slice(0, gone)).filter((e) => e !== undefined);
       const events: CallRecordEvent[] = [];
       for (const e of await unpackEvents(db, found)) {
         const size = JSON.stringify(e).length;

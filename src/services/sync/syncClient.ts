@@ -100,6 +100,8 @@ export function startSync(deps: SyncDeps): SyncHandle {
   let failures = 0;
   let cancelRetry: (() => void) | null = null;
   let stopped = false;
+  // The session is asked for again once per refusal of the CSRF token, not in a loop.
+  let refreshed = false;
 
   const publish = (next: Partial<SyncStatus>) => {
     status = { ...status, ...next };
@@ -112,6 +114,7 @@ export function startSync(deps: SyncDeps): SyncHandle {
     failures += 1;
     cancelRetry = setTimer(() => {
       cancelRetry = null;
+      refreshed = false;
       kick();
     }, ms);
   }
@@ -134,16 +137,21 @@ export function startSync(deps: SyncDeps): SyncHandle {
       batch.filter((c) => stored.has(c.callId)),
     );
     failures = 0;
+    refreshed = false;
     publish({ connection: 'ok' });
     return true;
   }
 
   async function failed(error: unknown, batch: UploadCall[]): Promise<boolean> {
     const failure = error instanceof UploadError ? error.failure : 'unreachable';
-    if (failure === 'csrf') {
-      if (await transport.refreshSession().catch(() => false)) return true;
-      publish({ connection: 'signInAgain' });
-      return false;
+    if (failure === 'csrf' && !refreshed) {
+      refreshed = true;
+      const renewed = await transport.refreshSession().catch(() => null);
+      if (renewed) return true;
+      if (renewed === false) {
+        publish({ connection: 'signInAgain' });
+        return false;
+      }
     }
     if (failure === 'signedOut') {
       publish({ connection: 'signInAgain' });

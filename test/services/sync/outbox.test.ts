@@ -228,6 +228,39 @@ describe('the outbox', () => {
     expect(server.held.get('d')).toHaveLength(2);
   });
 
+  it('asks for the session again when the CSRF token is stale, then sends; an ended session asks to sign in', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    const server = new FakeServer();
+    let staleToken = true;
+    let sessionLive = true;
+    const refreshes: boolean[] = [];
+    const transport = {
+      send: (batch: UploadBatch) =>
+        staleToken ? Promise.reject(new UploadError('csrf')) : Promise.resolve(server.receive(batch)),
+      refreshSession: () => {
+        refreshes.push(sessionLive);
+        staleToken = !sessionLive;
+        return Promise.resolve(sessionLive);
+      },
+    };
+    const sync = startSync({ db, owner: OWNER, transport, setTimer: () => () => {} });
+    try {
+      await beginCall(db, { row: rowOf('g'), first: eventOf('g', 0), epoch, flow: FLOW });
+      await statusWhere(sync, (s) => s.outbox?.events === 0);
+      expect(refreshes).toEqual([true]);
+      expect(server.held.get('g')).toHaveLength(1);
+      staleToken = true;
+      sessionLive = false;
+      await appendCallEvent(db, { record: eventOf('g', 1), row: rowOf('g'), callback: null, epoch });
+      expect(await statusWhere(sync, (s) => s.connection === 'signInAgain')).toMatchObject({
+        outbox: { events: 1 },
+      });
+      expect(refreshes).toEqual([true, false]);
+    } finally {
+      sync.stop();
+    }
+  });
+
   it('keeps a call the server refused queued, and sends the others', async () => {
     const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
     const server = new FakeServer();
@@ -354,5 +387,6 @@ describe('the outbox', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // 40 runs of IndexedDB work: seconds on a busy shared machine.
+  }, 60_000);
 });
