@@ -3,6 +3,8 @@
 // to the server's acknowledgement reaching the sync client. One event at a time, as an operator's
 // actions come seconds apart.
 import { AppDB } from '../../../src/db/db';
+import { finishCall } from '../../../src/db/callsFinish';
+import type { UploadOwner } from '../../../src/db/callsTables';
 import {
   appendCallEvent,
   beginCall,
@@ -16,7 +18,43 @@ import { benchCalls, benchFlow } from './benchCalls';
 
 const FROM = Date.UTC(2026, 0, 12, 4, 0);
 
+/** Records the calls through the write path, connected (each event queued) or not; ms per write. */
+async function recordPerWrite(calls: number, owner: UploadOwner | null): Promise<number> {
+  const db = new AppDB(`sync-bench-write-${Date.now()}`);
+  await db.open();
+  setUploadOwner(db, owner);
+  const epoch = await claimCallOwnership(db);
+  let writes = 0;
+  const t0 = performance.now();
+  for (const c of benchCalls(calls, FROM)) {
+    const [first, ...rest] = c.events;
+    if (!first) continue;
+    await beginCall(db, { row: c.row, first: first.record, epoch, flow: benchFlow() });
+    for (const e of rest) await appendCallEvent(db, { record: e.record, row: e.row, callback: null, epoch });
+    await finishCall(db, { callId: c.row.id, patch: c.finish, epoch, callback: c.callback, fulfilled: null });
+    writes += c.events.length + 1;
+  }
+  const ms = performance.now() - t0;
+  if (owner && (await db.outbox.count()) === 0) throw new Error('nothing was queued');
+  db.close();
+  await db.delete();
+  return ms / writes;
+}
+
 export const syncBench = {
+  /** The write path's cost per write without and with the outbox, interleaved to share the machine's moods. */
+  async writeCost(calls: number, rounds: number): Promise<{ alone: number; queued: number }> {
+    const owner = { personId: '00000000-0000-4000-8000-000000000001', organisationId: 'murmansk-sport' };
+    const alone: number[] = [];
+    const queued: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      alone.push(await recordPerWrite(calls, null));
+      queued.push(await recordPerWrite(calls, owner));
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+    return { alone: median(alone), queued: median(queued) };
+  },
+
   async ackLatency(
     calls: number,
     login: string,

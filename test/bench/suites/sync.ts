@@ -12,6 +12,9 @@ import { OUT_DIR } from '../server';
 /** Issue 17: stored locally → acknowledged by the server, p95 within 100 ms on this machine with PostgreSQL. */
 const ACK_P95_MS = 100;
 const CALLS = Number(process.env.BENCH_SYNC_CALLS ?? 10);
+/** The storage suite's budget per write of the call's write path (storage.record.perWrite): it holds with the outbox. */
+const WRITE_MS = 2;
+const WRITE_CALLS = 100;
 
 export const syncSuite: Suite = {
   name: 'sync',
@@ -38,6 +41,10 @@ export const syncSuite: Suite = {
         login,
         SAMPLE_PASSWORD,
       ] as const);
+      const cost = await page.evaluate(([n, r]) => window.sufBench.sync.writeCost(n, r), [
+        WRITE_CALLS,
+        3,
+      ] as const);
       await page.close();
       const held = await countCallEvents(databaseOf(app));
       if (held !== events) throw new Error(`the server holds ${held} events of ${events} sent`);
@@ -46,6 +53,8 @@ export const syncSuite: Suite = {
         row(`sync.storedToAcked.p50.${kind}`, percentile(times, 0.5), 'ms'),
         row(`sync.storedToAcked.p95.${kind}`, percentile(times, 0.95), 'ms', { max: ACK_P95_MS }),
         row(`sync.storedToAcked.max.${kind}`, times[times.length - 1] ?? Number.NaN, 'ms'),
+        row('sync.record.perWrite.alone', cost.alone, 'ms'),
+        row('sync.record.perWrite.withOutbox', cost.queued, 'ms', { max: WRITE_MS }),
       ];
     } finally {
       await app.close();
