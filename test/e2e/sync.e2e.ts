@@ -57,7 +57,17 @@ function localEvents(page: Page, callId: string): Promise<[number, string][]> {
   );
 }
 
-it('sends a call made while the server stopped mid-call once it is back, every event once', async () => {
+interface Workstation {
+  page: Page;
+  errors: string[];
+  server: () => FastifyInstance;
+  stopServer(): Promise<void>;
+  /** The server again, on the same data folder and address. */
+  restartServer(): Promise<void>;
+}
+
+/** A server on a data folder of its own and a Chromium profile signed in as the Sverdlovsk operator. */
+async function signedInWorkstation(): Promise<Workstation> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
   const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
@@ -71,7 +81,6 @@ it('sends a call made while the server stopped mid-call once it is back, every e
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = watchErrors(page);
   await page.goto(`http://127.0.0.1:${port}`);
-
   const form = page.getByRole('form', { name: 'Вход в Суфлёр' });
   await form.getByLabel('Логин').fill('sverdlovsk.operator');
   await form.getByLabel('Пароль').fill(SAMPLE_PASSWORD);
@@ -79,32 +88,19 @@ it('sends a call made while the server stopped mid-call once it is back, every e
   await completeFirstRun(page);
   await waitForServiceWorker(page);
   await syncStatus(page, 'всё отправлено');
+  return {
+    page,
+    errors,
+    server: () => server,
+    stopServer: () => server.close(),
+    async restartServer() {
+      server = await startServer(dataDir, port);
+    },
+  };
+}
 
-  // The call begins with the server up, and its start goes up at once.
-  await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
-  await page.keyboard.press('F2');
-  await page.getByTestId('line-to-say').waitFor();
-  const heldEvents = async () =>
-    (await sql<{ n: number }>`select count(*)::int as n from call_events`.execute(databaseOf(server))).rows[0]
-      ?.n;
-  await expect.poll(heldEvents, { timeout: 15_000 }).toBeGreaterThan(0);
-
-  // The server stops after the greeting; the call goes on at the keyboard's pace.
-  await server.close();
-  await step(page, 'Digit1');
-  await typeField(page, 'KeyN', 'ольга ивановна');
-  await step(page, 'Digit1');
-  await typeField(page, 'KeyN', 'справка о доходах');
-  await syncStatus(page, 'нет связи с сервером');
-  await syncStatus(page, 'не отправлено: 1 звонок (с ');
-  await page.keyboard.press('Shift+KeyX');
-  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
-  await page.keyboard.press('Control+Enter');
-  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
-
-  // The server is back on the same address: the next retry sends everything.
-  server = await startServer(dataDir, port);
-  await syncStatus(page, 'всё отправлено');
+/** The server holds the workstation's one call whole: every event it stored, once, in order. */
+async function expectCallHeldOnce(server: FastifyInstance, page: Page): Promise<void> {
   const db = databaseOf(server);
   const calls = await db.selectFrom('calls').select(['id', 'next_seq']).execute();
   expect(calls).toHaveLength(1);
@@ -118,5 +114,64 @@ it('sends a call made while the server stopped mid-call once it is back, every e
   expect(held.rows.map((r) => [r.seq, r.type])).toEqual(local);
   expect(held.rows.every((r) => r.copies === 1)).toBe(true);
   expect(call.next_seq).toBe(local.length);
-  expect(errors).toEqual([]);
+}
+
+/** Breaks the call off and saves its wrap-up. */
+async function endCall(page: Page): Promise<void> {
+  await page.keyboard.press('Shift+KeyX');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
+}
+
+it('sends a call made while the server stopped mid-call once it is back, every event once', async () => {
+  const ws = await signedInWorkstation();
+  const { page } = ws;
+
+  // The call begins with the server up, and its start goes up at once.
+  await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
+  await page.keyboard.press('F2');
+  await page.getByTestId('line-to-say').waitFor();
+  const heldEvents = async () =>
+    (await sql<{ n: number }>`select count(*)::int as n from call_events`.execute(databaseOf(ws.server())))
+      .rows[0]?.n;
+  await expect.poll(heldEvents, { timeout: 15_000 }).toBeGreaterThan(0);
+
+  // The server stops after the greeting; the call goes on at the keyboard's pace.
+  await ws.stopServer();
+  await step(page, 'Digit1');
+  await typeField(page, 'KeyN', 'ольга ивановна');
+  await step(page, 'Digit1');
+  await typeField(page, 'KeyN', 'справка о доходах');
+  await syncStatus(page, 'нет связи с сервером');
+  await syncStatus(page, 'не отправлено: 1 звонок (с ');
+  await endCall(page);
+
+  // The server is back on the same address: the next retry sends everything.
+  await ws.restartServer();
+  await syncStatus(page, 'всё отправлено');
+  await expectCallHeldOnce(ws.server(), page);
+  expect(ws.errors).toEqual([]);
+});
+
+it('sends a call made with the server down after the page is reloaded, once the server is back', async () => {
+  const ws = await signedInWorkstation();
+  const { page } = ws;
+  await ws.stopServer();
+  await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
+  await page.keyboard.press('F2');
+  await page.getByTestId('line-to-say').waitFor();
+  await step(page, 'Digit1');
+  await typeField(page, 'KeyN', 'ольга ивановна');
+  await endCall(page);
+
+  // Reloaded with nothing sent (the service worker serves the app): the queue is still there.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Рабочее место оператора' }).waitFor();
+  await syncStatus(page, 'нет связи с сервером');
+  await syncStatus(page, 'не отправлено: 1 звонок (с ');
+  await ws.restartServer();
+  await syncStatus(page, 'всё отправлено');
+  await expectCallHeldOnce(ws.server(), page);
+  expect(ws.errors).toEqual([]);
 });
