@@ -1,7 +1,7 @@
 // The one quiet place that says whether the calls reached the server (issue 17): never a dialog, never
 // in the way of a call, not a live region. With a session to renew it offers to sign in again (the
 // person chooses when). While the server answers, an event on its way for under SETTLE_MS is not
-// called unsent: the line does not flicker with every step of a call.
+// called unsent: the line does not flicker with every step of a call. A lazy chunk (AccountBar.tsx).
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
 import type { SyncStatus } from '../services/sync';
@@ -12,7 +12,7 @@ const SETTLE_MS = 5000;
 type Props = { status: SyncStatus; signInAgain: () => void };
 
 export function SyncStatusLine({ status, signInAgain }: Props) {
-  const words = t.shell.account.sync;
+  const words = t.sync;
   const { calls, oldestAt } = status.outbox ?? { calls: 0, oldestAt: null };
   const [now, setNow] = useState(() => Date.now());
   const waiting = status.connection === 'ok' && oldestAt !== null && now - oldestAt < SETTLE_MS;

@@ -1,6 +1,4 @@
 // Russian texts of the shell around every workspace: navigation, banners, the update prompt.
-import { plural } from './plural';
-
 export const shell = {
   appName: 'Суфлёр',
   skipToContent: 'Перейти к содержимому',
@@ -15,15 +13,6 @@ export const shell = {
   account: {
     signedInAs: (name: string) => `Вы вошли: ${name}`,
     signOut: 'Выйти',
-    // Calls going up to the server (issue 17): one quiet line beside the name.
-    sync: {
-      region: 'Отправка звонков на сервер',
-      allSent: 'всё отправлено',
-      unsent: (calls: number, since: string) =>
-        `не отправлено: ${calls} ${plural(calls, 'звонок', 'звонка', 'звонков')} (с ${since})`,
-      unreachable: 'нет связи с сервером',
-      signInAgain: 'войдите снова, чтобы отправить',
-    },
   },
   loading: 'Загрузка…',
   version: (build: string) => `Версия ${build}`,
