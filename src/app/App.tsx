@@ -48,11 +48,21 @@ export function App() {
   return (
     <AppContext.Provider value={state}>
       {state.problem && <StorageBanner problem={state.problem} />}
+      {server.endedNotice !== null && (
+        <p className="banner banner-neutral" role="status">
+          {t.shell.account.endedDuringCall}
+        </p>
+      )}
       {isSetupComplete(state.settings) ? (
         <Shell account={account} />
       ) : (
         <Suspense fallback={loading}>
-          <FirstRun onDone={state.finishFirstRun} />
+          <FirstRun
+            onDone={state.finishFirstRun}
+            signedIn={
+              account && { person: account.session.person, organisationId: account.session.organisation.id }
+            }
+          />
         </Suspense>
       )}
     </AppContext.Provider>

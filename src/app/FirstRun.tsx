@@ -7,13 +7,26 @@ import { EMPTY_OPERATOR, isOperatorComplete, OperatorProfileFields } from './set
 
 interface Props {
   onDone: (operator: OperatorProfile, organisation: Organisation) => Promise<void>;
+  /** Who signed in to the server, if anyone: their organisation and name fill the form. */
+  signedIn?: { person: OperatorProfile; organisationId: string } | null;
 }
 
-/** The first run asks which organisation the line serves and who the operator is. */
-export function FirstRun({ onDone }: Props) {
-  const first = SAMPLE_ORGANISATIONS[0];
-  const [orgId, setOrgId] = useState(first?.id ?? '');
-  const [operator, setOperator] = useState<OperatorProfile>(EMPTY_OPERATOR);
+/** The profile fields of the server's account (not its id, login or roles). */
+function operatorOf(person: OperatorProfile): OperatorProfile {
+  const { surname, firstName, patronymic, position, department } = person;
+  return { surname, firstName, patronymic, position, department };
+}
+
+/**
+ * The first run asks which organisation the line serves and who the operator is. Signed in to the
+ * server, the answers come from the account (still editable): nobody types their name twice.
+ */
+export function FirstRun({ onDone, signedIn = null }: Props) {
+  const own = SAMPLE_ORGANISATIONS.find((o) => o.id === signedIn?.organisationId);
+  const [orgId, setOrgId] = useState((own ?? SAMPLE_ORGANISATIONS[0])?.id ?? '');
+  const [operator, setOperator] = useState<OperatorProfile>(() =>
+    signedIn ? operatorOf(signedIn.person) : EMPTY_OPERATOR,
+  );
   const [tried, setTried] = useState(false);
 
   async function submit(e: FormEvent) {

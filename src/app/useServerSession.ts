@@ -1,7 +1,10 @@
 // The shell's view of the server (issue 16): standalone, signed out or signed in, decided once at start
-// (at once when a session is remembered) and changed by sign-in and sign-out.
+// (at once when a session is remembered) and changed by sign-in and sign-out. When the server says the
+// session is over mid-run, the sign-in page waits until no call is in progress: a call is never cut off,
+// and everything stored here stays (sign-in only asks who the person is again).
 import { useCallback, useEffect, useState } from 'react';
 import type { KnownSession, ServerState } from '../services/account/session';
+import { isCallActive, subscribeCallActive } from '../services/callOwner/activity';
 
 // The server's client is a lazy chunk (precached): a single workstation's first load does not carry it.
 const client = () => import('../services/account/session');
@@ -9,29 +12,66 @@ const client = () => import('../services/account/session');
 export interface ServerSession {
   /** null while the start asks the server (only when no session is remembered). */
   state: ServerState | null;
+  /** The session ended while a call was in progress: the sign-in page comes once the call is over. */
+  endedNotice: string | null;
   signedIn: (session: KnownSession) => void;
   signOut: () => Promise<void>;
 }
 
 export function useServerSession(): ServerSession {
   const [state, setState] = useState<ServerState | null>(null);
+  // The sign-out the server asked for, held back while a call is in progress.
+  const [ended, setEnded] = useState<string | null>(null);
+  const [callActive, setCallActive] = useState(isCallActive);
+
+  useEffect(() => subscribeCallActive(setCallActive), []);
 
   useEffect(() => {
     let live = true;
     const update = (s: ServerState) => {
-      if (live) setState(s);
+      if (!live) return;
+      if (s.mode === 'signedOut') {
+        setEnded(s.notice ?? '');
+        // Nothing to protect before the app has shown anyone: go to the sign-in page now.
+        setState((current) => (current?.mode === 'signedIn' ? current : s));
+      } else {
+        setEnded(null);
+        setState(s);
+      }
+    };
+    let unsubscribe = () => {};
+    const recheck = () => {
+      void client().then(async ({ checkSession }) => {
+        const s = await checkSession();
+        if (s && s.mode !== 'standalone') update(s);
+      });
     };
     client().then(
-      async ({ startSession }) => update(await startSession(update)),
+      async ({ startSession, onSessionEnded }) => {
+        unsubscribe = onSessionEnded((notice) => update({ mode: 'signedOut', notice }));
+        update(await startSession(update));
+      },
       // The chunk did not load: go on as a single workstation rather than wait forever.
       () => update({ mode: 'standalone' }),
     );
+    // The network is back (after an offline start, say): a fresh CSRF token, and news of an ended session.
+    window.addEventListener('online', recheck);
     return () => {
       live = false;
+      unsubscribe();
+      window.removeEventListener('online', recheck);
     };
   }, []);
 
+  // The held-back sign-in page comes as soon as no call is in progress.
+  useEffect(() => {
+    if (ended !== null && !callActive && state?.mode === 'signedIn') {
+      setState({ mode: 'signedOut', notice: ended || undefined });
+    }
+  }, [ended, callActive, state]);
+
   const signedIn = useCallback((session: KnownSession) => {
+    setEnded(null);
     setState({ mode: 'signedIn', session, offline: false });
   }, []);
 
@@ -39,8 +79,14 @@ export function useServerSession(): ServerSession {
     await (await client()).signOut();
     // The next person starts at their own first workspace, not at the page the last one left open.
     window.history.replaceState(null, '', '/');
+    setEnded(null);
     setState({ mode: 'signedOut' });
   }, []);
 
-  return { state, signedIn, signOut: leave };
+  return {
+    state,
+    endedNotice: ended !== null && state?.mode === 'signedIn' ? ended : null,
+    signedIn,
+    signOut: leave,
+  };
 }

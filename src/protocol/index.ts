@@ -1,6 +1,7 @@
 // The API's shared vocabulary (pure): the PWA and the server both import it, neither imports the other.
 export * from './calls';
 export * from './errors';
+export * from './events';
 export * from './flows';
 export * from './organisation';
 export * from './people';

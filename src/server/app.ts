@@ -21,9 +21,11 @@ import type { ServerConfig } from './config';
 import type { ServerDeps } from './context';
 import { ApiError } from './errors';
 import { loadBundledFlows, seedBundledFlows } from './flows/bundledFlows';
+import { EventHub } from './events/eventHub';
+import { eventRoutes } from './events/eventRoutes';
 import { flowRoutes } from './flows/flowRoutes';
 import { healthRoutes } from './health/healthRoutes';
-import { apiMessages, invalidRequestMessage } from './messages';
+import { server as messages } from '../i18n/ru/server';
 import { organisationRoutes } from './organisations/organisationRoutes';
 import { seedSamples } from './seed';
 import { openDatabase, type ServerDatabase } from './storage/database';
@@ -31,6 +33,7 @@ import { migrate } from './storage/migrate';
 import type { Database } from './storage/schema';
 import { deleteExpiredSessions } from './storage/sessions';
 import { deleteAttemptsBefore } from './storage/signInAttempts';
+import { setSecurityHeaders } from './web/securityHeaders';
 import { hasBuild, isAppRoute, registerWeb, sendApp } from './web/webRoutes';
 
 export const API_PREFIX = '/api/v1';
@@ -62,15 +65,16 @@ const DATABASE_DOWN = new Set([
   '08001',
 ]);
 
-const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config }) => {
+const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events }) => {
   // Plugin options carry Fastify's own (the prefix): hand the children only the dependencies.
-  const deps: ServerDeps = { db, config };
+  const deps: ServerDeps = { db, config, events };
   app.addHook('onRequest', makeGuard(deps));
   await app.register(sessionRoutes, deps);
   await app.register(peopleRoutes, { ...deps, prefix: '/admin/people' });
   await app.register(organisationRoutes, { ...deps, prefix: '/organisations' });
   await app.register(callRoutes, { ...deps, prefix: '/calls' });
   await app.register(flowRoutes, { ...deps, prefix: '/flows' });
+  await app.register(eventRoutes, { ...deps, prefix: '/events' });
   app.get(
     '/openapi.json',
     { config: { access: 'public' }, schema: { hide: true } },
@@ -93,6 +97,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   }
 
   const app = Fastify({
+    // A request that arrives while the server stops gets the API's own 503 (the hook below), not Fastify's.
+    return503OnClosing: false,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     logger: {
@@ -120,7 +126,15 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       },
     },
   });
-  const deps: ServerDeps = { db: database.db, config };
+  const events = new EventHub(database.db, database.channel);
+  let unlisten: (() => Promise<void>) | null = null;
+  try {
+    unlisten = await database.listen((payload) => events.deliver(payload));
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const deps: ServerDeps = { db: database.db, config, events };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('session', null);
@@ -132,16 +146,25 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       .catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'));
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
+  // Stopping: new requests are refused at once, open event streams end (they would hold the server open);
+  // the server then waits for those in flight (Fastify closes the listening socket before its onClose
+  // hooks run), and only then the database closes.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    events.closeAll();
+    done();
+  });
+  app.addHook('onRequest', (_request, _reply, done) => {
+    done(closing ? new ApiError(503, 'server_closing', undefined, { 'retry-after': '60' }) : undefined);
+  });
   app.addHook('onClose', async () => {
     clearInterval(housekeeping);
+    await unlisten?.();
     await database.close();
   });
 
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
-    void reply.header('x-frame-options', 'DENY');
-  });
+  app.addHook('onSend', async (request, reply) => setSecurityHeaders(request, reply));
 
   app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
     if (err instanceof ApiError) {
@@ -156,41 +179,41 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
         .filter(Boolean);
       return reply
         .code(400)
-        .send({ code: 'invalid_request', message: invalidRequestMessage(fields), fields });
+        .send({ code: 'invalid_request', message: messages.invalidRequest(fields), fields });
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send({
         code: 'body_too_large',
-        message: `${apiMessages.body_too_large} Не больше ${Math.floor(config.bodyLimit / 1024)} КБ.`,
+        message: messages.bodyTooLarge(Math.floor(config.bodyLimit / 1024)),
       });
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply
         .code(415)
-        .send({ code: 'unsupported_media_type', message: apiMessages.unsupported_media_type });
+        .send({ code: 'unsupported_media_type', message: messages.api.unsupported_media_type });
     }
     if (err.statusCode === 400 && (err.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError)) {
-      return reply.code(400).send({ code: 'invalid_json', message: apiMessages.invalid_json });
+      return reply.code(400).send({ code: 'invalid_json', message: messages.api.invalid_json });
     }
     if (err.code && DATABASE_DOWN.has(err.code)) {
       request.log.error({ err }, 'database unavailable');
       return reply
         .code(503)
-        .send({ code: 'database_unavailable', message: apiMessages.database_unavailable });
+        .send({ code: 'database_unavailable', message: messages.api.database_unavailable });
     }
     request.log.error({ err }, 'request failed');
-    return reply.code(500).send({ code: 'internal', message: apiMessages.internal });
+    return reply.code(500).send({ code: 'internal', message: messages.api.internal });
   });
 
   const web = hasBuild(config.staticDir) ? config.staticDir : null;
   app.setNotFoundHandler((request, reply) => {
     if (web && isAppRoute(request)) return sendApp(reply);
-    return reply.code(404).send({ code: 'not_found', message: apiMessages.not_found });
+    return reply.code(404).send({ code: 'not_found', message: messages.api.not_found });
   });
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Sufler API', description: 'Суфлёр: API сервера контакт-центра', version: '1' },
+      info: { title: 'Sufler API', description: messages.apiTitle, version: '1' },
     },
     transform: jsonSchemaTransform,
   });

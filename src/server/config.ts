@@ -27,6 +27,8 @@ export interface ServerConfig {
   session: { idleHours: number; absoluteDays: number };
   /** argon2id cost; tests lower it, production keeps the library's defaults (19 MiB, 2 passes). */
   passwordHashing: { memoryCost?: number; timeCost?: number };
+  /** How often an event stream pings and checks that its session still holds. */
+  eventPingMs: number;
   /** The flow files a new organisation is given (scripts-flows/); null gives none. */
   bundledFlowsDir: string | null;
   /** The clock, injected so tests can pass a lockout's end without waiting. */
@@ -47,6 +49,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     session: { idleHours: 12, absoluteDays: 7 },
     passwordHashing: {},
     bundledFlowsDir: resolve('scripts-flows'),
+    // Often enough for proxies that close a silent connection after a minute.
+    eventPingMs: 25_000,
     now: () => new Date(),
     ...overrides,
   };

@@ -3,12 +3,15 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../protocol';
 import type { ServerConfig } from './config';
+import type { EventHub } from './events/eventHub';
 import type { Database } from './storage/schema';
 import type { SessionRow } from './storage/sessions';
 
 export interface ServerDeps {
   db: Kysely<Database>;
   config: ServerConfig;
+  /** The organisation's news to every instance's open event streams. */
+  events: EventHub;
 }
 
 /** 'public': anyone; 'signedIn': any person with a session; a list: a person holding one of these roles. */

@@ -8,7 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { buildServer } from '../../src/server/app';
+import { sql } from 'kysely';
+import { operatorView } from './callSteps';
+import { buildServer, databaseOf } from '../../src/server/app';
 import { defaultConfig } from '../../src/server/config';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import {
@@ -23,46 +25,71 @@ interface Served {
   url: string;
   page: Page;
   context: BrowserContext;
+  /** What Chromium refused under the server's Content-Security-Policy (it must be nothing). */
+  cspViolations: string[];
   stopServer(): Promise<void>;
+  /** Starts the server again on the same port and database, after stopServer. */
+  startServer(): Promise<void>;
+  /** Ends every session on the server, as expiry or "sign out everywhere" does. */
+  endSessions(): Promise<void>;
   dispose(): Promise<void>;
 }
 
 let served: Served | null = null;
 
 afterEach(async () => {
+  const violations = served?.cspViolations ?? [];
   await served?.dispose();
   served = null;
+  expect(violations).toEqual([]);
 });
 
 async function serveApp(): Promise<Served> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
   const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
-  const app: FastifyInstance = await buildServer(
-    defaultConfig({
-      database: { kind: 'embedded', dataDir },
-      staticDir: inject('distA'),
-      seedSamples: true,
-      logLevel: 'silent',
-      passwordHashing: { memoryCost: 1024, timeCost: 1 },
-    }),
-  );
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const start = async (port: number): Promise<FastifyInstance> => {
+    const started = await buildServer(
+      defaultConfig({
+        database: { kind: 'embedded', dataDir },
+        staticDir: inject('distA'),
+        seedSamples: true,
+        logLevel: 'silent',
+        passwordHashing: { memoryCost: 1024, timeCost: 1 },
+      }),
+    );
+    await started.listen({ port, host: '127.0.0.1' });
+    return started;
+  };
+  let app = await start(0);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const context = await launch(profileDir);
   const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) cspViolations.push(m.text());
+  });
   const url = `http://127.0.0.1:${port}`;
-  await page.goto(url);
+  const first = await page.goto(url);
+  // The app is served under its policy (the server test checks the policy's words).
+  expect(await first?.headerValue('content-security-policy')).toContain("script-src 'self'");
   let running = true;
   const stopServer = async () => {
     if (running) await app.close();
     running = false;
   };
+  const startServer = async () => {
+    if (!running) app = await start(port);
+    running = true;
+  };
   return {
     url,
     page,
     context,
+    cspViolations,
     stopServer,
+    startServer,
+    endSessions: () => sql`delete from sessions`.execute(databaseOf(app)).then(() => undefined),
     async dispose() {
       await context.close().catch(() => undefined);
       await stopServer();
@@ -116,6 +143,10 @@ describe('the app served by the server, in Chromium', () => {
     await signIn(page, 'sverdlovsk.operator', 'не тот пароль');
     await page.getByRole('alert').filter({ hasText: 'Неверный логин или пароль.' }).waitFor();
     await signIn(page, 'sverdlovsk.operator');
+    // The first run is filled from the account: nobody types their name twice.
+    await page.getByRole('heading', { name: 'Добро пожаловать в Суфлёр' }).waitFor();
+    await expect(page.getByLabel('Фамилия').inputValue()).resolves.toBe('Смирнова');
+    await expect(page.getByLabel('Имя', { exact: true }).inputValue()).resolves.toBe('Анна');
     await completeFirstRun(page);
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain('Смирнова Анна');
     await page.getByRole('button', { name: 'Выйти' }).click();
@@ -169,5 +200,49 @@ describe('the app served by the server, in Chromium', () => {
     await expect(page.getByTestId('line-to-say').textContent()).resolves.toContain('Иванова Мария Петровна');
     await page.keyboard.press('Shift+KeyX');
     await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
+  });
+
+  it('after an offline start, writes as soon as the server is back, without a reload', async () => {
+    served = await serveApp();
+    const { page } = served;
+    await signIn(page, 'murmansk.administrator');
+    await completeFirstRun(page);
+    await waitForServiceWorker(page);
+    await served.stopServer();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Рабочее место оператора' }).waitFor();
+    await served.startServer();
+    await page.getByRole('link', { name: 'Администрирование' }).click();
+    await page.getByRole('button', { name: 'Отключить murmansk.operator' }).click();
+    await page.getByRole('button', { name: 'Включить murmansk.operator' }).waitFor();
+  });
+
+  it('when the session ends during a call, asks to sign in only after the call, and keeps it', async () => {
+    served = await serveApp();
+    const { page, context } = served;
+    await signIn(page, 'sverdlovsk.operator');
+    await completeFirstRun(page);
+    await page.getByRole('region', { name: 'Новый звонок' }).waitFor();
+    await page.keyboard.press('F2');
+    await page.getByTestId('line-to-say').waitFor();
+    await served.endSessions();
+    // The network drops and returns: the app asks the server about its session and hears it ended.
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await page.getByRole('status').filter({ hasText: 'Сеанс на сервере закончился' }).waitFor();
+    // The call goes on.
+    await page.keyboard.press('Shift+KeyX');
+    const wrapUp = page.getByRole('heading', { name: 'Итоги звонка' });
+    await wrapUp.waitFor();
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { level: 1, name: 'Вход в Суфлёр' }).waitFor();
+    await page.getByText('Сеанс закончился. Войдите снова.').waitFor();
+    await signIn(page, 'sverdlovsk.operator');
+    // Nothing local was lost: no first run again, and the call is in the history.
+    await page.getByRole('region', { name: 'Новый звонок' }).waitFor();
+    await operatorView(page, 'Мои звонки');
+    const history = page.getByRole('region', { name: 'Мои звонки' });
+    await history.getByTestId('call-list').waitFor();
+    expect(await history.getByTestId('call-list').locator('li').count()).toBe(1);
   });
 });

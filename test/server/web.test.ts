@@ -47,4 +47,45 @@ describe('serving the app', () => {
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ code: 'not_found' });
   });
+
+  it.each(['/', '/operator', '/sw.js', '/assets/index-abc123.js', '/api/v1/session', '/api/v1/whatever'])(
+    'sends a strict Content-Security-Policy and the other security headers with %s',
+    async (url) => {
+      const res = await server.call('GET', url);
+      const policy = new Map(
+        String(res.headers['content-security-policy'] ?? '')
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name = '', ...values]) => [name, values]),
+      );
+      // Scripts only from this origin's files: no inline script, no eval, no other host.
+      expect(policy.get('script-src')).toEqual(["'self'"]);
+      expect(policy.get('default-src')).toEqual(["'self'"]);
+      expect(policy.get('style-src')).toEqual(["'self'"]);
+      expect(policy.get('object-src')).toEqual(["'none'"]);
+      expect(policy.get('base-uri')).toEqual(["'none'"]);
+      expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'same-origin',
+        'cross-origin-opener-policy': 'same-origin',
+      });
+      expect(res.headers['permissions-policy']).toContain('camera=()');
+      // Plain HTTP: no HSTS (it would be ignored, and it would lock out a test machine's HTTP later).
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    },
+  );
+});
+
+describe('behind a TLS proxy', () => {
+  it('tells the browser to stay on HTTPS', async () => {
+    const server = await startTestServer('embedded', { seedSamples: false, trustProxy: true });
+    try {
+      const res = await server.call('GET', '/api/v1/session', { headers: { 'x-forwarded-proto': 'https' } });
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -3,6 +3,7 @@
 // call screen's panels' texts (callPanels) with their lazy chunk.
 // `flows`, `kb`, `calls` and `callbacks` are namespaces too, so the checkers' and the simulator's messages
 // (flowIssues.ts, kbIssues.ts, callsSimulate.ts) and the callbacks queue's texts go only where they are shown.
+// server.ts holds the server's strings: the server imports it directly, the app never reads it.
 export { shell } from './shell';
 export { setup } from './setup';
 export * as kb from './kb';

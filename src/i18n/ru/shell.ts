@@ -13,6 +13,8 @@ export const shell = {
   account: {
     signedInAs: (name: string) => `Вы вошли: ${name}`,
     signOut: 'Выйти',
+    endedDuringCall:
+      'Сеанс на сервере закончился. Звонок продолжается; после него Суфлёр попросит войти снова.',
   },
   loading: 'Загрузка…',
   version: (build: string) => `Версия ${build}`,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { apiErrorSchema, sessionSchema, signInSchema, type SessionInfo } from '../../protocol';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { lockedMessage } from '../messages';
+import { server as messages } from '../../i18n/ru/server';
 import { findPersonForSignIn, loginKey } from '../storage/accounts';
 import { appendAudit } from '../storage/audit';
 import { deletePersonSessions, deleteSession, insertSession, type SessionRow } from '../storage/sessions';
@@ -58,7 +58,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, deps) => {
           at: now,
         });
         const seconds = Math.max(1, Math.ceil(((until ?? now).getTime() - now.getTime()) / 1000));
-        return new ApiError(429, 'sign_in_locked', lockedMessage(seconds / 60), {
+        return new ApiError(429, 'sign_in_locked', messages.locked(seconds / 60), {
           'retry-after': String(seconds),
         });
       };

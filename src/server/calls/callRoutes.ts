@@ -6,7 +6,7 @@ import { apiErrorSchema, callEventAcksSchema, callEventBatchSchema, type CallAck
 import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { apiMessages, invalidRequestMessage } from '../messages';
+import { server as messages } from '../../i18n/ru/server';
 import { storeCallEvents } from '../storage/callEvents';
 
 const access = ['operator'] as const;
@@ -31,7 +31,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config 
       const ids = calls.map((c) => c.callId);
       const misfiled = calls.some((c) => c.events.some((e) => e.callId !== c.callId));
       if (misfiled || new Set(ids).size !== ids.length) {
-        throw new ApiError(400, 'invalid_request', invalidRequestMessage(['calls']));
+        throw new ApiError(400, 'invalid_request', messages.invalidRequest(['calls']));
       }
       const results = await storeCallEvents(
         db,
@@ -41,7 +41,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config 
       );
       return {
         calls: results.map((r): CallAck =>
-          r.status === 'stored' ? r : { ...r, message: apiMessages[r.code] },
+          r.status === 'stored' ? r : { ...r, message: messages.api[r.code] },
         ),
       };
     },

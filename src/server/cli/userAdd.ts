@@ -15,7 +15,7 @@ import {
 } from '../../protocol';
 import { hashPassword } from '../auth/passwords';
 import { configFromEnv } from '../config';
-import { consoleMessages } from '../messages';
+import { server as messages } from '../../i18n/ru/server';
 import { insertOrganisation, insertPerson, LoginTakenError, organisationExists } from '../storage/accounts';
 import { appendAudit } from '../storage/audit';
 import { openDatabase } from '../storage/database';
@@ -28,7 +28,7 @@ async function readPassword(): Promise<string> {
   if (fromEnv) return fromEnv;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   try {
-    return await rl.question(consoleMessages.userAddPassword);
+    return await rl.question(messages.console.userAddPassword);
   } finally {
     rl.close();
   }
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
     !values['first-name'] ||
     !roles.every((r) => ROLES.includes(r as Role))
   ) {
-    say(consoleMessages.userAddUsage);
+    say(messages.console.userAddUsage);
     return 2;
   }
   const { config } = configFromEnv(process.env, process.cwd());
@@ -95,13 +95,13 @@ async function main(): Promise<number> {
       else if (full && short && zone)
         await insertOrganisation(database.db, newOrganisation(orgId.data, full, short, zone));
       else {
-        say(consoleMessages.userAddNoOrganisation(orgId.data));
+        say(messages.console.userAddNoOrganisation(orgId.data));
         return 2;
       }
     }
     const password = passwordSchema.safeParse(await readPassword());
     if (!password.success) {
-      say(consoleMessages.userAddBadPassword);
+      say(messages.console.userAddBadPassword);
       return 2;
     }
     const id = randomUUID();
@@ -126,13 +126,13 @@ async function main(): Promise<number> {
       details: { roles, via: 'cli' },
       at: new Date(),
     });
-    say(consoleMessages.userAddDone(login.data, orgId.data));
+    say(messages.console.userAddDone(login.data, orgId.data));
     return 0;
   } catch (e) {
     say(
       e instanceof LoginTakenError
-        ? consoleMessages.userAddLoginTaken
-        : consoleMessages.userAddFailed(e instanceof Error ? e.message : String(e)),
+        ? messages.console.userAddLoginTaken
+        : messages.console.userAddFailed(e instanceof Error ? e.message : String(e)),
     );
     return 1;
   } finally {

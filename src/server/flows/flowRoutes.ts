@@ -29,7 +29,7 @@ const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema
 const flowParams = z.object({ flowId: flowIdSchema });
 const versionParams = flowParams.extend({ version: flowVersionNumberSchema });
 
-export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
+export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
   app.get(
     '',
     {
@@ -142,6 +142,13 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config 
         address: request.ip,
         details: { flowId, version: result.published.version, effectiveAt: effectiveAt.toISOString() },
         at: now,
+      });
+      // Every workstation of the organisation hears of it at once, the scheduled ones included.
+      await events.announce(session.organisation.id, {
+        kind: 'flows',
+        flowId,
+        version: result.published.version,
+        effectiveAt: result.published.effectiveAt,
       });
       return reply.code(201).send(result.published);
     },

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerDeps } from '../context';
-import { apiMessages } from '../messages';
+import { server as messages } from '../../i18n/ru/server';
 import { isReachable } from '../storage/database';
 import { migrationStatus } from '../storage/migrate';
 
@@ -43,7 +43,7 @@ export const healthRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db }) => 
           database: 'unreachable',
           migrations: 'unknown',
           code: 'database_unavailable',
-          message: apiMessages.database_unavailable,
+          message: messages.api.database_unavailable,
         });
       }
       const status = await migrationStatus(db);
@@ -53,7 +53,7 @@ export const healthRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db }) => 
           database: 'ok',
           migrations: 'pending',
           code: 'migrations_pending',
-          message: apiMessages.database_unavailable,
+          message: messages.api.database_unavailable,
         });
       }
       return { status: 'ready' as const, database: 'ok' as const, migrations: 'current' as const };

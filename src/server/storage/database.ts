@@ -12,11 +12,25 @@ export type DatabaseConfig =
     }
   | { kind: 'embedded'; /** A data folder; none keeps the database in memory (tests). */ dataDir?: string };
 
+/** Stops listening. */
+export type Unlisten = () => Promise<void>;
+
 export interface ServerDatabase {
   db: Kysely<Database>;
   kind: DatabaseConfig['kind'];
+  /**
+   * The database's own channel for news between server instances (PostgreSQL NOTIFY is per database,
+   * so a test's schema gets a channel of its own).
+   */
+  channel: string;
+  /** Calls `onNotify` with the payload of every NOTIFY on `channel`, from any instance. */
+  listen(onNotify: (payload: string) => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
+
+const CHANNEL = 'sufler_events';
+/** A connection that listens and dropped (the database restarted) tries again this often. */
+const RELISTEN_MS = 1000;
 
 export async function openDatabase(config: DatabaseConfig): Promise<ServerDatabase> {
   // Each driver is loaded only when used: PGlite's module alone is tens of megabytes resident.
@@ -30,14 +44,55 @@ export async function openDatabase(config: DatabaseConfig): Promise<ServerDataba
     // A connection that drops while idle (the database restarted) must not crash the process.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const channel = config.schema ? `${CHANNEL}_${config.schema}` : CHANNEL;
+    const listen = async (onNotify: (payload: string) => void): Promise<Unlisten> => {
+      let stopped = false;
+      let client: InstanceType<typeof pg.Client> | null = null;
+      let retry: NodeJS.Timeout | null = null;
+      // One connection of its own holds the LISTEN; when it drops it is made again, until stopped.
+      const connect = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString: config.url });
+        c.on('notification', (m) => {
+          if (m.channel === channel && m.payload !== undefined) onNotify(m.payload);
+        });
+        const again = () => {
+          if (stopped || client !== c) return;
+          client = null;
+          retry ??= setTimeout(() => {
+            retry = null;
+            void connect().catch(() => undefined);
+          }, RELISTEN_MS);
+        };
+        c.on('error', again);
+        c.on('end', again);
+        client = c;
+        try {
+          await c.connect();
+          await c.query(`listen "${channel}"`);
+        } catch (e) {
+          again();
+          throw e;
+        }
+      };
+      await connect();
+      return async () => {
+        stopped = true;
+        if (retry) clearTimeout(retry);
+        await client?.end().catch(() => undefined);
+      };
+    };
+    return { db, kind: 'postgres', channel, listen, close: () => db.destroy() };
   }
+
   // PostgreSQL's default 128 MB of shared buffers live in PGlite's WebAssembly memory, in this process:
   // 16 MB (measured: about 290 → 175 MB resident) is plenty for a centre's accounts and calls.
   const { PGlite } = await import('@electric-sql/pglite');
   const lite = await PGlite.create(config.dataDir, { postgresqlconf: 'shared_buffers = 16MB' });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(lite) }) });
-  return { db, kind: 'embedded', close: () => db.destroy() };
+  // One process holds an embedded database: its NOTIFY reaches this process's own listeners.
+  const listen = async (onNotify: (payload: string) => void): Promise<Unlisten> =>
+    lite.listen(CHANNEL, onNotify);
+  return { db, kind: 'embedded', channel: CHANNEL, listen, close: () => db.destroy() };
 }
 
 /** True when the database answers a trivial query. */

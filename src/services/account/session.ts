@@ -84,21 +84,57 @@ export class ApiRefusal extends Error {
   }
 }
 
-/** A call to the API: JSON in and out, the CSRF header on writes; a refusal throws ApiRefusal. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+type EndedListener = (notice: string) => void;
+const endedListeners = new Set<EndedListener>();
+
+/** Hears when the server says the session is over (it expired, or an administrator ended it). */
+export function onSessionEnded(listener: EndedListener): () => void {
+  endedListeners.add(listener);
+  return () => endedListeners.delete(listener);
+}
+
+function ended(notice: string): void {
+  forget();
+  for (const l of endedListeners) l(notice);
+}
+
+const SESSION_OVER = new Set(['not_signed_in', 'session_expired']);
+
+async function send(method: string, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
-  const response = await fetch(API + path, {
+  return fetch(API + path, {
     method,
     headers,
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+/**
+ * A call to the API: JSON in and out, the CSRF header on writes; a refusal throws ApiRefusal.
+ * The token is fetched when the page has none yet (it started offline with a remembered session) and
+ * fetched again once when the server refuses it; a 401 ends the session here too (onSessionEnded).
+ */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const writes = method !== 'GET';
+  if (writes && !csrfToken) await checkSession();
+  let response = await send(method, path, body);
+  let parsed: unknown = isJson(response) ? await response.json() : null;
+  if (writes && response.status === 403 && isErrorBody(parsed) && parsed.code === 'csrf_failed') {
+    const state = await checkSession();
+    if (state?.mode === 'signedIn') {
+      response = await send(method, path, body);
+      parsed = isJson(response) ? await response.json() : null;
+    }
+  }
   if (response.status === 204) return undefined as T; // A 204 has no body; the caller asked for none.
-  const parsed: unknown = isJson(response) ? await response.json() : null;
   if (!response.ok) {
-    if (isErrorBody(parsed)) throw new ApiRefusal(response.status, parsed.code, parsed.message);
+    if (isErrorBody(parsed)) {
+      if (response.status === 401 && SESSION_OVER.has(parsed.code)) ended(parsed.message);
+      throw new ApiRefusal(response.status, parsed.code, parsed.message);
+    }
     throw new ApiRefusal(response.status, 'unreachable', '');
   }
   return parsed as T; // The server's response schema (src/protocol) shapes it.
@@ -123,7 +159,12 @@ export function startSession(onChecked: (state: ServerState) => void): ServerSta
   return probe.then((state) => state ?? { mode: 'standalone' });
 }
 
-/** null: no answer at all (network down); standalone: something answered that is not the API. */
+/**
+ * Asks the server who is signed in, refreshing the CSRF token (the network came back after an offline
+ * start). null: no answer at all (network down); standalone: something answered that is not the API.
+ */
+export const checkSession = (): Promise<ServerState | null> => probeServer();
+
 async function probeServer(): Promise<ServerState | null> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), PROBE_MS);
@@ -139,28 +180,16 @@ async function probeServer(): Promise<ServerState | null> {
       return { mode: 'signedIn', session: remember(body as SessionInfo), offline: false };
     }
     if (response.status === 401 && isErrorBody(body)) {
-      forget();
-      return { mode: 'signedOut', notice: body.code === 'session_expired' ? body.message : undefined };
+      const notice = body.code === 'session_expired' ? body.message : undefined;
+      if (rememberedSession()) ended(body.message);
+      else forget();
+      return { mode: 'signedOut', notice };
     }
     return { mode: 'standalone' };
   } catch {
     return null;
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/**
- * Asks the server for the session again, which renews the CSRF token this page sends (a page started
- * offline has none): false when the session has ended. Throws when the server does not answer.
- */
-export async function refreshSession(): Promise<boolean> {
-  try {
-    remember(await api<SessionInfo>('GET', '/session'));
-    return true;
-  } catch (error) {
-    if (error instanceof ApiRefusal && error.status === 401) return false;
-    throw error;
   }
 }
 

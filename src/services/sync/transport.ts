@@ -1,7 +1,7 @@
 // The sync client's link to POST /api/v1/calls/events, through the session client (its cookie and CSRF
 // token): the server's refusals mapped to what the sync client does about them.
 import type { CallEventAcks } from '../../protocol';
-import { api, ApiRefusal, refreshSession } from '../account/session';
+import { api, ApiRefusal, checkSession } from '../account/session';
 import { UploadError, type Transport, type UploadBatch, type UploadFailure } from './syncClient';
 
 function failureOf(error: unknown): UploadFailure {
@@ -22,5 +22,9 @@ export const serverTransport: Transport = {
       throw new UploadError(failureOf(error));
     }
   },
-  refreshSession,
+  async refreshSession() {
+    const state = await checkSession();
+    if (state === null) throw new Error('the server did not answer');
+    return state.mode === 'signedIn';
+  },
 };

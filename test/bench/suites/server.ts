@@ -1,7 +1,7 @@
 // The server (issue 16): start to ready on an existing embedded data folder (and the very first start,
 // which creates the database), a signed-in API request with its session lookup, and memory at rest.
 // Runs in Node; the page the harness offers is not used.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,10 +28,18 @@ interface Started {
   readyMs: number;
 }
 
-/** Starts main.ts as `npm run serve` does (one Node process, so its memory is the server's). */
+/** The server as `npm run serve` runs it: the bundle of `npm run build:server` on plain Node. */
+function buildServerBundle(): void {
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli/build.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+/** Starts the bundled server as `npm run serve` does (one Node process, so its memory is the server's). */
 async function start(dataDir: string, databaseUrl = ''): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['dist-server/main.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -134,6 +142,7 @@ async function atRestOnPostgres(ctx: SuiteContext): Promise<BenchRow[]> {
 export const serverSuite: Suite = {
   name: 'server',
   async run(ctx: SuiteContext): Promise<BenchRow[]> {
+    buildServerBundle();
     const dataDir = mkdtempSync(join(tmpdir(), 'sufler-bench-data-'));
     try {
       const first = await start(dataDir);

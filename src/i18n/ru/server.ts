@@ -1,7 +1,10 @@
-// The server's Russian strings, one place: every refusal the API sends and what the console prints for
-// an administrator. Codes are stable (the app and the tests read them); the words may change.
+// The server's Russian strings (issue 16): every refusal the API sends and what the console prints for
+// whoever runs the server or its tools. The server imports this file directly (never the catalogue's
+// index, which leads to the client's texts). API codes are stable (the app and the tests read them); the
+// words may change.
+import { MINUTES_ACC, pluralRu } from '../../flows/plural';
 
-export const apiMessages = {
+const apiMessages = {
   invalid_request: 'Запрос заполнен неверно.',
   invalid_json: 'Запрос не читается: это не JSON.',
   unsupported_media_type: 'Запрос должен быть в формате JSON.',
@@ -36,10 +39,8 @@ export const apiMessages = {
   internal: 'Внутренняя ошибка сервера. Повторите попытку; если не выйдет, сообщите администратору.',
 } as const;
 
-export type ApiErrorCode = keyof typeof apiMessages;
-
 /** Field-specific words for a 400: appended to invalid_request so the person knows what to fix. */
-export const fieldNames: Record<string, string> = {
+const fieldNames: Record<string, string> = {
   login: 'логин',
   password: 'пароль',
   surname: 'фамилия',
@@ -60,52 +61,46 @@ export const fieldNames: Record<string, string> = {
   version: 'версия',
 };
 
-export function invalidRequestMessage(fields: readonly string[]): string {
-  const named = [...new Set(fields.map((f) => fieldNames[f.split('.')[0] ?? ''] ?? f))];
-  return named.length === 0
-    ? apiMessages.invalid_request
-    : `${apiMessages.invalid_request} Проверьте: ${named.join(', ')}.`;
-}
-
-export function lockedMessage(minutes: number): string {
-  const m = Math.max(1, Math.ceil(minutes));
-  return `Слишком много неудачных попыток входа. Попробуйте снова через ${m} ${minutesWord(m)}.`;
-}
-
-function minutesWord(n: number): string {
-  const d10 = n % 10;
-  const d100 = n % 100;
-  if (d10 === 1 && d100 !== 11) return 'минуту';
-  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return 'минуты';
-  return 'минут';
-}
-
-/** What the console says to whoever runs the server or its command-line tools. */
-export const consoleMessages = {
-  listening: (url: string) => `Суфлёр запущен: ${url}`,
-  embedded: (dir: string) => `Встроенная база данных: ${dir}`,
-  externalDatabase: 'База данных: PostgreSQL по DATABASE_URL',
-  noBuild: 'Сборка приложения не найдена (dist/): запустите npm run build. API работает.',
-  samplesHeader: 'Учебные учётные записи (пароль у всех один):',
-  samplePassword: (p: string) => `Пароль: ${p}`,
-  sampleRow: (org: string, role: string, login: string) => `  ${org} · ${role}: ${login}`,
-  stopping: 'Останавливаюсь: дожидаюсь текущих запросов…',
-  stopped: 'Остановлен.',
-  startFailed: 'Сервер не запустился:',
-  userAddUsage:
-    'Использование: npm run user:add -- --organisation <id> --login <логин> --surname <фамилия> --first-name <имя> [--patronymic <отчество>] [--roles administrator,operator] [--organisation-name "<полное название>" --short-name "<краткое>" --time-zone Europe/Moscow]\nПароль читается из переменной SUFLER_PASSWORD или спрашивается.',
-  userAddPassword: 'Пароль (не меньше 10 знаков): ',
-  userAddNoOrganisation: (id: string) =>
-    `Организации «${id}» нет. Укажите --organisation-name, --short-name и --time-zone, чтобы создать её.`,
-  userAddDone: (login: string, org: string) => `Учётная запись «${login}» создана в организации «${org}».`,
-  userAddBadPassword: 'Пароль должен быть не короче 10 знаков и не длиннее 200.',
-  userAddLoginTaken: 'Не удалось создать учётную запись: этот логин уже занят.',
-  userAddFailed: (reason: string) => `Не удалось создать учётную запись: ${reason}`,
+export const server = {
+  api: apiMessages,
+  apiTitle: 'Суфлёр: API сервера контакт-центра',
+  invalidRequest(fields: readonly string[]): string {
+    const named = [...new Set(fields.map((f) => fieldNames[f.split('.')[0] ?? ''] ?? f))];
+    return named.length === 0
+      ? apiMessages.invalid_request
+      : `${apiMessages.invalid_request} Проверьте: ${named.join(', ')}.`;
+  },
+  bodyTooLarge: (kb: number) => `${apiMessages.body_too_large} Не больше ${kb} КБ.`,
+  locked: (minutes: number) =>
+    `Слишком много неудачных попыток входа. Попробуйте снова через ${pluralRu(Math.max(1, Math.ceil(minutes)), MINUTES_ACC)}.`,
+  roleNames: {
+    operator: 'оператор',
+    supervisor: 'руководитель',
+    editor: 'редактор',
+    administrator: 'администратор',
+  },
+  /** What the console says to whoever runs the server or its command-line tools. */
+  console: {
+    listening: (url: string) => `Суфлёр запущен: ${url}`,
+    embedded: (dir: string) => `Встроенная база данных: ${dir}`,
+    externalDatabase: 'База данных: PostgreSQL по DATABASE_URL',
+    noBuild: 'Сборка приложения не найдена (dist/): запустите npm run build. API работает.',
+    samplesHeader: 'Учебные учётные записи (пароль у всех один):',
+    samplePassword: (p: string) => `Пароль: ${p}`,
+    sampleRow: (org: string, role: string, login: string) => `  ${org} · ${role}: ${login}`,
+    stopping: 'Останавливаюсь: дожидаюсь текущих запросов…',
+    stopped: 'Остановлен.',
+    startFailed: 'Сервер не запустился:',
+    userAddUsage:
+      'Использование: npm run user:add -- --organisation <id> --login <логин> --surname <фамилия> --first-name <имя> [--patronymic <отчество>] [--roles administrator,operator] [--organisation-name "<полное название>" --short-name "<краткое>" --time-zone Europe/Moscow]\nПароль читается из переменной SUFLER_PASSWORD или спрашивается.',
+    userAddPassword: 'Пароль (не меньше 10 знаков): ',
+    userAddNoOrganisation: (id: string) =>
+      `Организации «${id}» нет. Укажите --organisation-name, --short-name и --time-zone, чтобы создать её.`,
+    userAddDone: (login: string, org: string) => `Учётная запись «${login}» создана в организации «${org}».`,
+    userAddBadPassword: 'Пароль должен быть не короче 10 знаков и не длиннее 200.',
+    userAddLoginTaken: 'Не удалось создать учётную запись: этот логин уже занят.',
+    userAddFailed: (reason: string) => `Не удалось создать учётную запись: ${reason}`,
+  },
 } as const;
 
-export const roleNames = {
-  operator: 'оператор',
-  supervisor: 'руководитель',
-  editor: 'редактор',
-  administrator: 'администратор',
-} as const;
+export type ApiErrorCode = keyof typeof apiMessages;
