@@ -13,6 +13,18 @@ const clientNeverImportsServer = {
   message: 'The PWA never imports server code; share types through src/protocol.',
 };
 
+// Code outside src/db enters storage through its public entries only: db/index.ts (the shell, services and
+// the operator's first screen) and one per lazy audience (records.ts: what follows a call's greeting;
+// editor.ts; supervisor.ts; exchange.ts: exchange files and their zod checker, loaded on demand; kb.ts: the
+// knowledge-base cache, read by its lazy sync; sync.ts: the outbox of calls going up, read by the sync
+// client). A lazy audience's repositories re-exported from the index would ride into the operator's first
+// load, since the first-load chunk takes every module the entry reaches.
+const DB_ENTRIES = ['index', 'records', 'editor', 'supervisor', 'exchange', 'kb', 'sync'];
+const dbEntriesOnly = (prefix) => ({
+  group: [`${prefix}db/*`, ...DB_ENTRIES.flatMap((e) => [`!${prefix}db/${e}`, `!${prefix}db/${e}.ts`])],
+  message: `Import storage through src/db's public entries (${DB_ENTRIES.map((e) => `db/${e}.ts`).join(', ')}).`,
+});
+
 // Pure modules take an injected Clock and Scheduler (src/calls/clock.ts, scheduler.ts): they neither read
 // the time nor arm a real timer, so no real clock can be defined there; the app's real ones are in
 // src/services/clock.ts, which pure modules cannot import (services/ is outside them).
@@ -89,6 +101,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+            dbEntriesOnly('**/'),
             clientNeverImportsServer,
           ],
         },
@@ -147,6 +160,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+            dbEntriesOnly('**/'),
             {
               group: ['operator', 'supervisor', 'editor', 'app']
                 .filter((other) => other !== workspace)
@@ -177,6 +191,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['dexie', 'dexie-*'], message: 'Only src/db imports Dexie; use a repository.' },
+            dbEntriesOnly('**/'),
             {
               group: ['**/operator/**', '**/supervisor/**', '**/editor/**', '**/app/**'],
               message: 'Shared code imports no workspace and not the shell.',
@@ -251,6 +266,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // Tests use storage as the app does; the storage tests and the storage bench reach its modules.
+    files: ['test/**'],
+    ignores: ['test/db/**', 'test/bench/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [dbEntriesOnly('**/src/')] }] },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

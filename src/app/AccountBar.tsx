@@ -1,7 +1,7 @@
 // Who is signed in and the sign-out button, in the shell's header (issue 16, only with the server).
 import { lazy, Suspense } from 'react';
 import { t } from '../i18n';
-import type { KnownSession } from '../services/account/session';
+import type { KnownSession } from '../services/account/serverProbe';
 import type { SyncStatus } from '../services/sync';
 
 // Only with the server, and only after the sync client reported: not part of the first load.

@@ -1,22 +1,35 @@
 // The one place that plugs storage, the flow catalogue, the knowledge base and the clock into the
 // operator's call controller. It lives above the routes, so a call goes on while the operator looks
 // at settings or the callbacks queue.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { systemClock } from '../services/clock';
 import { CallControllerProvider, type CallWiring } from '../services/callOwner/CallControllerContext';
 import { useApp } from '../services/AppContext';
 import { createCallController, type AppCallController } from '../services/callOwner/controller';
 import { useFlowCatalog } from '../services/flowCatalog';
-import { useKnowledgeBase } from '../services/kbSync';
+import { useKnowledgeBase } from '../services/useKnowledgeBase';
 import { t } from '../i18n';
 
-export function CallWiringProvider({ children }: { children: ReactNode }) {
+type Props = {
+  /** True on screens that may read the knowledge base at once (every one but the operator's). */
+  knowledgeNow: boolean;
+  children: ReactNode;
+};
+
+export function CallWiringProvider({ knowledgeNow, children }: Props) {
   const { db, settings } = useApp();
   const { organisation, operator } = settings;
   // Null until the bundled flows are fetched: a call restored after a reload needs its flow at once.
   const catalog = useFlowCatalog(db);
   const flowsLoaded = catalog !== null;
-  const kb = useKnowledgeBase(db, true);
+  // The knowledge base syncs once something reads it: another workspace, or the call screen's side column
+  // after the greeting (wantKnowledge); from then on it stays in step.
+  const [knowledgeWanted, setKnowledgeWanted] = useState(knowledgeNow);
+  const wantKnowledge = useCallback(() => setKnowledgeWanted(true), []);
+  useEffect(() => {
+    if (knowledgeNow) wantKnowledge();
+  }, [knowledgeNow, wantKnowledge]);
+  const kb = useKnowledgeBase(db, knowledgeWanted);
   const [controller, setController] = useState<AppCallController | null>(null);
   const [restoreFailed, setRestoreFailed] = useState(false);
 
@@ -52,8 +65,9 @@ export function CallWiringProvider({ children }: { children: ReactNode }) {
         clock: systemClock,
         knowledge: kb.status === 'ready' ? kb.source : null,
         knowledgeNotice: kb.status === 'ready' ? kb.notice : null,
+        wantKnowledge,
       },
-    [controller, catalog, kb],
+    [controller, catalog, kb, wantKnowledge],
   );
 
   return (

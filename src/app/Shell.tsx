@@ -57,7 +57,7 @@ export function Shell({ account }: { account: Account | null }) {
   }, [navigate, routes]);
 
   return (
-    <CallWiringProvider>
+    <CallWiringProvider knowledgeNow={!location.startsWith('/operator')}>
       <div className="shell">
         <a className="skip-link" href="#main">
           {t.shell.skipToContent}

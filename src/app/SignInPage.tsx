@@ -2,7 +2,8 @@
 // nobody is signed in. A refusal shows the server's own Russian message.
 import { useState, type FormEvent } from 'react';
 import { t } from '../i18n';
-import { ApiRefusal, signIn, type KnownSession } from '../services/account/session';
+import { ApiRefusal, signIn } from '../services/account/session';
+import type { KnownSession } from '../services/account/serverProbe';
 
 export function SignInPage({
   notice,

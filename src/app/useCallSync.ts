@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { setUploadOwner, type AppDB } from '../db';
 import { allowedAreas } from '../services/account/areas';
-import type { ServerState } from '../services/account/session';
+import type { ServerState } from '../services/account/serverProbe';
 import type { SyncStatus } from '../services/sync';
 
 export function useCallSync(db: AppDB | null, state: ServerState | null): SyncStatus | null {

@@ -3,10 +3,10 @@
 // session is over mid-run, the sign-in page waits until no call is in progress: a call is never cut off,
 // and everything stored here stays (sign-in only asks who the person is again).
 import { useCallback, useEffect, useState } from 'react';
-import type { KnownSession, ServerState } from '../services/account/session';
+import { startSession, type KnownSession, type ServerState } from '../services/account/serverProbe';
 import { isCallActive, subscribeCallActive } from '../services/callOwner/activity';
 
-// The server's client is a lazy chunk (precached): a single workstation's first load does not carry it.
+// The server's client is a lazy chunk (precached): a single workstation's start does not load it.
 const client = () => import('../services/account/session');
 
 export interface ServerSession {
@@ -28,8 +28,19 @@ export function useServerSession(): ServerSession {
 
   useEffect(() => {
     let live = true;
+    let unsubscribe = () => {};
+    // Once the API answered, its client is loaded to hear of a session ended mid-run (a 401 to any call).
+    let served = false;
+    const listen = () => {
+      if (served) return;
+      served = true;
+      void client().then(({ onSessionEnded }) => {
+        if (live) unsubscribe = onSessionEnded((notice) => update({ mode: 'signedOut', notice }));
+      });
+    };
     const update = (s: ServerState) => {
       if (!live) return;
+      if (s.mode !== 'standalone') listen();
       if (s.mode === 'signedOut') {
         setEnded(s.notice ?? '');
         // Nothing to protect before the app has shown anyone: go to the sign-in page now.
@@ -39,21 +50,14 @@ export function useServerSession(): ServerSession {
         setState(s);
       }
     };
-    let unsubscribe = () => {};
     const recheck = () => {
+      if (!served) return; // a single workstation has no server to ask
       void client().then(async ({ checkSession }) => {
         const s = await checkSession();
         if (s && s.mode !== 'standalone') update(s);
       });
     };
-    client().then(
-      async ({ startSession, onSessionEnded }) => {
-        unsubscribe = onSessionEnded((notice) => update({ mode: 'signedOut', notice }));
-        update(await startSession(update));
-      },
-      // The chunk did not load: go on as a single workstation rather than wait forever.
-      () => update({ mode: 'standalone' }),
-    );
+    void Promise.resolve(startSession(update)).then(update);
     // The network is back (after an offline start, say): a fresh CSRF token, and news of an ended session.
     window.addEventListener('online', recheck);
     return () => {

@@ -1,6 +1,6 @@
 // Reads of past calls for the operator's history and caller panels, and the watcher those screens use.
-// Only lazy screens read them: imported directly rather than through db/index.ts, so the operator's
-// first load does not carry them.
+// Only lazy screens read them, through db/records.ts rather than db/index.ts, so the operator's first load
+// does not carry them.
 import { liveQuery } from 'dexie';
 import { callerNameKey } from './callsRepository';
 import type { CallRow } from './callsTables';

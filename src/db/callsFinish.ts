@@ -1,6 +1,6 @@
 // Closing calls: the wrap-up stored with a call, and a call that cannot be resumed closed. Used only when
 // a call is finished (or found unrestorable), by a lazy chunk; like the other modules only lazy code
-// reads, it is imported directly rather than through db/index.ts, so the first load does not carry it.
+// reads, it is public through db/records.ts rather than db/index.ts, so the first load does not carry it.
 import type { CallbackTask, CallRecordEvent } from '../calls';
 import { packEvents } from './callEventCodec';
 import {

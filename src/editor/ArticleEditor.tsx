@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { t } from '../i18n';
 import { useClock } from '../services/ClockContext';
-import type { AppDB } from '../db/db';
-import { saveArticle, type ArticleEditNotice } from '../db/articlesRepository';
+import type { AppDB } from '../db';
+import { saveArticle, type ArticleEditNotice } from '../db/editor';
 import { renderArticleBody } from '../kb/render';
 import { buildIndex, exportIndex } from '../kb/search';
 import {

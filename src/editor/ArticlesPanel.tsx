@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../i18n';
 import { useClock } from '../services/ClockContext';
-import type { AppDB } from '../db/db';
-import { articleEditNotices, listEditorArticles, type ArticleEditNotice } from '../db/articlesRepository';
+import type { AppDB } from '../db';
+import { articleEditNotices, listEditorArticles, type ArticleEditNotice } from '../db/editor';
 import type { Article } from '../kb/article';
 import { blankArticle, type ArticleFields } from './articleFile';
 import { ArticleEditor } from './ArticleEditor';

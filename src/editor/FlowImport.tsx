@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n';
 import { useClock } from '../services/ClockContext';
-import type { AppDB } from '../db/db';
-import { importFlowFile } from '../db/flowsRepository';
+import type { AppDB } from '../db';
+import { importFlowFile } from '../db/editor';
 import type { FlowIssue } from '../flows/issues';
 import { FLOW_FILE_MAX_BYTES, readTextFile } from '../services/readTextFile';
 

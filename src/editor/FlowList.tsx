@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { t } from '../i18n';
 import { bundledFlows } from '../services/flowCatalog';
 import { useClock } from '../services/ClockContext';
-import type { AppDB } from '../db/db';
+import type { AppDB } from '../db';
 import {
   createDraftFrom,
   latestFlowVersion,
@@ -10,7 +10,7 @@ import {
   seedBundledFlows,
   setArchived,
   type FlowSummary,
-} from '../db/flowsRepository';
+} from '../db/editor';
 import { freeId } from '../flows/edit';
 import { FlowImport } from './FlowImport';
 import { NewFlowForm } from './NewFlowForm';

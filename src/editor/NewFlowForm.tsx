@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n';
 import { useClock } from '../services/ClockContext';
-import type { AppDB } from '../db/db';
-import { createDraftFrom, latestFlowVersion } from '../db/flowsRepository';
-import type { FlowSummary } from '../db/flowsRepository';
+import type { AppDB } from '../db';
+import { createDraftFrom, latestFlowVersion, type FlowSummary } from '../db/editor';
 
 type Props = { db: AppDB; flows: readonly FlowSummary[]; onCreated: (id: string) => void };
 

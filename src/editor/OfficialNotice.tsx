@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import type { ArticleEditNotice } from '../db/articlesRepository';
+import type { ArticleEditNotice } from '../db/editor';
 
 type Props = { notice: ArticleEditNotice };
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
 import { useClock } from '../services/ClockContext';
-import type { AppDB } from '../db/db';
-import { listFlowVersions, republishVersion, type FlowVersionRow } from '../db/flowsRepository';
+import type { AppDB } from '../db';
+import { listFlowVersions, republishVersion, type FlowVersionRow } from '../db/editor';
 import { flowFileText } from '../flows/edit';
 import { DiffView } from './DiffView';
 import { downloadText } from './download';

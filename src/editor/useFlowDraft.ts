@@ -2,8 +2,8 @@
 // the editor stops typing (and at once when the page hides), so a reload loses nothing.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClock } from '../services/ClockContext';
-import type { AppDB } from '../db/db';
-import { discardDraft, getDraft, latestFlowVersion, saveDraft } from '../db/flowsRepository';
+import type { AppDB } from '../db';
+import { discardDraft, getDraft, latestFlowVersion, saveDraft } from '../db/editor';
 import { checkDraft, type DraftCheck } from '../flows/edit';
 import type { FlowDefinition } from '../flows/types';
 

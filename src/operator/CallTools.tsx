@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { CALL_SHORTCUTS, shortcutLabel, type CallShortcutName } from '../services/shortcuts';
+import { KeyButton } from '../ui/KeyButton';
 
 export type Tool = Extract<
   CallShortcutName,
@@ -17,19 +18,15 @@ export function CallTools({ enabled, onTool }: Props) {
       {TOOLS.map((tool) => {
         const key = shortcutLabel(CALL_SHORTCUTS[tool]);
         return (
-          <button
+          <KeyButton
             key={tool}
-            type="button"
+            shortcut={key}
             className="secondary"
             disabled={!enabled[tool]}
-            aria-keyshortcuts={key}
             onClick={() => onTool(tool)}
           >
-            <kbd className="call-key" aria-hidden="true">
-              {key}
-            </kbd>
             {t.operator.shortcuts[tool]}
-          </button>
+          </KeyButton>
         );
       })}
     </div>

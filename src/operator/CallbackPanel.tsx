@@ -1,6 +1,5 @@
 import { useId, useRef, useState } from 'react';
 import { t } from '../i18n';
-import { actionIndex, isPanelConfirm } from '../services/shortcuts';
 import { callerCard, currentStep, type CallSession, type NoticeCode } from '../calls';
 import type { Clock } from '../calls/clock';
 import { formatDeadline } from '../flows/dates';
@@ -11,8 +10,7 @@ import { fromLocalInput } from './localTime';
 import { maskRuPhone } from './phoneMask';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
-import { useKeyDown } from './useKeyDown';
-import { usePanelFocus } from './usePanelFocus';
+import { CallPanel, LinePreview } from './CallPanel';
 
 type Props = {
   session: CallSession;
@@ -42,11 +40,8 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
   const name = typedName ?? card.name ?? '';
   const [refusal, setRefusal] = useState<NoticeCode | null>(null);
   const ids = { phone: useId(), custom: useId(), question: useId(), outside: useId(), name: useId() };
-  const ref = useRef<HTMLElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
   const afterEnd = mode === 'afterEnd';
-  // Without a known number the operator's first job is to type one.
-  usePanelFocus(ref, afterEnd && !card.phone ? phoneRef : undefined);
   const text = t.callPanels.callback;
   const normalised = normalizeRuPhone(phone);
   const preview =
@@ -79,21 +74,28 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
     if (!result?.accepted || result.notice !== null) return;
     onClose();
   };
-  useKeyDown((e) => {
-    const preset = presets[actionIndex(e)];
+  const pickPreset = (index: number) => {
+    const preset = presets[index];
     if (preset) {
-      e.preventDefault();
       setDeadline(preset.deadlineMs);
       setCustom('');
-    } else if (isPanelConfirm(e)) {
-      e.preventDefault();
-      void confirm();
     }
-  });
+    return preset !== undefined;
+  };
 
   return (
-    <section className="call-panel" aria-label={text.region} tabIndex={-1} ref={ref}>
-      <h3>{afterEnd ? text.afterBreakOff : text.region}</h3>
+    <CallPanel
+      region={text.region}
+      title={afterEnd ? text.afterBreakOff : text.region}
+      onPreset={pickPreset}
+      onConfirm={() => void confirm()}
+      confirmLabel={afterEnd ? text.queue : text.promise}
+      canConfirm={deadline !== null}
+      closeLabel={text.close}
+      onClose={onClose}
+      // Without a known number the operator's first job is to type one.
+      first={afterEnd && !card.phone ? phoneRef : undefined}
+    >
       {afterEnd && !card.phone && (
         <p role="status" data-testid="callback-phone-needed">
           {text.phoneNeeded}
@@ -148,21 +150,7 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
           {t.calls.notice(refusal, {})}
         </p>
       )}
-      {preview && (
-        <p className="call-promise" data-testid="callback-preview">
-          <span className="muted">{text.say}: </span>
-          {preview}
-        </p>
-      )}
-      <button type="button" className="primary" onClick={() => void confirm()} disabled={deadline === null}>
-        <kbd className="call-key" aria-hidden="true">
-          Enter
-        </kbd>
-        {afterEnd ? text.queue : text.promise}
-      </button>
-      <button type="button" className="secondary" onClick={onClose}>
-        {text.close}
-      </button>
-    </section>
+      {preview && <LinePreview label={text.say} testId="callback-preview" line={preview} />}
+    </CallPanel>
   );
 }

@@ -1,6 +1,5 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { t } from '../i18n';
-import { actionIndex, isPanelConfirm } from '../services/shortcuts';
 import { availableActions, currentStep, templateVars, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { HOLD_PROMISE } from '../calls/lines';
@@ -9,8 +8,7 @@ import { renderLine } from '../flows/templates';
 import { StepActions } from './StepActions';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
-import { useKeyDown } from './useKeyDown';
-import { usePanelFocus } from './usePanelFocus';
+import { CallPanel, LinePreview } from './CallPanel';
 
 type Props = { session: CallSession; clock: Clock; send: Send; extend: boolean; onClose: () => void };
 
@@ -21,8 +19,6 @@ export function HoldPanel({ session, clock, send, extend, onClose }: Props) {
   const [minutes, setMinutes] = useState<number | null>(presets[0] ?? null);
   const [custom, setCustom] = useState('');
   const customId = useId();
-  const ref = useRef<HTMLElement>(null);
-  usePanelFocus(ref);
   const text = t.callPanels.hold;
 
   const promise = useCallSelect(session, (s) => {
@@ -41,20 +37,23 @@ export function HoldPanel({ session, clock, send, extend, onClose }: Props) {
     if (result?.accepted && result.notice === null) onClose();
   };
 
-  useKeyDown((e) => {
-    const preset = presets[actionIndex(e)];
-    if (preset !== undefined) {
-      e.preventDefault();
-      setMinutes(preset);
-    } else if (isPanelConfirm(e)) {
-      e.preventDefault();
-      void confirm();
-    }
-  });
+  const pickPreset = (index: number) => {
+    const preset = presets[index];
+    if (preset !== undefined) setMinutes(preset);
+    return preset !== undefined;
+  };
 
   return (
-    <section className="call-panel" aria-label={text.region} tabIndex={-1} ref={ref}>
-      <h3>{extend ? text.extend : text.choose}</h3>
+    <CallPanel
+      region={text.region}
+      title={extend ? text.extend : text.choose}
+      onPreset={pickPreset}
+      onConfirm={() => void confirm()}
+      confirmLabel={extend ? text.extend : text.put}
+      canConfirm={minutes !== null}
+      closeLabel={text.close}
+      onClose={onClose}
+    >
       <StepActions
         label={text.choose}
         disabled={false}
@@ -80,21 +79,7 @@ export function HoldPanel({ session, clock, send, extend, onClose }: Props) {
           }}
         />
       </div>
-      {promise && (
-        <p className="call-promise" data-testid="hold-promise">
-          <span className="muted">{text.promise}: </span>
-          {promise}
-        </p>
-      )}
-      <button type="button" className="primary" onClick={() => void confirm()} disabled={minutes === null}>
-        <kbd className="call-key" aria-hidden="true">
-          Enter
-        </kbd>
-        {extend ? text.extend : text.put}
-      </button>
-      <button type="button" className="secondary" onClick={onClose}>
-        {text.close}
-      </button>
-    </section>
+      {promise && <LinePreview label={text.promise} testId="hold-promise" line={promise} />}
+    </CallPanel>
   );
 }

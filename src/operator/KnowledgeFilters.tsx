@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import { t } from '../i18n';
 import { DIRECTIONS, type DirectionOfActivity } from '../kb/article';
 import { TOPICS, type Topic } from '../kb/topics';
+import { OptionSelect } from '../ui/OptionSelect';
 
 type Props = {
   direction: DirectionOfActivity | '';
@@ -12,36 +12,25 @@ type Props = {
 
 /** Narrow the search to one direction of activity and one topic; empty = any. */
 export function KnowledgeFilters({ direction, topic, onDirection, onTopic }: Props) {
-  const id = useId();
   const text = t.kb.panel;
   return (
     <div className="kb-filters">
-      <label htmlFor={`${id}-d`}>{text.directionFilter}</label>
-      <select
-        id={`${id}-d`}
+      <OptionSelect
+        label={text.directionFilter}
+        emptyLabel={text.anyDirection}
         value={direction}
-        onChange={(e) => onDirection(DIRECTIONS.find((d) => d === e.target.value) ?? '')}
-      >
-        <option value="">{text.anyDirection}</option>
-        {DIRECTIONS.map((d) => (
-          <option key={d} value={d}>
-            {t.kb.directions[d]}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-t`}>{text.topicFilter}</label>
-      <select
-        id={`${id}-t`}
+        options={DIRECTIONS}
+        optionLabel={(d) => t.kb.directions[d]}
+        onChange={onDirection}
+      />
+      <OptionSelect
+        label={text.topicFilter}
+        emptyLabel={text.anyTopic}
         value={topic}
-        onChange={(e) => onTopic(TOPICS.find((x) => x === e.target.value) ?? '')}
-      >
-        <option value="">{text.anyTopic}</option>
-        {TOPICS.map((x) => (
-          <option key={x} value={x}>
-            {t.kb.topics[x]}
-          </option>
-        ))}
-      </select>
+        options={TOPICS}
+        optionLabel={(x) => t.kb.topics[x]}
+        onChange={onTopic}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useCallAnnotations } from './useCallAnnotations';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
+import { KeyButton } from '../ui/KeyButton';
 
 type Props = {
   session: CallSession;
@@ -63,18 +64,14 @@ export function LateCallback({ session, clock, send, disabled, open, onOpen }: P
           onClose={() => onOpen(false)}
         />
       ) : (
-        <button
-          type="button"
+        <KeyButton
+          shortcut={shortcutLabel(key)}
           className="secondary"
           disabled={disabled}
-          aria-keyshortcuts={shortcutLabel(key)}
           onClick={() => onOpen(true)}
         >
-          <kbd className="call-key" aria-hidden="true">
-            {shortcutLabel(key)}
-          </kbd>
           {text.lateCallback}
-        </button>
+        </KeyButton>
       )}
     </>
   );

@@ -1,12 +1,12 @@
-import { useId } from 'react';
 import { t } from '../i18n';
 import { callerCard, currentStep, templateVars, type CallSession } from '../calls';
 import type { Clock } from '../calls/clock';
 import { renderLine } from '../flows/templates';
-import { CLIENT_NEEDS, type ClientNeed } from '../kb/article';
+import { CLIENT_NEEDS } from '../kb/article';
 import { TOPICS, type Topic } from '../kb/topics';
 import type { CallNotes, NotesUpdate } from './callNotes';
 import { useCallSelect } from './useCallSelect';
+import { OptionSelect } from '../ui/OptionSelect';
 
 type Props = { session: CallSession; clock: Clock; notes: CallNotes; onNotes: NotesUpdate };
 
@@ -15,8 +15,6 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /** Needs discovery: the step's leading questions, the need and topic pickers, the rephrase helper. */
 export function NeedsPanel({ session, clock, notes, onNotes }: Props) {
   const flow = session.flow;
-  const needId = useId();
-  const topicId = useId();
   const questions = useCallSelect(session, (s) => {
     const step = currentStep(flow, s);
     if (!step || !s.hasTag('talking')) return [];
@@ -43,37 +41,25 @@ export function NeedsPanel({ session, clock, notes, onNotes }: Props) {
         </>
       )}
       <div className="needs-pickers">
-        <label htmlFor={needId}>{text.need}</label>
-        <select
-          id={needId}
+        <OptionSelect
+          label={text.need}
+          emptyLabel={text.none}
           value={notes.need ?? ''}
-          onChange={(e) => onNotes({ need: CLIENT_NEEDS.find((n) => n === e.target.value) ?? null })}
-        >
-          <option value="">{text.none}</option>
-          {CLIENT_NEEDS.map((n: ClientNeed) => (
-            <option key={n} value={n}>
-              {t.kb.needs[n]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={topicId}>{text.topic}</label>
-        <select
-          id={topicId}
+          options={CLIENT_NEEDS}
+          optionLabel={(n) => t.kb.needs[n]}
+          onChange={(n) => onNotes({ need: n || null })}
+        />
+        <OptionSelect
+          label={text.topic}
+          emptyLabel={text.none}
           value={notes.topic ?? ''}
-          onChange={(e) => onNotes({ topic: TOPICS.find((x) => x === e.target.value) ?? null })}
-        >
-          <option value="">{text.none}</option>
-          {(flow.topics.length > 0
-            ? [...flow.topics, ...TOPICS.filter((x) => !flow.topics.includes(x))]
-            : TOPICS
-          )
-            .filter((x): x is Topic => (TOPICS as readonly string[]).includes(x))
-            .map((x) => (
-              <option key={x} value={x}>
-                {t.kb.topics[x]}
-              </option>
-            ))}
-        </select>
+          // The flow's own topics first.
+          options={[...flow.topics, ...TOPICS.filter((x) => !flow.topics.includes(x))].filter(
+            (x): x is Topic => (TOPICS as readonly string[]).includes(x),
+          )}
+          optionLabel={(x) => t.kb.topics[x]}
+          onChange={(x) => onNotes({ topic: x || null })}
+        />
       </div>
       <p className="needs-rephrase" data-testid="rephrase">
         <span className="needs-rephrase-label">{text.rephrase}: </span>

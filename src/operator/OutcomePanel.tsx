@@ -1,6 +1,5 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { t } from '../i18n';
-import { actionIndex, isPanelConfirm } from '../services/shortcuts';
 import type { CallSession, OutcomeDetails } from '../calls';
 import { OUTCOMES, type Outcome, type StepOption } from '../flows/types';
 import { zonedToUtc } from '../flows/zonedTime';
@@ -8,8 +7,7 @@ import { TextField } from '../ui/TextField';
 import { StepActions } from './StepActions';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
-import { useKeyDown } from './useKeyDown';
-import { usePanelFocus } from './usePanelFocus';
+import { CallPanel } from './CallPanel';
 
 type Props = { session: CallSession; send: Send; option: StepOption | null; onClose: () => void };
 
@@ -32,8 +30,6 @@ export function OutcomePanel({ session, send, option, onClose }: Props) {
   const [wayForward, setWayForward] = useState(draft.wayForward ?? '');
   const [body, setBody] = useState(draft.body ?? '');
   const dateId = useId();
-  const ref = useRef<HTMLElement>(null);
-  usePanelFocus(ref);
   const text = t.callPanels.outcome;
 
   const details = (): OutcomeDetails => {
@@ -51,20 +47,23 @@ export function OutcomePanel({ session, send, option, onClose }: Props) {
       : await send({ type: 'operator.end', outcome, ...details() });
     if (result?.accepted && result.notice === null) onClose();
   };
-  useKeyDown((e) => {
-    const chosen = option ? undefined : CHOOSABLE[actionIndex(e)];
-    if (chosen) {
-      e.preventDefault();
-      setOutcome(chosen);
-    } else if (isPanelConfirm(e)) {
-      e.preventDefault();
-      void confirm();
-    }
-  });
+  const pickOutcome = (index: number) => {
+    const chosen = option ? undefined : CHOOSABLE[index];
+    if (chosen) setOutcome(chosen);
+    return chosen !== undefined;
+  };
 
   return (
-    <section className="call-panel" aria-label={text.region} tabIndex={-1} ref={ref}>
-      <h3>{option ? option.label : text.region}</h3>
+    <CallPanel
+      region={text.region}
+      title={option ? option.label : text.region}
+      onPreset={pickOutcome}
+      onConfirm={() => void confirm()}
+      confirmLabel={text.confirm}
+      canConfirm={outcome !== null}
+      closeLabel={text.close}
+      onClose={onClose}
+    >
       {!option && (
         <StepActions
           label={text.choose}
@@ -89,15 +88,6 @@ export function OutcomePanel({ session, send, option, onClose }: Props) {
         </>
       )}
       {outcome === 'redirected' && <TextField label={text.body} value={body} onChange={setBody} required />}
-      <button type="button" className="primary" onClick={() => void confirm()} disabled={outcome === null}>
-        <kbd className="call-key" aria-hidden="true">
-          Enter
-        </kbd>
-        {text.confirm}
-      </button>
-      <button type="button" className="secondary" onClick={onClose}>
-        {text.close}
-      </button>
-    </section>
+    </CallPanel>
   );
 }

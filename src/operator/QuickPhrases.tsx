@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import { PHRASE_KEYS, shortcutLabel } from '../services/shortcuts';
 import type { QuickPhrase } from '../flows/types';
+import { KeyButton } from '../ui/KeyButton';
 
 type Props = { phrases: readonly QuickPhrase[]; onSay: (text: string) => void };
 
@@ -16,19 +17,9 @@ export function QuickPhrases({ phrases, onSay }: Props) {
           const label = key ? shortcutLabel(key) : undefined;
           return (
             <li key={p.id}>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => onSay(p.text)}
-                aria-keyshortcuts={label}
-              >
-                {label && (
-                  <kbd className="call-key" aria-hidden="true">
-                    {label}
-                  </kbd>
-                )}
+              <KeyButton shortcut={label} className="secondary" onClick={() => onSay(p.text)}>
                 {p.text}
-              </button>
+              </KeyButton>
             </li>
           );
         })}

@@ -9,6 +9,7 @@ import type { CallController } from '../services/callOwner/types';
 import { FlowSelect } from './FlowSelect';
 import { maskRuPhone } from './phoneMask';
 import { useKeyDown } from './useKeyDown';
+import { KeyButton } from '../ui/KeyButton';
 
 type Props = { controller: CallController; catalog: FlowCatalog };
 
@@ -53,18 +54,14 @@ export function StartCallPanel({ controller, catalog }: Props) {
   });
 
   const button = (direction: Direction, label: string, key: string) => (
-    <button
-      type="button"
+    <KeyButton
+      shortcut={key}
       className="primary start-call"
-      aria-keyshortcuts={key}
       disabled={!flowFor(direction)}
       onClick={() => void start(direction)}
     >
-      <kbd className="call-key" aria-hidden="true">
-        {key}
-      </kbd>
       {label}
-    </button>
+    </KeyButton>
   );
 
   return (

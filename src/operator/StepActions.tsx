@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { ACTION_KEYS, shortcutLabel } from '../services/shortcuts';
+import { KeyButton } from '../ui/KeyButton';
 
 export interface NumberedAction {
   id: string;
@@ -20,19 +21,9 @@ export function StepActions({ actions, disabled, label = t.operator.actions.regi
           const keyLabel = key ? shortcutLabel(key) : null;
           return (
             <li key={a.id}>
-              <button
-                type="button"
-                onClick={a.run}
-                disabled={disabled}
-                aria-keyshortcuts={keyLabel ?? undefined}
-              >
-                {keyLabel && (
-                  <kbd className="call-key" aria-hidden="true">
-                    {keyLabel}
-                  </kbd>
-                )}
+              <KeyButton shortcut={keyLabel} onClick={a.run} disabled={disabled}>
                 {a.label}
-              </button>
+              </KeyButton>
             </li>
           );
         })}

@@ -9,7 +9,9 @@ import type { Panel } from './panels';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
+import { OptionSelect } from '../ui/OptionSelect';
 import { usePanelFocus } from './usePanelFocus';
+import { KeyButton } from '../ui/KeyButton';
 
 type Props = {
   session: CallSession;
@@ -35,7 +37,7 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
   const [summary, setSummary] = useState(() =>
     [card.name, card.appealNumber, card.need].filter(Boolean).join('. '),
   );
-  const ids = { filter: useId(), topic: useId(), summary: useId() };
+  const ids = { filter: useId(), summary: useId() };
   const ref = useRef<HTMLElement>(null);
   usePanelFocus(ref);
   const entries = useMemo(() => directoryEntries(org), [org]);
@@ -75,32 +77,22 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
           <p className="muted">{t.operator.transfer.summaryHint}</p>
           <label htmlFor={ids.filter}>{text.filter}</label>
           <input id={ids.filter} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-          <label htmlFor={ids.topic}>{text.topic}</label>
-          <select id={ids.topic} value={topic} onChange={(e) => setTopic(e.target.value)}>
-            <option value="">{text.anyTopic}</option>
-            {TOPICS.map((x) => (
-              <option key={x} value={x}>
-                {t.kb.topics[x]}
-              </option>
-            ))}
-          </select>
+          <OptionSelect
+            label={text.topic}
+            emptyLabel={text.anyTopic}
+            value={topic}
+            options={TOPICS}
+            optionLabel={(x) => t.kb.topics[x]}
+            onChange={setTopic}
+          />
           {shown.length === 0 && <p>{text.nothing}</p>}
           <ol className="directory">
             {shown.map((e, i) => (
               <li key={`${e.target.kind}:${e.target.id}`}>
-                <button
-                  type="button"
-                  onClick={() => void transfer(e)}
-                  aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
-                >
-                  {i < 9 && (
-                    <kbd className="call-key" aria-hidden="true">
-                      {i + 1}
-                    </kbd>
-                  )}
+                <KeyButton shortcut={i < 9 ? String(i + 1) : null} onClick={() => void transfer(e)}>
                   {e.name}
                   {e.position ? `, ${e.position}` : ` (${text.department})`}
-                </button>
+                </KeyButton>
                 <small>
                   {formatRuPhone(e.phone)} · {e.topics.map(topicLabel).join(', ')}
                 </small>

@@ -9,10 +9,12 @@ import type { CallController } from '../services/callOwner/types';
 import type { CallNotes } from './callNotes';
 import { LateCallback } from './LateCallback';
 import { RATINGS, SatisfactionField } from './SatisfactionField';
+import { OptionSelect } from '../ui/OptionSelect';
 import { useCallAnnotations } from './useCallAnnotations';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
+import { KeyButton } from '../ui/KeyButton';
 
 type Props = {
   session: CallSession;
@@ -49,7 +51,7 @@ export function WrapUpForm({ session, notes, controller, clock, send, disabled }
   const [rating, setRating] = useState<number | null>(null);
   const [survey, setSurvey] = useState(false);
   const [status, setStatus] = useState<'idle' | 'saving' | 'failed'>('idle');
-  const ids = { outcome: useId(), summary: useId(), topic: useId() };
+  const ids = { outcome: useId(), summary: useId() };
   const text = t.callPanels.wrapUp;
 
   const save = async () => {
@@ -91,31 +93,26 @@ export function WrapUpForm({ session, notes, controller, clock, send, disabled }
         open={callbackOpen}
         onOpen={setCallbackOpen}
       />
-      <label htmlFor={ids.outcome}>{text.outcome}</label>
-      <select
+      <OptionSelect
         id={ids.outcome}
+        label={text.outcome}
+        emptyLabel={text.noOutcome}
         value={outcome ?? ''}
         disabled={engineOutcome !== null || lateCallback}
-        onChange={(e) => setOutcome(OUTCOMES.find((o) => o === e.target.value) ?? null)}
-      >
-        <option value="">{text.noOutcome}</option>
-        {OUTCOMES.map((o) => (
-          <option key={o} value={o}>
-            {t.calls.outcomes[o]}
-          </option>
-        ))}
-      </select>
+        options={OUTCOMES}
+        optionLabel={(o) => t.calls.outcomes[o]}
+        onChange={(o) => setOutcome(o || null)}
+      />
       <label htmlFor={ids.summary}>{text.summary}</label>
       <textarea id={ids.summary} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
-      <label htmlFor={ids.topic}>{text.topic}</label>
-      <select id={ids.topic} value={topic} onChange={(e) => setTopic(e.target.value)}>
-        <option value="">{t.callPanels.needs.none}</option>
-        {TOPICS.map((x) => (
-          <option key={x} value={x}>
-            {t.kb.topics[x]}
-          </option>
-        ))}
-      </select>
+      <OptionSelect
+        label={text.topic}
+        emptyLabel={t.callPanels.needs.none}
+        value={topic}
+        options={TOPICS}
+        optionLabel={(x) => t.kb.topics[x]}
+        onChange={setTopic}
+      />
       <p>
         {text.articles}:{' '}
         {notes.articlesUsed.length > 0
@@ -128,17 +125,14 @@ export function WrapUpForm({ session, notes, controller, clock, send, disabled }
         {text.survey}
       </label>
       {status === 'failed' && <p role="alert">{text.failed}</p>}
-      <button
-        type="button"
+      <KeyButton
+        shortcut={shortcutLabel(CALL_SHORTCUTS.confirm)}
         className="primary"
         disabled={disabled || status === 'saving'}
         onClick={() => void save()}
       >
-        <kbd className="call-key" aria-hidden="true">
-          {shortcutLabel(CALL_SHORTCUTS.confirm)}
-        </kbd>
         {status === 'saving' ? text.saving : text.save}
-      </button>
+      </KeyButton>
     </section>
   );
 }

@@ -1,8 +1,7 @@
 // Keeps the knowledge base the app reads in step with the deployed kb-bundle.json: a new version gets its
 // search index built once and both are stored atomically; every later start loads the cached index instead.
-import { useEffect, useState } from 'react';
-import type { AppDB } from '../db/db';
-import { classifyStorageError } from '../db';
+// A lazy chunk (useKnowledgeBase.ts loads it once something reads the knowledge base).
+import { classifyStorageError, type AppDB } from '../db';
 import {
   activeKbInfo,
   EditsChangedError,
@@ -14,7 +13,7 @@ import {
   storeBundle,
   watchActiveKbIndex,
   type KbInfo,
-} from '../db/kbRepository';
+} from '../db/kb';
 import { KB_BUNDLE_FILE, restoreBundle, type BundledArticle, type KbBundle } from '../kb/bundle';
 import type { IndexableArticle, SearchFilters, SearchResult } from '../kb/search';
 import { createKbSearchClient } from './kbSearchClient';
@@ -232,39 +231,37 @@ export async function syncKnowledgeBase(deps: KbSyncDeps): Promise<KbSyncResult>
 export type KnowledgeBaseState = { status: 'loading' } | ({ status: 'ready' } & KbSyncResult);
 
 /**
- * The app's entry point: call once in the shell after storage opened (ready = true, db may be null).
- * One search worker lives as long as the shell does.
+ * Syncs the knowledge base and keeps the search worker in step with the stored index until stopped
+ * (useKnowledgeBase, once storage opened; db may be null). One search worker lives until then.
  */
-export function useKnowledgeBase(db: AppDB | null, ready: boolean): KnowledgeBaseState {
-  const [state, setState] = useState<KnowledgeBaseState>({ status: 'loading' });
-  useEffect(() => {
-    if (!ready) return;
-    let cancelled = false;
-    let unwatch = () => {};
-    const client = createKbSearchClient();
-    // The engine validates whatever bytes it is handed (IndexFormatError → 'bad-index'), hence `unknown`.
-    const engine: KbSearchEngine = client;
-    void syncKnowledgeBase({ db, engine }).then(
-      (result) => {
-        if (cancelled) return;
-        setState({ status: 'ready', ...result });
-        // An article saved in the editor (this tab or another) replaces the stored index: load it at once.
-        if (db && result.source)
-          unwatch = watchActiveKbIndex(db, (index) => {
-            void fromStoredIndex(index)
-              .then((bytes) => engine.load(bytes))
-              .catch(() => undefined);
-          });
-      },
-      () =>
-        !cancelled &&
-        setState({ status: 'ready', info: null, updated: false, notice: 'storageFailed', source: null }),
-    );
-    return () => {
-      cancelled = true;
-      unwatch();
-      client.dispose();
-    };
-  }, [db, ready]);
-  return state;
+export function startKnowledgeBase(
+  db: AppDB | null,
+  onState: (state: KnowledgeBaseState) => void,
+): () => void {
+  let cancelled = false;
+  let unwatch = () => {};
+  const client = createKbSearchClient();
+  // The engine validates whatever bytes it is handed (IndexFormatError → 'bad-index'), hence `unknown`.
+  const engine: KbSearchEngine = client;
+  void syncKnowledgeBase({ db, engine }).then(
+    (result) => {
+      if (cancelled) return;
+      onState({ status: 'ready', ...result });
+      // An article saved in the editor (this tab or another) replaces the stored index: load it at once.
+      if (db && result.source)
+        unwatch = watchActiveKbIndex(db, (index) => {
+          void fromStoredIndex(index)
+            .then((bytes) => engine.load(bytes))
+            .catch(() => undefined);
+        });
+    },
+    () =>
+      !cancelled &&
+      onState({ status: 'ready', info: null, updated: false, notice: 'storageFailed', source: null }),
+  );
+  return () => {
+    cancelled = true;
+    unwatch();
+    client.dispose();
+  };
 }

@@ -3,7 +3,7 @@ import { phase, renderedLine, replayCall } from '../calls';
 import { t } from '../i18n';
 import type { CallEventRow } from '../db';
 import type { FlowDefinition } from '../flows/types';
-import { stepTitle } from '../services/callTimeline';
+import { stepTitle } from '../i18n/callTimeline';
 import { formatTime } from './format';
 
 type Props = { flow: FlowDefinition; log: readonly CallEventRow[] };

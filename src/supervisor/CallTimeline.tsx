@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { t } from '../i18n';
 import type { CallEventRow } from '../db';
 import type { FlowDefinition } from '../flows/types';
-import { timelineOf } from '../services/callTimeline';
+import { timelineOf } from '../i18n/callTimeline';
 import { formatDuration, formatTime } from './format';
 
 type Props = { log: readonly CallEventRow[]; flow: FlowDefinition | null };

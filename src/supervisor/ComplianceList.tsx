@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { formatDateTime, formatDuration } from './format';
 import { StandardRulesTable } from './StandardRulesTable';
 import type { SupervisorCall } from './useSupervisedCalls';
+import { ColumnHeads } from '../ui/ColumnHeads';
 
 type Props = { calls: readonly SupervisorCall[]; now: number; onOpen: (id: string) => void };
 
@@ -29,15 +30,15 @@ export function ComplianceList({ calls, now, onOpen }: Props) {
   return (
     <>
       <table className="compliance">
-        <thead>
-          <tr>
-            <th scope="col">{text.columns.at}</th>
-            <th scope="col">{text.columns.rule}</th>
-            <th scope="col">{text.columns.operator}</th>
-            <th scope="col">{text.columns.over}</th>
-            <th scope="col">{text.columns.call}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            text.columns.at,
+            text.columns.rule,
+            text.columns.operator,
+            text.columns.over,
+            text.columns.call,
+          ]}
+        />
         <tbody>
           {rows.slice(0, 2000).map(({ issue, operator }) => (
             <tr key={`${issue.callId}-${issue.rule}-${issue.at}`}>

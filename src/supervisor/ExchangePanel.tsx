@@ -4,7 +4,7 @@ import { useClock } from '../services/ClockContext';
 import { t } from '../i18n';
 import { EXCHANGE_FILE_MAX_BYTES, readTextFile } from '../services/readTextFile';
 import type { AppDB } from '../db';
-import { exportWorkstation, importWorkstation } from '../db/exchangeRepository';
+import { exportWorkstation, importWorkstation } from '../db/exchange';
 import { callsCsv, callsJson, download } from './callsExport';
 import { bundledFlowOf } from './bundledFlowOf';
 import { importInWorker } from './supervisedCallsClient';

@@ -1,6 +1,7 @@
 import { COMPLIANCE_RULES, type Figures } from '../analytics';
 import { t } from '../i18n';
 import { formatDuration } from './format';
+import { ColumnHeads } from '../ui/ColumnHeads';
 
 type Props = { operators: { operatorName: string; figures: Figures }[] };
 
@@ -17,21 +18,21 @@ export function OperatorTable({ operators }: Props) {
   return (
     <table className="operator-table">
       <caption>{text.operators}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{text.operator}</th>
-          <th scope="col">{text.calls}</th>
-          <th scope="col">{text.avgHandle}</th>
-          <th scope="col">{text.avgAfterCall}</th>
-          <th scope="col">{text.firstContact}</th>
-          <th scope="col">{text.holdsOver}</th>
-          <th scope="col">{text.transferBuckets.refusedAttempts}</th>
-          <th scope="col">{text.callbackBuckets.overdue}</th>
-          <th scope="col">{text.satisfaction}</th>
-          <th scope="col">{text.issues}</th>
-          <th scope="col">{text.topRule}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          text.operator,
+          text.calls,
+          text.avgHandle,
+          text.avgAfterCall,
+          text.firstContact,
+          text.holdsOver,
+          text.transferBuckets.refusedAttempts,
+          text.callbackBuckets.overdue,
+          text.satisfaction,
+          text.issues,
+          text.topRule,
+        ]}
+      />
       <tbody>
         {operators.map(({ operatorName, figures: f }) => (
           <tr key={operatorName}>

@@ -8,7 +8,7 @@ import {
   listErasures,
   setRetentionDays,
   type ErasureRecord,
-} from '../db/retentionRepository';
+} from '../db/supervisor';
 import { bundledFlowOf } from './bundledFlowOf';
 import { formatDateTime } from './format';
 

@@ -1,5 +1,6 @@
 import { STANDARD_RULES } from '../analytics';
 import { t } from '../i18n';
+import { ColumnHeads } from '../ui/ColumnHeads';
 
 /** The standard's rules, each with its clause and how a call's record shows it — or why it cannot. */
 export function StandardRulesTable() {
@@ -7,14 +8,14 @@ export function StandardRulesTable() {
   return (
     <table className="standard-rules">
       <caption>{text.standardTitle}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{text.standardColumns.rule}</th>
-          <th scope="col">{text.standardColumns.clause}</th>
-          <th scope="col">{text.standardColumns.check}</th>
-          <th scope="col">{text.standardColumns.shows}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          text.standardColumns.rule,
+          text.standardColumns.clause,
+          text.standardColumns.check,
+          text.standardColumns.shows,
+        ]}
+      />
       <tbody>
         {STANDARD_RULES.map((r) => (
           <tr key={r.code} data-rule={r.code}>

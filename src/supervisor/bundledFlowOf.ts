@@ -1,4 +1,4 @@
-import { lookupIn, type FlowLookup } from '../db/flowCatalogue';
+import { lookupIn, type FlowLookup } from '../db';
 import { bundledFlows } from '../services/flowCatalog';
 
 /**

@@ -1,15 +1,17 @@
 // Watches a period's calls and reduces them to figures off the main thread: 100,000 calls take seconds to
 // read and reduce, and the supervisor's page must stay responsive. The dashboard is computed here too.
 import { buildDashboard, filterCalls, type CallFacts, type CallFilter, type Dashboard } from '../analytics';
-import { AppDB } from '../db/db';
-import type { ImportResult } from '../db/exchangeRepository';
-import { packBuffers, packCalls, type CallPack } from '../db/callPack';
+import { AppDB } from '../db';
 import {
+  packBuffers,
+  packCalls,
+  type CallPack,
   supervisorMemory,
   watchSupervisedCalls,
   type SupervisedCall,
   type SupervisorMemory,
-} from '../db/supervisorRepository';
+} from '../db/supervisor';
+import type { ImportResult } from '../db/exchange';
 import { bundledFlowOf } from './bundledFlowOf';
 import type { ArticleInfo } from './useArticleReviews';
 
@@ -142,7 +144,7 @@ scope.onmessage = (event) => {
   const req = event.data;
   if (req.type === 'import')
     // The file checker (zod) loads with the first import, not with every opening of the workspace.
-    void import('../db/exchangeRepository')
+    void import('../db/exchange')
       .then(({ importWorkstation }) => importWorkstation(dbNamed(req.dbName).db, req.raw, bundledFlowOf))
       .then(
         (result) => scope.postMessage({ type: 'imported', id: req.id, result }),

@@ -2,9 +2,8 @@
 // calls it has read are reused when the period changes. The calls arrive packed and are unpacked a slice
 // at a time between frames, then laid over the ones the page holds.
 import type { CallFilter, Dashboard } from '../analytics';
-import { CallPackReader, type CallPack } from '../db/callPack';
-import type { ImportResult } from '../db/exchangeRepository';
-import { newestFirst, type SupervisedCall } from '../db/supervisorRepository';
+import { CallPackReader, type CallPack, newestFirst, type SupervisedCall } from '../db/supervisor';
+import type { ImportResult } from '../db/exchange';
 import type { ArticleInfo } from './useArticleReviews';
 import type { SupervisedCallsRequest, SupervisedCallsResponse } from './supervisedCalls.worker';
 

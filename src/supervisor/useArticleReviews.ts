@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ArticleReview } from '../analytics';
 import type { AppDB } from '../db';
-import { loadActiveBundle } from '../db/kbRepository';
+import { loadActiveBundle } from '../db/kb';
 
 export type ArticleInfo = ArticleReview & { title: string };
 

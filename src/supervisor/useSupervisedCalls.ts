@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { buildDashboard, filterCalls, type Dashboard, type ListedCall } from '../analytics';
 import type { AppDB, CallRow } from '../db';
 import { useClock } from '../services/ClockContext';
-import { supervisorMemory, watchSupervisedCalls, type SupervisedCall } from '../db/supervisorRepository';
+import { supervisorMemory, watchSupervisedCalls, type SupervisedCall } from '../db/supervisor';
 import { bundledFlowOf } from './bundledFlowOf';
 import { watchInWorker, type DashboardRequest } from './supervisedCallsClient';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppContext, type AppContextValue } from '../../src/services/AppContext';
 import { sverdlovskDigital } from '../../src/calls/samples/sverdlovskDigital';
-import { AppDB } from '../../src/db/db';
+import { AppDB } from '../../src/db';
 import { Sandbox } from '../../src/editor/Sandbox';
 import { OperatorWorkspace } from '../../src/operator/OperatorWorkspace';
 import { CallScreenProvider } from '../../src/services/callScreenSlot';

@@ -5,7 +5,7 @@ import { createCallController, type AppCallController } from '../../src/services
 import { webCallLock } from '../../src/services/callOwner/lock';
 import { startCall, type CallSession } from '../../src/calls';
 import { ManualScheduler } from '../../src/calls/scheduler';
-import { AppDB } from '../../src/db/db';
+import { AppDB } from '../../src/db';
 import { CallControllerProvider } from '../../src/services/callOwner/CallControllerContext';
 import { useCallSelect } from '../../src/operator/useCallSelect';
 import { FakeLockManager } from '../services/callOwner/fakeLocks';

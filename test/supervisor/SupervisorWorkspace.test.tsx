@@ -4,8 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import { ManualClock, type Clock } from '../../src/calls/clock';
 import { AppContext, type AppContextValue } from '../../src/services/AppContext';
 import { ClockContext } from '../../src/services/ClockContext';
-import { AppDB } from '../../src/db/db';
-import { DEFAULT_APPEARANCE } from '../../src/db/settingsRepository';
+import { AppDB, DEFAULT_APPEARANCE } from '../../src/db';
 import { SupervisorWorkspace } from '../../src/supervisor/SupervisorWorkspace';
 import { OPERATOR, ORG } from '../calls/helpers';
 import { FLOWS, HOUR, recordedCalls, TUESDAY_1500 } from '../fixtures/analytics/calls';

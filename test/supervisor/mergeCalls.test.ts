@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeCalls } from '../../src/supervisor/supervisedCallsClient';
-import type { SupervisedCall } from '../../src/db/supervisorRepository';
+import type { SupervisedCall } from '../../src/db/supervisor';
 import { recordedCalls } from '../fixtures/analytics/calls';
 import { analyzeCall } from '../../src/analytics';
 

@@ -7,6 +7,7 @@ import { ApiRefusal } from '../../services/account/session';
 import { listPeople } from '../../services/account/people';
 import { PersonRow } from './PersonRow';
 import { AddPersonForm } from './AddPersonForm';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 export function messageOf(err: unknown): string {
   return err instanceof ApiRefusal && err.message ? err.message : t.account.admin.unreachable;
@@ -43,15 +44,15 @@ export function AdminPage() {
         <p role="status">{words.loading}</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{words.columns.login}</th>
-              <th scope="col">{words.columns.name}</th>
-              <th scope="col">{words.columns.roles}</th>
-              <th scope="col">{words.columns.status}</th>
-              <th scope="col">{words.columns.actions}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              words.columns.login,
+              words.columns.name,
+              words.columns.roles,
+              words.columns.status,
+              words.columns.actions,
+            ]}
+          />
           <tbody>
             {people.map((p) => (
               <PersonRow key={p.id} person={p} onDone={done} />

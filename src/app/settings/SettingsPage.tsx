@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useApp } from '../../services/AppContext';
 import { t } from '../../i18n';
 import { OperatorProfileFields, EMPTY_OPERATOR, isOperatorComplete } from './OperatorProfileFields';
 import { OrganisationFields, isOrganisationValid } from './OrganisationFields';
 import { AppearanceFields } from './AppearanceFields';
 import { StorageInfo } from './StorageInfo';
-import { SaveStatus } from './SaveStatus';
+import { SettingsForm } from './SettingsForm';
+import type { Settings } from '../../db';
 
 export function SettingsPage() {
   const { settings, saveSettings } = useApp();
@@ -13,36 +14,33 @@ export function SettingsPage() {
   const [organisation, setOrganisation] = useState(settings.organisation);
   const [saved, setSaved] = useState<'operator' | 'organisation' | null>(null);
 
-  async function submitOperator(e: FormEvent) {
-    e.preventDefault();
-    if (!isOperatorComplete(operator)) return;
-    if (await saveSettings('operator', operator)) setSaved('operator');
-  }
-
-  async function submitOrganisation(e: FormEvent) {
-    e.preventDefault();
-    if (!organisation || !isOrganisationValid(organisation)) return;
-    if (await saveSettings('organisation', organisation)) setSaved('organisation');
+  /** Saves one part of the settings and says so until its fields change. */
+  async function save<K extends 'operator' | 'organisation'>(key: K, value: Settings[K]) {
+    if (await saveSettings(key, value)) setSaved(key);
   }
 
   return (
     <div className="settings">
       <h1>{t.setup.settings.title}</h1>
-      <form onSubmit={(e) => void submitOperator(e)} aria-label={t.setup.operatorProfile.legend}>
+      <SettingsForm
+        label={t.setup.operatorProfile.legend}
+        saveLabel={t.setup.settings.saveProfile}
+        valid={isOperatorComplete(operator)}
+        saved={saved === 'operator'}
+        onSave={() => void save('operator', operator)}
+      >
         <OperatorProfileFields value={operator} onChange={(v) => (setOperator(v), setSaved(null))} />
-        <button type="submit" disabled={!isOperatorComplete(operator)}>
-          {t.setup.settings.saveProfile}
-        </button>
-        <SaveStatus shown={saved === 'operator'} />
-      </form>
+      </SettingsForm>
       {organisation && (
-        <form onSubmit={(e) => void submitOrganisation(e)} aria-label={t.setup.organisation.legend}>
+        <SettingsForm
+          label={t.setup.organisation.legend}
+          saveLabel={t.setup.settings.saveOrganisation}
+          valid={isOrganisationValid(organisation)}
+          saved={saved === 'organisation'}
+          onSave={() => void save('organisation', organisation)}
+        >
           <OrganisationFields value={organisation} onChange={(v) => (setOrganisation(v), setSaved(null))} />
-          <button type="submit" disabled={!isOrganisationValid(organisation)}>
-            {t.setup.settings.saveOrganisation}
-          </button>
-          <SaveStatus shown={saved === 'organisation'} />
-        </form>
+        </SettingsForm>
       )}
       <AppearanceFields value={settings.appearance} onChange={(v) => void saveSettings('appearance', v)} />
       <StorageInfo />

@@ -8,6 +8,23 @@ interface Props {
 
 const DEFAULT_DAY: DaySchedule = { start: '09:00', end: '18:00' };
 
+type DayTimeProps = { day: string; label: string; value: string; onChange: (value: string) => void };
+
+/** One end of a working day, its accessible name prefixed with the day. */
+function DayTime({ day, label, value, onChange }: DayTimeProps) {
+  return (
+    <label>
+      {label}{' '}
+      <input
+        type="time"
+        aria-label={`${day}: ${label}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
 export function WorkingHoursFields({ value, onChange }: Props) {
   const labels = t.setup.organisation;
   return (
@@ -34,24 +51,18 @@ export function WorkingHoursFields({ value, onChange }: Props) {
             </label>
             {day ? (
               <>
-                <label>
-                  {labels.from}{' '}
-                  <input
-                    type="time"
-                    aria-label={`${dayName}: ${labels.from}`}
-                    value={day.start}
-                    onChange={(e) => set({ ...day, start: e.target.value })}
-                  />
-                </label>
-                <label>
-                  {labels.to}{' '}
-                  <input
-                    type="time"
-                    aria-label={`${dayName}: ${labels.to}`}
-                    value={day.end}
-                    onChange={(e) => set({ ...day, end: e.target.value })}
-                  />
-                </label>
+                <DayTime
+                  day={dayName}
+                  label={labels.from}
+                  value={day.start}
+                  onChange={(start) => set({ ...day, start })}
+                />
+                <DayTime
+                  day={dayName}
+                  label={labels.to}
+                  value={day.end}
+                  onChange={(end) => set({ ...day, end })}
+                />
               </>
             ) : (
               <span className="muted">{labels.dayOff}</span>

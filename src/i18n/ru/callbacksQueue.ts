@@ -1,6 +1,6 @@
 // Russian texts of the promised-callbacks queue (a lazy route): apart from callbacks.ts so that the
 // operator's first load does not carry them.
-import type { CallbackAttemptResult } from '../../db/callsTables';
+import type { CallbackAttemptResult } from '../../db';
 
 const attempts: Record<CallbackAttemptResult, string> = {
   noAnswer: 'Не ответили',

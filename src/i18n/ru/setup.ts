@@ -1,5 +1,5 @@
 // Russian texts of the first run and the settings page (a lazy chunk: not in the operator's first load).
-import type { FontSize, Theme } from '../../db/settingsRepository';
+import type { FontSize, Theme } from '../../db';
 
 export const setup = {
   firstRun: {

@@ -1,5 +1,5 @@
 import type { ComplianceRule, RuleCheck, StageBucket, StandardRuleCode } from '../../analytics';
-import type { ImportProblem } from '../../db/exchangeRepository';
+import type { ImportProblem } from '../../db/exchange';
 
 const rules: Record<ComplianceRule, string> = {
   holdOverPromise: 'Удержание дольше обещанного',

@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import type { CallbackAttemptResult, CallbackRow } from '../../db/callsTables';
+import type { CallbackAttemptResult, CallbackRow } from '../../db';
 import { formatClock, formatDeadline } from '../../flows/dates';
 import { formatRuPhone } from '../../flows/phone';
 import { dueStatus } from './queue';

@@ -1,7 +1,7 @@
 // How the callbacks queue reads a task at a given moment: overdue, due soon or later, and when to try
 // again after a failed attempt (in working time, so a retry never lands at night).
 import type { Organisation } from '../../calls/organisation';
-import type { CallbackAttemptResult, CallbackRow } from '../../db/callsTables';
+import type { CallbackAttemptResult, CallbackRow } from '../../db';
 import { addWorkingMinutes } from '../../calls/callbackTimes';
 
 /** A task due within this much time is marked "скоро срок". */

@@ -1,4 +1,4 @@
-import type { CallbackRow } from '../../db/callsTables';
+import type { CallbackRow } from '../../db';
 import type { FlowDefinition } from '../../flows/types';
 import type { ActiveCall, CallController } from '../../services/callOwner/types';
 

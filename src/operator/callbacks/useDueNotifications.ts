@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n';
-import type { CallbackRow } from '../../db/callsTables';
+import type { CallbackRow } from '../../db';
 import { formatClock } from '../../flows/dates';
 import { newlyDue } from './queue';
 

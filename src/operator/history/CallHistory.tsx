@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { t } from '../../i18n';
 import type { Clock } from '../../calls/clock';
 import type { AppDB } from '../../db';
-import { listCallsBetween } from '../../db/callHistory';
+import { listCallsBetween } from '../../db/records';
 import type { FlowDefinition } from '../../flows/types';
 import { CallList } from './CallList';
 import { CallRecordView } from './CallRecordView';

@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import type { CallRow } from '../../db/callsTables';
+import type { CallRow } from '../../db';
 import { formatClock, formatDayMonth } from '../../flows/dates';
 import { formatRuPhone } from '../../flows/phone';
 import type { FlowDefinition } from '../../flows/types';

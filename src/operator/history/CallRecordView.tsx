@@ -3,7 +3,7 @@ import { loadCall, type AppDB } from '../../db';
 import { formatClock, formatDayMonth } from '../../flows/dates';
 import { formatRuPhone } from '../../flows/phone';
 import type { FlowDefinition } from '../../flows/types';
-import { timelineOf } from '../../services/callTimeline';
+import { timelineOf } from '../../i18n/callTimeline';
 import { useWatched } from './useWatched';
 import { WrapUpSummary } from './WrapUpSummary';
 

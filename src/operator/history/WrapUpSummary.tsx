@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import type { CallRow } from '../../db/callsTables';
+import type { CallRow } from '../../db';
 
 type Props = { row: CallRow };
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { watchQuery } from '../../db/callHistory';
+import { watchQuery } from '../../db/records';
 
 export type Watched<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed' };
 

@@ -1,49 +1,23 @@
-// The app's link to the Sufler server (issue 16). Served by the server, /api/v1/session answers in JSON
-// (the session, or 401 "not signed in"); served as static files, the same address answers the app's HTML or
-// 404, and the app stays a single workstation. The signed-in person is remembered in localStorage, so a
-// start without network goes on at once with the last known roles: nothing here makes a call wait.
-// Only types come from src/protocol: its zod schemas stay out of the operator's first load.
+// The app's client of the Sufler server (issue 16), a lazy chunk: loaded when the start's probe
+// (serverProbe.ts) found the API, or to sign in. Served by the server, /api/v1/session answers in JSON (the
+// session, or 401 "not signed in"); served as static files, the same address answers the app's HTML or
+// 404, and the app stays a single workstation without loading this client.
 import type { ApiErrorBody, SessionInfo } from '../../protocol';
+import {
+  API,
+  askServer,
+  KNOWN_KEY,
+  isJson,
+  rememberedSession,
+  type KnownSession,
+  type ProbeAnswer,
+  type ServerState,
+} from './serverProbe';
 
-export const API = '/api/v1';
 /** The header every state-changing request carries (CSRF_HEADER in src/protocol/session.ts). */
 export const CSRF_HEADER = 'x-csrf-token';
-const KNOWN_KEY = 'sufler.session';
-/** How long the start waits for the server when no session is known; a known one never waits. */
-const PROBE_MS = 5000;
-
-/** Who is signed in, as remembered on this workstation. */
-export interface KnownSession {
-  person: SessionInfo['person'];
-  organisation: SessionInfo['organisation'];
-}
-
-export type ServerState =
-  /** No server: today's single workstation, every workspace, no sign-in. */
-  | { mode: 'standalone' }
-  | { mode: 'signedOut'; notice?: string }
-  | { mode: 'signedIn'; session: KnownSession; offline: boolean };
 
 let csrfToken: string | null = null;
-
-export function rememberedSession(): KnownSession | null {
-  try {
-    const raw = localStorage.getItem(KNOWN_KEY);
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    return isKnown(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
-}
-
-function isKnown(value: unknown): value is KnownSession {
-  if (typeof value !== 'object' || value === null || !('person' in value) || !('organisation' in value)) {
-    return false;
-  }
-  const person: unknown = value.person;
-  return typeof person === 'object' && person !== null && 'roles' in person && Array.isArray(person.roles);
-}
 
 function remember(info: SessionInfo): KnownSession {
   csrfToken = info.csrfToken;
@@ -63,10 +37,6 @@ function forget(): void {
   } catch {
     // Nothing remembered to remove.
   }
-}
-
-function isJson(response: Response): boolean {
-  return (response.headers.get('content-type') ?? '').includes('application/json');
 }
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
@@ -140,57 +110,29 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return parsed as T; // The server's response schema (src/protocol) shapes it.
 }
 
-/**
- * Where the app stands at start. With a remembered session it answers at once and checks the server
- * behind (onChecked); without one it asks the server, at most PROBE_MS.
- */
-export function startSession(onChecked: (state: ServerState) => void): ServerState | Promise<ServerState> {
-  const known = rememberedSession();
-  const probe = probeServer();
-  if (known) {
-    void probe.then((state) => {
-      // No answer (offline, the server stopped): keep working with the last known roles.
-      if (state === null || state.mode === 'standalone')
-        onChecked({ mode: 'signedIn', session: known, offline: true });
-      else onChecked(state);
-    });
-    return { mode: 'signedIn', session: known, offline: !navigator.onLine };
+/** What the API's answer to GET /session says (the start's probe and every later check). */
+export function stateOf({ ok, status, body }: ProbeAnswer): ServerState {
+  if (ok && typeof body === 'object' && body !== null && 'csrfToken' in body) {
+    return { mode: 'signedIn', session: remember(body as SessionInfo), offline: false };
   }
-  return probe.then((state) => state ?? { mode: 'standalone' });
+  if (status === 401 && isErrorBody(body)) {
+    const notice = body.code === 'session_expired' ? body.message : undefined;
+    // A session this workstation held is over: whoever listens (the shell) hears it.
+    if (rememberedSession()) ended(body.message);
+    else forget();
+    return { mode: 'signedOut', notice };
+  }
+  return { mode: 'standalone' };
 }
 
 /**
  * Asks the server who is signed in, refreshing the CSRF token (the network came back after an offline
  * start). null: no answer at all (network down); standalone: something answered that is not the API.
  */
-export const checkSession = (): Promise<ServerState | null> => probeServer();
-
-async function probeServer(): Promise<ServerState | null> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), PROBE_MS);
-  try {
-    const response = await fetch(`${API}/session`, {
-      headers: { accept: 'application/json' },
-      credentials: 'same-origin',
-      signal: controller.signal,
-    });
-    if (!isJson(response)) return { mode: 'standalone' };
-    const body: unknown = await response.json();
-    if (response.ok && typeof body === 'object' && body !== null && 'csrfToken' in body) {
-      return { mode: 'signedIn', session: remember(body as SessionInfo), offline: false };
-    }
-    if (response.status === 401 && isErrorBody(body)) {
-      const notice = body.code === 'session_expired' ? body.message : undefined;
-      if (rememberedSession()) ended(body.message);
-      else forget();
-      return { mode: 'signedOut', notice };
-    }
-    return { mode: 'standalone' };
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
+export async function checkSession(): Promise<ServerState | null> {
+  const answer = await askServer();
+  if (answer === null) return null;
+  return answer === 'static' ? { mode: 'standalone' } : stateOf(answer);
 }
 
 export async function signIn(login: string, password: string): Promise<KnownSession> {

@@ -9,7 +9,6 @@ import { ownerEffects, type CallControllerDeps, type LiveCall, type RestoreProbl
 import type { ActiveCall, CallController } from './types';
 import { downloadRecordFile } from '../recordFile';
 
-export { CallBusyError } from '../../db';
 export type { CallControllerDeps, RestoreProblem } from './ownerEffects';
 
 export interface AppCallController extends CallController {

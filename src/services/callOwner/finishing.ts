@@ -4,9 +4,9 @@
 // operator's first load does not carry it.
 import type { Clock } from '../../calls/clock';
 import { CallFencedError, reportStorageProblem, type AppDB, type CallRow } from '../../db';
-import { finishCall } from '../../db/callsFinish';
+import { finishCall } from '../../db/records';
 
-export { closeUnrestorableCall } from '../../db/callsFinish';
+export { closeUnrestorableCall } from '../../db/records';
 import { summaryPatch, type LiveCall } from './ownerEffects';
 import type { WrapUp } from './types';
 

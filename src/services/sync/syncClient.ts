@@ -4,13 +4,7 @@
 // is awaited by a call: the call owner writes the outbox and goes on.
 import type { CallEventAcks } from '../../protocol';
 import type { AppDB, UploadOwner } from '../../db';
-import {
-  acknowledgeUpload,
-  nextUpload,
-  watchOutbox,
-  type OutboxState,
-  type UploadCall,
-} from '../../db/outbox';
+import { acknowledgeUpload, nextUpload, watchOutbox, type OutboxState, type UploadCall } from '../../db/sync';
 
 /** Why a batch did not go up. */
 export type UploadFailure =

@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCallController, type AppCallController } from '../../../src/services/callOwner/controller';
 import { singleTabCallLock } from '../../../src/services/callOwner/lock';
 import { ManualClock } from '../../../src/calls/clock';
-import { AppDB } from '../../../src/db/db';
-import type { CallbackRow } from '../../../src/db/callsTables';
+import { AppDB, type CallbackRow } from '../../../src/db';
 import { CallbacksQueue } from '../../../src/operator/callbacks/CallbacksQueue';
 import { flowFrom, loadFlow, OPERATOR, ORG, TINY_FLOW, TUESDAY_1030 } from '../../calls/helpers';
 

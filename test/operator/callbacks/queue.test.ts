@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueStatus, newlyDue, nextTryAt } from '../../../src/operator/callbacks/queue';
-import type { CallbackRow } from '../../../src/db/callsTables';
+import type { CallbackRow } from '../../../src/db';
 import { ORG, TUESDAY_1030 } from '../../calls/helpers';
 
 const MIN = 60_000;

@@ -4,10 +4,7 @@ import { AppContext, type AppContextValue } from '../../../src/services/AppConte
 import { createCallController, type AppCallController } from '../../../src/services/callOwner/controller';
 import { singleTabCallLock } from '../../../src/services/callOwner/lock';
 import { ManualClock } from '../../../src/calls/clock';
-import { AppDB } from '../../../src/db/db';
-import { DEFAULT_APPEARANCE } from '../../../src/db/settingsRepository';
-import type { CallRow } from '../../../src/db/callsTables';
-import { newCallRow } from '../../../src/db/callsRepository';
+import { AppDB, DEFAULT_APPEARANCE, type CallRow, newCallRow } from '../../../src/db';
 import { CallerHistory } from '../../../src/operator/history/CallerHistory';
 import { CallHistory } from '../../../src/operator/history/CallHistory';
 import { flowFrom, OPERATOR, ORG, TINY_FLOW, TUESDAY_1030 } from '../../calls/helpers';

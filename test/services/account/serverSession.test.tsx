@@ -4,7 +4,8 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useServerSession } from '../../../src/app/useServerSession';
-import { api, startSession, type ServerState } from '../../../src/services/account/session';
+import { startSession, type ServerState } from '../../../src/services/account/serverProbe';
+import { api } from '../../../src/services/account/session';
 import { setCallActive } from '../../../src/services/callOwner/activity';
 
 const PERSON = {

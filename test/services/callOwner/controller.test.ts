@@ -4,8 +4,7 @@ import { createCallController, type AppCallController } from '../../../src/servi
 import { webCallLock, type CallLock } from '../../../src/services/callOwner/lock';
 import type { RecordFile } from '../../../src/services/recordFile';
 import { holdRemainingMs } from '../../../src/calls/select';
-import { readLog } from '../../../src/db/callsRepository';
-import { AppDB } from '../../../src/db/db';
+import { readLog, AppDB } from '../../../src/db';
 import type { ActiveCall, WrapUp } from '../../../src/services/callOwner/types';
 import { flowFrom, loadFlow, OPERATOR, ORG, TINY_FLOW, TUESDAY_1030 } from '../../calls/helpers';
 import { FakeLockManager } from './fakeLocks';

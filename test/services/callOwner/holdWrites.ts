@@ -1,7 +1,7 @@
 // Holds a database's write transactions, as a slow disk would, so a test can look at what the app
 // shows while an event is not yet stored.
 import { vi } from 'vitest';
-import type { AppDB } from '../../../src/db/db';
+import type { AppDB } from '../../../src/db';
 
 type Run = (...args: unknown[]) => Promise<unknown>;
 

@@ -5,17 +5,17 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallRecordEvent } from '../../../src/calls';
-import { finishCall } from '../../../src/db/callsFinish';
 import {
+  AppDB,
   appendCallEvent,
   beginCall,
   claimCallOwnership,
   newCallRow,
   readLog,
   setUploadOwner,
-} from '../../../src/db/callsRepository';
-import { AppDB } from '../../../src/db/db';
-import { outboxState } from '../../../src/db/outbox';
+} from '../../../src/db';
+import { finishCall } from '../../../src/db/records';
+import { outboxState } from '../../../src/db/sync';
 import type { CallAck, CallEventAcks } from '../../../src/protocol';
 import {
   startSync,

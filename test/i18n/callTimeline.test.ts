@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepTitle, timelineOf } from '../../src/services/callTimeline';
+import { stepTitle, timelineOf } from '../../src/i18n/callTimeline';
 import { harness, shapedFlowFrom, TINY_FLOW, toAnswer } from '../calls/helpers';
 
 const TZ = 'Asia/Yekaterinburg';

@@ -1,8 +1,9 @@
 // A call record's events as lines of a timeline, in words: the option chosen and the outcome it settled,
 // the step the call moved to (by its stage and opening words, not its code), the colleague or department
 // by the name the call's directory gave it, the transfers counted against the cap, the deadline.
-// Shared by the operator's own call history and the supervisor's record.
-import { t } from '../i18n';
+// Shared by the operator's own call history and the supervisor's record: wording over the catalogue, so it
+// lives with it (services/ sit below the catalogue, which words the codes they return).
+import { t } from './index';
 import { CARE_FLAGS, maxTransfers, TRANSFER_CAP, type CallRecordEvent, type CareFlag } from '../calls';
 import type { Organisation } from '../calls/organisation';
 import { transferTargetName } from '../calls/rules';

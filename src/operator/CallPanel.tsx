@@ -1,0 +1,68 @@
+// The frame the call's form panels share (hold, callback, outcome): a focusable region with its heading,
+// the keys 1…9 for its presets and Enter to confirm, and the confirm and close buttons.
+import { useRef, type ReactNode, type RefObject } from 'react';
+import { actionIndex, isPanelConfirm } from '../services/shortcuts';
+import { useKeyDown } from './useKeyDown';
+import { usePanelFocus } from './usePanelFocus';
+import { KeyButton } from '../ui/KeyButton';
+
+type Props = {
+  region: string;
+  title: string;
+  /** Picks the preset under the pressed key's index; false when there is none. */
+  onPreset: (index: number) => boolean;
+  onConfirm: () => void;
+  confirmLabel: string;
+  canConfirm: boolean;
+  closeLabel: string;
+  onClose: () => void;
+  /** What takes focus as the panel opens; the panel itself by default. */
+  first?: RefObject<HTMLElement | null>;
+  children: ReactNode;
+};
+
+export function CallPanel({
+  region,
+  title,
+  onPreset,
+  onConfirm,
+  confirmLabel,
+  canConfirm,
+  closeLabel,
+  onClose,
+  first,
+  children,
+}: Props) {
+  const ref = useRef<HTMLElement>(null);
+  usePanelFocus(ref, first);
+  useKeyDown((e) => {
+    if (onPreset(actionIndex(e))) {
+      e.preventDefault();
+    } else if (isPanelConfirm(e)) {
+      e.preventDefault();
+      onConfirm();
+    }
+  });
+  return (
+    <section className="call-panel" aria-label={region} tabIndex={-1} ref={ref}>
+      <h3>{title}</h3>
+      {children}
+      <KeyButton shortcut="Enter" className="primary" onClick={onConfirm} disabled={!canConfirm}>
+        {confirmLabel}
+      </KeyButton>
+      <button type="button" className="secondary" onClick={onClose}>
+        {closeLabel}
+      </button>
+    </section>
+  );
+}
+
+/** The line the operator is to say once the panel is confirmed. */
+export function LinePreview({ label, testId, line }: { label: string; testId: string; line: string }) {
+  return (
+    <p className="call-promise" data-testid={testId}>
+      <span className="muted">{label}: </span>
+      {line}
+    </p>
+  );
+}
