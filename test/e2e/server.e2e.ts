@@ -145,8 +145,9 @@ describe('the app served by the server, in Chromium', () => {
     await signIn(page, 'sverdlovsk.operator');
     // The first run is filled from the account: nobody types their name twice.
     await page.getByRole('heading', { name: 'Добро пожаловать в Суфлёр' }).waitFor();
-    await expect(page.getByLabel('Фамилия').inputValue()).resolves.toBe('Смирнова');
-    await expect(page.getByLabel('Имя', { exact: true }).inputValue()).resolves.toBe('Анна');
+    // By accessible name: the required mark beside a label is hidden from it.
+    await expect(page.getByRole('textbox', { name: 'Фамилия' }).inputValue()).resolves.toBe('Смирнова');
+    await expect(page.getByRole('textbox', { name: 'Имя', exact: true }).inputValue()).resolves.toBe('Анна');
     await completeFirstRun(page);
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain('Смирнова Анна');
     await page.getByRole('button', { name: 'Выйти' }).click();
