@@ -15,9 +15,11 @@ const clientNeverImportsServer = {
 
 // Code outside src/db enters storage through its public entries only: db/index.ts (the shell, services and
 // the operator's first screen) and one per lazy audience (records.ts: what follows a call's greeting;
-// editor.ts; supervisor.ts; exchange.ts: exchange files and their zod checker, loaded on demand). A lazy audience's repositories re-exported from the index would ride into the
-// operator's first load, since the first-load chunk takes every module the entry reaches.
-const DB_ENTRIES = ['index', 'records', 'editor', 'supervisor', 'exchange'];
+// editor.ts; supervisor.ts; exchange.ts: exchange files and their zod checker, loaded on demand; sync.ts: the
+// outbox of calls going up, read by the sync client). A lazy audience's repositories re-exported from the
+// index would ride into the operator's first load, since the first-load chunk takes every module the entry
+// reaches.
+const DB_ENTRIES = ['index', 'records', 'editor', 'supervisor', 'exchange', 'sync'];
 const dbEntriesOnly = (prefix) => ({
   group: [`${prefix}db/*`, ...DB_ENTRIES.flatMap((e) => [`!${prefix}db/${e}`, `!${prefix}db/${e}.ts`])],
   message: `Import storage through src/db's public entries (${DB_ENTRIES.map((e) => `db/${e}.ts`).join(', ')}).`,

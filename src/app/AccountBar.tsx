@@ -1,10 +1,17 @@
 // Who is signed in and the sign-out button, in the shell's header (issue 16, only with the server).
+import { lazy, Suspense } from 'react';
 import { t } from '../i18n';
 import type { KnownSession } from '../services/account/serverProbe';
+import type { SyncStatus } from '../services/sync';
+
+// Only with the server, and only after the sync client reported: not part of the first load.
+const SyncStatusLine = lazy(() => import('./SyncStatusLine').then((m) => ({ default: m.SyncStatusLine })));
 
 export interface Account {
   session: KnownSession;
   signOut: () => Promise<void>;
+  /** Whether the calls reached the server; null until the sync client started. */
+  sync: SyncStatus | null;
 }
 
 export function AccountBar({ account }: { account: Account }) {
@@ -13,6 +20,11 @@ export function AccountBar({ account }: { account: Account }) {
   return (
     <div className="account-bar">
       <span data-testid="signed-in-as">{t.shell.account.signedInAs(name)}</span>
+      {account.sync?.outbox && (
+        <Suspense fallback={null}>
+          <SyncStatusLine status={account.sync} signInAgain={() => void account.signOut()} />
+        </Suspense>
+      )}
       <button type="button" onClick={() => void account.signOut()}>
         {t.shell.account.signOut}
       </button>

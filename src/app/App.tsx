@@ -7,6 +7,7 @@ import { startServiceWorker } from '../services/pwa';
 import { t } from '../i18n';
 import { isSetupComplete } from '../db';
 import { useServerSession } from './useServerSession';
+import { useCallSync } from './useCallSync';
 
 // Asked once per workstation, with the sample organisations: not part of the operator's usual first load.
 const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })));
@@ -16,6 +17,7 @@ const SignInPage = lazy(() => import('./SignInPage').then((m) => ({ default: m.S
 export function App() {
   const state = useAppState();
   const server = useServerSession();
+  const sync = useCallSync(state.db, server.state);
   const { theme, fontSize } = state.settings.appearance;
 
   useEffect(() => {
@@ -39,7 +41,9 @@ export function App() {
     );
   }
   const account =
-    server.state.mode === 'signedIn' ? { session: server.state.session, signOut: server.signOut } : null;
+    server.state.mode === 'signedIn'
+      ? { session: server.state.session, signOut: server.signOut, sync }
+      : null;
 
   return (
     <AppContext.Provider value={state}>

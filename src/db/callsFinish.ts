@@ -9,6 +9,7 @@ import {
   eventsOf,
   markCallsChanged,
   newCallbackRow,
+  outboxRows,
   type CallSummaryPatch,
 } from './callsRepository';
 import type { AppDB } from './db';
@@ -36,16 +37,23 @@ export interface FinishedCall {
 
 /** Saves the wrap-up, closes the call and settles its callbacks in one transaction. */
 export async function finishCall(db: AppDB, done: FinishedCall): Promise<void> {
-  const tables = [db.calls, db.callEvents, db.callLease, db.callbacks, db.organisations, db.callChanges];
+  // Events stored only now (the call went on in memory) are queued for the server with them.
+  const tables = [
+    ...[db.calls, db.callEvents, db.callLease, db.callbacks, db.organisations, db.callChanges],
+    ...(done.log && db.uploadAs ? [db.outbox] : []),
+  ];
   await db.transaction('rw', tables, async () => {
     await checkEpoch(db, done.epoch);
     if (done.row && !(await db.calls.get(done.callId))) await db.calls.add(done.row);
     if (done.log) {
       const keys = await eventsOf(db, done.callId).primaryKeys();
       const storedSeqs = new Set(keys.map(([, seq]) => seq));
-      const missing = packEvents(done.log.filter((r) => !storedSeqs.has(r.seq)));
+      const unstored = done.log.filter((r) => !storedSeqs.has(r.seq));
+      const missing = packEvents(unstored);
       await db.callEvents.bulkAdd(missing.rows);
       await db.organisations.bulkPut(missing.organisations);
+      const queued = outboxRows(db, unstored);
+      if (queued.length > 0) await db.outbox.bulkPut(queued);
     }
     await db.calls.update(done.callId, withNameKey({ ...done.patch, status: 'ended' as const }));
     await markCallsChanged(db, [done.callId]);

@@ -5,7 +5,7 @@ import type { CallbackTask, CallRecordEvent } from '../calls';
 import type { FlowDefinition } from '../flows/types';
 import { packEvents, unpackEvents } from './callEventCodec';
 import type { AppDB } from './db';
-import type { CallbackRow, CallEventRow, CallLeaseRow, CallRow } from './callsTables';
+import type { CallbackRow, CallEventRow, CallLeaseRow, CallRow, OutboxRow, UploadOwner } from './callsTables';
 
 const LEASE = 'owner';
 
@@ -105,7 +105,11 @@ export async function beginCall(
 ): Promise<void> {
   const first = packEvents([call.first]);
   const { flow } = call;
-  const tables = [db.calls, db.callEvents, db.callLease, db.organisations, db.callChanges, db.callFlows];
+  const queued = outboxRows(db, [call.first]);
+  const tables = [
+    ...[db.calls, db.callEvents, db.callLease, db.organisations, db.callChanges, db.callFlows],
+    ...(queued.length > 0 ? [db.outbox] : []),
+  ];
   await db.transaction('rw', tables, async () => {
     const [lease, other] = await Promise.all([
       db.callLease.get(LEASE),
@@ -116,10 +120,24 @@ export async function beginCall(
       db.organisations.bulkPut(first.organisations),
       // The version it runs joins the flow catalogue (src/db/flowCatalogue.ts); a stored one stays.
       addIfMissing(db.callFlows.add({ flowId: flow.id, version: flow.version, flow })),
+      // Queued for the server with the event itself (src/db/outbox.ts).
+      queued.length > 0 ? db.outbox.bulkPut(queued) : null,
     ]);
     assertEpoch(lease, call.epoch);
     if (other && other.id !== call.row.id) throw new CallBusyError('another call is active');
   });
+}
+
+/** Connects the workstation to a server as this person (null: a single workstation, nothing queued). */
+export function setUploadOwner(db: AppDB, owner: UploadOwner | null): void {
+  db.uploadAs = owner && { personId: owner.personId, organisationId: owner.organisationId };
+}
+
+/** The outbox rows for these events when connected to a server; none on a single workstation. */
+export function outboxRows(db: AppDB, events: readonly CallRecordEvent[]): OutboxRow[] {
+  const owner = db.uploadAs;
+  if (!owner) return [];
+  return events.map((e) => ({ callId: e.callId, seq: e.seq, at: e.at, ...owner }));
 }
 
 /** Resolves false when the key is taken: caught here, the failed add does not abort the transaction. */
@@ -155,7 +173,15 @@ export async function appendCallEvent(
   const { record, row, callback, epoch } = entry;
   // No change marker: the supervisor reads an active call afresh at every reading, so the operator's
   // every event does not write (and leave for compaction) one more row.
-  const tables = [db.calls, db.callEvents, db.callLease, ...(callback ? [db.callbacks] : [])];
+  // Connected to a server, the event is queued for it in the same transaction: both or neither.
+  const [queued] = outboxRows(db, [record]);
+  const tables = [
+    db.calls,
+    db.callEvents,
+    db.callLease,
+    ...(callback ? [db.callbacks] : []),
+    ...(queued ? [db.outbox] : []),
+  ];
   try {
     return await db.transaction('rw', tables, async () => {
       const [lease, added] = await Promise.all([
@@ -163,6 +189,8 @@ export async function appendCallEvent(
         addIfMissing(db.callEvents.add(record)),
         db.calls.put({ ...row, callerNameKey: callerNameKey(row.callerName), lastSeq: record.seq }),
         callback ? addIfMissing(db.callbacks.add(newCallbackRow(callback))) : null,
+        // Put, not add: a duplicate event rolls the whole transaction back, this row with it.
+        queued ? db.outbox.put(queued) : null,
       ]);
       assertEpoch(lease, epoch);
       if (!added) throw new AlreadyStored();

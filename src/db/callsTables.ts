@@ -99,3 +99,24 @@ export interface CallbackRow extends CallbackTask {
   /** The outbound call that fulfilled it. */
   doneByCallId: string | null;
 }
+
+/**
+ * Who a workstation connected to a server uploads its calls as: the signed-in person. Null on a single
+ * workstation (no server), where nothing is queued.
+ */
+export interface UploadOwner {
+  personId: string;
+  organisationId: string;
+}
+
+/**
+ * One call event waiting for the server's acknowledgement (schema 5), queued in the transaction that
+ * stored it and removed only when the server acknowledged it. The event itself stays in `callEvents`; this
+ * row names it and the person it goes up as, so only that person's session sends it.
+ */
+export interface OutboxRow extends UploadOwner {
+  callId: string;
+  seq: number;
+  /** When the event happened: the status shows the oldest unsent one. */
+  at: number;
+}

@@ -10,6 +10,8 @@ import type {
   CallRow,
   CallPackRow,
   OrganisationRow,
+  OutboxRow,
+  UploadOwner,
 } from './callsTables';
 import type { KbActiveRow, KbArticleRow, KbBundleRow, KbIndexRow } from './kbTables';
 import type { CallFlowRow, FlowDraftRow, FlowStatusRow, FlowVersionRow } from './flowsTables';
@@ -41,6 +43,13 @@ export class AppDB extends Dexie {
   callPacks!: Table<CallPackRow, [number, number, string]>;
   callChanges!: EntityTable<CallChangeRow, 'id'>;
   callFlows!: Table<CallFlowRow, [string, number]>;
+  outbox!: Table<OutboxRow, [string, number]>;
+  /**
+   * The person this workstation uploads calls as while connected to a server (src/db/outbox.ts); null
+   * on a single workstation. Kept in memory: the app sets it from the session at start and sign-in, so
+   * the append reads it without an extra request in its transaction.
+   */
+  uploadAs: UploadOwner | null = null;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -86,6 +95,12 @@ export class AppDB extends Dexie {
     // call ran, stored when the call begins, so every reader finds it after a newer build replaced it.
     this.version(4).stores({
       callFlows: '[flowId+version]',
+    });
+    // Version 5 (calls go up to the server, exactly once): every event stored while connected to a
+    // server is queued in the outbox in the same transaction, and leaves it when the server acknowledged
+    // it. Nothing to carry over: calls stored before the connection go up only when the operator agrees.
+    this.version(5).stores({
+      outbox: '[callId+seq], personId',
     });
   }
 }

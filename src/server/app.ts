@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { peopleRoutes } from './admin/peopleRoutes';
+import { callRoutes } from './calls/callRoutes';
 import { makeGuard } from './auth/guard';
 import { sessionRoutes } from './auth/sessionRoutes';
 import type { ServerConfig } from './config';
@@ -71,6 +72,7 @@ const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events 
   await app.register(sessionRoutes, deps);
   await app.register(peopleRoutes, { ...deps, prefix: '/admin/people' });
   await app.register(organisationRoutes, { ...deps, prefix: '/organisations' });
+  await app.register(callRoutes, { ...deps, prefix: '/calls' });
   await app.register(flowRoutes, { ...deps, prefix: '/flows' });
   await app.register(eventRoutes, { ...deps, prefix: '/events' });
   app.get(

@@ -12,6 +12,7 @@ import { operatorLatencySuite } from './suites/operatorLatency';
 import { operatorMemorySuite } from './suites/operatorMemory';
 import { serverSuite } from './suites/server';
 import { storageSuite } from './suites/storage';
+import { syncSuite } from './suites/sync';
 
 const SUITES: Suite[] = [
   kbSearchSuite,
@@ -21,6 +22,7 @@ const SUITES: Suite[] = [
   firstLoadSuite,
   operatorMemorySuite,
   serverSuite,
+  syncSuite,
 ];
 
 async function main(): Promise<number> {

@@ -9,8 +9,8 @@
  * left on hold, then dump the raw database (each store's keyPath, autoIncrement and indexes; its rows by
  * getAll) and trim it to a few rows per table. schema-v1.json was made that way; schema-v2.json by
  * makeSchemaV2.ts beside it (the v1 database upgraded, then used by version 2 through its repositories),
- * schema-v3.json likewise by makeSchemaV3.ts. Typed arrays (schema 3's packs) are written as
- * { "$typed": "Float64Array", "$bytes": "<base64>" }.
+ * schema-v3.json to schema-v5.json likewise by makeSchemaV3.ts to makeSchemaV5.ts. Typed arrays
+ * (schema 3's packs) are written as { "$typed": "Float64Array", "$bytes": "<base64>" }.
  * test/e2e/hostile.e2e.ts seeds schema-v1.json into a real Chromium profile and opens the app over it.
  * This file runs over every fixture in the folder: each one is built with the raw IndexedDB API (not
  * through db.ts), opened with openAppDb(), and read back through the public repository functions.
@@ -38,7 +38,9 @@ import type {
   CallRow,
   CallbackRow,
   OrganisationRow,
+  OutboxRow,
 } from '../../src/db/callsTables';
+import { nextUpload } from '../../src/db/outbox';
 import { PACK_VERSION, unpackCalls } from '../../src/db/callPack';
 import { FACTS_VERSION, factsKey, loadSupervisedCalls } from '../../src/db/supervisorRepository';
 import { flowVersion, lookupIn } from '../../src/db/flowCatalogue';
@@ -229,6 +231,18 @@ describe.each(FIXTURES)('$file', ({ fixture: fx }) => {
 
     const callbacks = rowsOf<CallbackRow>(fx, 'callbacks');
     expect(await listOpenCallbacks(db)).toEqual(callbacks.filter((c) => c.status === 'open'));
+
+    // From schema 5 the events waiting for the server read back as the sync client sends them: whole,
+    // in order per call, for the person they were queued for.
+    const waiting = rowsOf<OutboxRow>(fx, 'outbox');
+    for (const personId of new Set(waiting.map((w) => w.personId))) {
+      const mine = waiting.filter((w) => w.personId === personId);
+      const owner = { personId, organisationId: mine[0]?.organisationId ?? '' };
+      const batch = await nextUpload(db, owner, { maxEvents: 10_000, maxBytes: Infinity });
+      const sent = batch.flatMap((c) => c.events);
+      expect(sent.map((e) => [e.callId, e.seq])).toEqual(mine.map((w) => [w.callId, w.seq]));
+      for (const e of sent) expect(e).toEqual(events.find((x) => x.callId === e.callId && x.seq === e.seq));
+    }
 
     const flows = await listFlows(db);
     for (const id of new Set(versions.map((v) => v.flowId))) {

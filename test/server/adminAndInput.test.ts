@@ -188,6 +188,7 @@ describe.each(DATABASE_KINDS)('administration and bad input on %s', (kind) => {
       '/api/v1/admin/people/{personId}/password',
       '/api/v1/admin/people/{personId}/roles',
       '/api/v1/admin/people/{personId}/status',
+      '/api/v1/calls/events',
       '/api/v1/events',
       '/api/v1/flows',
       '/api/v1/flows/{flowId}/versions',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/protocol';
 import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
+import { callEvent } from './callEventsKit';
 import { loadFlow } from '../calls/helpers';
 
 const CONSULTATION = loadFlow('inbound-consultation.json');
@@ -13,6 +14,7 @@ type Who = 'anonymous' | Role;
 const EVERYONE: readonly Who[] = ['anonymous', ...ROLES];
 const SIGNED_IN: readonly Who[] = ROLES;
 const ADMIN: readonly Who[] = ['administrator'];
+const OPERATOR: readonly Who[] = ['operator'];
 const PUBLISHERS: readonly Who[] = ['editor', 'administrator'];
 
 interface Case {
@@ -110,6 +112,19 @@ const TABLE: readonly Case[] = [
       method: 'PUT',
       url: `/api/v1/admin/people/${target}/roles`,
       body: { roles: ['editor'] },
+    }),
+  },
+  {
+    route: 'POST /api/v1/calls/events',
+    allowed: OPERATOR,
+    ok: 200,
+    request: ({ n }) => ({
+      method: 'POST',
+      url: '/api/v1/calls/events',
+      body: {
+        organisationId: MURMANSK,
+        calls: [{ callId: `access-${n}`, events: [callEvent(`access-${n}`, 0)] }],
+      },
     }),
   },
   {

@@ -1,13 +1,6 @@
 // Russian texts of the editor workspace: flows, versions, the sandbox and articles.
 import type { TemplateVars } from '../../flows/types';
-
-const plural = (n: number, one: string, few: string, many: string): string => {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-};
+import { plural } from './plural';
 
 /** Values the live preview fills lines with: plausible, obviously a sample. */
 const sampleValues: TemplateVars = {

@@ -16,3 +16,4 @@ export { editor } from './editor';
 export { supervisor } from './supervisor';
 export { files } from './files';
 export { account } from './account';
+export { sync } from './sync';

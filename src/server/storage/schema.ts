@@ -77,6 +77,28 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
+export interface CallsTable {
+  id: string;
+  organisation_id: string;
+  person_id: string;
+  flow_id: string;
+  flow_version: number;
+  started_at: Date;
+  next_seq: ColumnType<number, number | undefined, number>;
+  received_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CallEventsTable {
+  call_id: string;
+  seq: number;
+  organisation_id: string;
+  at: Date;
+  type: string;
+  payload: ColumnType<unknown, string, never>;
+  received_at: CreatedAt;
+}
+
 export interface FlowVersionsTable {
   organisation_id: string;
   flow_id: string;
@@ -90,6 +112,8 @@ export interface FlowVersionsTable {
 }
 
 export interface Database {
+  calls: CallsTable;
+  call_events: CallEventsTable;
   organisations: OrganisationsTable;
   roles: RolesTable;
   people: PeopleTable;

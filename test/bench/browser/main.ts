@@ -2,8 +2,9 @@
 import { analyticsBench } from './analyticsBench';
 import { kbSearchBench } from './kbSearchBench';
 import { storageBench } from './storageBench';
+import { syncBench } from './syncBench';
 
-const api = { kb: kbSearchBench, analytics: analyticsBench, storage: storageBench };
+const api = { kb: kbSearchBench, analytics: analyticsBench, storage: storageBench, sync: syncBench };
 export type SufBench = typeof api;
 
 declare global {

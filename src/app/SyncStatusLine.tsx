@@ -1,0 +1,38 @@
+// The one quiet place that says whether the calls reached the server (issue 17): never a dialog, never
+// in the way of a call, not a live region. With a session to renew it offers to sign in again (the
+// person chooses when). While the server answers, an event on its way for under SETTLE_MS is not
+// called unsent: the line does not flicker with every step of a call. A lazy chunk (AccountBar.tsx).
+import { useEffect, useState } from 'react';
+import { t } from '../i18n';
+import type { SyncStatus } from '../services/sync';
+
+const time = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit' });
+const SETTLE_MS = 5000;
+
+type Props = { status: SyncStatus; signInAgain: () => void };
+
+export function SyncStatusLine({ status, signInAgain }: Props) {
+  const words = t.sync;
+  const { calls, oldestAt } = status.outbox ?? { calls: 0, oldestAt: null };
+  const [now, setNow] = useState(() => Date.now());
+  const waiting = status.connection === 'ok' && oldestAt !== null && now - oldestAt < SETTLE_MS;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => setNow(Date.now()), oldestAt + SETTLE_MS - Date.now());
+    return () => clearTimeout(timer);
+  }, [waiting, oldestAt]);
+  const unsent =
+    calls > 0 && oldestAt !== null && !waiting ? words.unsent(calls, time.format(oldestAt)) : null;
+  return (
+    <span className="sync-status" data-testid="sync-status" title={words.region}>
+      {status.connection === 'signInAgain' && calls > 0 ? (
+        <button type="button" onClick={signInAgain}>
+          {words.signInAgain}
+        </button>
+      ) : (
+        status.connection === 'unreachable' && calls > 0 && <span>{words.unreachable}</span>
+      )}
+      <span>{unsent ?? words.allSent}</span>
+    </span>
+  );
+}

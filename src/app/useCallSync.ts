@@ -1,0 +1,51 @@
+// Connects the workstation's calls to its server while someone is signed in (issue 17): the call
+// repository queues every event for that person from then on, and the sync client (a lazy chunk)
+// sends the queue. A single workstation, or nobody signed in, queues nothing.
+import { useEffect, useState } from 'react';
+import { setUploadOwner, type AppDB } from '../db';
+import { allowedAreas } from '../services/account/areas';
+import type { ServerState } from '../services/account/serverProbe';
+import type { SyncStatus } from '../services/sync';
+
+export function useCallSync(db: AppDB | null, state: ServerState | null): SyncStatus | null {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  // Only a person who makes calls has calls to send: a supervisor's or an editor's bar says nothing.
+  const session =
+    state?.mode === 'signedIn' && allowedAreas(state.session.person.roles).has('operator')
+      ? state.session
+      : null;
+  const personId = session?.person.id ?? null;
+  const organisationId = session?.organisation.id ?? null;
+
+  useEffect(() => {
+    if (!db) return;
+    if (!personId || !organisationId) {
+      setUploadOwner(db, null);
+      setStatus(null);
+      return;
+    }
+    const owner = { personId, organisationId };
+    setUploadOwner(db, owner);
+    let live = true;
+    let stop = () => {};
+    void import('../services/sync').then(
+      ({ startServerSync }) => {
+        if (!live) return;
+        const handle = startServerSync(db, owner);
+        const unsubscribe = handle.subscribe(setStatus);
+        stop = () => {
+          unsubscribe();
+          handle.stop();
+        };
+      },
+      // The chunk did not load (an old cache): the events stay queued for the next start.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [db, personId, organisationId]);
+
+  return status;
+}

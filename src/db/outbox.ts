@@ -1,0 +1,105 @@
+// The outbox of calls going up to the server (schema 5): what waits to be sent, in order per call, and
+// the acknowledgement that removes it. Rows are queued by the call repository in the transaction that
+// stores each event (callsRepository.ts); only the sync client (a lazy chunk) reads them, directly.
+import { liveQuery } from 'dexie';
+import type { CallRecordEvent } from '../calls';
+import { unpackEvents } from './callEventCodec';
+import type { AppDB } from './db';
+import type { OutboxRow, UploadOwner } from './callsTables';
+
+export interface UploadCall {
+  callId: string;
+  /** Consecutive events of the call, in order, as the engine wrote them. */
+  events: CallRecordEvent[];
+}
+
+export interface UploadLimits {
+  maxEvents: number;
+  /** Of the events as JSON; one event is always taken, whatever its size. */
+  maxBytes: number;
+  /** Calls not to send now (the server refused them): their events stay queued. */
+  skip?: ReadonlySet<string>;
+}
+
+function ownRows(db: AppDB, owner: UploadOwner) {
+  return db.outbox
+    .where('personId')
+    .equals(owner.personId)
+    .filter((r) => r.organisationId === owner.organisationId);
+}
+
+/** Rows by call in seq order, the call with the oldest waiting event first. */
+function byCall(rows: readonly OutboxRow[]): OutboxRow[][] {
+  const calls = new Map<string, OutboxRow[]>();
+  for (const r of rows) {
+    const group = calls.get(r.callId);
+    if (group) group.push(r);
+    else calls.set(r.callId, [r]);
+  }
+  const groups = [...calls.values()].map((g) => g.sort((a, b) => a.seq - b.seq));
+  return groups.sort((a, b) => (a[0]?.at ?? 0) - (b[0]?.at ?? 0));
+}
+
+/**
+ * The next batch to send as this person: per call, the run of consecutive queued events from its first
+ * one (a later event waits for the ones before it), oldest calls first, within the limits.
+ */
+export async function nextUpload(db: AppDB, owner: UploadOwner, limits: UploadLimits): Promise<UploadCall[]> {
+  return db.transaction('r', [db.outbox, db.callEvents, db.organisations], async () => {
+    const batch: UploadCall[] = [];
+    let count = 0;
+    let bytes = 0;
+    for (const rows of byCall(await ownRows(db, owner).toArray())) {
+      if (count >= limits.maxEvents) break;
+      const callId = rows[0]?.callId;
+      if (callId === undefined || limits.skip?.has(callId)) continue;
+      const run = rows.filter((r, i) => r.seq === (rows[0]?.seq ?? 0) + i).slice(0, limits.maxEvents - count);
+      const stored = await db.callEvents.bulkGet(run.map((r): [string, number] => [r.callId, r.seq]));
+      // An event no longer stored ends the run: nothing after it can go before it.
+      const gone = stored.findIndex((e) => e === undefined);
+      const found = (gone === -1 ? stored : stored.slice(0, gone)).filter((e) => e !== undefined);
+      const events: CallRecordEvent[] = [];
+      for (const e of await unpackEvents(db, found)) {
+        const size = JSON.stringify(e).length;
+        if (count > 0 && bytes + size > limits.maxBytes) break;
+        events.push(e);
+        count += 1;
+        bytes += size;
+      }
+      if (events.length > 0) batch.push({ callId, events });
+      if (events.length < found.length) break;
+    }
+    return batch;
+  });
+}
+
+/** The server holds these events now: they leave the outbox (the events themselves stay stored). */
+export async function acknowledgeUpload(db: AppDB, calls: readonly UploadCall[]): Promise<void> {
+  const keys = calls.flatMap((c) => c.events.map((e): [string, number] => [c.callId, e.seq]));
+  await db.transaction('rw', db.outbox, () => db.outbox.bulkDelete(keys));
+}
+
+export interface OutboxState {
+  /** Calls with at least one event not yet acknowledged. */
+  calls: number;
+  events: number;
+  /** The oldest waiting event's time; null when everything went up. */
+  oldestAt: number | null;
+}
+
+export async function outboxState(db: AppDB, owner: UploadOwner): Promise<OutboxState> {
+  const rows = await ownRows(db, owner).toArray();
+  const oldest = rows.reduce<number | null>((min, r) => (min === null || r.at < min ? r.at : min), null);
+  return { calls: new Set(rows.map((r) => r.callId)).size, events: rows.length, oldestAt: oldest };
+}
+
+/** Calls the listener with the outbox's state whenever it changes (in any tab). */
+export function watchOutbox(
+  db: AppDB,
+  owner: UploadOwner,
+  listener: (state: OutboxState) => void,
+  onError: (error: unknown) => void,
+): () => void {
+  const sub = liveQuery(() => outboxState(db, owner)).subscribe({ next: listener, error: onError });
+  return () => sub.unsubscribe();
+}

@@ -1,0 +1,231 @@
+// Calls going up (issue 17): sends the outbox to the server in batches, in order per call, as soon as
+// there is something to send and the server answers; backs off while it does not, pauses on an expired
+// session with nothing dropped, and forgets an event only once the server acknowledged it. Nothing here
+// is awaited by a call: the call owner writes the outbox and goes on.
+import type { CallEventAcks } from '../../protocol';
+import type { AppDB, UploadOwner } from '../../db';
+import { acknowledgeUpload, nextUpload, watchOutbox, type OutboxState, type UploadCall } from '../../db/sync';
+
+/** Why a batch did not go up. */
+export type UploadFailure =
+  /** No answer, or the server could not store it now: try again later. */
+  | 'unreachable'
+  /** The session ended: wait for the person to sign in again. */
+  | 'signedOut'
+  /** The page's CSRF token is stale: fetch the session again, then retry. */
+  | 'csrf'
+  /** The batch was over the server's size limit: send fewer events. */
+  | 'tooLarge'
+  /** The server will not take these calls from this session (a role, a bad batch): keep them, skip them. */
+  | 'refused';
+
+export class UploadError extends Error {
+  constructor(readonly failure: UploadFailure) {
+    super(failure);
+  }
+}
+
+/** The body of POST /api/v1/calls/events (callEventBatchSchema in src/protocol/calls.ts). */
+export interface UploadBatch {
+  organisationId: string;
+  calls: readonly UploadCall[];
+}
+
+export interface Transport {
+  /** Resolves with the server's answer per call, or throws UploadError. */
+  send(batch: UploadBatch): Promise<CallEventAcks>;
+  /** Asks the server for the session again (a fresh CSRF token); false when it has ended. */
+  refreshSession(): Promise<boolean>;
+}
+
+export type Connection =
+  /** Nothing sent yet since the start, or all went well. */
+  'ok' | 'unreachable' | 'signInAgain';
+
+export interface SyncStatus {
+  /** Null until the outbox was first read. */
+  outbox: OutboxState | null;
+  connection: Connection;
+}
+
+export interface SyncDeps {
+  db: AppDB;
+  owner: UploadOwner;
+  transport: Transport;
+  /** The retry timer; tests pass a fake. */
+  setTimer?: (run: () => void, ms: number) => () => void;
+  random?: () => number;
+  maxEvents?: number;
+  maxBytes?: number;
+}
+
+export interface SyncHandle {
+  status(): SyncStatus;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+  /** Try now, whatever the backoff (a reconnect, a sign-in, a test). */
+  retryNow(): void;
+  /** Resolves when nothing is being sent (tests). */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+const FIRST_RETRY_MS = 1000;
+const LAST_RETRY_MS = 60_000;
+// Under the server's 64 KB body limit with room for the envelope.
+const MAX_BYTES = 48 * 1024;
+const MAX_EVENTS = 200;
+
+const realTimer = (run: () => void, ms: number) => {
+  const id = setTimeout(run, ms);
+  return () => clearTimeout(id);
+};
+
+export function startSync(deps: SyncDeps): SyncHandle {
+  const { db, owner, transport } = deps;
+  const setTimer = deps.setTimer ?? realTimer;
+  const random = deps.random ?? Math.random;
+  let maxEvents = deps.maxEvents ?? MAX_EVENTS;
+  const listeners = new Set<(s: SyncStatus) => void>();
+  // Calls the server refused in this session: kept queued, tried again at the next start or sign-in.
+  const skip = new Set<string>();
+  let status: SyncStatus = { outbox: null, connection: 'ok' };
+  let running: Promise<void> | null = null;
+  let again = false;
+  let failures = 0;
+  let cancelRetry: (() => void) | null = null;
+  let stopped = false;
+  // The session is asked for again once per refusal of the CSRF token, not in a loop.
+  let refreshed = false;
+
+  const publish = (next: Partial<SyncStatus>) => {
+    status = { ...status, ...next };
+    for (const l of listeners) l(status);
+  };
+
+  function scheduleRetry() {
+    cancelRetry?.();
+    const ms = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** failures) * (0.5 + random() / 2);
+    failures += 1;
+    cancelRetry = setTimer(() => {
+      cancelRetry = null;
+      refreshed = false;
+      kick();
+    }, ms);
+  }
+
+  /** Sends one batch; false when there was nothing (more) to send now. */
+  async function sendOne(): Promise<boolean> {
+    const batch = await nextUpload(db, owner, { maxEvents, maxBytes: deps.maxBytes ?? MAX_BYTES, skip });
+    if (batch.length === 0 || stopped) return false;
+    const body: UploadBatch = { organisationId: owner.organisationId, calls: batch };
+    let acks: CallEventAcks;
+    try {
+      acks = await transport.send(body);
+    } catch (error) {
+      return failed(error, batch);
+    }
+    const stored = new Set(acks.calls.filter((a) => a.status === 'stored').map((a) => a.callId));
+    for (const a of acks.calls) if (a.status === 'refused') skip.add(a.callId);
+    await acknowledgeUpload(
+      db,
+      batch.filter((c) => stored.has(c.callId)),
+    );
+    failures = 0;
+    refreshed = false;
+    publish({ connection: 'ok' });
+    return true;
+  }
+
+  async function failed(error: unknown, batch: UploadCall[]): Promise<boolean> {
+    const failure = error instanceof UploadError ? error.failure : 'unreachable';
+    if (failure === 'csrf' && !refreshed) {
+      refreshed = true;
+      const renewed = await transport.refreshSession().catch(() => null);
+      if (renewed) return true;
+      if (renewed === false) {
+        publish({ connection: 'signInAgain' });
+        return false;
+      }
+    }
+    if (failure === 'signedOut') {
+      publish({ connection: 'signInAgain' });
+      return false;
+    }
+    if (failure === 'tooLarge' && maxEvents > 1) {
+      maxEvents = Math.max(1, Math.floor(maxEvents / 2));
+      return true;
+    }
+    if (failure === 'refused' || failure === 'tooLarge') {
+      for (const c of batch) skip.add(c.callId);
+      return true;
+    }
+    publish({ connection: 'unreachable' });
+    scheduleRetry();
+    return false;
+  }
+
+  async function pump(): Promise<void> {
+    do {
+      again = false;
+      try {
+        while (!stopped && (await sendOne()));
+      } catch {
+        // Storage failed under the read or the acknowledgement: what is queued stays queued; retry.
+        if (!stopped) scheduleRetry();
+      }
+    } while (again && !stopped && status.connection === 'ok');
+  }
+
+  function kick() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = pump().finally(() => {
+      running = null;
+    });
+  }
+
+  const unwatch = watchOutbox(
+    db,
+    owner,
+    (outbox) => {
+      publish({ outbox });
+      // New events go up at once, unless the server is being waited for (the retry timer) or a sign-in.
+      if (outbox.events > 0 && status.connection === 'ok' && !cancelRetry) kick();
+    },
+    () => undefined,
+  );
+
+  const onOnline = () => handle.retryNow();
+  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
+
+  const handle: SyncHandle = {
+    status: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(status);
+      return () => listeners.delete(listener);
+    },
+    retryNow() {
+      cancelRetry?.();
+      cancelRetry = null;
+      failures = 0;
+      if (status.connection === 'unreachable') publish({ connection: 'ok' });
+      kick();
+    },
+    async settled() {
+      while (running) await running;
+    },
+    stop() {
+      stopped = true;
+      cancelRetry?.();
+      unwatch();
+      listeners.clear();
+      if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
+    },
+  };
+  kick();
+  return handle;
+}

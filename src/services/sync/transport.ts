@@ -1,0 +1,30 @@
+// The sync client's link to POST /api/v1/calls/events, through the session client (its cookie and CSRF
+// token): the server's refusals mapped to what the sync client does about them.
+import type { CallEventAcks } from '../../protocol';
+import { api, ApiRefusal, checkSession } from '../account/session';
+import { UploadError, type Transport, type UploadBatch, type UploadFailure } from './syncClient';
+
+function failureOf(error: unknown): UploadFailure {
+  if (!(error instanceof ApiRefusal)) return 'unreachable';
+  if (error.status === 401) return 'signedOut';
+  if (error.code === 'csrf_failed') return 'csrf';
+  if (error.status === 413) return 'tooLarge';
+  if (error.status === 400 || error.status === 403) return 'refused';
+  // 5xx, a proxy's error page, a server without this route yet (404): later.
+  return 'unreachable';
+}
+
+export const serverTransport: Transport = {
+  async send(batch: UploadBatch) {
+    try {
+      return await api<CallEventAcks>('POST', '/calls/events', batch);
+    } catch (error) {
+      throw new UploadError(failureOf(error));
+    }
+  },
+  async refreshSession() {
+    const state = await checkSession();
+    if (state === null) throw new Error('the server did not answer');
+    return state.mode === 'signedIn';
+  },
+};

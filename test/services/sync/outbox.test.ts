@@ -1,0 +1,392 @@
+// The outbox and its sync client (issue 17): every event stored while connected to a server is queued
+// with it, goes up in order, is forgotten only once the server acknowledged it, and reaches the server
+// exactly once — whatever interleaving of writes, lost answers, outages, expired sessions and reloads.
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallRecordEvent } from '../../../src/calls';
+import {
+  AppDB,
+  appendCallEvent,
+  beginCall,
+  claimCallOwnership,
+  newCallRow,
+  readLog,
+  setUploadOwner,
+} from '../../../src/db';
+import { finishCall } from '../../../src/db/records';
+import { outboxState } from '../../../src/db/sync';
+import type { CallAck, CallEventAcks } from '../../../src/protocol';
+import {
+  startSync,
+  UploadError,
+  type SyncHandle,
+  type SyncStatus,
+  type UploadBatch,
+} from '../../../src/services/sync/syncClient';
+import { flowFrom, harness, TINY_FLOW, toAnswer } from '../../calls/helpers';
+
+const FLOW = flowFrom(TINY_FLOW);
+const OWNER = { personId: '00000000-0000-4000-8000-000000000001', organisationId: 'murmansk-sport' };
+
+/** Engine-made events to copy: a start (with its organisation) and a step. */
+const template = (() => {
+  const h = harness();
+  toAnswer(h);
+  const [start, step] = h.session.log();
+  if (!start || !step) throw new Error('the engine wrote no log');
+  return { start, step };
+})();
+
+function eventOf(callId: string, seq: number): CallRecordEvent {
+  const base = seq === 0 ? template.start : template.step;
+  return { ...base, callId, seq, at: base.at + seq * 1000 };
+}
+
+function rowOf(callId: string) {
+  return newCallRow({
+    id: callId,
+    flowId: FLOW.id,
+    flowVersion: FLOW.version,
+    direction: 'inbound',
+    startedAt: template.start.at,
+    operatorName: 'Смирнова Елена Викторовна',
+    transfersBefore: 0,
+  });
+}
+
+type Mode = 'ok' | 'down' | 'lostReply' | 'expired';
+
+/** The server's rules (src/server/storage/callEvents.ts) in memory, counting every insert. */
+class FakeServer {
+  readonly held = new Map<string, unknown[]>();
+  readonly inserts = new Map<string, number>();
+  mode: Mode = 'ok';
+
+  receive(batch: UploadBatch): CallEventAcks {
+    const calls = JSON.parse(JSON.stringify(batch.calls)) as { callId: string; events: CallRecordEvent[] }[];
+    return {
+      calls: calls.map((c): CallAck => {
+        const have = this.held.get(c.callId) ?? [];
+        const first = c.events[0]?.seq ?? 0;
+        const refused = (code: 'sequence_gap' | 'event_conflict'): CallAck => ({
+          callId: c.callId,
+          status: 'refused',
+          code,
+          message: code,
+        });
+        if (c.events.some((e, i) => e.seq !== first + i) || first > have.length)
+          return refused('sequence_gap');
+        if (c.events.some((e) => e.seq < have.length && JSON.stringify(have[e.seq]) !== JSON.stringify(e)))
+          return refused('event_conflict');
+        const added = c.events.filter((e) => e.seq >= have.length);
+        for (const e of added) {
+          have.push(e);
+          const key = `${c.callId}#${e.seq}`;
+          this.inserts.set(key, (this.inserts.get(key) ?? 0) + 1);
+        }
+        this.held.set(c.callId, have);
+        return { callId: c.callId, status: 'stored', added: added.length };
+      }),
+    };
+  }
+
+  transport() {
+    return {
+      send: (batch: UploadBatch): Promise<CallEventAcks> => {
+        if (this.mode === 'down') return Promise.reject(new UploadError('unreachable'));
+        if (this.mode === 'expired') return Promise.reject(new UploadError('signedOut'));
+        const acks = this.receive(batch);
+        // Stored, but the answer never came back: the workstation must send it again.
+        if (this.mode === 'lostReply') return Promise.reject(new UploadError('unreachable'));
+        return Promise.resolve(acks);
+      },
+      refreshSession: () => Promise.resolve(this.mode !== 'expired'),
+    };
+  }
+}
+
+let n = 0;
+const opened: AppDB[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+
+async function openDb(name: string, owner: typeof OWNER | null): Promise<{ db: AppDB; epoch: number }> {
+  const db = new AppDB(name);
+  opened.push(db);
+  await db.open();
+  setUploadOwner(db, owner);
+  return { db, epoch: await claimCallOwnership(db) };
+}
+
+/** The sync client's first status that passes the test, now or later. */
+async function statusWhere(sync: SyncHandle, test: (s: SyncStatus) => boolean): Promise<SyncStatus> {
+  let unsubscribe = () => {};
+  const found = new Promise<SyncStatus>((resolve) => {
+    unsubscribe = sync.subscribe((s) => {
+      if (test(s)) resolve(s);
+    });
+  });
+  const status = await found;
+  unsubscribe();
+  return status;
+}
+
+/** The events stored on the workstation, by call. */
+async function localLogs(db: AppDB, callIds: readonly string[]) {
+  return new Map(await Promise.all(callIds.map(async (id) => [id, await readLog(db, id)] as const)));
+}
+
+describe('the outbox', () => {
+  it('queues each event with its storing, only while connected to a server', async () => {
+    const alone = await openDb(`outbox-${++n}`, null);
+    await beginCall(alone.db, { row: rowOf('a'), first: eventOf('a', 0), epoch: alone.epoch, flow: FLOW });
+    await appendCallEvent(alone.db, {
+      record: eventOf('a', 1),
+      row: rowOf('a'),
+      callback: null,
+      epoch: alone.epoch,
+    });
+    expect(await alone.db.outbox.count()).toBe(0);
+
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    await beginCall(db, { row: rowOf('b'), first: eventOf('b', 0), epoch, flow: FLOW });
+    await appendCallEvent(db, { record: eventOf('b', 1), row: rowOf('b'), callback: null, epoch });
+    // The same event again stores nothing and queues nothing more; a fenced writer queues nothing.
+    expect(
+      await appendCallEvent(db, { record: eventOf('b', 1), row: rowOf('b'), callback: null, epoch }),
+    ).toBe('duplicate');
+    await expect(
+      appendCallEvent(db, { record: eventOf('b', 2), row: rowOf('b'), callback: null, epoch: epoch - 1 }),
+    ).rejects.toThrow();
+    expect(await outboxState(db, OWNER)).toEqual({ calls: 1, events: 2, oldestAt: eventOf('b', 0).at });
+    // Events stored only at the wrap-up (the call went on in memory) are queued with them.
+    await finishCall(db, {
+      callId: 'b',
+      patch: {},
+      epoch,
+      callback: null,
+      fulfilled: null,
+      log: [0, 1, 2, 3].map((s) => eventOf('b', s)),
+    });
+    expect((await db.outbox.toArray()).map((r) => [r.callId, r.seq, r.personId])).toEqual([
+      ['b', 0, OWNER.personId],
+      ['b', 1, OWNER.personId],
+      ['b', 2, OWNER.personId],
+      ['b', 3, OWNER.personId],
+    ]);
+    // Another person's session does not send them.
+    expect(await outboxState(db, { ...OWNER, personId: 'someone-else' })).toMatchObject({ events: 0 });
+  });
+
+  it('sends the queue in order and forgets each event once acknowledged, also after a lost answer', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    const server = new FakeServer();
+    const sync = startSync({ db, owner: OWNER, transport: server.transport(), setTimer: () => () => {} });
+    try {
+      server.mode = 'lostReply';
+      await beginCall(db, { row: rowOf('c'), first: eventOf('c', 0), epoch, flow: FLOW });
+      for (const seq of [1, 2, 3])
+        await appendCallEvent(db, { record: eventOf('c', seq), row: rowOf('c'), callback: null, epoch });
+      await statusWhere(sync, (s) => s.connection === 'unreachable');
+      server.mode = 'ok';
+      sync.retryNow();
+      await statusWhere(sync, (s) => s.outbox?.events === 0 && s.connection === 'ok');
+      expect(await outboxState(db, OWNER)).toEqual({ calls: 0, events: 0, oldestAt: null });
+      expect(server.held.get('c')).toEqual(JSON.parse(JSON.stringify(await readLog(db, 'c'))));
+      expect([...server.inserts.values()].every((times) => times === 1)).toBe(true);
+    } finally {
+      sync.stop();
+    }
+  });
+
+  it('pauses on an expired session with everything kept, and sends it all after the sign-in', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    const server = new FakeServer();
+    server.mode = 'expired';
+    let sync: SyncHandle = startSync({
+      db,
+      owner: OWNER,
+      transport: server.transport(),
+      setTimer: () => () => {},
+    });
+    await beginCall(db, { row: rowOf('d'), first: eventOf('d', 0), epoch, flow: FLOW });
+    await statusWhere(sync, (s) => s.connection === 'signInAgain');
+    await appendCallEvent(db, { record: eventOf('d', 1), row: rowOf('d'), callback: null, epoch });
+    expect(await statusWhere(sync, (s) => s.outbox?.events === 2)).toMatchObject({
+      connection: 'signInAgain',
+      outbox: { calls: 1, events: 2, oldestAt: eventOf('d', 0).at },
+    });
+    expect(server.held.size).toBe(0);
+    // Signed in again: a new sync client, as the app starts one.
+    sync.stop();
+    server.mode = 'ok';
+    sync = startSync({ db, owner: OWNER, transport: server.transport(), setTimer: () => () => {} });
+    await statusWhere(sync, (s) => s.outbox?.events === 0 && s.connection === 'ok');
+    sync.stop();
+    expect(server.held.get('d')).toHaveLength(2);
+  });
+
+  it('asks for the session again when the CSRF token is stale, then sends; an ended session asks to sign in', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    const server = new FakeServer();
+    let staleToken = true;
+    let sessionLive = true;
+    const refreshes: boolean[] = [];
+    const transport = {
+      send: (batch: UploadBatch) =>
+        staleToken ? Promise.reject(new UploadError('csrf')) : Promise.resolve(server.receive(batch)),
+      refreshSession: () => {
+        refreshes.push(sessionLive);
+        staleToken = !sessionLive;
+        return Promise.resolve(sessionLive);
+      },
+    };
+    const sync = startSync({ db, owner: OWNER, transport, setTimer: () => () => {} });
+    try {
+      await beginCall(db, { row: rowOf('g'), first: eventOf('g', 0), epoch, flow: FLOW });
+      await statusWhere(sync, (s) => s.outbox?.events === 0);
+      expect(refreshes).toEqual([true]);
+      expect(server.held.get('g')).toHaveLength(1);
+      staleToken = true;
+      sessionLive = false;
+      await appendCallEvent(db, { record: eventOf('g', 1), row: rowOf('g'), callback: null, epoch });
+      expect(await statusWhere(sync, (s) => s.connection === 'signInAgain')).toMatchObject({
+        outbox: { events: 1 },
+      });
+      expect(refreshes).toEqual([true, false]);
+    } finally {
+      sync.stop();
+    }
+  });
+
+  it('keeps a call the server refused queued, and sends the others', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    const server = new FakeServer();
+    // The server holds another version of this call's start (another device wrote it).
+    server.held.set('e', [{ ...eventOf('e', 0), at: 1 }]);
+    await beginCall(db, { row: rowOf('e'), first: eventOf('e', 0), epoch, flow: FLOW });
+    await finishCall(db, { callId: 'e', patch: {}, epoch, callback: null, fulfilled: null });
+    await beginCall(db, { row: rowOf('f'), first: eventOf('f', 0), epoch, flow: FLOW });
+    const sync = startSync({ db, owner: OWNER, transport: server.transport(), setTimer: () => () => {} });
+    try {
+      const status = await statusWhere(sync, (s) => s.outbox?.events === 1);
+      expect(status).toMatchObject({ connection: 'ok', outbox: { calls: 1 } });
+      expect((await db.outbox.toArray()).map((r) => r.callId)).toEqual(['e']);
+      expect(server.held.get('f')).toHaveLength(1);
+    } finally {
+      sync.stop();
+    }
+  });
+
+  type Op =
+    | { kind: 'write'; events: number }
+    | { kind: 'finish' }
+    | { kind: 'net'; mode: Mode }
+    | { kind: 'retry' }
+    | { kind: 'reload' };
+
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    {
+      arbitrary: fc.record({ kind: fc.constant('write' as const), events: fc.integer({ min: 1, max: 4 }) }),
+      weight: 5,
+    },
+    { arbitrary: fc.constant({ kind: 'finish' as const }), weight: 1 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('net' as const),
+        mode: fc.constantFrom<Mode>('ok', 'down', 'lostReply', 'expired'),
+      }),
+      weight: 2,
+    },
+    { arbitrary: fc.constant({ kind: 'retry' as const }), weight: 2 },
+    { arbitrary: fc.constant({ kind: 'reload' as const }), weight: 1 },
+  );
+
+  it('acknowledges every stored event exactly once, in order, whatever happens between', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
+        const name = `outbox-prop-${++n}`;
+        const server = new FakeServer();
+        let { db, epoch } = await openDb(name, OWNER);
+        const start = () =>
+          startSync({
+            db,
+            owner: OWNER,
+            transport: server.transport(),
+            setTimer: () => () => {},
+            maxEvents: 3,
+          });
+        let sync = start();
+        const callIds: string[] = [];
+        let active: { id: string; next: number } | null = null;
+
+        /** Every stored event is waiting in the outbox or held by the server (read in that order). */
+        const checkNothingLost = async () => {
+          const logs = await localLogs(db, callIds);
+          const waiting = new Set((await db.outbox.toArray()).map((r) => `${r.callId}#${r.seq}`));
+          for (const [id, log] of logs)
+            for (const e of log)
+              if (!waiting.has(`${id}#${e.seq}`))
+                expect(server.held.get(id)?.[e.seq], `${id}#${e.seq}`).toBeDefined();
+        };
+
+        try {
+          for (const o of ops) {
+            if (o.kind === 'write') {
+              for (let i = 0; i < o.events; i++) {
+                if (!active) {
+                  active = { id: `${name}-call-${callIds.length}`, next: 1 };
+                  callIds.push(active.id);
+                  await beginCall(db, {
+                    row: rowOf(active.id),
+                    first: eventOf(active.id, 0),
+                    epoch,
+                    flow: FLOW,
+                  });
+                } else {
+                  const record = eventOf(active.id, active.next++);
+                  await appendCallEvent(db, { record, row: rowOf(active.id), callback: null, epoch });
+                }
+              }
+            } else if (o.kind === 'finish' && active) {
+              await finishCall(db, { callId: active.id, patch: {}, epoch, callback: null, fulfilled: null });
+              active = null;
+            } else if (o.kind === 'net') {
+              server.mode = o.mode;
+            } else if (o.kind === 'retry') {
+              sync.retryNow();
+              await sync.settled();
+            } else if (o.kind === 'reload') {
+              sync.stop();
+              db.close();
+              ({ db, epoch } = await openDb(name, OWNER));
+              sync = start();
+            }
+            await checkNothingLost();
+          }
+          // The server comes back and the operator signs in again: everything goes up.
+          server.mode = 'ok';
+          sync.stop();
+          sync = start();
+          for (let i = 0; i < 20 && (await outboxState(db, OWNER)).events > 0; i++) {
+            sync.retryNow();
+            await sync.settled();
+          }
+          expect(await outboxState(db, OWNER)).toEqual({ calls: 0, events: 0, oldestAt: null });
+          const logs = await localLogs(db, callIds);
+          for (const [id, log] of logs) {
+            // In order and whole: the server's call is the workstation's log.
+            expect(server.held.get(id) ?? []).toEqual(JSON.parse(JSON.stringify(log)));
+            for (const e of log) expect(server.inserts.get(`${id}#${e.seq}`), `${id}#${e.seq}`).toBe(1);
+          }
+        } finally {
+          sync.stop();
+        }
+      }),
+      { numRuns: 40 },
+    );
+    // 40 runs of IndexedDB work: seconds on a busy shared machine.
+  }, 60_000);
+});
