@@ -42,7 +42,8 @@ export function useServerSession(): ServerSession {
       if (!live) return;
       if (s.mode !== 'standalone') listen();
       if (s.mode === 'signedOut') {
-        setEnded(s.notice ?? '');
+        // A reason heard once (the session ended) is kept when a later check has none to give.
+        setEnded((held) => s.notice ?? held ?? '');
         // Nothing to protect before the app has shown anyone: go to the sign-in page now.
         setState((current) => (current?.mode === 'signedIn' ? current : s));
       } else {

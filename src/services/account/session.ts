@@ -54,7 +54,8 @@ export class ApiRefusal extends Error {
   }
 }
 
-type EndedListener = (notice: string) => void;
+/** The reason to show on the sign-in page: only an expired session has one worth saying. */
+type EndedListener = (notice: string | undefined) => void;
 const endedListeners = new Set<EndedListener>();
 
 /** Hears when the server says the session is over (it expired, or an administrator ended it). */
@@ -63,7 +64,10 @@ export function onSessionEnded(listener: EndedListener): () => void {
   return () => endedListeners.delete(listener);
 }
 
-function ended(notice: string): void {
+const noticeOf = (body: ApiErrorBody): string | undefined =>
+  body.code === 'session_expired' ? body.message : undefined;
+
+function ended(notice: string | undefined): void {
   forget();
   for (const l of endedListeners) l(notice);
 }
@@ -108,7 +112,9 @@ export async function api<T>(
   if (response.status === 204) return undefined as T; // A 204 has no body; the caller asked for none.
   if (!response.ok) {
     if (isErrorBody(parsed)) {
-      if (response.status === 401 && SESSION_OVER.has(parsed.code)) ended(parsed.message);
+      // Heard once: later refusals (the cookie is gone by then) add nothing.
+      if (response.status === 401 && SESSION_OVER.has(parsed.code) && rememberedSession())
+        ended(noticeOf(parsed));
       throw new ApiRefusal(response.status, parsed.code, parsed.message);
     }
     throw new ApiRefusal(response.status, 'unreachable', '');
@@ -122,9 +128,9 @@ export function stateOf({ ok, status, body }: ProbeAnswer): ServerState {
     return { mode: 'signedIn', session: remember(body as SessionInfo), offline: false };
   }
   if (status === 401 && isErrorBody(body)) {
-    const notice = body.code === 'session_expired' ? body.message : undefined;
+    const notice = noticeOf(body);
     // A session this workstation held is over: whoever listens (the shell) hears it.
-    if (rememberedSession()) ended(body.message);
+    if (rememberedSession()) ended(notice);
     else forget();
     return { mode: 'signedOut', notice };
   }
