@@ -8,6 +8,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startStaticServer, type StaticServer } from '../helpers/staticServer';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app';
+import { defaultConfig } from '../../src/server/config';
 
 export interface AppSession {
   server: StaticServer;
@@ -130,4 +133,19 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .map(
       (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
     );
+}
+
+/** The real server over the built app, its embedded database in `dataDir`, listening on `port` (0: any). */
+export async function startAppServer(dataDir: string, port: number): Promise<FastifyInstance> {
+  const app = await buildServer(
+    defaultConfig({
+      database: { kind: 'embedded', dataDir },
+      staticDir: inject('distA'),
+      seedSamples: true,
+      logLevel: 'silent',
+      passwordHashing: { memoryCost: 1024, timeCost: 1 },
+    }),
+  );
+  await app.listen({ port, host: '127.0.0.1' });
+  return app;
 }

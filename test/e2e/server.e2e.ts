@@ -7,16 +7,15 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { sql } from 'kysely';
 import { operatorView } from './callSteps';
-import { buildServer, databaseOf } from '../../src/server/app';
-import { defaultConfig } from '../../src/server/config';
+import { databaseOf } from '../../src/server/app';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import {
   completeFirstRun,
   launch,
   seriousA11yViolations,
+  startAppServer,
   waitForServiceWorker,
   watchErrors,
 } from './harness';
@@ -47,19 +46,7 @@ afterEach(async () => {
 async function serveApp(): Promise<Served> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
   const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
-  const start = async (port: number): Promise<FastifyInstance> => {
-    const started = await buildServer(
-      defaultConfig({
-        database: { kind: 'embedded', dataDir },
-        staticDir: inject('distA'),
-        seedSamples: true,
-        logLevel: 'silent',
-        passwordHashing: { memoryCost: 1024, timeCost: 1 },
-      }),
-    );
-    await started.listen({ port, host: '127.0.0.1' });
-    return started;
-  };
+  const start = (port: number): Promise<FastifyInstance> => startAppServer(dataDir, port);
   let app = await start(0);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

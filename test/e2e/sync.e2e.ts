@@ -7,31 +7,16 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { afterEach, expect, inject, it } from 'vitest';
-import { buildServer, databaseOf } from '../../src/server/app';
-import { defaultConfig } from '../../src/server/config';
+import { afterEach, expect, it } from 'vitest';
+import { databaseOf } from '../../src/server/app';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { step, typeField } from './callSteps';
-import { completeFirstRun, launch, waitForServiceWorker, watchErrors } from './harness';
+import { completeFirstRun, launch, startAppServer, waitForServiceWorker, watchErrors } from './harness';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
-
-async function startServer(dataDir: string, port: number): Promise<FastifyInstance> {
-  const app = await buildServer(
-    defaultConfig({
-      database: { kind: 'embedded', dataDir },
-      staticDir: inject('distA'),
-      seedSamples: true,
-      logLevel: 'silent',
-      passwordHashing: { memoryCost: 1024, timeCost: 1 },
-    }),
-  );
-  await app.listen({ port, host: '127.0.0.1' });
-  return app;
-}
 
 const syncStatus = (page: Page, text: string) =>
   page.getByTestId('sync-status').filter({ hasText: text }).waitFor({ timeout: 30_000 });
@@ -63,7 +48,7 @@ interface Workstation {
   server: () => FastifyInstance;
   stopServer(): Promise<void>;
   /** The server again, on the same data folder and address. */
-  restartServer(): Promise<void>;
+  restartAppServer(): Promise<void>;
 }
 
 /** A server on a data folder of its own and a Chromium profile signed in as the Sverdlovsk operator. */
@@ -72,7 +57,7 @@ async function signedInWorkstation(): Promise<Workstation> {
   const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
-  let server = await startServer(dataDir, 0);
+  let server = await startAppServer(dataDir, 0);
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   cleanups.push(() => server.close());
@@ -93,8 +78,8 @@ async function signedInWorkstation(): Promise<Workstation> {
     errors,
     server: () => server,
     stopServer: () => server.close(),
-    async restartServer() {
-      server = await startServer(dataDir, port);
+    async restartAppServer() {
+      server = await startAppServer(dataDir, port);
     },
   };
 }
@@ -148,7 +133,7 @@ it('sends a call made while the server stopped mid-call once it is back, every e
   await endCall(page);
 
   // The server is back on the same address: the next retry sends everything.
-  await ws.restartServer();
+  await ws.restartAppServer();
   await syncStatus(page, 'всё отправлено');
   await expectCallHeldOnce(ws.server(), page);
   expect(ws.errors).toEqual([]);
@@ -170,7 +155,7 @@ it('sends a call made with the server down after the page is reloaded, once the 
   await page.getByRole('heading', { level: 1, name: 'Рабочее место оператора' }).waitFor();
   await syncStatus(page, 'нет связи с сервером');
   await syncStatus(page, 'не отправлено: 1 звонок (с ');
-  await ws.restartServer();
+  await ws.restartAppServer();
   await syncStatus(page, 'всё отправлено');
   await expectCallHeldOnce(ws.server(), page);
   expect(ws.errors).toEqual([]);
