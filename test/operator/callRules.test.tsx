@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { ManualScheduler } from '../../src/calls/scheduler';
 import { line, press, setup, typeAndEnter } from './workspace';
 
-/** From the greeting of the consultation flow to its resolution step, by keys. */
-async function toResolution() {
-  await press('F2');
+/** From the greeting of the consultation flow (`start`: F2 by default) to its resolution step, by keys. */
+async function toResolution(start: () => Promise<unknown> = () => press('F2')) {
+  await start();
   await press('Digit1');
   await press('KeyN');
   await typeAndEnter('Ольга Ивановна');
@@ -123,22 +123,16 @@ describe('the call screen keeps the standard', () => {
 
   it('takes one confirmation for a callback at its step when the phone came with the call', async () => {
     const { controller } = setup();
-    await act(() =>
-      controller.start({
-        flowId: 'inbound-consultation',
-        direction: 'inbound',
-        transfersBefore: 0,
-        callerPhone: '+79123456789',
-      }),
+    await toResolution(() =>
+      act(() =>
+        controller.start({
+          flowId: 'inbound-consultation',
+          direction: 'inbound',
+          transfersBefore: 0,
+          callerPhone: '+79123456789',
+        }),
+      ),
     );
-    await press('Digit1');
-    await press('KeyN');
-    await typeAndEnter('Ольга Ивановна');
-    await press('Digit1');
-    await press('KeyN');
-    await typeAndEnter('как записаться на личный приём');
-    await press('Digit1');
-    await press('Digit1');
     await press('Digit5'); // no answer now: call back
     await press('Digit1'); // agreed: the callback's form, the known phone in it
     expect(screen.getByLabelText<HTMLInputElement>('Телефон для обратного звонка').value).toBe(
