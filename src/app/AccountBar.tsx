@@ -2,16 +2,19 @@
 import { lazy, Suspense } from 'react';
 import { t } from '../i18n';
 import type { KnownSession } from '../services/account/serverProbe';
-import type { SyncStatus } from '../services/sync';
+import type { CallSync } from './useCallSync';
 
 // Only with the server, and only after the sync client reported: not part of the first load.
 const SyncStatusLine = lazy(() => import('./SyncStatusLine').then((m) => ({ default: m.SyncStatusLine })));
+const EarlierCallsOffer = lazy(() =>
+  import('./EarlierCallsOffer').then((m) => ({ default: m.EarlierCallsOffer })),
+);
 
 export interface Account {
   session: KnownSession;
   signOut: () => Promise<void>;
   /** Whether the calls reached the server; null until the sync client started. */
-  sync: SyncStatus | null;
+  sync: CallSync | null;
 }
 
 export function AccountBar({ account }: { account: Account }) {
@@ -20,9 +23,14 @@ export function AccountBar({ account }: { account: Account }) {
   return (
     <div className="account-bar">
       <span data-testid="signed-in-as">{t.shell.account.signedInAs(name)}</span>
-      {account.sync?.outbox && (
+      {account.sync?.status.outbox && (
         <Suspense fallback={null}>
-          <SyncStatusLine status={account.sync} signInAgain={() => void account.signOut()} />
+          <SyncStatusLine status={account.sync.status} signInAgain={() => void account.signOut()} />
+        </Suspense>
+      )}
+      {account.sync?.status.earlier && (
+        <Suspense fallback={null}>
+          <EarlierCallsOffer earlier={account.sync.status.earlier} answer={account.sync.answerEarlier} />
         </Suspense>
       )}
       <button type="button" onClick={() => void account.signOut()}>

@@ -7,8 +7,14 @@ import { allowedAreas } from '../services/account/areas';
 import type { ServerState } from '../services/account/serverProbe';
 import type { SyncStatus } from '../services/sync';
 
-export function useCallSync(db: AppDB | null, state: ServerState | null): SyncStatus | null {
-  const [status, setStatus] = useState<SyncStatus | null>(null);
+/** What the account bar shows of the upload, and the person's answer to calls made before connecting. */
+export interface CallSync {
+  status: SyncStatus;
+  answerEarlier: (answer: 'sent' | 'kept') => Promise<void>;
+}
+
+export function useCallSync(db: AppDB | null, state: ServerState | null): CallSync | null {
+  const [sync, setSync] = useState<CallSync | null>(null);
   // Only a person who makes calls has calls to send: a supervisor's or an editor's bar says nothing.
   const session =
     state?.mode === 'signedIn' && allowedAreas(state.session.person.roles).has('operator')
@@ -21,7 +27,7 @@ export function useCallSync(db: AppDB | null, state: ServerState | null): SyncSt
     if (!db) return;
     if (!personId || !organisationId) {
       setUploadOwner(db, null);
-      setStatus(null);
+      setSync(null);
       return;
     }
     const owner = { personId, organisationId };
@@ -32,7 +38,8 @@ export function useCallSync(db: AppDB | null, state: ServerState | null): SyncSt
       ({ startServerSync }) => {
         if (!live) return;
         const handle = startServerSync(db, owner);
-        const unsubscribe = handle.subscribe(setStatus);
+        const answerEarlier = (answer: 'sent' | 'kept') => handle.answerEarlier(answer);
+        const unsubscribe = handle.subscribe((status) => setSync({ status, answerEarlier }));
         stop = () => {
           unsubscribe();
           handle.stop();
@@ -47,5 +54,5 @@ export function useCallSync(db: AppDB | null, state: ServerState | null): SyncSt
     };
   }, [db, personId, organisationId]);
 
-  return status;
+  return sync;
 }

@@ -1,7 +1,7 @@
 // The outbox of calls going up to the server (schema 5): what waits to be sent, in order per call, and
 // the acknowledgement that removes it. Rows are queued by the call repository in the transaction that
 // stores each event (callsRepository.ts); only the sync client (a lazy chunk) reads them, directly.
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import type { CallRecordEvent } from '../calls';
 import { unpackEvents } from './callEventCodec';
 import type { AppDB } from './db';
@@ -102,4 +102,85 @@ export function watchOutbox(
 ): () => void {
   const sub = liveQuery(() => outboxState(db, owner)).subscribe({ next: listener, error: onError });
   return () => sub.unsubscribe();
+}
+
+/** Calls stored here before the workstation first connected to its organisation's server: offered once. */
+export interface EarlierCalls {
+  callIds: string[];
+  firstAt: number;
+  lastAt: number;
+}
+
+type EarlierAnswer = 'sent' | 'kept';
+
+// Per organisation, not per person: once one person connected this workstation, every later call went up
+// as its maker, and the calls before that moment are offered once, to whoever signs in first.
+const sinceKey = (o: UploadOwner) => `uploads.since:${o.organisationId}`;
+const answerKey = (o: UploadOwner) => `uploads.earlier:${o.organisationId}`;
+
+/**
+ * The finished calls of this organisation stored before anyone first connected this workstation to its
+ * server (that moment is recorded on the first ask), none of them queued: null when there are none, or
+ * when someone already answered. A call the server already holds may be among them (made while connected
+ * by an older build): sending it again adds nothing there.
+ */
+export async function earlierCalls(db: AppDB, owner: UploadOwner, now: number): Promise<EarlierCalls | null> {
+  const tables = [db.settings, db.calls, db.callEvents, db.organisations, db.outbox];
+  return db.transaction('rw', tables, async () => {
+    if (await db.settings.get(answerKey(owner))) return null;
+    const stored = (await db.settings.get(sinceKey(owner)))?.value;
+    const since = typeof stored === 'number' ? stored : now;
+    if (typeof stored !== 'number') await db.settings.put({ key: sinceKey(owner), value: since });
+    // Queued for anyone (another person who signed in here since): theirs, not earlier.
+    const queued = new Set((await db.outbox.toArray()).map((r) => r.callId));
+    const rows = await db.calls
+      .where('startedAt')
+      .below(since)
+      .filter((r) => r.status !== 'active' && !queued.has(r.id))
+      .toArray();
+    const firsts = await db.callEvents.bulkGet(rows.map((r): [string, number] => [r.id, 0]));
+    const starts = await unpackEvents(
+      db,
+      firsts.filter((e) => e !== undefined),
+    );
+    const ours = new Set(
+      starts
+        .filter(
+          (e) => e.event.type === 'call.started' && e.event.start.organisation.id === owner.organisationId,
+        )
+        .map((e) => e.callId),
+    );
+    const calls = rows.filter((r) => ours.has(r.id)).sort((a, b) => a.startedAt - b.startedAt);
+    const first = calls[0];
+    const last = calls[calls.length - 1];
+    if (!first || !last) return null;
+    return { callIds: calls.map((c) => c.id), firstAt: first.startedAt, lastAt: last.startedAt };
+  });
+}
+
+/**
+ * The person's answer to the offer, kept so it is asked once: 'sent' queues every stored event of those
+ * calls in the outbox (one transaction), as if each had been written while connected.
+ */
+export async function answerEarlierCalls(
+  db: AppDB,
+  owner: UploadOwner,
+  answer: EarlierAnswer,
+  callIds: readonly string[],
+): Promise<void> {
+  await db.transaction('rw', [db.settings, db.callEvents, db.outbox], async () => {
+    if (answer === 'sent') {
+      for (const callId of callIds) {
+        const events = await db.callEvents
+          .where('[callId+seq]')
+          .between([callId, Dexie.minKey], [callId, Dexie.maxKey])
+          .toArray();
+        const { personId, organisationId } = owner;
+        await db.outbox.bulkPut(
+          events.map((e) => ({ callId, seq: e.seq, at: e.at, personId, organisationId })),
+        );
+      }
+    }
+    await db.settings.put({ key: answerKey(owner), value: answer });
+  });
 }

@@ -10,7 +10,7 @@ const hhmm = (t: number) =>
 const line = () => screen.getByTestId('sync-status').textContent;
 
 function status(connection: SyncStatus['connection'], calls: number, oldestAt: number | null): SyncStatus {
-  return { connection, outbox: { calls, events: calls * 3, oldestAt } };
+  return { connection, outbox: { calls, events: calls * 3, oldestAt }, earlier: null };
 }
 
 afterEach(() => vi.useRealTimers());

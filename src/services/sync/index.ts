@@ -4,6 +4,7 @@ import { startSync, type SyncHandle } from './syncClient';
 import { serverTransport } from './transport';
 
 export type { SyncStatus } from './syncClient';
+export type { EarlierCalls } from '../../db/sync';
 
 export function startServerSync(db: AppDB, owner: UploadOwner): SyncHandle {
   return startSync({ db, owner, transport: serverTransport });

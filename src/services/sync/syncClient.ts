@@ -4,7 +4,16 @@
 // is awaited by a call: the call owner writes the outbox and goes on.
 import type { CallEventAcks } from '../../protocol';
 import type { AppDB, UploadOwner } from '../../db';
-import { acknowledgeUpload, nextUpload, watchOutbox, type OutboxState, type UploadCall } from '../../db/sync';
+import {
+  acknowledgeUpload,
+  answerEarlierCalls,
+  earlierCalls,
+  nextUpload,
+  watchOutbox,
+  type EarlierCalls,
+  type OutboxState,
+  type UploadCall,
+} from '../../db/sync';
 
 /** Why a batch did not go up. */
 export type UploadFailure =
@@ -46,6 +55,8 @@ export interface SyncStatus {
   /** Null until the outbox was first read. */
   outbox: OutboxState | null;
   connection: Connection;
+  /** Calls stored here before this person first connected, waiting for their yes or no; null: none. */
+  earlier: EarlierCalls | null;
 }
 
 export interface SyncDeps {
@@ -55,6 +66,8 @@ export interface SyncDeps {
   /** The retry timer; tests pass a fake. */
   setTimer?: (run: () => void, ms: number) => () => void;
   random?: () => number;
+  /** The moment that counts as this person's first connection when none is recorded (tests). */
+  now?: () => number;
   maxEvents?: number;
   maxBytes?: number;
 }
@@ -62,6 +75,8 @@ export interface SyncDeps {
 export interface SyncHandle {
   status(): SyncStatus;
   subscribe(listener: (status: SyncStatus) => void): () => void;
+  /** The person's answer to the earlier calls: send them once, or keep them on this workstation only. */
+  answerEarlier(answer: 'sent' | 'kept'): Promise<void>;
   /** Try now, whatever the backoff (a reconnect, a sign-in, a test). */
   retryNow(): void;
   /** Resolves when nothing is being sent (tests). */
@@ -88,7 +103,7 @@ export function startSync(deps: SyncDeps): SyncHandle {
   const listeners = new Set<(s: SyncStatus) => void>();
   // Calls the server refused in this session: kept queued, tried again at the next start or sign-in.
   const skip = new Set<string>();
-  let status: SyncStatus = { outbox: null, connection: 'ok' };
+  let status: SyncStatus = { outbox: null, connection: 'ok', earlier: null };
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
@@ -215,6 +230,12 @@ export function startSync(deps: SyncDeps): SyncHandle {
       if (status.connection === 'unreachable') publish({ connection: 'ok' });
       kick();
     },
+    async answerEarlier(answer) {
+      const { earlier } = status;
+      if (!earlier) return;
+      await answerEarlierCalls(db, owner, answer, earlier.callIds);
+      publish({ earlier: null });
+    },
     async settled() {
       while (running) await running;
     },
@@ -226,6 +247,11 @@ export function startSync(deps: SyncDeps): SyncHandle {
       if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
     },
   };
+  // Asked once per person and workstation; storage failing here only means the offer waits for the next start.
+  void earlierCalls(db, owner, (deps.now ?? Date.now)()).then(
+    (earlier) => !stopped && earlier && publish({ earlier }),
+    () => undefined,
+  );
   kick();
   return handle;
 }

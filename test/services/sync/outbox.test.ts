@@ -15,7 +15,7 @@ import {
   setUploadOwner,
 } from '../../../src/db';
 import { finishCall } from '../../../src/db/records';
-import { outboxState } from '../../../src/db/sync';
+import { earlierCalls, outboxState } from '../../../src/db/sync';
 import type { CallAck, CallEventAcks } from '../../../src/protocol';
 import {
   startSync,
@@ -389,4 +389,89 @@ describe('the outbox', () => {
     );
     // 40 runs of IndexedDB work: seconds on a busy shared machine.
   }, 60_000);
+});
+
+describe('calls made before the workstation connected', () => {
+  const LATER = template.start.at + 10 * 86_400_000;
+
+  /** A finished call of `organisationId` stored on a single workstation (no owner: nothing queued). */
+  async function madeAlone(db: AppDB, epoch: number, callId: string, organisationId = OWNER.organisationId) {
+    const start = eventOf(callId, 0);
+    const first =
+      start.event.type === 'call.started'
+        ? {
+            ...start,
+            event: {
+              ...start.event,
+              start: {
+                ...start.event.start,
+                organisation: { ...start.event.start.organisation, id: organisationId },
+              },
+            },
+          }
+        : start;
+    await beginCall(db, { row: rowOf(callId), first, epoch, flow: FLOW });
+    await appendCallEvent(db, { record: eventOf(callId, 1), row: rowOf(callId), callback: null, epoch });
+    await finishCall(db, { callId, patch: {}, epoch, callback: null, fulfilled: null, log: [] });
+  }
+
+  it('offers them once and, when the operator agrees, sends each of their events exactly once', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, null);
+    await madeAlone(db, epoch, 'early-1');
+    await madeAlone(db, epoch, 'early-2');
+    await madeAlone(db, epoch, 'elsewhere', 'another-ministry');
+    // Still going when the person signs in: it goes on as it was, not offered.
+    await beginCall(db, { row: rowOf('going'), first: eventOf('going', 0), epoch, flow: FLOW });
+    expect(await db.outbox.count()).toBe(0);
+
+    setUploadOwner(db, OWNER);
+    const server = new FakeServer();
+    const sync = startSync({ db, owner: OWNER, transport: server.transport(), now: () => LATER });
+    try {
+      const offered = await statusWhere(sync, (s) => s.earlier !== null);
+      expect(offered.earlier?.callIds.slice().sort()).toEqual(['early-1', 'early-2']);
+      expect(server.held.size).toBe(0);
+      await sync.answerEarlier('sent');
+      await statusWhere(sync, (s) => s.earlier === null && s.outbox?.events === 0);
+      await sync.settled();
+      const local = await localLogs(db, ['early-1', 'early-2']);
+      for (const id of ['early-1', 'early-2'])
+        expect(server.held.get(id)).toEqual(JSON.parse(JSON.stringify(local.get(id))));
+      expect(server.held.has('elsewhere')).toBe(false);
+      expect([...server.inserts.values()].every((times) => times === 1)).toBe(true);
+    } finally {
+      sync.stop();
+    }
+    // Asked once: the next start, or another person signing in here, is not asked again.
+    expect(await earlierCalls(db, OWNER, LATER)).toBeNull();
+    expect(await earlierCalls(db, { ...OWNER, personId: 'someone-else' }, LATER)).toBeNull();
+  });
+
+  it('keeps them on the workstation only when the operator says so, and does not ask again', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, null);
+    await madeAlone(db, epoch, 'early-1');
+    setUploadOwner(db, OWNER);
+    const server = new FakeServer();
+    const sync = startSync({ db, owner: OWNER, transport: server.transport(), now: () => LATER });
+    try {
+      await statusWhere(sync, (s) => s.earlier !== null);
+      await sync.answerEarlier('kept');
+      await statusWhere(sync, (s) => s.earlier === null);
+      await sync.settled();
+    } finally {
+      sync.stop();
+    }
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.held.size).toBe(0);
+    expect(await readLog(db, 'early-1')).toHaveLength(2);
+    expect(await earlierCalls(db, OWNER, LATER)).toBeNull();
+  });
+
+  it('does not offer the calls made after the workstation first connected', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, null);
+    // The first ask records the moment of connection: before any call was made here.
+    expect(await earlierCalls(db, OWNER, template.start.at - 1)).toBeNull();
+    await madeAlone(db, epoch, 'later');
+    expect(await earlierCalls(db, OWNER, LATER)).toBeNull();
+  });
 });
