@@ -20,8 +20,9 @@ export class Workstation {
   organisationId = '';
   /** Waiting events per call, in order (a Map keeps the oldest call first). */
   readonly outbox = new Map<string, UploadedEvent[]>();
-  /** Every acknowledgement received, with the time from the batch's sending to its answer. */
+  /** Every acknowledgement received, with the time from the event's queueing (stored) to its answer. */
   readonly acknowledged: { event: UploadedEvent; ms: number }[] = [];
+  private readonly queuedAt = new Map<UploadedEvent, number>();
 
   constructor(
     private readonly base: () => string,
@@ -50,7 +51,9 @@ export class Workstation {
   }
 
   queue(events: readonly UploadedEvent[]): void {
+    const now = performance.now();
     for (const e of events) {
+      this.queuedAt.set(e, now);
       const list = this.outbox.get(e.callId) ?? [];
       list.push(e);
       this.outbox.set(e.callId, list);
@@ -81,7 +84,6 @@ export class Workstation {
   async upload(maxEvents = 200): Promise<number> {
     const calls = this.nextBatch(maxEvents);
     if (calls.length === 0) return 0;
-    const sent = performance.now();
     let res: Response;
     try {
       res = await fetch(`${this.base()}/api/v1/calls/events`, {
@@ -98,7 +100,7 @@ export class Workstation {
     }
     if (res.status !== 200) throw new UploadFailed(`${res.status} ${await res.text()}`);
     const acks = (await res.json()) as CallEventAcks;
-    const ms = performance.now() - sent;
+    const answered = performance.now();
     let n = 0;
     for (const ack of acks.calls) {
       if (ack.status !== 'stored') throw new Error(`${ack.callId} refused: ${ack.code}`);
@@ -108,25 +110,34 @@ export class Workstation {
       const left = waiting.filter((e) => !batchOf.some((b) => b.seq === e.seq));
       if (left.length === 0) this.outbox.delete(ack.callId);
       else this.outbox.set(ack.callId, left);
-      for (const event of batchOf) this.acknowledged.push({ event, ms });
+      for (const event of batchOf) {
+        this.acknowledged.push({ event, ms: answered - (this.queuedAt.get(event) ?? answered) });
+        this.queuedAt.delete(event);
+      }
       n += batchOf.length;
     }
     return n;
   }
 }
 
-/** A server in a child process (`node --import tsx src/server/main.ts`), as `npm run serve` runs it. */
+/**
+ * A server in a child process: `node --import tsx src/server/main.ts` (the source as it is), or the
+ * bundle of `npm run build:server` when `args` is ['dist-server/main.mjs'], as `npm run serve` runs it.
+ */
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
   /** Resolves when the process has exited. */
   exited: Promise<void>;
-  /** Peak resident memory seen by `memory()` calls (bytes). */
-  memory(): Promise<number>;
+  /** The process's peak resident memory so far (VmHWM), in bytes. */
+  peakMemory(): Promise<number>;
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+export async function startServerProcess(
+  env: Record<string, string>,
+  args: readonly string[] = ['--import', 'tsx', 'src/server/main.ts'],
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
@@ -157,7 +168,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     url,
     child,
     exited,
-    async memory() {
+    async peakMemory() {
       const { readFile } = await import('node:fs/promises');
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
