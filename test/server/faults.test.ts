@@ -3,15 +3,13 @@
 // acknowledged before the kill is held after it, and once the workstations caught up every event is held
 // exactly once, each call without a gap. And a device whose clock is off: the server keeps its own
 // receipt time beside the device's.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseConfig } from '../../src/server/storage/database';
 import { MURMANSK, startTestServer } from './serverHarness';
-import { DATABASE_KINDS, type TestDatabaseKind } from './testDatabase';
+import { createOwnDatabase, DATABASE_KINDS, type TestDatabaseKind } from './testDatabase';
 import { batch, callEvents } from './callEventsKit';
 import { startServerProcess, UploadFailed, Workstation, type ServerProcess } from './workstationKit';
 
@@ -36,24 +34,11 @@ async function processDatabase(kind: TestDatabaseKind): Promise<ProcessDatabase>
       drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
-  const admin = process.env.TEST_DATABASE_URL ?? '';
-  const name = `sufler_fault_${randomBytes(5).toString('hex')}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const own = await createOwnDatabase();
   return {
-    env: { DATABASE_URL: url.toString(), SUFLER_SEED_SAMPLES: '1' },
-    config: { kind: 'postgres', url: url.toString() },
-    drop: () => run(`drop database if exists ${name} with (force)`),
+    env: { DATABASE_URL: own.url, SUFLER_SEED_SAMPLES: '1' },
+    config: { kind: 'postgres', url: own.url },
+    drop: own.drop,
   };
 }
 
