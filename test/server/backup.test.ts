@@ -15,6 +15,9 @@ import { MURMANSK } from './serverHarness';
 import { createOwnDatabase } from './testDatabase';
 import { batch, callEvent, callEvents } from './callEventsKit';
 
+// PostgreSQL's own client tools, from the system (not npm packages).
+const PG_DUMP = 'pg_dump';
+const PSQL = 'psql';
 const has = (tool: string): boolean => {
   try {
     execFileSync(tool, ['--version'], { stdio: 'ignore' });
@@ -25,7 +28,7 @@ const has = (tool: string): boolean => {
 };
 const skipReason = !process.env.TEST_DATABASE_URL
   ? 'TEST_DATABASE_URL is not set (backup and restore need a real PostgreSQL)'
-  : !has('pg_dump') || !has('psql')
+  : !has(PG_DUMP) || !has(PSQL)
     ? 'pg_dump or psql is not on the PATH'
     : null;
 
@@ -90,8 +93,8 @@ describe.skipIf(skipReason !== null)(
 
       // The backup README describes, and its restore into an empty database.
       const file = join(dir, 'sufler.sql');
-      execFileSync('pg_dump', ['--no-owner', '--no-privileges', '--file', file, source.url]);
-      execFileSync('psql', ['--quiet', '--set', 'ON_ERROR_STOP=1', '--file', file, target.url], {
+      execFileSync(PG_DUMP, ['--no-owner', '--no-privileges', '--file', file, source.url]);
+      execFileSync(PSQL, ['--quiet', '--set', 'ON_ERROR_STOP=1', '--file', file, target.url], {
         stdio: ['ignore', 'ignore', 'pipe'],
       });
 
