@@ -211,9 +211,10 @@ export const loadSuite: Suite = {
         // Steady: the centre stores STEADY_RATE events a second; each operator's in its calls' order.
         const perStation = Math.max(1, Math.round((STEADY_RATE * STEADY_S) / OPERATORS));
         const streams = stations.map((_, i) => {
-          const events: UploadedEvent[] = [];
-          for (let n = 1; events.length < perStation; n++) events.push(...callsOf(i, n, 'steady').flat());
-          return events.slice(0, perStation);
+          // Calls have at least 12 events: enough calls for the phase, cut where the phase ends.
+          return callsOf(i, Math.ceil(perStation / 12), 'steady')
+            .flat()
+            .slice(0, perStation);
         });
         const t0 = performance.now();
         const intervalMs = (STEADY_S * 1000) / perStation;
