@@ -60,7 +60,8 @@ const routeLists = new WeakMap<FastifyInstance, readonly RouteEntry[]>();
 export function routesOf(app: FastifyInstance): readonly RouteEntry[] {
   const routes = routeLists.get(app);
   if (!routes) throw new Error('Not a server made by buildServer.');
-  return routes;
+  const gets = new Set(routes.filter((r) => r.method === 'GET').map((r) => r.url));
+  return routes.filter((r) => r.method !== 'HEAD' || !gets.has(r.url));
 }
 // A NUL or half a surrogate pair: text PostgreSQL refuses (NUL) or silently alters (a lone surrogate).
 // eslint-disable-next-line no-control-regex -- finding the NUL is the point
@@ -165,7 +166,6 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method === 'HEAD' && route.exposeHeadRoute !== false) continue;
       routes.push({ method, url: route.url, access: route.config?.access, csrf: route.config?.csrf ?? true });
     }
   });
