@@ -18,7 +18,7 @@ import { callRoutes } from './calls/callRoutes';
 import { makeGuard } from './auth/guard';
 import { sessionRoutes } from './auth/sessionRoutes';
 import type { ServerConfig } from './config';
-import type { ServerDeps } from './context';
+import type { Access, ServerDeps } from './context';
 import { ApiError } from './errors';
 import { loadBundledFlows, seedBundledFlows } from './flows/bundledFlows';
 import { EventHub } from './events/eventHub';
@@ -46,6 +46,43 @@ export function databaseOf(app: FastifyInstance): Kysely<Database> {
   if (!db) throw new Error('Not a server made by buildServer.');
   return db;
 }
+/** A route as the server registered it, with the access it declared (the route table tests read it). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access | undefined;
+  csrf: boolean;
+}
+
+const routeLists = new WeakMap<FastifyInstance, readonly RouteEntry[]>();
+
+/** Every route of a built server (HEAD twins of GET routes left out): tests check each has a row. */
+export function routesOf(app: FastifyInstance): readonly RouteEntry[] {
+  const routes = routeLists.get(app);
+  if (!routes) throw new Error('Not a server made by buildServer.');
+  const gets = new Set(routes.filter((r) => r.method === 'GET').map((r) => r.url));
+  return routes.filter((r) => r.method !== 'HEAD' || !gets.has(r.url));
+}
+// A NUL or half a surrogate pair: text PostgreSQL refuses (NUL) or silently alters (a lone surrogate).
+// eslint-disable-next-line no-control-regex -- finding the NUL is the point
+const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Where in a request's JSON a string (or a key) holds unstorable text: the fields to name in the 400. */
+function unstorableFields(value: unknown, path: string, found: string[]): string[] {
+  if (typeof value === 'string') {
+    if (UNSTORABLE_TEXT.test(value)) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => unstorableFields(v, path ? `${path}.${i}` : String(i), found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const at = path ? `${path}.${k}` : k;
+      if (UNSTORABLE_TEXT.test(k)) found.push(at);
+      unstorableFields(v, at, found);
+    }
+  }
+  return found;
+}
+
 const HOUSEKEEPING_MS = 60 * 60_000;
 
 /** Errors are logged by kind and code only: a driver's detail can quote the values it refused. */
@@ -126,6 +163,12 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       },
     },
   });
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url, access: route.config?.access, csrf: route.config?.csrf ?? true });
+    }
+  });
   const events = new EventHub(database.db, database.channel);
   let unlisten: (() => Promise<void>) | null = null;
   try {
@@ -165,6 +208,22 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   });
 
   app.addHook('onSend', async (request, reply) => setSecurityHeaders(request, reply));
+  // The API speaks JSON only: a text/plain body (what another site's form can send) is 415, not parsed.
+  app.removeContentTypeParser('text/plain');
+  // Text the database cannot hold as sent is refused before any route sees it (else a 500, or a
+  // changed name stored).
+  app.addHook('preValidation', (request, _reply, done) => {
+    const fields = unstorableFields(
+      { ...(request.params as object), ...(request.query as object), ...(request.body as object) },
+      '',
+      [],
+    );
+    done(
+      fields.length === 0
+        ? undefined
+        : new ApiError(400, 'invalid_request', messages.invalidRequest(fields), {}, { fields }),
+    );
+  });
 
   app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
     if (err instanceof ApiError) {
@@ -224,5 +283,6 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   if (web) await registerWeb(app, web);
   await app.ready();
   databases.set(app, database.db);
+  routeLists.set(app, routes);
   return app;
 }

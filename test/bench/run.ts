@@ -8,6 +8,7 @@ import { OUT_DIR, buildBenchBundle, serve } from './server';
 import { analyticsSuite } from './suites/analytics';
 import { firstLoadSuite } from './suites/firstLoad';
 import { kbSearchSuite } from './suites/kbSearch';
+import { loadSuite } from './suites/load';
 import { operatorLatencySuite } from './suites/operatorLatency';
 import { operatorMemorySuite } from './suites/operatorMemory';
 import { serverSuite } from './suites/server';
@@ -23,6 +24,7 @@ const SUITES: Suite[] = [
   operatorMemorySuite,
   serverSuite,
   syncSuite,
+  loadSuite,
 ];
 
 async function main(): Promise<number> {

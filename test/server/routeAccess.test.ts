@@ -1,10 +1,23 @@
-// Every route × every role: who may (the route answers), who may not (403), nobody signed in (401), and
-// an administrator naming another organisation's person finds nothing (404).
+// Every route × every role × another organisation, driven by the server's own route list: a route the
+// server has without a row here fails the first test, naming it. For each row: who may (the route
+// answers), who may not (403), nobody signed in (401); another organisation's id finds nothing (404, or
+// the route's own refusal) and changes nothing of theirs; no answer to anyone carries anything of another
+// organisation; every state-changing route refuses a request without its CSRF token and stores nothing;
+// every signed-in route refuses a signed-out session.
+//
+// To add a route: one row in TABLE with its allowed roles, the status of success, the request, and, when
+// its address or body names an id (a person, a flow, a call…), `target` (makes such an id in a given
+// organisation) and `foreign` (what another organisation's id gets).
+import { createHash } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/protocol';
+import { routesOf } from '../../src/server/app';
+import { countCallEvents, listCallEvents } from '../../src/server/storage/callEvents';
 import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
-import { callEvent } from './callEventsKit';
+import { callEvent, callEvents } from './callEventsKit';
 import { loadFlow } from '../calls/helpers';
 
 const CONSULTATION = loadFlow('inbound-consultation.json');
@@ -17,17 +30,79 @@ const ADMIN: readonly Who[] = ['administrator'];
 const OPERATOR: readonly Who[] = ['operator'];
 const PUBLISHERS: readonly Who[] = ['editor', 'administrator'];
 
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+interface Req {
+  method: Method;
+  url: string;
+  body?: unknown;
+}
+
 interface Case {
+  /** The route as the server names it: method and address pattern. */
   route: string;
   allowed: readonly Who[];
   ok: number;
-  /** Builds the request for one attempt; `target` is a fresh person of the caller's organisation. */
-  request(ctx: { target: string; n: number }): {
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-    url: string;
-    body?: unknown;
-  };
+  /** Makes the id the request names, in the given organisation; absent when the route names none. */
+  target?: (server: TestServer, organisationId: string, n: number) => Promise<string>;
+  /** Builds the request for one attempt; `target` is what `target` made (in the caller's organisation). */
+  request(ctx: { target: string; n: number }): Req;
+  /** What an id of another organisation gets, asked by a role that may use the route. */
+  foreign?: (res: LightMyRequestResponse, ctx: { server: TestServer; target: string }) => Promise<void>;
+  /** A server-sent stream: asked over a real socket, since it never ends by itself. */
+  stream?: true;
 }
+
+const ADMIN_PASSWORD = 'пароль-цели-1';
+
+/** A fresh person of the organisation, added by its administrator. */
+async function newPerson(server: TestServer, organisationId: string, n: number): Promise<string> {
+  const as = await server.signInAs(organisationId, 'administrator');
+  const res = await server.call('POST', '/api/v1/admin/people', {
+    as,
+    body: {
+      login: `target.${organisationId}.${n}`,
+      password: ADMIN_PASSWORD,
+      surname: 'Цель',
+      firstName: 'Тест',
+      roles: ['operator'],
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
+/** A flow the organisation publishes under a name of its own (another organisation has no such flow). */
+async function newFlow(server: TestServer, organisationId: string, n: number): Promise<string> {
+  const flowId = `target-${n}`;
+  const res = await server.call('POST', `/api/v1/flows/${flowId}/versions`, {
+    as: await server.signInAs(organisationId, 'editor'),
+    body: { definition: { ...CONSULTATION, id: flowId }, baseVersion: null },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return flowId;
+}
+
+/** A call the organisation's operator began, with two events held. */
+async function newCall(server: TestServer, organisationId: string, n: number): Promise<string> {
+  const callId = `target-call-${n}`;
+  const res = await server.call('POST', '/api/v1/calls/events', {
+    as: await server.signInAs(organisationId, 'operator'),
+    body: { organisationId, calls: [{ callId, events: callEvents(callId, 0, 1) }] },
+  });
+  expect(res.json()).toMatchObject({ calls: [{ status: 'stored', added: 2 }] });
+  return callId;
+}
+
+const personNotFound: Case['foreign'] = (res) => {
+  expect(res.statusCode, res.body).toBe(404);
+  expect(res.json()).toMatchObject({ code: 'person_not_found' });
+  return Promise.resolve();
+};
+const flowNotFound: Case['foreign'] = (res) => {
+  expect(res.statusCode, res.body).toBe(404);
+  expect(res.json()).toMatchObject({ code: 'flow_not_found' });
+  return Promise.resolve();
+};
 
 const TABLE: readonly Case[] = [
   { route: 'GET /healthz', allowed: EVERYONE, ok: 200, request: () => ({ method: 'GET', url: '/healthz' }) },
@@ -37,6 +112,17 @@ const TABLE: readonly Case[] = [
     allowed: EVERYONE,
     ok: 200,
     request: () => ({ method: 'GET', url: '/api/v1/openapi.json' }),
+  },
+  {
+    // Signing in again while signed in is allowed (it replaces the session the browser carried).
+    route: 'POST /api/v1/session',
+    allowed: EVERYONE,
+    ok: 200,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/session',
+      body: { login: 'murmansk.operator', password: 'sufler-demo' },
+    }),
   },
   {
     route: 'GET /api/v1/session',
@@ -55,6 +141,13 @@ const TABLE: readonly Case[] = [
     allowed: SIGNED_IN,
     ok: 204,
     request: () => ({ method: 'DELETE', url: '/api/v1/session/everywhere' }),
+  },
+  {
+    route: 'GET /api/v1/events',
+    allowed: SIGNED_IN,
+    ok: 200,
+    stream: true,
+    request: () => ({ method: 'GET', url: '/api/v1/events' }),
   },
   {
     route: 'GET /api/v1/organisations/current',
@@ -85,47 +178,60 @@ const TABLE: readonly Case[] = [
     }),
   },
   {
-    route: 'PUT /api/v1/admin/people/:id/password',
+    route: 'PUT /api/v1/admin/people/:personId/password',
     allowed: ADMIN,
     ok: 204,
+    target: newPerson,
     request: ({ target }) => ({
       method: 'PUT',
       url: `/api/v1/admin/people/${target}/password`,
       body: { password: 'новый-пароль-1' },
     }),
+    foreign: personNotFound,
   },
   {
-    route: 'PUT /api/v1/admin/people/:id/status',
+    route: 'PUT /api/v1/admin/people/:personId/status',
     allowed: ADMIN,
     ok: 200,
+    target: newPerson,
     request: ({ target }) => ({
       method: 'PUT',
       url: `/api/v1/admin/people/${target}/status`,
       body: { disabled: true },
     }),
+    foreign: personNotFound,
   },
   {
-    route: 'PUT /api/v1/admin/people/:id/roles',
+    route: 'PUT /api/v1/admin/people/:personId/roles',
     allowed: ADMIN,
     ok: 200,
+    target: newPerson,
     request: ({ target }) => ({
       method: 'PUT',
       url: `/api/v1/admin/people/${target}/roles`,
       body: { roles: ['editor'] },
     }),
+    foreign: personNotFound,
   },
   {
+    // The call is named in the body: another organisation's call is refused per call, as another
+    // operator's would be (nothing says it exists elsewhere), and its events stay as they were.
     route: 'POST /api/v1/calls/events',
     allowed: OPERATOR,
     ok: 200,
-    request: ({ n }) => ({
+    target: (_server, organisationId, n) => Promise.resolve(`access-${organisationId}-${n}`),
+    request: ({ target }) => ({
       method: 'POST',
       url: '/api/v1/calls/events',
-      body: {
-        organisationId: MURMANSK,
-        calls: [{ callId: `access-${n}`, events: [callEvent(`access-${n}`, 0)] }],
-      },
+      body: { organisationId: MURMANSK, calls: [{ callId: target, events: [callEvent(target, 0)] }] },
     }),
+    foreign: async (res, { server, target }) => {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        calls: [{ callId: target, status: 'refused', code: 'call_not_yours' }],
+      });
+      expect((await listCallEvents(server.db, target)).map((e) => e.seq)).toEqual([0, 1]);
+    },
   },
   {
     route: 'GET /api/v1/flows',
@@ -137,61 +243,151 @@ const TABLE: readonly Case[] = [
     route: 'GET /api/v1/flows/:flowId/versions',
     allowed: SIGNED_IN,
     ok: 200,
-    request: () => ({ method: 'GET', url: '/api/v1/flows/inbound-consultation/versions' }),
+    target: () => Promise.resolve(CONSULTATION.id),
+    request: ({ target }) => ({ method: 'GET', url: `/api/v1/flows/${target}/versions` }),
+    foreign: flowNotFound,
   },
   {
     route: 'GET /api/v1/flows/:flowId/versions/:version',
     allowed: SIGNED_IN,
     ok: 200,
-    request: () => ({ method: 'GET', url: `/api/v1/flows/inbound-consultation/versions/${BUNDLED_VERSION}` }),
+    target: () => Promise.resolve(CONSULTATION.id),
+    request: ({ target }) => ({
+      method: 'GET',
+      url: `/api/v1/flows/${target}/versions/${target === CONSULTATION.id ? BUNDLED_VERSION : 1}`,
+    }),
+    foreign: flowNotFound,
   },
   {
+    // Flow ids are the organisation's own names: publishing under a name another organisation uses makes
+    // a flow of one's own. With the other's version as base it is a conflict that names no version.
     route: 'POST /api/v1/flows/:flowId/versions',
     allowed: PUBLISHERS,
     ok: 201,
-    // Each attempt is a flow of its own, new to the organisation: no base to be stale against.
-    request: ({ n }) => ({
+    target: (_server, _organisationId, n) => Promise.resolve(`access-${n}`),
+    request: ({ target }) => ({
       method: 'POST',
-      url: `/api/v1/flows/access-${n}/versions`,
-      body: { definition: { ...CONSULTATION, id: `access-${n}` }, baseVersion: null },
+      url: `/api/v1/flows/${target}/versions`,
+      body: {
+        definition: { ...CONSULTATION, id: target },
+        baseVersion: target.startsWith('access-') ? null : 1,
+      },
     }),
+    foreign: (res) => {
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'version_conflict' });
+      expect(res.json()).not.toHaveProperty('latest');
+      return Promise.resolve();
+    },
   },
 ];
 
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+const ROWS = new Map(TABLE.map((c) => [c.route, c]));
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** For a foreign case: how to make the other organisation's id (a row's `target`, or a made-up one). */
+const FOREIGN_TARGETS: Record<string, Case['target']> = {
+  'POST /api/v1/calls/events': newCall,
+  'GET /api/v1/flows/:flowId/versions': newFlow,
+  'GET /api/v1/flows/:flowId/versions/:version': newFlow,
+  'POST /api/v1/flows/:flowId/versions': newFlow,
+};
+
 describe.each(DATABASE_KINDS)('route access on %s', (kind) => {
   let server: TestServer;
+  let base: string;
   let n = 0;
-  // A fresh administrator session each time: the table signs administrators out everywhere.
-  const admin = (): Promise<Session> => server.signInAs(MURMANSK, 'administrator');
-  const newTarget = async (organisationId: string): Promise<string> => {
-    const as = await server.signInAs(organisationId, 'administrator');
-    const res = await server.call('POST', '/api/v1/admin/people', {
-      as,
-      body: {
-        login: `target.${++n}`,
-        password: 'пароль-цели-1',
-        surname: 'Цель',
-        firstName: 'Тест',
-        roles: ['operator'],
-      },
-    });
-    expect(res.statusCode).toBe(201);
-    return res.json<{ id: string }>().id;
+  /** What no answer given to Murmansk may contain: Sverdlovsk's id, its people's ids, its own flow. */
+  const foreignMarks: string[] = [SVERDLOVSK];
+
+  /** Everything the organisation holds, as one digest: equal before and after means nothing changed. */
+  const digest = async (organisationId: string | null): Promise<string> => {
+    const tables = await sql<{ table_name: string; has_org: boolean }>`
+      select t.table_name, exists (
+        select 1 from information_schema.columns c
+        where c.table_schema = t.table_schema and c.table_name = t.table_name and c.column_name = 'organisation_id'
+      ) as has_org
+      from information_schema.tables t
+      where t.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+      order by t.table_name`.execute(server.db);
+    const hash = createHash('sha256');
+    for (const { table_name: table, has_org: hasOrg } of tables.rows) {
+      if (organisationId !== null && !hasOrg) continue;
+      const where = organisationId === null ? sql`` : sql`where organisation_id = ${organisationId}`;
+      const rows = await sql<{ row: string }>`
+        select row_to_json(t)::text as row from ${sql.table(table)} t ${where}`.execute(server.db);
+      hash.update(table);
+      for (const r of rows.rows.map((x) => x.row).sort()) hash.update(r);
+    }
+    return hash.digest('hex');
   };
 
   beforeAll(async () => {
     server = await startTestServer(kind);
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = server.app.server.address();
+    if (!address || typeof address !== 'object') throw new Error('not listening');
+    base = `http://127.0.0.1:${address.port}`;
+    const people = await server.call('GET', '/api/v1/admin/people', {
+      as: await server.signInAs(SVERDLOVSK, 'administrator'),
+    });
+    foreignMarks.push(...people.json<{ people: { id: string }[] }>().people.map((p) => p.id));
+    foreignMarks.push(await newFlow(server, SVERDLOVSK, ++n), await newCall(server, SVERDLOVSK, ++n));
   });
   afterAll(() => server.close());
 
+  const send = async (c: Case, req: Req, as: Session | null): Promise<LightMyRequestResponse | number> => {
+    if (!c.stream) return server.call(req.method, req.url, { as, body: req.body });
+    const abort = new AbortController();
+    const res = await fetch(`${base}${req.url}`, {
+      headers: as ? { cookie: `sufler_session=${as.cookie}` } : {},
+      signal: abort.signal,
+    });
+    if (res.ok) abort.abort();
+    else await res.text();
+    return res.status;
+  };
+
+  it('has a row for every route the server has, and no row for a route it lacks', () => {
+    const served = routesOf(server.app).map(key);
+    expect(
+      served.filter((r) => !ROWS.has(r)),
+      'routes without a row in TABLE (add one: roles, request, foreign ids)',
+    ).toEqual([]);
+    expect(
+      TABLE.map((c) => c.route).filter((r) => !served.includes(r)),
+      'rows for routes the server does not have',
+    ).toEqual([]);
+    expect(
+      TABLE.filter((c) => /:\w+/.test(c.route) && !c.foreign).map((c) => c.route),
+      'routes with an id in their address but no case for another organisation’s id',
+    ).toEqual([]);
+  });
+
+  it('declares access on every route; only sign-in goes without a CSRF token; the public routes are these', () => {
+    const routes = routesOf(server.app);
+    expect(routes.filter((r) => r.access === undefined).map(key)).toEqual([]);
+    expect(routes.filter((r) => !SAFE.has(r.method) && !r.csrf).map(key)).toEqual(['POST /api/v1/session']);
+    // A new public route (a self-service password reset, say) must be looked at here first.
+    expect(routes.filter((r) => r.access === 'public').map(key)).toEqual([
+      'GET /healthz',
+      'GET /readyz',
+      'POST /api/v1/session',
+      'GET /api/v1/openapi.json',
+    ]);
+  });
+
   const cases = TABLE.flatMap((c) => EVERYONE.map((who) => ({ ...c, who })));
   it.each(cases)('$route as $who', async (c) => {
-    const target = await newTarget(MURMANSK);
+    const target = c.target ? await c.target(server, MURMANSK, ++n) : '';
     const as = c.who === 'anonymous' ? null : await server.signInAs(MURMANSK, c.who);
-    const req = c.request({ target, n: ++n });
-    const res = await server.call(req.method, req.url, { as, body: req.body });
+    const res = await send(c, c.request({ target, n: ++n }), as);
+    const status = typeof res === 'number' ? res : res.statusCode;
     const expected = c.allowed.includes(c.who) ? c.ok : c.who === 'anonymous' ? 401 : 403;
-    expect(res.statusCode, res.body).toBe(expected);
+    expect(status, typeof res === 'number' ? '' : res.body).toBe(expected);
+    if (typeof res === 'number') return;
+    for (const mark of foreignMarks) expect(res.body.toLowerCase()).not.toContain(mark.toLowerCase());
     if (expected >= 400) {
       expect(res.json()).toMatchObject({
         code: expect.any(String),
@@ -200,27 +396,58 @@ describe.each(DATABASE_KINDS)('route access on %s', (kind) => {
     }
   });
 
-  const ownIdRoutes = TABLE.filter((c) => c.route.includes(':id'));
-  it.each(ownIdRoutes)(
-    "$route with another organisation's person: 404, and nothing changes there",
+  const foreignCases = TABLE.filter((c) => c.foreign).flatMap((c) =>
+    c.allowed.filter((w): w is Role => w !== 'anonymous').map((who) => ({ ...c, who })),
+  );
+  it.each(foreignCases)(
+    "$route as $who with another organisation's id: nothing found, nothing of theirs changed",
     async (c) => {
-      const foreign = await newTarget(SVERDLOVSK);
-      const req = c.request({ target: foreign, n: ++n });
-      const res = await server.call(req.method, req.url, { as: await admin(), body: req.body });
-      expect(res.statusCode).toBe(404);
-      expect(res.json()).toMatchObject({ code: 'person_not_found' });
-      // The foreign person can still sign in with their password, enabled, with their role.
-      const theirs = await server.signIn(`target.${n - 1}`, 'пароль-цели-1');
-      const me = await server.call('GET', '/api/v1/session', { as: theirs });
-      expect(me.json()).toMatchObject({ person: { roles: ['operator'] }, organisation: { id: SVERDLOVSK } });
+      const make = FOREIGN_TARGETS[c.route] ?? c.target ?? newPerson;
+      const target = await make(server, SVERDLOVSK, ++n);
+      const as = await server.signInAs(MURMANSK, c.who);
+      const theirs = await digest(SVERDLOVSK);
+      const res = await send(c, c.request({ target, n: ++n }), as);
+      if (typeof res === 'number') throw new Error('a stream names no id');
+      await c.foreign?.(res, { server, target });
+      for (const mark of foreignMarks) expect(res.body.toLowerCase()).not.toContain(mark.toLowerCase());
+      expect(await digest(SVERDLOVSK)).toBe(theirs);
     },
   );
 
-  it("lists only the administrator's own organisation", async () => {
-    await newTarget(SVERDLOVSK);
-    const res = await server.call('GET', '/api/v1/admin/people', { as: await admin() });
-    const logins = res.json<{ people: { login: string }[] }>().people.map((p) => p.login);
-    expect(logins).toContain('murmansk.operator');
-    expect(logins.some((l) => l.startsWith('sverdlovsk.'))).toBe(false);
+  const writes = TABLE.filter(
+    (c) => !SAFE.has(c.route.split(' ')[0] ?? '') && c.route !== 'POST /api/v1/session',
+  );
+  it.each(writes)('$route refuses a missing or foreign CSRF token and stores nothing', async (c) => {
+    const who = c.allowed.find((w): w is Role => w !== 'anonymous');
+    if (!who) throw new Error(`${c.route}: no role may use it`);
+    const target = c.target ? await c.target(server, MURMANSK, ++n) : '';
+    const as = await server.signInAs(MURMANSK, who);
+    const other = await server.signInAs(MURMANSK, who);
+    const before = await digest(null);
+    const req = c.request({ target, n: ++n });
+    for (const token of ['', other.csrfToken, `${as.csrfToken}x`]) {
+      const res = await server.call(req.method, req.url, {
+        as,
+        body: req.body,
+        headers: { 'x-csrf-token': token },
+      });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'csrf_failed' });
+    }
+    expect(await digest(null)).toBe(before);
+  });
+
+  const signedIn = TABLE.filter((c) => !c.allowed.includes('anonymous'));
+  it.each(signedIn)('$route refuses a session that signed out', async (c) => {
+    const who = c.allowed.find((w): w is Role => w !== 'anonymous') ?? 'operator';
+    const target = c.target ? await c.target(server, MURMANSK, ++n) : '';
+    const as = await server.signInAs(MURMANSK, who);
+    const out = await server.call('DELETE', '/api/v1/session', { as });
+    expect(out.statusCode).toBe(204);
+    const events = await countCallEvents(server.db);
+    const res = await send(c, c.request({ target, n: ++n }), as);
+    expect(typeof res === 'number' ? res : res.statusCode).toBe(401);
+    if (typeof res !== 'number') expect(res.json()).toMatchObject({ code: 'session_expired' });
+    expect(await countCallEvents(server.db)).toBe(events);
   });
 });

@@ -49,3 +49,16 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<ServerDa
     },
   };
 }
+
+/** A PostgreSQL database of its own (not a schema): for a server in another process, and for pg_dump. */
+export async function createOwnDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `sufler_own_${randomBytes(5).toString('hex')}`;
+  await admin((c) => c.query(`create database ${name}`));
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return {
+    url: own.toString(),
+    drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}

@@ -7,6 +7,8 @@ export const sync = {
   allSent: 'всё отправлено',
   unsent: (calls: number, since: string) =>
     `не отправлено: ${calls} ${plural(calls, 'звонок', 'звонка', 'звонков')} (с ${since})`,
+  stuck: (calls: number, since: string) =>
+    `не уходят на сервер больше 5 минут: ${calls} ${plural(calls, 'звонок', 'звонка', 'звонков')} (с ${since}) — сообщите администратору`,
   unreachable: 'нет связи с сервером',
   signInAgain: 'войдите снова, чтобы отправить',
   earlier: {

@@ -10,6 +10,8 @@ import { server as messages } from '../../i18n/ru/server';
 import { storeCallEvents } from '../storage/callEvents';
 
 const access = ['operator'] as const;
+const MAX_INT = 2 ** 31 - 1;
+const MAX_TIME = 8.64e15;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema };
 
 export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
@@ -29,6 +31,11 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config 
       const { organisationId, calls } = request.body;
       if (organisationId !== session.organisation.id) throw new ApiError(403, 'organisation_mismatch');
       const ids = calls.map((c) => c.callId);
+      // Numbers beyond what the database holds (a 32-bit sequence and version, a time a Date can be).
+      const outOfRange = calls.some((c) =>
+        c.events.some((e) => e.seq > MAX_INT || e.flowVersion > MAX_INT || e.at > MAX_TIME),
+      );
+      if (outOfRange) throw new ApiError(400, 'invalid_request', messages.invalidRequest(['calls']));
       const misfiled = calls.some((c) => c.events.some((e) => e.callId !== c.callId));
       if (misfiled || new Set(ids).size !== ids.length) {
         throw new ApiError(400, 'invalid_request', messages.invalidRequest(['calls']));

@@ -2,7 +2,7 @@
 // batch that locks each call's row, so two uploads of the same call (a retry racing its original, two
 // tabs) wait for each other and the second finds the events already held.
 import { isDeepStrictEqual } from 'node:util';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import type { Database } from './schema';
 
@@ -22,97 +22,15 @@ export type StoreResult =
 /** The event as it was sent, and as the database gives it back: plain JSON. */
 const asJson = (e: UploadedEvent): unknown => JSON.parse(JSON.stringify(e));
 
-async function storeCall(
-  trx: Transaction<Database>,
-  who: Uploader,
-  call: Upload,
-  now: Date,
-): Promise<StoreResult> {
-  const { callId, events } = call;
-  const refuse = (code: CallRefusal): StoreResult => ({ callId, status: 'refused', code });
-  const first = events[0];
-  if (!first || events.some((e, i) => e.seq !== first.seq + i)) return refuse('sequence_gap');
-  if (first.seq === 0) {
-    // A call begins on a flow version the organisation published (or was given with the build).
-    const flow = await trx
-      .selectFrom('flow_versions')
-      .select('version')
-      .where('organisation_id', '=', who.organisationId)
-      .where('flow_id', '=', first.flowId)
-      .where('version', '=', first.flowVersion)
-      .executeTakeFirst();
-    if (!flow) return refuse('unknown_flow_version');
-    await trx
-      .insertInto('calls')
-      .values({
-        id: callId,
-        organisation_id: who.organisationId,
-        person_id: who.personId,
-        flow_id: first.flowId,
-        flow_version: first.flowVersion,
-        started_at: new Date(first.at),
-        received_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-  }
-  const held = await trx
-    .selectFrom('calls')
-    .select(['organisation_id', 'person_id', 'next_seq', 'flow_id', 'flow_version'])
-    .where('id', '=', callId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!held) return refuse('sequence_gap');
-  // Another organisation's call answers like another operator's: nothing about it is revealed.
-  if (held.organisation_id !== who.organisationId || held.person_id !== who.personId)
-    return refuse('call_not_yours');
-  if (first.seq > held.next_seq) return refuse('sequence_gap');
-  // Every event of a call names the version it began on.
-  if (events.some((e) => e.flowId !== held.flow_id || e.flowVersion !== held.flow_version))
-    return refuse('unknown_flow_version');
-
-  const replayed = events.filter((e) => e.seq < held.next_seq);
-  if (replayed.length > 0) {
-    const stored = await trx
-      .selectFrom('call_events')
-      .select(['seq', 'payload'])
-      .where('call_id', '=', callId)
-      .where('seq', '>=', first.seq)
-      .where('seq', '<', held.next_seq)
-      .execute();
-    const bySeq = new Map(stored.map((r) => [r.seq, r.payload]));
-    if (replayed.some((e) => !isDeepStrictEqual(bySeq.get(e.seq), asJson(e))))
-      return refuse('event_conflict');
-  }
-  const added = events.filter((e) => e.seq >= held.next_seq);
-  const last = added.at(-1);
-  if (!last) return { callId, status: 'stored', added: 0 };
-  await trx
-    .insertInto('call_events')
-    .values(
-      added.map((e) => ({
-        call_id: callId,
-        seq: e.seq,
-        organisation_id: who.organisationId,
-        at: new Date(e.at),
-        type: e.event.type,
-        payload: JSON.stringify(e),
-        received_at: now,
-      })),
-    )
-    .execute();
-  await trx
-    .updateTable('calls')
-    .set({ next_seq: last.seq + 1, updated_at: now })
-    .where('id', '=', callId)
-    .execute();
-  return { callId, status: 'stored', added: added.length };
-}
+/** Rows per INSERT, well under PostgreSQL's 65,535 parameters a statement. */
+const INSERT_CHUNK = 2_000;
 
 /**
  * Stores a batch's calls in one transaction and answers per call. A refused call writes nothing and
- * leaves the others of the batch stored. Calls are locked in id order, so two batches never deadlock.
+ * leaves the others of the batch stored. The batch costs a fixed number of statements whatever the
+ * number of calls in it: the flow versions asked for, the new calls, the calls' rows locked (in id order,
+ * so two batches never deadlock, and a retry racing its original waits and then finds its events held),
+ * the held events a replay must match, the new events, the calls' next numbers.
  */
 export async function storeCallEvents(
   db: Kysely<Database>,
@@ -123,7 +41,141 @@ export async function storeCallEvents(
   const order = [...calls].sort((a, b) => (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0));
   const results = await db.transaction().execute(async (trx) => {
     const byCall = new Map<string, StoreResult>();
-    for (const call of order) byCall.set(call.callId, await storeCall(trx, who, call, now));
+    const refuse = (callId: string, code: CallRefusal) =>
+      void byCall.set(callId, { callId, status: 'refused', code });
+    const firstOf = (c: Upload): UploadedEvent => c.events[0] as UploadedEvent;
+
+    let live = order.filter((c) => {
+      const first = c.events[0];
+      const consecutive = first && c.events.every((e, i) => e.seq === first.seq + i);
+      if (!consecutive) refuse(c.callId, 'sequence_gap');
+      return consecutive;
+    });
+
+    // A call begins on a flow version the organisation published (or was given with the build).
+    const starting = live.filter((c) => firstOf(c).seq === 0);
+    if (starting.length > 0) {
+      const known = await trx
+        .selectFrom('flow_versions')
+        .select(['flow_id', 'version'])
+        .where('organisation_id', '=', who.organisationId)
+        .where((eb) =>
+          eb.or(
+            starting.map((c) =>
+              eb.and([eb('flow_id', '=', firstOf(c).flowId), eb('version', '=', firstOf(c).flowVersion)]),
+            ),
+          ),
+        )
+        .execute();
+      const versions = new Set(known.map((k) => `${k.flow_id}\u0000${k.version}`));
+      const unknown = new Set(
+        starting
+          .filter((c) => !versions.has(`${firstOf(c).flowId}\u0000${firstOf(c).flowVersion}`))
+          .map((c) => c.callId),
+      );
+      for (const id of unknown) refuse(id, 'unknown_flow_version');
+      live = live.filter((c) => !unknown.has(c.callId));
+      const creating = starting.filter((c) => !unknown.has(c.callId));
+      if (creating.length > 0) {
+        await trx
+          .insertInto('calls')
+          .values(
+            creating.map((c) => ({
+              id: c.callId,
+              organisation_id: who.organisationId,
+              person_id: who.personId,
+              flow_id: firstOf(c).flowId,
+              flow_version: firstOf(c).flowVersion,
+              started_at: new Date(firstOf(c).at),
+              received_at: now,
+              updated_at: now,
+            })),
+          )
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      }
+    }
+    if (live.length === 0) return byCall;
+
+    const heldRows = await trx
+      .selectFrom('calls')
+      .select(['id', 'organisation_id', 'person_id', 'next_seq', 'flow_id', 'flow_version'])
+      .where(
+        'id',
+        'in',
+        live.map((c) => c.callId),
+      )
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    const held = new Map(heldRows.map((h) => [h.id, h]));
+
+    const accepted: { call: Upload; nextSeq: number }[] = [];
+    for (const call of live) {
+      const h = held.get(call.callId);
+      const first = firstOf(call);
+      if (!h) refuse(call.callId, 'sequence_gap');
+      // Another organisation's call answers like another operator's: nothing about it is revealed.
+      else if (h.organisation_id !== who.organisationId || h.person_id !== who.personId)
+        refuse(call.callId, 'call_not_yours');
+      else if (first.seq > h.next_seq) refuse(call.callId, 'sequence_gap');
+      // Every event of a call names the version it began on.
+      else if (call.events.some((e) => e.flowId !== h.flow_id || e.flowVersion !== h.flow_version))
+        refuse(call.callId, 'unknown_flow_version');
+      else accepted.push({ call, nextSeq: h.next_seq });
+    }
+
+    // A replay must be what is held under the same numbers.
+    const replaying = accepted.filter((a) => firstOf(a.call).seq < a.nextSeq);
+    const stored =
+      replaying.length === 0
+        ? []
+        : await trx
+            .selectFrom('call_events')
+            .select(['call_id', 'seq', 'payload'])
+            .where(
+              'call_id',
+              'in',
+              replaying.map((a) => a.call.callId),
+            )
+            .execute();
+    const heldPayload = new Map(stored.map((r) => [`${r.call_id}\u0000${r.seq}`, r.payload]));
+    const adding: { call: Upload; added: UploadedEvent[] }[] = [];
+    for (const { call, nextSeq } of accepted) {
+      const conflict = call.events.some(
+        (e) =>
+          e.seq < nextSeq && !isDeepStrictEqual(heldPayload.get(`${call.callId}\u0000${e.seq}`), asJson(e)),
+      );
+      if (conflict) refuse(call.callId, 'event_conflict');
+      else adding.push({ call, added: call.events.filter((e) => e.seq >= nextSeq) });
+    }
+
+    const rows = adding.flatMap(({ added }) =>
+      added.map((e) => ({
+        call_id: e.callId,
+        seq: e.seq,
+        organisation_id: who.organisationId,
+        at: new Date(e.at),
+        type: e.event.type,
+        payload: JSON.stringify(e),
+        received_at: now,
+      })),
+    );
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+      await trx
+        .insertInto('call_events')
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
+    const moved = adding.filter((a) => a.added.length > 0);
+    if (moved.length > 0) {
+      const next = sql.join(
+        moved.map((a) => sql`(${a.call.callId}::text, ${(a.added.at(-1)?.seq ?? 0) + 1}::int)`),
+      );
+      await sql`update calls set next_seq = v.next_seq, updated_at = ${now}
+        from (values ${next}) as v(id, next_seq) where calls.id = v.id`.execute(trx);
+    }
+    for (const { call, added } of adding)
+      byCall.set(call.callId, { callId: call.callId, status: 'stored', added: added.length });
     return byCall;
   });
   return calls.map(

@@ -29,7 +29,7 @@ interface Started {
 }
 
 /** The server as `npm run serve` runs it: the bundle of `npm run build:server` on plain Node. */
-function buildServerBundle(): void {
+export function buildServerBundle(): void {
   execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli/build.ts'], {
     cwd: ROOT,
     stdio: 'inherit',
