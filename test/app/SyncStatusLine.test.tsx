@@ -64,7 +64,7 @@ describe('the sync status line', () => {
     // It moves: one event went up. The five minutes start again.
     rerender(
       <SyncStatusLine
-        status={{ connection: 'ok', outbox: { calls: 2, events: 5, oldestAt: since } }}
+        status={{ connection: 'ok', outbox: { calls: 2, events: 5, oldestAt: since }, earlier: null }}
         signInAgain={() => {}}
       />,
     );
