@@ -4,6 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
+import { ENDED_STATE, reduceCompletedCall } from './callFigures';
 import type { Database } from './schema';
 
 type CallRefusal = (typeof CALL_REFUSALS)[number];
@@ -107,6 +108,15 @@ async function storeCall(
     .set({ next_seq: last.seq + 1, updated_at: now })
     .where('id', '=', callId)
     .execute();
+  // The entry that ends the call arrived: its figures are reduced now, once (call_figures).
+  if (added.some((e) => e.after.state === ENDED_STATE))
+    await reduceCompletedCall(trx, {
+      callId,
+      organisationId: who.organisationId,
+      personId: who.personId,
+      flowId: held.flow_id,
+      flowVersion: held.flow_version,
+    });
   return { callId, status: 'stored', added: added.length };
 }
 

@@ -1,0 +1,299 @@
+// The supervisor's reads over the whole centre (issue 19): period figures summed in SQL over call_figures
+// on exactly the bases src/analytics/dashboard.ts counts (sums and counts here, the same divisions in
+// finishFigures), the filtered list a page at a time, and the rows of an export read in batches.
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { CallFacts, StageBucket } from '../../analytics/callFacts';
+import type { Dashboard, Figures } from '../../analytics/dashboard';
+import { rank } from '../../analytics/dashboard';
+import { CALL_RESULTS, type CallResult } from '../../analytics/result';
+import { COMPLIANCE_RULES, type ComplianceRule } from '../../analytics/standardRules';
+import type { CallFilter } from '../../analytics/listing';
+import { ALL_STAGES } from '../../flows/types';
+import type { Database } from './schema';
+
+type Db = Kysely<Database>;
+
+const STAGE_BUCKETS: readonly StageBucket[] = [...ALL_STAGES, 'hold', 'transfer'];
+
+/** Whose calls a reader sees: the organisation's, or one operator's own. */
+export interface Scope {
+  organisationId: string;
+  /** Set for an operator: only the calls they made. */
+  personId?: string;
+}
+
+export interface PeriodQuery extends Scope {
+  from: number;
+  to: number;
+  now: number;
+  filter: CallFilter;
+}
+
+/** An open callback past its deadline at `now` (callbackState 'overdue'). */
+const overdue = (now: number) =>
+  sql<SqlBool>`(callback_deadline is not null and callback_done_at is null and callback_deadline < ${new Date(now)})`;
+const pending = (now: number) =>
+  sql<SqlBool>`(callback_deadline is not null and callback_done_at is null and callback_deadline >= ${new Date(now)})`;
+
+function brokeRule(rule: ComplianceRule, now: number): RawBuilder<SqlBool> {
+  return rule === 'callbackOverdue' ? overdue(now) : sql<SqlBool>`${rule} = any(broken)`;
+}
+
+/** The calls a headline tile opens (trends.ts isBehind), as a condition on the kept figures. */
+function behind(key: NonNullable<CallFilter['behind']>, now: number): RawBuilder<SqlBool> {
+  switch (key) {
+    case 'calls':
+      return sql<SqlBool>`true`;
+    case 'firstContact':
+      return sql<SqlBool>`(result <> 'none' and resolved_first)`;
+    case 'holdsOverPromise':
+      return sql<SqlBool>`holds_over > 0`;
+    case 'callbacksPending':
+      return pending(now);
+    case 'callbacksOverdue':
+      return overdue(now);
+    case 'transfersPerCall':
+      return sql<SqlBool>`own_transfers > 0`;
+    case 'avgHandleMs':
+      return sql<SqlBool>`handle_ms is not null`;
+    case 'satisfaction':
+      return sql<SqlBool>`satisfaction between 1 and 5`;
+  }
+}
+
+/** Lower-cased as JavaScript does it: the database's own lower() may not know Cyrillic (C locale). */
+export const nameKey = (name: string | null): string | null => name?.toLowerCase() ?? null;
+
+/** listing.ts filterCalls as conditions: the scope, the period, and every filter the list offers. */
+export function conditions(q: Scope & { from?: number; to?: number; now: number; filter: CallFilter }) {
+  const f = q.filter;
+  const out: Expression<SqlBool>[] = [sql<SqlBool>`organisation_id = ${q.organisationId}`];
+  if (q.personId !== undefined) out.push(sql<SqlBool>`person_id = ${q.personId}`);
+  if (q.from !== undefined) out.push(sql<SqlBool>`started_at >= ${new Date(q.from)}`);
+  if (q.to !== undefined) out.push(sql<SqlBool>`started_at < ${new Date(q.to)}`);
+  if (f.operator) out.push(sql<SqlBool>`operator_name = ${f.operator}`);
+  if (f.flow)
+    out.push(sql<SqlBool>`(flow_id = ${f.flow} or flow_id || '@' || flow_version::text = ${f.flow})`);
+  if (f.direction) out.push(sql<SqlBool>`direction = ${f.direction}`);
+  if (f.outcome) out.push(sql<SqlBool>`result = ${f.outcome}`);
+  if (f.topic) out.push(sql<SqlBool>`topic = ${f.topic}`);
+  if (f.rule) out.push(brokeRule(f.rule, q.now));
+  if (f.behind) out.push(behind(f.behind, q.now));
+  const query = f.search?.trim().toLowerCase() ?? '';
+  if (query !== '') {
+    const digits = query.replace(/\D/g, '');
+    const byName = sql<SqlBool>`strpos(caller_name_key, ${query}) > 0`;
+    out.push(
+      digits.length >= 3
+        ? sql<SqlBool>`(strpos(regexp_replace(coalesce(caller_phone, ''), '\\D', '', 'g'), ${digits}) > 0 or ${byName})`
+        : byName,
+    );
+  }
+  return out;
+}
+
+const where = (conds: readonly Expression<SqlBool>[]) => sql.join(conds, sql` and `);
+
+/** The sums and counts one group of calls needs; names are fixed identifiers from the tables above. */
+function figureColumns(now: number): RawBuilder<unknown> {
+  const cols: RawBuilder<unknown>[] = [
+    sql`count(*)::int as calls`,
+    sql`count(handle_ms)::int as ended`,
+    sql`coalesce(sum(handle_ms), 0)::float8 as handle`,
+    sql`count(after_call_ms)::int as after_n`,
+    sql`coalesce(sum(after_call_ms), 0)::float8 as after_sum`,
+    sql`(count(*) filter (where result <> 'none'))::int as fc_of`,
+    sql`(count(*) filter (where result <> 'none' and resolved_first))::int as fc_resolved`,
+    sql`(count(*) filter (where transfers_counted = 'zero'))::int as t_zero`,
+    sql`(count(*) filter (where transfers_counted = 'one'))::int as t_one`,
+    sql`(count(*) filter (where transfers_counted = 'two'))::int as t_two`,
+    sql`coalesce(sum(refused_transfers), 0)::int as refused`,
+    sql`coalesce(sum(own_transfers), 0)::int as own_total`,
+    sql`(count(*) filter (where own_transfers > 0))::int as t_calls`,
+    sql`coalesce(sum(holds), 0)::int as holds`,
+    sql`coalesce(sum(holds_over), 0)::int as holds_over`,
+    sql`(count(*) filter (where holds_over > 0))::int as holds_calls`,
+    sql`coalesce(sum(overtime_ms), 0)::float8 as overtime`,
+    sql`count(callback_deadline)::int as cb_promised`,
+    sql`(count(*) filter (where callback_done_at <= callback_deadline))::int as cb_kept`,
+    sql`(count(*) filter (where callback_done_at > callback_deadline))::int as cb_late`,
+    sql`(count(*) filter (where ${overdue(now)}))::int as cb_overdue`,
+    sql`(count(*) filter (where ${pending(now)}))::int as cb_pending`,
+    sql`(count(*) filter (where satisfaction between 1 and 5))::int as sat_n`,
+    sql`coalesce(sum(satisfaction) filter (where satisfaction between 1 and 5), 0)::float8 as sat_sum`,
+    sql`(count(*) filter (where cardinality(broken) > 0 or ${overdue(now)}))::int as issues`,
+  ];
+  for (let s = 1; s <= 5; s++)
+    cols.push(sql`(count(*) filter (where satisfaction = ${s}))::int as ${sql.ref(`sat_${s}`)}`);
+  for (const r of CALL_RESULTS)
+    cols.push(sql`(count(*) filter (where result = ${r}))::int as ${sql.ref(`result_${r}`)}`);
+  for (const r of COMPLIANCE_RULES)
+    cols.push(sql`(count(*) filter (where ${brokeRule(r, now)}))::int as ${sql.ref(`rule_${r}`)}`);
+  for (const b of STAGE_BUCKETS) {
+    cols.push(sql`coalesce(sum((stage_ms ->> ${b})::float8), 0)::float8 as ${sql.ref(`stage_${b}`)}`);
+    cols.push(
+      sql`(count(*) filter (where stage_ms ->> ${b} is not null))::int as ${sql.ref(`stage_n_${b}`)}`,
+    );
+  }
+  return sql.join(cols);
+}
+
+type FigureRow = Record<string, number | string | null>;
+
+const num = (row: FigureRow, key: string): number => Number(row[key] ?? 0);
+
+/** dashboard.ts finish(), from the sums: the same divisions over the same integers. */
+function finishFigures(row: FigureRow): Figures {
+  const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+  const calls = num(row, 'calls');
+  const ended = num(row, 'ended');
+  const avgStageMs: Partial<Record<StageBucket, number>> = {};
+  for (const b of STAGE_BUCKETS)
+    if (num(row, `stage_n_${b}`) > 0) avgStageMs[b] = num(row, `stage_${b}`) / ended;
+  const fcOf = num(row, 'fc_of');
+  const fcResolved = num(row, 'fc_resolved');
+  const holds = num(row, 'holds');
+  const holdsOver = num(row, 'holds_over');
+  const satN = num(row, 'sat_n');
+  return {
+    calls,
+    ended,
+    avgHandleMs: ratio(num(row, 'handle'), ended),
+    avgStageMs,
+    avgAfterCallMs: ratio(num(row, 'after_sum'), num(row, 'after_n')),
+    outcomes: Object.fromEntries(CALL_RESULTS.map((r) => [r, num(row, `result_${r}`)])) as Record<
+      CallResult,
+      number
+    >, // every result is a column
+    firstContact: { resolved: fcResolved, of: fcOf, share: ratio(fcResolved, fcOf) },
+    transfers: {
+      zero: num(row, 't_zero'),
+      one: num(row, 't_one'),
+      two: num(row, 't_two'),
+      refusedAttempts: num(row, 'refused'),
+      perCall: ratio(num(row, 'own_total'), calls),
+      calls: num(row, 't_calls'),
+    },
+    holds: {
+      count: holds,
+      overPromise: holdsOver,
+      share: ratio(holdsOver, holds),
+      overtimeMs: num(row, 'overtime'),
+      calls: num(row, 'holds_calls'),
+    },
+    callbacks: {
+      promised: num(row, 'cb_promised'),
+      keptOnTime: num(row, 'cb_kept'),
+      late: num(row, 'cb_late'),
+      overdue: num(row, 'cb_overdue'),
+      pending: num(row, 'cb_pending'),
+    },
+    satisfaction: {
+      count: satN,
+      average: ratio(num(row, 'sat_sum'), satN),
+      byScore: [1, 2, 3, 4, 5].map((s) => num(row, `sat_${s}`)) as Figures['satisfaction']['byScore'], // five scores
+    },
+    callsWithIssues: num(row, 'issues'),
+    byRule: Object.fromEntries(COMPLIANCE_RULES.map((r) => [r, num(row, `rule_${r}`)])) as Record<
+      ComplianceRule,
+      number
+    >, // every rule is a column
+  };
+}
+
+/** The figures of the calls `q` selects, grouped by `key` (an SQL expression) or all together. */
+export async function figuresBy(
+  db: Db,
+  q: PeriodQuery,
+  key: RawBuilder<unknown> | null,
+): Promise<{ key: unknown; figures: Figures }[]> {
+  const conds = conditions(q);
+  const rows = key
+    ? await sql<FigureRow>`select ${key} as group_key, ${figureColumns(q.now)} from call_figures
+        where ${where(conds)} group by group_key`.execute(db)
+    : await sql<FigureRow>`select null as group_key, ${figureColumns(q.now)} from call_figures
+        where ${where(conds)}`.execute(db);
+  return rows.rows.map((r) => ({ key: r.group_key, figures: finishFigures(r) }));
+}
+
+async function ranked(db: Db, q: PeriodQuery, column: 'topic' | 'need' | 'article', top: number) {
+  const conds = conditions(q);
+  const source =
+    column === 'article'
+      ? sql`(select distinct call_id, unnest(articles) as k from call_figures where ${where(conds)}) a`
+      : sql`(select ${sql.ref(column)} as k from call_figures where ${where(conds)}) a`;
+  const rows = await sql<{ k: string; n: number }>`select k, count(*)::int as n from ${source}
+    where k is not null group by k`.execute(db);
+  return rank(new Map(rows.rows.map((r) => [r.k, r.n])), top);
+}
+
+/** buildDashboard over the server's calls: overall, per operator, and the most frequent topics and needs. */
+export async function periodDashboard(db: Db, q: PeriodQuery, top = 10): Promise<Dashboard> {
+  const [overall, operators, topTopics, topNeeds, topArticles] = await Promise.all([
+    figuresBy(db, q, null),
+    figuresBy(db, q, sql`operator_name`),
+    ranked(db, q, 'topic', top),
+    ranked(db, q, 'need', top),
+    ranked(db, q, 'article', top),
+  ]);
+  const all = overall[0];
+  if (!all) throw new Error('an aggregate without groups gives one row');
+  return {
+    overall: all.figures,
+    operators: operators
+      .map((o) => ({ operatorName: String(o.key), figures: o.figures }))
+      .sort((a, b) => a.operatorName.localeCompare(b.operatorName)),
+    topTopics,
+    topNeeds,
+    topArticles,
+    // Review dates of articles live on the workstations: the server cannot tell a stale one.
+    staleArticles: [],
+  };
+}
+
+export interface ListedServerCall {
+  facts: CallFacts;
+  callerName: string | null;
+  callerPhone: string | null;
+  personId: string;
+}
+
+/** Where a page ended: the next page starts after this call (newest first). */
+export interface PageCursor {
+  startedAt: number;
+  callId: string;
+}
+
+export async function listCalls(
+  db: Db,
+  q: Scope & { from?: number; to?: number; now: number; filter: CallFilter },
+  page: { limit: number; after?: PageCursor },
+): Promise<{ calls: ListedServerCall[]; next: PageCursor | null }> {
+  const conds = conditions(q);
+  if (page.after)
+    conds.push(
+      sql<SqlBool>`(started_at, call_id) < (${new Date(page.after.startedAt)}, ${page.after.callId})`,
+    );
+  const rows = await sql<{
+    facts: CallFacts;
+    caller_name: string | null;
+    caller_phone: string | null;
+    person_id: string;
+  }>`
+    select facts, caller_name, caller_phone, person_id from call_figures where ${where(conds)}
+    order by started_at desc, call_id desc limit ${page.limit + 1}`.execute(db);
+  const calls = rows.rows.slice(0, page.limit).map((r) => ({
+    facts: r.facts,
+    callerName: r.caller_name,
+    callerPhone: r.caller_phone,
+    personId: r.person_id,
+  }));
+  const last = calls.at(-1);
+  return {
+    calls,
+    next:
+      rows.rows.length > page.limit && last
+        ? { startedAt: last.facts.startedAt, callId: last.facts.callId }
+        : null,
+  };
+}
