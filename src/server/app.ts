@@ -34,6 +34,7 @@ import type { Database } from './storage/schema';
 import { deleteExpiredSessions } from './storage/sessions';
 import { deleteAttemptsBefore } from './storage/signInAttempts';
 import { setSecurityHeaders } from './web/securityHeaders';
+import { supervisionRoutes } from './supervision/supervisionRoutes';
 import { hasBuild, isAppRoute, registerWeb, sendApp } from './web/webRoutes';
 
 export const API_PREFIX = '/api/v1';
@@ -75,6 +76,7 @@ const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events 
   await app.register(callRoutes, { ...deps, prefix: '/calls' });
   await app.register(flowRoutes, { ...deps, prefix: '/flows' });
   await app.register(eventRoutes, { ...deps, prefix: '/events' });
+  await app.register(supervisionRoutes, { ...deps, prefix: '/supervision' });
   app.get(
     '/openapi.json',
     { config: { access: 'public' }, schema: { hide: true } },

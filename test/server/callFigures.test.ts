@@ -5,29 +5,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, filterCalls, type CallFilter } from '../../src/analytics';
 import { callFromLog } from '../../src/analytics/fromLog';
-import type { CallRecordEvent } from '../../src/calls/record';
 import { periodDashboard } from '../../src/server/storage/supervision';
 import { SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
-import { BUNDLED_FLOWS, isComplete, OPERATORS, walkCall, type CallPlan } from './supervisionKit';
+import { BUNDLED_FLOWS, isComplete, OPERATORS, uploadLogs, walkCall, type CallPlan } from './supervisionKit';
 import { DATABASE_KINDS } from './testDatabase';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 2, 6, 0);
-
-export async function uploadLogs(
-  server: TestServer,
-  as: Session,
-  organisationId: string,
-  logs: readonly (readonly CallRecordEvent[])[],
-): Promise<void> {
-  // One call a request: a call's start carries the organisation's directory (the body limit is 64 KB).
-  for (const log of logs) {
-    const calls = [{ callId: log[0]?.callId ?? '', events: log }];
-    const res = await server.call('POST', '/api/v1/calls/events', { as, body: { organisationId, calls } });
-    expect(res.statusCode, res.body).toBe(200);
-    for (const ack of res.json<{ calls: { status: string }[] }>().calls) expect(ack.status).toBe('stored');
-  }
-}
 
 const rawPlan = fc.record({
   flow: fc.nat(BUNDLED_FLOWS.length - 1),

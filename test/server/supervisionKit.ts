@@ -9,7 +9,9 @@ import { startCall } from '../../src/calls/session';
 import type { CallEvent } from '../../src/calls/events';
 import type { FlowDefinition } from '../../src/flows/types';
 import { flowEvents, ruleEvents } from '../calls/modelEvents';
+import { expect } from 'vitest';
 import { flowFiles, loadFlow, ORG } from '../calls/helpers';
+import type { Session, TestServer } from './serverHarness';
 
 export const BUNDLED_FLOWS: readonly FlowDefinition[] = flowFiles().map(loadFlow);
 
@@ -30,6 +32,8 @@ export interface CallPlan {
   turns: readonly { pick: number; waitS: number }[];
   /** The caller hangs up after the turns if the call still goes on. */
   hangUp?: boolean;
+  /** The name the caller gives, in place of the sample one. */
+  callerName?: string;
 }
 
 /** Strips the time: the session stamps it from the clock the walk moves. */
@@ -61,7 +65,8 @@ export function walkCall(plan: CallPlan): CallRecordEvent[] {
     const e = options[turn.pick % options.length];
     if (!e) break;
     clock.set(Math.max(clock.now() + turn.waitS * 1000, e.at));
-    session.send(command(e));
+    const named = e.type === 'operator.capture' && e.fieldId === 'callerName' && plan.callerName;
+    session.send(command(named ? { ...e, value: plan.callerName ?? '' } : e));
   }
   if (plan.hangUp && session.getSnapshot().status === 'active') {
     clock.advance(1000);
@@ -74,3 +79,19 @@ export function walkCall(plan: CallPlan): CallRecordEvent[] {
 
 /** Whether the log holds the entry that ends the call (the server then keeps its figures). */
 export const isComplete = (log: readonly CallRecordEvent[]) => log.some((r) => r.after.state === 'ended');
+
+/** Uploads whole logs as the operator's workstation does, and checks every call was stored. */
+export async function uploadLogs(
+  server: TestServer,
+  as: Session,
+  organisationId: string,
+  logs: readonly (readonly CallRecordEvent[])[],
+): Promise<void> {
+  // One call a request: a call's start carries the organisation's directory (the body limit is 64 KB).
+  for (const log of logs) {
+    const calls = [{ callId: log[0]?.callId ?? '', events: log }];
+    const res = await server.call('POST', '/api/v1/calls/events', { as, body: { organisationId, calls } });
+    expect(res.statusCode, res.body).toBe(200);
+    for (const ack of res.json<{ calls: { status: string }[] }>().calls) expect(ack.status).toBe('stored');
+  }
+}

@@ -3,8 +3,9 @@
 // finishFigures), the filtered list a page at a time, and the rows of an export read in batches.
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { CallFacts, StageBucket } from '../../analytics/callFacts';
-import type { Dashboard, Figures } from '../../analytics/dashboard';
-import { rank } from '../../analytics/dashboard';
+import type { Dashboard, Figures, SeriesFigures } from '../../analytics/dashboard';
+import { emptySeries, finishSeries, rank } from '../../analytics/dashboard';
+import { previousPeriod, type PeriodFigures } from '../../analytics/trends';
 import { CALL_RESULTS, type CallResult } from '../../analytics/result';
 import { COMPLIANCE_RULES, type ComplianceRule } from '../../analytics/standardRules';
 import type { CallFilter } from '../../analytics/listing';
@@ -296,4 +297,138 @@ export async function listCalls(
         ? { startedAt: last.facts.startedAt, callId: last.facts.callId }
         : null,
   };
+}
+
+const seriesOf = ({ calls, firstContact, holds }: Figures): SeriesFigures => ({ calls, firstContact, holds });
+
+/** The start of the local day a call started in, in the reader's time zone (ms). */
+const localDay = (tz: string) =>
+  sql`(extract(epoch from (date_trunc('day', started_at at time zone ${tz}) at time zone ${tz})) * 1000)::float8`;
+
+/** The starts of the local days of [from, to), the first one being `from` itself (format.ts localDayStarts). */
+async function dayStartsOf(db: Db, from: number, to: number, tz: string): Promise<number[]> {
+  const rows = await sql<{
+    at: number;
+  }>`select (extract(epoch from (d at time zone ${tz})) * 1000)::float8 as at
+    from generate_series(date_trunc('day', ${new Date(from)}::timestamptz at time zone ${tz}),
+      ${new Date(to)}::timestamptz at time zone ${tz}, interval '1 day') d`.execute(db);
+  return rows.rows.map((r) => Math.max(r.at, from)).filter((at, i, all) => at < to && all.indexOf(at) === i);
+}
+
+/** periodFigures (trends.ts) over the server's calls, the series in the reader's time zone. */
+export async function periodFiguresOf(db: Db, q: PeriodQuery, tz: string): Promise<PeriodFigures> {
+  const dayStarts = await dayStartsOf(db, q.from, q.to, tz);
+  const dayIndex = (midnight: number) => {
+    const at = Math.max(midnight, q.from);
+    let found = -1;
+    dayStarts.forEach((d, i) => {
+      if (d <= at) found = i;
+    });
+    return found;
+  };
+  const [dashboard, previous, hours, days, operatorDayRows] = await Promise.all([
+    periodDashboard(db, q),
+    figuresBy(db, { ...q, ...previousPeriod(q) }, null),
+    figuresBy(db, q, sql`extract(hour from started_at at time zone ${tz})::int`),
+    figuresBy(db, q, localDay(tz)),
+    sql<{ operator_name: string; day: number; n: number }>`select operator_name, ${localDay(tz)} as day,
+      count(*)::int as n from call_figures where ${where(conditions(q))} group by 1, 2`.execute(db),
+  ]);
+  const byHour = Array.from({ length: 24 }, (_, at) => {
+    const found = hours.find((h) => Number(h.key) === at);
+    return { at, figures: found ? seriesOf(found.figures) : finishSeries(emptySeries()) };
+  });
+  const byDay = dayStarts.map((at) => ({ at, figures: finishSeries(emptySeries()) }));
+  for (const d of days) {
+    const point = byDay[dayIndex(Number(d.key))];
+    if (point) point.figures = seriesOf(d.figures);
+  }
+  const operatorDays = new Map<string, number[]>();
+  for (const r of operatorDayRows.rows) {
+    let counts = operatorDays.get(r.operator_name);
+    if (!counts) operatorDays.set(r.operator_name, (counts = dayStarts.map(() => 0)));
+    const i = dayIndex(r.day);
+    if (i >= 0) counts[i] = (counts[i] ?? 0) + r.n;
+  }
+  const before = previous[0];
+  if (!before) throw new Error('an aggregate without groups gives one row');
+  return {
+    dashboard,
+    previous: before.figures,
+    byHour,
+    byDay,
+    operatorDays: dashboard.operators.map(({ operatorName }) => ({
+      operatorName,
+      calls: operatorDays.get(operatorName) ?? dayStarts.map(() => 0),
+    })),
+  };
+}
+
+/** The call if the reader may see it: the organisation's, and for an operator their own (else null). */
+export async function callInScope(db: Db, scope: Scope, callId: string) {
+  let q = db
+    .selectFrom('calls')
+    .select(['id', 'person_id', 'organisation_id'])
+    .where('id', '=', callId)
+    .where('organisation_id', '=', scope.organisationId);
+  if (scope.personId !== undefined) q = q.where('person_id', '=', scope.personId);
+  return (await q.executeTakeFirst()) ?? null;
+}
+
+export async function callFiguresOf(db: Db, callId: string) {
+  const row = await db
+    .selectFrom('call_figures')
+    .select(['facts', 'caller_name', 'caller_phone'])
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+  return row
+    ? { facts: row.facts as CallFacts, callerName: row.caller_name, callerPhone: row.caller_phone } // stored from analyzeCall
+    : null;
+}
+
+export interface StoredComment {
+  id: string;
+  author: string;
+  body: string;
+  at: number;
+}
+
+export async function commentsOn(db: Db, callId: string): Promise<StoredComment[]> {
+  const rows = await db
+    .selectFrom('call_comments')
+    .innerJoin('people', 'people.id', 'call_comments.author_person_id')
+    .select([
+      'call_comments.id',
+      'call_comments.body',
+      'call_comments.created_at',
+      'people.surname',
+      'people.first_name',
+      'people.patronymic',
+    ])
+    .where('call_comments.call_id', '=', callId)
+    .orderBy('call_comments.created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    author: [r.surname, r.first_name, r.patronymic].filter(Boolean).join(' '),
+    body: r.body,
+    at: r.created_at.getTime(),
+  }));
+}
+
+export async function addComment(
+  db: Db,
+  c: { id: string; callId: string; organisationId: string; authorId: string; body: string; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('call_comments')
+    .values({
+      id: c.id,
+      call_id: c.callId,
+      organisation_id: c.organisationId,
+      author_person_id: c.authorId,
+      body: c.body,
+      created_at: c.at,
+    })
+    .execute();
 }
