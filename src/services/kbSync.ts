@@ -1,9 +1,7 @@
 // Keeps the knowledge base the app reads in step with the deployed kb-bundle.json: a new version gets its
 // search index built once and both are stored atomically; every later start loads the cached index instead.
-import { useEffect, useState } from 'react';
+import { type AppDB, classifyStorageError } from '../db';
 import {
-  type AppDB,
-  classifyStorageError,
   activeKbInfo,
   EditsChangedError,
   getArticle,
@@ -14,7 +12,7 @@ import {
   storeBundle,
   watchActiveKbIndex,
   type KbInfo,
-} from '../db';
+} from '../db/kb';
 import { KB_BUNDLE_FILE, restoreBundle, type BundledArticle, type KbBundle } from '../kb/bundle';
 import type { IndexableArticle, SearchFilters, SearchResult } from '../kb/search';
 import { createKbSearchClient } from './kbSearchClient';
@@ -229,42 +227,34 @@ export async function syncKnowledgeBase(deps: KbSyncDeps): Promise<KbSyncResult>
   return { info: stored, updated: false, notice, source: dbSource(engine, db, stored) };
 }
 
-export type KnowledgeBaseState = { status: 'loading' } | ({ status: 'ready' } & KbSyncResult);
-
 /**
- * The app's entry point: call once in the shell after storage opened (ready = true, db may be null).
- * One search worker lives as long as the shell does.
+ * Syncs once and keeps the search engine in step with later saves (the editor, this tab or another)
+ * until stopped: the shell's knowledge base (knowledgeBase.ts) runs this from its lazy chunk.
+ * One search worker lives until stop.
  */
-export function useKnowledgeBase(db: AppDB | null, ready: boolean): KnowledgeBaseState {
-  const [state, setState] = useState<KnowledgeBaseState>({ status: 'loading' });
-  useEffect(() => {
-    if (!ready) return;
-    let cancelled = false;
-    let unwatch = () => {};
-    const client = createKbSearchClient();
-    // The engine validates whatever bytes it is handed (IndexFormatError → 'bad-index'), hence `unknown`.
-    const engine: KbSearchEngine = client;
-    void syncKnowledgeBase({ db, engine }).then(
-      (result) => {
-        if (cancelled) return;
-        setState({ status: 'ready', ...result });
-        // An article saved in the editor (this tab or another) replaces the stored index: load it at once.
-        if (db && result.source)
-          unwatch = watchActiveKbIndex(db, (index) => {
-            void fromStoredIndex(index)
-              .then((bytes) => engine.load(bytes))
-              .catch(() => undefined);
-          });
-      },
-      () =>
-        !cancelled &&
-        setState({ status: 'ready', info: null, updated: false, notice: 'storageFailed', source: null }),
-    );
-    return () => {
-      cancelled = true;
-      unwatch();
-      client.dispose();
-    };
-  }, [db, ready]);
-  return state;
+export function runKnowledgeBase(db: AppDB | null, onReady: (result: KbSyncResult) => void): () => void {
+  let stopped = false;
+  let unwatch = () => {};
+  const client = createKbSearchClient();
+  // The engine validates whatever bytes it is handed (IndexFormatError → 'bad-index'), hence `unknown`.
+  const engine: KbSearchEngine = client;
+  void syncKnowledgeBase({ db, engine }).then(
+    (result) => {
+      if (stopped) return;
+      onReady(result);
+      // An article saved in the editor (this tab or another) replaces the stored index: load it at once.
+      if (db && result.source)
+        unwatch = watchActiveKbIndex(db, (index) => {
+          void fromStoredIndex(index)
+            .then((bytes) => engine.load(bytes))
+            .catch(() => undefined);
+        });
+    },
+    () => !stopped && onReady({ info: null, updated: false, notice: 'storageFailed', source: null }),
+  );
+  return () => {
+    stopped = true;
+    unwatch();
+    client.dispose();
+  };
 }

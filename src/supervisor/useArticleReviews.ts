@@ -1,7 +1,8 @@
 // Review dates and titles of the active knowledge base's articles, to tell stale articles used in calls.
 import { useEffect, useState } from 'react';
 import type { ArticleReview } from '../analytics';
-import { type AppDB, loadActiveBundle } from '../db';
+import type { AppDB } from '../db';
+import { loadActiveBundle } from '../db/kb';
 
 export type ArticleInfo = ArticleReview & { title: string };
 

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveArticle, type SaveArticleDeps } from '../../src/db/editor';
-import { AppDB, overlayEditsOnBundle, storeBundle } from '../../src/db';
+import { AppDB } from '../../src/db';
+import { overlayEditsOnBundle, storeBundle } from '../../src/db/kb';
 import { ArticlesPanel } from '../../src/editor/ArticlesPanel';
 import type { Article } from '../../src/kb/article';
 import type { BundledArticle, KbBundle } from '../../src/kb/bundle';
