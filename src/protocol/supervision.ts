@@ -96,3 +96,36 @@ export const periodFiguresSchema = z.object({
   byDay: seriesSchema,
   operatorDays: z.array(z.object({ operatorName: z.string(), calls: z.array(z.number()) })),
 });
+
+/** The live board of the line (GET /api/v1/supervision/board), refetched on each `board` event. */
+export const boardSchema = z.object({
+  serverTime: z.number(),
+  /** Operators signed in now. */
+  signedIn: z.array(z.object({ personId: z.string(), name: z.string() })),
+  /** Calls going on: holds soonest over their promise first, then the longest calls. */
+  calls: z.array(
+    z.object({
+      callId: z.string(),
+      personId: z.string(),
+      operatorName: z.string(),
+      startedAt: z.number(),
+      stage: z.string().nullable(),
+      stageSince: z.number(),
+      hold: z
+        .object({
+          promisedMinutes: z.number(),
+          startedAt: z.number(),
+          deadline: z.number(),
+          extension: z.boolean(),
+        })
+        .nullable(),
+      transferring: z.boolean(),
+      lastAt: z.number(),
+    }),
+  ),
+  /** Today's figures so far (Figures of src/analytics), in the organisation's time zone. */
+  today: z.looseObject({ calls: z.number() }),
+  todayFrom: z.number(),
+  /** Callbacks are not kept on this server yet (another issue adds them): null. */
+  callbacks: z.null(),
+});

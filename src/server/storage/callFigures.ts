@@ -8,7 +8,6 @@ import type { CallRecordEvent } from '../../calls/record';
 import { restoreFlow } from '../../flows/restore';
 import type { FlowDefinition } from '../../flows/types';
 import type { Database } from './schema';
-import { nameKey } from './supervision';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -18,7 +17,8 @@ export const ENDED_STATE = 'ended';
 // Restored once per definition's text (a version never changes, but test databases reuse ids).
 const restored = new Map<string, FlowDefinition | null>();
 
-async function flowOf(db: Db, organisationId: string, flowId: string, version: number) {
+/** The flow version a call ran, restored (null when the organisation has no such version). */
+export async function flowOf(db: Db, organisationId: string, flowId: string, version: number) {
   const row = await db
     .selectFrom('flow_versions')
     .select(sql<string>`definition::text`.as('text'))
@@ -44,6 +44,9 @@ export async function callLog(db: Db, callId: string): Promise<CallRecordEvent[]
     .execute();
   return rows.map((r) => r.payload as CallRecordEvent); // stored from the checked upload schema
 }
+
+/** Lower-cased as JavaScript does it: the database's own lower() may not know Cyrillic (C locale). */
+const nameKey = (name: string | null): string | null => name?.toLowerCase() ?? null;
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 

@@ -10,6 +10,8 @@ import { CALL_RESULTS, type CallResult } from '../../analytics/result';
 import { COMPLIANCE_RULES, type ComplianceRule } from '../../analytics/standardRules';
 import type { CallFilter } from '../../analytics/listing';
 import { ALL_STAGES } from '../../flows/types';
+import { liveCallOf } from '../../analytics/line';
+import { callLog, flowOf } from './callFigures';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -62,11 +64,8 @@ function behind(key: NonNullable<CallFilter['behind']>, now: number): RawBuilder
   }
 }
 
-/** Lower-cased as JavaScript does it: the database's own lower() may not know Cyrillic (C locale). */
-export const nameKey = (name: string | null): string | null => name?.toLowerCase() ?? null;
-
 /** listing.ts filterCalls as conditions: the scope, the period, and every filter the list offers. */
-export function conditions(q: Scope & { from?: number; to?: number; now: number; filter: CallFilter }) {
+function conditions(q: Scope & { from?: number; to?: number; now: number; filter: CallFilter }) {
   const f = q.filter;
   const out: Expression<SqlBool>[] = [sql<SqlBool>`organisation_id = ${q.organisationId}`];
   if (q.personId !== undefined) out.push(sql<SqlBool>`person_id = ${q.personId}`);
@@ -203,7 +202,7 @@ function finishFigures(row: FigureRow): Figures {
 }
 
 /** The figures of the calls `q` selects, grouped by `key` (an SQL expression) or all together. */
-export async function figuresBy(
+async function figuresBy(
   db: Db,
   q: PeriodQuery,
   key: RawBuilder<unknown> | null,
@@ -431,4 +430,64 @@ export async function addComment(
       created_at: c.at,
     })
     .execute();
+}
+
+/** Calls without an end for longer than this are left off the board (a workstation lost mid-call). */
+const STALE_MS = 12 * 3_600_000;
+
+/** The line now: who is signed in (operators), and the calls going on with where they stand. */
+export async function lineNow(db: Db, organisationId: string, now: number) {
+  const people = await db
+    .selectFrom('sessions')
+    .innerJoin('people', 'people.id', 'sessions.person_id')
+    .innerJoin('person_roles', 'person_roles.person_id', 'people.id')
+    .select(['people.id', 'people.surname', 'people.first_name', 'people.patronymic'])
+    .distinct()
+    .where('sessions.organisation_id', '=', organisationId)
+    .where('sessions.expires_at', '>', new Date(now))
+    .where('person_roles.role', '=', 'operator')
+    .where('people.disabled_at', 'is', null)
+    .execute();
+  const active = await db
+    .selectFrom('calls')
+    .leftJoin('call_figures', 'call_figures.call_id', 'calls.id')
+    .select(['calls.id', 'calls.person_id', 'calls.flow_id', 'calls.flow_version'])
+    .where('calls.organisation_id', '=', organisationId)
+    .where('call_figures.call_id', 'is', null)
+    .where('calls.updated_at', '>', new Date(now - STALE_MS))
+    .execute();
+  const calls = [];
+  for (const c of active) {
+    const flow = await flowOf(db, organisationId, c.flow_id, c.flow_version);
+    const live = liveCallOf(await callLog(db, c.id), flow);
+    if (live) calls.push({ ...live, personId: c.person_id });
+  }
+  return {
+    signedIn: people
+      .map((p) => ({
+        personId: p.id,
+        name: [p.surname, p.first_name, p.patronymic].filter(Boolean).join(' '),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    // Holds that run over their promise soonest come first, then the other calls, longest first.
+    calls: calls.sort(
+      (a, b) => (a.hold?.deadline ?? Infinity) - (b.hold?.deadline ?? Infinity) || a.startedAt - b.startedAt,
+    ),
+  };
+}
+
+/** When today began in the time zone (ms): the board's figures are today's so far. */
+export async function startOfDay(db: Db, now: number, tz: string): Promise<number> {
+  const row = await sql<{ at: number }>`select (extract(epoch from
+    (date_trunc('day', ${new Date(now)}::timestamptz at time zone ${tz}) at time zone ${tz})) * 1000)::float8 as at`.execute(
+    db,
+  );
+  return row.rows[0]?.at ?? now;
+}
+
+/** The overall figures of the calls `q` selects. */
+export async function overallFigures(db: Db, q: PeriodQuery): Promise<Figures> {
+  const [all] = await figuresBy(db, q, null);
+  if (!all) throw new Error('an aggregate without groups gives one row');
+  return all.figures;
 }

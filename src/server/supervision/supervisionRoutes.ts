@@ -11,6 +11,7 @@ import type { CallFilter } from '../../analytics/listing';
 import type { callFilterQuerySchema, serverCallSchema } from '../../protocol';
 import {
   apiErrorSchema,
+  boardSchema,
   callListQuerySchema,
   callPageSchema,
   callRecordSchema,
@@ -28,8 +29,11 @@ import {
   callFiguresOf,
   callInScope,
   commentsOn,
+  lineNow,
   listCalls,
+  overallFigures,
   periodFiguresOf,
+  startOfDay,
   type PageCursor,
   type Scope,
 } from '../storage/supervision';
@@ -229,6 +233,35 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
       );
       // PeriodFigures goes out whole: the schema names its frame and lets the figures through.
       return figures as unknown as z.infer<typeof periodFiguresSchema>;
+    },
+  );
+  app.get(
+    '/board',
+    {
+      config: { access: supervisors },
+      schema: {
+        summary: 'The line now: who is signed in, the calls going on and their holds, today so far',
+        tags: ['supervision'],
+        response: { 200: boardSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const organisationId = sessionOf(request).organisation.id;
+      const now = config.now().getTime();
+      const timeZone = await organisationTimeZone(db, organisationId);
+      const todayFrom = await startOfDay(db, now, timeZone);
+      const [line, today] = await Promise.all([
+        lineNow(db, organisationId, now),
+        overallFigures(db, { organisationId, from: todayFrom, to: now + 1, now, filter: {} }),
+      ]);
+      return {
+        serverTime: now,
+        ...line,
+        // Figures go out whole: the schema names a field and lets the rest through.
+        today: today as unknown as z.infer<typeof boardSchema>['today'],
+        todayFrom,
+        callbacks: null,
+      };
     },
   );
   return Promise.resolve();
