@@ -129,3 +129,19 @@ export const boardSchema = z.object({
   /** Callbacks are not kept on this server yet (another issue adds them): null. */
   callbacks: z.null(),
 });
+
+/** Per operator over a period: the rules most often broken, with the calls to open (newest first). */
+export const coachingSchema = z.object({
+  operators: z.array(
+    z.object({
+      operatorName: z.string(),
+      rules: z.array(
+        z.object({
+          rule: z.enum(COMPLIANCE_RULES as [string, ...string[]]),
+          calls: z.number(),
+          callIds: z.array(z.string()),
+        }),
+      ),
+    }),
+  ),
+});

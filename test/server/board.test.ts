@@ -25,8 +25,9 @@ interface Board {
   callbacks: null;
 }
 
-/** A call put on hold for `minutes` after the greeting, still going on. */
-function onHold(callId: string, at: number, minutes: number) {
+/** A call put on hold for `minutes` after the greeting, still going on (or, with `overMs`, resumed that
+ * long after its promise and hung up). */
+function onHold(callId: string, at: number, minutes: number, overMs?: number) {
   const clock = new ManualClock(at);
   const session = startCall({
     flow: FLOW,
@@ -38,6 +39,12 @@ function onHold(callId: string, at: number, minutes: number) {
   session.send({ type: 'operator.choose', optionId: 'continue' });
   clock.advance(10_000);
   session.send({ type: 'operator.hold', minutes });
+  if (overMs !== undefined) {
+    clock.advance(minutes * 60_000 + overMs);
+    session.send({ type: 'operator.resume' });
+    clock.advance(5_000);
+    session.send({ type: 'caller.hungUp' });
+  }
   const log = [...session.log()];
   session.stop();
   return log;
@@ -82,6 +89,31 @@ describe.each(DATABASE_KINDS)('live board on %s', (kind) => {
     expect(board.signedIn.map((p) => p.name)).toContain('Смирнова Анна Сергеевна');
     expect(board.today.calls).toBe(1);
     expect(board.callbacks).toBeNull();
+  });
+
+  it('names to coach, per operator, the rules most often broken with the calls that broke them', async () => {
+    const at = Date.UTC(2026, 9, 5, 7, 0);
+    await uploadLogs(server, operator, SVERDLOVSK, [
+      onHold(`${kind}-over-1`, at, 1, 30_000),
+      onHold(`${kind}-over-2`, at + 600_000, 2, 5_000),
+      onHold(`${kind}-kept`, at + 900_000, 2, -60_000),
+    ]);
+    const url = `/api/v1/supervision/coaching?from=${at}&to=${at + 86_400_000}`;
+    const res = await server.call('GET', url, { as: supervisor });
+    expect(res.statusCode, res.body).toBe(200);
+    const { operators } = res.json<{
+      operators: { operatorName: string; rules: { rule: string; calls: number; callIds: string[] }[] }[];
+    }>();
+    const anna = operators.find((o) => o.operatorName === 'Смирнова Анна Сергеевна');
+    expect(anna?.rules[0]).toEqual({
+      rule: 'holdOverPromise',
+      calls: 2,
+      callIds: [`${kind}-over-2`, `${kind}-over-1`],
+    });
+    // An operator reads their own coaching too; another organisation's supervisor sees none of it.
+    expect((await server.call('GET', url, { as: operator })).json()).toEqual(res.json());
+    const foreign = await server.signInAs(MURMANSK, 'supervisor');
+    expect((await server.call('GET', url, { as: foreign })).json()).toEqual({ operators: [] });
   });
 
   it('is for supervisors of the organisation only', async () => {

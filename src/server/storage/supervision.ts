@@ -491,3 +491,36 @@ export async function overallFigures(db: Db, q: PeriodQuery): Promise<Figures> {
   if (!all) throw new Error('an aggregate without groups gives one row');
   return all.figures;
 }
+
+/** How many calls of each coached rule are named, newest first. */
+const COACHING_CALLS = 10;
+
+/**
+ * Per operator over a period: the rules they broke most often, with the calls that broke them (newest
+ * first) to open from the coaching page. An open callback past its deadline counts at `now`.
+ */
+export async function coaching(db: Db, q: PeriodQuery) {
+  const conds = conditions(q);
+  const rows = await sql<{ operator_name: string; rule: string; n: number; calls: string[] }>`
+    select operator_name, rule, count(*)::int as n,
+      (array_agg(call_id order by started_at desc, call_id desc))[1:${sql.lit(COACHING_CALLS)}] as calls
+    from (
+      select operator_name, call_id, started_at, unnest(broken) as rule from call_figures where ${where(conds)}
+      union all
+      select operator_name, call_id, started_at, 'callbackOverdue' from call_figures
+        where ${where([...conds, overdue(q.now)])}
+    ) b
+    group by operator_name, rule`.execute(db);
+  const byOperator = new Map<string, { rule: ComplianceRule; calls: number; callIds: string[] }[]>();
+  for (const r of rows.rows) {
+    let list = byOperator.get(r.operator_name);
+    if (!list) byOperator.set(r.operator_name, (list = []));
+    list.push({ rule: r.rule as ComplianceRule, calls: r.n, callIds: r.calls }); // a rule code kept by figuresRow
+  }
+  return [...byOperator]
+    .map(([operatorName, rules]) => ({
+      operatorName,
+      rules: rules.sort((a, b) => b.calls - a.calls || a.rule.localeCompare(b.rule)),
+    }))
+    .sort((a, b) => a.operatorName.localeCompare(b.operatorName));
+}

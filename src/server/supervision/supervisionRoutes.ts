@@ -12,6 +12,7 @@ import type { callFilterQuerySchema, serverCallSchema } from '../../protocol';
 import {
   apiErrorSchema,
   boardSchema,
+  coachingSchema,
   callListQuerySchema,
   callPageSchema,
   callRecordSchema,
@@ -28,6 +29,7 @@ import {
   addComment,
   callFiguresOf,
   callInScope,
+  coaching,
   commentsOn,
   lineNow,
   listCalls,
@@ -235,6 +237,30 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
       return figures as unknown as z.infer<typeof periodFiguresSchema>;
     },
   );
+  app.get(
+    '/coaching',
+    {
+      config: { access: readers },
+      schema: {
+        summary: 'Per operator over a period: the rules most often broken, with the calls that broke them',
+        tags: ['supervision'],
+        querystring: periodQuerySchema,
+        response: { 200: coachingSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const operators = await coaching(db, {
+        ...scopeOf(request),
+        from: q.from,
+        to: q.to,
+        now: config.now().getTime(),
+        filter: filterOf(q),
+      });
+      return { operators };
+    },
+  );
+
   app.get(
     '/board',
     {
