@@ -145,3 +145,15 @@ export const coachingSchema = z.object({
     }),
   ),
 });
+
+export const RETENTION_MAX_DAYS = 3650;
+
+/** The organisation's personal-data retention: days kept (null: kept), and the latest erasures. */
+export const retentionSchema = z.object({
+  days: z.number().int().nullable(),
+  erasures: z.array(z.object({ callId: z.string(), events: z.number(), at: z.number() })),
+});
+
+export const setRetentionSchema = z.object({
+  days: z.number().int().min(1).max(RETENTION_MAX_DAYS).nullable(),
+});

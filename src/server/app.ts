@@ -31,6 +31,7 @@ import { seedSamples } from './seed';
 import { openDatabase, type ServerDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
 import type { Database } from './storage/schema';
+import { eraseExpired } from './storage/retention';
 import { deleteExpiredSessions } from './storage/sessions';
 import { deleteAttemptsBefore } from './storage/signInAttempts';
 import { setSecurityHeaders } from './web/securityHeaders';
@@ -145,6 +146,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     const now = config.now();
     void deleteExpiredSessions(database.db, now)
       .then(() => deleteAttemptsBefore(database.db, new Date(now.getTime() - 86_400_000)))
+      // Personal data past the organisation's retention (issue 19): erased a batch at a time.
+      .then(() => eraseExpired(database.db, now))
       .catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'));
   }, HOUSEKEEPING_MS);
   housekeeping.unref();

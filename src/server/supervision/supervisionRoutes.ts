@@ -12,6 +12,8 @@ import type { callFilterQuerySchema, serverCallSchema } from '../../protocol';
 import {
   apiErrorSchema,
   boardSchema,
+  retentionSchema,
+  setRetentionSchema,
   coachingSchema,
   callListQuerySchema,
   callPageSchema,
@@ -39,6 +41,7 @@ import {
   type PageCursor,
   type Scope,
 } from '../storage/supervision';
+import { listErasures, retentionDays, setRetentionDays } from '../storage/retention';
 import { csvRows, organisationTimeZone, validTimeZone } from './supervisionCsv';
 
 const readers = ['operator', 'supervisor', 'administrator'] as const;
@@ -258,6 +261,44 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
         filter: filterOf(q),
       });
       return { operators };
+    },
+  );
+
+  app.get(
+    '/retention',
+    {
+      config: { access: supervisors },
+      schema: {
+        summary: "The organisation's personal-data retention and the latest erasures",
+        tags: ['supervision'],
+        response: { 200: retentionSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const organisationId = sessionOf(request).organisation.id;
+      const [days, erasures] = await Promise.all([
+        retentionDays(db, organisationId),
+        listErasures(db, organisationId),
+      ]);
+      return { days, erasures };
+    },
+  );
+
+  app.put(
+    '/retention',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        summary: "Sets how many days calls' personal data is kept (null keeps it)",
+        tags: ['supervision'],
+        body: setRetentionSchema,
+        response: { 200: retentionSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const organisationId = sessionOf(request).organisation.id;
+      await setRetentionDays(db, organisationId, request.body.days);
+      return { days: request.body.days, erasures: await listErasures(db, organisationId) };
     },
   );
 
