@@ -12,6 +12,7 @@ import { operatorLatencySuite } from './suites/operatorLatency';
 import { operatorMemorySuite } from './suites/operatorMemory';
 import { serverSuite } from './suites/server';
 import { storageSuite } from './suites/storage';
+import { supervisionSuite } from './suites/supervision';
 import { syncSuite } from './suites/sync';
 
 const SUITES: Suite[] = [
@@ -23,6 +24,7 @@ const SUITES: Suite[] = [
   operatorMemorySuite,
   serverSuite,
   syncSuite,
+  supervisionSuite,
 ];
 
 async function main(): Promise<number> {
