@@ -22,7 +22,13 @@ function cellText(value: CsvCell): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** One row of the file with its CRLF: a stream writes the rows one at a time after CSV_BOM. */
+export function csvLine(row: readonly CsvCell[]): string {
+  return row.map((v) => `"${cellText(v).replace(/"/g, '""')}"`).join(';') + '\r\n';
+}
+
+export const CSV_BOM = '\uFEFF';
+
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  const lines = rows.map((row) => row.map((v) => `"${cellText(v).replace(/"/g, '""')}"`).join(';'));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return CSV_BOM + rows.map(csvLine).join('');
 }

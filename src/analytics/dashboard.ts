@@ -157,7 +157,8 @@ function shareOf(c: CallFacts, now: number): CallShare {
   return share;
 }
 
-function workOutShare(c: CallFacts, now: number): CallShare {
+/** What one call adds to the figures at `now` (the server keeps it per call, at now 0: see call_figures). */
+export function workOutShare(c: CallFacts, now: number): CallShare {
   const own = ownTransfers(c);
   const counted = Math.min(2, c.transfersBefore + own);
   let holds = 0;
@@ -274,7 +275,8 @@ function finish(acc: Acc): Figures {
   return f;
 }
 
-function rank(counts: Map<string, number>, top: number): Ranked[] {
+/** The most frequent keys first, equal counts by key: one order for the browser and the server. */
+export function rank(counts: Map<string, number>, top: number): Ranked[] {
   return [...counts]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))

@@ -1,10 +1,7 @@
 // Personal-data retention: after the set number of days, callers' names, phones and every free text of a
 // call (captured values, handover summaries, reasons, the wrap-up summary) are erased; figures stay.
-import { ERASED, ERASED_TEXT, guessFieldKind } from '../analytics/erasure';
+import { ERASED, ERASED_TEXT, erasedEvent, guessFieldKind } from '../analytics/erasure';
 import { findField } from '../calls/capture';
-import type { CallRecordEvent } from '../calls/record';
-import type { OutcomeDetails } from '../calls/events';
-import type { FieldKind } from '../flows/types';
 import { eventsOf, markCallsChanged } from './callsRepository';
 import type { AppDB } from './db';
 import { flowTables, flowVersionsFor, type FlowLookup } from './flowCatalogue';
@@ -51,50 +48,6 @@ export async function listErasures(db: AppDB): Promise<ErasureRecord[]> {
   const value = (await db.settings.get(LOG_KEY))?.value;
   // Written only by eraseExpiredPersonalData below.
   return Array.isArray(value) ? (value as ErasureRecord[]) : [];
-}
-
-const text = (v: string | undefined): string | undefined =>
-  v === undefined || v.trim() === '' ? v : ERASED_TEXT;
-
-/** Reasons and ways forward are the operator's words about the caller's case; the body is an authority. */
-function erasedDetails<T extends OutcomeDetails>(d: T): T {
-  const out = { ...d };
-  if (d.reason !== undefined) out.reason = text(d.reason);
-  if (d.wayForward !== undefined) out.wayForward = text(d.wayForward);
-  return out;
-}
-
-/** The event with every personal value replaced by its stand-in (the same event when it held none). */
-function erasedEvent(
-  r: CallRecordEvent,
-  kindOf: (fieldId: string, value: string) => FieldKind,
-): CallRecordEvent {
-  const e = r.event;
-  switch (e.type) {
-    case 'call.started':
-      return e.start.callerPhone === undefined
-        ? r
-        : { ...r, event: { ...e, start: { ...e.start, callerPhone: ERASED.phone } } };
-    case 'operator.capture':
-      return e.value.trim() === '' ? r : { ...r, event: { ...e, value: ERASED[kindOf(e.fieldId, e.value)] } };
-    case 'operator.transfer':
-      return { ...r, event: { ...e, summary: text(e.summary) ?? '' } };
-    case 'operator.callback': {
-      // A callback may name the caller it is owed to, besides the name captured in the call.
-      const event: typeof e & { callerName?: string } = { ...e };
-      if (event.callerName !== undefined) event.callerName = ERASED.personName;
-      if (e.phone !== undefined) event.phone = ERASED.phone;
-      if (e.question !== undefined) event.question = text(e.question);
-      return { ...r, event };
-    }
-    case 'operator.choose':
-      return e.details ? { ...r, event: { ...e, details: erasedDetails(e.details) } } : r;
-    case 'operator.outcomeDetails':
-    case 'operator.end':
-      return { ...r, event: erasedDetails(e) };
-    default:
-      return r;
-  }
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -10,8 +10,10 @@ export const centreEventSchema = z.discriminatedUnion('kind', [
     version: z.number().int(),
     effectiveAt: z.iso.datetime(),
   }),
+  /** Calls moved on the line (events arrived): supervisors refetch /api/v1/supervision/board. */
+  z.object({ kind: z.literal('board') }),
 ]);
 export type CentreEvent = z.infer<typeof centreEventSchema>;
 
 /** How the server names the event in the stream (`event:` line) for each kind. */
-export const SERVER_EVENT_NAMES = { flows: 'flows', signedOut: 'signedOut' } as const;
+export const SERVER_EVENT_NAMES = { flows: 'flows', board: 'board', signedOut: 'signedOut' } as const;

@@ -7,3 +7,4 @@ export * from './organisation';
 export * from './people';
 export * from './roles';
 export * from './session';
+export * from './supervision';

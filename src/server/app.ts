@@ -31,9 +31,11 @@ import { seedSamples } from './seed';
 import { openDatabase, type ServerDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
 import type { Database } from './storage/schema';
+import { eraseExpired } from './storage/retention';
 import { deleteExpiredSessions } from './storage/sessions';
 import { deleteAttemptsBefore } from './storage/signInAttempts';
 import { setSecurityHeaders } from './web/securityHeaders';
+import { supervisionRoutes } from './supervision/supervisionRoutes';
 import { hasBuild, isAppRoute, registerWeb, sendApp } from './web/webRoutes';
 
 export const API_PREFIX = '/api/v1';
@@ -112,6 +114,7 @@ const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events 
   await app.register(callRoutes, { ...deps, prefix: '/calls' });
   await app.register(flowRoutes, { ...deps, prefix: '/flows' });
   await app.register(eventRoutes, { ...deps, prefix: '/events' });
+  await app.register(supervisionRoutes, { ...deps, prefix: '/supervision' });
   app.get(
     '/openapi.json',
     { config: { access: 'public' }, schema: { hide: true } },
@@ -186,6 +189,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     const now = config.now();
     void deleteExpiredSessions(database.db, now)
       .then(() => deleteAttemptsBefore(database.db, new Date(now.getTime() - 86_400_000)))
+      // Personal data past the organisation's retention (issue 19): erased a batch at a time.
+      .then(() => eraseExpired(database.db, now))
       .catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'));
   }, HOUSEKEEPING_MS);
   housekeeping.unref();

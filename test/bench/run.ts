@@ -13,6 +13,7 @@ import { operatorLatencySuite } from './suites/operatorLatency';
 import { operatorMemorySuite } from './suites/operatorMemory';
 import { serverSuite } from './suites/server';
 import { storageSuite } from './suites/storage';
+import { supervisionSuite } from './suites/supervision';
 import { syncSuite } from './suites/sync';
 
 const SUITES: Suite[] = [
@@ -25,6 +26,7 @@ const SUITES: Suite[] = [
   serverSuite,
   syncSuite,
   loadSuite,
+  supervisionSuite,
 ];
 
 async function main(): Promise<number> {

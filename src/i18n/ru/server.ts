@@ -3,6 +3,9 @@
 // index, which leads to the client's texts). API codes are stable (the app and the tests read them); the
 // words may change.
 import { MINUTES_ACC, pluralRu } from '../../flows/plural';
+import { outcomes } from './calls';
+import { history } from './callbacks';
+import { supervisor } from './supervisor';
 
 const apiMessages = {
   invalid_request: 'Запрос заполнен неверно.',
@@ -29,6 +32,7 @@ const apiMessages = {
   unknown_flow_version:
     'Звонок шёл по версии сценария, которой на сервере нет: сервер не принял его события.',
   flow_not_found: 'Такого сценария или такой его версии нет.',
+  call_not_found: 'Такого звонка нет.',
   flow_invalid: 'Сценарий не опубликован: в нём есть ошибки. Исправьте их и опубликуйте снова.',
   flow_id_mismatch: 'Идентификатор в сценарии не совпадает с тем, под которым его публикуют.',
   version_conflict:
@@ -59,6 +63,11 @@ const fieldNames: Record<string, string> = {
   note: 'описание изменений',
   flowId: 'сценарий',
   version: 'версия',
+  from: 'начало периода',
+  to: 'конец периода',
+  body: 'текст',
+  limit: 'число звонков на странице',
+  after: 'страница',
 };
 
 export const server = {
@@ -73,6 +82,17 @@ export const server = {
   bodyTooLarge: (kb: number) => `${apiMessages.body_too_large} Не больше ${kb} КБ.`,
   locked: (minutes: number) =>
     `Слишком много неудачных попыток входа. Попробуйте снова через ${pluralRu(Math.max(1, Math.ceil(minutes)), MINUTES_ACC)}.`,
+  /** The calls export the server streams: the workspace's own columns and words (src/supervisor/callsExport.ts). */
+  callsExport: {
+    header: supervisor.csv.header,
+    directions: history.directions,
+    outcomes,
+    results: supervisor.results,
+    transferredTo: supervisor.transferredTo,
+    rules: supervisor.rules,
+    erased: supervisor.list.erased,
+    noName: supervisor.list.noName,
+  },
   roleNames: {
     operator: 'оператор',
     supervisor: 'руководитель',

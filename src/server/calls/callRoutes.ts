@@ -8,13 +8,20 @@ import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
 import { server as messages } from '../../i18n/ru/server';
 import { storeCallEvents } from '../storage/callEvents';
+import { BoardNews } from '../supervision/boardNews';
 
 const access = ['operator'] as const;
 const MAX_INT = 2 ** 31 - 1;
 const MAX_TIME = 8.64e15;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema };
 
-export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
+export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
+  // The supervisors' live board refetches when calls move (issue 19).
+  const board = new BoardNews(events);
+  app.addHook('onClose', (_instance, done) => {
+    board.stop();
+    done();
+  });
   app.post(
     '/events',
     {
@@ -46,6 +53,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config 
         calls,
         config.now(),
       );
+      if (results.some((r) => r.status === 'stored' && r.added > 0)) board.moved(organisationId);
       return {
         calls: results.map((r): CallAck =>
           r.status === 'stored' ? r : { ...r, message: messages.api[r.code] },

@@ -4,6 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
+import { ENDED_STATE, reduceCompletedCall } from './callFigures';
 import type { Database } from './schema';
 
 type CallRefusal = (typeof CALL_REFUSALS)[number];
@@ -174,8 +175,19 @@ export async function storeCallEvents(
       await sql`update calls set next_seq = v.next_seq, updated_at = ${now}
         from (values ${next}) as v(id, next_seq) where calls.id = v.id`.execute(trx);
     }
-    for (const { call, added } of adding)
+    for (const { call, added } of adding) {
       byCall.set(call.callId, { callId: call.callId, status: 'stored', added: added.length });
+      const h = held.get(call.callId);
+      // The entry that ends the call arrived: its figures are reduced now, once (call_figures).
+      if (h && added.some((e) => e.after.state === ENDED_STATE))
+        await reduceCompletedCall(trx, {
+          callId: call.callId,
+          organisationId: who.organisationId,
+          personId: who.personId,
+          flowId: h.flow_id,
+          flowVersion: h.flow_version,
+        });
+    }
     return byCall;
   });
   return calls.map(

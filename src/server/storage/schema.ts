@@ -11,6 +11,8 @@ export interface OrganisationsTable {
   short_name: string;
   time_zone: string;
   profile: ColumnType<unknown, string, string>;
+  /** Days a call's personal data is kept (migration 0006); null keeps it. */
+  retention_days: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -111,7 +113,65 @@ export interface FlowVersionsTable {
   effective_at: ColumnType<Date, Date, never>;
 }
 
+/** A completed call's figures, reduced once from its log (migration 0006). */
+export interface CallFiguresTable {
+  call_id: string;
+  organisation_id: string;
+  person_id: string;
+  operator_name: string;
+  flow_id: string;
+  flow_version: number;
+  direction: string;
+  started_at: Date;
+  ended_at: Date | null;
+  handle_ms: ColumnType<number | null, number | null, number | null>;
+  after_call_ms: ColumnType<number | null, number | null, number | null>;
+  outcome: string | null;
+  result: string;
+  resolved_first: boolean;
+  transfers_counted: string;
+  own_transfers: number;
+  refused_transfers: number;
+  holds: number;
+  holds_over: number;
+  overtime_ms: ColumnType<number, number, number>;
+  callback_deadline: Date | null;
+  callback_done_at: Date | null;
+  satisfaction: number | null;
+  broken: string[];
+  stage_ms: ColumnType<unknown, string, string>;
+  topic: string | null;
+  need: string | null;
+  articles: string[];
+  caller_name: string | null;
+  caller_name_key: string | null;
+  caller_phone: string | null;
+  facts: ColumnType<unknown, string, string>;
+  reduced_at: CreatedAt;
+  erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface CallCommentsTable {
+  id: string;
+  call_id: string;
+  organisation_id: string;
+  author_person_id: string;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface PersonalDataErasuresTable {
+  id: string;
+  organisation_id: string;
+  call_id: string;
+  events: number;
+  erased_at: CreatedAt;
+}
+
 export interface Database {
+  call_figures: CallFiguresTable;
+  call_comments: CallCommentsTable;
+  personal_data_erasures: PersonalDataErasuresTable;
   calls: CallsTable;
   call_events: CallEventsTable;
   organisations: OrganisationsTable;

@@ -1,0 +1,112 @@
+// A completed call's figures (migration 0006): reduced once, in the transaction that stored its end, by
+// the same src/analytics functions the workstation runs, and kept as columns the supervisor's queries
+// filter and sum. Only the open callback's lateness depends on the time, so it is worked out at reading.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { callFromLog, type LoggedCall } from '../../analytics/fromLog';
+import { workOutShare } from '../../analytics/dashboard';
+import type { CallRecordEvent } from '../../calls/record';
+import { restoreFlow } from '../../flows/restore';
+import type { FlowDefinition } from '../../flows/types';
+import type { Database } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The state the engine records once a call is over: the entry that completes it. */
+export const ENDED_STATE = 'ended';
+
+// Restored once per definition's text (a version never changes, but test databases reuse ids).
+const restored = new Map<string, FlowDefinition | null>();
+
+/** The flow version a call ran, restored (null when the organisation has no such version). */
+export async function flowOf(db: Db, organisationId: string, flowId: string, version: number) {
+  const row = await db
+    .selectFrom('flow_versions')
+    .select(sql<string>`definition::text`.as('text'))
+    .where('organisation_id', '=', organisationId)
+    .where('flow_id', '=', flowId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (!restored.has(row.text)) {
+    const r = restoreFlow(JSON.parse(row.text));
+    restored.set(row.text, r.ok ? r.flow : null);
+  }
+  return restored.get(row.text) ?? null;
+}
+
+/** A call's stored log, in order, as the workstation recorded it. */
+export async function callLog(db: Db, callId: string): Promise<CallRecordEvent[]> {
+  const rows = await db
+    .selectFrom('call_events')
+    .select('payload')
+    .where('call_id', '=', callId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => r.payload as CallRecordEvent); // stored from the checked upload schema
+}
+
+/** Lower-cased as JavaScript does it: the database's own lower() may not know Cyrillic (C locale). */
+const nameKey = (name: string | null): string | null => name?.toLowerCase() ?? null;
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/** The row kept for a call: the columns the queries read, and the whole facts for the record view. */
+export function figuresRow(call: LoggedCall, organisationId: string, personId: string) {
+  const f = call.facts;
+  // At time 0 no callback is overdue yet: `broken` keeps the rules broken whatever the time.
+  const share = workOutShare(f, 0);
+  return {
+    call_id: f.callId,
+    organisation_id: organisationId,
+    person_id: personId,
+    operator_name: f.operatorName,
+    flow_id: f.flowId,
+    flow_version: f.flowVersion,
+    direction: f.direction,
+    started_at: new Date(f.startedAt),
+    ended_at: date(f.endedAt),
+    handle_ms: f.handleMs,
+    after_call_ms: f.afterCallMs,
+    outcome: f.outcome,
+    result: share.result,
+    resolved_first: share.resolvedFirst,
+    transfers_counted: share.bucket,
+    own_transfers: share.own,
+    refused_transfers: f.refusedTransfers.length,
+    holds: share.holds,
+    holds_over: share.overPromise,
+    overtime_ms: share.overtimeMs,
+    callback_deadline: date(f.callback?.deadline ?? null),
+    callback_done_at: date(f.callback?.doneAt ?? null),
+    satisfaction: f.satisfaction,
+    broken: share.broken,
+    stage_ms: JSON.stringify(Object.fromEntries(share.stages)),
+    topic: f.topic,
+    need: f.need,
+    articles: f.articlesUsed,
+    caller_name: call.callerName,
+    caller_name_key: nameKey(call.callerName),
+    caller_phone: call.callerPhone,
+    facts: JSON.stringify(f),
+  };
+}
+
+/**
+ * Reduces a call whose end was just stored and keeps its figures; a call reduced already is left as it
+ * is. A log the flow version cannot replay keeps no figures (the call stays in the raw events).
+ */
+export async function reduceCompletedCall(
+  db: Db,
+  call: { callId: string; organisationId: string; personId: string; flowId: string; flowVersion: number },
+): Promise<boolean> {
+  const flow = await flowOf(db, call.organisationId, call.flowId, call.flowVersion);
+  if (!flow) return false;
+  const logged = callFromLog(await callLog(db, call.callId), flow);
+  if (!logged) return false;
+  await db
+    .insertInto('call_figures')
+    .values(figuresRow(logged, call.organisationId, call.personId))
+    .onConflict((oc) => oc.column('call_id').doNothing())
+    .execute();
+  return true;
+}

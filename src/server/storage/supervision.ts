@@ -1,0 +1,526 @@
+// The supervisor's reads over the whole centre (issue 19): period figures summed in SQL over call_figures
+// on exactly the bases src/analytics/dashboard.ts counts (sums and counts here, the same divisions in
+// finishFigures), the filtered list a page at a time, and the rows of an export read in batches.
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { CallFacts, StageBucket } from '../../analytics/callFacts';
+import type { Dashboard, Figures, SeriesFigures } from '../../analytics/dashboard';
+import { emptySeries, finishSeries, rank } from '../../analytics/dashboard';
+import { previousPeriod, type PeriodFigures } from '../../analytics/trends';
+import { CALL_RESULTS, type CallResult } from '../../analytics/result';
+import { COMPLIANCE_RULES, type ComplianceRule } from '../../analytics/standardRules';
+import type { CallFilter } from '../../analytics/listing';
+import { ALL_STAGES } from '../../flows/types';
+import { liveCallOf } from '../../analytics/line';
+import { callLog, flowOf } from './callFigures';
+import type { Database } from './schema';
+
+type Db = Kysely<Database>;
+
+const STAGE_BUCKETS: readonly StageBucket[] = [...ALL_STAGES, 'hold', 'transfer'];
+
+/** Whose calls a reader sees: the organisation's, or one operator's own. */
+export interface Scope {
+  organisationId: string;
+  /** Set for an operator: only the calls they made. */
+  personId?: string;
+}
+
+export interface PeriodQuery extends Scope {
+  from: number;
+  to: number;
+  now: number;
+  filter: CallFilter;
+}
+
+/** An open callback past its deadline at `now` (callbackState 'overdue'). */
+const overdue = (now: number) =>
+  sql<SqlBool>`(callback_deadline is not null and callback_done_at is null and callback_deadline < ${new Date(now)})`;
+const pending = (now: number) =>
+  sql<SqlBool>`(callback_deadline is not null and callback_done_at is null and callback_deadline >= ${new Date(now)})`;
+
+function brokeRule(rule: ComplianceRule, now: number): RawBuilder<SqlBool> {
+  return rule === 'callbackOverdue' ? overdue(now) : sql<SqlBool>`${rule} = any(broken)`;
+}
+
+/** The calls a headline tile opens (trends.ts isBehind), as a condition on the kept figures. */
+function behind(key: NonNullable<CallFilter['behind']>, now: number): RawBuilder<SqlBool> {
+  switch (key) {
+    case 'calls':
+      return sql<SqlBool>`true`;
+    case 'firstContact':
+      return sql<SqlBool>`(result <> 'none' and resolved_first)`;
+    case 'holdsOverPromise':
+      return sql<SqlBool>`holds_over > 0`;
+    case 'callbacksPending':
+      return pending(now);
+    case 'callbacksOverdue':
+      return overdue(now);
+    case 'transfersPerCall':
+      return sql<SqlBool>`own_transfers > 0`;
+    case 'avgHandleMs':
+      return sql<SqlBool>`handle_ms is not null`;
+    case 'satisfaction':
+      return sql<SqlBool>`satisfaction between 1 and 5`;
+  }
+}
+
+/** listing.ts filterCalls as conditions: the scope, the period, and every filter the list offers. */
+function conditions(q: Scope & { from?: number; to?: number; now: number; filter: CallFilter }) {
+  const f = q.filter;
+  const out: Expression<SqlBool>[] = [sql<SqlBool>`organisation_id = ${q.organisationId}`];
+  if (q.personId !== undefined) out.push(sql<SqlBool>`person_id = ${q.personId}`);
+  if (q.from !== undefined) out.push(sql<SqlBool>`started_at >= ${new Date(q.from)}`);
+  if (q.to !== undefined) out.push(sql<SqlBool>`started_at < ${new Date(q.to)}`);
+  if (f.operator) out.push(sql<SqlBool>`operator_name = ${f.operator}`);
+  if (f.flow)
+    out.push(sql<SqlBool>`(flow_id = ${f.flow} or flow_id || '@' || flow_version::text = ${f.flow})`);
+  if (f.direction) out.push(sql<SqlBool>`direction = ${f.direction}`);
+  if (f.outcome) out.push(sql<SqlBool>`result = ${f.outcome}`);
+  if (f.topic) out.push(sql<SqlBool>`topic = ${f.topic}`);
+  if (f.rule) out.push(brokeRule(f.rule, q.now));
+  if (f.behind) out.push(behind(f.behind, q.now));
+  const query = f.search?.trim().toLowerCase() ?? '';
+  if (query !== '') {
+    const digits = query.replace(/\D/g, '');
+    const byName = sql<SqlBool>`strpos(caller_name_key, ${query}) > 0`;
+    out.push(
+      digits.length >= 3
+        ? sql<SqlBool>`(strpos(regexp_replace(coalesce(caller_phone, ''), '\\D', '', 'g'), ${digits}) > 0 or ${byName})`
+        : byName,
+    );
+  }
+  return out;
+}
+
+const where = (conds: readonly Expression<SqlBool>[]) => sql.join(conds, sql` and `);
+
+/** The sums and counts one group of calls needs; names are fixed identifiers from the tables above. */
+function figureColumns(now: number): RawBuilder<unknown> {
+  const cols: RawBuilder<unknown>[] = [
+    sql`count(*)::int as calls`,
+    sql`count(handle_ms)::int as ended`,
+    sql`coalesce(sum(handle_ms), 0)::float8 as handle`,
+    sql`count(after_call_ms)::int as after_n`,
+    sql`coalesce(sum(after_call_ms), 0)::float8 as after_sum`,
+    sql`(count(*) filter (where result <> 'none'))::int as fc_of`,
+    sql`(count(*) filter (where result <> 'none' and resolved_first))::int as fc_resolved`,
+    sql`(count(*) filter (where transfers_counted = 'zero'))::int as t_zero`,
+    sql`(count(*) filter (where transfers_counted = 'one'))::int as t_one`,
+    sql`(count(*) filter (where transfers_counted = 'two'))::int as t_two`,
+    sql`coalesce(sum(refused_transfers), 0)::int as refused`,
+    sql`coalesce(sum(own_transfers), 0)::int as own_total`,
+    sql`(count(*) filter (where own_transfers > 0))::int as t_calls`,
+    sql`coalesce(sum(holds), 0)::int as holds`,
+    sql`coalesce(sum(holds_over), 0)::int as holds_over`,
+    sql`(count(*) filter (where holds_over > 0))::int as holds_calls`,
+    sql`coalesce(sum(overtime_ms), 0)::float8 as overtime`,
+    sql`count(callback_deadline)::int as cb_promised`,
+    sql`(count(*) filter (where callback_done_at <= callback_deadline))::int as cb_kept`,
+    sql`(count(*) filter (where callback_done_at > callback_deadline))::int as cb_late`,
+    sql`(count(*) filter (where ${overdue(now)}))::int as cb_overdue`,
+    sql`(count(*) filter (where ${pending(now)}))::int as cb_pending`,
+    sql`(count(*) filter (where satisfaction between 1 and 5))::int as sat_n`,
+    sql`coalesce(sum(satisfaction) filter (where satisfaction between 1 and 5), 0)::float8 as sat_sum`,
+    sql`(count(*) filter (where cardinality(broken) > 0 or ${overdue(now)}))::int as issues`,
+  ];
+  for (let s = 1; s <= 5; s++)
+    cols.push(sql`(count(*) filter (where satisfaction = ${s}))::int as ${sql.ref(`sat_${s}`)}`);
+  for (const r of CALL_RESULTS)
+    cols.push(sql`(count(*) filter (where result = ${r}))::int as ${sql.ref(`result_${r}`)}`);
+  for (const r of COMPLIANCE_RULES)
+    cols.push(sql`(count(*) filter (where ${brokeRule(r, now)}))::int as ${sql.ref(`rule_${r}`)}`);
+  for (const b of STAGE_BUCKETS) {
+    cols.push(sql`coalesce(sum((stage_ms ->> ${b})::float8), 0)::float8 as ${sql.ref(`stage_${b}`)}`);
+    cols.push(
+      sql`(count(*) filter (where stage_ms ->> ${b} is not null))::int as ${sql.ref(`stage_n_${b}`)}`,
+    );
+  }
+  return sql.join(cols);
+}
+
+type FigureRow = Record<string, number | string | null>;
+
+const num = (row: FigureRow, key: string): number => Number(row[key] ?? 0);
+
+/** dashboard.ts finish(), from the sums: the same divisions over the same integers. */
+function finishFigures(row: FigureRow): Figures {
+  const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+  const calls = num(row, 'calls');
+  const ended = num(row, 'ended');
+  const avgStageMs: Partial<Record<StageBucket, number>> = {};
+  for (const b of STAGE_BUCKETS)
+    if (num(row, `stage_n_${b}`) > 0) avgStageMs[b] = num(row, `stage_${b}`) / ended;
+  const fcOf = num(row, 'fc_of');
+  const fcResolved = num(row, 'fc_resolved');
+  const holds = num(row, 'holds');
+  const holdsOver = num(row, 'holds_over');
+  const satN = num(row, 'sat_n');
+  return {
+    calls,
+    ended,
+    avgHandleMs: ratio(num(row, 'handle'), ended),
+    avgStageMs,
+    avgAfterCallMs: ratio(num(row, 'after_sum'), num(row, 'after_n')),
+    outcomes: Object.fromEntries(CALL_RESULTS.map((r) => [r, num(row, `result_${r}`)])) as Record<
+      CallResult,
+      number
+    >, // every result is a column
+    firstContact: { resolved: fcResolved, of: fcOf, share: ratio(fcResolved, fcOf) },
+    transfers: {
+      zero: num(row, 't_zero'),
+      one: num(row, 't_one'),
+      two: num(row, 't_two'),
+      refusedAttempts: num(row, 'refused'),
+      perCall: ratio(num(row, 'own_total'), calls),
+      calls: num(row, 't_calls'),
+    },
+    holds: {
+      count: holds,
+      overPromise: holdsOver,
+      share: ratio(holdsOver, holds),
+      overtimeMs: num(row, 'overtime'),
+      calls: num(row, 'holds_calls'),
+    },
+    callbacks: {
+      promised: num(row, 'cb_promised'),
+      keptOnTime: num(row, 'cb_kept'),
+      late: num(row, 'cb_late'),
+      overdue: num(row, 'cb_overdue'),
+      pending: num(row, 'cb_pending'),
+    },
+    satisfaction: {
+      count: satN,
+      average: ratio(num(row, 'sat_sum'), satN),
+      byScore: [1, 2, 3, 4, 5].map((s) => num(row, `sat_${s}`)) as Figures['satisfaction']['byScore'], // five scores
+    },
+    callsWithIssues: num(row, 'issues'),
+    byRule: Object.fromEntries(COMPLIANCE_RULES.map((r) => [r, num(row, `rule_${r}`)])) as Record<
+      ComplianceRule,
+      number
+    >, // every rule is a column
+  };
+}
+
+/** The figures of the calls `q` selects, grouped by `key` (an SQL expression) or all together. */
+async function figuresBy(
+  db: Db,
+  q: PeriodQuery,
+  key: RawBuilder<unknown> | null,
+): Promise<{ key: unknown; figures: Figures }[]> {
+  const conds = conditions(q);
+  const rows = key
+    ? await sql<FigureRow>`select ${key} as group_key, ${figureColumns(q.now)} from call_figures
+        where ${where(conds)} group by group_key`.execute(db)
+    : await sql<FigureRow>`select null as group_key, ${figureColumns(q.now)} from call_figures
+        where ${where(conds)}`.execute(db);
+  return rows.rows.map((r) => ({ key: r.group_key, figures: finishFigures(r) }));
+}
+
+async function ranked(db: Db, q: PeriodQuery, column: 'topic' | 'need' | 'article', top: number) {
+  const conds = conditions(q);
+  const source =
+    column === 'article'
+      ? sql`(select distinct call_id, unnest(articles) as k from call_figures where ${where(conds)}) a`
+      : sql`(select ${sql.ref(column)} as k from call_figures where ${where(conds)}) a`;
+  const rows = await sql<{ k: string; n: number }>`select k, count(*)::int as n from ${source}
+    where k is not null group by k`.execute(db);
+  return rank(new Map(rows.rows.map((r) => [r.k, r.n])), top);
+}
+
+/** buildDashboard over the server's calls: overall, per operator, and the most frequent topics and needs. */
+export async function periodDashboard(db: Db, q: PeriodQuery, top = 10): Promise<Dashboard> {
+  const [overall, operators, topTopics, topNeeds, topArticles] = await Promise.all([
+    figuresBy(db, q, null),
+    figuresBy(db, q, sql`operator_name`),
+    ranked(db, q, 'topic', top),
+    ranked(db, q, 'need', top),
+    ranked(db, q, 'article', top),
+  ]);
+  const all = overall[0];
+  if (!all) throw new Error('an aggregate without groups gives one row');
+  return {
+    overall: all.figures,
+    operators: operators
+      .map((o) => ({ operatorName: String(o.key), figures: o.figures }))
+      .sort((a, b) => a.operatorName.localeCompare(b.operatorName)),
+    topTopics,
+    topNeeds,
+    topArticles,
+    // Review dates of articles live on the workstations: the server cannot tell a stale one.
+    staleArticles: [],
+  };
+}
+
+export interface ListedServerCall {
+  facts: CallFacts;
+  callerName: string | null;
+  callerPhone: string | null;
+  personId: string;
+}
+
+/** Where a page ended: the next page starts after this call (newest first). */
+export interface PageCursor {
+  startedAt: number;
+  callId: string;
+}
+
+export async function listCalls(
+  db: Db,
+  q: Scope & { from?: number; to?: number; now: number; filter: CallFilter },
+  page: { limit: number; after?: PageCursor },
+): Promise<{ calls: ListedServerCall[]; next: PageCursor | null }> {
+  const conds = conditions(q);
+  if (page.after)
+    conds.push(
+      sql<SqlBool>`(started_at, call_id) < (${new Date(page.after.startedAt)}, ${page.after.callId})`,
+    );
+  const rows = await sql<{
+    facts: CallFacts;
+    caller_name: string | null;
+    caller_phone: string | null;
+    person_id: string;
+  }>`
+    select facts, caller_name, caller_phone, person_id from call_figures where ${where(conds)}
+    order by started_at desc, call_id desc limit ${page.limit + 1}`.execute(db);
+  const calls = rows.rows.slice(0, page.limit).map((r) => ({
+    facts: r.facts,
+    callerName: r.caller_name,
+    callerPhone: r.caller_phone,
+    personId: r.person_id,
+  }));
+  const last = calls.at(-1);
+  return {
+    calls,
+    next:
+      rows.rows.length > page.limit && last
+        ? { startedAt: last.facts.startedAt, callId: last.facts.callId }
+        : null,
+  };
+}
+
+const seriesOf = ({ calls, firstContact, holds }: Figures): SeriesFigures => ({ calls, firstContact, holds });
+
+/** The start of the local day a call started in, in the reader's time zone (ms). */
+const localDay = (tz: string) =>
+  sql`(extract(epoch from (date_trunc('day', started_at at time zone ${tz}) at time zone ${tz})) * 1000)::float8`;
+
+/** The starts of the local days of [from, to), the first one being `from` itself (format.ts localDayStarts). */
+async function dayStartsOf(db: Db, from: number, to: number, tz: string): Promise<number[]> {
+  const rows = await sql<{
+    at: number;
+  }>`select (extract(epoch from (d at time zone ${tz})) * 1000)::float8 as at
+    from generate_series(date_trunc('day', ${new Date(from)}::timestamptz at time zone ${tz}),
+      ${new Date(to)}::timestamptz at time zone ${tz}, interval '1 day') d`.execute(db);
+  return rows.rows.map((r) => Math.max(r.at, from)).filter((at, i, all) => at < to && all.indexOf(at) === i);
+}
+
+/** periodFigures (trends.ts) over the server's calls, the series in the reader's time zone. */
+export async function periodFiguresOf(db: Db, q: PeriodQuery, tz: string): Promise<PeriodFigures> {
+  const dayStarts = await dayStartsOf(db, q.from, q.to, tz);
+  const dayIndex = (midnight: number) => {
+    const at = Math.max(midnight, q.from);
+    let found = -1;
+    dayStarts.forEach((d, i) => {
+      if (d <= at) found = i;
+    });
+    return found;
+  };
+  const [dashboard, previous, hours, days, operatorDayRows] = await Promise.all([
+    periodDashboard(db, q),
+    figuresBy(db, { ...q, ...previousPeriod(q) }, null),
+    figuresBy(db, q, sql`extract(hour from started_at at time zone ${tz})::int`),
+    figuresBy(db, q, localDay(tz)),
+    sql<{ operator_name: string; day: number; n: number }>`select operator_name, ${localDay(tz)} as day,
+      count(*)::int as n from call_figures where ${where(conditions(q))} group by 1, 2`.execute(db),
+  ]);
+  const byHour = Array.from({ length: 24 }, (_, at) => {
+    const found = hours.find((h) => Number(h.key) === at);
+    return { at, figures: found ? seriesOf(found.figures) : finishSeries(emptySeries()) };
+  });
+  const byDay = dayStarts.map((at) => ({ at, figures: finishSeries(emptySeries()) }));
+  for (const d of days) {
+    const point = byDay[dayIndex(Number(d.key))];
+    if (point) point.figures = seriesOf(d.figures);
+  }
+  const operatorDays = new Map<string, number[]>();
+  for (const r of operatorDayRows.rows) {
+    let counts = operatorDays.get(r.operator_name);
+    if (!counts) operatorDays.set(r.operator_name, (counts = dayStarts.map(() => 0)));
+    const i = dayIndex(r.day);
+    if (i >= 0) counts[i] = (counts[i] ?? 0) + r.n;
+  }
+  const before = previous[0];
+  if (!before) throw new Error('an aggregate without groups gives one row');
+  return {
+    dashboard,
+    previous: before.figures,
+    byHour,
+    byDay,
+    operatorDays: dashboard.operators.map(({ operatorName }) => ({
+      operatorName,
+      calls: operatorDays.get(operatorName) ?? dayStarts.map(() => 0),
+    })),
+  };
+}
+
+/** The call if the reader may see it: the organisation's, and for an operator their own (else null). */
+export async function callInScope(db: Db, scope: Scope, callId: string) {
+  let q = db
+    .selectFrom('calls')
+    .select(['id', 'person_id', 'organisation_id'])
+    .where('id', '=', callId)
+    .where('organisation_id', '=', scope.organisationId);
+  if (scope.personId !== undefined) q = q.where('person_id', '=', scope.personId);
+  return (await q.executeTakeFirst()) ?? null;
+}
+
+export async function callFiguresOf(db: Db, callId: string) {
+  const row = await db
+    .selectFrom('call_figures')
+    .select(['facts', 'caller_name', 'caller_phone'])
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+  return row
+    ? { facts: row.facts as CallFacts, callerName: row.caller_name, callerPhone: row.caller_phone } // stored from analyzeCall
+    : null;
+}
+
+export interface StoredComment {
+  id: string;
+  author: string;
+  body: string;
+  at: number;
+}
+
+export async function commentsOn(db: Db, callId: string): Promise<StoredComment[]> {
+  const rows = await db
+    .selectFrom('call_comments')
+    .innerJoin('people', 'people.id', 'call_comments.author_person_id')
+    .select([
+      'call_comments.id',
+      'call_comments.body',
+      'call_comments.created_at',
+      'people.surname',
+      'people.first_name',
+      'people.patronymic',
+    ])
+    .where('call_comments.call_id', '=', callId)
+    .orderBy('call_comments.created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    author: [r.surname, r.first_name, r.patronymic].filter(Boolean).join(' '),
+    body: r.body,
+    at: r.created_at.getTime(),
+  }));
+}
+
+export async function addComment(
+  db: Db,
+  c: { id: string; callId: string; organisationId: string; authorId: string; body: string; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('call_comments')
+    .values({
+      id: c.id,
+      call_id: c.callId,
+      organisation_id: c.organisationId,
+      author_person_id: c.authorId,
+      body: c.body,
+      created_at: c.at,
+    })
+    .execute();
+}
+
+/** Calls without an end for longer than this are left off the board (a workstation lost mid-call). */
+const STALE_MS = 12 * 3_600_000;
+
+/** The line now: who is signed in (operators), and the calls going on with where they stand. */
+export async function lineNow(db: Db, organisationId: string, now: number) {
+  const people = await db
+    .selectFrom('sessions')
+    .innerJoin('people', 'people.id', 'sessions.person_id')
+    .innerJoin('person_roles', 'person_roles.person_id', 'people.id')
+    .select(['people.id', 'people.surname', 'people.first_name', 'people.patronymic'])
+    .distinct()
+    .where('sessions.organisation_id', '=', organisationId)
+    .where('sessions.expires_at', '>', new Date(now))
+    .where('person_roles.role', '=', 'operator')
+    .where('people.disabled_at', 'is', null)
+    .execute();
+  const active = await db
+    .selectFrom('calls')
+    .leftJoin('call_figures', 'call_figures.call_id', 'calls.id')
+    .select(['calls.id', 'calls.person_id', 'calls.flow_id', 'calls.flow_version'])
+    .where('calls.organisation_id', '=', organisationId)
+    .where('call_figures.call_id', 'is', null)
+    .where('calls.updated_at', '>', new Date(now - STALE_MS))
+    .execute();
+  const calls = [];
+  for (const c of active) {
+    const flow = await flowOf(db, organisationId, c.flow_id, c.flow_version);
+    const live = liveCallOf(await callLog(db, c.id), flow);
+    if (live) calls.push({ ...live, personId: c.person_id });
+  }
+  return {
+    signedIn: people
+      .map((p) => ({
+        personId: p.id,
+        name: [p.surname, p.first_name, p.patronymic].filter(Boolean).join(' '),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    // Holds that run over their promise soonest come first, then the other calls, longest first.
+    calls: calls.sort(
+      (a, b) => (a.hold?.deadline ?? Infinity) - (b.hold?.deadline ?? Infinity) || a.startedAt - b.startedAt,
+    ),
+  };
+}
+
+/** When today began in the time zone (ms): the board's figures are today's so far. */
+export async function startOfDay(db: Db, now: number, tz: string): Promise<number> {
+  const row = await sql<{ at: number }>`select (extract(epoch from
+    (date_trunc('day', ${new Date(now)}::timestamptz at time zone ${tz}) at time zone ${tz})) * 1000)::float8 as at`.execute(
+    db,
+  );
+  return row.rows[0]?.at ?? now;
+}
+
+/** The overall figures of the calls `q` selects. */
+export async function overallFigures(db: Db, q: PeriodQuery): Promise<Figures> {
+  const [all] = await figuresBy(db, q, null);
+  if (!all) throw new Error('an aggregate without groups gives one row');
+  return all.figures;
+}
+
+/** How many calls of each coached rule are named, newest first. */
+const COACHING_CALLS = 10;
+
+/**
+ * Per operator over a period: the rules they broke most often, with the calls that broke them (newest
+ * first) to open from the coaching page. An open callback past its deadline counts at `now`.
+ */
+export async function coaching(db: Db, q: PeriodQuery) {
+  const conds = conditions(q);
+  const rows = await sql<{ operator_name: string; rule: string; n: number; calls: string[] }>`
+    select operator_name, rule, count(*)::int as n,
+      (array_agg(call_id order by started_at desc, call_id desc))[1:${sql.lit(COACHING_CALLS)}] as calls
+    from (
+      select operator_name, call_id, started_at, unnest(broken) as rule from call_figures where ${where(conds)}
+      union all
+      select operator_name, call_id, started_at, 'callbackOverdue' from call_figures
+        where ${where([...conds, overdue(q.now)])}
+    ) b
+    group by operator_name, rule`.execute(db);
+  const byOperator = new Map<string, { rule: ComplianceRule; calls: number; callIds: string[] }[]>();
+  for (const r of rows.rows) {
+    let list = byOperator.get(r.operator_name);
+    if (!list) byOperator.set(r.operator_name, (list = []));
+    list.push({ rule: r.rule as ComplianceRule, calls: r.n, callIds: r.calls }); // a rule code kept by figuresRow
+  }
+  return [...byOperator]
+    .map(([operatorName, rules]) => ({
+      operatorName,
+      rules: rules.sort((a, b) => b.calls - a.calls || a.rule.localeCompare(b.rule)),
+    }))
+    .sort((a, b) => a.operatorName.localeCompare(b.operatorName));
+}

@@ -1,0 +1,335 @@
+// /api/v1/supervision: the calls the server holds, for the supervisor's workspace (issue 19). Supervisors
+// and administrators read the organisation's calls, an operator only their own; a call of another
+// organisation (or, for an operator, another operator's) answers 404 like one that does not exist.
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CallFacts } from '../../analytics/callFacts';
+import type { CallFilter } from '../../analytics/listing';
+import type { callFilterQuerySchema, serverCallSchema } from '../../protocol';
+import {
+  apiErrorSchema,
+  boardSchema,
+  retentionSchema,
+  setRetentionSchema,
+  coachingSchema,
+  callListQuerySchema,
+  callPageSchema,
+  callRecordSchema,
+  dashboardQuerySchema,
+  newCommentSchema,
+  periodFiguresSchema,
+  periodQuerySchema,
+} from '../../protocol';
+import { sessionOf } from '../auth/guard';
+import type { ServerDeps } from '../context';
+import { ApiError } from '../errors';
+import { callLog } from '../storage/callFigures';
+import {
+  addComment,
+  callFiguresOf,
+  callInScope,
+  coaching,
+  commentsOn,
+  lineNow,
+  listCalls,
+  overallFigures,
+  periodFiguresOf,
+  startOfDay,
+  type PageCursor,
+  type Scope,
+} from '../storage/supervision';
+import { listErasures, retentionDays, setRetentionDays } from '../storage/retention';
+import { csvRows, organisationTimeZone, validTimeZone } from './supervisionCsv';
+
+const readers = ['operator', 'supervisor', 'administrator'] as const;
+const supervisors = ['supervisor', 'administrator'] as const;
+const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+const callParams = z.object({ callId: z.string().min(1).max(100) });
+
+/** Whose calls the signed-in person reads: the organisation's for a supervisor, else their own. */
+export function scopeOf(request: FastifyRequest): Scope {
+  const { person, organisation } = sessionOf(request);
+  const whole = person.roles.some((r) => r === 'supervisor' || r === 'administrator');
+  return whole
+    ? { organisationId: organisation.id }
+    : { organisationId: organisation.id, personId: person.id };
+}
+
+type FilterQuery = z.infer<typeof callFilterQuerySchema>;
+
+/** The query's filters as listing.ts's CallFilter, empty ones left out. */
+function filterOf(q: FilterQuery): CallFilter {
+  const f: CallFilter = {};
+  if (q.operator) f.operator = q.operator;
+  if (q.flow) f.flow = q.flow;
+  if (q.direction) f.direction = q.direction;
+  if (q.outcome) f.outcome = q.outcome;
+  if (q.topic) f.topic = q.topic;
+  if (q.rule) f.rule = q.rule as CallFilter['rule']; // checked against COMPLIANCE_RULES by the schema
+  if (q.search) f.search = q.search;
+  if (q.behind) f.behind = q.behind;
+  return f;
+}
+
+/** Facts go out whole: the schema names a few fields and lets the rest through (an interface has no index). */
+const wire = (f: CallFacts) => f as unknown as z.infer<typeof serverCallSchema>['facts'];
+
+const cursorText = (c: PageCursor | null) => (c ? `${c.startedAt}:${c.callId}` : null);
+function cursorOf(text: string | undefined): PageCursor | undefined {
+  if (!text) return undefined;
+  const at = text.indexOf(':');
+  return { startedAt: Number(text.slice(0, at)), callId: text.slice(at + 1) };
+}
+
+export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
+  app.get(
+    '/calls',
+    {
+      config: { access: readers },
+      schema: {
+        summary: 'Completed calls, newest first, filtered as the workspace filters them, a page at a time',
+        tags: ['supervision'],
+        querystring: callListQuerySchema,
+        response: { 200: callPageSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const now = config.now().getTime();
+      const after = cursorOf(q.after);
+      const page = await listCalls(
+        db,
+        {
+          ...scopeOf(request),
+          ...(q.from === undefined ? {} : { from: q.from }),
+          ...(q.to === undefined ? {} : { to: q.to }),
+          now,
+          filter: filterOf(q),
+        },
+        { limit: q.limit, ...(after ? { after } : {}) },
+      );
+      return {
+        calls: page.calls.map(({ facts, callerName, callerPhone }) => ({
+          facts: wire(facts),
+          callerName,
+          callerPhone,
+        })),
+        next: cursorText(page.next),
+        serverTime: now,
+      };
+    },
+  );
+
+  app.get(
+    '/calls.csv',
+    {
+      config: { access: readers },
+      schema: {
+        summary: 'The filtered calls as CSV for Russian Excel, streamed',
+        tags: ['supervision'],
+        querystring: periodQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const scope = scopeOf(request);
+      const timeZone = await organisationTimeZone(db, scope.organisationId);
+      const rows = csvRows(db, {
+        ...scope,
+        from: q.from,
+        to: q.to,
+        now: config.now().getTime(),
+        filter: filterOf(q),
+        timeZone,
+      });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="calls.csv"')
+        .header('cache-control', 'no-store')
+        .send(Readable.from(rows));
+    },
+  );
+
+  app.get(
+    '/calls/:callId',
+    {
+      config: { access: readers },
+      schema: {
+        summary: "One call's record: its events as stored, its figures once it ended, and the comments",
+        tags: ['supervision'],
+        params: callParams,
+        response: { 200: callRecordSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const { callId } = request.params;
+      const found = await callInScope(db, scopeOf(request), callId);
+      if (!found) throw new ApiError(404, 'call_not_found');
+      const [events, call, comments] = await Promise.all([
+        callLog(db, callId),
+        callFiguresOf(db, callId),
+        commentsOn(db, callId),
+      ]);
+      return {
+        callId,
+        call: call && { ...call, facts: wire(call.facts) },
+        // Stored from the checked upload (callEventSchema): entries go out as they came in.
+        events: events as unknown as z.infer<typeof callRecordSchema>['events'],
+        comments,
+      };
+    },
+  );
+
+  app.post(
+    '/calls/:callId/comments',
+    {
+      config: { access: supervisors },
+      schema: {
+        summary: "A supervisor's comment on a call: its operator reads it in their history",
+        tags: ['supervision'],
+        params: callParams,
+        body: newCommentSchema,
+        response: { 201: z.object({ id: z.string() }), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const { callId } = request.params;
+      const session = sessionOf(request);
+      const found = await callInScope(db, { organisationId: session.organisation.id }, callId);
+      if (!found) throw new ApiError(404, 'call_not_found');
+      const id = randomUUID();
+      await addComment(db, {
+        id,
+        callId,
+        organisationId: session.organisation.id,
+        authorId: session.person.id,
+        body: request.body.body,
+        at: config.now(),
+      });
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/dashboard',
+    {
+      config: { access: readers },
+      schema: {
+        summary: "The period's figures, the previous period's, and the series by hour and by day",
+        tags: ['supervision'],
+        querystring: dashboardQuerySchema,
+        response: { 200: periodFiguresSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const scope = scopeOf(request);
+      const timeZone =
+        q.timeZone && validTimeZone(q.timeZone)
+          ? q.timeZone
+          : await organisationTimeZone(db, scope.organisationId);
+      const figures = await periodFiguresOf(
+        db,
+        { ...scope, from: q.from, to: q.to, now: config.now().getTime(), filter: filterOf(q) },
+        timeZone,
+      );
+      // PeriodFigures goes out whole: the schema names its frame and lets the figures through.
+      return figures as unknown as z.infer<typeof periodFiguresSchema>;
+    },
+  );
+  app.get(
+    '/coaching',
+    {
+      config: { access: readers },
+      schema: {
+        summary: 'Per operator over a period: the rules most often broken, with the calls that broke them',
+        tags: ['supervision'],
+        querystring: periodQuerySchema,
+        response: { 200: coachingSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const operators = await coaching(db, {
+        ...scopeOf(request),
+        from: q.from,
+        to: q.to,
+        now: config.now().getTime(),
+        filter: filterOf(q),
+      });
+      return { operators };
+    },
+  );
+
+  app.get(
+    '/retention',
+    {
+      config: { access: supervisors },
+      schema: {
+        summary: "The organisation's personal-data retention and the latest erasures",
+        tags: ['supervision'],
+        response: { 200: retentionSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const organisationId = sessionOf(request).organisation.id;
+      const [days, erasures] = await Promise.all([
+        retentionDays(db, organisationId),
+        listErasures(db, organisationId),
+      ]);
+      return { days, erasures };
+    },
+  );
+
+  app.put(
+    '/retention',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        summary: "Sets how many days calls' personal data is kept (null keeps it)",
+        tags: ['supervision'],
+        body: setRetentionSchema,
+        response: { 200: retentionSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const organisationId = sessionOf(request).organisation.id;
+      await setRetentionDays(db, organisationId, request.body.days);
+      return { days: request.body.days, erasures: await listErasures(db, organisationId) };
+    },
+  );
+
+  app.get(
+    '/board',
+    {
+      config: { access: supervisors },
+      schema: {
+        summary: 'The line now: who is signed in, the calls going on and their holds, today so far',
+        tags: ['supervision'],
+        response: { 200: boardSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const organisationId = sessionOf(request).organisation.id;
+      const now = config.now().getTime();
+      const timeZone = await organisationTimeZone(db, organisationId);
+      const todayFrom = await startOfDay(db, now, timeZone);
+      const [line, today] = await Promise.all([
+        lineNow(db, organisationId, now),
+        overallFigures(db, { organisationId, from: todayFrom, to: now + 1, now, filter: {} }),
+      ]);
+      return {
+        serverTime: now,
+        ...line,
+        // Figures go out whole: the schema names a field and lets the rest through.
+        today: today as unknown as z.infer<typeof boardSchema>['today'],
+        todayFrom,
+        callbacks: null,
+      };
+    },
+  );
+  return Promise.resolve();
+};

@@ -1,0 +1,134 @@
+// The server's figures are the workstation's (issue 19): calls made by the real engine go up through the
+// upload route, each completed call is reduced once into call_figures, and the period figures summed in
+// SQL equal src/analytics' buildDashboard over the same logs, whatever the calls, filter and time.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard, filterCalls, type CallFilter } from '../../src/analytics';
+import { callFromLog } from '../../src/analytics/fromLog';
+import { periodDashboard } from '../../src/server/storage/supervision';
+import { SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
+import { BUNDLED_FLOWS, isComplete, OPERATORS, uploadLogs, walkCall, type CallPlan } from './supervisionKit';
+import { DATABASE_KINDS } from './testDatabase';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 10, 2, 6, 0);
+
+const rawPlan = fc.record({
+  flow: fc.nat(BUNDLED_FLOWS.length - 1),
+  operator: fc.nat(OPERATORS.length - 1),
+  offsetMin: fc.integer({ min: 0, max: 3 * 24 * 60 }),
+  transfersBefore: fc.integer({ min: 0, max: 2 }),
+  phone: fc.boolean(),
+  hangUp: fc.boolean(),
+  turns: fc.array(fc.record({ pick: fc.nat(40), waitS: fc.integer({ min: 0, max: 900 }) }), {
+    minLength: 3,
+    maxLength: 30,
+  }),
+});
+
+/** Indices in the generated plan, so a counterexample prints small. */
+type RawPlan = typeof rawPlan extends fc.Arbitrary<infer T> ? T : never;
+const toPlan = (p: RawPlan, callId: string, base: number): CallPlan => ({
+  callId,
+  flow: BUNDLED_FLOWS[p.flow]!,
+  operator: OPERATORS[p.operator]!,
+  startedAt: base + p.offsetMin * 60_000,
+  transfersBefore: p.transfersBefore,
+  ...(p.phone ? { callerPhone: '+79123456789' } : {}),
+  turns: p.turns,
+  hangUp: p.hangUp,
+});
+
+const filters: fc.Arbitrary<CallFilter> = fc.oneof(
+  fc.constant({}),
+  fc
+    .constantFrom(...OPERATORS)
+    .map((o) => ({ operator: `${o.surname} ${o.firstName} ${o.patronymic}`.trim() })),
+  fc.constantFrom('resolved', 'callback', 'transferred', 'none', 'byDate').map((outcome) => ({ outcome })),
+  fc
+    .constantFrom('holdOverPromise', 'callbackOverdue', 'farewellMissing', 'callerNotIdentified')
+    .map((rule) => ({ rule })),
+  fc.constantFrom('inbound', 'outbound').map((direction) => ({ direction })),
+  fc.constantFrom(...BUNDLED_FLOWS).map((f) => ({ flow: f.id })),
+  fc.constantFrom('holdsOverPromise', 'callbacksPending', 'firstContact').map((behind) => ({ behind })),
+  fc.constantFrom('912', 'ольга', 'Ольга').map((search) => ({ search })),
+);
+
+describe.each(DATABASE_KINDS)('call figures on %s', (kind) => {
+  let server: TestServer;
+  let operator: Session;
+  let run = 0;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    operator = await server.signInAs(SVERDLOVSK, 'operator');
+  });
+  afterAll(() => server.close());
+
+  it('reduces a call once, when its end arrives, whatever batches it came in', async () => {
+    const log = walkCall({
+      callId: `once-${kind}`,
+      flow: BUNDLED_FLOWS[0]!,
+      operator: OPERATORS[0]!,
+      startedAt: T0 - 30 * DAY,
+      transfersBefore: 0,
+      turns: Array.from({ length: 8 }, () => ({ pick: 0, waitS: 5 })),
+      hangUp: true,
+    });
+    expect(isComplete(log)).toBe(true);
+    const head = log.slice(0, -1);
+    await uploadLogs(server, operator, SVERDLOVSK, [head]);
+    const count = () =>
+      server.db
+        .selectFrom('call_figures')
+        .where('call_id', '=', `once-${kind}`)
+        .select('reduced_at')
+        .execute();
+    expect(await count()).toHaveLength(0);
+    await uploadLogs(server, operator, SVERDLOVSK, [log]);
+    await uploadLogs(server, operator, SVERDLOVSK, [log]);
+    expect(await count()).toHaveLength(1);
+  });
+
+  it('gives the same dashboard as src/analytics over the same logs, for any calls, filter and time', async () => {
+    let compared = 0;
+    let broken = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rawPlan, { minLength: 1, maxLength: 12 }),
+        filters,
+        fc.integer({ min: 0, max: 5 * 24 }),
+        async (plans, filter, nowHours) => {
+          const r = run++;
+          const base = T0 + r * 7 * DAY;
+          const logs = plans.map((p, i) => walkCall(toPlan(p, `p-${kind}-${r}-${i}`, base)));
+          await uploadLogs(server, operator, SVERDLOVSK, logs);
+          const byId = new Map(BUNDLED_FLOWS.map((f) => [f.id, f]));
+          const listed = logs
+            .filter(isComplete)
+            .map((log) => callFromLog(log, byId.get(log[0]!.flowId)!)!)
+            .map(({ facts, callerName, callerPhone }) => ({ facts, callerName, callerPhone }));
+          const now = base + nowHours * 3_600_000;
+          const period = { from: base, to: base + 4 * DAY };
+          const expected = buildDashboard(
+            filterCalls(listed, filter, now).map((c) => c.facts),
+            { now, ...period },
+          );
+          const got = await periodDashboard(server.db, {
+            organisationId: SVERDLOVSK,
+            now,
+            ...period,
+            filter,
+          });
+          expect(got).toEqual(expected);
+          compared += expected.overall.calls;
+          broken += expected.overall.callsWithIssues;
+        },
+      ),
+      { numRuns: kind === 'embedded' ? 25 : 15 },
+    );
+    // The runs compared real figures: completed calls, some of them breaking rules.
+    expect(compared).toBeGreaterThan(20);
+    expect(broken).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -1,0 +1,78 @@
+// Personal-data retention on the server (issue 19): the organisation's administrator sets the days; after
+// them a call's names and phones are gone from its stored events and kept figures, its figures stay, and
+// each erasure is recorded. Calls younger than the retention keep everything.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eraseExpired } from '../../src/server/storage/retention';
+import { SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
+import { BUNDLED_FLOWS, OPERATORS, uploadLogs, walkCall } from './supervisionKit';
+import { DATABASE_KINDS } from './testDatabase';
+
+const DAY = 86_400_000;
+const FLOW = BUNDLED_FLOWS.find((f) => f.id === 'inbound-appeal-status') ?? BUNDLED_FLOWS[0]!;
+
+const call = (callId: string, startedAt: number) =>
+  walkCall({
+    callId,
+    flow: FLOW,
+    operator: OPERATORS[0]!,
+    startedAt,
+    transfersBefore: 0,
+    callerPhone: '+79123456789',
+    turns: Array.from({ length: 6 }, () => ({ pick: 0, waitS: 20 })),
+    hangUp: true,
+    callerName: 'Ольга Ивановна',
+  });
+
+describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
+  let server: TestServer;
+  let admin: Session;
+  let supervisor: Session;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    admin = await server.signInAs(SVERDLOVSK, 'administrator');
+    supervisor = await server.signInAs(SVERDLOVSK, 'supervisor');
+  });
+  afterAll(() => server.close());
+
+  it('erases names and phones after the days set, keeps the figures, and records each erasure', async () => {
+    const now = Date.now();
+    const operator = await server.signInAs(SVERDLOVSK, 'operator');
+    await uploadLogs(server, operator, SVERDLOVSK, [
+      call('old', now - 100 * DAY),
+      call('new', now - 10 * DAY),
+    ]);
+    const period = `from=${now - 200 * DAY}&to=${now}`;
+    const figures = async () => {
+      const res = await server.call('GET', `/api/v1/supervision/dashboard?${period}`, { as: supervisor });
+      return res.json<{ dashboard: { overall: unknown; operators: unknown } }>().dashboard;
+    };
+    const before = await figures();
+
+    expect(
+      (await server.call('PUT', '/api/v1/supervision/retention', { as: supervisor, body: { days: 90 } }))
+        .statusCode,
+    ).toBe(403);
+    const set = await server.call('PUT', '/api/v1/supervision/retention', { as: admin, body: { days: 90 } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(await eraseExpired(server.db, new Date(now))).toBe(1);
+    expect(await eraseExpired(server.db, new Date(now))).toBe(0);
+
+    const old = (await server.call('GET', '/api/v1/supervision/calls/old', { as: supervisor })).body;
+    expect(old).not.toContain('Ольга');
+    expect(old).not.toContain('79123456789');
+    expect(JSON.parse(old)).toMatchObject({
+      call: { callerName: null, callerPhone: null, facts: { erased: true } },
+    });
+    const fresh = (await server.call('GET', '/api/v1/supervision/calls/new', { as: supervisor })).body;
+    expect(fresh).toContain('Ольга Ивановна');
+
+    // The figures stay (an erased need leaves the top needs, as on the workstation).
+    const after = await figures();
+    expect(after.overall).toEqual(before.overall);
+    expect(after.operators).toEqual(before.operators);
+    const retention = await server.call('GET', '/api/v1/supervision/retention', { as: supervisor });
+    expect(retention.json()).toMatchObject({ days: 90, erasures: [{ callId: 'old' }] });
+    expect(retention.json<{ erasures: { events: number }[] }>().erasures[0]?.events).toBeGreaterThan(0);
+  });
+});

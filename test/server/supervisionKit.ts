@@ -1,0 +1,97 @@
+// Whole calls made by the real engine for the supervisor's server tests: a walk through a flow that at
+// every turn takes one of the things an operator (or the caller, or the clock) could do, chosen by the
+// test's numbers, so a property test gets calls of every shape with true logs.
+import type { CallRecordEvent } from '../../src/calls/record';
+import type { OperatorProfile } from '../../src/calls/organisation';
+import { ManualClock } from '../../src/calls/clock';
+import { ManualScheduler } from '../../src/calls/scheduler';
+import { startCall } from '../../src/calls/session';
+import type { CallEvent } from '../../src/calls/events';
+import type { FlowDefinition } from '../../src/flows/types';
+import { flowEvents, ruleEvents } from '../calls/modelEvents';
+import { expect } from 'vitest';
+import { flowFiles, loadFlow, ORG } from '../calls/helpers';
+import type { Session, TestServer } from './serverHarness';
+
+export const BUNDLED_FLOWS: readonly FlowDefinition[] = flowFiles().map(loadFlow);
+
+export const OPERATORS: readonly OperatorProfile[] = [
+  { surname: 'Смирнова', firstName: 'Анна', patronymic: 'Сергеевна', position: 'оператор', department: 'КЦ' },
+  { surname: 'Волков', firstName: 'Пётр', patronymic: 'Ильич', position: 'оператор', department: 'КЦ' },
+  { surname: 'Ёлкина', firstName: 'Мария', patronymic: '', position: 'оператор', department: 'КЦ' },
+];
+
+export interface CallPlan {
+  callId: string;
+  flow: FlowDefinition;
+  operator: OperatorProfile;
+  startedAt: number;
+  transfersBefore: number;
+  callerPhone?: string;
+  /** At each turn: which of the possible actions to take (modulo their number) and seconds to wait. */
+  turns: readonly { pick: number; waitS: number }[];
+  /** The caller hangs up after the turns if the call still goes on. */
+  hangUp?: boolean;
+  /** The name the caller gives, in place of the sample one. */
+  callerName?: string;
+}
+
+/** Strips the time: the session stamps it from the clock the walk moves. */
+function command(e: CallEvent) {
+  const { at: _at, ...rest } = e;
+  return rest; // the same event without its time
+}
+
+/** The log of a call walked by the plan; it may end (most do) or stop midway. */
+export function walkCall(plan: CallPlan): CallRecordEvent[] {
+  const clock = new ManualClock(plan.startedAt);
+  const scheduler = new ManualScheduler(clock);
+  const session = startCall({
+    flow: plan.flow,
+    clock,
+    scheduler,
+    start: {
+      callId: plan.callId,
+      organisation: ORG,
+      operator: plan.operator,
+      transfersBefore: plan.transfersBefore,
+      ...(plan.callerPhone ? { callerPhone: plan.callerPhone } : {}),
+    },
+  });
+  for (const turn of plan.turns) {
+    const s = session.getSnapshot();
+    if (s.status !== 'active') break;
+    const options = [...flowEvents(plan.flow, s), ...ruleEvents(plan.flow, s, ORG)];
+    const e = options[turn.pick % options.length];
+    if (!e) break;
+    clock.set(Math.max(clock.now() + turn.waitS * 1000, e.at));
+    const named = e.type === 'operator.capture' && e.fieldId === 'callerName' && plan.callerName;
+    session.send(command(named ? { ...e, value: plan.callerName ?? '' } : e));
+  }
+  if (plan.hangUp && session.getSnapshot().status === 'active') {
+    clock.advance(1000);
+    session.send({ type: 'caller.hungUp' });
+  }
+  const log = [...session.log()];
+  session.stop();
+  return log;
+}
+
+/** Whether the log holds the entry that ends the call (the server then keeps its figures). */
+export const isComplete = (log: readonly CallRecordEvent[]) => log.some((r) => r.after.state === 'ended');
+
+/** Uploads whole logs as the operator's workstation does, and checks every call was stored. */
+export async function uploadLogs(
+  server: TestServer,
+  as: Session,
+  organisationId: string,
+  logs: readonly (readonly CallRecordEvent[])[],
+): Promise<void> {
+  // One call a request: a call's start carries the organisation's directory (the body limit is 64 KB).
+  for (const log of logs) {
+    const calls = [{ callId: log[0]?.callId ?? '', events: log }];
+    const res = await server.call('POST', '/api/v1/calls/events', { as, body: { organisationId, calls } });
+    expect(res.statusCode, res.body).toBe(200);
+    for (const ack of res.json<{ calls: { status: string }[] }>().calls) expect(ack.status).toBe('stored');
+  }
+}
