@@ -121,14 +121,22 @@ function pumpOf(ws: Workstation, failures: string[]) {
       }
     }
   };
+  // A refusal ends the run through idle() (awaited), never as an unhandled rejection that would leave
+  // the server process behind.
+  let error: Error | null = null;
   return {
     kick() {
-      running ??= pump().finally(() => {
-        running = null;
-      });
+      running ??= pump()
+        .catch((e: unknown) => {
+          error ??= e instanceof Error ? e : new Error('upload failed');
+        })
+        .finally(() => {
+          running = null;
+        });
     },
     async idle() {
       while (running) await running;
+      if (error) throw error;
     },
   };
 }
