@@ -10,8 +10,10 @@ export const centreEventSchema = z.discriminatedUnion('kind', [
     version: z.number().int(),
     effectiveAt: z.iso.datetime(),
   }),
+  /** The callbacks queue changed (filed, claimed, released, done): fetch /api/v1/callbacks. */
+  z.object({ kind: z.literal('callbacks'), callbackId: z.string() }),
 ]);
 export type CentreEvent = z.infer<typeof centreEventSchema>;
 
 /** How the server names the event in the stream (`event:` line) for each kind. */
-export const SERVER_EVENT_NAMES = { flows: 'flows', signedOut: 'signedOut' } as const;
+export const SERVER_EVENT_NAMES = { flows: 'flows', callbacks: 'callbacks', signedOut: 'signedOut' } as const;

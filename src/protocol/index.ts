@@ -1,4 +1,5 @@
 // The API's shared vocabulary (pure): the PWA and the server both import it, neither imports the other.
+export * from './callbacks';
 export * from './calls';
 export * from './errors';
 export * from './events';

@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { peopleRoutes } from './admin/peopleRoutes';
+import { callbackRoutes } from './callbacks/callbackRoutes';
 import { callRoutes } from './calls/callRoutes';
 import { makeGuard } from './auth/guard';
 import { sessionRoutes } from './auth/sessionRoutes';
@@ -73,6 +74,7 @@ const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events 
   await app.register(peopleRoutes, { ...deps, prefix: '/admin/people' });
   await app.register(organisationRoutes, { ...deps, prefix: '/organisations' });
   await app.register(callRoutes, { ...deps, prefix: '/calls' });
+  await app.register(callbackRoutes, { ...deps, prefix: '/callbacks' });
   await app.register(flowRoutes, { ...deps, prefix: '/flows' });
   await app.register(eventRoutes, { ...deps, prefix: '/events' });
   app.get(

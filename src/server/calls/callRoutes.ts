@@ -12,7 +12,7 @@ import { storeCallEvents } from '../storage/callEvents';
 const access = ['operator'] as const;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema };
 
-export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
+export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
   app.post(
     '/events',
     {
@@ -39,9 +39,15 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config 
         calls,
         config.now(),
       );
+      for (const r of results) {
+        if (r.status === 'stored' && r.filedCallback)
+          await events.announce(organisationId, { kind: 'callbacks', callbackId: r.filedCallback });
+      }
       return {
         calls: results.map((r): CallAck =>
-          r.status === 'stored' ? r : { ...r, message: messages.api[r.code] },
+          r.status === 'stored'
+            ? { callId: r.callId, status: r.status, added: r.added }
+            : { ...r, message: messages.api[r.code] },
         ),
       };
     },

@@ -4,6 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
+import { fileCallbackOfCall } from './callbacks';
 import type { Database } from './schema';
 
 type CallRefusal = (typeof CALL_REFUSALS)[number];
@@ -16,7 +17,8 @@ export interface Uploader {
 }
 
 export type StoreResult =
-  | { callId: string; status: 'stored'; added: number }
+  /** `filedCallback`: the id of a callback the new events promised, now in the centre's queue. */
+  | { callId: string; status: 'stored'; added: number; filedCallback?: string }
   | { callId: string; status: 'refused'; code: CallRefusal };
 
 /** The event as it was sent, and as the database gives it back: plain JSON. */
@@ -107,7 +109,17 @@ async function storeCall(
     .set({ next_seq: last.seq + 1, updated_at: now })
     .where('id', '=', callId)
     .execute();
-  return { callId, status: 'stored', added: added.length };
+  // A callback promised in the call is the centre's: filed with the events that promised it.
+  const filed = added.some((e) => e.event.type === 'operator.callback')
+    ? await fileCallbackOfCall(trx, {
+        id: callId,
+        organisationId: who.organisationId,
+        personId: held.person_id,
+        flowId: held.flow_id,
+        flowVersion: held.flow_version,
+      })
+    : null;
+  return { callId, status: 'stored', added: added.length, ...(filed ? { filedCallback: filed } : {}) };
 }
 
 /**

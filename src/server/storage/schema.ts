@@ -111,7 +111,29 @@ export interface FlowVersionsTable {
   effective_at: ColumnType<Date, Date, never>;
 }
 
+export interface CallbacksTable {
+  id: string;
+  organisation_id: string;
+  call_id: string;
+  promised_by: string;
+  phone: string;
+  question: string;
+  caller_name: string | null;
+  appeal_number: string | null;
+  deadline: Date;
+  outside_hours: boolean;
+  promised_at: Date;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+  done_at: Date | null;
+  done_by: string | null;
+  done_call_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  callbacks: CallbacksTable;
   calls: CallsTable;
   call_events: CallEventsTable;
   organisations: OrganisationsTable;
