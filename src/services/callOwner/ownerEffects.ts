@@ -107,8 +107,10 @@ function persisted({ row, log }: StoredCall): PersistedCall {
   };
 }
 
+type CallbackDetails = Pick<CallbackRow, 'callerName' | 'question' | 'appealNumber'>;
+
 /** Fields of the flow a callback task fills before the operator says a word. */
-function prefills(flow: FlowDefinition, task: CallbackRow | null): Prefill[] {
+function prefills(flow: FlowDefinition, task: CallbackDetails | null): Prefill[] {
   if (!task) return [];
   const known = new Set(flow.steps.flatMap((s) => s.capture.map((f) => f.id)));
   const values: [string, string | null][] = [
@@ -237,7 +239,7 @@ export function ownerEffects(deps: OwnerDeps) {
         }
       }
       const call = liveCall({ row, log: [first] }, session, req.lock, req.epoch);
-      return { call, stored, prefills: prefills(flow, task) };
+      return { call, stored, prefills: prefills(flow, task ?? options.callbackDetails ?? null) };
     },
 
     /**

@@ -13,6 +13,8 @@ export interface StartCallOptions {
   callerPhone?: string;
   /** When the call is made from the callbacks queue: the task it fulfils. */
   callbackId?: string;
+  /** The task as the centre's queue has it, for a workstation that did not promise it (issue 17). */
+  callbackDetails?: { callerName: string | null; question: string; appealNumber: string | null };
 }
 
 export interface WrapUp {
