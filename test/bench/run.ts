@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { formatTable, row, type BenchRow, type Suite } from './harness';
 import { OUT_DIR, buildBenchBundle, serve } from './server';
 import { analyticsSuite } from './suites/analytics';
+import { callbacksSuite } from './suites/callbacks';
 import { firstLoadSuite } from './suites/firstLoad';
 import { kbSearchSuite } from './suites/kbSearch';
 import { operatorLatencySuite } from './suites/operatorLatency';
@@ -23,6 +24,7 @@ const SUITES: Suite[] = [
   operatorMemorySuite,
   serverSuite,
   syncSuite,
+  callbacksSuite,
 ];
 
 async function main(): Promise<number> {
