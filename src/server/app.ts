@@ -25,6 +25,7 @@ import { loadBundledFlows, seedBundledFlows } from './flows/bundledFlows';
 import { EventHub } from './events/eventHub';
 import { eventRoutes } from './events/eventRoutes';
 import { flowRoutes } from './flows/flowRoutes';
+import { handoverRoutes } from './handovers/handoverRoutes';
 import { healthRoutes } from './health/healthRoutes';
 import { server as messages } from '../i18n/ru/server';
 import { organisationRoutes } from './organisations/organisationRoutes';
@@ -75,6 +76,7 @@ const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events 
   await app.register(organisationRoutes, { ...deps, prefix: '/organisations' });
   await app.register(callRoutes, { ...deps, prefix: '/calls' });
   await app.register(callbackRoutes, { ...deps, prefix: '/callbacks' });
+  await app.register(handoverRoutes, { ...deps, prefix: '/handovers' });
   await app.register(flowRoutes, { ...deps, prefix: '/flows' });
   await app.register(eventRoutes, { ...deps, prefix: '/events' });
   app.get(

@@ -47,3 +47,52 @@ export function callPromisingCallback(
   session.stop();
   return { callId, log, callbackId: `${callId}:callback`, deadline };
 }
+
+/** murmansk-sport's directory where Морозова (org-info) uses Sufler as `personId`. */
+function withAccount(personId: string) {
+  return {
+    ...murmanskSport,
+    departments: murmanskSport.departments.map((d) => ({
+      ...d,
+      colleagues: d.colleagues.map((c) => (c.id === 'mu-morozova' ? { ...c, personId } : c)),
+    })),
+  };
+}
+
+/**
+ * A consultation in murmansk-sport transferred to Морозова, whose Sufler account is `personId`: the call
+ * a workstation uploads. `received` starts it from an earlier handover (the count and chain continued).
+ */
+export function callTransferring(
+  callId: string,
+  personId: string,
+  received?: { transfersBefore: number; handover: { id: string; chainId: string } },
+): PromisingCall['log'] {
+  const clock = new ManualClock(PROMISED_AT);
+  const session = startCall({
+    flow: FLOW,
+    clock,
+    scheduler: new ManualScheduler(clock),
+    start: {
+      callId,
+      organisation: withAccount(personId),
+      operator: OPERATOR,
+      transfersBefore: received?.transfersBefore ?? 0,
+      ...(received ? { handover: received.handover } : {}),
+    },
+  });
+  session.send({ type: 'operator.choose', optionId: 'continue' });
+  session.send({ type: 'operator.capture', fieldId: 'callerName', value: 'Ольга Ивановна' });
+  session.send({ type: 'operator.choose', optionId: 'known' });
+  session.send({ type: 'operator.capture', fieldId: 'need', value: 'жалоба на тренера' });
+  session.send({ type: 'operator.choose', optionId: 'clear' });
+  session.send({ type: 'operator.choose', optionId: 'yes' });
+  session.send({
+    type: 'operator.transfer',
+    target: { kind: 'colleague', id: 'mu-morozova' },
+    summary: 'жалоба, просит перезвонить вечером',
+  });
+  const log: PromisingCall['log'] = JSON.parse(JSON.stringify(session.log()));
+  session.stop();
+  return log;
+}

@@ -40,8 +40,15 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
         config.now(),
       );
       for (const r of results) {
-        if (r.status === 'stored' && r.filedCallback)
+        if (r.status !== 'stored') continue;
+        if (r.filedCallback)
           await events.announce(organisationId, { kind: 'callbacks', callbackId: r.filedCallback });
+        if (r.handover)
+          await events.announce(organisationId, {
+            kind: 'handover',
+            handoverId: r.handover.id,
+            recipientPersonId: r.handover.recipientPersonId,
+          });
       }
       return {
         calls: results.map((r): CallAck =>

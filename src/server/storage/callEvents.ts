@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
+import { chainOfStart, fileHandoverOfCall } from './handovers';
 import type { Database } from './schema';
 
 type CallRefusal = (typeof CALL_REFUSALS)[number];
@@ -17,8 +18,14 @@ export interface Uploader {
 }
 
 export type StoreResult =
-  /** `filedCallback`: the id of a callback the new events promised, now in the centre's queue. */
-  | { callId: string; status: 'stored'; added: number; filedCallback?: string }
+  /** `filedCallback`: a callback the new events promised; `handover`: a transfer they handed over. */
+  | {
+      callId: string;
+      status: 'stored';
+      added: number;
+      filedCallback?: string;
+      handover?: { id: string; recipientPersonId: string };
+    }
   | { callId: string; status: 'refused'; code: CallRefusal };
 
 /** The event as it was sent, and as the database gives it back: plain JSON. */
@@ -53,6 +60,8 @@ async function storeCall(
         flow_id: first.flowId,
         flow_version: first.flowVersion,
         started_at: new Date(first.at),
+        // A call taken from a handover continues the client call's chain (its start names it).
+        chain_id: chainOfStart(first.event),
         received_at: now,
         updated_at: now,
       })
@@ -109,17 +118,28 @@ async function storeCall(
     .set({ next_seq: last.seq + 1, updated_at: now })
     .where('id', '=', callId)
     .execute();
-  // A callback promised in the call is the centre's: filed with the events that promised it.
+  const ref = {
+    id: callId,
+    organisationId: who.organisationId,
+    personId: held.person_id,
+    flowId: held.flow_id,
+    flowVersion: held.flow_version,
+  };
+  // A callback promised in the call is the centre's, and a transfer to a colleague who uses Sufler hands
+  // the call over: both filed with the events that made them.
   const filed = added.some((e) => e.event.type === 'operator.callback')
-    ? await fileCallbackOfCall(trx, {
-        id: callId,
-        organisationId: who.organisationId,
-        personId: held.person_id,
-        flowId: held.flow_id,
-        flowVersion: held.flow_version,
-      })
+    ? await fileCallbackOfCall(trx, ref)
     : null;
-  return { callId, status: 'stored', added: added.length, ...(filed ? { filedCallback: filed } : {}) };
+  const handover = added.some((e) => e.event.type === 'operator.transfer')
+    ? await fileHandoverOfCall(trx, ref)
+    : null;
+  return {
+    callId,
+    status: 'stored',
+    added: added.length,
+    ...(filed ? { filedCallback: filed } : {}),
+    ...(handover ? { handover: { id: handover.id, recipientPersonId: handover.recipientPersonId } } : {}),
+  };
 }
 
 /**

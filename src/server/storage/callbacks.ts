@@ -3,9 +3,8 @@
 // the second finds the row held once the first commits), released, and closed by the call that kept it.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { callbackOfLog } from '../../calls/replay';
-import type { CallRecordEvent } from '../../calls/record';
-import { restoreFlow } from '../../flows/restore';
 import type { CentreCallback } from '../../protocol';
+import { callLog, type CallRef } from './handovers';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -17,32 +16,12 @@ const holderName = sql<string>`coalesce((select trim(p.surname || ' ' || p.first
  * Files the callback a call promised, if it did, from the events the server holds (replayed through the
  * flow version the call ran on, as the workstation's engine did). Returns its id when newly filed.
  */
-export async function fileCallbackOfCall(
-  trx: Transaction<Database>,
-  call: { id: string; organisationId: string; personId: string; flowId: string; flowVersion: number },
-): Promise<string | null> {
-  const flowRow = await trx
-    .selectFrom('flow_versions')
-    .select('definition')
-    .where('organisation_id', '=', call.organisationId)
-    .where('flow_id', '=', call.flowId)
-    .where('version', '=', call.flowVersion)
-    .executeTakeFirst();
-  const restored = restoreFlow(flowRow?.definition);
-  if (!restored.ok) return null;
-  const rows = await trx
-    .selectFrom('call_events')
-    .select('payload')
-    .where('call_id', '=', call.id)
-    .orderBy('seq')
-    .execute();
+export async function fileCallbackOfCall(trx: Transaction<Database>, call: CallRef): Promise<string | null> {
+  const { flow, log } = await callLog(trx, call);
+  if (!flow.ok) return null;
   let task;
   try {
-    // The payloads are the workstation's record entries (the upload's schema checked their frame).
-    task = callbackOfLog(
-      restored.flow,
-      rows.map((r) => r.payload as CallRecordEvent),
-    );
+    task = callbackOfLog(flow.flow, log);
   } catch {
     // A log the engine cannot replay files nothing; its events are stored all the same.
     return null;

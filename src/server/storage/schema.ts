@@ -85,6 +85,7 @@ export interface CallsTable {
   flow_version: number;
   started_at: Date;
   next_seq: ColumnType<number, number | undefined, number>;
+  chain_id: ColumnType<string | null, string | null | undefined, string | null>;
   received_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -132,7 +133,23 @@ export interface CallbacksTable {
   updated_at: Timestamp;
 }
 
+export interface HandoversTable {
+  id: string;
+  organisation_id: string;
+  from_call_id: string;
+  from_person_id: string;
+  recipient_person_id: string;
+  chain_id: string;
+  transfers: number;
+  content: ColumnType<unknown, string, never>;
+  offered_at: Date;
+  accepted_at: Date | null;
+  accepted_call_id: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
+  handovers: HandoversTable;
   callbacks: CallbacksTable;
   calls: CallsTable;
   call_events: CallEventsTable;

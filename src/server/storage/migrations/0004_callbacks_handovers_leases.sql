@@ -27,3 +27,26 @@ create table callbacks (
   updated_at timestamptz not null default now()
 );
 create index callbacks_open on callbacks (organisation_id, deadline) where done_at is null;
+
+-- Transfers that carry the call: a transfer to a colleague who uses Sufler files a handover (from the
+-- call's uploaded events) that only the colleague may read and accept. The client call spanning desks is
+-- one chain: the first call's id, on every call of it.
+alter table calls add column chain_id text;
+create index calls_by_chain on calls (chain_id) where chain_id is not null;
+
+create table handovers (
+  id text primary key check (length(id) between 1 and 200),
+  organisation_id text not null references organisations (id),
+  from_call_id text not null references calls (id),
+  from_person_id uuid not null references people (id),
+  recipient_person_id uuid not null references people (id),
+  chain_id text not null,
+  transfers integer not null check (transfers between 1 and 2),
+  -- The caller's card, the need, the notes, as the handover carries them (src/calls/handover.ts).
+  content jsonb not null,
+  offered_at timestamptz not null,
+  accepted_at timestamptz,
+  accepted_call_id text,
+  created_at timestamptz not null default now()
+);
+create index handovers_offered on handovers (recipient_person_id, offered_at) where accepted_at is null;
