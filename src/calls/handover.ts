@@ -3,6 +3,7 @@
 // and how many transfers the call went through — and the colleague's call starts from it, its transfer
 // count continued (never guessed by the operator), one client call across desks.
 
+import type { FlowDefinition } from '../flows/types';
 import type { CallContext, CallStart } from './context';
 import type { CareFlag, PersonKind } from './events';
 import { operatorFullName } from './organisation';
@@ -93,4 +94,14 @@ export function handoverStart(h: Handover): {
     handover: { id: h.id, chainId: h.chainId },
     prefills,
   };
+}
+
+/**
+ * The option that takes a handed-over call past its greeting (the caller was greeted at the first desk):
+ * the flow's start step when it is a greeting with one way on, else null (the colleague starts as usual).
+ */
+export function pastGreetingOption(flow: FlowDefinition): string | null {
+  const step = flow.steps.find((s) => s.id === flow.start);
+  if (step?.stage !== 'greeting' || step.options.length !== 1) return null;
+  return step.options[0]?.id ?? null;
 }

@@ -15,6 +15,8 @@ export interface StartCallOptions {
   callbackId?: string;
   /** The task as the centre's queue has it, for a workstation that did not promise it (issue 17). */
   callbackDetails?: { callerName: string | null; question: string; appealNumber: string | null };
+  /** A call handed over by a colleague (src/calls/handover.ts handoverStart): its chain and the fields given. */
+  handover?: { id: string; chainId: string; prefills: [fieldId: string, value: string][] };
 }
 
 export interface WrapUp {
