@@ -79,7 +79,11 @@ export function handoverRefusal(h: Pick<Handover, 'transfers'>): 'transferLimitR
  * «Звонок уже переключали» answer is the system's), the caller's phone, the chain, and the fields the
  * caller already gave, filled before the colleague says a word.
  */
-export function handoverStart(h: Handover): {
+export function handoverStart(
+  h: Pick<Handover, 'id' | 'chainId' | 'need' | 'transfers'> & {
+    caller: Pick<Handover['caller'], 'name' | 'phone'>;
+  },
+): {
   transfersBefore: number;
   callerPhone: string | null;
   handover: NonNullable<CallStart['handover']>;
