@@ -2,12 +2,20 @@
 // event is stored once whatever the number of retries; the answer per call tells the workstation which
 // events it may forget, or why the server refused a call (it then kept everything it already had).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { apiErrorSchema, callEventAcksSchema, callEventBatchSchema, type CallAck } from '../../protocol';
+import {
+  apiErrorSchema,
+  callEventAcksSchema,
+  callEventBatchSchema,
+  leaseRequestSchema,
+  leaseSchema,
+  type CallAck,
+} from '../../protocol';
 import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
 import { server as messages } from '../../i18n/ru/server';
 import { storeCallEvents } from '../storage/callEvents';
+import { acquireLease } from '../storage/leases';
 
 const access = ['operator'] as const;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema };
@@ -38,6 +46,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
         { organisationId, personId: session.person.id },
         calls,
         config.now(),
+        request.body.lease,
       );
       for (const r of results) {
         if (r.status !== 'stored') continue;
@@ -57,6 +66,25 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
             : { ...r, message: messages.api[r.code] },
         ),
       };
+    },
+  );
+  app.post(
+    '/lease',
+    {
+      config: { access },
+      schema: {
+        summary: 'Hold the operator’s one active call on this device, or take it over from another',
+        tags: ['calls'],
+        body: leaseRequestSchema,
+        response: { 200: leaseSchema, 409: apiErrorSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const session = sessionOf(request);
+      const who = { organisationId: session.organisation.id, personId: session.person.id, now: config.now() };
+      const result = await acquireLease(db, who, request.body.deviceId, request.body.takeOver);
+      if (result.status === 'held') return { deviceId: result.deviceId, epoch: result.epoch };
+      throw new ApiError(409, 'lease_held', undefined, {}, { deviceId: result.deviceId });
     },
   );
   return Promise.resolve();

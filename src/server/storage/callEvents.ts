@@ -6,6 +6,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
 import { chainOfStart, fileHandoverOfCall } from './handovers';
+import { holdsLease, keepFencedEvents } from './leases';
 import type { Database } from './schema';
 
 type CallRefusal = (typeof CALL_REFUSALS)[number];
@@ -151,10 +152,19 @@ export async function storeCallEvents(
   who: Uploader,
   calls: readonly Upload[],
   now: Date,
+  /** The lease the uploading device holds, checked in the same transaction; absent: no check. */
+  lease?: CallEventBatch['lease'],
 ): Promise<StoreResult[]> {
   const order = [...calls].sort((a, b) => (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0));
   const results = await db.transaction().execute(async (trx) => {
     const byCall = new Map<string, StoreResult>();
+    // A device that lost the operator's lease adds nothing to any call; its events are kept aside.
+    if (lease && !(await holdsLease(trx, who.personId, lease))) {
+      await keepFencedEvents(trx, who, lease, calls);
+      for (const call of order)
+        byCall.set(call.callId, { callId: call.callId, status: 'refused', code: 'lease_lost' });
+      return byCall;
+    }
     for (const call of order) byCall.set(call.callId, await storeCall(trx, who, call, now));
     return byCall;
   });

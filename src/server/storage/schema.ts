@@ -148,7 +148,29 @@ export interface HandoversTable {
   created_at: CreatedAt;
 }
 
+export interface OperatorLeasesTable {
+  person_id: string;
+  organisation_id: string;
+  device_id: string;
+  epoch: ColumnType<number, number, number>;
+  acquired_at: Date;
+}
+
+export interface FencedCallEventsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  device_id: string;
+  epoch: number;
+  call_id: string;
+  seq: number;
+  payload: ColumnType<unknown, string, never>;
+  received_at: CreatedAt;
+}
+
 export interface Database {
+  operator_leases: OperatorLeasesTable;
+  fenced_call_events: FencedCallEventsTable;
   handovers: HandoversTable;
   callbacks: CallbacksTable;
   calls: CallsTable;

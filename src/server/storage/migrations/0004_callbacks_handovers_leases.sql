@@ -50,3 +50,27 @@ create table handovers (
   created_at timestamptz not null default now()
 );
 create index handovers_offered on handovers (recipient_person_id, offered_at) where accepted_at is null;
+
+-- One active call per operator across devices: a lease per operator held by one device, with a fencing
+-- number that grows at every take-over. A batch that names an older lease is refused in the transaction
+-- that would store it, and its events are kept aside here, so nothing a device recorded is lost.
+create table operator_leases (
+  person_id uuid primary key references people (id),
+  organisation_id text not null references organisations (id),
+  device_id text not null check (length(device_id) between 1 and 100),
+  epoch bigint not null check (epoch >= 1),
+  acquired_at timestamptz not null
+);
+
+create table fenced_call_events (
+  id bigint generated always as identity primary key,
+  organisation_id text not null references organisations (id),
+  person_id uuid not null references people (id),
+  device_id text not null,
+  epoch bigint not null,
+  call_id text not null,
+  seq integer not null,
+  payload jsonb not null,
+  received_at timestamptz not null default now()
+);
+create index fenced_call_events_by_person on fenced_call_events (person_id, received_at);
