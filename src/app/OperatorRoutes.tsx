@@ -6,14 +6,19 @@ import { t } from '../i18n';
 import { useCallWiring } from '../services/callOwner/CallControllerContext';
 import { CallbacksQueue } from '../operator/callbacks/CallbacksQueue';
 import { CallHistory } from '../operator/history/CallHistory';
+import { rememberedSession } from '../services/account/serverProbe';
+import { centreQueueFor } from '../services/callbacks';
 
 export function CallbacksRoute() {
   const { db, settings } = useApp();
   const wiring = useCallWiring();
   const [, navigate] = useLocation();
   if (!wiring || !settings.organisation) return <p role="status">{t.operator.noWiring}</p>;
+  // Signed in to a server: the organisation's queue; a single workstation keeps its own, as before.
+  const person = rememberedSession()?.person ?? null;
   return (
     <CallbacksQueue
+      centre={person && { queue: centreQueueFor(person.id), personId: person.id }}
       db={db}
       controller={wiring.controller}
       flows={wiring.catalog.flows}

@@ -20,6 +20,8 @@ export interface CallStart {
   direction?: Direction;
   /** The organisation's own greeting boundaries, when it set any. */
   greetingBoundaries?: GreetingBoundaries;
+  /** The call was handed over by a colleague (handover.ts): the client call's chain it continues. */
+  handover?: { id: string; chainId: string };
 }
 
 export interface HoldRecord {

@@ -26,6 +26,8 @@ export interface Colleague {
   phone: string;
   /** Topics (knowledge-base topic ids) this person handles. */
   topics: string[];
+  /** Their account on the centre's server when they use Sufler: a transfer to them hands the call over. */
+  personId?: string;
 }
 
 export interface Department {
@@ -117,12 +119,14 @@ function restoreDepartment(raw: unknown, index: number): Department {
     topics: strList(r.topics),
     colleagues: colleagues.map((c, i) => {
       const cr = record(c);
+      const personId = str(cr.personId);
       return {
         id: str(cr.id) || `dep-${index + 1}-${i + 1}`,
         fullName: str(cr.fullName),
         position: str(cr.position),
         phone: str(cr.phone),
         topics: strList(cr.topics),
+        ...(personId ? { personId } : {}),
       };
     }),
   };

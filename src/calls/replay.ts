@@ -4,6 +4,8 @@
 import { createActor } from 'xstate';
 import { compileFlow } from './compile';
 import type { FlowDefinition } from '../flows/types';
+import type { CallbackTask } from './context';
+import { handoverOf, type Handover } from './handover';
 import type { CallRecordEvent } from './record';
 import { annotationsOf, withAnnotations } from './notes';
 import { replayInto, type CallSnapshot } from './session';
@@ -28,4 +30,22 @@ export function replayCall(flow: FlowDefinition, log: readonly CallRecordEvent[]
 /** The comparable part of a state: what replay must reproduce exactly. */
 export function stateFingerprint(s: Pick<CallSnapshot, 'value' | 'context' | 'status'>): string {
   return JSON.stringify({ value: s.value, status: s.status, context: s.context });
+}
+
+/**
+ * The callback the call's log promised (during the call, or after it broke off), or null: what the
+ * server files in the centre's queue from the uploaded events, as the workstation filed it locally.
+ */
+export function callbackOfLog(flow: FlowDefinition, log: readonly CallRecordEvent[]): CallbackTask | null {
+  const replayed = replayCall(flow, log);
+  return replayed.ok ? replayed.snapshot.context.callback : null;
+}
+
+/** The handover the call's latest transfer makes (handover.ts), or null: what the server files from the events. */
+export function handoverOfLog(flow: FlowDefinition, log: readonly CallRecordEvent[]): Handover | null {
+  const first = log[0];
+  const replayed = replayCall(flow, log);
+  if (!replayed.ok || first?.event.type !== 'call.started') return null;
+  const ctx = replayed.snapshot.context;
+  return handoverOf(ctx, annotationsOf(log, ctx), first.event.start);
 }

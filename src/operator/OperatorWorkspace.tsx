@@ -6,6 +6,7 @@ import { operatorFullName } from '../calls/organisation';
 import { CallScreen } from './CallScreen';
 import { useCallWiring } from '../services/callOwner/CallControllerContext';
 import { StartCallPanel } from './StartCallPanel';
+import { IncomingHandoversSlot } from './IncomingHandoversSlot';
 
 /** The operator's workspace: the call in progress on this workstation, or the way to start one. */
 export function OperatorWorkspace() {
@@ -40,7 +41,10 @@ export function OperatorWorkspace() {
       ) : active ? (
         <CallScreen key={active.callId} call={active} controller={controller} wiring={wiring} />
       ) : ready ? (
-        <StartCallPanel controller={controller} catalog={wiring.catalog} />
+        <>
+          <IncomingHandoversSlot controller={controller} flows={wiring.catalog.flows} />
+          <StartCallPanel controller={controller} catalog={wiring.catalog} />
+        </>
       ) : (
         <p role="status">{t.operator.noProfile}</p>
       )}

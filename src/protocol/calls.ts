@@ -23,6 +23,11 @@ export const MAX_BATCH_EVENTS = 200;
 export const callEventBatchSchema = z.object({
   /** The organisation the workstation uploads for: a batch meant for another one is refused whole. */
   organisationId: organisationIdSchema,
+  /**
+   * The operator's lease this device holds (POST /api/v1/leases): a batch naming a lease taken over by
+   * another device is refused (lease_lost) and kept aside. Absent: a workstation without leases yet.
+   */
+  lease: z.object({ deviceId: z.string().min(1).max(100), epoch: z.number().int().min(1) }).optional(),
   calls: z
     .array(
       z.object({
@@ -42,6 +47,7 @@ export const CALL_REFUSALS = [
   'sequence_gap',
   'event_conflict',
   'unknown_flow_version',
+  'lease_lost',
 ] as const;
 
 export const callAckSchema = z.discriminatedUnion('status', [
@@ -58,3 +64,15 @@ export type CallAck = z.infer<typeof callAckSchema>;
 
 export const callEventAcksSchema = z.object({ calls: z.array(callAckSchema) });
 export type CallEventAcks = z.infer<typeof callEventAcksSchema>;
+
+/** A device asks to hold the operator's one active call; `takeOver` takes it from another device. */
+export const leaseRequestSchema = z.object({
+  deviceId: z.string().min(1).max(100),
+  takeOver: z.boolean().default(false),
+});
+
+export const leaseSchema = z.object({
+  deviceId: z.string(),
+  /** The fencing number: it grows at every take-over; events naming an older one are refused. */
+  epoch: z.number().int(),
+});

@@ -12,8 +12,18 @@ export const centreEventSchema = z.discriminatedUnion('kind', [
   }),
   /** Calls moved on the line (events arrived): supervisors refetch /api/v1/supervision/board. */
   z.object({ kind: z.literal('board') }),
+  /** The callbacks queue changed (filed, claimed, released, done): fetch /api/v1/callbacks. */
+  z.object({ kind: z.literal('callbacks'), callbackId: z.string() }),
+  /** A call was handed over to one colleague: only they fetch /api/v1/handovers/:id. */
+  z.object({ kind: z.literal('handover'), handoverId: z.string(), recipientPersonId: z.string() }),
 ]);
 export type CentreEvent = z.infer<typeof centreEventSchema>;
 
 /** How the server names the event in the stream (`event:` line) for each kind. */
-export const SERVER_EVENT_NAMES = { flows: 'flows', board: 'board', signedOut: 'signedOut' } as const;
+export const SERVER_EVENT_NAMES = {
+  flows: 'flows',
+  board: 'board',
+  callbacks: 'callbacks',
+  handover: 'handover',
+  signedOut: 'signedOut',
+} as const;

@@ -1,8 +1,10 @@
 // The API's shared vocabulary (pure): the PWA and the server both import it, neither imports the other.
+export * from './callbacks';
 export * from './calls';
 export * from './errors';
 export * from './events';
 export * from './flows';
+export * from './handovers';
 export * from './organisation';
 export * from './people';
 export * from './roles';

@@ -34,6 +34,8 @@ export const organisationSchema = z.object({
           position: z.string(),
           phone: z.string(),
           topics: z.array(z.string()),
+          /** Their account on the server when they use Sufler (issue 17: a transfer hands the call over). */
+          personId: z.string().optional(),
         }),
       ),
     }),

@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { peopleRoutes } from './admin/peopleRoutes';
+import { callbackRoutes } from './callbacks/callbackRoutes';
 import { callRoutes } from './calls/callRoutes';
 import { makeGuard } from './auth/guard';
 import { sessionRoutes } from './auth/sessionRoutes';
@@ -24,6 +25,7 @@ import { loadBundledFlows, seedBundledFlows } from './flows/bundledFlows';
 import { EventHub } from './events/eventHub';
 import { eventRoutes } from './events/eventRoutes';
 import { flowRoutes } from './flows/flowRoutes';
+import { handoverRoutes } from './handovers/handoverRoutes';
 import { healthRoutes } from './health/healthRoutes';
 import { server as messages } from '../i18n/ru/server';
 import { organisationRoutes } from './organisations/organisationRoutes';
@@ -112,6 +114,8 @@ const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events 
   await app.register(peopleRoutes, { ...deps, prefix: '/admin/people' });
   await app.register(organisationRoutes, { ...deps, prefix: '/organisations' });
   await app.register(callRoutes, { ...deps, prefix: '/calls' });
+  await app.register(callbackRoutes, { ...deps, prefix: '/callbacks' });
+  await app.register(handoverRoutes, { ...deps, prefix: '/handovers' });
   await app.register(flowRoutes, { ...deps, prefix: '/flows' });
   await app.register(eventRoutes, { ...deps, prefix: '/events' });
   await app.register(supervisionRoutes, { ...deps, prefix: '/supervision' });

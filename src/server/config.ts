@@ -31,6 +31,8 @@ export interface ServerConfig {
   eventPingMs: number;
   /** The flow files a new organisation is given (scripts-flows/); null gives none. */
   bundledFlowsDir: string | null;
+  /** How long a claimed callback stays with its holder unless they renew it or make the call. */
+  callbackClaimMinutes: number;
   /** The clock, injected so tests can pass a lockout's end without waiting. */
   now: () => Date;
 }
@@ -51,6 +53,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     bundledFlowsDir: resolve('scripts-flows'),
     // Often enough for proxies that close a silent connection after a minute.
     eventPingMs: 25_000,
+    callbackClaimMinutes: 15,
     now: () => new Date(),
     ...overrides,
   };

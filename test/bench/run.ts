@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { formatTable, row, type BenchRow, type Suite } from './harness';
 import { OUT_DIR, buildBenchBundle, serve } from './server';
 import { analyticsSuite } from './suites/analytics';
+import { callbacksSuite } from './suites/callbacks';
 import { firstLoadSuite } from './suites/firstLoad';
 import { kbSearchSuite } from './suites/kbSearch';
 import { loadSuite } from './suites/load';
@@ -27,6 +28,7 @@ const SUITES: Suite[] = [
   syncSuite,
   loadSuite,
   supervisionSuite,
+  callbacksSuite,
 ];
 
 async function main(): Promise<number> {

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sverdlovskDigital } from '../../src/calls/samples/sverdlovskDigital';
 import { ManualClock } from '../../src/calls/clock';
+import type { CallStart } from '../../src/calls/context';
 import type { OperatorProfile, Organisation } from '../../src/calls/organisation';
 import { ManualScheduler } from '../../src/calls/scheduler';
 import { startCall, type CallSession } from '../../src/calls/session';
@@ -118,7 +119,14 @@ export interface Harness {
 
 export function harness(
   flow: FlowDefinition = flowFrom(TINY_FLOW),
-  opts: { at?: number; transfersBefore?: number; callerPhone?: string; org?: Organisation } = {},
+  opts: {
+    at?: number;
+    transfersBefore?: number;
+    callerPhone?: string;
+    org?: Organisation;
+    handover?: CallStart['handover'];
+    callId?: string;
+  } = {},
 ): Harness {
   const clock = new ManualClock(opts.at ?? TUESDAY_1030);
   const scheduler = new ManualScheduler(clock);
@@ -127,11 +135,12 @@ export function harness(
     clock,
     scheduler,
     start: {
-      callId: 'call-1',
+      callId: opts.callId ?? 'call-1',
       organisation: opts.org ?? ORG,
       operator: OPERATOR,
       transfersBefore: opts.transfersBefore ?? 0,
       ...(opts.callerPhone === undefined ? {} : { callerPhone: opts.callerPhone }),
+      ...(opts.handover ? { handover: opts.handover } : {}),
     },
   });
   return { flow, clock, scheduler, session };

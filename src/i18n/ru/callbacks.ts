@@ -30,6 +30,7 @@ const events: Record<CallEventType | 'call.started', string> = {
 const directions: Record<Direction, string> = { inbound: 'Входящий', outbound: 'Исходящий' };
 
 export { queue } from './callbacksQueue';
+export { centre } from './centreCallbacks';
 
 export const notify = {
   ask: 'Сообщать, когда подходит срок',

@@ -31,6 +31,15 @@ const apiMessages = {
   event_conflict: 'Событие звонка расходится с уже принятым под тем же номером: сервер оставил принятое.',
   unknown_flow_version:
     'Звонок шёл по версии сценария, которой на сервере нет: сервер не принял его события.',
+  callback_not_found: 'Такого обратного звонка нет в очереди.',
+  callback_taken: 'Этот обратный звонок уже взял другой оператор.',
+  callback_done: 'Этот обратный звонок уже сделан.',
+  handover_not_found: 'Такого переключенного звонка нет.',
+  handover_accepted: 'Этот переключенный звонок уже принят.',
+  lease_lost:
+    'Звонок ведётся на другом устройстве: события с этого устройства не приняты в звонок, но сохранены на сервере.',
+  lease_held:
+    'Звонок уже ведётся на другом устройстве. Его можно забрать сюда явно; то устройство перейдёт в режим просмотра.',
   flow_not_found: 'Такого сценария или такой его версии нет.',
   call_not_found: 'Такого звонка нет.',
   flow_invalid: 'Сценарий не опубликован: в нём есть ошибки. Исправьте их и опубликуйте снова.',
@@ -79,6 +88,9 @@ export const server = {
       ? apiMessages.invalid_request
       : `${apiMessages.invalid_request} Проверьте: ${named.join(', ')}.`;
   },
+  /** Who holds the callback the operator tried to take or give back. */
+  callbackTaken: (holder: string) =>
+    holder ? `Этот обратный звонок уже взят: им занимается ${holder}.` : apiMessages.callback_taken,
   bodyTooLarge: (kb: number) => `${apiMessages.body_too_large} Не больше ${kb} КБ.`,
   locked: (minutes: number) =>
     `Слишком много неудачных попыток входа. Попробуйте снова через ${pluralRu(Math.max(1, Math.ceil(minutes)), MINUTES_ACC)}.`,

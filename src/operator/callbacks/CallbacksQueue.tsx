@@ -8,7 +8,9 @@ import type { FlowDefinition } from '../../flows/types';
 import type { CallController } from '../../services/callOwner/types';
 import { useWatched } from '../history/useWatched';
 import { useNow } from '../useNow';
+import type { CentreQueue } from '../../services/callbacks/centreQueue';
 import { CallbackItem } from './CallbackItem';
+import { CentreCallbacks } from './CentreCallbacks';
 import { NotifyButton } from './NotifyButton';
 import { nextTryAt } from './queue';
 import { callbackFlow, startCallback } from './startCallback';
@@ -22,10 +24,30 @@ type Props = {
   clock: Clock;
   /** After the outbound call started: e.g. go to the call screen when the queue is on its own route. */
   onCallStarted?: () => void;
+  /** Signed in to the server: the centre's queue replaces this workstation's own (issue 17). */
+  centre?: { queue: CentreQueue; personId: string | null } | null;
 };
 
 /** The promised callbacks, soonest first; starting one opens the outbound call with everything filled. */
-export function CallbacksQueue({ db, controller, flows, organisation, clock, onCallStarted }: Props) {
+export function CallbacksQueue(props: Props) {
+  const { centre, controller, flows, organisation, clock, onCallStarted } = props;
+  if (centre)
+    return (
+      <CentreCallbacks
+        centre={centre.queue}
+        personId={centre.personId}
+        controller={controller}
+        flow={callbackFlow(flows)}
+        timeZone={organisation.timeZone}
+        clock={clock}
+        {...(onCallStarted ? { onCallStarted } : {})}
+      />
+    );
+  return <DeskCallbacks {...props} />;
+}
+
+/** This workstation's own queue: a single workstation, or nobody signed in to a server. */
+function DeskCallbacks({ db, controller, flows, organisation, clock, onCallStarted }: Props) {
   const text = t.callbacks.queue;
   const tasks = useWatched(db ? () => listOpenCallbacks(db) : null, 'open-callbacks');
   const now = useNow(clock, true);

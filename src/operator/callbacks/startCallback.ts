@@ -13,7 +13,7 @@ export function callbackFlow(flows: readonly FlowDefinition[]): FlowDefinition |
 export function startCallback(
   controller: CallController,
   flow: FlowDefinition,
-  task: CallbackRow,
+  task: Pick<CallbackRow, 'id' | 'phone' | 'callerName' | 'question' | 'appealNumber'>,
 ): Promise<ActiveCall> {
   return controller.start({
     flowId: flow.id,
@@ -21,5 +21,10 @@ export function startCallback(
     transfersBefore: 0,
     callerPhone: task.phone,
     callbackId: task.id,
+    callbackDetails: {
+      callerName: task.callerName,
+      question: task.question,
+      appealNumber: task.appealNumber,
+    },
   });
 }

@@ -2,13 +2,21 @@
 // event is stored once whatever the number of retries; the answer per call tells the workstation which
 // events it may forget, or why the server refused a call (it then kept everything it already had).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { apiErrorSchema, callEventAcksSchema, callEventBatchSchema, type CallAck } from '../../protocol';
+import {
+  apiErrorSchema,
+  callEventAcksSchema,
+  callEventBatchSchema,
+  leaseRequestSchema,
+  leaseSchema,
+  type CallAck,
+} from '../../protocol';
 import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
 import { server as messages } from '../../i18n/ru/server';
 import { storeCallEvents } from '../storage/callEvents';
 import { BoardNews } from '../supervision/boardNews';
+import { acquireLease } from '../storage/leases';
 
 const access = ['operator'] as const;
 const MAX_INT = 2 ** 31 - 1;
@@ -52,13 +60,46 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
         { organisationId, personId: session.person.id },
         calls,
         config.now(),
+        request.body.lease,
       );
       if (results.some((r) => r.status === 'stored' && r.added > 0)) board.moved(organisationId);
+      for (const r of results) {
+        if (r.status !== 'stored') continue;
+        if (r.filedCallback)
+          await events.announce(organisationId, { kind: 'callbacks', callbackId: r.filedCallback });
+        if (r.handover)
+          await events.announce(organisationId, {
+            kind: 'handover',
+            handoverId: r.handover.id,
+            recipientPersonId: r.handover.recipientPersonId,
+          });
+      }
       return {
         calls: results.map((r): CallAck =>
-          r.status === 'stored' ? r : { ...r, message: messages.api[r.code] },
+          r.status === 'stored'
+            ? { callId: r.callId, status: r.status, added: r.added }
+            : { ...r, message: messages.api[r.code] },
         ),
       };
+    },
+  );
+  app.post(
+    '/lease',
+    {
+      config: { access },
+      schema: {
+        summary: 'Hold the operator’s one active call on this device, or take it over from another',
+        tags: ['calls'],
+        body: leaseRequestSchema,
+        response: { 200: leaseSchema, 409: apiErrorSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const session = sessionOf(request);
+      const who = { organisationId: session.organisation.id, personId: session.person.id, now: config.now() };
+      const result = await acquireLease(db, who, request.body.deviceId, request.body.takeOver);
+      if (result.status === 'held') return { deviceId: result.deviceId, epoch: result.epoch };
+      throw new ApiError(409, 'lease_held', undefined, {}, { deviceId: result.deviceId });
     },
   );
   return Promise.resolve();

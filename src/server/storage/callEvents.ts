@@ -4,7 +4,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
+import { fileCallbackOfCall } from './callbacks';
 import { ENDED_STATE, reduceCompletedCall } from './callFigures';
+import { chainOfStart, fileHandoverOfCall } from './handovers';
+import { holdsLease, keepFencedEvents } from './leases';
 import type { Database } from './schema';
 
 type CallRefusal = (typeof CALL_REFUSALS)[number];
@@ -17,7 +20,14 @@ export interface Uploader {
 }
 
 export type StoreResult =
-  | { callId: string; status: 'stored'; added: number }
+  /** `filedCallback`: a callback the new events promised; `handover`: a transfer they handed over. */
+  | {
+      callId: string;
+      status: 'stored';
+      added: number;
+      filedCallback?: string;
+      handover?: { id: string; recipientPersonId: string };
+    }
   | { callId: string; status: 'refused'; code: CallRefusal };
 
 /** The event as it was sent, and as the database gives it back: plain JSON. */
@@ -38,6 +48,8 @@ export async function storeCallEvents(
   who: Uploader,
   calls: readonly Upload[],
   now: Date,
+  /** The lease the uploading device holds, checked in the same transaction; absent: no check. */
+  lease?: CallEventBatch['lease'],
 ): Promise<StoreResult[]> {
   const order = [...calls].sort((a, b) => (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0));
   const results = await db.transaction().execute(async (trx) => {
@@ -45,6 +57,12 @@ export async function storeCallEvents(
     const refuse = (callId: string, code: CallRefusal) =>
       void byCall.set(callId, { callId, status: 'refused', code });
     const firstOf = (c: Upload): UploadedEvent => c.events[0] as UploadedEvent;
+    // A device that lost the operator's lease adds nothing to any call; its events are kept aside.
+    if (lease && !(await holdsLease(trx, who.personId, lease))) {
+      await keepFencedEvents(trx, who, lease, calls);
+      for (const call of order) refuse(call.callId, 'lease_lost');
+      return byCall;
+    }
 
     let live = order.filter((c) => {
       const first = c.events[0];
@@ -88,6 +106,8 @@ export async function storeCallEvents(
               flow_id: firstOf(c).flowId,
               flow_version: firstOf(c).flowVersion,
               started_at: new Date(firstOf(c).at),
+              // A call taken from a handover continues the client call's chain (its start names it).
+              chain_id: chainOfStart(firstOf(c).event),
               received_at: now,
               updated_at: now,
             })),
@@ -176,17 +196,39 @@ export async function storeCallEvents(
         from (values ${next}) as v(id, next_seq) where calls.id = v.id`.execute(trx);
     }
     for (const { call, added } of adding) {
-      byCall.set(call.callId, { callId: call.callId, status: 'stored', added: added.length });
       const h = held.get(call.callId);
+      if (!h) continue; // every accepted call was held
+      const ref = {
+        id: call.callId,
+        organisationId: who.organisationId,
+        personId: h.person_id,
+        flowId: h.flow_id,
+        flowVersion: h.flow_version,
+      };
+      // A callback promised in the call is the centre's, and a transfer to a colleague who uses Sufler
+      // hands the call over: both filed with the events that made them.
+      const filed = added.some((e) => e.event.type === 'operator.callback')
+        ? await fileCallbackOfCall(trx, ref)
+        : null;
+      const handover = added.some((e) => e.event.type === 'operator.transfer')
+        ? await fileHandoverOfCall(trx, ref)
+        : null;
       // The entry that ends the call arrived: its figures are reduced now, once (call_figures).
-      if (h && added.some((e) => e.after.state === ENDED_STATE))
+      if (added.some((e) => e.after.state === ENDED_STATE))
         await reduceCompletedCall(trx, {
           callId: call.callId,
           organisationId: who.organisationId,
-          personId: who.personId,
+          personId: h.person_id,
           flowId: h.flow_id,
           flowVersion: h.flow_version,
         });
+      byCall.set(call.callId, {
+        callId: call.callId,
+        status: 'stored',
+        added: added.length,
+        ...(filed ? { filedCallback: filed } : {}),
+        ...(handover ? { handover: { id: handover.id, recipientPersonId: handover.recipientPersonId } } : {}),
+      });
     }
     return byCall;
   });

@@ -87,6 +87,7 @@ export interface CallsTable {
   flow_version: number;
   started_at: Date;
   next_seq: ColumnType<number, number | undefined, number>;
+  chain_id: ColumnType<string | null, string | null | undefined, string | null>;
   received_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -168,10 +169,70 @@ export interface PersonalDataErasuresTable {
   erased_at: CreatedAt;
 }
 
+export interface CallbacksTable {
+  id: string;
+  organisation_id: string;
+  call_id: string;
+  promised_by: string;
+  phone: string;
+  question: string;
+  caller_name: string | null;
+  appeal_number: string | null;
+  deadline: Date;
+  outside_hours: boolean;
+  promised_at: Date;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+  done_at: Date | null;
+  done_by: string | null;
+  done_call_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface HandoversTable {
+  id: string;
+  organisation_id: string;
+  from_call_id: string;
+  from_person_id: string;
+  recipient_person_id: string;
+  chain_id: string;
+  transfers: number;
+  content: ColumnType<unknown, string, never>;
+  offered_at: Date;
+  accepted_at: Date | null;
+  accepted_call_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OperatorLeasesTable {
+  person_id: string;
+  organisation_id: string;
+  device_id: string;
+  epoch: ColumnType<number, number, number>;
+  acquired_at: Date;
+}
+
+export interface FencedCallEventsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  device_id: string;
+  epoch: number;
+  call_id: string;
+  seq: number;
+  payload: ColumnType<unknown, string, never>;
+  received_at: CreatedAt;
+}
+
 export interface Database {
   call_figures: CallFiguresTable;
   call_comments: CallCommentsTable;
   personal_data_erasures: PersonalDataErasuresTable;
+  operator_leases: OperatorLeasesTable;
+  fenced_call_events: FencedCallEventsTable;
+  handovers: HandoversTable;
+  callbacks: CallbacksTable;
   calls: CallsTable;
   call_events: CallEventsTable;
   organisations: OrganisationsTable;

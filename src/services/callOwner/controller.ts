@@ -2,6 +2,7 @@
 // stored before send() resolves and before the screen shows its effect (the committed state); a reload
 // resumes the stored call; one tab owns it (Web Lock + epoch). The states are callOwnerMachine.ts.
 import { createActor, waitFor } from 'xstate';
+import { pastGreetingOption } from '../../calls/handover';
 import type { CallCommand, CallSession, SendResult } from '../../calls';
 import { callOwnerMachine, type CallOwnerSnapshot, type Reply } from './callOwnerMachine';
 import { browserCallLock } from './lock';
@@ -120,6 +121,9 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
     const call = shown?.view;
     if (!call) throw new Error('the call did not start');
     for (const [fieldId, value] of prefills) void call.send({ type: 'operator.capture', fieldId, value });
+    // A handed-over caller was greeted at the first desk: the colleague's call begins past the greeting.
+    const pass = options.handover ? pastGreetingOption(call.session.flow) : null;
+    if (pass) void call.send({ type: 'operator.choose', optionId: pass });
     await written(call.session);
     return shown?.view ?? call;
   }

@@ -107,15 +107,22 @@ function persisted({ row, log }: StoredCall): PersistedCall {
   };
 }
 
+type CallbackDetails = Pick<CallbackRow, 'callerName' | 'question' | 'appealNumber'>;
+
 /** Fields of the flow a callback task fills before the operator says a word. */
-function prefills(flow: FlowDefinition, task: CallbackRow | null): Prefill[] {
-  if (!task) return [];
+function prefills(
+  flow: FlowDefinition,
+  task: CallbackDetails | null,
+  given: readonly Prefill[] = [],
+): Prefill[] {
   const known = new Set(flow.steps.flatMap((s) => s.capture.map((f) => f.id)));
-  const values: [string, string | null][] = [
-    ['callerName', task.callerName],
-    ['need', task.question],
-    ['appealNumber', task.appealNumber],
-  ];
+  const values: [string, string | null][] = task
+    ? [
+        ['callerName', task.callerName],
+        ['need', task.question],
+        ['appealNumber', task.appealNumber],
+      ]
+    : [...given];
   return values.filter((v): v is Prefill => v[1] !== null && v[1] !== '' && known.has(v[0]));
 }
 
@@ -208,6 +215,9 @@ export function ownerEffects(deps: OwnerDeps) {
           transfersBefore: options.transfersBefore,
           direction: options.direction,
           ...(callerPhone ? { callerPhone } : {}),
+          ...(options.handover
+            ? { handover: { id: options.handover.id, chainId: options.handover.chainId } }
+            : {}),
         },
       });
       const first = session.log()[0];
@@ -237,7 +247,8 @@ export function ownerEffects(deps: OwnerDeps) {
         }
       }
       const call = liveCall({ row, log: [first] }, session, req.lock, req.epoch);
-      return { call, stored, prefills: prefills(flow, task) };
+      const given = options.handover?.prefills ?? [];
+      return { call, stored, prefills: prefills(flow, task ?? options.callbackDetails ?? null, given) };
     },
 
     /**

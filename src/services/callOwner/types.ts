@@ -13,6 +13,10 @@ export interface StartCallOptions {
   callerPhone?: string;
   /** When the call is made from the callbacks queue: the task it fulfils. */
   callbackId?: string;
+  /** The task as the centre's queue has it, for a workstation that did not promise it (issue 17). */
+  callbackDetails?: { callerName: string | null; question: string; appealNumber: string | null };
+  /** A call handed over by a colleague (src/calls/handover.ts handoverStart): its chain and the fields given. */
+  handover?: { id: string; chainId: string; prefills: [fieldId: string, value: string][] };
 }
 
 export interface WrapUp {
