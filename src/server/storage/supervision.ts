@@ -9,9 +9,10 @@ import { previousPeriod, type PeriodFigures } from '../../analytics/trends';
 import { CALL_RESULTS, type CallResult } from '../../analytics/result';
 import { COMPLIANCE_RULES, type ComplianceRule } from '../../analytics/standardRules';
 import type { CallFilter } from '../../analytics/listing';
-import { ALL_STAGES } from '../../flows/types';
+import { ALL_STAGES, type FlowDefinition } from '../../flows/types';
 import { liveCallOf } from '../../analytics/line';
-import { callLog, flowOf } from './callFigures';
+import type { CallRecordEvent } from '../../calls/record';
+import { flowOf } from './callFigures';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -138,6 +139,17 @@ function figureColumns(now: number): RawBuilder<unknown> {
   return sql.join(cols);
 }
 
+/** What a series point carries (SeriesFigures): calls, first contact and holds, nothing more to sum. */
+const seriesColumns = sql.join([
+  sql`count(*)::int as calls`,
+  sql`(count(*) filter (where result <> 'none'))::int as fc_of`,
+  sql`(count(*) filter (where result <> 'none' and resolved_first))::int as fc_resolved`,
+  sql`coalesce(sum(holds), 0)::int as holds`,
+  sql`coalesce(sum(holds_over), 0)::int as holds_over`,
+  sql`(count(*) filter (where holds_over > 0))::int as holds_calls`,
+  sql`coalesce(sum(overtime_ms), 0)::float8 as overtime`,
+]);
+
 type FigureRow = Record<string, number | string | null>;
 
 const num = (row: FigureRow, key: string): number => Number(row[key] ?? 0);
@@ -228,27 +240,82 @@ async function ranked(db: Db, q: PeriodQuery, column: 'topic' | 'need' | 'articl
 }
 
 /** buildDashboard over the server's calls: overall, per operator, and the most frequent topics and needs. */
-export async function periodDashboard(db: Db, q: PeriodQuery, top = 10): Promise<Dashboard> {
-  const [overall, operators, topTopics, topNeeds, topArticles] = await Promise.all([
-    figuresBy(db, q, null),
-    figuresBy(db, q, sql`operator_name`),
+interface Sets {
+  overall: Figures;
+  operators: { operatorName: string; figures: Figures }[];
+  /** With a time zone: by local hour, by local day (its start), and calls per operator and day. */
+  hours: Map<number, Figures>;
+  days: Map<number, Figures>;
+  operatorDays: { operatorName: string; day: number; calls: number }[];
+}
+
+/**
+ * The figures of the calls `q` selects overall and per operator, and with a time zone by hour, by day and
+ * per operator and day too: one reading of the calls (grouping sets) however many groupings.
+ */
+async function figureSets(db: Db, q: PeriodQuery, tz: string | null): Promise<Sets> {
+  const conds = where(conditions(q));
+  const whole = sql<FigureRow>`select grouping(operator_name)::int as g_op, 1 as g_hour, 1 as g_day,
+    operator_name, null as hour, null as day, ${figureColumns(q.now)}
+    from call_figures where ${conds} group by grouping sets ((), (operator_name))`.execute(db);
+  // The series need a few sums only: a second reading, side by side with the first, keeps it light.
+  const series =
+    tz === null
+      ? Promise.resolve({ rows: [] as FigureRow[] })
+      : sql<FigureRow>`select grouping(operator_name)::int as g_op, grouping(hour)::int as g_hour,
+          grouping(day)::int as g_day, operator_name, hour, day, ${seriesColumns}
+          from (select *, extract(hour from started_at at time zone ${tz})::int as hour, ${localDay(tz)} as day
+            from call_figures where ${conds}) f
+          group by grouping sets ((hour), (day), (operator_name, day))`.execute(db);
+  const [a, b] = await Promise.all([whole, series]);
+  const rows = { rows: [...a.rows, ...b.rows] };
+  const sets: Sets = {
+    overall: finishFigures({}),
+    operators: [],
+    hours: new Map(),
+    days: new Map(),
+    operatorDays: [],
+  };
+  for (const r of rows.rows) {
+    const byOperator = r.g_op === 0;
+    const byHour = r.g_hour === 0;
+    const byDay = r.g_day === 0;
+    if (byOperator && byDay)
+      sets.operatorDays.push({
+        operatorName: String(r.operator_name),
+        day: num(r, 'day'),
+        calls: num(r, 'calls'),
+      });
+    else if (byOperator)
+      sets.operators.push({ operatorName: String(r.operator_name), figures: finishFigures(r) });
+    else if (byHour) sets.hours.set(num(r, 'hour'), finishFigures(r));
+    else if (byDay) sets.days.set(num(r, 'day'), finishFigures(r));
+    else sets.overall = finishFigures(r);
+  }
+  sets.operators.sort((a, b) => a.operatorName.localeCompare(b.operatorName));
+  return sets;
+}
+
+async function dashboardOf(db: Db, q: PeriodQuery, sets: Sets, top: number): Promise<Dashboard> {
+  const [topTopics, topNeeds, topArticles] = await Promise.all([
     ranked(db, q, 'topic', top),
     ranked(db, q, 'need', top),
     ranked(db, q, 'article', top),
   ]);
-  const all = overall[0];
-  if (!all) throw new Error('an aggregate without groups gives one row');
   return {
-    overall: all.figures,
-    operators: operators
-      .map((o) => ({ operatorName: String(o.key), figures: o.figures }))
-      .sort((a, b) => a.operatorName.localeCompare(b.operatorName)),
+    overall: sets.overall,
+    operators: sets.operators,
     topTopics,
     topNeeds,
     topArticles,
     // Review dates of articles live on the workstations: the server cannot tell a stale one.
     staleArticles: [],
   };
+}
+
+/** buildDashboard over the server's calls: overall, per operator, and the most frequent topics and needs. */
+export async function periodDashboard(db: Db, q: PeriodQuery, top = 10): Promise<Dashboard> {
+  return dashboardOf(db, q, await figureSets(db, q, null), top);
 }
 
 export interface ListedServerCall {
@@ -325,29 +392,26 @@ export async function periodFiguresOf(db: Db, q: PeriodQuery, tz: string): Promi
     });
     return found;
   };
-  const [dashboard, previous, hours, days, operatorDayRows] = await Promise.all([
-    periodDashboard(db, q),
+  const [sets, previous] = await Promise.all([
+    figureSets(db, q, tz),
     figuresBy(db, { ...q, ...previousPeriod(q) }, null),
-    figuresBy(db, q, sql`extract(hour from started_at at time zone ${tz})::int`),
-    figuresBy(db, q, localDay(tz)),
-    sql<{ operator_name: string; day: number; n: number }>`select operator_name, ${localDay(tz)} as day,
-      count(*)::int as n from call_figures where ${where(conditions(q))} group by 1, 2`.execute(db),
   ]);
+  const dashboard = await dashboardOf(db, q, sets, 10);
   const byHour = Array.from({ length: 24 }, (_, at) => {
-    const found = hours.find((h) => Number(h.key) === at);
-    return { at, figures: found ? seriesOf(found.figures) : finishSeries(emptySeries()) };
+    const found = sets.hours.get(at);
+    return { at, figures: found ? seriesOf(found) : finishSeries(emptySeries()) };
   });
   const byDay = dayStarts.map((at) => ({ at, figures: finishSeries(emptySeries()) }));
-  for (const d of days) {
-    const point = byDay[dayIndex(Number(d.key))];
-    if (point) point.figures = seriesOf(d.figures);
+  for (const [day, figures] of sets.days) {
+    const point = byDay[dayIndex(day)];
+    if (point) point.figures = seriesOf(figures);
   }
   const operatorDays = new Map<string, number[]>();
-  for (const r of operatorDayRows.rows) {
-    let counts = operatorDays.get(r.operator_name);
-    if (!counts) operatorDays.set(r.operator_name, (counts = dayStarts.map(() => 0)));
+  for (const r of sets.operatorDays) {
+    let counts = operatorDays.get(r.operatorName);
+    if (!counts) operatorDays.set(r.operatorName, (counts = dayStarts.map(() => 0)));
     const i = dayIndex(r.day);
-    if (i >= 0) counts[i] = (counts[i] ?? 0) + r.n;
+    if (i >= 0) counts[i] = (counts[i] ?? 0) + r.calls;
   }
   const before = previous[0];
   if (!before) throw new Error('an aggregate without groups gives one row');
@@ -456,10 +520,33 @@ export async function lineNow(db: Db, organisationId: string, now: number) {
     .where('call_figures.call_id', 'is', null)
     .where('calls.updated_at', '>', new Date(now - STALE_MS))
     .execute();
+  // Every log in one reading, every flow version once: the board is asked at each move of the line.
+  const logs = new Map<string, CallRecordEvent[]>();
+  if (active.length > 0) {
+    const rows = await db
+      .selectFrom('call_events')
+      .select(['call_id', 'payload'])
+      .where(
+        'call_id',
+        'in',
+        active.map((c) => c.id),
+      )
+      .orderBy('call_id')
+      .orderBy('seq')
+      .execute();
+    for (const r of rows) {
+      let log = logs.get(r.call_id);
+      if (!log) logs.set(r.call_id, (log = []));
+      log.push(r.payload as CallRecordEvent); // stored from the checked upload schema
+    }
+  }
+  const flows = new Map<string, Promise<FlowDefinition | null>>();
   const calls = [];
   for (const c of active) {
-    const flow = await flowOf(db, organisationId, c.flow_id, c.flow_version);
-    const live = liveCallOf(await callLog(db, c.id), flow);
+    const key = `${c.flow_id}@${c.flow_version}`;
+    let flow = flows.get(key);
+    if (!flow) flows.set(key, (flow = flowOf(db, organisationId, c.flow_id, c.flow_version)));
+    const live = liveCallOf(logs.get(c.id) ?? [], await flow);
     if (live) calls.push({ ...live, personId: c.person_id });
   }
   return {
