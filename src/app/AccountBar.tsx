@@ -3,15 +3,19 @@ import { lazy, Suspense } from 'react';
 import { t } from '../i18n';
 import type { KnownSession } from '../services/account/serverProbe';
 import type { SyncStatus } from '../services/sync';
+import type { FlowUpdatesStatus } from '../services/centreFlows';
 
 // Only with the server, and only after the sync client reported: not part of the first load.
 const SyncStatusLine = lazy(() => import('./SyncStatusLine').then((m) => ({ default: m.SyncStatusLine })));
+const FlowsAgeLine = lazy(() => import('./FlowsAgeLine').then((m) => ({ default: m.FlowsAgeLine })));
 
 export interface Account {
   session: KnownSession;
   signOut: () => Promise<void>;
   /** Whether the calls reached the server; null until the sync client started. */
   sync: SyncStatus | null;
+  /** Whether the flows came from the server, and when; null until the flow client started. */
+  flows?: FlowUpdatesStatus | null;
 }
 
 export function AccountBar({ account }: { account: Account }) {
@@ -23,6 +27,11 @@ export function AccountBar({ account }: { account: Account }) {
       {account.sync?.outbox && (
         <Suspense fallback={null}>
           <SyncStatusLine status={account.sync} signInAgain={() => void account.signOut()} />
+        </Suspense>
+      )}
+      {account.flows?.reachable === false && (
+        <Suspense fallback={null}>
+          <FlowsAgeLine status={account.flows} />
         </Suspense>
       )}
       <button type="button" onClick={() => void account.signOut()}>

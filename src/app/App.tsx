@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { isSetupComplete } from '../db';
 import { useServerSession } from './useServerSession';
 import { useCallSync } from './useCallSync';
+import { useCentreFlows } from './useCentreFlows';
 
 // Asked once per workstation, with the sample organisations: not part of the operator's usual first load.
 const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })));
@@ -18,6 +19,7 @@ export function App() {
   const state = useAppState();
   const server = useServerSession();
   const sync = useCallSync(state.db, server.state);
+  const flows = useCentreFlows(state.db, server.state);
   const { theme, fontSize } = state.settings.appearance;
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export function App() {
   }
   const account =
     server.state.mode === 'signedIn'
-      ? { session: server.state.session, signOut: server.signOut, sync }
+      ? { session: server.state.session, signOut: server.signOut, sync, flows }
       : null;
 
   return (

@@ -10,6 +10,7 @@ export * from './settingsRepository';
 export * from './storage';
 export * from './callsRepository';
 export * from './flowCatalogue';
+export * from './serverFlows';
 export * from './kbRepository';
 export type * from './callsTables';
 

@@ -17,3 +17,4 @@ export { supervisor } from './supervisor';
 export { files } from './files';
 export { account } from './account';
 export { sync } from './sync';
+export { centreFlows } from './centreFlows';
