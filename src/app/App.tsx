@@ -9,6 +9,7 @@ import { isSetupComplete } from '../db';
 import { useServerSession } from './useServerSession';
 import { useCallSync } from './useCallSync';
 import { useCentreFlows } from './useCentreFlows';
+import { useCentreStream } from './useCentreStream';
 
 // Asked once per workstation, with the sample organisations: not part of the operator's usual first load.
 const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })));
@@ -20,6 +21,7 @@ export function App() {
   const server = useServerSession();
   const sync = useCallSync(state.db, server.state);
   const flows = useCentreFlows(state.db, server.state);
+  useCentreStream(server.state, server.recheck);
   const { theme, fontSize } = state.settings.appearance;
 
   useEffect(() => {

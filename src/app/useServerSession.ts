@@ -2,7 +2,7 @@
 // (at once when a session is remembered) and changed by sign-in and sign-out. When the server says the
 // session is over mid-run, the sign-in page waits until no call is in progress: a call is never cut off,
 // and everything stored here stays (sign-in only asks who the person is again).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { startSession, type KnownSession, type ServerState } from '../services/account/serverProbe';
 import { isCallActive, subscribeCallActive } from '../services/callOwner/activity';
 
@@ -16,6 +16,8 @@ export interface ServerSession {
   endedNotice: string | null;
   signedIn: (session: KnownSession) => void;
   signOut: () => Promise<void>;
+  /** Asks the server again who is signed in (the events stream heard the session end). */
+  recheck: () => void;
 }
 
 export function useServerSession(): ServerSession {
@@ -23,6 +25,7 @@ export function useServerSession(): ServerSession {
   // The sign-out the server asked for, held back while a call is in progress.
   const [ended, setEnded] = useState<string | null>(null);
   const [callActive, setCallActive] = useState(isCallActive);
+  const askAgain = useRef(() => {});
 
   useEffect(() => subscribeCallActive(setCallActive), []);
 
@@ -58,6 +61,7 @@ export function useServerSession(): ServerSession {
         if (s && s.mode !== 'standalone') update(s);
       });
     };
+    askAgain.current = recheck;
     void Promise.resolve(startSession(update)).then(update);
     // The network is back (after an offline start, say): a fresh CSRF token, and news of an ended session.
     window.addEventListener('online', recheck);
@@ -88,10 +92,13 @@ export function useServerSession(): ServerSession {
     setState({ mode: 'signedOut' });
   }, []);
 
+  const recheck = useCallback(() => askAgain.current(), []);
+
   return {
     state,
     endedNotice: ended !== null && state?.mode === 'signedIn' ? ended : null,
     signedIn,
     signOut: leave,
+    recheck,
   };
 }
