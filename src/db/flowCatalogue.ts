@@ -114,18 +114,21 @@ export async function loadPublishedFlows(db: AppDB, now: number = Date.now()): P
     const archived = new Set(statuses.filter((s) => s.archived).map((s) => s.flowId));
     const newest = new Map<string, FlowDefinition>();
     let nextSwitch: number | null = null;
-    for (const r of rows) {
-      if (r.effectiveAt !== undefined && r.effectiveAt > serverNow) {
+    // A scheduled version is not there for anyone before its time: a new call takes the newest version
+    // it finds by id, so it must not find one that is not in force yet.
+    const waiting = (r: FlowVersionRow) => r.effectiveAt !== undefined && r.effectiveAt > serverNow;
+    const inForce = rows.filter((r) => !waiting(r));
+    for (const r of rows)
+      if (r.effectiveAt !== undefined && waiting(r))
         nextSwitch = Math.min(nextSwitch ?? r.effectiveAt, r.effectiveAt);
-        continue;
-      }
+    for (const r of inForce) {
       const seen = newest.get(r.flowId);
       if (!seen || r.version > seen.version) newest.set(r.flowId, r.flow);
     }
     return {
       current: [...newest.values()].filter((f) => !archived.has(f.id)),
       // Calls resume on the catalogue's versions, in its order (src/db/flowCatalogue.ts).
-      all: storedFirst(ran, rows),
+      all: storedFirst(ran, inForce),
       archived,
       nextSwitchAt: nextSwitch === null ? null : nextSwitch - offsetMs,
     };

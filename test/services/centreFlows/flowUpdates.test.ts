@@ -94,6 +94,9 @@ describe('the flows the centre publishes, on a workstation', () => {
     expect(greetingOf(await nextCallFlow(db, monday - 1))).toBe('Добрый день!');
     expect(greetingOf(await nextCallFlow(db, monday))).toBe('С понедельника: добрый день!');
     expect((await loadPublishedFlows(db, NOW)).nextSwitchAt).toBe(monday);
+    // Nothing asks for the newest version of a flow and finds the scheduled one before its time.
+    expect((await loadPublishedFlows(db, monday - 1)).all.map((f) => f.version)).not.toContain(3);
+    expect((await loadPublishedFlows(db, monday)).all.map((f) => f.version)).toContain(3);
   });
 
   it('switches at the server’s time, whatever the workstation’s clock says', async () => {

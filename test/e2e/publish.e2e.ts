@@ -1,0 +1,182 @@
+// Editors publish to the whole centre (issue 18), in Chromium against the real server: a version an
+// editor publishes reaches an operator's workstation in another browser without a reload, for the next
+// call, while the call already running keeps its version; a scheduled version takes over at its time on
+// a workstation that has lost the server since it heard of it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
+import { afterEach, expect, it } from 'vitest';
+import { SAMPLE_PASSWORD } from '../../src/server/seed';
+import { loadFlow } from '../calls/helpers';
+import { completeFirstRun, launch, startAppServer, waitForServiceWorker, watchErrors } from './harness';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+});
+
+const CONSULTATION = loadFlow('inbound-consultation.json');
+
+function withGreeting(words: string): Record<string, unknown> {
+  return {
+    ...CONSULTATION,
+    // The standard's greeting names the organisation and the operator; only the invitation changes.
+    steps: CONSULTATION.steps.map((s) =>
+      s.id === 'greeting'
+        ? { ...s, say: `{{greeting}}! {{organisation.fullName}}, {{operator.fullName}}. ${words}` }
+        : s,
+    ),
+  };
+}
+
+interface Centre {
+  server: FastifyInstance;
+  origin: string;
+}
+
+async function startCentre(): Promise<Centre> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const server = await startAppServer(dataDir, 0);
+  cleanups.push(() => server.close());
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+/** An editor of the Sverdlovsk centre publishing through the API, as the editor workspace does. */
+async function editorPublishes(
+  centre: Centre,
+  body: { definition: Record<string, unknown>; baseVersion: number; effectiveAt?: string; note?: string },
+): Promise<number> {
+  const signIn = await fetch(`${centre.origin}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'sverdlovsk.editor', password: SAMPLE_PASSWORD }),
+  });
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const res = await fetch(`${centre.origin}/api/v1/flows/${CONSULTATION.id}/versions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify(body),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return ((await res.json()) as { version: number }).version;
+}
+
+async function operatorSignsIn(centre: Centre): Promise<{ page: Page; errors: string[] }> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
+  cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
+  const context = await launch(profileDir);
+  cleanups.push(() => context.close());
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = watchErrors(page);
+  await page.goto(centre.origin);
+  const form = page.getByRole('form', { name: 'Вход в Суфлёр' });
+  await form.getByLabel('Логин').fill('sverdlovsk.operator');
+  await form.getByLabel('Пароль').fill(SAMPLE_PASSWORD);
+  await form.getByRole('button', { name: 'Войти' }).click();
+  await completeFirstRun(page);
+  await waitForServiceWorker(page);
+  return { page, errors };
+}
+
+const line = (page: Page) => page.getByTestId('line-to-say');
+
+async function startCall(page: Page): Promise<void> {
+  await page.getByLabel('Телефон клиента (если известен)').fill('9123456789');
+  await page.keyboard.press('F2');
+  await line(page).waitFor();
+}
+
+async function endCall(page: Page): Promise<void> {
+  await page.keyboard.press('Shift+KeyX');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
+}
+
+it('gives the next call the version an editor just published; the running call keeps its own', async () => {
+  const centre = await startCentre();
+  const { page, errors } = await operatorSignsIn(centre);
+
+  await startCall(page);
+  await expect.poll(() => line(page).textContent()).toContain('Представьтесь, пожалуйста');
+
+  const version = await editorPublishes(centre, {
+    definition: withGreeting('Центр слушает, говорите.'),
+    baseVersion: CONSULTATION.version,
+    note: 'Короче приветствие',
+  });
+  expect(version).toBe(CONSULTATION.version + 1);
+
+  // The running call is not touched: its line stays, and it ends as it began.
+  await page.waitForTimeout(1500);
+  expect(await line(page).textContent()).toContain('Представьтесь, пожалуйста');
+  await endCall(page);
+
+  // The next call, with no reload, opens on the new version.
+  await expect
+    .poll(
+      async () => {
+        await startCall(page);
+        const said = (await line(page).textContent()) ?? '';
+        if (!said.includes('Центр слушает')) await endCall(page);
+        return said;
+      },
+      { timeout: 20_000, interval: 500 },
+    )
+    .toContain('Центр слушает, говорите.');
+  expect(errors).toEqual([]);
+});
+
+it('switches to a scheduled version at its time, on a workstation that lost the server since', async () => {
+  const centre = await startCentre();
+  const { page, errors } = await operatorSignsIn(centre);
+  const at = Date.now() + 25_000;
+  await editorPublishes(centre, {
+    definition: withGreeting('С нового часа: центр слушает.'),
+    baseVersion: CONSULTATION.version,
+    effectiveAt: new Date(at).toISOString(),
+  });
+  // The workstation heard of it (its catalogue holds the scheduled version).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (id) =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('sufler');
+            open.onsuccess = () => {
+              const read = open.result.transaction('flowVersions').objectStore('flowVersions').getAll();
+              read.onsuccess = () => {
+                resolve((read.result as { flowId: string }[]).filter((r) => r.flowId === id).length);
+                open.result.close();
+              };
+            };
+          }),
+        CONSULTATION.id,
+      ),
+    )
+    .toBe(2);
+
+  // Before its time, a call opens on the version in force.
+  await startCall(page);
+  expect(await line(page).textContent()).toContain('Представьтесь, пожалуйста');
+  await endCall(page);
+  expect(Date.now()).toBeLessThan(at);
+
+  await centre.server.close();
+  await page.getByTestId('flows-age').waitFor({ timeout: 30_000 });
+
+  // From its time on, with no server, the next call opens on the scheduled version.
+  await page.waitForTimeout(Math.max(0, at - Date.now()) + 500);
+  await startCall(page);
+  expect(await line(page).textContent()).toContain('С нового часа: центр слушает.');
+  expect(errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|api\/v1/.test(e))).toEqual([]);
+});
