@@ -156,6 +156,29 @@ const TABLE: readonly Case[] = [
       body: { definition: { ...CONSULTATION, id: `access-${n}` }, baseVersion: null },
     }),
   },
+  {
+    route: 'GET /api/v1/flows/:flowId/draft',
+    allowed: PUBLISHERS,
+    // Each person reads only their own draft: none is saved before the PUT row.
+    ok: 404,
+    request: () => ({ method: 'GET', url: '/api/v1/flows/inbound-consultation/draft' }),
+  },
+  {
+    route: 'PUT /api/v1/flows/:flowId/draft',
+    allowed: PUBLISHERS,
+    ok: 204,
+    request: () => ({
+      method: 'PUT',
+      url: '/api/v1/flows/inbound-consultation/draft',
+      body: { draft: CONSULTATION, baseVersion: BUNDLED_VERSION },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/flows/:flowId/draft',
+    allowed: PUBLISHERS,
+    ok: 204,
+    request: () => ({ method: 'DELETE', url: '/api/v1/flows/inbound-consultation/draft' }),
+  },
 ];
 
 describe.each(DATABASE_KINDS)('route access on %s', (kind) => {

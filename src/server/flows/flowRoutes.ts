@@ -13,14 +13,17 @@ import {
   flowHistorySchema,
   flowIdSchema,
   flowRefusalSchema,
+  flowDraftSchema,
   flowVersionNumberSchema,
   publishedFlowSchema,
   publishFlowSchema,
+  saveFlowDraftSchema,
 } from '../../protocol';
 import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
 import { appendAudit } from '../storage/audit';
+import { deleteFlowDraft, findFlowDraft, saveFlowDraft } from '../storage/flowDrafts';
 import { findFlowVersion, flowCatalogue, flowHistory, publishFlowVersion } from '../storage/flowVersions';
 
 const readers = 'signedIn' as const;
@@ -143,6 +146,12 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
         details: { flowId, version: result.published.version, effectiveAt: effectiveAt.toISOString() },
         at: now,
       });
+      // The draft it came from is done with (the author's own; another editor's stays theirs).
+      await deleteFlowDraft(db, {
+        organisationId: session.organisation.id,
+        personId: session.person.id,
+        flowId,
+      });
       // Every workstation of the organisation hears of it at once, the scheduled ones included.
       await events.announce(session.organisation.id, {
         kind: 'flows',
@@ -151,6 +160,66 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
         effectiveAt: result.published.effectiveAt,
       });
       return reply.code(201).send(result.published);
+    },
+  );
+
+  // Drafts are per editor: each reads and writes only their own, saved as they type (migration 0005).
+  const draftOwner = (request: Parameters<typeof sessionOf>[0], flowId: string) => {
+    const session = sessionOf(request);
+    return { organisationId: session.organisation.id, personId: session.person.id, flowId };
+  };
+
+  app.get(
+    '/:flowId/draft',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'The signed-in editor’s draft of a flow',
+        tags: ['flows'],
+        params: flowParams,
+        response: { 200: flowDraftSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const found = await findFlowDraft(db, draftOwner(request, request.params.flowId));
+      if (!found) throw new ApiError(404, 'draft_not_found');
+      return found;
+    },
+  );
+
+  app.put(
+    '/:flowId/draft',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'Save the signed-in editor’s draft of a flow as typed, errors and all',
+        tags: ['flows'],
+        params: flowParams,
+        body: saveFlowDraftSchema,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const { draft, baseVersion } = request.body;
+      await saveFlowDraft(db, draftOwner(request, request.params.flowId), draft, baseVersion, config.now());
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/:flowId/draft',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'Drop the signed-in editor’s draft of a flow',
+        tags: ['flows'],
+        params: flowParams,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      await deleteFlowDraft(db, draftOwner(request, request.params.flowId));
+      return reply.code(204).send(null);
     },
   );
   return Promise.resolve();
