@@ -36,6 +36,21 @@ export async function loadServerFlowsMeta(db: AppDB): Promise<ServerFlowsMeta | 
   return restoreServerFlowsMeta((await db.settings.get(SERVER_FLOWS_KEY))?.value);
 }
 
+const rowOf = (v: ServerFlowVersion): FlowVersionRow => ({
+  flowId: v.flow.id,
+  version: v.flow.version,
+  flow: v.flow,
+  publishedAt: v.publishedAt,
+  source: 'server',
+  effectiveAt: v.effectiveAt,
+  note: v.note,
+});
+
+/** One version the server has just published, or sent to compare with (the editor's own publication). */
+export async function storeServerFlowVersion(db: AppDB, version: ServerFlowVersion): Promise<void> {
+  if (isRunnableFlow(version.flow)) await db.flowVersions.put(rowOf(version));
+}
+
 /**
  * Stores the server's catalogue and when it was taken, in one transaction. A version the server sent
  * replaces a local row of the same number (the server rules while signed in); the versions calls ran
@@ -46,17 +61,7 @@ export async function storeServerFlows(
   versions: readonly ServerFlowVersion[],
   meta: ServerFlowsMeta,
 ): Promise<void> {
-  const rows: FlowVersionRow[] = versions
-    .filter((v) => isRunnableFlow(v.flow))
-    .map((v) => ({
-      flowId: v.flow.id,
-      version: v.flow.version,
-      flow: v.flow,
-      publishedAt: v.publishedAt,
-      source: 'server',
-      effectiveAt: v.effectiveAt,
-      note: v.note,
-    }));
+  const rows = versions.filter((v) => isRunnableFlow(v.flow)).map(rowOf);
   await db.transaction('rw', [db.flowVersions, db.settings], async () => {
     const keys = rows.map((r): [string, number] => [r.flowId, r.version]);
     const have = await db.flowVersions.bulkGet(keys);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
+import { databaseOf } from '../../src/server/app';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { loadFlow } from '../calls/helpers';
 import { completeFirstRun, launch, startAppServer, waitForServiceWorker, watchErrors } from './harness';
@@ -50,11 +51,12 @@ async function startCentre(): Promise<Centre> {
 async function editorPublishes(
   centre: Centre,
   body: { definition: Record<string, unknown>; baseVersion: number; effectiveAt?: string; note?: string },
+  login = 'sverdlovsk.editor',
 ): Promise<number> {
   const signIn = await fetch(`${centre.origin}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'sverdlovsk.editor', password: SAMPLE_PASSWORD }),
+    body: JSON.stringify({ login, password: SAMPLE_PASSWORD }),
   });
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
   const cookie = signIn.headers
@@ -70,7 +72,10 @@ async function editorPublishes(
   return ((await res.json()) as { version: number }).version;
 }
 
-async function operatorSignsIn(centre: Centre): Promise<{ page: Page; errors: string[] }> {
+async function operatorSignsIn(
+  centre: Centre,
+  login = 'sverdlovsk.operator',
+): Promise<{ page: Page; errors: string[] }> {
   const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
   cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
   const context = await launch(profileDir);
@@ -79,7 +84,7 @@ async function operatorSignsIn(centre: Centre): Promise<{ page: Page; errors: st
   const errors = watchErrors(page);
   await page.goto(centre.origin);
   const form = page.getByRole('form', { name: 'Вход в Суфлёр' });
-  await form.getByLabel('Логин').fill('sverdlovsk.operator');
+  await form.getByLabel('Логин').fill(login);
   await form.getByLabel('Пароль').fill(SAMPLE_PASSWORD);
   await form.getByRole('button', { name: 'Войти' }).click();
   await completeFirstRun(page);
@@ -179,4 +184,57 @@ it('switches to a scheduled version at its time, on a workstation that lost the 
   await startCall(page);
   expect(await line(page).textContent()).toContain('С нового часа: центр слушает.');
   expect(errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|api\/v1/.test(e))).toEqual([]);
+});
+
+it('shows an editor who publishes from a stale base what changed meanwhile, and lets them decide', async () => {
+  const centre = await startCentre();
+  const { page, errors } = await operatorSignsIn(centre, 'sverdlovsk.editor');
+  await page.getByRole('link', { name: 'Редактор' }).click();
+  await page.getByRole('heading', { name: 'Рабочее место редактора' }).waitFor();
+  await page.locator(`[data-flow-id="${CONSULTATION.id}"]`).getByRole('button', { name: 'Открыть' }).click();
+  await page.getByRole('heading', { name: CONSULTATION.title }).waitFor();
+  await page
+    .getByRole('navigation', { name: 'Шаги' })
+    .getByRole('button', { name: 'greeting', exact: true })
+    .click();
+  const mine = '{{greeting}}! {{organisation.shortName}}, {{operator.fullName}}. Мой вариант.';
+  await page.locator('#ed-step-greeting-say').fill(mine);
+  await page.getByTestId('save-state').filter({ hasText: 'Черновик сохранён' }).waitFor();
+  // The draft is on the server as typed, for this editor.
+  await expect
+    .poll(async () => {
+      const rows = await databaseOf(centre.server).selectFrom('flow_drafts').select('draft').execute();
+      return JSON.stringify(rows.map((r) => r.draft));
+    })
+    .toContain('Мой вариант.');
+
+  // Meanwhile another editor (the administrator) publishes from the same base.
+  await editorPublishes(
+    centre,
+    { definition: withGreeting('Их вариант.'), baseVersion: CONSULTATION.version },
+    'sverdlovsk.administrator',
+  );
+
+  await page.getByLabel('Что изменено (для коллег)').fill('Свой вариант приветствия');
+  await page.getByRole('button', { name: 'Опубликовать', exact: true }).click();
+  const v2 = CONSULTATION.version + 1;
+  const conflict = page.locator('.centre-conflict');
+  await conflict.getByRole('heading', { name: new RegExp(`опубликовал\\(а\\) версию ${v2}`) }).waitFor();
+  const changed = conflict.locator('.diff-view [data-step="greeting"]');
+  await expect(changed.textContent()).resolves.toContain('Их вариант.');
+  await expect(changed.textContent()).resolves.toContain('Мой вариант.');
+
+  // The editor keeps theirs, published on top of the newer version: nothing was overwritten unseen.
+  await conflict.getByRole('button', { name: `Опубликовать мой черновик поверх версии ${v2}` }).click();
+  await page.getByText(`Опубликована версия ${v2 + 1}`).waitFor();
+  const history = await databaseOf(centre.server)
+    .selectFrom('flow_versions')
+    .select(['version', 'note'])
+    .where('organisation_id', '=', 'sverdlovsk-digital')
+    .where('flow_id', '=', CONSULTATION.id)
+    .orderBy('version')
+    .execute();
+  expect(history.map((r) => r.version)).toEqual([CONSULTATION.version, v2, v2 + 1]);
+  expect(history.at(-1)?.note).toBe('Свой вариант приветствия');
+  expect(errors).toEqual([]);
 });

@@ -38,7 +38,8 @@ export interface FlowUpdates {
   stop(): void;
 }
 
-function versionOf(p: PublishedFlow): ServerFlowVersion | null {
+/** A version as the server sent it, for storage; null when its definition does not fit its number. */
+export function versionOf(p: PublishedFlow): ServerFlowVersion | null {
   const flow = p.definition;
   if (!isRunnableFlow(flow) || flow.id !== p.flowId || flow.version !== p.version) return null;
   return {
