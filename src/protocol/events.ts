@@ -10,8 +10,10 @@ export const centreEventSchema = z.discriminatedUnion('kind', [
     version: z.number().int(),
     effectiveAt: z.iso.datetime(),
   }),
+  /** A knowledge-base version was published: fetch /api/v1/kb. */
+  z.object({ kind: z.literal('kb'), version: z.number().int() }),
 ]);
 export type CentreEvent = z.infer<typeof centreEventSchema>;
 
 /** How the server names the event in the stream (`event:` line) for each kind. */
-export const SERVER_EVENT_NAMES = { flows: 'flows', signedOut: 'signedOut' } as const;
+export const SERVER_EVENT_NAMES = { flows: 'flows', kb: 'kb', signedOut: 'signedOut' } as const;

@@ -3,6 +3,7 @@ export * from './calls';
 export * from './errors';
 export * from './events';
 export * from './flows';
+export * from './kb';
 export * from './organisation';
 export * from './people';
 export * from './roles';

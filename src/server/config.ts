@@ -31,6 +31,8 @@ export interface ServerConfig {
   eventPingMs: number;
   /** The flow files a new organisation is given (scripts-flows/); null gives none. */
   bundledFlowsDir: string | null;
+  /** The article files a new organisation is given (knowledge-base/); null gives none. */
+  bundledKbDir?: string | null;
   /** The clock, injected so tests can pass a lockout's end without waiting. */
   now: () => Date;
 }
@@ -49,6 +51,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     session: { idleHours: 12, absoluteDays: 7 },
     passwordHashing: {},
     bundledFlowsDir: resolve('scripts-flows'),
+    bundledKbDir: resolve('knowledge-base'),
     // Often enough for proxies that close a silent connection after a minute.
     eventPingMs: 25_000,
     now: () => new Date(),
@@ -84,6 +87,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): EnvConfig {
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       logLevel: env.LOG_LEVEL ?? 'info',
       bundledFlowsDir: resolve(cwd, env.SUFLER_FLOWS_DIR ?? 'scripts-flows'),
+      bundledKbDir: resolve(cwd, env.SUFLER_KB_DIR ?? 'knowledge-base'),
     }),
   };
 }

@@ -157,6 +157,18 @@ const TABLE: readonly Case[] = [
     }),
   },
   {
+    route: 'GET /api/v1/kb',
+    allowed: SIGNED_IN,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/kb' }),
+  },
+  {
+    route: 'GET /api/v1/kb/files',
+    allowed: PUBLISHERS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/kb/files' }),
+  },
+  {
     route: 'GET /api/v1/flows/:flowId/draft',
     allowed: PUBLISHERS,
     // Each person reads only their own draft: none is saved before the PUT row.
