@@ -238,3 +238,59 @@ it('shows an editor who publishes from a stale base what changed meanwhile, and 
   expect(history.at(-1)?.note).toBe('Свой вариант приветствия');
   expect(errors).toEqual([]);
 });
+
+it('swaps in a knowledge base published on the server, without a reload, mid-call', async () => {
+  const centre = await startCentre();
+  const { page, errors } = await operatorSignsIn(centre);
+  await startCall(page);
+  const search = page.getByLabel('Поиск по базе знаний');
+  const hit = page
+    .getByRole('list', { name: 'Найденные статьи' })
+    .locator('[data-article-id="gen-appeal-anonymous"]');
+  await search.fill('сорокопут');
+  await page.waitForTimeout(500);
+  expect(await hit.count()).toBe(0);
+
+  // An editor exports the articles, renames one, and publishes them (as the editor workspace would).
+  const signIn = await fetch(`${centre.origin}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'sverdlovsk.editor', password: SAMPLE_PASSWORD }),
+  });
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const exported = (await (
+    await fetch(`${centre.origin}/api/v1/kb/files`, { headers: { cookie } })
+  ).json()) as {
+    version: number;
+    articles: { file: string; text: string }[];
+  };
+  const articles = exported.articles.map((a) =>
+    a.file.endsWith('/gen-appeal-anonymous.md')
+      ? { ...a, text: a.text.replace(/^title: .*$/m, 'title: Анонимное обращение сорокопут — ответят ли') }
+      : a,
+  );
+  const res = await fetch(`${centre.origin}/api/v1/kb/versions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ articles, baseVersion: exported.version, note: 'новое название' }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+
+  // The operator's search finds it, in the same call, without a reload.
+  await expect
+    .poll(
+      async () => {
+        await search.fill('');
+        await search.fill('сорокопут');
+        await page.waitForTimeout(300);
+        return hit.count();
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});
