@@ -10,6 +10,7 @@ import { firstLoadSuite } from './suites/firstLoad';
 import { kbSearchSuite } from './suites/kbSearch';
 import { operatorLatencySuite } from './suites/operatorLatency';
 import { operatorMemorySuite } from './suites/operatorMemory';
+import { publishSuite } from './suites/publish';
 import { serverSuite } from './suites/server';
 import { storageSuite } from './suites/storage';
 import { syncSuite } from './suites/sync';
@@ -23,6 +24,7 @@ const SUITES: Suite[] = [
   operatorMemorySuite,
   serverSuite,
   syncSuite,
+  publishSuite,
 ];
 
 async function main(): Promise<number> {
