@@ -43,7 +43,7 @@ function fakeServer(answer: (body: Record<string, unknown>) => Response) {
         return Promise.resolve(
           json(200, { csrfToken: 't', person: { roles: ['editor'] }, organisation: {} }),
         );
-      const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
+      const body = JSON.parse(typeof init?.body === 'string' ? init.body : 'null') as Record<string, unknown>;
       posted.push(body);
       return Promise.resolve(answer(body));
     }),
