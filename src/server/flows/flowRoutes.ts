@@ -24,15 +24,25 @@ import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
 import { appendAudit } from '../storage/audit';
 import { deleteFlowDraft, findFlowDraft, saveFlowDraft } from '../storage/flowDrafts';
-import { findFlowVersion, flowCatalogue, flowHistory, publishFlowVersion } from '../storage/flowVersions';
+import {
+  catalogueMark,
+  findFlowVersion,
+  flowCatalogue,
+  flowHistory,
+  publishFlowVersion,
+} from '../storage/flowVersions';
 
 const readers = 'signedIn' as const;
+type Catalogue = z.infer<typeof flowCatalogueSchema>;
 const publishers = ['editor', 'administrator'] as const;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
 const flowParams = z.object({ flowId: flowIdSchema });
 const versionParams = flowParams.extend({ version: flowVersionNumberSchema });
 
 export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
+  /** The serialised catalogue of each organisation, while its versions are unchanged (this server's). */
+  const catalogues = new Map<string, { mark: string; until: number; body: string }>();
+
   app.get(
     '',
     {
@@ -43,10 +53,26 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
         response: { 200: flowCatalogueSchema, ...refusals },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const now = config.now();
-      const catalogue = await flowCatalogue(db, sessionOf(request).organisation.id, now);
-      return { ...catalogue, serverTime: now.toISOString() };
+      const organisationId = sessionOf(request).organisation.id;
+      // Every workstation of a centre asks at once after a publication: the answer is serialised once
+      // per change (a new version, or a scheduled one taking effect), and only the time is fresh.
+      const mark = await catalogueMark(db, organisationId);
+      const cached = catalogues.get(organisationId);
+      let body = cached && cached.mark === mark && now.getTime() < cached.until ? cached.body : null;
+      if (body === null) {
+        const catalogue = await flowCatalogue(db, organisationId, now);
+        const next = catalogue.scheduled.reduce((t, f) => Math.min(t, Date.parse(f.effectiveAt)), Infinity);
+        body = JSON.stringify(flowCatalogueSchema.omit({ serverTime: true }).parse(catalogue)).slice(1);
+        catalogues.set(organisationId, { mark, until: next, body });
+      }
+      return (
+        reply
+          .type('application/json; charset=utf-8')
+          // Already serialised (checked by the schema when it was made): Fastify sends a string as it is.
+          .send(`{"serverTime":${JSON.stringify(now.toISOString())},${body}` as unknown as Catalogue)
+      );
     },
   );
 
