@@ -169,6 +169,17 @@ const TABLE: readonly Case[] = [
     request: () => ({ method: 'GET', url: '/api/v1/kb/files' }),
   },
   {
+    route: 'POST /api/v1/kb/versions',
+    allowed: PUBLISHERS,
+    // From no base, over a knowledge base the organisation has: refused as stale, and nothing changes.
+    ok: 409,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/kb/versions',
+      body: { articles: [], baseVersion: null },
+    }),
+  },
+  {
     route: 'GET /api/v1/flows/:flowId/draft',
     allowed: PUBLISHERS,
     // Each person reads only their own draft: none is saved before the PUT row.
