@@ -2,10 +2,12 @@
 import { lazy, Suspense } from 'react';
 import { t } from '../i18n';
 import type { KnownSession } from '../services/account/serverProbe';
+import type { FlowUpdatesStatus } from '../services/centreFlows';
 import type { CallSync } from './useCallSync';
 
 // Only with the server, and only after the sync client reported: not part of the first load.
 const SyncStatusLine = lazy(() => import('./SyncStatusLine').then((m) => ({ default: m.SyncStatusLine })));
+const FlowsAgeLine = lazy(() => import('./FlowsAgeLine').then((m) => ({ default: m.FlowsAgeLine })));
 const EarlierCallsOffer = lazy(() =>
   import('./EarlierCallsOffer').then((m) => ({ default: m.EarlierCallsOffer })),
 );
@@ -15,6 +17,8 @@ export interface Account {
   signOut: () => Promise<void>;
   /** Whether the calls reached the server; null until the sync client started. */
   sync: CallSync | null;
+  /** Whether the flows came from the server, and when; null until the flow client started. */
+  flows?: FlowUpdatesStatus | null;
 }
 
 export function AccountBar({ account }: { account: Account }) {
@@ -31,6 +35,11 @@ export function AccountBar({ account }: { account: Account }) {
       {account.sync?.status.earlier && (
         <Suspense fallback={null}>
           <EarlierCallsOffer earlier={account.sync.status.earlier} answer={account.sync.answerEarlier} />
+        </Suspense>
+      )}
+      {account.flows?.reachable === false && (
+        <Suspense fallback={null}>
+          <FlowsAgeLine status={account.flows} />
         </Suspense>
       )}
       <button type="button" onClick={() => void account.signOut()}>

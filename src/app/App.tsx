@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { isSetupComplete } from '../db';
 import { useServerSession } from './useServerSession';
 import { useCallSync } from './useCallSync';
+import { useCentreFlows } from './useCentreFlows';
 import { useCentreStream } from './useCentreStream';
 
 // Asked once per workstation, with the sample organisations: not part of the operator's usual first load.
@@ -19,6 +20,7 @@ export function App() {
   const state = useAppState();
   const server = useServerSession();
   const sync = useCallSync(state.db, server.state);
+  const flows = useCentreFlows(state.db, server.state);
   useCentreStream(server.state, server.recheck);
   const { theme, fontSize } = state.settings.appearance;
 
@@ -44,7 +46,7 @@ export function App() {
   }
   const account =
     server.state.mode === 'signedIn'
-      ? { session: server.state.session, signOut: server.signOut, sync }
+      ? { session: server.state.session, signOut: server.signOut, sync, flows }
       : null;
 
   return (

@@ -6,6 +6,7 @@ import { isRunnableFlow } from '../flows/shape';
 import type { FlowDefinition } from '../flows/types';
 import type { AppDB } from './db';
 import type { CallFlowRow, FlowVersionRow } from './flowsTables';
+import { restoreServerFlowsMeta, SERVER_FLOWS_KEY } from './serverFlows';
 
 /** The flow version a call ran, or null when nothing this workstation holds has it. */
 export type FlowLookup = (flowId: string, version: number) => FlowDefinition | null;
@@ -86,38 +87,80 @@ export interface PublishedFlows {
    */
   all: FlowDefinition[];
   archived: Set<string>;
+  /**
+   * When (by this workstation's clock, ms) the next scheduled version from the server takes effect;
+   * null when none is waiting. `current` changes then without any write: the watcher reloads itself.
+   */
+  nextSwitchAt: number | null;
 }
 
-export async function loadPublishedFlows(db: AppDB): Promise<PublishedFlows> {
-  return db.transaction('r', [db.flowVersions, db.flowStatus, db.callFlows], async () => {
-    const [published, ran, statuses] = await Promise.all([
+/**
+ * The published flows as they stand at `now` (this workstation's clock): a version from the server
+ * counts from its effectiveAt, read by the server's clock (the workstation's corrected by the offset
+ * measured when the catalogue was taken), so every workstation switches at the same moment, offline too.
+ */
+export async function loadPublishedFlows(db: AppDB, now: number = Date.now()): Promise<PublishedFlows> {
+  return db.transaction('r', [db.flowVersions, db.flowStatus, db.callFlows, db.settings], async () => {
+    const [published, ran, statuses, meta] = await Promise.all([
       db.flowVersions.toArray(),
       db.callFlows.toArray(),
       db.flowStatus.toArray(),
+      db.settings.get(SERVER_FLOWS_KEY),
     ]);
+    const offsetMs = restoreServerFlowsMeta(meta?.value)?.offsetMs ?? 0;
+    const serverNow = now + offsetMs;
     // A row damaged since it was published is left out: the operator keeps every other flow.
     const rows = published.filter(isIntactVersion);
     const archived = new Set(statuses.filter((s) => s.archived).map((s) => s.flowId));
     const newest = new Map<string, FlowDefinition>();
-    for (const r of rows) {
+    let nextSwitch: number | null = null;
+    // A scheduled version is not there for anyone before its time: a new call takes the newest version
+    // it finds by id, so it must not find one that is not in force yet.
+    const waiting = (r: FlowVersionRow) => r.effectiveAt !== undefined && r.effectiveAt > serverNow;
+    const inForce = rows.filter((r) => !waiting(r));
+    for (const r of rows)
+      if (r.effectiveAt !== undefined && waiting(r))
+        nextSwitch = Math.min(nextSwitch ?? r.effectiveAt, r.effectiveAt);
+    for (const r of inForce) {
       const seen = newest.get(r.flowId);
       if (!seen || r.version > seen.version) newest.set(r.flowId, r.flow);
     }
     return {
       current: [...newest.values()].filter((f) => !archived.has(f.id)),
       // Calls resume on the catalogue's versions, in its order (src/db/flowCatalogue.ts).
-      all: storedFirst(ran, rows),
+      all: storedFirst(ran, inForce),
       archived,
+      nextSwitchAt: nextSwitch === null ? null : nextSwitch - offsetMs,
     };
   });
 }
 
-/** Calls `listener` with the published flows now and after every change, in this tab or another. */
+/** setTimeout's longest wait; a later switch is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Calls `listener` with the published flows now, after every change (in this tab or another), and when
+ * a scheduled version takes effect: the workstation's own timer, so the switch needs no network.
+ */
 export function watchPublishedFlows(db: AppDB, listener: (flows: PublishedFlows) => void): () => void {
-  const subscription = liveQuery(() => loadPublishedFlows(db)).subscribe({
-    next: listener,
-    // A failed read leaves the operator on the catalogue they had; the next change retries.
-    error: () => undefined,
-  });
-  return () => subscription.unsubscribe();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let subscription: { unsubscribe(): void } | undefined;
+  const watch = () => {
+    subscription?.unsubscribe();
+    subscription = liveQuery(() => loadPublishedFlows(db)).subscribe({
+      next: (flows) => {
+        clearTimeout(timer);
+        if (flows.nextSwitchAt !== null)
+          timer = setTimeout(watch, Math.min(MAX_TIMER_MS, Math.max(0, flows.nextSwitchAt - Date.now())));
+        listener(flows);
+      },
+      // A failed read leaves the operator on the catalogue they had; the next change retries.
+      error: () => undefined,
+    });
+  };
+  watch();
+  return () => {
+    clearTimeout(timer);
+    subscription?.unsubscribe();
+  };
 }

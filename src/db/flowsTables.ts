@@ -9,8 +9,18 @@ export interface FlowVersionRow {
   flow: FlowDefinition;
   /** Milliseconds since the epoch. */
   publishedAt: number;
-  /** Where it came from: the bundled file, the editor, an imported file, or a rollback to that version. */
-  source: 'bundled' | 'editor' | 'import' | { rollbackOf: number };
+  /**
+   * Where it came from: the bundled file, the editor, an imported file, a rollback to that version, or
+   * the organisation's server (issue 18).
+   */
+  source: 'bundled' | 'editor' | 'import' | 'server' | { rollbackOf: number };
+  /**
+   * For a version from the server: when it takes effect, in the server's milliseconds since the epoch
+   * (the workstation corrects its own clock by the offset stored with the catalogue). Absent: at once.
+   */
+  effectiveAt?: number;
+  /** For a version from the server: the editor's change note. */
+  note?: string;
 }
 
 export interface FlowDraftRow {

@@ -4,6 +4,8 @@ import { Tabs } from '../ui/Tabs';
 import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db';
 import { publishDraft } from '../db/editor';
+import { CentrePublish } from './CentrePublish';
+import { publishesToCentre } from './centrePublish';
 import { controlId } from './fieldKeys';
 import { FlowFormView } from './FlowFormView';
 import { IssueList } from './IssueList';
@@ -26,6 +28,8 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
   const [view, setView] = useState<View>('form');
   const [selected, setSelected] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Signed in as an editor: publishing goes to the whole centre, through its server (issue 18).
+  const [toCentre] = useState(publishesToCentre);
   const text = t.editor.flow;
   if (draft.status === 'loading') return <p role="status">{t.editor.loading}</p>;
   const flow = draft.flow;
@@ -61,14 +65,16 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
         <span data-testid="save-state">{saveText}</span>
       </p>
       <div className="toolbar">
-        <button
-          type="button"
-          className="primary"
-          disabled={!draft.isDraft || !draft.check.publishable}
-          onClick={() => void publish()}
-        >
-          {text.publish}
-        </button>
+        {!toCentre && (
+          <button
+            type="button"
+            className="primary"
+            disabled={!draft.isDraft || !draft.check.publishable}
+            onClick={() => void publish()}
+          >
+            {text.publish}
+          </button>
+        )}
         {draft.isDraft && (
           <button type="button" onClick={() => void draft.discard()}>
             {text.discard}
@@ -76,6 +82,20 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
         )}
         {draft.isDraft && !draft.check.publishable && <span className="muted">{text.cannotPublish}</span>}
       </div>
+      {toCentre && draft.isDraft && (
+        <CentrePublish
+          db={db}
+          flow={flow}
+          baseVersion={draft.baseVersion}
+          publishable={draft.check.publishable}
+          flush={draft.flush}
+          onPublished={(m) => {
+            setMessage(m);
+            void draft.discard();
+          }}
+          onTakeTheirs={draft.discard}
+        />
+      )}
       {message && <p role="status">{message}</p>}
       <IssueList flow={flow} issues={draft.check.issues} onGoTo={goTo} />
       <Tabs

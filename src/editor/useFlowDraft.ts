@@ -6,6 +6,7 @@ import type { AppDB } from '../db';
 import { discardDraft, getDraft, latestFlowVersion, saveDraft } from '../db/editor';
 import { checkDraft, type DraftCheck } from '../flows/edit';
 import type { FlowDefinition } from '../flows/types';
+import { centreDraft, discardCentreDraft, publishesToCentre, saveCentreDraft } from './centrePublish';
 
 export const SAVE_DELAY_MS = 400;
 
@@ -41,9 +42,18 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
     let cancelled = false;
     void (async () => {
       const draft = await getDraft(db, flowId);
+      // The editor's draft typed on another workstation of the centre, when there is none here.
+      const remote = !draft && publishesToCentre() ? await centreDraft(flowId) : null;
       const latest = draft ? undefined : await latestFlowVersion(db, flowId);
       if (cancelled) return;
       if (draft) setLoaded({ flow: draft.draft, baseVersion: draft.baseVersion, isDraft: true });
+      else if (remote && remote.draft.id === flowId && Array.isArray(remote.draft.steps))
+        setLoaded({
+          // Typed by this editor and checked as they typed; errors and all, as a local draft is.
+          flow: remote.draft as unknown as FlowDefinition,
+          baseVersion: remote.baseVersion,
+          isDraft: true,
+        });
       else if (latest) setLoaded({ flow: latest.flow, baseVersion: latest.version, isDraft: false });
       else setLoaded('missing');
     })();
@@ -61,6 +71,8 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
     setSave('saving');
     try {
       await saveDraft(db, next.flow, next.base, clock.now());
+      // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
+      if (publishesToCentre()) void saveCentreDraft(next.flow, next.base);
       setSave(pending.current ? 'unsaved' : 'saved');
     } catch {
       // Kept in memory: the next change or the page hiding tries again.
@@ -101,6 +113,7 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
     if (timer.current) clearTimeout(timer.current);
     pending.current = null;
     await discardDraft(db, flowId);
+    if (publishesToCentre()) await discardCentreDraft(flowId);
     setSave('saved');
     setGeneration((g) => g + 1);
   }, [db, flowId]);

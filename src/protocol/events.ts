@@ -16,6 +16,8 @@ export const centreEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('callbacks'), callbackId: z.string() }),
   /** A call was handed over to one colleague: only they fetch /api/v1/handovers/:id. */
   z.object({ kind: z.literal('handover'), handoverId: z.string(), recipientPersonId: z.string() }),
+  /** A knowledge-base version was published: fetch /api/v1/kb. */
+  z.object({ kind: z.literal('kb'), version: z.number().int() }),
 ]);
 export type CentreEvent = z.infer<typeof centreEventSchema>;
 
@@ -25,5 +27,6 @@ export const SERVER_EVENT_NAMES = {
   board: 'board',
   callbacks: 'callbacks',
   handover: 'handover',
+  kb: 'kb',
   signedOut: 'signedOut',
 } as const;

@@ -53,3 +53,11 @@ export const flowRefusalSchema = z.object({
   /** For a conflict: the version published since the draft's base, to compare the draft with. */
   latest: publishedFlowSchema.optional(),
 });
+
+/** An editor's draft of a flow, as typed (errors and all); only its author reads it (migration 0005). */
+export const saveFlowDraftSchema = z.object({
+  draft: z.record(z.string(), z.unknown()),
+  baseVersion: z.number().int().min(1).nullable(),
+});
+export const flowDraftSchema = saveFlowDraftSchema.extend({ savedAt: z.iso.datetime() });
+export type FlowDraft = z.infer<typeof flowDraftSchema>;

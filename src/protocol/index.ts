@@ -5,6 +5,7 @@ export * from './errors';
 export * from './events';
 export * from './flows';
 export * from './handovers';
+export * from './kb';
 export * from './organisation';
 export * from './people';
 export * from './roles';

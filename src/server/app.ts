@@ -26,6 +26,9 @@ import { EventHub } from './events/eventHub';
 import { eventRoutes } from './events/eventRoutes';
 import { flowRoutes } from './flows/flowRoutes';
 import { handoverRoutes } from './handovers/handoverRoutes';
+import { loadBundledArticles } from './kb/bundledKb';
+import { kbRoutes } from './kb/kbRoutes';
+import { seedKbVersions } from './storage/kbVersions';
 import { healthRoutes } from './health/healthRoutes';
 import { server as messages } from '../i18n/ru/server';
 import { organisationRoutes } from './organisations/organisationRoutes';
@@ -117,6 +120,7 @@ const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events 
   await app.register(callbackRoutes, { ...deps, prefix: '/callbacks' });
   await app.register(handoverRoutes, { ...deps, prefix: '/handovers' });
   await app.register(flowRoutes, { ...deps, prefix: '/flows' });
+  await app.register(kbRoutes, { ...deps, prefix: '/kb' });
   await app.register(eventRoutes, { ...deps, prefix: '/events' });
   await app.register(supervisionRoutes, { ...deps, prefix: '/supervision' });
   app.get(
@@ -135,6 +139,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     // Every organisation starts with the flows the build brought; after that its published versions rule.
     if (config.bundledFlowsDir)
       await seedBundledFlows(database.db, loadBundledFlows(config.bundledFlowsDir), config.now());
+    // And with the articles the build brought (issue 18): the first version of its knowledge base.
+    if (config.bundledKbDir)
+      await seedKbVersions(database.db, loadBundledArticles(config.bundledKbDir), config.now());
   } catch (e) {
     await database.close();
     throw e;

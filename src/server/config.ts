@@ -33,6 +33,8 @@ export interface ServerConfig {
   bundledFlowsDir: string | null;
   /** How long a claimed callback stays with its holder unless they renew it or make the call. */
   callbackClaimMinutes: number;
+  /** The article files a new organisation is given (knowledge-base/); null gives none. */
+  bundledKbDir?: string | null;
   /** The clock, injected so tests can pass a lockout's end without waiting. */
   now: () => Date;
 }
@@ -51,6 +53,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     session: { idleHours: 12, absoluteDays: 7 },
     passwordHashing: {},
     bundledFlowsDir: resolve('scripts-flows'),
+    bundledKbDir: resolve('knowledge-base'),
     // Often enough for proxies that close a silent connection after a minute.
     eventPingMs: 25_000,
     callbackClaimMinutes: 15,
@@ -87,6 +90,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): EnvConfig {
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       logLevel: env.LOG_LEVEL ?? 'info',
       bundledFlowsDir: resolve(cwd, env.SUFLER_FLOWS_DIR ?? 'scripts-flows'),
+      bundledKbDir: resolve(cwd, env.SUFLER_KB_DIR ?? 'knowledge-base'),
     }),
   };
 }

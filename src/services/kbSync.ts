@@ -16,6 +16,8 @@ import {
 import { KB_BUNDLE_FILE, restoreBundle, type BundledArticle, type KbBundle } from '../kb/bundle';
 import type { IndexableArticle, SearchFilters, SearchResult } from '../kb/search';
 import { createKbSearchClient } from './kbSearchClient';
+import { API, rememberedSession } from './account/serverProbe';
+import { onCentreEvent, onCentreLink } from './centre/hub';
 
 /** What the operator's knowledge panel reads: search through the worker, articles from the IndexedDB cache. */
 export interface KnowledgeSource {
@@ -95,6 +97,22 @@ export async function fetchKbBundle(): Promise<unknown> {
   return response.json();
 }
 
+/**
+ * Signed in to a server, the knowledge base is the organisation's (issue 18): GET /api/v1/kb answers the
+ * same bundle the build makes. A failure (offline, session over) keeps the stored version, as offline does.
+ */
+export async function fetchCentreKbBundle(): Promise<unknown> {
+  const response = await fetch(`${API}/kb`, {
+    credentials: 'same-origin',
+    cache: 'no-cache',
+    headers: { accept: 'application/json' },
+  });
+  if (!response.ok) throw new Error(`kb: HTTP ${response.status}`);
+  return response.json();
+}
+
+const bundleSource = () => (rememberedSession() ? fetchCentreKbBundle() : fetchKbBundle());
+
 // Chromium reads a Blob back from IndexedDB several times faster than the same bytes as an ArrayBuffer
 // (measured for the search cache, src/kb/search/serialize.ts); other forms are stored as they come.
 const isBytes = (x: unknown): x is Uint8Array<ArrayBuffer> =>
@@ -162,7 +180,7 @@ async function loadStored(db: AppDB, engine: KbSearchEngine, info: KbInfo): Prom
 
 export async function syncKnowledgeBase(deps: KbSyncDeps): Promise<KbSyncResult> {
   const { db, engine } = deps;
-  const remote = await fetchRemote(deps.fetchBundle ?? fetchKbBundle);
+  const remote = await fetchRemote(deps.fetchBundle ?? bundleSource);
 
   if (!db) {
     if (!('bundle' in remote))
@@ -228,8 +246,8 @@ export async function syncKnowledgeBase(deps: KbSyncDeps): Promise<KbSyncResult>
 }
 
 /**
- * Syncs once and keeps the search engine in step with later saves (the editor, this tab or another)
- * until stopped: the shell's knowledge base (knowledgeBase.ts) runs this from its lazy chunk.
+ * Syncs once and keeps the search engine in step with later saves (the editor, this tab or another) and
+ * with the versions the centre publishes, until stopped: the shell's knowledge base (knowledgeBase.ts) runs this from its lazy chunk.
  * One search worker lives until stop.
  */
 export function runKnowledgeBase(db: AppDB | null, onReady: (result: KbSyncResult) => void): () => void {
@@ -238,7 +256,7 @@ export function runKnowledgeBase(db: AppDB | null, onReady: (result: KbSyncResul
   const client = createKbSearchClient();
   // The engine validates whatever bytes it is handed (IndexFormatError → 'bad-index'), hence `unknown`.
   const engine: KbSearchEngine = client;
-  void syncKnowledgeBase({ db, engine }).then(
+  const first = syncKnowledgeBase({ db, engine }).then(
     (result) => {
       if (stopped) return;
       onReady(result);
@@ -252,8 +270,27 @@ export function runKnowledgeBase(db: AppDB | null, onReady: (result: KbSyncResul
     },
     () => !stopped && onReady({ info: null, updated: false, notice: 'storageFailed', source: null }),
   );
+  // A knowledge base published on the server (or missed while the link was down) is taken at once and
+  // swapped as a deployed one is: the operator reads the old one until the new one and its index are in.
+  let queue: Promise<unknown> = first;
+  const resync = () => {
+    queue = queue.then(() =>
+      syncKnowledgeBase({ db, engine }).then(
+        (result) => !stopped && result.updated && onReady(result),
+        () => undefined,
+      ),
+    );
+  };
+  const stopEvents = onCentreEvent('kb', resync);
+  let initial = true;
+  const stopLink = onCentreLink((link) => {
+    if (!initial && link === 'connected') resync();
+    initial = false;
+  });
   return () => {
     stopped = true;
+    stopEvents();
+    stopLink();
     unwatch();
     client.dispose();
   };

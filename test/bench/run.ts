@@ -12,6 +12,7 @@ import { kbSearchSuite } from './suites/kbSearch';
 import { loadSuite } from './suites/load';
 import { operatorLatencySuite } from './suites/operatorLatency';
 import { operatorMemorySuite } from './suites/operatorMemory';
+import { publishSuite } from './suites/publish';
 import { serverSuite } from './suites/server';
 import { storageSuite } from './suites/storage';
 import { supervisionSuite } from './suites/supervision';
@@ -29,6 +30,7 @@ const SUITES: Suite[] = [
   loadSuite,
   supervisionSuite,
   callbacksSuite,
+  publishSuite,
 ];
 
 async function main(): Promise<number> {

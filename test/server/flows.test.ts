@@ -173,4 +173,38 @@ describe.each(DATABASE_KINDS)('published flows on %s', (kind) => {
     const list = await server.call('GET', '/api/v1/flows', { as: mine });
     expect(list.body).not.toContain('murmansk-only');
   });
+
+  it('keeps each editor’s draft as typed, for them alone, and drops it once they publish', async () => {
+    const editor = await server.signInAs(SVERDLOVSK, 'editor');
+    const admin = await server.signInAs(SVERDLOVSK, 'administrator');
+    const DRAFT = `${URL_OF(CONSULTATION.id).replace('/versions', '')}/draft`;
+    const base = (await catalogue(SVERDLOVSK)).current.find((f) => f.flowId === CONSULTATION.id)!.version;
+    // A draft with an error in it is saved all the same: nothing typed is lost.
+    const typed = edited('');
+    const saved = await server.call('PUT', DRAFT, { as: editor, body: { draft: typed, baseVersion: base } });
+    expect(saved.statusCode, saved.body).toBe(204);
+    const mine = await server.call('GET', DRAFT, { as: editor });
+    expect(mine.json()).toMatchObject({ draft: typed, baseVersion: base });
+    // Another editor of the same centre has their own (none yet); another centre's editor has none.
+    expect((await server.call('GET', DRAFT, { as: admin })).statusCode).toBe(404);
+    const elsewhere = await server.call('GET', DRAFT, { as: await server.signInAs(MURMANSK, 'editor') });
+    expect(elsewhere.json()).toMatchObject({ code: 'draft_not_found' });
+    // Typing on overwrites it; an operator may neither read nor write drafts.
+    const again = edited(`${GREETING_V2} Черновик.`);
+    await server.call('PUT', DRAFT, { as: editor, body: { draft: again, baseVersion: base } });
+    expect((await server.call('GET', DRAFT, { as: editor })).json()).toMatchObject({ draft: again });
+    const operator = await server.signInAs(SVERDLOVSK, 'operator');
+    expect((await server.call('GET', DRAFT, { as: operator })).statusCode).toBe(403);
+    expect(
+      (await server.call('PUT', DRAFT, { as: operator, body: { draft: again, baseVersion: base } }))
+        .statusCode,
+    ).toBe(403);
+    // Publishing it ends the draft.
+    const published = await server.call('POST', URL_OF(CONSULTATION.id), {
+      as: editor,
+      body: { definition: again, baseVersion: base },
+    });
+    expect(published.statusCode, published.body).toBe(201);
+    expect((await server.call('GET', DRAFT, { as: editor })).statusCode).toBe(404);
+  });
 });

@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     await expect(migrate(opened.db, edited)).rejects.toThrow(/changed after it was applied/);
     await expect(migrate(opened.db, known.slice(0, -1))).rejects.toThrow(/newer release/);
     const next = {
-      version: known.length + 1,
+      version: (known.at(-1)?.version ?? 0) + 1,
       name: 'next',
       sql: 'create table next_thing (id int)',
       checksum: 'n',

@@ -280,6 +280,52 @@ const TABLE: readonly Case[] = [
       return Promise.resolve();
     },
   },
+  {
+    route: 'GET /api/v1/kb',
+    allowed: SIGNED_IN,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/kb' }),
+  },
+  {
+    route: 'GET /api/v1/kb/files',
+    allowed: PUBLISHERS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/kb/files' }),
+  },
+  {
+    route: 'POST /api/v1/kb/versions',
+    allowed: PUBLISHERS,
+    // From no base, over a knowledge base the organisation has: refused as stale, and nothing changes.
+    ok: 409,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/kb/versions',
+      body: { articles: [], baseVersion: null },
+    }),
+  },
+  {
+    route: 'GET /api/v1/flows/:flowId/draft',
+    allowed: PUBLISHERS,
+    // Each person reads only their own draft: none is saved before the PUT row.
+    ok: 404,
+    request: () => ({ method: 'GET', url: '/api/v1/flows/inbound-consultation/draft' }),
+  },
+  {
+    route: 'PUT /api/v1/flows/:flowId/draft',
+    allowed: PUBLISHERS,
+    ok: 204,
+    request: () => ({
+      method: 'PUT',
+      url: '/api/v1/flows/inbound-consultation/draft',
+      body: { draft: CONSULTATION, baseVersion: BUNDLED_VERSION },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/flows/:flowId/draft',
+    allowed: PUBLISHERS,
+    ok: 204,
+    request: () => ({ method: 'DELETE', url: '/api/v1/flows/inbound-consultation/draft' }),
+  },
 ];
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

@@ -77,7 +77,7 @@ describe('the flows file the operator fetches at start', () => {
     const published = bundledFlows().flows.slice(0, 1);
     const catalog = withPublished(
       { flows: [], invalid: [], loadFailed: true },
-      { current: published, all: published, archived: new Set() },
+      { current: published, all: published, archived: new Set(), nextSwitchAt: null },
     );
     expect(catalog.flows).toEqual(published);
     expect(catalog.loadFailed).toBe(true);

@@ -88,6 +88,22 @@ export const editor = {
     basedOn: (v: number | null, isDraft: boolean) =>
       v === null ? 'новый сценарий' : isDraft ? `черновик на основе версии ${v}` : `версия ${v}`,
     noDraft: 'Изменений нет: показана последняя версия.',
+    /** Publishing to the whole centre (issue 18), while signed in to the organisation's server. */
+    centre: {
+      note: 'Что изменено (для коллег)',
+      goLive: 'Вступает в силу (время организации); пусто — сразу',
+      scheduled: (v: number, at: string) =>
+        `Опубликована версия ${v}. Операторы перейдут на неё ${at} (время организации).`,
+      refused: 'Сервер не принял публикацию.',
+      unreachable: 'Нет связи с сервером: черновик сохранён здесь, опубликуйте, когда связь вернётся.',
+      conflictTitle: (v: number, author: string | null) =>
+        author
+          ? `Пока вы редактировали, ${author} опубликовал(а) версию ${v}`
+          : `Пока вы редактировали, опубликована версия ${v}`,
+      conflictDiff: (v: number) => `Чем ваш черновик отличается от версии ${v}`,
+      keepMine: (v: number) => `Опубликовать мой черновик поверх версии ${v}`,
+      takeTheirs: (v: number) => `Взять версию ${v}, мой черновик удалить`,
+    },
     notFound: 'Сценарий не найден.',
     issuesTitle: (errors: number, warnings: number) => `Ошибок: ${errors}, предупреждений: ${warnings}`,
     noIssues: 'Ошибок нет.',
@@ -189,7 +205,9 @@ export const editor = {
           ? 'загружена из файла'
           : s === 'rollback'
             ? `возврат к версии ${of ?? ''}`
-            : 'из редактора',
+            : s === 'server'
+              ? 'с сервера'
+              : 'из редактора',
     export: 'Скачать файл',
     rollback: 'Вернуть эту версию',
     exportOf: (v: number) => `Скачать файл версии ${v}`,

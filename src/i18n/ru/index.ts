@@ -18,3 +18,4 @@ export { files } from './files';
 export { account } from './account';
 export { sync } from './sync';
 export { handovers } from './handovers';
+export { centreFlows } from './centreFlows';

@@ -13,23 +13,36 @@ import {
   flowHistorySchema,
   flowIdSchema,
   flowRefusalSchema,
+  flowDraftSchema,
   flowVersionNumberSchema,
   publishedFlowSchema,
   publishFlowSchema,
+  saveFlowDraftSchema,
 } from '../../protocol';
 import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
 import { appendAudit } from '../storage/audit';
-import { findFlowVersion, flowCatalogue, flowHistory, publishFlowVersion } from '../storage/flowVersions';
+import { deleteFlowDraft, findFlowDraft, saveFlowDraft } from '../storage/flowDrafts';
+import {
+  catalogueMark,
+  findFlowVersion,
+  flowCatalogue,
+  flowHistory,
+  publishFlowVersion,
+} from '../storage/flowVersions';
 
 const readers = 'signedIn' as const;
+type Catalogue = z.infer<typeof flowCatalogueSchema>;
 const publishers = ['editor', 'administrator'] as const;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
 const flowParams = z.object({ flowId: flowIdSchema });
 const versionParams = flowParams.extend({ version: flowVersionNumberSchema });
 
 export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
+  /** The serialised catalogue of each organisation, while its versions are unchanged (this server's). */
+  const catalogues = new Map<string, { mark: string; until: number; body: string }>();
+
   app.get(
     '',
     {
@@ -40,10 +53,26 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
         response: { 200: flowCatalogueSchema, ...refusals },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const now = config.now();
-      const catalogue = await flowCatalogue(db, sessionOf(request).organisation.id, now);
-      return { ...catalogue, serverTime: now.toISOString() };
+      const organisationId = sessionOf(request).organisation.id;
+      // Every workstation of a centre asks at once after a publication: the answer is serialised once
+      // per change (a new version, or a scheduled one taking effect), and only the time is fresh.
+      const mark = await catalogueMark(db, organisationId);
+      const cached = catalogues.get(organisationId);
+      let body = cached && cached.mark === mark && now.getTime() < cached.until ? cached.body : null;
+      if (body === null) {
+        const catalogue = await flowCatalogue(db, organisationId, now);
+        const next = catalogue.scheduled.reduce((t, f) => Math.min(t, Date.parse(f.effectiveAt)), Infinity);
+        body = JSON.stringify(flowCatalogueSchema.omit({ serverTime: true }).parse(catalogue)).slice(1);
+        catalogues.set(organisationId, { mark, until: next, body });
+      }
+      return (
+        reply
+          .type('application/json; charset=utf-8')
+          // Already serialised (checked by the schema when it was made): Fastify sends a string as it is.
+          .send(`{"serverTime":${JSON.stringify(now.toISOString())},${body}` as unknown as Catalogue)
+      );
     },
   );
 
@@ -143,6 +172,12 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
         details: { flowId, version: result.published.version, effectiveAt: effectiveAt.toISOString() },
         at: now,
       });
+      // The draft it came from is done with (the author's own; another editor's stays theirs).
+      await deleteFlowDraft(db, {
+        organisationId: session.organisation.id,
+        personId: session.person.id,
+        flowId,
+      });
       // Every workstation of the organisation hears of it at once, the scheduled ones included.
       await events.announce(session.organisation.id, {
         kind: 'flows',
@@ -151,6 +186,66 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
         effectiveAt: result.published.effectiveAt,
       });
       return reply.code(201).send(result.published);
+    },
+  );
+
+  // Drafts are per editor: each reads and writes only their own, saved as they type (migration 0005).
+  const draftOwner = (request: Parameters<typeof sessionOf>[0], flowId: string) => {
+    const session = sessionOf(request);
+    return { organisationId: session.organisation.id, personId: session.person.id, flowId };
+  };
+
+  app.get(
+    '/:flowId/draft',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'The signed-in editor’s draft of a flow',
+        tags: ['flows'],
+        params: flowParams,
+        response: { 200: flowDraftSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const found = await findFlowDraft(db, draftOwner(request, request.params.flowId));
+      if (!found) throw new ApiError(404, 'draft_not_found');
+      return found;
+    },
+  );
+
+  app.put(
+    '/:flowId/draft',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'Save the signed-in editor’s draft of a flow as typed, errors and all',
+        tags: ['flows'],
+        params: flowParams,
+        body: saveFlowDraftSchema,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const { draft, baseVersion } = request.body;
+      await saveFlowDraft(db, draftOwner(request, request.params.flowId), draft, baseVersion, config.now());
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/:flowId/draft',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'Drop the signed-in editor’s draft of a flow',
+        tags: ['flows'],
+        params: flowParams,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      await deleteFlowDraft(db, draftOwner(request, request.params.flowId));
+      return reply.code(204).send(null);
     },
   );
   return Promise.resolve();

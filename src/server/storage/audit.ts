@@ -13,7 +13,8 @@ export type AuditAction =
   | 'person_disabled'
   | 'person_enabled'
   | 'roles_set'
-  | 'flow_published';
+  | 'flow_published'
+  | 'kb_published';
 
 export interface AuditEntry {
   organisationId: string | null;

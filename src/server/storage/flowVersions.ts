@@ -190,3 +190,13 @@ export async function organisationsWithoutFlows(db: Db): Promise<string[]> {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Changes whenever a version of the organisation's flows is written (they are never changed or deleted). */
+export async function catalogueMark(db: Db, organisationId: string): Promise<string> {
+  const row = await db
+    .selectFrom('flow_versions')
+    .select([sql<string>`count(*)::text`.as('n'), sql<string | null>`max(published_at)::text`.as('latest')])
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return `${row?.n ?? 0}@${row?.latest ?? ''}`;
+}

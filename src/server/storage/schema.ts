@@ -225,6 +225,25 @@ export interface FencedCallEventsTable {
   received_at: CreatedAt;
 }
 
+export interface FlowDraftsTable {
+  organisation_id: string;
+  person_id: string;
+  flow_id: string;
+  draft: ColumnType<unknown, string, string>;
+  base_version: number | null;
+  saved_at: ColumnType<Date, Date, Date>;
+}
+
+export interface KbVersionsTable {
+  organisation_id: string;
+  version: number;
+  articles: ColumnType<unknown, string, never>;
+  article_count: number;
+  author_person_id: string | null;
+  note: string;
+  published_at: CreatedAt;
+}
+
 export interface Database {
   call_figures: CallFiguresTable;
   call_comments: CallCommentsTable;
@@ -244,4 +263,6 @@ export interface Database {
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
   flow_versions: FlowVersionsTable;
+  flow_drafts: FlowDraftsTable;
+  kb_versions: KbVersionsTable;
 }

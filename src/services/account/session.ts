@@ -2,7 +2,7 @@
 // (serverProbe.ts) found the API, or to sign in. Served by the server, /api/v1/session answers in JSON (the
 // session, or 401 "not signed in"); served as static files, the same address answers the app's HTML or
 // 404, and the app stays a single workstation without loading this client.
-import type { ApiErrorBody, SessionInfo } from '../../protocol';
+import type { ApiErrorBody, PublishedFlow, SessionInfo } from '../../protocol';
 import {
   API,
   askServer,
@@ -43,12 +43,20 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }
 
+/** What a refusal may carry beside its code and message (flowRefusalSchema in src/protocol/flows.ts). */
+interface RefusalDetails {
+  issues?: string[];
+  latest?: PublishedFlow;
+}
+
 /** A refusal of the API, with the server's Russian message. */
 export class ApiRefusal extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The refusal's other fields: a checker's findings, the newer version to compare with. */
+    readonly body: RefusalDetails = {},
   ) {
     super(message);
   }
@@ -115,7 +123,7 @@ export async function api<T>(
       // Heard once: later refusals (the cookie is gone by then) add nothing.
       if (response.status === 401 && SESSION_OVER.has(parsed.code) && rememberedSession())
         ended(noticeOf(parsed));
-      throw new ApiRefusal(response.status, parsed.code, parsed.message);
+      throw new ApiRefusal(response.status, parsed.code, parsed.message, parsed as RefusalDetails);
     }
     throw new ApiRefusal(response.status, 'unreachable', '');
   }

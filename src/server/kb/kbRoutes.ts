@@ -1,0 +1,149 @@
+// /api/v1/kb: the organisation's knowledge base (issue 18). Workstations take the newest version as the
+// same bundle the build makes (kb-bundle.json: rendered, with a content-hash version), so they swap it
+// and its search index exactly as they swap a deployed one; editors export it as files and publish a
+// new set of files, checked as kb:check checks a folder and refused with its words.
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { formatKbIssue } from '../../cli/kbCheck';
+import { assembleBundle, type KbBundle } from '../../kb/bundle';
+import { renderArticleBody } from '../../kb/render';
+import { restoreKnowledgeBase } from '../../kb/restoreKnowledgeBase';
+import {
+  apiErrorSchema,
+  kbArticleFileSchema,
+  kbRefusalSchema,
+  kbVersionSchema,
+  publishKbSchema,
+  type KbArticleFile,
+} from '../../protocol';
+import { sessionOf } from '../auth/guard';
+import type { ServerDeps } from '../context';
+import { ApiError } from '../errors';
+import { appendAudit } from '../storage/audit';
+import { latestKbVersion, publishKbVersion } from '../storage/kbVersions';
+
+const publishers = ['editor', 'administrator'] as const;
+/** A whole knowledge base in one request: 5,000 articles of a few KB each, with room to spare. */
+const KB_BODY_LIMIT = 32 * 1024 * 1024;
+const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+
+/** The bundle of a version, built once per version (the build's own assembly, from the stored files). */
+const bundles = new Map<string, KbBundle>();
+const BUNDLES_KEPT = 8;
+
+function bundleOf(articles: readonly KbArticleFile[], publishedAt: Date): KbBundle {
+  const { articles: restored } = restoreKnowledgeBase(articles);
+  return assembleBundle(restored, {
+    render: renderArticleBody,
+    hash: (text) => createHash('sha256').update(text).digest('hex'),
+    builtAt: publishedAt.toISOString(),
+  });
+}
+
+/** kb-bundle.json's shape (src/kb/bundle.ts); the workstation restores each article itself. */
+const kbBundleSchema = z.object({
+  format: z.number(),
+  version: z.string(),
+  builtAt: z.string(),
+  articles: z.array(z.unknown()),
+});
+
+export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
+  app.get(
+    '',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        summary: 'The newest knowledge base, as the bundle the build makes (kb-bundle.json)',
+        tags: ['kb'],
+        response: { 200: kbBundleSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const organisationId = sessionOf(request).organisation.id;
+      const latest = await latestKbVersion(db, organisationId);
+      if (!latest) throw new ApiError(404, 'kb_not_found');
+      const key = `${organisationId}:${latest.version}`;
+      let bundle = bundles.get(key);
+      if (bundle === undefined) {
+        bundle = bundleOf(latest.articles, latest.publishedAt);
+        bundles.set(key, bundle);
+        for (const old of bundles.keys()) if (bundles.size > BUNDLES_KEPT) bundles.delete(old);
+      }
+      return bundle;
+    },
+  );
+
+  app.get(
+    '/files',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'The newest knowledge base as its article files (the repository’s format), for export',
+        tags: ['kb'],
+        response: {
+          200: kbVersionSchema.extend({ articles: z.array(kbArticleFileSchema) }),
+          ...refusals,
+        },
+      },
+    },
+    async (request) => {
+      const latest = await latestKbVersion(db, sessionOf(request).organisation.id);
+      if (!latest) throw new ApiError(404, 'kb_not_found');
+      return {
+        version: latest.version,
+        publishedAt: latest.publishedAt.toISOString(),
+        articles: latest.articles,
+      };
+    },
+  );
+
+  app.post(
+    '/versions',
+    {
+      config: { access: publishers },
+      bodyLimit: KB_BODY_LIMIT,
+      schema: {
+        summary: 'Publish a new knowledge base: every article file, checked as kb:check checks them',
+        tags: ['kb'],
+        body: publishKbSchema,
+        response: { 201: kbVersionSchema, ...refusals, 400: kbRefusalSchema, 409: kbRefusalSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = sessionOf(request);
+      const { articles, baseVersion, note } = request.body;
+      const { issues } = restoreKnowledgeBase(articles);
+      if (issues.length > 0)
+        throw new ApiError(400, 'kb_invalid', undefined, {}, { issues: issues.map(formatKbIssue) });
+      const now = config.now();
+      const result = await publishKbVersion(db, baseVersion, {
+        organisationId: session.organisation.id,
+        articles,
+        authorPersonId: session.person.id,
+        note,
+        publishedAt: now,
+      });
+      if (!result.ok)
+        throw new ApiError(
+          409,
+          'kb_version_conflict',
+          undefined,
+          {},
+          result.latest === null ? {} : { latest: result.latest },
+        );
+      await appendAudit(db, {
+        organisationId: session.organisation.id,
+        actorPersonId: session.person.id,
+        action: 'kb_published',
+        address: request.ip,
+        details: { version: result.version, articles: articles.length },
+        at: now,
+      });
+      await events.announce(session.organisation.id, { kind: 'kb', version: result.version });
+      return reply.code(201).send({ version: result.version, publishedAt: now.toISOString() });
+    },
+  );
+  return Promise.resolve();
+};
