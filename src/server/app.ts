@@ -26,7 +26,7 @@ import { EventHub } from './events/eventHub';
 import { eventRoutes } from './events/eventRoutes';
 import { flowRoutes } from './flows/flowRoutes';
 import { handoverRoutes } from './handovers/handoverRoutes';
-import { loadBundledArticles } from './kb/bundledKb';
+import { articlesFor, loadBundledArticles } from './kb/bundledKb';
 import { kbRoutes } from './kb/kbRoutes';
 import { seedKbVersions } from './storage/kbVersions';
 import { healthRoutes } from './health/healthRoutes';
@@ -140,8 +140,10 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     if (config.bundledFlowsDir)
       await seedBundledFlows(database.db, loadBundledFlows(config.bundledFlowsDir), config.now());
     // And with the articles the build brought (issue 18): the first version of its knowledge base.
-    if (config.bundledKbDir)
-      await seedKbVersions(database.db, loadBundledArticles(config.bundledKbDir), config.now());
+    if (config.bundledKbDir) {
+      const shipped = loadBundledArticles(config.bundledKbDir);
+      await seedKbVersions(database.db, (id) => articlesFor(shipped, id), config.now());
+    }
   } catch (e) {
     await database.close();
     throw e;

@@ -81,7 +81,11 @@ export async function publishKbVersion(
 }
 
 /** Gives the articles the build brought to every organisation that holds no knowledge base yet. */
-export async function seedKbVersions(db: Db, articles: readonly KbArticleFile[], now: Date): Promise<number> {
+export async function seedKbVersions(
+  db: Db,
+  articlesOf: (organisationId: string) => readonly KbArticleFile[],
+  now: Date,
+): Promise<number> {
   const rows = await db
     .selectFrom('organisations')
     .select('id')
@@ -91,7 +95,7 @@ export async function seedKbVersions(db: Db, articles: readonly KbArticleFile[],
     await insertKbVersion(db, {
       organisationId: id,
       version: 1,
-      articles,
+      articles: articlesOf(id),
       authorPersonId: null,
       note: '',
       publishedAt: now,
