@@ -19,7 +19,7 @@ const clientNeverImportsServer = {
 // outbox of calls going up, read by the sync client). A lazy audience's repositories re-exported from the
 // index would ride into the operator's first load, since the first-load chunk takes every module the entry
 // reaches.
-const DB_ENTRIES = ['index', 'records', 'editor', 'supervisor', 'exchange', 'sync', 'kb'];
+const DB_ENTRIES = ['index', 'records', 'editor', 'supervisor', 'exchange', 'sync', 'kb', 'centre'];
 const dbEntriesOnly = (prefix) => ({
   group: [`${prefix}db/*`, ...DB_ENTRIES.flatMap((e) => [`!${prefix}db/${e}`, `!${prefix}db/${e}.ts`])],
   message: `Import storage through src/db's public entries (${DB_ENTRIES.map((e) => `db/${e}.ts`).join(', ')}).`,

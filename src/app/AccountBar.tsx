@@ -26,7 +26,7 @@ export function AccountBar({ account }: { account: Account }) {
   const name = [person.surname, person.firstName].filter(Boolean).join(' ') || person.login;
   return (
     <div className="account-bar">
-      <span data-testid="signed-in-as">{t.shell.account.signedInAs(name)}</span>
+      <span data-testid="signed-in-as">{t.account.bar.signedInAs(name)}</span>
       {account.sync?.status.outbox && (
         <Suspense fallback={null}>
           <SyncStatusLine status={account.sync.status} signInAgain={() => void account.signOut()} />
@@ -43,7 +43,7 @@ export function AccountBar({ account }: { account: Account }) {
         </Suspense>
       )}
       <button type="button" onClick={() => void account.signOut()}>
-        {t.shell.account.signOut}
+        {t.account.bar.signOut}
       </button>
     </div>
   );

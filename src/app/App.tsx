@@ -8,8 +8,7 @@ import { t } from '../i18n';
 import { isSetupComplete } from '../db';
 import { useServerSession } from './useServerSession';
 import { useCallSync } from './useCallSync';
-import { useCentreFlows } from './useCentreFlows';
-import { useCentreStream } from './useCentreStream';
+import { useCentre } from './useCentre';
 
 // Asked once per workstation, with the sample organisations: not part of the operator's usual first load.
 const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })));
@@ -20,8 +19,7 @@ export function App() {
   const state = useAppState();
   const server = useServerSession();
   const sync = useCallSync(state.db, server.state);
-  const flows = useCentreFlows(state.db, server.state);
-  useCentreStream(server.state, server.recheck);
+  const flows = useCentre(state.db, server.state, server.recheck);
   const { theme, fontSize } = state.settings.appearance;
 
   useEffect(() => {

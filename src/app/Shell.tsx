@@ -1,14 +1,14 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { t } from '../i18n';
 import { matches, shortcutLabel, WORKSPACE_SHORTCUTS } from '../services/shortcuts';
-import { UpdatePrompt } from './UpdatePrompt';
+import { isUpdateWaiting, onUpdateWaiting } from '../services/pwa';
 import { OfflineNotice } from './OfflineNotice';
 import { OperatorWorkspace } from '../operator/OperatorWorkspace';
 import { CallScreenProvider } from '../services/callScreenSlot';
 import { CallWiringProvider } from './CallWiring';
 import { OperatorNav } from './OperatorNav';
-import { AccountBar, type Account } from './AccountBar';
+import type { Account } from './AccountBar';
 import { allowedAreas } from '../services/account/areas';
 
 // Only the call screen is in the first load. Supervisor, editor, settings and the operator's callbacks
@@ -20,6 +20,10 @@ const EditorWorkspace = lazy(() =>
   import('../editor/EditorWorkspace').then((m) => ({ default: m.EditorWorkspace })),
 );
 
+// Only once a new version is waiting.
+const UpdatePrompt = lazy(() => import('./UpdatePrompt').then((m) => ({ default: m.UpdatePrompt })));
+// Only with the server (someone signed in): a single workstation's first load does not carry it.
+const AccountBar = lazy(() => import('./AccountBar').then((m) => ({ default: m.AccountBar })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const CallbacksRoute = lazy(() => import('./OperatorRoutes').then((m) => ({ default: m.CallbacksRoute })));
 const HistoryRoute = lazy(() => import('./OperatorRoutes').then((m) => ({ default: m.HistoryRoute })));
@@ -38,6 +42,8 @@ const ALL = new Set(['operator', 'supervisor', 'editor', 'settings']);
 /** `account`: the signed-in person with the server; null for a single workstation (every workspace). */
 export function Shell({ account }: { account: Account | null }) {
   const [location, navigate] = useLocation();
+  const [updateWaiting, setUpdateWaiting] = useState(isUpdateWaiting);
+  useEffect(() => onUpdateWaiting(() => setUpdateWaiting(true)), []);
   const areas = account ? new Set([...allowedAreas(account.session.person.roles), 'settings']) : ALL;
   const routes = ROUTES.filter((r) => areas.has(r.key));
   const home = routes[0]?.path ?? '/settings';
@@ -87,9 +93,17 @@ export function Shell({ account }: { account: Account | null }) {
               )}
             </ul>
           </nav>
-          {account && <AccountBar account={account} />}
+          {account && (
+            <Suspense fallback={null}>
+              <AccountBar account={account} />
+            </Suspense>
+          )}
         </header>
-        <UpdatePrompt />
+        {updateWaiting && (
+          <Suspense fallback={null}>
+            <UpdatePrompt />
+          </Suspense>
+        )}
         <OfflineNotice />
         <main id="main" tabIndex={-1}>
           <CallScreenProvider value={OperatorWorkspace}>

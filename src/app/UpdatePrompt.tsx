@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
-import { applyUpdate, isUpdateWaiting, onUpdateWaiting } from '../services/pwa';
+import { applyUpdate } from '../services/pwa';
 import { isCallActive, subscribeCallActive } from '../services/callOwner/activity';
 
-/** The operator decides when a new version loads; during a call it waits until the call ends. */
+/**
+ * The operator decides when a new version loads; during a call it waits until the call ends. A lazy
+ * chunk, shown by the shell once a new version is waiting.
+ */
 export function UpdatePrompt() {
-  const [waiting, setWaiting] = useState(isUpdateWaiting);
   const [dismissed, setDismissed] = useState(false);
   const [deferred, setDeferred] = useState(false);
-
-  useEffect(() => onUpdateWaiting(() => setWaiting(true)), []);
 
   useEffect(
     () =>
@@ -19,7 +19,7 @@ export function UpdatePrompt() {
     [deferred],
   );
 
-  if (!waiting || dismissed) return null;
+  if (dismissed) return null;
 
   function accept() {
     if (isCallActive()) setDeferred(true);
@@ -28,14 +28,14 @@ export function UpdatePrompt() {
 
   return (
     <div className="banner banner-info" role="status" data-testid="update-prompt">
-      <span>{deferred ? t.shell.update.afterCall : t.shell.update.available}</span>
+      <span>{deferred ? t.update.afterCall : t.update.available}</span>
       {!deferred && (
         <>
           <button type="button" onClick={accept}>
-            {t.shell.update.apply}
+            {t.update.apply}
           </button>
           <button type="button" className="secondary" onClick={() => setDismissed(true)}>
-            {t.shell.update.later}
+            {t.update.later}
           </button>
         </>
       )}

@@ -6,7 +6,7 @@ import { isRunnableFlow } from '../flows/shape';
 import type { FlowDefinition } from '../flows/types';
 import type { AppDB } from './db';
 import type { CallFlowRow, FlowVersionRow } from './flowsTables';
-import { restoreServerFlowsMeta, SERVER_FLOWS_KEY } from './serverFlows';
+import { restoreServerFlowsMeta, SERVER_FLOWS_KEY } from './serverFlowsMeta';
 
 /** The flow version a call ran, or null when nothing this workstation holds has it. */
 export type FlowLookup = (flowId: string, version: number) => FlowDefinition | null;

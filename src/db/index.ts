@@ -10,7 +10,6 @@ export * from './settingsRepository';
 export * from './storage';
 export * from './callsRepository';
 export * from './flowCatalogue';
-export * from './serverFlows';
 export type * from './callsTables';
 
 export type OpenResult = { ok: true; db: AppDB } | { ok: false; problem: StorageProblem };

@@ -1,20 +1,11 @@
 // The flow versions the organisation's server published (issue 18), kept in the one catalogue of flow
 // versions (flowVersions, source 'server') with when each takes effect, and, beside them, when the
-// workstation last heard from the server and how far its clock is from the server's.
+// workstation last heard from the server and how far its clock is from the server's (serverFlowsMeta.ts).
 import { isRunnableFlow } from '../flows/shape';
 import type { FlowDefinition } from '../flows/types';
 import type { AppDB } from './db';
 import type { FlowVersionRow } from './flowsTables';
-
-/** The settings row that remembers the last catalogue taken from the server. */
-export const SERVER_FLOWS_KEY = 'serverFlows';
-
-export interface ServerFlowsMeta {
-  /** When the workstation last took the catalogue, by its own clock (ms since the epoch). */
-  fetchedAt: number;
-  /** The server's clock minus the workstation's, in ms: a scheduled version switches by the server's time. */
-  offsetMs: number;
-}
+import { restoreServerFlowsMeta, SERVER_FLOWS_KEY, type ServerFlowsMeta } from './serverFlowsMeta';
 
 export interface ServerFlowVersion {
   flow: FlowDefinition;
@@ -22,14 +13,6 @@ export interface ServerFlowVersion {
   publishedAt: number;
   effectiveAt: number;
   note: string;
-}
-
-export function restoreServerFlowsMeta(raw: unknown): ServerFlowsMeta | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const { fetchedAt, offsetMs } = raw as Partial<Record<keyof ServerFlowsMeta, unknown>>;
-  return typeof fetchedAt === 'number' && Number.isFinite(fetchedAt) && typeof offsetMs === 'number'
-    ? { fetchedAt, offsetMs: Number.isFinite(offsetMs) ? offsetMs : 0 }
-    : null;
 }
 
 export async function loadServerFlowsMeta(db: AppDB): Promise<ServerFlowsMeta | null> {

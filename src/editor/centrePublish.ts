@@ -2,7 +2,8 @@
 // signed in, a draft is saved on the server as it is typed (beside the local copy, which stays for
 // offline), and publishing goes through POST /api/v1/flows/:flowId/versions with the version the draft
 // started from. A conflict comes back with the newer version, for the editor to compare and decide.
-import { storeServerFlowVersion, type AppDB } from '../db';
+import type { AppDB } from '../db';
+import { storeServerFlowVersion } from '../db/centre';
 import type { FlowDefinition } from '../flows/types';
 import type { FlowDraft, PublishedFlow } from '../protocol';
 import { rememberedSession } from '../services/account/serverProbe';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useApp } from '../services/AppContext';
 import { setCallActive } from '../services/callOwner/activity';
 import { t } from '../i18n';
@@ -6,7 +6,12 @@ import { operatorFullName } from '../calls/organisation';
 import { CallScreen } from './CallScreen';
 import { useCallWiring } from '../services/callOwner/CallControllerContext';
 import { StartCallPanel } from './StartCallPanel';
-import { IncomingHandoversSlot } from './IncomingHandoversSlot';
+import { rememberedSession } from '../services/account/serverProbe';
+
+// Calls handed over by colleagues come only with a server: a single workstation never loads this chunk.
+const IncomingHandoversSlot = lazy(() =>
+  import('./IncomingHandoversSlot').then((m) => ({ default: m.IncomingHandoversSlot })),
+);
 
 /** The operator's workspace: the call in progress on this workstation, or the way to start one. */
 export function OperatorWorkspace() {
@@ -42,7 +47,11 @@ export function OperatorWorkspace() {
         <CallScreen key={active.callId} call={active} controller={controller} wiring={wiring} />
       ) : ready ? (
         <>
-          <IncomingHandoversSlot controller={controller} flows={wiring.catalog.flows} />
+          {rememberedSession() && (
+            <Suspense fallback={null}>
+              <IncomingHandoversSlot controller={controller} flows={wiring.catalog.flows} />
+            </Suspense>
+          )}
           <StartCallPanel controller={controller} catalog={wiring.catalog} />
         </>
       ) : (

@@ -19,6 +19,8 @@ import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } 
 import { DATABASE_KINDS } from './testDatabase';
 import { callEvent, callEvents } from './callEventsKit';
 import { loadFlow } from '../calls/helpers';
+import { commentsOn } from '../../src/server/storage/supervision';
+import { claimedCallback, newCallback, newHandover, operatorsCall } from './routeAccessTargets';
 
 const CONSULTATION = loadFlow('inbound-consultation.json');
 const BUNDLED_VERSION = CONSULTATION.version;
@@ -29,6 +31,12 @@ const SIGNED_IN: readonly Who[] = ROLES;
 const ADMIN: readonly Who[] = ['administrator'];
 const OPERATOR: readonly Who[] = ['operator'];
 const PUBLISHERS: readonly Who[] = ['editor', 'administrator'];
+const CALLBACK_READERS: readonly Who[] = ['operator', 'supervisor'];
+/** Supervision's readers: an operator reads their own calls, the others the organisation's. */
+const CALL_READERS: readonly Who[] = ['operator', 'supervisor', 'administrator'];
+const SUPERVISORS: readonly Who[] = ['supervisor', 'administrator'];
+/** A period holding every call the rows make (their events are stamped in November and December 2026). */
+const PERIOD = `from=${Date.UTC(2026, 0, 1)}&to=${Date.UTC(2027, 0, 1)}`;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 interface Req {
@@ -73,7 +81,7 @@ async function newPerson(server: TestServer, organisationId: string, n: number):
 
 /** A flow the organisation publishes under a name of its own (another organisation has no such flow). */
 async function newFlow(server: TestServer, organisationId: string, n: number): Promise<string> {
-  const flowId = `target-${n}`;
+  const flowId = `target-${n}-flow`;
   const res = await server.call('POST', `/api/v1/flows/${flowId}/versions`, {
     as: await server.signInAs(organisationId, 'editor'),
     body: { definition: { ...CONSULTATION, id: flowId }, baseVersion: null },
@@ -84,13 +92,26 @@ async function newFlow(server: TestServer, organisationId: string, n: number): P
 
 /** A call the organisation's operator began, with two events held. */
 async function newCall(server: TestServer, organisationId: string, n: number): Promise<string> {
-  const callId = `target-call-${n}`;
+  const callId = `target-${n}-call`;
   const res = await server.call('POST', '/api/v1/calls/events', {
     as: await server.signInAs(organisationId, 'operator'),
     body: { organisationId, calls: [{ callId, events: callEvents(callId, 0, 1) }] },
   });
   expect(res.json()).toMatchObject({ calls: [{ status: 'stored', added: 2 }] });
   return callId;
+}
+
+/** Drafts of a flow of the organisation's own, saved by its editor and its administrator. */
+async function newDrafts(server: TestServer, organisationId: string, n: number): Promise<string> {
+  const flowId = `target-${n}-draft`;
+  for (const role of ['editor', 'administrator'] as const) {
+    const res = await server.call('PUT', `/api/v1/flows/${flowId}/draft`, {
+      as: await server.signInAs(organisationId, role),
+      body: { draft: { ...CONSULTATION, id: flowId }, baseVersion: null },
+    });
+    expect(res.statusCode, res.body).toBe(204);
+  }
+  return flowId;
 }
 
 const personNotFound: Case['foreign'] = (res) => {
@@ -103,6 +124,17 @@ const flowNotFound: Case['foreign'] = (res) => {
   expect(res.json()).toMatchObject({ code: 'flow_not_found' });
   return Promise.resolve();
 };
+
+/** Another organisation's id is not found, under the route's own code, and the answer does not name it. */
+const notFound =
+  (code: string): NonNullable<Case['foreign']> =>
+  (res, { target }) => {
+    expect(res.statusCode, res.body).toBe(404);
+    expect(res.json()).toMatchObject({ code });
+    expect(res.body).not.toContain(target);
+    return Promise.resolve();
+  };
+const at = (base: string, id: string, tail = '') => `${base}/${encodeURIComponent(id)}${tail}`;
 
 const TABLE: readonly Case[] = [
   { route: 'GET /healthz', allowed: EVERYONE, ok: 200, request: () => ({ method: 'GET', url: '/healthz' }) },
@@ -234,6 +266,150 @@ const TABLE: readonly Case[] = [
     },
   },
   {
+    // Takes the lease over from whichever device held it: the operator's own, nothing of anyone else's.
+    route: 'POST /api/v1/calls/lease',
+    allowed: OPERATOR,
+    ok: 200,
+    request: ({ n }) => ({
+      method: 'POST',
+      url: '/api/v1/calls/lease',
+      body: { deviceId: `desk-${n}`, takeOver: true },
+    }),
+  },
+  {
+    route: 'GET /api/v1/callbacks',
+    allowed: CALLBACK_READERS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/callbacks' }),
+  },
+  {
+    route: 'POST /api/v1/callbacks/:id/claim',
+    allowed: OPERATOR,
+    ok: 200,
+    target: newCallback,
+    request: ({ target }) => ({ method: 'POST', url: at('/api/v1/callbacks', target, '/claim'), body: {} }),
+    foreign: notFound('callback_not_found'),
+  },
+  {
+    // Claimed by the organisation's operator, who gives it back; another organisation's, claimed by its
+    // own operator, is not found (its holder's name not told) and stays claimed.
+    route: 'POST /api/v1/callbacks/:id/release',
+    allowed: OPERATOR,
+    ok: 200,
+    target: claimedCallback,
+    request: ({ target }) => ({ method: 'POST', url: at('/api/v1/callbacks', target, '/release'), body: {} }),
+    foreign: notFound('callback_not_found'),
+  },
+  {
+    // Nobody holds it, so anyone of the organisation may close it: anyone of another may not.
+    route: 'POST /api/v1/callbacks/:id/done',
+    allowed: OPERATOR,
+    ok: 200,
+    target: newCallback,
+    request: ({ target, n }) => ({
+      method: 'POST',
+      url: at('/api/v1/callbacks', target, '/done'),
+      body: { callId: `kept-${n}` },
+    }),
+    foreign: notFound('callback_not_found'),
+  },
+  {
+    route: 'GET /api/v1/handovers',
+    allowed: OPERATOR,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/handovers' }),
+  },
+  {
+    // Handed over to the organisation's operator (the account the operator rows sign in with).
+    route: 'GET /api/v1/handovers/:id',
+    allowed: OPERATOR,
+    ok: 200,
+    target: newHandover,
+    request: ({ target }) => ({ method: 'GET', url: at('/api/v1/handovers', target) }),
+    foreign: notFound('handover_not_found'),
+  },
+  {
+    route: 'POST /api/v1/handovers/:id/accept',
+    allowed: OPERATOR,
+    ok: 200,
+    target: newHandover,
+    request: ({ target, n }) => ({
+      method: 'POST',
+      url: at('/api/v1/handovers', target, '/accept'),
+      body: { callId: `taking-${n}` },
+    }),
+    foreign: notFound('handover_not_found'),
+  },
+  {
+    route: 'GET /api/v1/supervision/calls',
+    allowed: CALL_READERS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: `/api/v1/supervision/calls?${PERIOD}` }),
+  },
+  {
+    route: 'GET /api/v1/supervision/calls.csv',
+    allowed: CALL_READERS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: `/api/v1/supervision/calls.csv?${PERIOD}` }),
+  },
+  {
+    // The organisation's operator made the call, so all three readers may read it.
+    route: 'GET /api/v1/supervision/calls/:callId',
+    allowed: CALL_READERS,
+    ok: 200,
+    target: operatorsCall,
+    request: ({ target }) => ({ method: 'GET', url: at('/api/v1/supervision/calls', target) }),
+    foreign: notFound('call_not_found'),
+  },
+  {
+    // A comment is stored under the commenter's organisation: the digest of the other's would not show
+    // one left on its call, so the call's comments are looked at too.
+    route: 'POST /api/v1/supervision/calls/:callId/comments',
+    allowed: SUPERVISORS,
+    ok: 201,
+    target: operatorsCall,
+    request: ({ target }) => ({
+      method: 'POST',
+      url: at('/api/v1/supervision/calls', target, '/comments'),
+      body: { body: 'Поздоровайтесь по сценарию.' },
+    }),
+    foreign: async (res, ctx) => {
+      await notFound('call_not_found')(res, ctx);
+      expect(await commentsOn(ctx.server.db, ctx.target)).toEqual([]);
+    },
+  },
+  {
+    route: 'GET /api/v1/supervision/dashboard',
+    allowed: CALL_READERS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: `/api/v1/supervision/dashboard?${PERIOD}` }),
+  },
+  {
+    route: 'GET /api/v1/supervision/coaching',
+    allowed: CALL_READERS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: `/api/v1/supervision/coaching?${PERIOD}` }),
+  },
+  {
+    route: 'GET /api/v1/supervision/retention',
+    allowed: SUPERVISORS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/supervision/retention' }),
+  },
+  {
+    // The longest retention there is: nothing the other rows made is erased under it.
+    route: 'PUT /api/v1/supervision/retention',
+    allowed: ADMIN,
+    ok: 200,
+    request: () => ({ method: 'PUT', url: '/api/v1/supervision/retention', body: { days: 3650 } }),
+  },
+  {
+    route: 'GET /api/v1/supervision/board',
+    allowed: SUPERVISORS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/supervision/board' }),
+  },
+  {
     route: 'GET /api/v1/flows',
     allowed: SIGNED_IN,
     ok: 200,
@@ -308,23 +484,43 @@ const TABLE: readonly Case[] = [
     allowed: PUBLISHERS,
     // Each person reads only their own draft: none is saved before the PUT row.
     ok: 404,
-    request: () => ({ method: 'GET', url: '/api/v1/flows/inbound-consultation/draft' }),
+    target: () => Promise.resolve(CONSULTATION.id),
+    request: ({ target }) => ({ method: 'GET', url: `/api/v1/flows/${target}/draft` }),
+    // Drafts another organisation's editor and administrator saved under a flow name are not read.
+    foreign: (res, { target }) => {
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'draft_not_found' });
+      expect(res.body).not.toContain(target);
+      return Promise.resolve();
+    },
   },
   {
     route: 'PUT /api/v1/flows/:flowId/draft',
     allowed: PUBLISHERS,
     ok: 204,
-    request: () => ({
+    target: () => Promise.resolve(CONSULTATION.id),
+    request: ({ target }) => ({
       method: 'PUT',
-      url: '/api/v1/flows/inbound-consultation/draft',
+      url: `/api/v1/flows/${target}/draft`,
       body: { draft: CONSULTATION, baseVersion: BUNDLED_VERSION },
     }),
+    // Under a flow name another organisation has drafts of, one saves a draft of one's own: theirs stay.
+    foreign: (res) => {
+      expect(res.statusCode, res.body).toBe(204);
+      return Promise.resolve();
+    },
   },
   {
     route: 'DELETE /api/v1/flows/:flowId/draft',
     allowed: PUBLISHERS,
     ok: 204,
-    request: () => ({ method: 'DELETE', url: '/api/v1/flows/inbound-consultation/draft' }),
+    target: () => Promise.resolve(CONSULTATION.id),
+    request: ({ target }) => ({ method: 'DELETE', url: `/api/v1/flows/${target}/draft` }),
+    // Drops one's own draft of that name (there is none): another organisation's drafts stay.
+    foreign: (res) => {
+      expect(res.statusCode, res.body).toBe(204);
+      return Promise.resolve();
+    },
   },
 ];
 
@@ -338,6 +534,9 @@ const FOREIGN_TARGETS: Record<string, Case['target']> = {
   'GET /api/v1/flows/:flowId/versions': newFlow,
   'GET /api/v1/flows/:flowId/versions/:version': newFlow,
   'POST /api/v1/flows/:flowId/versions': newFlow,
+  'GET /api/v1/flows/:flowId/draft': newDrafts,
+  'PUT /api/v1/flows/:flowId/draft': newDrafts,
+  'DELETE /api/v1/flows/:flowId/draft': newDrafts,
 };
 
 describe.each(DATABASE_KINDS)('route access on %s', (kind) => {

@@ -1,5 +1,9 @@
 // Russian texts of the sign-in page and the administrator's page (issue 16): lazy chunks only.
 export const account = {
+  bar: {
+    signedInAs: (name: string) => `Вы вошли: ${name}`,
+    signOut: 'Выйти',
+  },
   signIn: {
     title: 'Вход в Суфлёр',
     intro: 'Войдите под своей учётной записью, чтобы открыть рабочие места.',

@@ -5,6 +5,7 @@
 // (flowIssues.ts, kbIssues.ts, callsSimulate.ts) and the callbacks queue's texts go only where they are shown.
 // server.ts holds the server's strings: the server imports it directly, the app never reads it.
 export { shell } from './shell';
+export { update } from './update';
 export { setup } from './setup';
 export * as kb from './kb';
 export * as flows from './flows';

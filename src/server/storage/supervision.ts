@@ -546,7 +546,17 @@ export async function lineNow(db: Db, organisationId: string, now: number) {
     const key = `${c.flow_id}@${c.flow_version}`;
     let flow = flows.get(key);
     if (!flow) flows.set(key, (flow = flowOf(db, organisationId, c.flow_id, c.flow_version)));
-    const live = liveCallOf(logs.get(c.id) ?? [], await flow);
+    const log = logs.get(c.id) ?? [];
+    const version = await flow;
+    // The upload schema checks the envelope, not everything the engine would have written: a log that
+    // cannot be read (a start without its operator, say) leaves that call off the board, not the board
+    // off for the whole organisation.
+    let live: ReturnType<typeof liveCallOf>;
+    try {
+      live = liveCallOf(log, version);
+    } catch {
+      continue;
+    }
     if (live) calls.push({ ...live, personId: c.person_id });
   }
   return {

@@ -4,7 +4,7 @@
 // starts on the newest version in force; a scheduled one is switched to by the workstation's own timer
 // (src/db/flowCatalogue.ts), read by the server's clock, so offline since is no obstacle.
 import type { AppDB } from '../../db';
-import { loadServerFlowsMeta, storeServerFlows, type ServerFlowVersion } from '../../db';
+import { loadServerFlowsMeta, storeServerFlows, type ServerFlowVersion } from '../../db/centre';
 import { isRunnableFlow } from '../../flows/shape';
 import type { PublishedFlow } from '../../protocol';
 
