@@ -1,7 +1,7 @@
 // The centre's callbacks queue (migration 0004): filed from a call's uploaded events in the transaction
 // that stores them, claimed by one operator at a time with a conditional UPDATE (of two claiming at once,
 // the second finds the row held once the first commits), released, and closed by the call that kept it.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { callbackOfLog } from '../../calls/replay';
 import type { CentreCallback } from '../../protocol';
 import { callLog, type CallRef } from './handovers';
@@ -118,6 +118,18 @@ interface Actor {
   now: Date;
 }
 
+/** The organisation's callback, still open, and unclaimed, claimed by this person, or its claim lapsed. */
+const freeFor = (eb: ExpressionBuilder<Database, 'callbacks'>, who: Actor) =>
+  eb.and([
+    eb('organisation_id', '=', who.organisationId),
+    eb('done_at', 'is', null),
+    eb.or([
+      eb('claimed_by', 'is', null),
+      eb('claimed_by', '=', who.personId),
+      eb('claimed_until', '<=', who.now),
+    ]),
+  ]);
+
 /** Why a change was refused, read after the conditional UPDATE matched nothing. */
 async function refusal(trx: Transaction<Database>, who: Actor, id: string): Promise<CallbackChange> {
   const row = await openOf(trx, who.organisationId).where('id', '=', id).executeTakeFirst();
@@ -143,15 +155,7 @@ export function claimCallback(db: Db, who: Actor, id: string, until: Date): Prom
       .updateTable('callbacks')
       .set({ claimed_by: who.personId, claimed_until: until, updated_at: who.now })
       .where('id', '=', id)
-      .where('organisation_id', '=', who.organisationId)
-      .where('done_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('claimed_by', 'is', null),
-          eb('claimed_by', '=', who.personId),
-          eb('claimed_until', '<=', who.now),
-        ]),
-      )
+      .where((eb) => freeFor(eb, who))
       .returning('id')
       .executeTakeFirst();
     return claimed ? changed(trx, who, id) : refusal(trx, who, id);
@@ -204,15 +208,7 @@ export function completeCallback(db: Db, who: Actor, id: string, callId: string)
         updated_at: who.now,
       })
       .where('id', '=', id)
-      .where('organisation_id', '=', who.organisationId)
-      .where('done_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('claimed_by', 'is', null),
-          eb('claimed_by', '=', who.personId),
-          eb('claimed_until', '<=', who.now),
-        ]),
-      )
+      .where((eb) => freeFor(eb, who))
       .returning('id')
       .executeTakeFirst();
     if (done) return changed(trx, who, id);
