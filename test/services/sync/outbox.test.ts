@@ -3,7 +3,7 @@
 // exactly once — whatever interleaving of writes, lost answers, outages, expired sessions and reloads.
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallRecordEvent } from '../../../src/calls';
 import {
   AppDB,
@@ -432,8 +432,11 @@ describe('calls made before the workstation connected', () => {
       expect(offered.earlier?.callIds.slice().sort()).toEqual(['early-1', 'early-2']);
       expect(server.held.size).toBe(0);
       await sync.answerEarlier('sent');
-      await statusWhere(sync, (s) => s.earlier === null && s.outbox?.events === 0);
+      // Queued by the answer, then sent as any other events: done once the outbox is empty again.
+      await vi.waitFor(async () => expect(await outboxState(db, OWNER)).toMatchObject({ events: 0 }));
+      await vi.waitFor(() => expect(server.held.size).toBe(2));
       await sync.settled();
+      expect(sync.status().earlier).toBeNull();
       const local = await localLogs(db, ['early-1', 'early-2']);
       for (const id of ['early-1', 'early-2'])
         expect(server.held.get(id)).toEqual(JSON.parse(JSON.stringify(local.get(id))));
