@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentreCallback } from '../../src/protocol';
 import { batch } from './callEventsKit';
 import { callPromisingCallback } from './callbacksKit';
-import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
+import {
+  MURMANSK,
+  SVERDLOVSK,
+  startTestServer,
+  type Session,
+  type TestServer,
+  addBoris,
+} from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
 
 const CLAIM_MINUTES = 10;
@@ -40,19 +47,7 @@ describe.each(DATABASE_KINDS)('callbacks on %s', (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind, { callbackClaimMinutes: CLAIM_MINUTES });
     anna = await server.signInAs(MURMANSK, 'operator');
-    const admin = await server.signInAs(MURMANSK, 'administrator');
-    const created = await server.call('POST', '/api/v1/admin/people', {
-      as: admin,
-      body: {
-        login: 'boris.operator',
-        password: 'пароль-бориса-1',
-        surname: 'Петров',
-        firstName: 'Борис',
-        roles: ['operator'],
-      },
-    });
-    expect(created.statusCode).toBe(201);
-    boris = await server.signIn('boris.operator', 'пароль-бориса-1');
+    boris = await addBoris(server);
   });
   afterAll(() => server.close());
 

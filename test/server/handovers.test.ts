@@ -6,7 +6,14 @@ import type { HandoverOffer } from '../../src/protocol';
 import { callsOfChain } from '../../src/server/storage/handovers';
 import { batch } from './callEventsKit';
 import { callTransferring } from './callbacksKit';
-import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
+import {
+  MURMANSK,
+  SVERDLOVSK,
+  startTestServer,
+  type Session,
+  type TestServer,
+  addBoris,
+} from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
 
 describe.each(DATABASE_KINDS)('handovers on %s', (kind) => {
@@ -28,19 +35,7 @@ describe.each(DATABASE_KINDS)('handovers on %s', (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind);
     anna = await server.signInAs(MURMANSK, 'operator');
-    const admin = await server.signInAs(MURMANSK, 'administrator');
-    const created = await server.call('POST', '/api/v1/admin/people', {
-      as: admin,
-      body: {
-        login: 'boris.operator',
-        password: 'пароль-бориса-1',
-        surname: 'Петров',
-        firstName: 'Борис',
-        roles: ['operator'],
-      },
-    });
-    expect(created.statusCode).toBe(201);
-    boris = await server.signIn('boris.operator', 'пароль-бориса-1');
+    boris = await addBoris(server);
   });
   afterAll(() => server.close());
 

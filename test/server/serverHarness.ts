@@ -95,3 +95,20 @@ export async function startTestServer(
     },
   };
 }
+
+/** Борис Петров, a second operator of Murmansk added by its administrator, signed in. */
+export async function addBoris(server: TestServer): Promise<Session> {
+  const admin = await server.signInAs(MURMANSK, 'administrator');
+  const created = await server.call('POST', '/api/v1/admin/people', {
+    as: admin,
+    body: {
+      login: 'boris.operator',
+      password: 'пароль-бориса-1',
+      surname: 'Петров',
+      firstName: 'Борис',
+      roles: ['operator'],
+    },
+  });
+  if (created.statusCode !== 201) throw new Error(`adding Boris: ${created.statusCode}`);
+  return server.signIn('boris.operator', 'пароль-бориса-1');
+}
