@@ -2,12 +2,10 @@
 // real server over HTTP: desk A uploads the call's events, the server files the callback and announces
 // it, desk B hears it on its event stream (GET /api/v1/events) and fetches the queue, as the workstation
 // does. PostgreSQL when TEST_DATABASE_URL is set, else embedded PGlite.
-import { buildServer } from '../../../src/server/app';
-import { defaultConfig } from '../../../src/server/config';
 import { SAMPLE_PASSWORD, sampleLogin } from '../../../src/server/seed';
 import { callPromisingCallback } from '../../server/callbacksKit';
-import { createTestDatabase } from '../../server/testDatabase';
 import { percentile, row, type BenchRow, type Suite } from '../harness';
+import { startBenchServer } from '../centreServer';
 
 /** Issue 17: a callback promised at one desk appears on another within 2 s. */
 const APPEARS_MS = 2000;
@@ -75,18 +73,10 @@ async function openStream(base: string, desk: Desk) {
 export const callbacksSuite: Suite = {
   name: 'callbacks',
   async run({ log }): Promise<BenchRow[]> {
-    const kind = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded';
-    const database = await createTestDatabase(kind);
-    const app = await buildServer(
-      defaultConfig({
-        database: database.config,
-        seedSamples: true,
-        logLevel: 'warn',
-        passwordHashing: { memoryCost: 1024, timeCost: 1 },
-      }),
-    );
+    const server = await startBenchServer();
+    const { kind } = server;
     try {
-      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const base = server.url;
       const admin = await signIn(base, sampleLogin(ORG, 'administrator'), SAMPLE_PASSWORD);
       const created = await send(base, admin, 'POST', '/admin/people', {
         login: 'bench.second.operator',
@@ -129,8 +119,7 @@ export const callbacksSuite: Suite = {
         row(`callbacks.promisedToListed.max.${kind}`, times[times.length - 1] ?? Number.NaN, 'ms'),
       ];
     } finally {
-      await app.close();
-      await database.drop();
+      await server.close();
     }
   },
 };

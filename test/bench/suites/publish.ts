@@ -1,12 +1,10 @@
 // Editors publish to the whole centre (issue 18): a flow version published → heard on 200 connected
 // workstations (simulated: 200 server-sent-event streams on this machine) → each has fetched the new
 // catalogue, the moment a workstation can show it. PostgreSQL when TEST_DATABASE_URL is set, else PGlite.
-import { buildServer } from '../../../src/server/app';
-import { defaultConfig } from '../../../src/server/config';
 import { SAMPLE_PASSWORD, sampleLogin } from '../../../src/server/seed';
 import { loadFlow } from '../../calls/helpers';
-import { createTestDatabase } from '../../server/testDatabase';
 import { percentile, row, type BenchRow, type Suite, type SuiteContext } from '../harness';
+import { startBenchServer } from '../centreServer';
 
 /** Issue 18: published → shown on 200 connected workstations within 2 s. */
 const SHOWN_MS = 2000;
@@ -63,20 +61,11 @@ async function workstation(
 export const publishSuite: Suite = {
   name: 'publish',
   async run(ctx: SuiteContext): Promise<BenchRow[]> {
-    const kind = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded';
-    const database = await createTestDatabase(kind);
-    const app = await buildServer(
-      defaultConfig({
-        database: database.config,
-        staticDir: null,
-        seedSamples: true,
-        logLevel: 'warn',
-        passwordHashing: { memoryCost: 1024, timeCost: 1 },
-      }),
-    );
+    const server = await startBenchServer();
+    const { kind } = server;
     const stop = new AbortController();
     try {
-      const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1');
+      const url = server.url;
       const operator = await signIn(url, sampleLogin(ORG, 'operator'));
       const editor = await signIn(url, sampleLogin(ORG, 'editor'));
       let open = 0;
@@ -110,8 +99,7 @@ export const publishSuite: Suite = {
       ];
     } finally {
       stop.abort();
-      await app.close();
-      await database.drop();
+      await server.close();
     }
   },
 };

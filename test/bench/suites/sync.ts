@@ -1,13 +1,11 @@
 // Calls going up (issue 17): an event stored on the workstation to acknowledged by the server, p95, in
 // Chromium against the real server (PostgreSQL when TEST_DATABASE_URL is set, else embedded PGlite).
-import { buildServer } from '../../../src/server/app';
-import { defaultConfig } from '../../../src/server/config';
 import { countCallEvents } from '../../../src/server/storage/callEvents';
 import { databaseOf } from '../../../src/server/app';
 import { SAMPLE_PASSWORD, sampleLogin } from '../../../src/server/seed';
-import { createTestDatabase } from '../../server/testDatabase';
 import { percentile, row, type BenchRow, type Suite, type SuiteContext } from '../harness';
 import { OUT_DIR } from '../server';
+import { startBenchServer } from '../centreServer';
 
 /** Issue 17: stored locally → acknowledged by the server, p95 within 100 ms on this machine with PostgreSQL. */
 const ACK_P95_MS = 100;
@@ -19,19 +17,10 @@ const WRITE_CALLS = 100;
 export const syncSuite: Suite = {
   name: 'sync',
   async run(ctx: SuiteContext): Promise<BenchRow[]> {
-    const kind = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded';
-    const database = await createTestDatabase(kind);
-    const app = await buildServer(
-      defaultConfig({
-        database: database.config,
-        staticDir: OUT_DIR,
-        seedSamples: true,
-        logLevel: 'warn',
-        passwordHashing: { memoryCost: 1024, timeCost: 1 },
-      }),
-    );
+    const server = await startBenchServer(OUT_DIR);
+    const { kind } = server;
     try {
-      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const url = server.url;
       const page = await ctx.newPage();
       await page.goto(url);
       await page.waitForFunction(() => 'sufBench' in window);
@@ -46,7 +35,7 @@ export const syncSuite: Suite = {
         3,
       ] as const);
       await page.close();
-      const held = await countCallEvents(databaseOf(app));
+      const held = await countCallEvents(databaseOf(server.app));
       if (held !== events) throw new Error(`the server holds ${held} events of ${events} sent`);
       ctx.log(`sync: ${events} events of ${CALLS} calls acknowledged one by one on ${kind}`);
       return [
@@ -57,8 +46,7 @@ export const syncSuite: Suite = {
         row('sync.record.perWrite.withOutbox', cost.queued, 'ms', { max: WRITE_MS }),
       ];
     } finally {
-      await app.close();
-      await database.drop();
+      await server.close();
     }
   },
 };
