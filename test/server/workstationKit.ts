@@ -4,6 +4,8 @@
 // outbox only when the server acknowledged it; anything else (a refused connection, a killed server, a
 // 5xx) leaves it waiting for the next attempt.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CallEventAcks, CallEventBatch } from '../../src/protocol';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 
@@ -118,6 +120,23 @@ export class Workstation {
     }
     return n;
   }
+}
+
+/**
+ * How `npm run serve` runs the bundle, read from package.json so that the bench measures the command people
+ * run: the environment it sets (`NAME=value`) and node's arguments (its flags, then `dist-server/main.mjs`).
+ */
+export function servedBundle(): { env: Record<string, string>; args: string[] } {
+  const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const command = pkg.scripts.serve?.split('&&').pop()?.trim().split(/\s+/) ?? [];
+  const node = command.indexOf('node');
+  if (node < 0) throw new Error(`package.json's serve script does not run node: ${pkg.scripts.serve}`);
+  const env = Object.fromEntries(
+    command.slice(0, node).map((pair) => pair.split('=', 2) as [string, string]),
+  );
+  return { env, args: command.slice(node + 1) };
 }
 
 /**

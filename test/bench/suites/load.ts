@@ -28,6 +28,7 @@ import { percentile, row, type BenchRow, type Suite, type SuiteContext } from '.
 import { buildServerBundle } from './server';
 import { createTestDatabase } from '../../server/testDatabase';
 import {
+  servedBundle,
   startServerProcess,
   UploadFailed,
   Workstation,
@@ -202,9 +203,11 @@ export const loadSuite: Suite = {
     const db = await target(kind);
     try {
       await prepare(db.config);
-      const server = await startServerProcess({ ...db.env, SUFLER_SEED_SAMPLES: '0' }, [
-        'dist-server/main.mjs',
-      ]);
+      const served = servedBundle();
+      const server = await startServerProcess(
+        { ...served.env, ...db.env, SUFLER_SEED_SAMPLES: '0' },
+        served.args,
+      );
       try {
         const stations = Array.from(
           { length: OPERATORS },

@@ -9,6 +9,7 @@ import { buildServer } from '../../../src/server/app';
 import { defaultConfig } from '../../../src/server/config';
 import { SAMPLE_PASSWORD, sampleLogin } from '../../../src/server/seed';
 import { createTestDatabase } from '../../server/testDatabase';
+import { servedBundle } from '../../server/workstationKit';
 import { percentile, row, type BenchRow, type Suite, type SuiteContext } from '../harness';
 import { OUT_DIR } from '../server';
 
@@ -39,10 +40,12 @@ export function buildServerBundle(): void {
 /** Starts the bundled server as `npm run serve` does (one Node process, so its memory is the server's). */
 async function start(dataDir: string, databaseUrl = ''): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['dist-server/main.mjs'], {
+  const served = servedBundle();
+  const child = spawn(process.execPath, served.args, {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...served.env,
       PORT: '0',
       HOST: '127.0.0.1',
       SUFLER_DATA_DIR: dataDir,
