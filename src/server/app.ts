@@ -98,16 +98,20 @@ function safeError(err: Error): { type: string; message: string; stack: string; 
   return { type: err.name, code, message: err.message, stack: err.stack ?? '' };
 }
 
-const DATABASE_DOWN = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08006',
-  '08001',
-]);
+/**
+ * The database cannot be reached, as opposed to refusing a statement: the socket (ECONN…), a connection
+ * exception (SQLSTATE class 08), an operator's shutdown or a restart (57P01–57P03), a database that takes no
+ * connections now (55000, as when it is being restored), or pg's own code-less "terminated" errors on a
+ * connection that dropped between two statements.
+ */
+function databaseDown(err: Error & { code?: string }): boolean {
+  const code = err.code ?? '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '55000'].includes(code) ||
+    code.startsWith('08') ||
+    (code === '' && /^(Connection terminated|Client has encountered a connection error)/.test(err.message))
+  );
+}
 
 const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events }) => {
   // Plugin options carry Fastify's own (the prefix): hand the children only the dependencies.
@@ -272,7 +276,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     if (err.statusCode === 400 && (err.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError)) {
       return reply.code(400).send({ code: 'invalid_json', message: messages.api.invalid_json });
     }
-    if (err.code && DATABASE_DOWN.has(err.code)) {
+    if (databaseDown(err)) {
       request.log.error({ err }, 'database unavailable');
       return reply
         .code(503)

@@ -8,10 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseConfig } from '../../src/server/storage/database';
+import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { MURMANSK, startTestServer } from './serverHarness';
+import { openStream, type Stream } from './streamKit';
 import { createOwnDatabase, DATABASE_KINDS, type TestDatabaseKind } from './testDatabase';
 import { batch, callEvents } from './callEventsKit';
-import { startServerProcess, UploadFailed, Workstation, type ServerProcess } from './workstationKit';
+import {
+  startServerProcess,
+  UploadFailed,
+  Workstation,
+  type ServerProcess,
+  type UploadedEvent,
+} from './workstationKit';
 
 const CALLS = 30;
 const EVENTS_PER_CALL = 12;
@@ -23,6 +31,8 @@ interface ProcessDatabase {
   env: Record<string, string>;
   config: DatabaseConfig;
   drop(): Promise<void>;
+  /** A PostgreSQL restart as its clients see it (see createOwnDatabase); not for the embedded database. */
+  outage?: (down: boolean) => Promise<void>;
 }
 
 async function processDatabase(kind: TestDatabaseKind): Promise<ProcessDatabase> {
@@ -39,6 +49,7 @@ async function processDatabase(kind: TestDatabaseKind): Promise<ProcessDatabase>
     env: { DATABASE_URL: own.url, SUFLER_SEED_SAMPLES: '1' },
     config: { kind: 'postgres', url: own.url },
     drop: own.drop,
+    outage: own.outage,
   };
 }
 
@@ -58,6 +69,87 @@ async function held(config: DatabaseConfig) {
   }
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const key = (e: UploadedEvent) => `${e.callId}/${e.seq}`;
+
+/** Two signed-in workstations of two organisations, each with CALLS calls waiting; every event by key. */
+async function queuedStations(url: () => string, tag: string) {
+  const stations = ['murmansk.operator', 'sverdlovsk.operator'].map((login) => new Workstation(url, login));
+  const sent = new Map<string, string>();
+  for (const [i, ws] of stations.entries()) {
+    await ws.signIn();
+    for (let c = 0; c < CALLS; c++) {
+      const events = callEvents(`fault-${tag}-${i}-${c}`, 0, EVENTS_PER_CALL - 1);
+      ws.queue(events);
+      for (const e of events) sent.set(key(e), JSON.stringify(e));
+    }
+  }
+  return { stations, sent };
+}
+
+/**
+ * Uploads in small batches, two at a time per workstation, until each is empty or `halted()`; a failed
+ * upload is noted and tried again a moment later, as the PWA's sync client does.
+ */
+function pump(stations: readonly Workstation[], halted: () => boolean, failures: string[]): Promise<void> {
+  const one = async (ws: Workstation) => {
+    while (!halted() && ws.waiting > 0) {
+      try {
+        await ws.upload(7);
+      } catch (e) {
+        if (!(e instanceof UploadFailed)) throw e;
+        failures.push(e.message);
+        await sleep(10);
+      }
+    }
+  };
+  return Promise.all(stations.flatMap((ws) => [one(ws), one(ws)])).then(() => undefined);
+}
+
+const acknowledged = (stations: readonly Workstation[]) =>
+  stations.flatMap((ws) => ws.acknowledged.map((a) => a.event));
+
+async function until(test: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error(`still waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+/** Every acknowledged event is held, as it was sent. */
+async function expectHeld(
+  config: DatabaseConfig,
+  events: readonly UploadedEvent[],
+  sent: Map<string, string>,
+) {
+  const rows = new Map((await held(config)).map((r) => [`${r.call_id}/${r.seq}`, r.payload]));
+  for (const e of events) expect(rows.get(key(e)), key(e)).toEqual(JSON.parse(sent.get(key(e)) ?? 'null'));
+}
+
+/** Every event sent is held exactly once, as sent, and no call has a gap. */
+async function expectExactlyOnce(config: DatabaseConfig, sent: Map<string, string>, calls = CALLS * 2) {
+  const rows = await held(config);
+  const keys = rows.map((r) => `${r.call_id}/${r.seq}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(keys.sort()).toEqual([...sent.keys()].sort());
+  for (const r of rows) expect(r.payload).toEqual(JSON.parse(sent.get(`${r.call_id}/${r.seq}`) ?? 'null'));
+  const sentSeqs = (callId: string) => [...sent.keys()].filter((k) => k.startsWith(`${callId}/`)).length;
+  const byCall = new Map<string, number[]>();
+  for (const r of rows) byCall.set(r.call_id, [...(byCall.get(r.call_id) ?? []), r.seq]);
+  expect(byCall.size).toBe(calls);
+  for (const [callId, seqs] of byCall)
+    expect(seqs, callId).toEqual(Array.from({ length: sentSeqs(callId) }, (_, i) => i));
+}
+
+/** Stops a server process at the end of a test, whatever state it is in. */
+function killAtEnd(cleanups: (() => Promise<void>)[], server: () => ServerProcess): void {
+  cleanups.push(async () => {
+    server().child.kill('SIGKILL');
+    await server().exited;
+  });
+}
+
 describe.each(DATABASE_KINDS)('faults on %s', (kind) => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
@@ -68,75 +160,31 @@ describe.each(DATABASE_KINDS)('faults on %s', (kind) => {
     const database = await processDatabase(kind);
     cleanups.push(database.drop);
     let server: ServerProcess = await startServerProcess(database.env);
-    cleanups.push(async () => {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    });
-    const stations = ['murmansk.operator', 'sverdlovsk.operator'].map(
-      (login) => new Workstation(() => server.url, login),
-    );
-    const sent = new Map<string, string>();
-    for (const [i, ws] of stations.entries()) {
-      await ws.signIn();
-      for (let c = 0; c < CALLS; c++) {
-        const events = callEvents(`fault-${kind}-${i}-${c}`, 0, EVENTS_PER_CALL - 1);
-        ws.queue(events);
-        for (const e of events) sent.set(`${e.callId}/${e.seq}`, JSON.stringify(e));
-      }
-    }
+    killAtEnd(cleanups, () => server);
+    const { stations, sent } = await queuedStations(() => server.url, kind);
 
-    // Upload in small batches, two at a time per workstation, until the kill.
-    const ackedCount = () => stations.reduce((n, ws) => n + ws.acknowledged.length, 0);
     let killed = false;
     const failures: string[] = [];
-    const pump = async (ws: Workstation) => {
-      while (!killed && ws.waiting > 0) {
-        try {
-          await ws.upload(7);
-        } catch (e) {
-          if (!(e instanceof UploadFailed)) throw e;
-          failures.push(e.message);
-        }
-      }
-    };
     const killer = (async () => {
-      while (ackedCount() < KILL_AFTER) await new Promise((r) => setTimeout(r, 1));
+      await until(() => acknowledged(stations).length >= KILL_AFTER, 'the first acknowledgements');
       server.child.kill('SIGKILL');
       killed = true;
     })();
-    await Promise.all([killer, ...stations.flatMap((ws) => [pump(ws), pump(ws)])]);
+    await Promise.all([killer, pump(stations, () => killed, failures)]);
     await server.exited;
-    const ackedBeforeKill = stations.flatMap((ws) => ws.acknowledged.map((a) => a.event));
+    const ackedBeforeKill = acknowledged(stations);
     expect(ackedBeforeKill.length).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(ackedBeforeKill.length).toBeLessThan(sent.size);
-
     // After the kill, before anyone catches up: everything acknowledged is held, as sent.
-    const afterKill = new Map((await held(database.config)).map((r) => [`${r.call_id}/${r.seq}`, r.payload]));
-    for (const e of ackedBeforeKill) {
-      expect(afterKill.get(`${e.callId}/${e.seq}`), `${e.callId}/${e.seq}`).toEqual(
-        JSON.parse(sent.get(`${e.callId}/${e.seq}`) ?? 'null'),
-      );
-    }
+    await expectHeld(database.config, ackedBeforeKill, sent);
 
     // Restarted on the same database; the workstations catch up (their sessions survived the kill).
     server = await startServerProcess(database.env);
-    killed = false;
-    await Promise.all(stations.map((ws) => pump(ws)));
+    await pump(stations, () => false, failures);
     expect(stations.map((ws) => ws.waiting)).toEqual([0, 0]);
     server.child.kill('SIGTERM');
     await server.exited;
-
-    const rows = await held(database.config);
-    const keys = rows.map((r) => `${r.call_id}/${r.seq}`);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(keys.sort()).toEqual([...sent.keys()].sort());
-    for (const r of rows) expect(r.payload).toEqual(JSON.parse(sent.get(`${r.call_id}/${r.seq}`) ?? 'null'));
-    const byCall = new Map<string, number[]>();
-    for (const r of rows) byCall.set(r.call_id, [...(byCall.get(r.call_id) ?? []), r.seq]);
-    expect(byCall.size).toBe(CALLS * stations.length);
-    for (const [callId, seqs] of byCall) {
-      expect(seqs, callId).toEqual(Array.from({ length: EVENTS_PER_CALL }, (_, i) => i));
-    }
+    await expectExactlyOnce(database.config, sent);
   }, 120_000);
 
   it('records its own receipt time beside the time of a device whose clock is 10 minutes off', async () => {
@@ -176,3 +224,112 @@ describe.each(DATABASE_KINDS)('faults on %s', (kind) => {
     }
   });
 });
+
+/** Signs in through `base` and opens the event stream there, as a supervisor's board does. */
+async function supervisorStream(base: string, login: string): Promise<Stream> {
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: SAMPLE_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = /sufler_session=([^;]+)/.exec(res.headers.getSetCookie().join('\n'))?.[1] ?? '';
+  const body = (await res.json()) as { csrfToken: string; person: { id: string } };
+  return openStream(base, { cookie, csrfToken: body.csrfToken, personId: body.person.id });
+}
+
+/** The next event of `stream` named `name`, other kinds skipped. */
+async function nextNamed(stream: Stream, name: string): Promise<unknown> {
+  for (;;) {
+    const event = await stream.next();
+    if (!event) throw new Error(`the stream ended before a ${name} event`);
+    if (event.event === name || (event.data as { kind?: string }).kind === name) return event.data;
+  }
+}
+
+// A real PostgreSQL only: PGlite lives inside the server's process, and one process holds it.
+describe.runIf(DATABASE_KINDS.includes('postgres'))(
+  'faults of the real PostgreSQL and of one of two instances',
+  () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const c of cleanups.reverse()) await c();
+    });
+
+    it('answers 503 while PostgreSQL is down, reconnects by itself, and keeps every event exactly once', async () => {
+      const database = await processDatabase('postgres');
+      cleanups.push(database.drop);
+      const outage = database.outage!;
+      const server = await startServerProcess(database.env);
+      killAtEnd(cleanups, () => server);
+      const { stations, sent } = await queuedStations(() => server.url, 'pg-restart');
+
+      let restarted = false;
+      const failures: string[] = [];
+      const restart = (async () => {
+        await until(() => acknowledged(stations).length >= KILL_AFTER, 'the first acknowledgements');
+        await outage(true);
+        const ackedBeforeOutage = acknowledged(stations);
+        // Meanwhile: not ready, and uploads refused with the API's 503 and its code, not a crash.
+        await until(async () => {
+          const res = await fetch(`${server.url}/readyz`).catch((e: unknown) => {
+            throw new Error(`the server is gone (${String(e)}): ${server.output()}`);
+          });
+          return res.status === 503;
+        }, 'readyz to say the database is gone');
+        await until(
+          () => failures.some((f) => f.startsWith('503')),
+          `an upload refused with 503 (failures: ${[...new Set(failures.map((f) => f.slice(0, 80)))].join(' | ')})`,
+        );
+        expect(failures.find((f) => f.startsWith('503'))).toMatch(/"code":"database_unavailable"/);
+        await sleep(500);
+        await outage(false);
+        restarted = true;
+        // Everything acknowledged before PostgreSQL went down is still there, as sent.
+        await expectHeld(database.config, ackedBeforeOutage, sent);
+      })();
+      await Promise.all([restart, pump(stations, () => false, failures)]);
+      expect(restarted).toBe(true);
+      expect(server.child.exitCode).toBeNull();
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      expect(stations.map((ws) => ws.waiting)).toEqual([0, 0]);
+      await expectExactlyOnce(database.config, sent);
+    }, 120_000);
+
+    it('runs two instances on one database: each feeds the other’s board, and one killed loses nothing', async () => {
+      const database = await processDatabase('postgres');
+      cleanups.push(database.drop);
+      const first = await startServerProcess(database.env);
+      killAtEnd(cleanups, () => first);
+      const second = await startServerProcess(database.env);
+      killAtEnd(cleanups, () => second);
+
+      // A supervisor watching the board through the second instance hears of a call uploaded to the first.
+      const board = await supervisorStream(second.url, 'murmansk.supervisor');
+      cleanups.push(() => Promise.resolve(board.close()));
+      const direct = new Workstation(() => first.url, 'murmansk.operator');
+      await direct.signIn();
+      const boardCall = callEvents('fault-board-0', 0, 1);
+      direct.queue(boardCall);
+      await direct.upload();
+      await nextNamed(board, 'board');
+
+      // Behind one address: requests alternate between the instances until the first is killed.
+      let live = [first, second];
+      let turn = 0;
+      const { stations, sent } = await queuedStations(() => live[turn++ % live.length]!.url, 'two');
+      const failures: string[] = [];
+      const killer = (async () => {
+        await until(() => acknowledged(stations).length >= KILL_AFTER, 'the first acknowledgements');
+        first.child.kill('SIGKILL');
+        await first.exited;
+        // The balancer's health check notices; until then some requests met a closed port.
+        live = [second];
+      })();
+      await Promise.all([killer, pump(stations, () => false, failures)]);
+      expect(stations.map((ws) => ws.waiting)).toEqual([0, 0]);
+      for (const e of boardCall) sent.set(key(e), JSON.stringify(e));
+      await expectExactlyOnce(database.config, sent, CALLS * 2 + 1);
+    }, 120_000);
+  },
+);

@@ -51,7 +51,17 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<ServerDa
 }
 
 /** A PostgreSQL database of its own (not a schema): for a server in another process, and for pg_dump. */
-export async function createOwnDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export interface OwnDatabase {
+  url: string;
+  /**
+   * What a PostgreSQL restart looks like to its clients, on this database alone (the machine's PostgreSQL
+   * is shared): `true` refuses new connections and ends every open one; `false` accepts them again.
+   */
+  outage(down: boolean): Promise<void>;
+  drop(): Promise<void>;
+}
+
+export async function createOwnDatabase(): Promise<OwnDatabase> {
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const name = `sufler_own_${randomBytes(5).toString('hex')}`;
   await admin((c) => c.query(`create database ${name}`));
@@ -59,6 +69,15 @@ export async function createOwnDatabase(): Promise<{ url: string; drop(): Promis
   own.pathname = `/${name}`;
   return {
     url: own.toString(),
+    outage: (down) =>
+      admin(async (c) => {
+        await c.query(`alter database ${name} allow_connections ${down ? 'false' : 'true'}`);
+        if (down)
+          await c.query(
+            'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+            [name],
+          );
+      }),
     drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
 }

@@ -150,6 +150,8 @@ export interface ServerProcess {
   exited: Promise<void>;
   /** The process's peak resident memory so far (VmHWM), in bytes. */
   peakMemory(): Promise<number>;
+  /** What the process printed so far (stdout and stderr), to explain a failure. */
+  output(): string;
 }
 
 export async function startServerProcess(
@@ -187,6 +189,7 @@ export async function startServerProcess(
     url,
     child,
     exited,
+    output: () => out,
     async peakMemory() {
       const { readFile } = await import('node:fs/promises');
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');

@@ -41,8 +41,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<ServerDataba
       max: 10,
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     });
-    // A connection that drops while idle (the database restarted) must not crash the process.
+    // A connection that drops (the database restarted) must not crash the process: while idle in the pool
+    // the pool reports it; while checked out between two statements of a transaction, the client itself
+    // emits it, with no listener of the pool's. Its next statement then fails (a 503 for the request) and
+    // the pool discards it on release, since it is no longer queryable.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const channel = config.schema ? `${CHANNEL}_${config.schema}` : CHANNEL;
     const listen = async (onNotify: (payload: string) => void): Promise<Unlisten> => {
