@@ -391,6 +391,143 @@ describe('the outbox', () => {
   }, 60_000);
 });
 
+describe('a workstation cut from the server for ten minutes of calls (issue 20)', () => {
+  const MINUTE = 60_000;
+
+  /** The sync client's retry timer on a clock the test moves; each delay asked for is kept. */
+  class VirtualTimers {
+    now = 0;
+    readonly asked: number[] = [];
+    private pending: { at: number; run: () => void }[] = [];
+
+    readonly setTimer = (run: () => void, ms: number) => {
+      this.asked.push(ms);
+      const timer = { at: this.now + ms, run };
+      this.pending.push(timer);
+      return () => {
+        this.pending = this.pending.filter((t) => t !== timer);
+      };
+    };
+
+    /** Moves the clock by `ms`, firing each timer due on the way and letting the sends it starts finish. */
+    async advance(ms: number, sync: SyncHandle | null): Promise<void> {
+      const end = this.now + ms;
+      for (;;) {
+        const due = this.pending.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        this.pending = this.pending.filter((t) => t !== due);
+        this.now = due.at;
+        due.run();
+        await sync?.settled();
+      }
+      this.now = end;
+    }
+  }
+
+  /** One finished call of three events, as an operator makes it. */
+  async function makeCall(db: AppDB, epoch: number, callId: string): Promise<void> {
+    await beginCall(db, { row: rowOf(callId), first: eventOf(callId, 0), epoch, flow: FLOW });
+    for (const seq of [1, 2])
+      await appendCallEvent(db, { record: eventOf(callId, seq), row: rowOf(callId), callback: null, epoch });
+    await finishCall(db, { callId, patch: {}, epoch, callback: null, fulfilled: null });
+  }
+
+  /** Everything stored went up whole, in order, each event inserted once. */
+  async function expectAllUpOnce(db: AppDB, server: FakeServer, callIds: readonly string[]) {
+    expect(await outboxState(db, OWNER)).toEqual({ calls: 0, events: 0, oldestAt: null });
+    for (const [id, log] of await localLogs(db, callIds)) {
+      expect(log).toHaveLength(3);
+      expect(server.held.get(id)).toEqual(JSON.parse(JSON.stringify(log)));
+      for (const e of log) expect(server.inserts.get(`${id}#${e.seq}`), `${id}#${e.seq}`).toBe(1);
+    }
+  }
+
+  it('keeps trying at least once a minute, and sends all of it within a minute of the network coming back', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    const server = new FakeServer();
+    server.mode = 'down';
+    const time = new VirtualTimers();
+    // The longest of each backoff (random() = 1): the worst wait an operator can meet.
+    const sync = startSync({
+      db,
+      owner: OWNER,
+      transport: server.transport(),
+      setTimer: time.setTimer,
+      random: () => 1,
+    });
+    try {
+      const callIds: string[] = [];
+      for (let minute = 0; minute < 10; minute++) {
+        const id = `cut-${n}-${minute}`;
+        callIds.push(id);
+        await makeCall(db, epoch, id);
+        if (minute === 0) await statusWhere(sync, (s) => s.connection === 'unreachable');
+        await time.advance(MINUTE, sync);
+      }
+      expect(server.held.size).toBe(0);
+      expect(sync.status()).toMatchObject({ connection: 'unreachable', outbox: { calls: 10, events: 30 } });
+      expect(Math.max(...time.asked)).toBe(MINUTE);
+      expect(time.asked.length).toBeGreaterThanOrEqual(10);
+
+      server.mode = 'ok';
+      await time.advance(MINUTE, sync);
+      await statusWhere(sync, (s) => s.connection === 'ok' && s.outbox?.events === 0);
+      await expectAllUpOnce(db, server, callIds);
+    } finally {
+      sync.stop();
+    }
+  });
+
+  it('sends it all, in order and once, after the tab was closed mid-cut and reopened with the session expired', async () => {
+    const name = `outbox-${++n}`;
+    let { db, epoch } = await openDb(name, OWNER);
+    const server = new FakeServer();
+    server.mode = 'down';
+    const time = new VirtualTimers();
+    const start = () =>
+      startSync({
+        db,
+        owner: OWNER,
+        transport: server.transport(),
+        setTimer: time.setTimer,
+        random: () => 1,
+      });
+    let sync = start();
+    const callIds: string[] = [];
+    try {
+      for (let minute = 0; minute < 5; minute++) {
+        const id = `closed-${n}-${minute}`;
+        callIds.push(id);
+        await makeCall(db, epoch, id);
+        await time.advance(MINUTE, sync);
+      }
+      // The tab is closed; five more minutes pass and the session expires; then it is opened again.
+      sync.stop();
+      db.close();
+      await time.advance(5 * MINUTE, null);
+      server.mode = 'expired';
+      ({ db, epoch } = await openDb(name, OWNER));
+      sync = start();
+      const waiting = await statusWhere(sync, (s) => s.connection === 'signInAgain' && s.outbox !== null);
+      expect(waiting.outbox).toMatchObject({ calls: 5, events: 15 });
+      expect(server.held.size).toBe(0);
+      // Still cut off, the operator goes on making calls; then signs in again as the network returns.
+      for (let minute = 10; minute < 12; minute++) {
+        const id = `closed-${n}-${minute}`;
+        callIds.push(id);
+        await makeCall(db, epoch, id);
+      }
+      server.mode = 'ok';
+      sync.stop();
+      sync = start();
+      await statusWhere(sync, (s) => s.connection === 'ok' && s.outbox?.events === 0);
+      await expectAllUpOnce(db, server, callIds);
+    } finally {
+      sync.stop();
+    }
+  });
+});
+
 describe('calls made before the workstation connected', () => {
   const LATER = template.start.at + 10 * 86_400_000;
 
