@@ -1,8 +1,8 @@
 // The one quiet place that says whether the calls reached the server (issue 17): never a dialog, never
 // in the way of a call, not a live region. With a session to renew it offers to sign in again (the
 // person chooses when). While the server answers, an event on its way for under SETTLE_MS is not
-// called unsent: the line does not flicker with every step of a call. An outbox that has not moved for
-// STUCK_MS while the server answers (calls it refused, a fault) says so and asks to tell the
+// called unsent: the line does not flicker with every step of a call. An outbox the sync client calls
+// stuck (nothing moved for five minutes while the server answered) says so and asks to tell the
 // administrator (issue 20). A lazy chunk (AccountBar.tsx).
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
@@ -10,7 +10,6 @@ import type { SyncStatus } from '../services/sync';
 
 const time = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit' });
 const SETTLE_MS = 5000;
-const STUCK_MS = 5 * 60_000;
 
 type Props = { status: SyncStatus; signInAgain: () => void };
 
@@ -24,18 +23,7 @@ export function SyncStatusLine({ status, signInAgain }: Props) {
     const timer = setTimeout(() => setNow(Date.now()), oldestAt + SETTLE_MS - Date.now());
     return () => clearTimeout(timer);
   }, [waiting, oldestAt]);
-  // The outbox moves when an event leaves it or comes in, or the connection changes: remember when.
-  const events = status.outbox?.events ?? 0;
-  const signature = `${status.connection}|${events}|${oldestAt}`;
-  const [moved, setMoved] = useState(() => ({ signature, at: Date.now() }));
-  if (moved.signature !== signature) setMoved({ signature, at: Date.now() });
-  const watching = status.connection === 'ok' && calls > 0;
-  const stuck = watching && moved.signature === signature && now - moved.at >= STUCK_MS;
-  useEffect(() => {
-    if (!watching || stuck) return;
-    const timer = setTimeout(() => setNow(Date.now()), moved.at + STUCK_MS - Date.now());
-    return () => clearTimeout(timer);
-  }, [watching, stuck, moved.at]);
+  const stuck = status.stuckSince !== null && calls > 0;
   const since = oldestAt === null ? '' : time.format(oldestAt);
   const unsent =
     calls > 0 && oldestAt !== null && !waiting

@@ -7,6 +7,7 @@ export * from './flows';
 export * from './handovers';
 export * from './kb';
 export * from './organisation';
+export * from './outbox';
 export * from './people';
 export * from './roles';
 export * from './session';

@@ -128,6 +128,19 @@ export const boardSchema = z.object({
   todayFrom: z.number(),
   /** Callbacks are not kept on this server yet (another issue adds them): null. */
   callbacks: z.null(),
+  /**
+   * Workstations whose outbox has not moved for five minutes while the server answered, longest stuck
+   * first (issue 20): who, how many calls wait, since when (their device's clock).
+   */
+  stuckOutboxes: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      calls: z.number(),
+      stuckSince: z.number(),
+      oldestAt: z.number().nullable(),
+    }),
+  ),
 });
 
 /** Per operator over a period: the rules most often broken, with the calls to open (newest first). */

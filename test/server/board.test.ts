@@ -23,6 +23,7 @@ interface Board {
   }[];
   today: { calls: number };
   callbacks: null;
+  stuckOutboxes: { name: string; calls: number; stuckSince: number; oldestAt: number | null }[];
 }
 
 /** A call put on hold for `minutes` after the greeting, still going on (or, with `overMs`, resumed that
@@ -121,6 +122,40 @@ describe.each(DATABASE_KINDS)('live board on %s', (kind) => {
     const foreign = await server.signInAs(MURMANSK, 'supervisor');
     const theirs = (await server.call('GET', '/api/v1/supervision/board', { as: foreign })).json<Board>();
     expect(theirs.calls).toEqual([]);
+  });
+
+  it('counts the workstations whose outbox is stuck, until they move again or sign out', async () => {
+    const stuckOf = async (as: Session) =>
+      (await server.call('GET', '/api/v1/supervision/board', { as })).json<Board>().stuckOutboxes;
+    const report = (as: Session, body: object) => server.call('PUT', '/api/v1/calls/outbox', { as, body });
+    const desk = await server.signInAs(SVERDLOVSK, 'operator');
+    const since = Date.now() - 6 * 60_000;
+    const stuck = { calls: 2, events: 9, oldestAt: since - 60_000, stuckSince: since };
+    expect((await report(desk, stuck)).statusCode).toBe(204);
+    expect(await stuckOf(supervisor)).toEqual([
+      {
+        personId: desk.personId,
+        name: expect.any(String),
+        calls: 2,
+        stuckSince: since,
+        oldestAt: since - 60_000,
+      },
+    ]);
+    // Another organisation's supervisor does not see it; a report that is not stuck is not counted.
+    expect(await stuckOf(await server.signInAs(MURMANSK, 'supervisor'))).toEqual([]);
+    expect((await report(operator, { ...stuck, stuckSince: null })).statusCode).toBe(204);
+    expect(await stuckOf(supervisor)).toHaveLength(1);
+    // Moving again clears it; stuck again and then signed out, it is gone with the session.
+    await report(desk, { calls: 0, events: 0, oldestAt: null, stuckSince: null });
+    expect(await stuckOf(supervisor)).toEqual([]);
+    await report(desk, stuck);
+    expect(await stuckOf(supervisor)).toHaveLength(1);
+    expect((await server.call('DELETE', '/api/v1/session', { as: desk })).statusCode).toBe(204);
+    expect(await stuckOf(supervisor)).toEqual([]);
+    // Nonsense is refused with its code, and nothing changes.
+    const bad = await report(operator, { calls: -1, events: 0, oldestAt: null, stuckSince: null });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'invalid_request' });
   });
 
   it("tells the supervisors' streams when calls move, and not another organisation's", async () => {

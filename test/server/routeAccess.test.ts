@@ -277,6 +277,17 @@ const TABLE: readonly Case[] = [
     }),
   },
   {
+    // The reporting session's own row; nothing of anyone else's.
+    route: 'PUT /api/v1/calls/outbox',
+    allowed: OPERATOR,
+    ok: 204,
+    request: () => ({
+      method: 'PUT',
+      url: '/api/v1/calls/outbox',
+      body: { calls: 0, events: 0, oldestAt: null, stuckSince: null },
+    }),
+  },
+  {
     route: 'GET /api/v1/callbacks',
     allowed: CALLBACK_READERS,
     ok: 200,

@@ -244,6 +244,18 @@ export interface KbVersionsTable {
   published_at: CreatedAt;
 }
 
+/** Migration 0010: how each signed-in workstation's outbox stands (issue 20). */
+export interface OutboxReportsTable {
+  session_token_hash: string;
+  organisation_id: string;
+  person_id: string;
+  waiting_calls: number;
+  waiting_events: number;
+  oldest_at: Timestamp | null;
+  stuck_since: Timestamp | null;
+  reported_at: Timestamp;
+}
+
 export interface Database {
   call_figures: CallFiguresTable;
   call_comments: CallCommentsTable;
@@ -265,4 +277,5 @@ export interface Database {
   flow_versions: FlowVersionsTable;
   flow_drafts: FlowDraftsTable;
   kb_versions: KbVersionsTable;
+  outbox_reports: OutboxReportsTable;
 }

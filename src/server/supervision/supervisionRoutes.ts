@@ -41,6 +41,7 @@ import {
   type PageCursor,
   type Scope,
 } from '../storage/supervision';
+import { stuckOutboxes } from '../storage/outboxReports';
 import { listErasures, retentionDays, setRetentionDays } from '../storage/retention';
 import { csvRows, organisationTimeZone, validTimeZone } from './supervisionCsv';
 
@@ -317,9 +318,10 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
       const now = config.now().getTime();
       const timeZone = await organisationTimeZone(db, organisationId);
       const todayFrom = await startOfDay(db, now, timeZone);
-      const [line, today] = await Promise.all([
+      const [line, today, stuck] = await Promise.all([
         lineNow(db, organisationId, now),
         overallFigures(db, { organisationId, from: todayFrom, to: now + 1, now, filter: {} }),
+        stuckOutboxes(db, organisationId, now),
       ]);
       return {
         serverTime: now,
@@ -328,6 +330,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
         today: today as unknown as z.infer<typeof boardSchema>['today'],
         todayFrom,
         callbacks: null,
+        stuckOutboxes: stuck,
       };
     },
   );

@@ -1,8 +1,10 @@
 // Calls going up (issue 17): sends the outbox to the server in batches, in order per call, as soon as
 // there is something to send and the server answers; backs off while it does not, pauses on an expired
 // session with nothing dropped, and forgets an event only once the server acknowledged it. Nothing here
-// is awaited by a call: the call owner writes the outbox and goes on.
-import type { CallEventAcks } from '../../protocol';
+// is awaited by a call: the call owner writes the outbox and goes on. An outbox with calls that has not
+// moved for STUCK_MS while the server answers (calls it refused, a fault) is stuck: the status says since
+// when, and the server is told, so the supervisors' board counts it (issue 20).
+import type { CallEventAcks, OutboxReport } from '../../protocol';
 import type { AppDB, UploadOwner } from '../../db';
 import {
   acknowledgeUpload,
@@ -45,6 +47,8 @@ export interface Transport {
   send(batch: UploadBatch): Promise<CallEventAcks>;
   /** Asks the server for the session again (a fresh CSRF token); false when it has ended. */
   refreshSession(): Promise<boolean>;
+  /** Tells the server how the outbox stands, when it becomes stuck or moves again (best effort). */
+  report?(report: OutboxReport): Promise<void>;
 }
 
 export type Connection =
@@ -57,6 +61,8 @@ export interface SyncStatus {
   connection: Connection;
   /** Calls stored here before this person first connected, waiting for their yes or no; null: none. */
   earlier: EarlierCalls | null;
+  /** Since when calls have waited with nothing moving while the server answered; null: not stuck. */
+  stuckSince: number | null;
 }
 
 export interface SyncDeps {
@@ -84,6 +90,8 @@ export interface SyncHandle {
   stop(): void;
 }
 
+/** An outbox with calls that has not moved this long while the server answers is stuck. */
+export const STUCK_MS = 5 * 60_000;
 const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 60_000;
 // Under the server's 64 KB body limit with room for the envelope.
@@ -99,11 +107,12 @@ export function startSync(deps: SyncDeps): SyncHandle {
   const { db, owner, transport } = deps;
   const setTimer = deps.setTimer ?? realTimer;
   const random = deps.random ?? Math.random;
+  const now = deps.now ?? Date.now;
   let maxEvents = deps.maxEvents ?? MAX_EVENTS;
   const listeners = new Set<(s: SyncStatus) => void>();
   // Calls the server refused in this session: kept queued, tried again at the next start or sign-in.
   const skip = new Set<string>();
-  let status: SyncStatus = { outbox: null, connection: 'ok', earlier: null };
+  let status: SyncStatus = { outbox: null, connection: 'ok', earlier: null, stuckSince: null };
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
@@ -112,10 +121,46 @@ export function startSync(deps: SyncDeps): SyncHandle {
   // The session is asked for again once per refusal of the CSRF token, not in a loop.
   let refreshed = false;
 
+  // The outbox moves when an event leaves or comes in, or the connection changes: when it last did.
+  let moved = { signature: '', at: now() };
+  let cancelStuck: (() => void) | null = null;
+
   const publish = (next: Partial<SyncStatus>) => {
     status = { ...status, ...next };
+    watchStuck();
     for (const l of listeners) l(status);
   };
+
+  function report() {
+    const { outbox, stuckSince } = status;
+    const calls = outbox?.calls ?? 0;
+    const events = outbox?.events ?? 0;
+    void transport
+      .report?.({ calls, events, oldestAt: outbox?.oldestAt ?? null, stuckSince })
+      .catch(() => undefined);
+  }
+
+  /** Starts the stuck watch anew whenever the outbox moves; past STUCK_MS unmoved, it is stuck. */
+  function watchStuck() {
+    const { connection, outbox } = status;
+    const signature = `${connection}|${outbox?.events ?? 0}|${outbox?.oldestAt ?? ''}`;
+    if (signature === moved.signature) return;
+    moved = { signature, at: now() };
+    cancelStuck?.();
+    cancelStuck = null;
+    if (status.stuckSince !== null) {
+      status = { ...status, stuckSince: null };
+      report();
+    }
+    if (connection !== 'ok' || (outbox?.calls ?? 0) === 0) return;
+    const since = moved.at;
+    cancelStuck = setTimer(() => {
+      cancelStuck = null;
+      if (stopped) return;
+      publish({ stuckSince: since });
+      report();
+    }, STUCK_MS);
+  }
 
   function scheduleRetry() {
     cancelRetry?.();
@@ -124,7 +169,9 @@ export function startSync(deps: SyncDeps): SyncHandle {
     cancelRetry = setTimer(() => {
       cancelRetry = null;
       refreshed = false;
-      kick();
+      // Due while a pass is finishing (it failed, so it will not go round again): another once it has.
+      if (running) void running.then(kick);
+      else kick();
     }, ms);
   }
 
@@ -242,6 +289,7 @@ export function startSync(deps: SyncDeps): SyncHandle {
     stop() {
       stopped = true;
       cancelRetry?.();
+      cancelStuck?.();
       unwatch();
       listeners.clear();
       if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);

@@ -1,5 +1,6 @@
 // The sync client's link to POST /api/v1/calls/events, through the session client (its cookie and CSRF
-// token): the server's refusals mapped to what the sync client does about them.
+// token): the server's refusals mapped to what the sync client does about them; and the outbox's report
+// (PUT /api/v1/calls/outbox).
 import type { CallEventAcks } from '../../protocol';
 import { api, ApiRefusal, checkSession } from '../account/session';
 import { UploadError, type Transport, type UploadBatch, type UploadFailure } from './syncClient';
@@ -21,6 +22,9 @@ export const serverTransport: Transport = {
     } catch (error) {
       throw new UploadError(failureOf(error));
     }
+  },
+  async report(report) {
+    await api<undefined>('PUT', '/calls/outbox', report);
   },
   async refreshSession() {
     const state = await checkSession();

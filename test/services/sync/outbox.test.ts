@@ -16,9 +16,10 @@ import {
 } from '../../../src/db';
 import { finishCall } from '../../../src/db/records';
 import { earlierCalls, outboxState } from '../../../src/db/sync';
-import type { CallAck, CallEventAcks } from '../../../src/protocol';
+import type { CallAck, CallEventAcks, OutboxReport } from '../../../src/protocol';
 import {
   startSync,
+  STUCK_MS,
   UploadError,
   type SyncHandle,
   type SyncStatus,
@@ -103,6 +104,36 @@ class FakeServer {
       },
       refreshSession: () => Promise.resolve(this.mode !== 'expired'),
     };
+  }
+}
+
+/** The sync client's retry timer on a clock the test moves; each delay asked for is kept. */
+class VirtualTimers {
+  now = 0;
+  readonly asked: number[] = [];
+  private pending: { at: number; run: () => void }[] = [];
+
+  readonly setTimer = (run: () => void, ms: number) => {
+    this.asked.push(ms);
+    const timer = { at: this.now + ms, run };
+    this.pending.push(timer);
+    return () => {
+      this.pending = this.pending.filter((t) => t !== timer);
+    };
+  };
+
+  /** Moves the clock by `ms`, firing each timer due on the way and letting the sends it starts finish. */
+  async advance(ms: number, sync: SyncHandle | null): Promise<void> {
+    const end = this.now + ms;
+    for (;;) {
+      const due = this.pending.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.pending = this.pending.filter((t) => t !== due);
+      this.now = due.at;
+      due.run();
+      await sync?.settled();
+    }
+    this.now = end;
   }
 }
 
@@ -394,36 +425,6 @@ describe('the outbox', () => {
 describe('a workstation cut from the server for ten minutes of calls (issue 20)', () => {
   const MINUTE = 60_000;
 
-  /** The sync client's retry timer on a clock the test moves; each delay asked for is kept. */
-  class VirtualTimers {
-    now = 0;
-    readonly asked: number[] = [];
-    private pending: { at: number; run: () => void }[] = [];
-
-    readonly setTimer = (run: () => void, ms: number) => {
-      this.asked.push(ms);
-      const timer = { at: this.now + ms, run };
-      this.pending.push(timer);
-      return () => {
-        this.pending = this.pending.filter((t) => t !== timer);
-      };
-    };
-
-    /** Moves the clock by `ms`, firing each timer due on the way and letting the sends it starts finish. */
-    async advance(ms: number, sync: SyncHandle | null): Promise<void> {
-      const end = this.now + ms;
-      for (;;) {
-        const due = this.pending.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-        if (!due) break;
-        this.pending = this.pending.filter((t) => t !== due);
-        this.now = due.at;
-        due.run();
-        await sync?.settled();
-      }
-      this.now = end;
-    }
-  }
-
   /** One finished call of three events, as an operator makes it. */
   async function makeCall(db: AppDB, epoch: number, callId: string): Promise<void> {
     await beginCall(db, { row: rowOf(callId), first: eventOf(callId, 0), epoch, flow: FLOW });
@@ -465,9 +466,12 @@ describe('a workstation cut from the server for ten minutes of calls (issue 20)'
         await time.advance(MINUTE, sync);
       }
       expect(server.held.size).toBe(0);
+      await statusWhere(sync, (s) => s.outbox?.events === 30);
       expect(sync.status()).toMatchObject({ connection: 'unreachable', outbox: { calls: 10, events: 30 } });
-      expect(Math.max(...time.asked)).toBe(MINUTE);
-      expect(time.asked.length).toBeGreaterThanOrEqual(10);
+      // The retries' delays (the stuck watch's five minutes aside: it is not a retry).
+      const retries = time.asked.filter((ms) => ms !== STUCK_MS);
+      expect(Math.max(...retries)).toBe(MINUTE);
+      expect(retries.length).toBeGreaterThanOrEqual(10);
 
       server.mode = 'ok';
       await time.advance(MINUTE, sync);
@@ -522,6 +526,66 @@ describe('a workstation cut from the server for ten minutes of calls (issue 20)'
       sync = start();
       await statusWhere(sync, (s) => s.connection === 'ok' && s.outbox?.events === 0);
       await expectAllUpOnce(db, server, callIds);
+    } finally {
+      sync.stop();
+    }
+  });
+});
+
+describe('an outbox stuck while the server answers (issue 20)', () => {
+  it('is called stuck after five minutes unmoved, told to the server, and cleared when it moves again', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    const server = new FakeServer();
+    // The server refuses this call (another device wrote its start): it stays, nothing moves.
+    server.held.set('stuck', [{ ...eventOf('stuck', 0), at: 1 }]);
+    const reports: OutboxReport[] = [];
+    const time = new VirtualTimers();
+    const sync = startSync({
+      db,
+      owner: OWNER,
+      transport: { ...server.transport(), report: (r) => Promise.resolve(void reports.push(r)) },
+      setTimer: time.setTimer,
+      now: () => time.now,
+    });
+    try {
+      await beginCall(db, { row: rowOf('stuck'), first: eventOf('stuck', 0), epoch, flow: FLOW });
+      await statusWhere(sync, (s) => s.outbox?.events === 1);
+      await sync.settled();
+      await time.advance(STUCK_MS - 1000, sync);
+      expect(sync.status().stuckSince).toBeNull();
+      expect(reports).toEqual([]);
+      await time.advance(1000, sync);
+      const since = sync.status().stuckSince;
+      expect(since).not.toBeNull();
+      expect(since).toBeLessThanOrEqual(time.now - STUCK_MS);
+      expect(reports).toEqual([{ calls: 1, events: 1, oldestAt: eventOf('stuck', 0).at, stuckSince: since }]);
+      // The call's next event comes in: the outbox moved, it is not stuck any more, and the server is told.
+      await appendCallEvent(db, { record: eventOf('stuck', 1), row: rowOf('stuck'), callback: null, epoch });
+      await statusWhere(sync, (s) => s.stuckSince === null);
+      expect(reports.at(-1)).toMatchObject({ stuckSince: null });
+    } finally {
+      sync.stop();
+    }
+  });
+
+  it('is not called stuck while the server is out of reach (the line says that instead)', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    const server = new FakeServer();
+    server.mode = 'down';
+    const time = new VirtualTimers();
+    const sync = startSync({
+      db,
+      owner: OWNER,
+      transport: server.transport(),
+      setTimer: time.setTimer,
+      now: () => time.now,
+      random: () => 1,
+    });
+    try {
+      await beginCall(db, { row: rowOf('away'), first: eventOf('away', 0), epoch, flow: FLOW });
+      await statusWhere(sync, (s) => s.connection === 'unreachable');
+      await time.advance(30 * 60_000, sync);
+      expect(sync.status()).toMatchObject({ connection: 'unreachable', stuckSince: null });
     } finally {
       sync.stop();
     }
