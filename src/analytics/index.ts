@@ -9,6 +9,8 @@ export { buildDashboard } from './dashboard';
 export type { ArticleReview, Figures, Ranked } from './dashboard';
 export { filterCalls, sortCalls } from './listing';
 export type { CallFilter, ListedCall, SortKey } from './listing';
+export { callerWording, callRow, resultName, resultWording } from './callRow';
+export type { CallRowWords } from './callRow';
 export { toCsv } from './csv';
 export type { CsvCell } from './csv';
 export { CALL_RESULTS, reachedOutcome, resultOf, transferredTo } from './result';

@@ -15,6 +15,7 @@ export { callPanels } from './callPanels';
 export * as callbacks from './callbacks';
 export { editor } from './editor';
 export { supervisor } from './supervisor';
+export { callsExport } from './callsExport';
 export { files } from './files';
 export { account } from './account';
 export { sync } from './sync';
