@@ -1,14 +1,14 @@
 // The filtered calls as files a supervisor takes away: CSV for Russian Excel and JSON for other tools.
 import { callRow, complianceIssues, toCsv } from '../analytics';
-import { t } from '../i18n';
+import { callsExport } from '../i18n/ru/callsExport';
 import { formatDateTime } from './format';
 import type { SupervisorCall } from './useSupervisedCalls';
 
 export function callsCsv(calls: readonly SupervisorCall[], now: number): string {
   const rows = calls.map((c) =>
-    callRow({ ...c, open: c.row.status !== 'ended' }, t.callsExport, now, formatDateTime),
+    callRow({ ...c, open: c.row.status !== 'ended' }, callsExport, now, formatDateTime),
   );
-  return toCsv([t.callsExport.header, ...rows]);
+  return toCsv([callsExport.header, ...rows]);
 }
 
 /** Summary rows with their figures and issues: what the list shows, for machines. */
