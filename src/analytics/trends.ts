@@ -322,7 +322,7 @@ function keptDay(
   now: number,
 ): DaySums {
   let byBounds = kept.get(hourOf);
-  if (!byBounds) kept.set(hourOf, (byBounds = new Map()));
+  if (!byBounds) kept.set(hourOf, (byBounds = new Map<string, DaySums[]>()));
   const versions = byBounds.get(bounds) ?? [];
   const found = versions.find((v) => sameCalls(v.calls, calls));
   if (found) return found;
