@@ -59,7 +59,7 @@ export function KbSuggestions({ source, organisationId, links, topic, clock, onU
       current = false;
     };
   }, [source, articlesKey, topicsKey, organisationId]);
-  const text = t.operator.kb;
+  const text = t.callPanels.suggestions;
   return (
     <section className="kb-suggestions" aria-label={text.suggestions}>
       <h3>{text.suggestions}</h3>
