@@ -3,7 +3,7 @@
 // so 100,000 calls reduce in a single pass; nothing here depends on the current time.
 
 import type { CallRecordEvent } from '../calls/record';
-import type { Organisation } from '../calls/organisation';
+import { operatorFullName, type Organisation } from '../calls/organisation';
 import { maxTransfers, TRANSFER_CAP, transferTargetName } from '../calls/rules';
 import { endOfWorkingDay, nextWorkingMoment } from '../calls/callbackTimes';
 import { ERASED, ERASED_TEXT } from './erasure';
@@ -30,6 +30,33 @@ export interface CallSummary {
   afterCallMs: number | null;
   operatorName: string;
   transfersBefore: number;
+}
+
+type CallStart = Extract<CallRecordEvent['event'], { type: 'call.started' }>['start'];
+
+/** The summary row as far as a log tells it: the wrap-up (topic, articles, rating, after-call time) is not in it. */
+export function summaryOfLog(
+  first: CallRecordEvent,
+  start: CallStart,
+  direction: Direction,
+  end: Pick<CallSummary, 'endedAt' | 'outcome'> = { endedAt: null, outcome: null },
+): CallSummary {
+  return {
+    id: first.callId,
+    flowId: first.flowId,
+    flowVersion: first.flowVersion,
+    direction,
+    startedAt: first.at,
+    endedAt: end.endedAt,
+    finishedAt: null,
+    outcome: end.outcome,
+    topic: null,
+    articlesUsed: [],
+    satisfaction: null,
+    afterCallMs: null,
+    operatorName: operatorFullName(start.operator),
+    transfersBefore: start.transfersBefore,
+  };
 }
 
 export interface HoldFact {

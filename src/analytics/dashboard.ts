@@ -72,7 +72,7 @@ export interface DashboardOptions {
 }
 
 /** Figures being summed over calls, finished into Figures once every call is in. */
-interface Acc {
+export interface Acc {
   f: Figures;
   handle: number;
   afterCall: number;
@@ -82,7 +82,7 @@ interface Acc {
   satisfactionSum: number;
 }
 
-function emptyAcc(): Acc {
+export function emptyAcc(): Acc {
   const outcomes = Object.fromEntries(CALL_RESULTS.map((o) => [o, 0])) as Record<CallResult, number>; // every key is set here
   return {
     f: {
@@ -148,8 +148,11 @@ export const hasHoldOverPromise = (c: Pick<CallFacts, 'holds'>): boolean =>
  */
 const shares = new WeakMap<CallFacts, CallShare>();
 
-function shareOf(c: CallFacts, now: number): CallShare {
-  const open = c.callback !== null && c.callback.doneAt === null;
+/** A call whose figures depend on the moment they are asked at: its callback is still open. */
+export const dependsOnNow = (c: CallFacts): boolean => c.callback !== null && c.callback.doneAt === null;
+
+export function shareOf(c: CallFacts, now: number): CallShare {
+  const open = dependsOnNow(c);
   const known = open ? undefined : shares.get(c);
   if (known) return known;
   const share = workOutShare(c, now);
@@ -192,7 +195,7 @@ export function workOutShare(c: CallFacts, now: number): CallShare {
   };
 }
 
-function add(acc: Acc, c: CallFacts, p: CallShare): void {
+export function add(acc: Acc, c: CallFacts, p: CallShare): void {
   const f = acc.f;
   f.calls++;
   if (c.handleMs !== null) {
@@ -254,13 +257,56 @@ export function addToSeries(f: SeriesFigures, p: CallShare): void {
   f.holds.overtimeMs += p.overtimeMs;
 }
 
+/** Adds one series' sums to another's (shares are taken by finishSeries). */
+export function mergeSeries(into: SeriesFigures, from: SeriesFigures): void {
+  into.calls += from.calls;
+  into.firstContact.of += from.firstContact.of;
+  into.firstContact.resolved += from.firstContact.resolved;
+  into.holds.count += from.holds.count;
+  into.holds.overPromise += from.holds.overPromise;
+  into.holds.calls += from.holds.calls;
+  into.holds.overtimeMs += from.holds.overtimeMs;
+}
+
+/**
+ * Adds the sums of one accumulator to another's: the figures of two sets of calls summed apart, then
+ * together, equal those summed in one pass (every sum is of whole numbers: counts, milliseconds, scores).
+ */
+export function mergeAcc(into: Acc, from: Acc): void {
+  const a = into.f;
+  const b = from.f;
+  mergeSeries(a, b);
+  a.ended += b.ended;
+  for (const k of CALL_RESULTS) a.outcomes[k] += b.outcomes[k];
+  a.transfers.zero += b.transfers.zero;
+  a.transfers.one += b.transfers.one;
+  a.transfers.two += b.transfers.two;
+  a.transfers.refusedAttempts += b.transfers.refusedAttempts;
+  a.transfers.calls += b.transfers.calls;
+  for (const k of ['promised', 'keptOnTime', 'late', 'overdue', 'pending'] as const)
+    a.callbacks[k] += b.callbacks[k];
+  a.satisfaction.count += b.satisfaction.count;
+  for (let i = 0; i < 5; i++) a.satisfaction.byScore[i]! += b.satisfaction.byScore[i]!; // five scores each
+  a.callsWithIssues += b.callsWithIssues;
+  for (const r of COMPLIANCE_RULES) a.byRule[r] += b.byRule[r];
+  into.handle += from.handle;
+  into.afterCall += from.afterCall;
+  into.afterCallN += from.afterCallN;
+  into.transferTotal += from.transferTotal;
+  into.satisfactionSum += from.satisfactionSum;
+  for (const k in from.stage) {
+    const key = k as StageBucket; // the keys of a StageBucket record
+    into.stage[key] = (into.stage[key] ?? 0) + (from.stage[key] ?? 0);
+  }
+}
+
 export function finishSeries(f: SeriesFigures): SeriesFigures {
   f.firstContact.share = f.firstContact.of === 0 ? null : f.firstContact.resolved / f.firstContact.of;
   f.holds.share = f.holds.count === 0 ? null : f.holds.overPromise / f.holds.count;
   return f;
 }
 
-function finish(acc: Acc): Figures {
+export function finish(acc: Acc): Figures {
   const f = acc.f;
   const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
   f.avgHandleMs = ratio(acc.handle, f.ended);
@@ -283,7 +329,7 @@ export function rank(counts: Map<string, number>, top: number): Ranked[] {
     .slice(0, top);
 }
 
-const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+export const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
 export function buildDashboard(calls: Iterable<CallFacts>, opts: DashboardOptions): Dashboard {
   const top = opts.top ?? 10;
   const overall = emptyAcc();

@@ -2,11 +2,10 @@
 // the flow version it ran gives what the workstation's summary row says when the call ends (the engine's
 // outcome, the caller's name and phone), so both sides reduce the same figures with analyzeCall.
 
-import { operatorFullName } from '../calls/organisation';
 import type { CallRecordEvent } from '../calls/record';
 import { replayCall } from '../calls/replay';
 import type { FlowDefinition } from '../flows/types';
-import { analyzeCall, type CallFacts, type CallSummary } from './callFacts';
+import { analyzeCall, summaryOfLog, type CallFacts, type CallSummary } from './callFacts';
 
 export interface LoggedCall {
   summary: CallSummary;
@@ -26,22 +25,10 @@ export function callFromLog(log: readonly CallRecordEvent[], flow: FlowDefinitio
   if (!replayed.ok) return null;
   const ctx = replayed.snapshot.context;
   const start = first.event.start;
-  const summary: CallSummary = {
-    id: first.callId,
-    flowId: first.flowId,
-    flowVersion: first.flowVersion,
-    direction: start.direction ?? flow.direction,
-    startedAt: first.at,
+  const summary = summaryOfLog(first, start, start.direction ?? flow.direction, {
     endedAt: ctx.end?.at ?? null,
-    finishedAt: null,
     outcome: ctx.outcome?.kind ?? null,
-    topic: null,
-    articlesUsed: [],
-    satisfaction: null,
-    afterCallMs: null,
-    operatorName: operatorFullName(start.operator),
-    transfersBefore: start.transfersBefore,
-  };
+  });
   return {
     summary,
     callerName: ctx.fields.callerName ?? null,

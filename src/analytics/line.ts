@@ -2,10 +2,9 @@
 // on against its promise, a transfer under way. Read from the log as recorded (the state after each
 // event), like callFacts.ts, so the server needs nothing but the stored entries; `now` is the caller's.
 
-import { operatorFullName } from '../calls/organisation';
 import type { CallRecordEvent } from '../calls/record';
 import type { FlowDefinition } from '../flows/types';
-import { analyzeCall, type CallSummary, type HoldFact, type StageBucket } from './callFacts';
+import { analyzeCall, summaryOfLog, type HoldFact, type StageBucket } from './callFacts';
 
 export interface LiveCall {
   callId: string;
@@ -37,22 +36,7 @@ export function liveCallOf(log: readonly CallRecordEvent[], flow: FlowDefinition
   if (!first || !last || first.event.type !== 'call.started') return null;
   if (last.after.state === 'ended') return null;
   const start = first.event.start;
-  const summary: CallSummary = {
-    id: first.callId,
-    flowId: first.flowId,
-    flowVersion: first.flowVersion,
-    direction: start.direction ?? flow?.direction ?? 'inbound',
-    startedAt: first.at,
-    endedAt: null,
-    finishedAt: null,
-    outcome: null,
-    topic: null,
-    articlesUsed: [],
-    satisfaction: null,
-    afterCallMs: null,
-    operatorName: operatorFullName(start.operator),
-    transfersBefore: start.transfersBefore,
-  };
+  const summary = summaryOfLog(first, start, start.direction ?? flow?.direction ?? 'inbound');
   const facts = analyzeCall(summary, log, flow);
   const stage = bucketOf(last, flow);
   let stageSince = last.at;

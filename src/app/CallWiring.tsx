@@ -1,7 +1,8 @@
 // The one place that plugs storage, the flow catalogue, the knowledge base and the clock into the
 // operator's call controller. It lives above the routes, so a call goes on while the operator looks
 // at settings or the callbacks queue.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
 import { systemClock } from '../services/clock';
 import { CallControllerProvider, type CallWiring } from '../services/callOwner/CallControllerContext';
 import { useApp } from '../services/AppContext';
@@ -10,13 +11,28 @@ import { useFlowCatalog } from '../services/flowCatalog';
 import { useKnowledgeBase } from '../services/knowledgeBase';
 import { t } from '../i18n';
 
+/** How long the operator's first screen is left alone before the knowledge base syncs anyway. */
+const KNOWLEDGE_QUIET_START_MS = 1500;
+
 export function CallWiringProvider({ children }: { children: ReactNode }) {
   const { db, settings } = useApp();
   const { organisation, operator } = settings;
   // Null until the bundled flows are fetched: a call restored after a reload needs its flow at once.
   const catalog = useFlowCatalog(db);
   const flowsLoaded = catalog !== null;
-  const kb = useKnowledgeBase(db, true);
+  // The knowledge base syncs once something may read it: another workspace at once; on the operator's
+  // route, the call screen's side column (after the greeting) or a quiet moment after the first screen,
+  // whichever comes first, so the start panel and the greeting never wait on it.
+  const [location] = useLocation();
+  const onOperatorRoute = location.startsWith('/operator');
+  const [knowledgeWanted, setKnowledgeWanted] = useState(!onOperatorRoute);
+  const wantKnowledge = useCallback(() => setKnowledgeWanted(true), []);
+  useEffect(() => {
+    if (!onOperatorRoute) return wantKnowledge();
+    const timer = setTimeout(wantKnowledge, KNOWLEDGE_QUIET_START_MS);
+    return () => clearTimeout(timer);
+  }, [onOperatorRoute, wantKnowledge]);
+  const kb = useKnowledgeBase(db, knowledgeWanted);
   const [controller, setController] = useState<AppCallController | null>(null);
   const [restoreFailed, setRestoreFailed] = useState(false);
 
@@ -52,8 +68,9 @@ export function CallWiringProvider({ children }: { children: ReactNode }) {
         clock: systemClock,
         knowledge: kb.status === 'ready' ? kb.source : null,
         knowledgeNotice: kb.status === 'ready' ? kb.notice : null,
+        wantKnowledge,
       },
-    [controller, catalog, kb],
+    [controller, catalog, kb, wantKnowledge],
   );
 
   return (

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { callerCard, currentStep, type CallSession } from '../calls';
 import { CallerCard } from './CallerCard';
 import type { ResolvedWiring } from '../services/callOwner/CallControllerContext';
@@ -36,6 +36,11 @@ export function CallSide({ session, send, disabled, wiring, notes, onNotes, sear
   const source = wiring.knowledge;
   // The knowledge and the history come with the panels' chunk, just after the greeting is on screen.
   const panels = useCallPanelsStatus();
+  // Its knowledge panel is the operator's first reader of the knowledge base: the sync starts with it.
+  const { wantKnowledge } = wiring;
+  useEffect(() => {
+    if (panels === 'ready') wantKnowledge();
+  }, [panels, wantKnowledge]);
   const onUse = useCallback(
     (id: string) => {
       if (articlesUsed.includes(id)) return;

@@ -29,10 +29,12 @@ async function suggest(source: KnowledgeSource, articles: string[], topics: stri
   for (const tp of topics) {
     const label = TOPICS.find((x) => x === tp);
     if (!label) continue;
-    const result = await source.search(t.kb.topics[label], {
-      limit: PER_TOPIC,
-      filters: { topics: [tp], organisation: org },
-    });
+    // A lane of its own: these searches must not make the operator's own query stale.
+    const result = await source.search(
+      t.kb.topics[label],
+      { limit: PER_TOPIC, filters: { topics: [tp], organisation: org } },
+      'suggestions',
+    );
     for (const hit of result?.hits ?? []) if (!found.has(hit.id)) found.set(hit.id, hit);
   }
   return [...found.values()];
@@ -57,7 +59,7 @@ export function KbSuggestions({ source, organisationId, links, topic, clock, onU
       current = false;
     };
   }, [source, articlesKey, topicsKey, organisationId]);
-  const text = t.operator.kb;
+  const text = t.callPanels.suggestions;
   return (
     <section className="kb-suggestions" aria-label={text.suggestions}>
       <h3>{text.suggestions}</h3>

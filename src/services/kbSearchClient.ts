@@ -20,20 +20,22 @@ export class KbSearchError extends Error {
 
 type Pending = { resolve: (r: KbSearchResponse) => void; reject: (e: Error) => void };
 
+/** Where a search comes from (the search box, the step's suggestions): only a newer one from there makes it stale. */
+export type SearchLane = 'panel' | 'suggestions';
+
+type Waiting = { query: string; options?: SearchOptions; resolve: (r: SearchResult | null) => void };
+type Lane = { inFlight: boolean; queued: Waiting | null; latest: number };
+
 /**
- * Promise API over the search worker. Searches coalesce as the operator types: while one query runs,
- * only the newest waiting query is sent next, and every superseded one resolves to null.
+ * Promise API over the search worker. Searches coalesce as the operator types: while one query of a lane
+ * runs, only the newest waiting query of that lane is sent next, and every superseded one resolves to null.
+ * Lanes never supersede each other: the step's suggestions, searched when the knowledge base arrives, must
+ * not drop the query the operator typed while it loaded.
  */
 export class KbSearchClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private inFlight = false;
-  private queued: {
-    query: string;
-    options?: SearchOptions;
-    resolve: (r: SearchResult | null) => void;
-  } | null = null;
-  private latestSearch = 0;
+  private readonly lanes = new Map<SearchLane, Lane>();
 
   constructor(private readonly worker: WorkerLike) {
     worker.addEventListener('message', (event) => {
@@ -70,46 +72,48 @@ export class KbSearchClient {
     return { ms: res.ms };
   }
 
-  /** Resolves to null when a newer search made this one stale. */
-  search(query: string, options?: SearchOptions): Promise<SearchResult | null> {
-    const ticket = ++this.latestSearch;
+  /** Resolves to null when a newer search of the same lane made this one stale. */
+  search(
+    query: string,
+    options?: SearchOptions,
+    laneName: SearchLane = 'panel',
+  ): Promise<SearchResult | null> {
+    let lane = this.lanes.get(laneName);
+    if (!lane) this.lanes.set(laneName, (lane = { inFlight: false, queued: null, latest: 0 }));
+    const ticket = ++lane.latest;
+    const at = lane;
     return new Promise((resolve, reject) => {
-      const settle = (r: SearchResult | null): void => resolve(ticket === this.latestSearch ? r : null);
-      if (this.inFlight) {
-        this.queued?.resolve(null);
-        this.queued = { query, options, resolve: settle };
+      const settle = (r: SearchResult | null): void => resolve(ticket === at.latest ? r : null);
+      if (at.inFlight) {
+        at.queued?.resolve(null);
+        at.queued = { query, options, resolve: settle };
         return;
       }
-      this.run(query, options, settle, reject);
+      this.run(at, { query, options, resolve: settle }, reject);
     });
   }
 
-  private run(
-    query: string,
-    options: SearchOptions | undefined,
-    settle: (r: SearchResult | null) => void,
-    reject: (e: Error) => void,
-  ): void {
-    this.inFlight = true;
-    const req: KbSearchRequest = { id: this.nextId++, type: 'search', query };
-    if (options) req.options = options;
+  private run(lane: Lane, waiting: Waiting, reject: (e: Error) => void): void {
+    lane.inFlight = true;
+    const req: KbSearchRequest = { id: this.nextId++, type: 'search', query: waiting.query };
+    if (waiting.options) req.options = waiting.options;
     this.request(req).then(
       (res) => {
-        this.next();
-        settle(res.type === 'result' ? res.result : null);
+        this.next(lane);
+        waiting.resolve(res.type === 'result' ? res.result : null);
       },
       (e: Error) => {
-        this.next();
+        this.next(lane);
         reject(e);
       },
     );
   }
 
-  private next(): void {
-    this.inFlight = false;
-    const q = this.queued;
-    this.queued = null;
-    if (q) this.run(q.query, q.options, q.resolve, () => q.resolve(null));
+  private next(lane: Lane): void {
+    lane.inFlight = false;
+    const q = lane.queued;
+    lane.queued = null;
+    if (q) this.run(lane, q, () => q.resolve(null));
   }
 
   dispose(): void {

@@ -15,14 +15,18 @@ import {
 } from '../db/kb';
 import { KB_BUNDLE_FILE, restoreBundle, type BundledArticle, type KbBundle } from '../kb/bundle';
 import type { IndexableArticle, SearchFilters, SearchResult } from '../kb/search';
-import { createKbSearchClient } from './kbSearchClient';
+import { createKbSearchClient, type SearchLane } from './kbSearchClient';
 import { API, rememberedSession } from './account/serverProbe';
 import { onCentreEvent, onCentreLink } from './centre/hub';
 
 /** What the operator's knowledge panel reads: search through the worker, articles from the IndexedDB cache. */
 export interface KnowledgeSource {
-  /** Resolves to null when a newer search superseded this one. */
-  search(query: string, options?: { limit?: number; filters?: SearchFilters }): Promise<SearchResult | null>;
+  /** Resolves to null when a newer search of the same lane (default: the search box) superseded this one. */
+  search(
+    query: string,
+    options?: { limit?: number; filters?: SearchFilters },
+    lane?: SearchLane,
+  ): Promise<SearchResult | null>;
   getArticle(id: string): Promise<BundledArticle | undefined>;
   /** The version these reads come from, shown under the panel. */
   info?: { version: string; builtAt: string; articleCount: number } | null;
@@ -36,7 +40,7 @@ export type KbSyncNotice =
 export interface KbSearchEngine {
   build(articles: IndexableArticle[]): Promise<{ index: unknown }>;
   load(index: unknown): Promise<unknown>;
-  search(query: string, options?: { limit?: number; filters?: SearchFilters }): Promise<SearchResult | null>;
+  search: KnowledgeSource['search'];
 }
 
 export interface KbSyncResult {
@@ -147,7 +151,7 @@ function memorySource(engine: KbSearchEngine, bundle: KbBundle): NonNullable<KbS
   const byId = new Map(bundle.articles.map((a) => [a.id, a]));
   return {
     info: { version: bundle.version, builtAt: bundle.builtAt, articleCount: bundle.articles.length },
-    search: (query, options) => engine.search(query, options),
+    search: (query, options, lane) => engine.search(query, options, lane),
     getArticle: (id) => Promise.resolve(byId.get(id)),
     listArticles: () => Promise.resolve(bundle.articles),
   };
@@ -156,7 +160,7 @@ function memorySource(engine: KbSearchEngine, bundle: KbBundle): NonNullable<KbS
 function dbSource(engine: KbSearchEngine, db: AppDB, info: KbInfo): NonNullable<KbSyncResult['source']> {
   return {
     info,
-    search: (query, options) => engine.search(query, options),
+    search: (query, options, lane) => engine.search(query, options, lane),
     getArticle: (id) => getArticle(db, id),
     listArticles: async () => (await loadActiveBundle(db))?.articles ?? [],
   };

@@ -1,4 +1,5 @@
 // The dashboard's figures over time: the change against the previous period, and series by hour and day.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CallFacts } from '../../src/analytics';
 import { buildDashboard, filterCalls } from '../../src/analytics';
@@ -230,5 +231,101 @@ describe('a period’s figures for the dashboard', () => {
       { operatorName: ivanov, calls: [1, 0, 1, 0, 0, 0, 0] },
       { operatorName: 'Смирнова Е. В.', calls: [1, 0, 0, 0, 0, 0, 0] },
     ]);
+  });
+});
+
+describe('a period’s figures summed from its days', () => {
+  const hourOf = (ms: number) => new Date(ms).getUTCHours();
+  const operators = ['Смирнова Е. В.', 'Иванов П. С.', 'Петрова А. А.'];
+  const arbCall = fc
+    .record({
+      at: fc.integer({ min: 0, max: 28 * DAY - 1 }),
+      operator: fc.constantFrom(...operators),
+      outcome: fc.constantFrom('resolved', 'byDate', 'callback', null),
+      handleMs: fc.option(fc.integer({ min: 0, max: 3_600_000 }), { nil: null }),
+      greeting: fc.integer({ min: 0, max: 60_000 }),
+      satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+      over: fc.boolean(),
+      transfers: fc.integer({ min: 0, max: 2 }),
+      topic: fc.option(fc.constantFrom('справки', 'пособия'), { nil: null }),
+      articles: fc.array(fc.constantFrom('a1', 'a2', 'a3'), { maxLength: 3 }),
+      callback: fc.constantFrom('none', 'open', 'done'),
+    })
+    .map((r) =>
+      call(MONDAY + r.at, {
+        operatorName: r.operator,
+        outcome: r.outcome as CallFacts['outcome'],
+        handleMs: r.handleMs,
+        stageMs: r.handleMs === null ? {} : { greeting: r.greeting, resolution: r.handleMs },
+        satisfaction: r.satisfaction,
+        holds: r.over ? [overHold] : [],
+        transfersBefore: r.transfers,
+        topic: r.topic,
+        articlesUsed: r.articles,
+        callback:
+          r.callback === 'none'
+            ? null
+            : { deadline: MONDAY + r.at + DAY, doneAt: r.callback === 'done' ? MONDAY + r.at + HOUR : null },
+      }),
+    );
+  const articles = new Map([
+    ['a1', { reviewed: '2026-11-01', reviewEveryDays: 30 }],
+    ['a2', { reviewed: '2026-01-01', reviewEveryDays: 30 }],
+  ]);
+
+  /** The figures worked out call by call, as buildDashboard, byHour and byDay do. */
+  function oneByOne(calls: CallFacts[], from: number, to: number, now: number, starts: number[]) {
+    const period = { from, to, now };
+    const dashboard = buildDashboard(calls, { ...period, articles });
+    const inPeriod = calls.filter((c) => c.startedAt >= from && c.startedAt < to);
+    return {
+      dashboard,
+      previous: buildDashboard(calls, { ...period, ...previousPeriod(period) }).overall,
+      byHour: byHour(calls, period, hourOf),
+      byDay: byDay(calls, period, starts),
+      operatorDays: dashboard.operators.map(({ operatorName }) => ({
+        operatorName,
+        calls: starts.map(
+          (s, i) =>
+            inPeriod.filter(
+              (c) =>
+                c.operatorName === operatorName && c.startedAt >= s && c.startedAt < (starts[i + 1] ?? to),
+            ).length,
+        ),
+      })),
+    };
+  }
+
+  it('equal the figures worked out call by call, however the period and filter switch', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbCall, { maxLength: 60 }),
+        fc.array(
+          fc.record({
+            first: fc.integer({ min: 0, max: 27 }),
+            days: fc.integer({ min: 1, max: 14 }),
+            operator: fc.option(fc.constantFrom(...operators), { nil: undefined }),
+            now: fc.integer({ min: 0, max: 40 * DAY }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (calls, asks) => {
+          for (const ask of asks) {
+            const from = MONDAY + ask.first * DAY;
+            const to = from + ask.days * DAY;
+            const starts = Array.from({ length: ask.days }, (_, d) => from + d * DAY);
+            const shown = filterCalls(
+              calls.map((facts) => ({ facts, callerName: null, callerPhone: null })),
+              ask.operator ? { operator: ask.operator } : {},
+              MONDAY + ask.now,
+            ).map((c) => c.facts);
+            const now = MONDAY + ask.now;
+            const p = periodFigures(shown, { from, to, now, articles, dayStarts: starts, hourOf });
+            expect(p).toEqual(oneByOne(shown, from, to, now, starts));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

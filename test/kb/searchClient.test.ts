@@ -90,6 +90,20 @@ describe('KbSearchClient', () => {
     expect(queries).toEqual(['с', 'сро']);
   });
 
+  it("answers the operator's query though the step's suggestions search after it", async () => {
+    const worker = new FakeWorker();
+    const client = new KbSearchClient(worker);
+    const built = client.build(ARTICLES);
+    await worker.flush();
+    await built;
+    // Typed while the knowledge base loaded: asked as it arrives, together with the suggestions' topics.
+    const typed = client.search('срок');
+    const suggested = client.search('ответ', { limit: 3 }, 'suggestions');
+    await worker.flush();
+    expect((await typed)?.hits.map((h) => h.id)).toEqual(['deadline']);
+    expect((await suggested)?.hits.map((h) => h.id)).toEqual(['deadline']);
+  });
+
   it('reports a damaged cached index as bad-index so the caller rebuilds', async () => {
     const worker = new FakeWorker();
     const client = new KbSearchClient(worker);

@@ -3,6 +3,13 @@
 // operator's first load.
 
 export const callPanels = {
+  /** The step's suggested articles in the side column. */
+  suggestions: {
+    suggestions: 'Подсказки к шагу',
+    none: 'Для этого шага подсказок нет.',
+    used: (n: number) => `Отмечено статей: ${n}`,
+    close: 'Закрыть статью',
+  },
   needs: {
     region: 'Выяснение потребности',
     questions: 'Наводящие вопросы',

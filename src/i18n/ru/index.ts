@@ -4,6 +4,8 @@
 // `flows`, `kb`, `calls` and `callbacks` are namespaces too, so the checkers' and the simulator's messages
 // (flowIssues.ts, kbIssues.ts, callsSimulate.ts) and the callbacks queue's texts go only where they are shown.
 // server.ts holds the server's strings: the server imports it directly, the app never reads it.
+// callsExport.ts (the export's words, read by the server too) is imported directly by the supervisor: through
+// this index it would tie the supervisor's texts to the operator's first chunk.
 export { shell } from './shell';
 export { update } from './update';
 export { setup } from './setup';

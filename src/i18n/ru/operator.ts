@@ -124,12 +124,6 @@ export const operator = {
     save: 'Записать',
   },
   phrases: { region: 'Быстрые фразы' },
-  kb: {
-    suggestions: 'Подсказки к шагу',
-    none: 'Для этого шага подсказок нет.',
-    used: (n: number) => `Отмечено статей: ${n}`,
-    close: 'Закрыть статью',
-  },
   hold: {
     left: (mmss: string) => `Осталось из обещанного: ${mmss}`,
     over: (mmss: string) => `Обещанное время вышло ${mmss} назад`,

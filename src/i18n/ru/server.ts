@@ -3,9 +3,7 @@
 // index, which leads to the client's texts). API codes are stable (the app and the tests read them); the
 // words may change.
 import { MINUTES_ACC, pluralRu } from '../../flows/plural';
-import { outcomes } from './calls';
-import { history } from './callbacks';
-import { supervisor } from './supervisor';
+import { callsExport } from './callsExport';
 
 const apiMessages = {
   invalid_request: 'Запрос заполнен неверно.',
@@ -99,17 +97,8 @@ export const server = {
   bodyTooLarge: (kb: number) => `${apiMessages.body_too_large} Не больше ${kb} КБ.`,
   locked: (minutes: number) =>
     `Слишком много неудачных попыток входа. Попробуйте снова через ${pluralRu(Math.max(1, Math.ceil(minutes)), MINUTES_ACC)}.`,
-  /** The calls export the server streams: the workspace's own columns and words (src/supervisor/callsExport.ts). */
-  callsExport: {
-    header: supervisor.csv.header,
-    directions: history.directions,
-    outcomes,
-    results: supervisor.results,
-    transferredTo: supervisor.transferredTo,
-    rules: supervisor.rules,
-    erased: supervisor.list.erased,
-    noName: supervisor.list.noName,
-  },
+  /** The calls export the server streams: the workspace's own columns and words. */
+  callsExport,
   roleNames: {
     operator: 'оператор',
     supervisor: 'руководитель',

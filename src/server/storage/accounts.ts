@@ -90,7 +90,8 @@ function toAdminPerson(row: PersonRow & { disabled_at: Date | null; created_at: 
   };
 }
 
-const personColumns = [
+/** The columns personOf reads: selected wherever a person is answered. */
+export const PERSON_COLUMNS = [
   'people.id',
   'people.login',
   'people.surname',
@@ -98,9 +99,9 @@ const personColumns = [
   'people.patronymic',
   'people.position',
   'people.department',
-  'people.disabled_at',
-  'people.created_at',
 ] as const;
+
+const personColumns = [...PERSON_COLUMNS, 'people.disabled_at', 'people.created_at'] as const;
 
 export async function listPeople(db: Db, organisationId: string): Promise<AdminPerson[]> {
   const rows = await db

@@ -2,7 +2,7 @@
 // roles and organisation in one round trip, because it runs on every signed-in request.
 import type { Kysely } from 'kysely';
 import type { Person } from '../../protocol';
-import { personOf, rolesOf } from './accounts';
+import { PERSON_COLUMNS, personOf, rolesOf } from './accounts';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -54,13 +54,7 @@ export async function findSession(db: Db, tokenHash: string, now: Date): Promise
       'sessions.created_at',
       'sessions.last_seen_at',
       'sessions.expires_at',
-      'people.id',
-      'people.login',
-      'people.surname',
-      'people.first_name',
-      'people.patronymic',
-      'people.position',
-      'people.department',
+      ...PERSON_COLUMNS,
       'organisations.id as organisation_id',
       'organisations.short_name',
       'organisations.full_name',

@@ -11,6 +11,8 @@ export interface CallWiring {
   /** Null while the knowledge base loads or when there is none. */
   knowledge?: KnowledgeSource | null;
   knowledgeNotice?: KbSyncNotice | null;
+  /** Asks for the knowledge base now (the app may hold its sync back while the first screen loads). */
+  wantKnowledge?: () => void;
   /** The flows to start calls with (bundled and published: `useFlowCatalog`). */
   catalog: FlowCatalog;
   /** Defaults to the system clock; tests pass a manual one. */
@@ -18,6 +20,8 @@ export interface CallWiring {
 }
 
 export type ResolvedWiring = Required<CallWiring>;
+
+const noWish = () => {};
 
 const CallWiringContext = createContext<CallWiring | null>(null);
 
@@ -41,6 +45,7 @@ export function useCallWiring(): ResolvedWiring | null {
     controller: value.controller,
     knowledge: value.knowledge ?? null,
     knowledgeNotice: value.knowledgeNotice ?? null,
+    wantKnowledge: value.wantKnowledge ?? noWish,
     catalog: value.catalog,
     clock: value.clock ?? systemClock,
   };

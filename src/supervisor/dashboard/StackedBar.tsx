@@ -7,10 +7,11 @@ type Props = { segments: Segment[] };
 const PATTERNS = ['none', 'diagonal', 'dots', 'vertical', 'cross', 'horizontal', 'back', 'grid'] as const;
 
 function Hatch({ id, kind, index }: { id: string; kind: (typeof PATTERNS)[number]; index: number }) {
-  const fill = `stack__c${index}`;
+  // The theme's eight chart colours (dashboard.css), set through the style object: CSP allows it.
+  const fill = { fill: `var(--chart-c${index % PATTERNS.length})` };
   return (
     <pattern id={id} width={8} height={8} patternUnits="userSpaceOnUse">
-      <rect className={fill} width={8} height={8} />
+      <rect style={fill} width={8} height={8} />
       {kind === 'diagonal' && <path className="stack__ink" d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" />}
       {kind === 'back' && <path className="stack__ink" d="M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4" />}
       {kind === 'dots' && <circle className="stack__dot" cx={4} cy={4} r={1.6} />}
