@@ -16,7 +16,6 @@ import {
 import { peopleRoutes } from './admin/peopleRoutes';
 import { callbackRoutes } from './callbacks/callbackRoutes';
 import { callRoutes } from './calls/callRoutes';
-import { outboxRoutes } from './calls/outboxRoutes';
 import { makeGuard } from './auth/guard';
 import { sessionRoutes } from './auth/sessionRoutes';
 import type { ServerConfig } from './config';
@@ -122,7 +121,6 @@ const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events 
   await app.register(peopleRoutes, { ...deps, prefix: '/admin/people' });
   await app.register(organisationRoutes, { ...deps, prefix: '/organisations' });
   await app.register(callRoutes, { ...deps, prefix: '/calls' });
-  await app.register(outboxRoutes, { ...deps, prefix: '/calls/outbox' });
   await app.register(callbackRoutes, { ...deps, prefix: '/callbacks' });
   await app.register(handoverRoutes, { ...deps, prefix: '/handovers' });
   await app.register(flowRoutes, { ...deps, prefix: '/flows' });

@@ -1,13 +1,16 @@
 // /api/v1/calls/events: an operator's workstation uploads the events of its calls (issue 17). Each
 // event is stored once whatever the number of retries; the answer per call tells the workstation which
 // events it may forget, or why the server refused a call (it then kept everything it already had).
+// /api/v1/calls/outbox: the workstation says when its outbox becomes stuck or moves again (issue 20).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   apiErrorSchema,
   callEventAcksSchema,
   callEventBatchSchema,
   leaseRequestSchema,
   leaseSchema,
+  outboxReportSchema,
   type CallAck,
 } from '../../protocol';
 import { sessionOf } from '../auth/guard';
@@ -17,6 +20,7 @@ import { server as messages } from '../../i18n/ru/server';
 import { storeCallEvents } from '../storage/callEvents';
 import { BoardNews } from '../supervision/boardNews';
 import { acquireLease } from '../storage/leases';
+import { saveOutboxReport } from '../storage/outboxReports';
 
 const access = ['operator'] as const;
 const MAX_INT = 2 ** 31 - 1;
@@ -100,6 +104,29 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
       const result = await acquireLease(db, who, request.body.deviceId, request.body.takeOver);
       if (result.status === 'held') return { deviceId: result.deviceId, epoch: result.epoch };
       throw new ApiError(409, 'lease_held', undefined, {}, { deviceId: result.deviceId });
+    },
+  );
+  app.put(
+    '/outbox',
+    {
+      config: { access },
+      schema: {
+        summary: "Report how this workstation's outbox stands (stuck, or moving again)",
+        tags: ['calls'],
+        body: outboxReportSchema,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const session = sessionOf(request);
+      const from = {
+        sessionTokenHash: session.tokenHash,
+        organisationId: session.organisation.id,
+        personId: session.person.id,
+      };
+      await saveOutboxReport(db, from, request.body, config.now().getTime());
+      board.moved(session.organisation.id);
+      return reply.code(204).send(null);
     },
   );
   return Promise.resolve();
