@@ -20,9 +20,7 @@ export const centreSupervision = {
   badAnswer: 'Сервер ответил непонятно. Попробуйте обновить страницу.',
   /** A reading failed: the calls on screen are those of the last reading. */
   lastKnown: (reason: string, time: number | null) =>
-    time === null
-      ? `${reason} Звонки центра пока не получены.`
-      : `${reason} Показаны данные на ${at(time)}.`,
+    time === null ? `${reason} Звонки центра пока не получены.` : `${reason} Показаны данные на ${at(time)}.`,
   capped: (n: number) =>
     `Показаны последние ${n} звонков периода. Уточните отбор или период, чтобы увидеть остальные; показатели и выгрузка считаются по всем звонкам.`,
   csv: 'Скачать CSV (Excel) со всеми отобранными звонками центра',
@@ -38,11 +36,11 @@ export const centreSupervision = {
       time === null ? 'Связь потеряна, данных о линии нет.' : `Связь потеряна, данные на ${at(time)}.`,
     signedIn: (n: number) => `Операторы в системе: ${n}`,
     nobodySignedIn: 'Сейчас никто из операторов не вошёл.',
+    onCall: 'на звонке',
     holds: 'Удержания: кто скоро превысит обещанное',
     noHolds: 'Сейчас никто не на удержании.',
     holdColumns: { operator: 'Оператор', promised: 'Обещано', left: 'Осталось', state: 'Состояние' },
-    promised: (minutes: number, extension: boolean) =>
-      `${minutes} мин${extension ? ' (продлено)' : ''}`,
+    promised: (minutes: number, extension: boolean) => `${minutes} мин${extension ? ' (продлено)' : ''}`,
     left: (ms: number) => (ms < 0 ? `−${clock(-ms)}` : clock(ms)),
     urgency: { over: 'Превышено обещанное', soon: 'Меньше минуты', within: 'В срок' },
     calls: 'Звонки на линии',

@@ -14,15 +14,13 @@ import {
   type callCommentSchema,
   type serverCallSchema,
 } from '../../protocol';
-import { API } from '../account/serverProbe';
+import { CALLS_CAP, queryOf } from './query';
 import { api, ApiRefusal } from '../account/session';
 
 export type ServerCall = z.infer<typeof serverCallSchema>;
 export type CallComment = z.infer<typeof callCommentSchema>;
 export type CentreRecord = z.infer<typeof callRecordSchema>;
 
-/** The most calls the list holds at once: the rest are reached by narrowing the filter or the period. */
-export const CALLS_CAP = 5000;
 const PAGE = 500;
 
 /** The sentence to show for a failed request: the server's own refusal, or no connection. */
@@ -38,15 +36,6 @@ function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new BadAnswer('answer does not fit the protocol');
   return parsed.data;
-}
-
-/** The filter and period as the routes' query (callFilterQuerySchema); empty choices are left out. */
-export function queryOf(q: { from: number; to: number; filter: CallFilter; timeZone?: string }): string {
-  const params = new URLSearchParams({ from: String(q.from), to: String(q.to) });
-  for (const [key, value] of Object.entries(q.filter))
-    if (typeof value === 'string' && value !== '') params.set(key, value);
-  if (q.timeZone) params.set('timeZone', q.timeZone);
-  return params.toString();
 }
 
 /**
@@ -95,7 +84,10 @@ export async function fetchCalls(q: {
   let after: string | null = null;
   do {
     const query: string = `${queryOf(q)}&limit=${PAGE}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
-    const page: z.infer<typeof callPageSchema> = checked(callPageSchema, await api('GET', `/supervision/calls?${query}`));
+    const page: z.infer<typeof callPageSchema> = checked(
+      callPageSchema,
+      await api('GET', `/supervision/calls?${query}`),
+    );
     calls.push(...page.calls);
     after = page.next;
   } while (after !== null && calls.length < CALLS_CAP);
@@ -123,11 +115,6 @@ export async function fetchRecord(callId: string): Promise<CentreRecord> {
 
 export async function addComment(callId: string, body: string): Promise<void> {
   await api('POST', `${callPath(callId)}/comments`, { body });
-}
-
-/** The address of the streamed CSV of the filtered calls: a link, so the browser downloads it itself. */
-export function csvAddress(q: { from: number; to: number; filter: CallFilter }): string {
-  return `${API}/supervision/calls.csv?${queryOf(q)}`;
 }
 
 /**

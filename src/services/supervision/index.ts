@@ -8,9 +8,7 @@ import { createLineFeed, type LineFeed } from './lineFeed';
 
 export {
   addComment,
-  CALLS_CAP,
   centreCallRow,
-  csvAddress,
   fetchCalls,
   fetchDashboard,
   fetchRecord,

@@ -45,8 +45,7 @@ export function createLineFeed(link: LineLink, now: () => number = Date.now): Li
     view = next;
     for (const l of listeners) l();
   };
-  const known = () =>
-    view.status === 'loading' ? { board: null, callbacks: null, at: null } : view;
+  const known = () => (view.status === 'loading' ? { board: null, callbacks: null, at: null } : view);
   const lost = () => set({ ...known(), status: 'lastKnown' });
 
   const refreshBoard = () => {
