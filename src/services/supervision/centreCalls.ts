@@ -32,6 +32,11 @@ export function problemText(error: unknown): string {
 
 class BadAnswer extends Error {}
 
+/** The server answered and refused (a 4xx or 5xx with its code), as opposed to no answer at all. */
+export function isRefusal(error: unknown): boolean {
+  return error instanceof ApiRefusal && error.code !== 'unreachable';
+}
+
 function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new BadAnswer('answer does not fit the protocol');

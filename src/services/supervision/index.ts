@@ -12,6 +12,7 @@ export {
   fetchCalls,
   fetchDashboard,
   fetchRecord,
+  isRefusal,
   problemText,
   recordLog,
   type CallComment,
