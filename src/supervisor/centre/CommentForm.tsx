@@ -23,7 +23,7 @@ export function CommentForm({ onSend }: Props) {
     setSaid(problem === null ? { ok: true, text: text.sent } : { ok: false, text: problem });
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label={text.field}>
+    <form onSubmit={(e) => void submit(e)} aria-label={text.form}>
       <label htmlFor={id}>{text.field}</label>
       <textarea id={id} value={body} maxLength={2000} rows={3} onChange={(e) => setBody(e.target.value)} />
       <button type="submit" disabled={sending}>
