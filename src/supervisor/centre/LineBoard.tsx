@@ -44,8 +44,9 @@ export function LineBoard() {
   if (view.status === 'loading') return <p role="status">{text.loading}</p>;
   const { board, callbacks, at } = view;
   const rows = board && at !== null ? lineRows(board, callbacks, now, at) : null;
-  // The server's figures (src/analytics Figures), passed through whole.
-  const today = board?.today as Figures | undefined;
+  // The server's figures (src/analytics Figures) passed through whole; the schema vouches only for
+  // `calls`, so each other figure is read as possibly missing.
+  const today = board?.today as Partial<Figures> | undefined;
   const onCall = new Set(board?.calls.map((c) => c.personId));
   return (
     <section aria-labelledby="line-title" className="line-board" data-testid="line-board">
@@ -91,11 +92,11 @@ export function LineBoard() {
             <dt>{text.todayCalls}</dt>
             <dd>{today.calls}</dd>
             <dt>{text.todayHandle}</dt>
-            <dd>{formatDuration(today.avgHandleMs)}</dd>
+            <dd>{formatDuration(today.avgHandleMs ?? null)}</dd>
             <dt>{text.todayFirstContact}</dt>
-            <dd>{t.supervisor.dashboard.pct(today.firstContact.share)}</dd>
+            <dd>{t.supervisor.dashboard.pct(today.firstContact?.share ?? null)}</dd>
             <dt>{text.todayHoldsOver}</dt>
-            <dd>{today.holds.overPromise}</dd>
+            <dd>{today.holds?.overPromise ?? '—'}</dd>
           </dl>
         </>
       )}
