@@ -5,7 +5,6 @@
 import type { z } from 'zod';
 import type { CallFacts, CallFilter, PeriodFigures } from '../../analytics';
 import type { CallEventRow, CallRow } from '../../db';
-import { t } from '../../i18n';
 import {
   callEventSchema,
   callPageSchema,
@@ -23,11 +22,13 @@ export type CentreRecord = z.infer<typeof callRecordSchema>;
 
 const PAGE = 500;
 
-/** The sentence to show for a failed request: the server's own refusal, or no connection. */
-export function problemText(error: unknown): string {
-  if (error instanceof ApiRefusal && error.message) return error.message;
-  if (error instanceof BadAnswer) return t.centreSupervision.badAnswer;
-  return t.centreSupervision.offline;
+/** Why a request failed: the server's own refusal (its Russian message), a garbled answer, or no answer. */
+export type Failure = { kind: 'refused'; message: string } | { kind: 'badAnswer' } | { kind: 'offline' };
+
+export function failureOf(error: unknown): Failure {
+  if (error instanceof ApiRefusal && error.message) return { kind: 'refused', message: error.message };
+  if (error instanceof BadAnswer) return { kind: 'badAnswer' };
+  return { kind: 'offline' };
 }
 
 class BadAnswer extends Error {}

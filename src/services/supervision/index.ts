@@ -13,10 +13,11 @@ export {
   fetchDashboard,
   fetchRecord,
   isRefusal,
-  problemText,
+  failureOf,
   recordLog,
   type CallComment,
   type CentreRecord,
+  type Failure,
 } from './centreCalls';
 export type { Board, LineView, LineFeed } from './lineFeed';
 

@@ -1,5 +1,6 @@
 // A centre's call opened from the list: its log and the comments on it come from the server in one
 // reading; the supervisor's comment is sent there and the record read again to show it.
+import { problemText } from './problemText';
 import { useEffect, useId, useState } from 'react';
 import type { CallEventRow, AppDB } from '../../db';
 import { CommentList, type ShownComment } from '../../ui/CommentList';
@@ -29,7 +30,7 @@ export function CentreCallRecord({ db, call, now, onClose }: Props) {
         const record = await s.fetchRecord(callId);
         if (live) setRead({ status: 'ready', log: s.recordLog(record), comments: record.comments });
       } catch (error) {
-        if (live) setRead({ status: 'failed', problem: s.problemText(error) });
+        if (live) setRead({ status: 'failed', problem: problemText(s.failureOf(error)) });
       }
     });
     return () => {
@@ -43,7 +44,7 @@ export function CentreCallRecord({ db, call, now, onClose }: Props) {
       setVersion((v) => v + 1);
       return null;
     } catch (error) {
-      return s.problemText(error);
+      return problemText(s.failureOf(error));
     }
   };
   return (

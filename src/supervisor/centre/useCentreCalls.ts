@@ -2,6 +2,7 @@
 // compliance already read, filtered by the server as listing.ts filters; the dashboard asks the server for
 // its figures. Read again when the line moves (a `board` event: a call may have ended) and on reconnect.
 // A failed reading keeps the calls last read and says since when.
+import { problemText } from './problemText';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CallFilter } from '../../analytics';
 import { useClock } from '../../services/ClockContext';
@@ -90,7 +91,7 @@ export function useCentreCalls(on: boolean, from: number, to: number, filter: Ca
         setState({ status: 'ready', calls, loadedAt: clock.now(), dashboard });
       } catch (error) {
         if (!live) return;
-        setProblem({ text: s.problemText(error), at: lastRead.current });
+        setProblem({ text: problemText(s.failureOf(error)), at: lastRead.current });
         setState((held) =>
           held.status === 'ready' ? held : { status: 'ready', calls: [], loadedAt: clock.now(), dashboard },
         );
