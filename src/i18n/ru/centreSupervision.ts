@@ -2,8 +2,10 @@
 // live board the server holds, and supervisors' comments as the operator reads them in their history.
 // Read only by lazy chunks (vite.config.ts LAZY_ONLY), so a single workstation's first load does not carry them.
 
-const HOUR = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit' });
-const at = (ms: number) => HOUR.format(new Date(ms));
+// Made when a text asks for it, not at import: a formatter made at the top would be a side effect that
+// ties this file to the first load through the catalogue's namespace.
+const at = (ms: number) =>
+  new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
 
 /** "2:05" for a countdown or a time on the line; an hour or more "1:02:05". */
 const clock = (ms: number) => {
