@@ -7,6 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { callPromisingCallback, callWithNameAndNeed, operatorView } from './callSteps';
 import { addBoris, BORIS, desk, startCentre } from './centreDesks';
+import { seriousA11yViolations } from './harness';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -50,6 +51,7 @@ it("shows the centre's line live, both desks' calls in the list, and a comment i
   expect(await board.getByTestId('line-calls').getByRole('row').count()).toBe(2); // the head and Anna
   // Both operators are signed in; today so far holds Boris's finished call.
   expect(await board.textContent()).toContain('Операторы в системе: 2');
+  expect(await seriousA11yViolations(chief.page)).toEqual([]);
 
   // Anna's caller hangs up; she saves the wrap-up. The line empties.
   await anna.page.keyboard.press('Shift+KeyX');
@@ -65,6 +67,10 @@ it("shows the centre's line live, both desks' calls in the list, and a comment i
   const rowOf = (name: string) => grid.getByRole('row').filter({ hasText: name });
   expect(await rowOf(BORIS_NAME).textContent()).toContain('Обещан обратный звонок');
   expect(await rowOf(ANNA).textContent()).toContain('Без итога');
+  // The figures are the server's over the same calls.
+  await tab(chief.page, 'Показатели');
+  await chief.page.getByRole('button', { name: 'Открыть 2 звонка: все звонки' }).waitFor();
+  await tab(chief.page, 'Звонки');
 
   // The supervisor comments on Anna's call from its record.
   await rowOf(ANNA).click();
