@@ -44,6 +44,7 @@ const liveCall = (id: string, name: string, startedAt: number, deadline: number 
 });
 
 const asked: string[] = [];
+let reachable = true;
 function answer(path: string): unknown {
   if (path.startsWith('/api/v1/supervision/calls?'))
     return { calls: serverCalls, next: null, serverTime: NOW };
@@ -68,6 +69,10 @@ function answer(path: string): unknown {
   return null;
 }
 
+// The service is a lazy chunk: its first import in a test file takes a while on a busy machine.
+const LOADED = { timeout: 10_000 };
+const listed = `Звонков: ${serverCalls.length} из ${serverCalls.length}`;
+
 let n = 0;
 const dbs: AppDB[] = [];
 beforeEach(() => {
@@ -77,8 +82,10 @@ beforeEach(() => {
     KNOWN_KEY,
     JSON.stringify({ person: { id: 'chief', roles: ['supervisor'] }, organisation: { id: 'org' } }),
   );
+  reachable = true;
   vi.stubGlobal('fetch', (input: string) => {
     asked.push(input);
+    if (!reachable) return Promise.reject(new TypeError('Failed to fetch'));
     const body = answer(input);
     return Promise.resolve(
       body === null
@@ -118,17 +125,33 @@ function renderWorkspace() {
 describe("the supervisor's workspace over a centre", () => {
   it("lists the server's calls, not this workstation's, filtered by the server", async () => {
     renderWorkspace();
-    expect(await screen.findByText(`Звонков: ${serverCalls.length} из ${serverCalls.length}`)).toBeTruthy();
+    expect(await screen.findByText(listed, {}, LOADED)).toBeTruthy();
     expect(screen.getByText('Звонки всего центра: с сервера организации.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Итог'), { target: { value: 'resolved' } });
     await vi.waitFor(() => expect(asked.some((a) => a.includes('outcome=resolved'))).toBe(true));
+  });
+
+  it('keeps the calls last read when the server cannot be reached, and says since when', async () => {
+    renderWorkspace();
+    expect(await screen.findByText(listed, {}, LOADED)).toBeTruthy();
+    reachable = false;
+    fireEvent.change(screen.getByLabelText('Итог'), { target: { value: 'resolved' } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^Нет связи с сервером\. Показаны данные на \d\d:\d\d\.$/);
+    // The calls read before stay, filtered here as the server would have.
+    const resolved = serverCalls.filter((c) => c.facts.outcome === 'resolved').length;
+    expect(screen.getByText(`Звонков: ${resolved} из ${serverCalls.length}`)).toBeTruthy();
   });
 
   it('shows the line with the hold about to run over first, and how old the board is once the link drops', async () => {
     act(() => setCentreLink('connected'));
     renderWorkspace();
     fireEvent.click(await screen.findByRole('tab', { name: 'Линия' }));
-    const holds = await screen.findByRole('table', { name: 'Удержания: кто скоро превысит обещанное' });
+    const holds = await screen.findByRole(
+      'table',
+      { name: 'Удержания: кто скоро превысит обещанное' },
+      LOADED,
+    );
     const rows = within(holds).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual(['Борис2 мин0:20Меньше минуты', 'Вера2 мин1:30В срок']);
     expect(screen.getByText('Обновляется само, как только на линии что-то меняется.')).toBeTruthy();
