@@ -46,7 +46,7 @@ export function SupervisorWorkspace() {
   // Signed in to a centre as its supervisor: the server's calls, figures and line; else this workstation's.
   const [centre] = useState(readsCentre);
   const local = useSupervisedCalls(centre ? null : db, period.from, period.to);
-  const remote = useCentreCalls(centre, period.from, period.to, filter);
+  const remote = useCentreCalls(centre, tab !== 'line', period.from, period.to, filter);
   const state = centre ? remote.state : local;
   const articles = useArticleReviews(db);
   const now =

@@ -10,8 +10,11 @@ import type { CallsState, DashboardSource, SupervisorCall } from '../useSupervis
 
 const centre = () => import('../../services/supervision');
 
-/** Readings asked for by the line's news are folded to one per this time (the board has its own). */
-const FOLD_MS = 2000;
+/**
+ * Readings asked for by the line's news are folded to one per this time: the news comes with every event
+ * of every call (the board has its own), while the list changes only when a call ends.
+ */
+const FOLD_MS = 5000;
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export interface CentreCalls {
@@ -24,7 +27,14 @@ export interface CentreCalls {
   problem: { text: string; at: number | null } | null;
 }
 
-export function useCentreCalls(on: boolean, from: number, to: number, filter: CallFilter): CentreCalls {
+/** `watching`: the calls or their figures are on screen; news heard meanwhile waits until they are. */
+export function useCentreCalls(
+  on: boolean,
+  watching: boolean,
+  from: number,
+  to: number,
+  filter: CallFilter,
+): CentreCalls {
   const clock = useClock();
   const [state, setState] = useState<CallsState>(() => ({
     status: 'loading',
@@ -34,12 +44,13 @@ export function useCentreCalls(on: boolean, from: number, to: number, filter: Ca
   const [capped, setCapped] = useState(false);
   const [problem, setProblem] = useState<CentreCalls['problem']>(null);
   const [news, setNews] = useState(0);
+  const [stale, setStale] = useState(false);
   const known = useRef(new Map<string, SupervisorCall>());
   const [knownList, setKnownList] = useState<readonly SupervisorCall[]>([]);
   const filterKey = JSON.stringify(filter);
   const lastRead = useRef<number | null>(null);
 
-  // The line moved: read again, at most once per FOLD_MS.
+  // The line moved: read again (once the calls are on screen), at most once per FOLD_MS.
   useEffect(() => {
     if (!on) return;
     let live = true;
@@ -50,7 +61,7 @@ export function useCentreCalls(on: boolean, from: number, to: number, filter: Ca
       stop = onLineMoved(() => {
         timer ??= setTimeout(() => {
           timer = null;
-          setNews((n) => n + 1);
+          setStale(true);
         }, FOLD_MS);
       });
     });
@@ -60,6 +71,12 @@ export function useCentreCalls(on: boolean, from: number, to: number, filter: Ca
       if (timer) clearTimeout(timer);
     };
   }, [on]);
+
+  useEffect(() => {
+    if (!watching || !stale) return;
+    setStale(false);
+    setNews((n) => n + 1);
+  }, [watching, stale]);
 
   useEffect(() => {
     known.current = new Map();
