@@ -66,3 +66,44 @@ export function liveCallOf(log: readonly CallRecordEvent[], flow: FlowDefinition
     lastAt: last.at,
   };
 }
+
+/**
+ * The board's order: holds that run over their promise soonest first (one already over comes before one
+ * still within it), then the other calls, the longest going first. The server lists the line this way
+ * and the supervisor's board keeps it; it does not change with time, only the countdowns do.
+ */
+export function lineOrder<T extends Pick<LiveCall, 'startedAt'> & { hold: { deadline: number } | null }>(
+  calls: readonly T[],
+): T[] {
+  return [...calls].sort(
+    (a, b) => (a.hold?.deadline ?? Infinity) - (b.hold?.deadline ?? Infinity) || a.startedAt - b.startedAt,
+  );
+}
+
+/** A hold's promise runs out within this time: the board marks it as about to run over. */
+export const HOLD_SOON_MS = 60_000;
+
+export type HoldUrgency = 'over' | 'soon' | 'within';
+
+/** How a hold stands against its promise at `now`, and the time left (negative once over). */
+export function holdUrgency(deadline: number, now: number): { urgency: HoldUrgency; leftMs: number } {
+  const leftMs = deadline - now;
+  return { urgency: leftMs < 0 ? 'over' : leftMs <= HOLD_SOON_MS ? 'soon' : 'within', leftMs };
+}
+
+/** A promised callback as the board counts it: due by `deadline`. */
+export interface DueCallback {
+  deadline: number;
+}
+
+/** The open callbacks past their deadline, and those due within the next hour, each soonest first. */
+export function callbacksDue<T extends DueCallback>(
+  callbacks: readonly T[],
+  now: number,
+): { overdue: T[]; nextHour: T[] } {
+  const sorted = [...callbacks].sort((a, b) => a.deadline - b.deadline);
+  return {
+    overdue: sorted.filter((c) => c.deadline < now),
+    nextHour: sorted.filter((c) => c.deadline >= now && c.deadline < now + 3_600_000),
+  };
+}

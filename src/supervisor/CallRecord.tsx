@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { callbackState, complianceIssues, reachedOutcome } from '../analytics';
 import { t } from '../i18n';
 import { flowVersion, loadCall, type AppDB, type CallEventRow } from '../db';
@@ -10,26 +10,38 @@ import { resultText } from './callText';
 import { formatDateTime, formatDuration } from './format';
 import type { SupervisorCall } from './useSupervisedCalls';
 
-type Props = { db: AppDB; call: SupervisorCall; now: number; onClose: () => void };
+type Props = {
+  db: AppDB;
+  call: SupervisorCall;
+  now: number;
+  onClose: () => void;
+  /** The log read elsewhere (the centre's server; null while it comes); by default read from `db`. */
+  log?: readonly CallEventRow[] | null;
+  /** Shown below the record (the comments on a centre's call). */
+  children?: ReactNode;
+};
 
 function YesNo({ value }: { value: boolean | null }) {
   const text = t.supervisor.record;
   return <>{value === null ? text.notApplicable : value ? text.yes : text.no}</>;
 }
 
-export function CallRecord({ db, call, now, onClose }: Props) {
+export function CallRecord({ db, call, now, onClose, log: given, children }: Props) {
   const text = t.supervisor.record;
   const { row, facts } = call;
-  const [log, setLog] = useState<CallEventRow[] | null>(null);
+  const [stored, setLog] = useState<CallEventRow[] | null>(null);
+  const local = given === undefined;
+  const log = local ? stored : given;
   // The version the call ran, from the flow catalogue: undefined while it is looked up.
   const [flow, setFlow] = useState<FlowDefinition | null | undefined>(undefined);
   useEffect(() => {
+    if (!local) return;
     let live = true;
     void loadCall(db, row.id).then((stored) => live && setLog(stored?.log ?? []));
     return () => {
       live = false;
     };
-  }, [db, row.id, row.lastSeq]);
+  }, [db, row.id, row.lastSeq, local]);
   useEffect(() => {
     let live = true;
     setFlow(undefined);
@@ -127,6 +139,7 @@ export function CallRecord({ db, call, now, onClose }: Props) {
       )}
       {log && <CallTimeline log={log} flow={flow ?? null} />}
       {log && flow && <CallReplay flow={flow} log={log} />}
+      {children}
     </aside>
   );
 }

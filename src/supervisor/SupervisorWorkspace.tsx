@@ -13,10 +13,18 @@ import { ExchangePanel } from './ExchangePanel';
 import { PeriodPicker } from './PeriodPicker';
 import { useArticleReviews } from './useArticleReviews';
 import { useSupervisedCalls } from './useSupervisedCalls';
+import { CentreCallRecord } from './centre/CentreCallRecord';
+import { CentreExport } from './centre/CentreExport';
+import { CentreNotice } from './centre/CentreNotice';
+import { readsCentre } from './centre/centreSession';
+import { LineBoard } from './centre/LineBoard';
+import { useCentreCalls } from './centre/useCentreCalls';
 
 const DAY = 86_400_000;
 type Tab = keyof typeof t.supervisor.tabs;
 const TABS = Object.keys(t.supervisor.tabs) as Tab[]; // the catalogue's keys are the tabs
+/** Only with the centre's server: the line is the whole centre's. */
+const CENTRE_ONLY: ReadonlySet<Tab> = new Set(['line']);
 
 /** The start of the local day `now` falls in. */
 function today(now: number): number {
@@ -35,7 +43,11 @@ export function SupervisorWorkspace() {
   const [filter, setFilter] = useState<CallFilter>({});
   const [tab, setTab] = useState<Tab>('calls');
   const [openId, setOpenId] = useState<string | null>(null);
-  const state = useSupervisedCalls(db, period.from, period.to);
+  // Signed in to a centre as its supervisor: the server's calls, figures and line; else this workstation's.
+  const [centre] = useState(readsCentre);
+  const local = useSupervisedCalls(centre ? null : db, period.from, period.to);
+  const remote = useCentreCalls(centre, tab !== 'line', period.from, period.to, filter);
+  const state = centre ? remote.state : local;
   const articles = useArticleReviews(db);
   const now =
     state.status === 'ready' ? state.loadedAt : state.status === 'loading' ? state.since : period.to;
@@ -54,15 +66,19 @@ export function SupervisorWorkspace() {
     <section aria-labelledby="supervisor-title" className="workspace supervisor">
       <h1 id="supervisor-title">{text.title}</h1>
       <PeriodPicker from={period.from} to={period.to} onChange={setPeriod} />
-      <CallFilters calls={all} filter={filter} onChange={setFilter} />
+      <CallFilters calls={centre ? remote.known : all} filter={filter} onChange={setFilter} />
+      {centre && <CentreNotice capped={remote.capped} problem={remote.problem} />}
       <Tabs
         label={text.tabsLabel}
-        tabs={TABS.map((k) => ({ id: k, label: text.tabs[k] }))}
+        tabs={TABS.filter((k) => centre || !CENTRE_ONLY.has(k)).map((k) => ({ id: k, label: text.tabs[k] }))}
         selected={tab}
         onSelect={setTab}
       >
         {/* The dashboard says it is loading itself: its figures come before the list. */}
-        {state.status === 'loading' && tab !== 'dashboard' && <p role="status">{text.loading}</p>}
+        {state.status === 'loading' && tab !== 'dashboard' && tab !== 'line' && (
+          <p role="status">{text.loading}</p>
+        )}
+        {tab === 'line' && <LineBoard />}
         {tab === 'calls' && <CallsList calls={shown} total={all.length} now={now} onOpen={setOpenId} />}
         {tab === 'dashboard' && state.status !== 'failed' && (
           <DashboardView
@@ -78,9 +94,15 @@ export function SupervisorWorkspace() {
           />
         )}
         {tab === 'compliance' && <ComplianceList calls={shown} now={now} onOpen={setOpenId} />}
+        {tab === 'exchange' && centre && <CentreExport {...period} filter={filter} />}
         {tab === 'exchange' && <ExchangePanel db={db} calls={shown} now={now} />}
       </Tabs>
-      {open && <CallRecord db={db} call={open} now={now} onClose={() => setOpenId(null)} />}
+      {open &&
+        (centre ? (
+          <CentreCallRecord db={db} call={open} now={now} onClose={() => setOpenId(null)} />
+        ) : (
+          <CallRecord db={db} call={open} now={now} onClose={() => setOpenId(null)} />
+        ))}
     </section>
   );
 }

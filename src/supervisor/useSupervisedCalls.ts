@@ -19,7 +19,7 @@ export interface SupervisorCall extends ListedCall {
   row: CallRow;
 }
 
-type DashboardSource = (req: DashboardRequest) => Promise<PeriodFigures | null>;
+export type DashboardSource = (req: DashboardRequest) => Promise<PeriodFigures | null>;
 
 export type CallsState =
   /** The dashboard can be asked for at once: it comes before the list. */

@@ -2,70 +2,24 @@
 // browser contexts: a callback promised at one desk appears at the other by the centre's event stream;
 // both take it at once, one gets the call and the other is told who has it; the call made closes it for
 // everyone.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { callPromisingCallback, operatorView } from './callSteps';
-import { completeFirstRun, launch, startAppServer, watchErrors } from './harness';
+import { addBoris, BORIS, desk, startCentre } from './centreDesks';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
 
-async function desk(url: string, login: string, password: string): Promise<{ page: Page; errors: string[] }> {
-  const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
-  cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
-  const context = await launch(profileDir);
-  cleanups.push(() => context.close());
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = watchErrors(page);
-  await page.goto(url);
-  const form = page.getByRole('form', { name: 'Вход в Суфлёр' });
-  await form.getByLabel('Логин').fill(login);
-  await form.getByLabel('Пароль').fill(password);
-  await form.getByRole('button', { name: 'Войти' }).click();
-  await completeFirstRun(page);
-  return { page, errors };
-}
-
 it('shares a promised callback with the other desk; of two taking it at once one gets it, the other is told who', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const server = await startAppServer(dataDir, 0);
-  cleanups.push(() => server.close());
-  const address = server.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-
+  const { server, url } = await startCentre(cleanups);
   // A second operator in the same organisation, made by its administrator.
-  const signIn = await server.inject({
-    method: 'POST',
-    url: '/api/v1/session',
-    payload: { login: 'sverdlovsk.administrator', password: SAMPLE_PASSWORD },
-  });
-  const cookie = signIn.cookies.find((c) => c.name === 'sufler_session')?.value ?? '';
-  const created = await server.inject({
-    method: 'POST',
-    url: '/api/v1/admin/people',
-    headers: {
-      cookie: `sufler_session=${cookie}`,
-      'x-csrf-token': signIn.json<{ csrfToken: string }>().csrfToken,
-    },
-    payload: {
-      login: 'boris.operator',
-      password: 'пароль-бориса-1',
-      surname: 'Петров',
-      firstName: 'Борис',
-      roles: ['operator'],
-    },
-  });
-  expect(created.statusCode).toBe(201);
+  await addBoris(server);
 
-  const anna = await desk(url, 'sverdlovsk.operator', SAMPLE_PASSWORD);
-  const boris = await desk(url, 'boris.operator', 'пароль-бориса-1');
+  const anna = await desk(cleanups, url, 'sverdlovsk.operator', SAMPLE_PASSWORD);
+  const boris = await desk(cleanups, url, BORIS.login, BORIS.password);
   const queueOf = (page: Page) => page.getByRole('region', { name: 'Обещанные звонки центра' });
 
   // Boris watches the centre's queue; Anna promises a callback in a call.

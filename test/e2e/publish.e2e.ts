@@ -11,7 +11,8 @@ import { afterEach, expect, it } from 'vitest';
 import { databaseOf } from '../../src/server/app';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { loadFlow } from '../calls/helpers';
-import { completeFirstRun, launch, startAppServer, waitForServiceWorker, watchErrors } from './harness';
+import { desk } from './centreDesks';
+import { startAppServer, waitForServiceWorker } from './harness';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -76,20 +77,9 @@ async function operatorSignsIn(
   centre: Centre,
   login = 'sverdlovsk.operator',
 ): Promise<{ page: Page; errors: string[] }> {
-  const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
-  cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
-  const context = await launch(profileDir);
-  cleanups.push(() => context.close());
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = watchErrors(page);
-  await page.goto(centre.origin);
-  const form = page.getByRole('form', { name: 'Вход в Суфлёр' });
-  await form.getByLabel('Логин').fill(login);
-  await form.getByLabel('Пароль').fill(SAMPLE_PASSWORD);
-  await form.getByRole('button', { name: 'Войти' }).click();
-  await completeFirstRun(page);
-  await waitForServiceWorker(page);
-  return { page, errors };
+  const signedIn = await desk(cleanups, centre.origin, login, SAMPLE_PASSWORD);
+  await waitForServiceWorker(signedIn.page);
+  return signedIn;
 }
 
 const line = (page: Page) => page.getByTestId('line-to-say');

@@ -22,3 +22,4 @@ export { account } from './account';
 export { sync } from './sync';
 export { handovers } from './handovers';
 export { centreFlows } from './centreFlows';
+export { centreSupervision } from './centreSupervision';

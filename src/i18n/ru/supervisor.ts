@@ -174,6 +174,7 @@ export const supervisor = {
     dashboard: 'Показатели',
     compliance: 'Нарушения стандарта',
     exchange: 'Обмен и хранение',
+    line: 'Линия',
   },
   tabsLabel: 'Разделы руководителя',
   period: { label: 'Период', from: 'С', to: 'По' },

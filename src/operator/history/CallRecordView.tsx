@@ -6,6 +6,8 @@ import type { FlowDefinition } from '../../flows/types';
 import { timelineOf } from '../../i18n/callTimeline';
 import { useWatched } from './useWatched';
 import { WrapUpSummary } from './WrapUpSummary';
+import { CentreComments } from './CentreComments';
+import { rememberedSession } from '../../services/account/serverProbe';
 
 type Props = {
   db: AppDB;
@@ -65,6 +67,7 @@ export function CallRecordView({ db, callId, flows, timeZone, onBack }: Props) {
         ))}
       </ol>
       <WrapUpSummary row={row} />
+      {rememberedSession() && <CentreComments callId={row.id} timeZone={timeZone} />}
     </article>
   );
 }

@@ -10,7 +10,7 @@ import { CALL_RESULTS, type CallResult } from '../../analytics/result';
 import { COMPLIANCE_RULES, type ComplianceRule } from '../../analytics/standardRules';
 import type { CallFilter } from '../../analytics/listing';
 import { ALL_STAGES, type FlowDefinition } from '../../flows/types';
-import { liveCallOf } from '../../analytics/line';
+import { lineOrder, liveCallOf } from '../../analytics/line';
 import type { CallRecordEvent } from '../../calls/record';
 import { flowOf } from './callFigures';
 import type { Database } from './schema';
@@ -567,9 +567,7 @@ export async function lineNow(db: Db, organisationId: string, now: number) {
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     // Holds that run over their promise soonest come first, then the other calls, longest first.
-    calls: calls.sort(
-      (a, b) => (a.hold?.deadline ?? Infinity) - (b.hold?.deadline ?? Infinity) || a.startedAt - b.startedAt,
-    ),
+    calls: lineOrder(calls),
   };
 }
 

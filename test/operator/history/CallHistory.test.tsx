@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KNOWN_KEY } from '../../../src/services/account/serverProbe';
 import { AppContext, type AppContextValue } from '../../../src/services/AppContext';
 import { createCallController, type AppCallController } from '../../../src/services/callOwner/controller';
 import { singleTabCallLock } from '../../../src/services/callOwner/lock';
@@ -111,6 +112,67 @@ describe('call history', () => {
     expect(wrapUp).toContain('Работа после звонка: 30 с');
     fireEvent.click(screen.getByRole('button', { name: 'К списку звонков' }));
     await screen.findByTestId('call-list');
+  });
+});
+
+describe("supervisors' comments in the history (signed in to a centre)", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    localStorage.clear();
+  });
+  const signedIn = () =>
+    localStorage.setItem(
+      KNOWN_KEY,
+      JSON.stringify({ person: { id: 'anna', roles: ['operator'] }, organisation: { id: 'org' } }),
+    );
+  const openRecord = async () => {
+    const { db, clock, callId } = await setup();
+    render(<CallHistory db={db} flows={FLOWS} timeZone={ORG.timeZone} clock={clock} />);
+    await screen.findByTestId('call-list');
+    fireEvent.click(screen.getByRole('button', { name: /Ольга Ивановна/ }));
+    return callId;
+  };
+
+  it("shows the comments on the operator's own call, read from the server", async () => {
+    signedIn();
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      asked.push(url);
+      const body = {
+        callId: 'any',
+        call: null,
+        events: [],
+        comments: [
+          {
+            id: 'k1',
+            author: 'Кузнецов Игорь Павлович',
+            body: 'Хорошо переспросили вопрос.',
+            at: TUESDAY_1030 + DAY / 24,
+          },
+        ],
+      };
+      return Promise.resolve(
+        new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
+      );
+    });
+    const callId = await openRecord();
+    const comments = await screen.findByTestId('call-comments', {}, { timeout: 10_000 });
+    expect(comments.textContent).toContain('Хорошо переспросили вопрос.');
+    expect(comments.textContent).toContain('Кузнецов Игорь Павлович');
+    expect(asked).toEqual([`/api/v1/supervision/calls/${callId}`]);
+  });
+
+  it('says the comments need the connection when the server cannot be reached', async () => {
+    signedIn();
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    await openRecord();
+    expect(
+      await screen.findByText(
+        'Комментарии руководителя видны, когда есть связь с сервером.',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeTruthy();
   });
 });
 

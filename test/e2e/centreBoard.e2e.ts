@@ -1,0 +1,94 @@
+// The supervisor over the whole centre (issue 19), in Chromium against the real server: two operators
+// make calls in two browsers; the supervisor's «Линия» shows the one still talking, at their stage, as it
+// happens; the calls list then holds both calls with how each ended; a comment the supervisor writes on a
+// call shows in that operator's history.
+import type { Page } from 'playwright-core';
+import { afterEach, expect, it } from 'vitest';
+import { SAMPLE_PASSWORD } from '../../src/server/seed';
+import { callPromisingCallback, callWithNameAndNeed, operatorView } from './callSteps';
+import { addBoris, BORIS, desk, startCentre } from './centreDesks';
+import { seriousA11yViolations } from './harness';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+});
+
+const ANNA = 'Смирнова Анна Сергеевна';
+const BORIS_NAME = 'Петров Борис Игоревич';
+const STAGES = /Приветствие|Уточнение личности|Выяснение потребности|Подтверждение понимания|Решение вопроса/;
+
+const tab = (page: Page, name: string) =>
+  page.getByRole('tablist', { name: 'Разделы руководителя' }).getByRole('tab', { name }).click();
+
+it("shows the centre's line live, both desks' calls in the list, and a comment in the operator's history", async () => {
+  const { server, url } = await startCentre(cleanups);
+  await addBoris(server);
+  const anna = await desk(cleanups, url, 'sverdlovsk.operator', SAMPLE_PASSWORD, {
+    surname: 'Смирнова',
+    firstName: 'Анна',
+    patronymic: 'Сергеевна',
+  });
+  const boris = await desk(cleanups, url, BORIS.login, BORIS.password, {
+    surname: 'Петров',
+    firstName: 'Борис',
+    patronymic: 'Игоревич',
+  });
+  const chief = await desk(cleanups, url, 'sverdlovsk.supervisor', SAMPLE_PASSWORD);
+  await chief.page.getByRole('heading', { level: 1, name: 'Рабочее место руководителя' }).waitFor();
+  await tab(chief.page, 'Линия');
+  const board = chief.page.getByTestId('line-board');
+  await board.getByText('Сейчас звонков нет.').waitFor({ timeout: 15_000 });
+
+  // Boris makes a whole call; Anna is in the middle of hers.
+  await callPromisingCallback(boris.page);
+  await callWithNameAndNeed(anna.page);
+
+  // The board shows Anna on the line at the stage she is at, without the supervisor doing anything.
+  const annaRow = board.getByTestId('line-calls').getByRole('row').filter({ hasText: ANNA });
+  await annaRow.waitFor({ timeout: 15_000 });
+  expect(await annaRow.textContent()).toMatch(STAGES);
+  expect(await board.getByTestId('line-calls').getByRole('row').count()).toBe(2); // the head and Anna
+  // Both operators are signed in; today so far holds Boris's finished call.
+  expect(await board.textContent()).toContain('Операторы в системе: 2');
+  expect(await seriousA11yViolations(chief.page)).toEqual([]);
+
+  // Anna's caller hangs up; she saves the wrap-up. The line empties.
+  await anna.page.keyboard.press('Shift+KeyX');
+  await anna.page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
+  await anna.page.keyboard.press('Control+Enter');
+  await anna.page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
+  await board.getByText('Сейчас звонков нет.').waitFor({ timeout: 15_000 });
+
+  // The list holds both calls, each with how it ended.
+  await tab(chief.page, 'Звонки');
+  await chief.page.getByText('Звонков: 2 из 2').waitFor({ timeout: 15_000 });
+  const grid = chief.page.getByRole('grid', { name: 'Звонки' });
+  const rowOf = (name: string) => grid.getByRole('row').filter({ hasText: name });
+  expect(await rowOf(BORIS_NAME).textContent()).toContain('Обещан обратный звонок');
+  expect(await rowOf(ANNA).textContent()).toContain('Без итога');
+  // The figures are the server's over the same calls.
+  await tab(chief.page, 'Показатели');
+  await chief.page.getByRole('button', { name: 'Открыть 2 звонка: все звонки' }).waitFor();
+  await tab(chief.page, 'Звонки');
+
+  // The supervisor comments on Anna's call from its record.
+  await rowOf(ANNA).click();
+  const record = chief.page.getByRole('complementary');
+  await record.getByTestId('call-comments').getByText('Комментариев нет.').waitFor();
+  const comment = 'Дождитесь, пока клиент договорит, и предложите обратный звонок.';
+  await record.getByLabel('Комментарий оператору').fill(comment);
+  await record.getByRole('button', { name: 'Отправить комментарий' }).click();
+  await record.getByTestId('call-comments').getByText(comment).waitFor();
+
+  // Anna reads it in her history, on that call's record.
+  await operatorView(anna.page, 'Мои звонки');
+  const history = anna.page.getByRole('region', { name: 'Мои звонки' });
+  await history.getByTestId('call-list').getByRole('button').first().click();
+  await anna.page.getByTestId('call-comments').getByText(comment).waitFor({ timeout: 15_000 });
+  expect(await anna.page.getByTestId('call-comments').textContent()).toContain('Кузнецов Игорь Павлович');
+
+  expect(anna.errors).toEqual([]);
+  expect(boris.errors).toEqual([]);
+  expect(chief.errors).toEqual([]);
+});
