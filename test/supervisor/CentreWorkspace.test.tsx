@@ -64,6 +64,9 @@ function answer(path: string): unknown {
       today: { calls: 0 },
       todayFrom: NOW - 10 * HOUR,
       callbacks: null,
+      stuckOutboxes: [
+        { personId: 'p-b', name: 'Борис', calls: 3, stuckSince: NOW - 7 * MIN, oldestAt: NOW - HOUR },
+      ],
     };
   if (path === '/api/v1/callbacks') return { callbacks: [], at: new Date(NOW).toISOString() };
   return null;
@@ -155,6 +158,11 @@ describe("the supervisor's workspace over a centre", () => {
     const rows = within(holds).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual(['Борис2 мин0:20Меньше минуты', 'Вера2 мин1:30В срок']);
     expect(screen.getByText('Обновляется само, как только на линии что-то меняется.')).toBeTruthy();
+    // A desk whose calls have not gone up for minutes while the server answers is named.
+    const stuck = screen.getByRole('list', { name: 'Звонки не уходят на сервер: рабочих мест — 1' });
+    expect(within(stuck).getByRole('listitem').textContent).toMatch(
+      /^Борис: 3 звонка ждут отправки, без движения с \d\d:\d\d$/,
+    );
     act(() => setCentreLink('disconnected'));
     expect(await screen.findByText(/^Связь потеряна, данные на \d\d:\d\d\.$/)).toBeTruthy();
   });

@@ -40,6 +40,7 @@ function board(calls: LineCall[], serverTime = T): Board {
     today: { calls: 0 },
     todayFrom: T - 9 * 60 * MIN,
     callbacks: null,
+    stuckOutboxes: [],
   };
 }
 

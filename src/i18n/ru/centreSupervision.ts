@@ -2,6 +2,8 @@
 // live board the server holds, and supervisors' comments as the operator reads them in their history.
 // Read only by lazy chunks (vite.config.ts LAZY_ONLY), so a single workstation's first load does not carry them.
 
+import { plural } from './plural';
+
 // Made when a text asks for it, not at import: a formatter made at the top would be a side effect that
 // ties this file to the first load through the catalogue's namespace.
 const at = (ms: number) =>
@@ -58,6 +60,10 @@ export const centreSupervision = {
     nextHour: (n: number) => `Срок в ближайший час: ${n}`,
     callbackLine: (who: string, phone: string, deadline: number) => `${who}, ${phone} — срок ${at(deadline)}`,
     unknownCaller: 'клиент не представился',
+    stuck: (n: number) => `Звонки не уходят на сервер: рабочих мест — ${n}`,
+    noneStuck: 'Со всех рабочих мест звонки уходят на сервер.',
+    stuckLine: (who: string, calls: number, since: number) =>
+      `${who}: ${calls} ${plural(calls, 'звонок', 'звонка', 'звонков')} ждут отправки, без движения с ${at(since)}`,
     today: 'Сегодня на этот момент',
     todayCalls: 'Звонков завершено',
     todayHandle: 'Средняя длительность',

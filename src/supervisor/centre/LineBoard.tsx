@@ -83,6 +83,16 @@ export function LineBoard() {
           ) : (
             <p>{text.callbacksUnavailable}</p>
           )}
+          <h3 id="line-stuck">{text.stuck(board.stuckOutboxes.length)}</h3>
+          {board.stuckOutboxes.length === 0 ? (
+            <p>{text.noneStuck}</p>
+          ) : (
+            <ul aria-labelledby="line-stuck">
+              {board.stuckOutboxes.map((o) => (
+                <li key={`${o.personId}-${o.stuckSince}`}>{text.stuckLine(o.name, o.calls, o.stuckSince)}</li>
+              ))}
+            </ul>
+          )}
         </>
       )}
       {today && (

@@ -21,6 +21,7 @@ const board = (calls: number, serverTime = 1000): Board => ({
   today: { calls: 0 },
   todayFrom: 0,
   callbacks: null,
+  stuckOutboxes: [],
 });
 
 function fakeCentre() {
