@@ -19,4 +19,5 @@ export { files } from './files';
 export { account } from './account';
 export { sync } from './sync';
 export { handovers } from './handovers';
+export { lease } from './lease';
 export { centreFlows } from './centreFlows';
