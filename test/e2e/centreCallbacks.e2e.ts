@@ -9,28 +9,14 @@ import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { callPromisingCallback, operatorView } from './callSteps';
-import { completeFirstRun, launch, startAppServer, watchErrors } from './harness';
+import { signedInDesk, startAppServer } from './harness';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
 
-async function desk(url: string, login: string, password: string): Promise<{ page: Page; errors: string[] }> {
-  const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
-  cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
-  const context = await launch(profileDir);
-  cleanups.push(() => context.close());
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = watchErrors(page);
-  await page.goto(url);
-  const form = page.getByRole('form', { name: 'Вход в Суфлёр' });
-  await form.getByLabel('Логин').fill(login);
-  await form.getByLabel('Пароль').fill(password);
-  await form.getByRole('button', { name: 'Войти' }).click();
-  await completeFirstRun(page);
-  return { page, errors };
-}
+const desk = (url: string, login: string, password: string) => signedInDesk(url, login, password, cleanups);
 
 it('shares a promised callback with the other desk; of two taking it at once one gets it, the other is told who', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));

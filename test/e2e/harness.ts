@@ -149,3 +149,28 @@ export async function startAppServer(dataDir: string, port: number): Promise<Fas
   await app.listen({ port, host: '127.0.0.1' });
   return app;
 }
+
+/**
+ * A desk of the centre: its own browser profile (a device), signed in as `login`, past the first run.
+ * `cleanups` receives what closes it, for the test's afterEach.
+ */
+export async function signedInDesk(
+  url: string,
+  login: string,
+  password: string,
+  cleanups: (() => Promise<unknown>)[],
+): Promise<{ page: Page; errors: string[] }> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-'));
+  cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
+  const context = await launch(profileDir);
+  cleanups.push(() => context.close());
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = watchErrors(page);
+  await page.goto(url);
+  const form = page.getByRole('form', { name: 'Вход в Суфлёр' });
+  await form.getByLabel('Логин').fill(login);
+  await form.getByLabel('Пароль').fill(password);
+  await form.getByRole('button', { name: 'Войти' }).click();
+  await completeFirstRun(page);
+  return { page, errors };
+}
