@@ -1,0 +1,114 @@
+// Transfers that carry the call (issue 17), in Chromium against the real server with two operators in
+// two browser contexts: Anna transfers a call to Boris, whom the organisation's directory names (he is
+// in no department of the profile); Boris's screen offers it with the caller, the need, the notes and the
+// count so far; he takes it and his call goes on past the greeting with the count carried; sent back to
+// Anna, hers is at the cap and a third transfer is refused.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, expect, it } from 'vitest';
+import { SAMPLE_PASSWORD } from '../../src/server/seed';
+import { callWithNameAndNeed, operatorView } from './callSteps';
+import { signedInDesk, startAppServer } from './harness';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+});
+
+/** Opens the transfer panel and hands the call to the colleague named `who`, with `notes`. */
+async function transferTo(page: Page, who: RegExp, notes: string): Promise<void> {
+  await page.keyboard.press('KeyT');
+  const panel = page.getByRole('region', { name: 'Переключение' });
+  await panel.waitFor();
+  await panel.getByLabel('Суть вопроса для коллеги').fill(notes);
+  await panel.getByRole('button', { name: who }).click();
+  await page.locator('.call-screen[data-phase="transferring"]').waitFor();
+  // The colleague answered: this desk's call ends; its wrap-up saved, the desk is free.
+  await page.locator('.call-actions button[aria-keyshortcuts="1"]:not([disabled])').waitFor();
+  await page.keyboard.press('Digit1');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
+}
+
+/** The offer on `page`, taken: the call it starts is on screen. */
+async function takeOffer(page: Page): Promise<string> {
+  const offer = page.getByTestId('handover-offer');
+  await offer.waitFor({ timeout: 20_000 });
+  const text = (await offer.textContent()) ?? '';
+  await offer.getByRole('button', { name: /^Принять звонок/ }).click();
+  await page.getByTestId('line-to-say').waitFor();
+  return text;
+}
+
+it('hands a transferred call over to a colleague named by the directory, its count carried to the cap', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const server = await startAppServer(dataDir, 0);
+  cleanups.push(() => server.close());
+  const address = server.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const signIn = await server.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { login: 'sverdlovsk.administrator', password: SAMPLE_PASSWORD },
+  });
+  const cookie = signIn.cookies.find((c) => c.name === 'sufler_session')?.value ?? '';
+  const created = await server.inject({
+    method: 'POST',
+    url: '/api/v1/admin/people',
+    headers: {
+      cookie: `sufler_session=${cookie}`,
+      'x-csrf-token': signIn.json<{ csrfToken: string }>().csrfToken,
+    },
+    payload: {
+      login: 'boris.operator',
+      password: 'пароль-бориса-1',
+      surname: 'Петров',
+      firstName: 'Борис',
+      roles: ['operator'],
+    },
+  });
+  expect(created.statusCode).toBe(201);
+
+  const anna = await signedInDesk(url, 'sverdlovsk.operator', SAMPLE_PASSWORD, cleanups);
+  const boris = await signedInDesk(url, 'boris.operator', 'пароль-бориса-1', cleanups);
+  await operatorView(boris.page, 'Звонок');
+
+  await callWithNameAndNeed(anna.page);
+  await transferTo(anna.page, /^Петров Борис/, 'просит записать на четверг');
+
+  const offered = await takeOffer(boris.page);
+  // The desk's operator profile names who transferred (the first run's, here).
+  expect(offered).toMatch(/Переключил\(а\): \S/);
+  expect(offered).toContain('Ольга Ивановна, +7 (912) 345-67-89');
+  expect(offered).toContain('справка о доходах');
+  expect(offered).toContain('просит записать на четверг');
+  expect(offered).toContain('Звонок уже переключали: 1 раз (заполнено системой)');
+
+  // Boris's call goes on past the greeting, the count carried; he sends it back to Anna.
+  // Keys act once the call's actions are on screen (as a person sees them).
+  await boris.page.locator('.call-actions button:not([disabled])').first().waitFor();
+  await boris.page.keyboard.press('KeyT');
+  const borisPanel = boris.page.getByRole('region', { name: 'Переключение' });
+  await borisPanel.waitFor();
+  expect(await borisPanel.getByTestId('transfer-counter').textContent()).toBe('Переключений: 1 из 2');
+  await boris.page.keyboard.press('Escape');
+  await borisPanel.waitFor({ state: 'detached' });
+  await transferTo(boris.page, /^Смирнова Анна/, 'нужна справка, запись на четверг');
+
+  const back = await takeOffer(anna.page);
+  expect(back).toContain('Звонок уже переключали: 2 раза (заполнено системой)');
+
+  // At the cap: a third transfer is refused on this side too.
+  await anna.page.keyboard.press('KeyT');
+  const refusal = anna.page.getByRole('region', { name: 'Переключение' }).getByTestId('transfer-refused');
+  await refusal.waitFor();
+  expect(await refusal.textContent()).toContain('Переключить нельзя');
+
+  expect(anna.errors).toEqual([]);
+  expect(boris.errors).toEqual([]);
+});
