@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { callPromisingCallback, operatorView } from './callSteps';
-import { signedInDesk, startAppServer } from './harness';
+import { addBoris, signedInDesk, startAppServer, waitForServiceWorker } from './harness';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -26,29 +26,7 @@ it('shares a promised callback with the other desk; of two taking it at once one
   const address = server.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  // A second operator in the same organisation, made by its administrator.
-  const signIn = await server.inject({
-    method: 'POST',
-    url: '/api/v1/session',
-    payload: { login: 'sverdlovsk.administrator', password: SAMPLE_PASSWORD },
-  });
-  const cookie = signIn.cookies.find((c) => c.name === 'sufler_session')?.value ?? '';
-  const created = await server.inject({
-    method: 'POST',
-    url: '/api/v1/admin/people',
-    headers: {
-      cookie: `sufler_session=${cookie}`,
-      'x-csrf-token': signIn.json<{ csrfToken: string }>().csrfToken,
-    },
-    payload: {
-      login: 'boris.operator',
-      password: 'пароль-бориса-1',
-      surname: 'Петров',
-      firstName: 'Борис',
-      roles: ['operator'],
-    },
-  });
-  expect(created.statusCode).toBe(201);
+  await addBoris(server);
 
   const anna = await desk(url, 'sverdlovsk.operator', SAMPLE_PASSWORD);
   const boris = await desk(url, 'boris.operator', 'пароль-бориса-1');
@@ -109,5 +87,34 @@ it('shares a promised callback with the other desk; of two taking it at once one
   await winner.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
   await queueOf(loser).getByText('Обещанных звонков в центре нет.').waitFor({ timeout: 15_000 });
   expect(anna.errors).toEqual([]);
+  expect(boris.errors).toEqual([]);
+});
+
+it('shows the queue as last known after a reload without the server, and lets nobody take from it', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const server = await startAppServer(dataDir, 0);
+  cleanups.push(() => server.close());
+  const address = server.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await addBoris(server);
+
+  const anna = await desk(url, 'sverdlovsk.operator', SAMPLE_PASSWORD);
+  const boris = await desk(url, 'boris.operator', 'пароль-бориса-1');
+  await waitForServiceWorker(boris.page);
+  const queue = boris.page.getByRole('region', { name: 'Обещанные звонки центра' });
+  await operatorView(boris.page, 'Обещанные звонки');
+  await callPromisingCallback(anna.page);
+  await queue.getByTestId('centre-callback').waitFor({ timeout: 15_000 });
+
+  // The server goes away; Boris's page reloads (the service worker serves the app).
+  await server.close();
+  await boris.page.reload();
+  const status = queue.getByTestId('centre-queue-status');
+  await status.filter({ hasText: 'по последним данным на' }).waitFor({ timeout: 15_000 });
+  expect(await status.textContent()).toMatch(/Очередь по последним данным на \d{2}:\d{2}/);
+  const kept = queue.getByTestId('centre-callback');
+  expect(await kept.textContent()).toContain('справка о доходах');
+  expect(await kept.getByRole('button', { name: /^Взять и позвонить: / }).isDisabled()).toBe(true);
   expect(boris.errors).toEqual([]);
 });

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
+import { databaseOf } from '../../src/server/app';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { callWithNameAndNeed, operatorView } from './callSteps';
-import { signedInDesk, startAppServer } from './harness';
+import { addBoris, signedInDesk, startAppServer } from './harness';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -51,28 +52,7 @@ it('hands a transferred call over to a colleague named by the directory, its cou
   const address = server.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const signIn = await server.inject({
-    method: 'POST',
-    url: '/api/v1/session',
-    payload: { login: 'sverdlovsk.administrator', password: SAMPLE_PASSWORD },
-  });
-  const cookie = signIn.cookies.find((c) => c.name === 'sufler_session')?.value ?? '';
-  const created = await server.inject({
-    method: 'POST',
-    url: '/api/v1/admin/people',
-    headers: {
-      cookie: `sufler_session=${cookie}`,
-      'x-csrf-token': signIn.json<{ csrfToken: string }>().csrfToken,
-    },
-    payload: {
-      login: 'boris.operator',
-      password: 'пароль-бориса-1',
-      surname: 'Петров',
-      firstName: 'Борис',
-      roles: ['operator'],
-    },
-  });
-  expect(created.statusCode).toBe(201);
+  await addBoris(server);
 
   const anna = await signedInDesk(url, 'sverdlovsk.operator', SAMPLE_PASSWORD, cleanups);
   const boris = await signedInDesk(url, 'boris.operator', 'пароль-бориса-1', cleanups);
@@ -108,6 +88,16 @@ it('hands a transferred call over to a colleague named by the directory, its cou
   const refusal = anna.page.getByRole('region', { name: 'Переключение' }).getByTestId('transfer-refused');
   await refusal.waitFor();
   expect(await refusal.textContent()).toContain('Переключить нельзя');
+
+  // On the server the three desks' calls are one client call: one chain, named by the first call.
+  const db = databaseOf(server);
+  const chained = async () =>
+    (await db.selectFrom('calls').select(['id', 'chain_id', 'started_at']).orderBy('started_at').execute())
+      .map((c) => c.chain_id)
+      .filter((chain) => chain !== null);
+  await expect.poll(chained, { timeout: 15_000 }).toHaveLength(3);
+  const first = (await db.selectFrom('calls').select('id').orderBy('started_at').executeTakeFirst())?.id;
+  expect(await chained()).toEqual([first, first, first]);
 
   expect(anna.errors).toEqual([]);
   expect(boris.errors).toEqual([]);

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startStaticServer, type StaticServer } from '../helpers/staticServer';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app';
 import { defaultConfig } from '../../src/server/config';
+import { SAMPLE_PASSWORD } from '../../src/server/seed';
 
 export interface AppSession {
   server: StaticServer;
@@ -173,4 +174,33 @@ export async function signedInDesk(
   await form.getByRole('button', { name: 'Войти' }).click();
   await completeFirstRun(page);
   return { page, errors };
+}
+
+/**
+ * A second operator of the Sverdlovsk sample organisation, made by its administrator: Петров Борис,
+ * `boris.operator` / `пароль-бориса-1`.
+ */
+export async function addBoris(server: FastifyInstance): Promise<void> {
+  const signIn = await server.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { login: 'sverdlovsk.administrator', password: SAMPLE_PASSWORD },
+  });
+  const cookie = signIn.cookies.find((c) => c.name === 'sufler_session')?.value ?? '';
+  const created = await server.inject({
+    method: 'POST',
+    url: '/api/v1/admin/people',
+    headers: {
+      cookie: `sufler_session=${cookie}`,
+      'x-csrf-token': signIn.json<{ csrfToken: string }>().csrfToken,
+    },
+    payload: {
+      login: 'boris.operator',
+      password: 'пароль-бориса-1',
+      surname: 'Петров',
+      firstName: 'Борис',
+      roles: ['operator'],
+    },
+  });
+  expect(created.statusCode).toBe(201);
 }
