@@ -2,14 +2,11 @@
 // browser contexts: a callback promised at one desk appears at the other by the centre's event stream;
 // both take it at once, one gets the call and the other is told who has it; the call made closes it for
 // everyone.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { callPromisingCallback, operatorView } from './callSteps';
-import { addBoris, signedInDesk, startAppServer, waitForServiceWorker } from './harness';
+import { addBoris, signedInDesk, startCentre, waitForServiceWorker } from './harness';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -19,12 +16,7 @@ afterEach(async () => {
 const desk = (url: string, login: string, password: string) => signedInDesk(url, login, password, cleanups);
 
 it('shares a promised callback with the other desk; of two taking it at once one gets it, the other is told who', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const server = await startAppServer(dataDir, 0);
-  cleanups.push(() => server.close());
-  const address = server.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { server, url } = await startCentre(cleanups);
 
   await addBoris(server);
 
@@ -91,12 +83,7 @@ it('shares a promised callback with the other desk; of two taking it at once one
 });
 
 it('shows the queue as last known after a reload without the server, and lets nobody take from it', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const server = await startAppServer(dataDir, 0);
-  cleanups.push(() => server.close());
-  const address = server.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { server, url } = await startCentre(cleanups);
   await addBoris(server);
 
   const anna = await desk(url, 'sverdlovsk.operator', SAMPLE_PASSWORD);

@@ -3,15 +3,12 @@
 // in no department of the profile); Boris's screen offers it with the caller, the need, the notes and the
 // count so far; he takes it and his call goes on past the greeting with the count carried; sent back to
 // Anna, hers is at the cap and a third transfer is refused.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { databaseOf } from '../../src/server/app';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { callWithNameAndNeed, operatorView } from './callSteps';
-import { addBoris, signedInDesk, startAppServer } from './harness';
+import { addBoris, signedInDesk, startCentre } from './harness';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -45,12 +42,7 @@ async function takeOffer(page: Page): Promise<string> {
 }
 
 it('hands a transferred call over to a colleague named by the directory, its count carried to the cap', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const server = await startAppServer(dataDir, 0);
-  cleanups.push(() => server.close());
-  const address = server.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { server, url } = await startCentre(cleanups);
 
   await addBoris(server);
 

@@ -2,14 +2,11 @@
 // operator signed in on two devices (two browser profiles). The second device's call turns read-only and
 // says why; «Перехватить» takes the calls there, and the first device hears it on the centre's stream,
 // says so and sends nothing more.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { line, step } from './callSteps';
-import { signedInDesk, startAppServer } from './harness';
+import { signedInDesk, startCentre } from './harness';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -21,12 +18,7 @@ const holdsLease = (page: Page) =>
   page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('sufler.lease.')));
 
 it('keeps one call per operator across two devices: the second is read-only until it takes the calls over', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const server = await startAppServer(dataDir, 0);
-  cleanups.push(() => server.close());
-  const address = server.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { url } = await startCentre(cleanups);
 
   const desk = await signedInDesk(url, 'sverdlovsk.operator', SAMPLE_PASSWORD, cleanups);
   const laptop = await signedInDesk(url, 'sverdlovsk.operator', SAMPLE_PASSWORD, cleanups);

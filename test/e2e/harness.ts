@@ -151,6 +151,18 @@ export async function startAppServer(dataDir: string, port: number): Promise<Fas
   return app;
 }
 
+/** The real server on a throwaway data folder, and its address; `cleanups` receives what ends them. */
+export async function startCentre(
+  cleanups: (() => Promise<unknown>)[],
+): Promise<{ server: FastifyInstance; url: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sufler-e2e-db-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const server = await startAppServer(dataDir, 0);
+  cleanups.push(() => server.close());
+  const address = server.server.address();
+  return { server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+}
+
 /**
  * A desk of the centre: its own browser profile (a device), signed in as `login`, past the first run.
  * `cleanups` receives what closes it, for the test's afterEach.

@@ -66,7 +66,10 @@ describe.each(DATABASE_KINDS)('operator leases on %s', (kind) => {
   it('keeps a refused batch aside once, however often the device that lost the lease sends it again', async () => {
     const call = `lease-${kind}-again`;
     const before = await countFencedEvents(server.db, operator.personId);
-    const stale = { ...batch(MURMANSK, [call, callEvents(call, 0, 1)]), lease: { deviceId: 'desk', epoch: 1 } };
+    const stale = {
+      ...batch(MURMANSK, [call, callEvents(call, 0, 1)]),
+      lease: { deviceId: 'desk', epoch: 1 },
+    };
     expect((await upload(stale)).json()).toMatchObject({ calls: [{ code: 'lease_lost' }] });
     expect((await upload(stale)).json()).toMatchObject({ calls: [{ code: 'lease_lost' }] });
     expect(await countFencedEvents(server.db, operator.personId)).toBe(before + 2);

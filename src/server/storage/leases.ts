@@ -97,15 +97,17 @@ export async function keepFencedEvents(
           .execute();
   const known = new Set(kept.map((k) => `${k.call_id}\u0000${k.seq}`));
   const rows = calls.flatMap((c) =>
-    c.events.filter((e) => !known.has(`${c.callId}\u0000${e.seq}`)).map((e) => ({
-      organisation_id: who.organisationId,
-      person_id: who.personId,
-      device_id: lease.deviceId,
-      epoch: lease.epoch,
-      call_id: c.callId,
-      seq: e.seq,
-      payload: JSON.stringify(e),
-    })),
+    c.events
+      .filter((e) => !known.has(`${c.callId}\u0000${e.seq}`))
+      .map((e) => ({
+        organisation_id: who.organisationId,
+        person_id: who.personId,
+        device_id: lease.deviceId,
+        epoch: lease.epoch,
+        call_id: c.callId,
+        seq: e.seq,
+        payload: JSON.stringify(e),
+      })),
   );
   if (rows.length > 0) await trx.insertInto('fenced_call_events').values(rows).execute();
 }
