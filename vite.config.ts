@@ -12,7 +12,7 @@ import { kbBundlePlugin } from './src/cli/viteKbPlugin.ts';
  * kept out of the first-load group below, or they would load with it.
  */
 const LAZY_ONLY =
-  /[\\/]src[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue|callsSimulate|callPanels|kb|callbacks|account|sync|centreFlows|centreSupervision|handovers|update)\.ts$/;
+  /[\\/]src[\\/]i18n[\\/]ru[\\/](editor|supervisor|setup|files|flowIssues|kbIssues|callbacksQueue|callsSimulate|callPanels|kb|callbacks|account|sync|centreFlows|centreSupervision|handovers|lease|update)\.ts$/;
 /**
  * The flows as a module, for the supervisor and the editor: the operator fetches the same flows as JSON
  * (issue 8), so the module gets a lazy chunk of its own.

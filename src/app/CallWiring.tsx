@@ -10,6 +10,9 @@ import { createCallController, type AppCallController } from '../services/callOw
 import { useFlowCatalog } from '../services/flowCatalog';
 import { useKnowledgeBase } from '../services/knowledgeBase';
 import { t } from '../i18n';
+import { suflerDepartment } from '../calls/colleagues';
+import { knownColleagues } from '../services/directory/known';
+import { rememberedSession } from '../services/account/serverProbe';
 
 /** How long the operator's first screen is left alone before the knowledge base syncs anyway. */
 const KNOWLEDGE_QUIET_START_MS = 1500;
@@ -50,6 +53,14 @@ export function CallWiringProvider({ children }: { children: ReactNode }) {
       operator,
       clock: systemClock,
       flows: () => catalogRef.current?.versions ?? catalogRef.current?.flows ?? [],
+      // Read as each call starts: the directory may arrive or change after the controller was made.
+      directory: () =>
+        suflerDepartment(
+          organisation.departments,
+          knownColleagues(),
+          rememberedSession()?.person.id ?? null,
+          t.operator.suflerColleagues,
+        ),
     });
     setController(created);
     void created.ready.then(() => setRestoreFailed(created.restoreProblem() !== null));

@@ -18,7 +18,7 @@ export function CallbacksRoute() {
   const person = rememberedSession()?.person ?? null;
   return (
     <CallbacksQueue
-      centre={person && { queue: centreQueueFor(person.id), personId: person.id }}
+      centre={person && { queue: centreQueueFor(person.id, db), personId: person.id }}
       db={db}
       controller={wiring.controller}
       flows={wiring.catalog.flows}

@@ -12,7 +12,11 @@ export function useCentre(
   recheck: () => void,
 ): FlowUpdatesStatus | null {
   const [flows, setFlows] = useState<FlowUpdatesStatus | null>(null);
-  const personId = state?.mode === 'signedIn' ? state.session.person.id : null;
+  const session = state?.mode === 'signedIn' ? state.session : null;
+  const personId = session?.person.id ?? null;
+  const organisationId = session?.organisation.id ?? null;
+  // The directory is for those who transfer calls or watch the queue (the route's roles).
+  const namesColleagues = session?.person.roles.some((r) => r === 'operator' || r === 'supervisor') ?? false;
   useEffect(() => {
     if (!personId) return setFlows(null);
     let live = true;
@@ -23,6 +27,12 @@ export function useCentre(
     void import('../services/centre/stream').then(({ openCentreStream }) => {
       if (live) stops.push(openCentreStream({ onSignedOut: recheck }));
     }, ignore);
+    if (db && organisationId && namesColleagues)
+      void import('../services/directory/directorySync').then(({ startDirectory }) => {
+        if (!live) return;
+        const directory = startDirectory({ db, organisationId });
+        stops.push(() => directory.stop());
+      }, ignore);
     if (db)
       void import('../services/centreFlows').then(({ startCentreFlows }) => {
         if (!live) return;
@@ -33,6 +43,6 @@ export function useCentre(
       live = false;
       for (const stop of stops) stop();
     };
-  }, [db, personId, recheck]);
+  }, [db, personId, organisationId, namesColleagues, recheck]);
   return flows;
 }

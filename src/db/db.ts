@@ -16,6 +16,7 @@ import type {
 import type { KbActiveRow, KbArticleRow, KbBundleRow, KbIndexRow } from './kbTables';
 import type { CallFlowRow, FlowDraftRow, FlowStatusRow, FlowVersionRow } from './flowsTables';
 import type { ArticleEditRow } from './articlesTables';
+import type { CentreQueueRow, ColleagueRow } from './centreTables';
 
 export interface SettingRow {
   key: string;
@@ -44,6 +45,8 @@ export class AppDB extends Dexie {
   callChanges!: EntityTable<CallChangeRow, 'id'>;
   callFlows!: Table<CallFlowRow, [string, number]>;
   outbox!: Table<OutboxRow, [string, number]>;
+  colleagues!: EntityTable<ColleagueRow, 'personId'>;
+  centreQueue!: EntityTable<CentreQueueRow, 'personId'>;
   /**
    * The person this workstation uploads calls as while connected to a server (src/db/outbox.ts); null
    * on a single workstation. Kept in memory: the app sets it from the session at start and sign-in, so
@@ -101,6 +104,13 @@ export class AppDB extends Dexie {
     // it. Nothing to carry over: calls stored before the connection go up only when the operator agrees.
     this.version(5).stores({
       outbox: '[callId+seq], personId',
+    });
+    // Version 6 (the centre's directory and queue kept): the organisation's people as the server last
+    // gave them, so a transfer names a colleague offline too; and the callbacks queue last fetched per
+    // person, shown as such after a reload without network. Nothing to carry over: both fill when online.
+    this.version(6).stores({
+      colleagues: 'personId, organisationId',
+      centreQueue: 'personId',
     });
   }
 }

@@ -7,6 +7,9 @@ import { CallScreen } from './CallScreen';
 import { useCallWiring } from '../services/callOwner/CallControllerContext';
 import { StartCallPanel } from './StartCallPanel';
 import { rememberedSession } from '../services/account/serverProbe';
+import { takeLeaseOver } from '../services/lease/standing';
+import { LeaseNoticeSlot } from './LeaseNoticeSlot';
+import { useLeaseStanding } from './useLeaseStanding';
 
 // Calls handed over by colleagues come only with a server: a single workstation never loads this chunk.
 const IncomingHandoversSlot = lazy(() =>
@@ -24,6 +27,8 @@ export function OperatorWorkspace() {
   );
   const getActive = useCallback(() => controller?.getActive() ?? null, [controller]);
   const active = useSyncExternalStore(subscribe, getActive);
+  // Another device of the operator holds their calls: this one starts none until it takes them over.
+  const standing = useLeaseStanding();
 
   // While a call (or its wrap-up) is open, the update prompt must not reload the page.
   useEffect(() => {
@@ -47,12 +52,13 @@ export function OperatorWorkspace() {
         <CallScreen key={active.callId} call={active} controller={controller} wiring={wiring} />
       ) : ready ? (
         <>
+          <LeaseNoticeSlot standing={standing} takeOver={takeLeaseOver} />
           {rememberedSession() && (
             <Suspense fallback={null}>
               <IncomingHandoversSlot controller={controller} flows={wiring.catalog.flows} />
             </Suspense>
           )}
-          <StartCallPanel controller={controller} catalog={wiring.catalog} />
+          <StartCallPanel controller={controller} catalog={wiring.catalog} blocked={standing !== 'free'} />
         </>
       ) : (
         <p role="status">{t.operator.noProfile}</p>

@@ -11,10 +11,15 @@ import { maskRuPhone } from './phoneMask';
 import { useKeyDown } from './useKeyDown';
 import { KeyButton } from '../ui/KeyButton';
 
-type Props = { controller: CallController; catalog: FlowCatalog };
+type Props = {
+  controller: CallController;
+  catalog: FlowCatalog;
+  /** Another device of the operator holds their calls: nothing starts here. */
+  blocked?: boolean;
+};
 
 /** Between calls: an incoming or outgoing call one key away, with the likely flow already chosen. */
-export function StartCallPanel({ controller, catalog }: Props) {
+export function StartCallPanel({ controller, catalog, blocked = false }: Props) {
   const { flows, invalid, loadFailed } = catalog;
   const [client, setClient] = useState<ClientKind>('external');
   const [chosen, setChosen] = useState<Partial<Record<Direction, string>>>({});
@@ -29,7 +34,7 @@ export function StartCallPanel({ controller, catalog }: Props) {
 
   const start = async (direction: Direction) => {
     const flowId = flowFor(direction);
-    if (!flowId || phoneError || status === 'starting') return;
+    if (!flowId || phoneError || status === 'starting' || blocked) return;
     setStatus('starting');
     try {
       await controller.start({
@@ -57,7 +62,7 @@ export function StartCallPanel({ controller, catalog }: Props) {
     <KeyButton
       shortcut={key}
       className="primary start-call"
-      disabled={!flowFor(direction)}
+      disabled={blocked || !flowFor(direction)}
       onClick={() => void start(direction)}
     >
       {label}

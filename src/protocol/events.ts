@@ -16,6 +16,11 @@ export const centreEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('callbacks'), callbackId: z.string() }),
   /** A call was handed over to one colleague: only they fetch /api/v1/handovers/:id. */
   z.object({ kind: z.literal('handover'), handoverId: z.string(), recipientPersonId: z.string() }),
+  /**
+   * An operator's call lease was taken over by another device (POST /api/v1/calls/lease): the device
+   * that held it stops making calls. Only that person's devices act on it.
+   */
+  z.object({ kind: z.literal('lease'), personId: z.string(), deviceId: z.string() }),
   /** A knowledge-base version was published: fetch /api/v1/kb. */
   z.object({ kind: z.literal('kb'), version: z.number().int() }),
 ]);
@@ -28,5 +33,6 @@ export const SERVER_EVENT_NAMES = {
   callbacks: 'callbacks',
   handover: 'handover',
   kb: 'kb',
+  lease: 'lease',
   signedOut: 'signedOut',
 } as const;

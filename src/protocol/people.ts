@@ -61,3 +61,19 @@ export const setPasswordSchema = z.object({ password: passwordSchema });
 export const setRolesSchema = z.object({ roles: rolesListSchema });
 export const setStatusSchema = z.object({ disabled: z.boolean() });
 export const personParamsSchema = z.object({ personId: personIdSchema });
+
+/**
+ * A colleague as the organisation's directory shows them to its operators and supervisors (issue 17): who
+ * they are and what they do, never their login or anything about their account.
+ */
+export const colleagueSchema = z.object({
+  personId: personIdSchema,
+  /** Surname, first name and patronymic, as one. */
+  name: z.string(),
+  position: z.string(),
+  department: z.string(),
+  roles: z.array(roleSchema),
+});
+export type Colleague = z.infer<typeof colleagueSchema>;
+
+export const directorySchema = z.object({ people: z.array(colleagueSchema) });

@@ -41,6 +41,7 @@ import type {
   OutboxRow,
 } from '../../src/db/callsTables';
 import { nextUpload } from '../../src/db/outbox';
+import { listColleagues, loadCentreQueue, type CentreQueueRow, type ColleagueRow } from '../../src/db/centre';
 import { PACK_VERSION, unpackCalls } from '../../src/db/callPack';
 import { FACTS_VERSION, factsKey, loadSupervisedCalls } from '../../src/db/supervisorRepository';
 import { flowVersion, lookupIn } from '../../src/db/flowCatalogue';
@@ -243,6 +244,15 @@ describe.each(FIXTURES)('$file', ({ fixture: fx }) => {
       expect(sent.map((e) => [e.callId, e.seq])).toEqual(mine.map((w) => [w.callId, w.seq]));
       for (const e of sent) expect(e).toEqual(events.find((x) => x.callId === e.callId && x.seq === e.seq));
     }
+
+    // From schema 6 the organisation's directory and the last-known callbacks queue read back whole.
+    const colleagues = rowsOf<ColleagueRow>(fx, 'colleagues');
+    for (const org of new Set(colleagues.map((c) => c.organisationId)))
+      expect(await listColleagues(db, org)).toEqual(
+        colleagues.filter((c) => c.organisationId === org).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+      );
+    for (const queue of rowsOf<CentreQueueRow>(fx, 'centreQueue'))
+      expect(await loadCentreQueue(db, queue.personId)).toEqual(queue);
 
     const flows = await listFlows(db);
     for (const id of new Set(versions.map((v) => v.flowId))) {

@@ -7,6 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
 import { callPromisingCallback, operatorView } from './callSteps';
 import { addBoris, BORIS, desk, startCentre } from './centreDesks';
+import { waitForServiceWorker } from './harness';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -77,5 +78,29 @@ it('shares a promised callback with the other desk; of two taking it at once one
   await winner.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
   await queueOf(loser).getByText('Обещанных звонков в центре нет.').waitFor({ timeout: 15_000 });
   expect(anna.errors).toEqual([]);
+  expect(boris.errors).toEqual([]);
+});
+
+it('shows the queue as last known after a reload without the server, and lets nobody take from it', async () => {
+  const { server, url } = await startCentre(cleanups);
+  await addBoris(server);
+
+  const anna = await desk(cleanups, url, 'sverdlovsk.operator', SAMPLE_PASSWORD);
+  const boris = await desk(cleanups, url, BORIS.login, BORIS.password);
+  await waitForServiceWorker(boris.page);
+  const queue = boris.page.getByRole('region', { name: 'Обещанные звонки центра' });
+  await operatorView(boris.page, 'Обещанные звонки');
+  await callPromisingCallback(anna.page);
+  await queue.getByTestId('centre-callback').waitFor({ timeout: 15_000 });
+
+  // The server goes away; Boris's page reloads (the service worker serves the app).
+  await server.close();
+  await boris.page.reload();
+  const status = queue.getByTestId('centre-queue-status');
+  await status.filter({ hasText: 'по последним данным на' }).waitFor({ timeout: 15_000 });
+  expect(await status.textContent()).toMatch(/Очередь по последним данным на \d{2}:\d{2}/);
+  const kept = queue.getByTestId('centre-callback');
+  expect(await kept.textContent()).toContain('справка о доходах');
+  expect(await kept.getByRole('button', { name: /^Взять и позвонить: / }).isDisabled()).toBe(true);
   expect(boris.errors).toEqual([]);
 });

@@ -33,6 +33,7 @@ export class FakeController implements CallController {
       operator: OperatorProfile;
       scheduler: ManualScheduler;
       readOnly?: boolean;
+      heldElsewhere?: boolean;
       storage?: ActiveCall['storage'];
     },
   ) {}
@@ -77,6 +78,7 @@ export class FakeController implements CallController {
       callId,
       session,
       readOnly: this.deps.readOnly ?? false,
+      ...(this.deps.heldElsewhere !== undefined && { heldElsewhere: this.deps.heldElsewhere }),
       storage: this.deps.storage ?? 'stored',
       send: (command) => {
         this.sent.push(command);

@@ -28,6 +28,7 @@ export const catalog = bundledFlows();
 export function setup(
   opts: {
     readOnly?: boolean;
+    heldElsewhere?: boolean;
     storage?: ActiveCall['storage'];
     knowledge?: KnowledgeSource;
     flows?: FlowCatalog;

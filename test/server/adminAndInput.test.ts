@@ -182,6 +182,28 @@ describe.each(DATABASE_KINDS)('administration and bad input on %s', (kind) => {
     });
   });
 
+  it('gives operators the directory of their organisation’s people by name, without logins, disabled ones left out', async () => {
+    const colleague = await addPerson(['operator']);
+    const gone = await addPerson(['operator']);
+    await server.call('PUT', `/api/v1/admin/people/${gone.id}/status`, {
+      as: await admin(),
+      body: { disabled: true },
+    });
+    const res = await server.call('GET', '/api/v1/organisations/current/people', {
+      as: await server.signInAs(MURMANSK, 'operator'),
+    });
+    const { people } = res.json<{ people: { personId: string }[] }>();
+    expect(people).toContainEqual({
+      personId: colleague.id,
+      name: 'Лебедева Ирина Олеговна',
+      position: '',
+      department: '',
+      roles: ['operator'],
+    });
+    expect(people.map((p) => p.personId)).not.toContain(gone.id);
+    expect(res.body).not.toContain(colleague.login);
+  });
+
   it('describes every API route in the OpenAPI document', async () => {
     const doc = (await server.call('GET', '/api/v1/openapi.json')).json<{ paths: Record<string, unknown> }>();
     // Every route the server answers under /api/v1 (its own route list), in OpenAPI's {param} form; the

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCallEvents } from '../../src/server/storage/callEvents';
 import { countFencedEvents } from '../../src/server/storage/leases';
 import { batch, callEvents } from './callEventsKit';
+import { listening, openStream } from './streamKit';
 import { MURMANSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
 
@@ -60,5 +61,32 @@ describe.each(DATABASE_KINDS)('operator leases on %s', (kind) => {
       lease: { deviceId: 'laptop', epoch: held.epoch },
     });
     expect(current.json()).toMatchObject({ calls: [{ callId: call, status: 'stored', added: 3 }] });
+  });
+
+  it('keeps a refused batch aside once, however often the device that lost the lease sends it again', async () => {
+    const call = `lease-${kind}-again`;
+    const before = await countFencedEvents(server.db, operator.personId);
+    const stale = {
+      ...batch(MURMANSK, [call, callEvents(call, 0, 1)]),
+      lease: { deviceId: 'desk', epoch: 1 },
+    };
+    expect((await upload(stale)).json()).toMatchObject({ calls: [{ code: 'lease_lost' }] });
+    expect((await upload(stale)).json()).toMatchObject({ calls: [{ code: 'lease_lost' }] });
+    expect(await countFencedEvents(server.db, operator.personId)).toBe(before + 2);
+  });
+
+  it('tells the streams when a device takes the lease over, naming the person and the new device', async () => {
+    const base = await listening(server.app);
+    const stream = await openStream(base, operator);
+    expect((await lease('desk', true)).statusCode).toBe(200);
+    expect(await stream.next()).toEqual({
+      event: 'lease',
+      data: { kind: 'lease', personId: operator.personId, deviceId: 'desk' },
+    });
+    // Asking again from the holder takes nothing over: no news.
+    expect((await lease('desk')).statusCode).toBe(200);
+    expect((await lease('laptop', true)).statusCode).toBe(200);
+    expect(await stream.next()).toMatchObject({ data: { deviceId: 'laptop' } });
+    stream.close();
   });
 });

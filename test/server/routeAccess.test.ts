@@ -188,6 +188,12 @@ const TABLE: readonly Case[] = [
     request: () => ({ method: 'GET', url: '/api/v1/organisations/current' }),
   },
   {
+    route: 'GET /api/v1/organisations/current/people',
+    allowed: CALLBACK_READERS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/organisations/current/people' }),
+  },
+  {
     route: 'GET /api/v1/admin/people',
     allowed: ADMIN,
     ok: 200,

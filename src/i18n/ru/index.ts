@@ -21,5 +21,6 @@ export { files } from './files';
 export { account } from './account';
 export { sync } from './sync';
 export { handovers } from './handovers';
+export { lease } from './lease';
 export { centreFlows } from './centreFlows';
 export { centreSupervision } from './centreSupervision';

@@ -48,6 +48,8 @@ const shortcuts: Record<CallShortcutName | 'actions' | 'phrases' | 'escape' | 'r
 };
 
 export const operator = {
+  /** The transfer directory's department of colleagues who use Sufler (from the server's directory). */
+  suflerColleagues: 'Коллеги в Суфлёре',
   title: 'Рабочее место оператора',
   noWiring: 'Рабочее место оператора ещё не подключено к хранилищу звонков.',
   noProfile: 'Сначала укажите организацию и оператора в настройках.',

@@ -102,7 +102,16 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
       const session = sessionOf(request);
       const who = { organisationId: session.organisation.id, personId: session.person.id, now: config.now() };
       const result = await acquireLease(db, who, request.body.deviceId, request.body.takeOver);
-      if (result.status === 'held') return { deviceId: result.deviceId, epoch: result.epoch };
+      if (result.status === 'held') {
+        // The device that lost the lease hears it at once (if it listens) rather than at its next upload.
+        if (result.tookOver)
+          await events.announce(who.organisationId, {
+            kind: 'lease',
+            personId: who.personId,
+            deviceId: result.deviceId,
+          });
+        return { deviceId: result.deviceId, epoch: result.epoch };
+      }
       throw new ApiError(409, 'lease_held', undefined, {}, { deviceId: result.deviceId });
     },
   );

@@ -1,7 +1,7 @@
 // Organisations, people and their roles: the only SQL about accounts. Every read and write of a person
 // is scoped by organisation id, so another organisation's ids simply find nothing.
 import { sql, type Kysely } from 'kysely';
-import type { AdminPerson, OrganisationProfile, Person, Role } from '../../protocol';
+import type { AdminPerson, Colleague, OrganisationProfile, Person, Role } from '../../protocol';
 import { ROLES } from '../../protocol';
 import type { Database } from './schema';
 
@@ -113,6 +113,26 @@ export async function listPeople(db: Db, organisationId: string): Promise<AdminP
     .orderBy('login')
     .execute();
   return rows.map(toAdminPerson);
+}
+
+/** The organisation's directory: its people with an active account, by name; nothing of the account. */
+export async function listColleagues(db: Db, organisationId: string): Promise<Colleague[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select([...personColumns, rolesOf.as('roles')])
+    .where('organisation_id', '=', organisationId)
+    .where('disabled_at', 'is', null)
+    .orderBy('surname')
+    .orderBy('first_name')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    personId: row.id,
+    name: [row.surname, row.first_name, row.patronymic].filter(Boolean).join(' '),
+    position: row.position,
+    department: row.department,
+    roles: toRoles(row.roles),
+  }));
 }
 
 export async function findPerson(

@@ -8,7 +8,8 @@ import type { Database } from './schema';
 type Db = Kysely<Database>;
 
 export type LeaseResult =
-  | { status: 'held'; deviceId: string; epoch: number }
+  /** `tookOver`: it was another device's until this request (that device must hear of it). */
+  | { status: 'held'; deviceId: string; epoch: number; tookOver: boolean }
   /** Another device holds it and no take-over was asked for. */
   | { status: 'elsewhere'; deviceId: string; epoch: number };
 
@@ -37,14 +38,14 @@ export function acquireLease(
       .forUpdate()
       .executeTakeFirstOrThrow();
     const epoch = Number(row.epoch);
-    if (row.device_id === deviceId) return { status: 'held', deviceId, epoch };
+    if (row.device_id === deviceId) return { status: 'held', deviceId, epoch, tookOver: false };
     if (!takeOver) return { status: 'elsewhere', deviceId: row.device_id, epoch };
     await trx
       .updateTable('operator_leases')
       .set({ device_id: deviceId, epoch: epoch + 1, acquired_at: who.now })
       .where('person_id', '=', who.personId)
       .execute();
-    return { status: 'held', deviceId, epoch: epoch + 1 };
+    return { status: 'held', deviceId, epoch: epoch + 1, tookOver: true };
   });
 }
 
@@ -68,23 +69,45 @@ export async function holdsLease(
   return row !== undefined && row.device_id === lease.deviceId && Number(row.epoch) === lease.epoch;
 }
 
-/** Keeps a refused device's events aside: what it recorded stays on the server, outside the call. */
+/**
+ * Keeps a refused device's events aside: what it recorded stays on the server, outside the call. Once
+ * each: a retry of the same batch (a lost answer, a reload) adds nothing; the lease row locked by
+ * holdsLease serialises the person's uploads, so the check and the insert cannot interleave.
+ */
 export async function keepFencedEvents(
   trx: Transaction<Database>,
   who: { organisationId: string; personId: string },
   lease: NonNullable<CallEventBatch['lease']>,
   calls: readonly CallEventBatch['calls'][number][],
 ): Promise<void> {
+  const kept =
+    calls.length === 0
+      ? []
+      : await trx
+          .selectFrom('fenced_call_events')
+          .select(['call_id', 'seq'])
+          .where('person_id', '=', who.personId)
+          .where('device_id', '=', lease.deviceId)
+          .where('epoch', '=', lease.epoch)
+          .where(
+            'call_id',
+            'in',
+            calls.map((c) => c.callId),
+          )
+          .execute();
+  const known = new Set(kept.map((k) => `${k.call_id}\u0000${k.seq}`));
   const rows = calls.flatMap((c) =>
-    c.events.map((e) => ({
-      organisation_id: who.organisationId,
-      person_id: who.personId,
-      device_id: lease.deviceId,
-      epoch: lease.epoch,
-      call_id: c.callId,
-      seq: e.seq,
-      payload: JSON.stringify(e),
-    })),
+    c.events
+      .filter((e) => !known.has(`${c.callId}\u0000${e.seq}`))
+      .map((e) => ({
+        organisation_id: who.organisationId,
+        person_id: who.personId,
+        device_id: lease.deviceId,
+        epoch: lease.epoch,
+        call_id: c.callId,
+        seq: e.seq,
+        payload: JSON.stringify(e),
+      })),
   );
   if (rows.length > 0) await trx.insertInto('fenced_call_events').values(rows).execute();
 }

@@ -9,6 +9,7 @@ import { browserCallLock } from './lock';
 import { ownerEffects, type CallControllerDeps, type LiveCall, type RestoreProblem } from './ownerEffects';
 import type { ActiveCall, CallController } from './types';
 import { downloadRecordFile } from '../recordFile';
+import { askLease, leaseStanding, onLeaseStanding, takeLeaseOver } from '../lease/standing';
 
 export type { CallControllerDeps, RestoreProblem } from './ownerEffects';
 
@@ -24,13 +25,18 @@ const REFUSED: SendResult = { accepted: false, notice: null };
 
 const isSettled = (s: CallOwnerSnapshot) => s.hasTag('settled') || s.status !== 'active';
 
+type Mode = Pick<ActiveCall, 'readOnly' | 'storage'>;
+
 /** Owner or mirror, and where the call is kept: null between states, where the screen keeps what it showed. */
-function modeOf(s: CallOwnerSnapshot): Pick<ActiveCall, 'readOnly' | 'storage'> | null {
+function modeOf(s: CallOwnerSnapshot): Mode | null {
   if (s.matches({ owner: 'stored' })) return { readOnly: false, storage: 'stored' };
   if (s.matches({ owner: 'memory' })) return { readOnly: false, storage: 'memory' };
   if (s.matches('mirror')) return { readOnly: true, storage: 'stored' };
   return null;
 }
+
+/** Another device of the operator holds the lease: this one shows the call and sends nothing. */
+const heldElsewhere = () => leaseStanding() !== 'free';
 
 export function createCallController(deps: CallControllerDeps): AppCallController {
   const filled = {
@@ -43,7 +49,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
   const effects = ownerEffects(filled);
   const actor = createActor(callOwnerMachine(filled, effects));
   const listeners = new Set<() => void>();
-  let shown: { session: CallSession; view: ActiveCall } | null = null;
+  let shown: { session: CallSession; view: ActiveCall; tabMode: Mode } | null = null;
 
   const settled = () => waitFor(actor, isSettled).then(() => undefined);
   const owns = (s: CallOwnerSnapshot, session: CallSession) =>
@@ -63,7 +69,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
   }
 
   async function send(session: CallSession, command: CallCommand): Promise<SendResult> {
-    if (!owns(actor.getSnapshot(), session)) return REFUSED;
+    if (!owns(actor.getSnapshot(), session) || heldElsewhere()) return REFUSED;
     const result = session.send(command);
     await written(session);
     return owns(actor.getSnapshot(), session) ? result : REFUSED;
@@ -73,14 +79,17 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
   function viewOf(s: CallOwnerSnapshot): ActiveCall | null {
     const call = s.context.call;
     if (!call) return null;
-    const mode = modeOf(s) ?? (shown?.session === call.session ? shown.view : null);
-    if (!mode) return null;
+    const tabMode = modeOf(s) ?? (shown?.session === call.session ? shown.tabMode : null);
+    if (!tabMode) return null;
+    const elsewhere = heldElsewhere();
+    const mode: Mode = { ...tabMode, readOnly: tabMode.readOnly || elsewhere };
     const view = shown?.view;
     if (
       view &&
       shown?.session === call.session &&
       view.readOnly === mode.readOnly &&
-      view.storage === mode.storage
+      view.storage === mode.storage &&
+      view.heldElsewhere === elsewhere
     )
       return view;
     const { session } = call;
@@ -90,8 +99,11 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
       stored: call.committed,
       readOnly: mode.readOnly,
       storage: mode.storage,
+      heldElsewhere: elsewhere,
       send: (command) => send(session, command),
       takeOver: async () => {
+        // From another device first (the server's lease), then from another tab (the Web Lock).
+        if (heldElsewhere() && !(await takeLeaseOver())) return;
         await settled();
         if (callOf(session)) actor.send({ type: 'operator.takeOver' });
         await settled();
@@ -103,19 +115,28 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
     };
   }
 
-  actor.subscribe((s) => {
+  function show(s: CallOwnerSnapshot) {
     const view = viewOf(s);
     if (view === (shown?.view ?? null)) return;
-    shown = view && { session: view.session, view };
+    const tabMode = modeOf(s) ?? shown?.tabMode;
+    shown = view && tabMode ? { session: view.session, view, tabMode } : null;
     listeners.forEach((l) => l());
-  });
+  }
+  actor.subscribe(show);
+  // The lease lost or regained turns the call read-only or back, with no change of the machine's state.
+  const unheard = onLeaseStanding(() => show(actor.getSnapshot()));
   actor.start();
+  // A call resumed here (a reload): this device asks for the operator's lease, in the background.
+  const ready = settled().then(() => {
+    if (actor.getSnapshot().context.call) askLease();
+  });
 
   function ask<T>(event: (reply: Reply<T>) => Parameters<typeof actor.send>[0]): Promise<T> {
     return new Promise<T>((resolve, reject) => actor.send(event({ resolve, reject })));
   }
 
   async function start(options: Parameters<CallController['start']>[0]): Promise<ActiveCall> {
+    if (heldElsewhere()) throw new Error('The operator’s calls are held on another device.');
     await settled();
     const prefills = await ask<[string, string][]>((reply) => ({ type: 'operator.start', options, reply }));
     const call = shown?.view;
@@ -125,6 +146,8 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
     const pass = options.handover ? pastGreetingOption(call.session.flow) : null;
     if (pass) void call.send({ type: 'operator.choose', optionId: pass });
     await written(call.session);
+    // The call has begun whatever the network says; the answer may turn it read-only later.
+    askLease();
     return shown?.view ?? call;
   }
 
@@ -140,7 +163,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
   }
 
   return {
-    ready: settled(),
+    ready,
     getActive: () => shown?.view ?? null,
     subscribe(listener) {
       listeners.add(listener);
@@ -150,6 +173,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
     finish,
     restoreProblem: () => actor.getSnapshot().context.problem,
     dispose() {
+      unheard();
       if (actor.getSnapshot().status !== 'active') return;
       actor.send({ type: 'app.disposed' });
       actor.stop();

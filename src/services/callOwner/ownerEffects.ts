@@ -11,7 +11,12 @@ import {
   type Scheduler,
 } from '../../calls';
 import type { Clock } from '../../calls/clock';
-import { operatorFullName, type OperatorProfile, type Organisation } from '../../calls/organisation';
+import {
+  operatorFullName,
+  type Department,
+  type OperatorProfile,
+  type Organisation,
+} from '../../calls/organisation';
 import {
   beginCall,
   CallBusyError,
@@ -37,6 +42,11 @@ export interface CallControllerDeps {
   /** Null when storage could not be opened: calls then go on in memory from the start. */
   db: AppDB | null;
   organisation: Organisation;
+  /**
+   * The colleagues who use Sufler (the server's directory) as one more department of the transfer
+   * directory of the calls that start from now; null or absent: the organisation's own directory only.
+   */
+  directory?: () => Department | null;
   operator: OperatorProfile;
   /**
    * Every flow version the app knows (bundled and published: `allFlowVersions`), or a getter for the
@@ -52,9 +62,18 @@ export interface CallControllerDeps {
 }
 
 /** The deps with defaults filled. */
-export type OwnerDeps = Required<Omit<CallControllerDeps, 'flows'>> & {
+export type OwnerDeps = Required<Omit<CallControllerDeps, 'flows' | 'directory'>> & {
   flows: () => readonly FlowDefinition[];
+  directory?: () => Department | null;
 };
+
+/** The organisation a new call starts with: its profile, with the Sufler colleagues when known. */
+function organisationNow(deps: OwnerDeps): Organisation {
+  const extra = deps.directory?.() ?? null;
+  return extra
+    ? { ...deps.organisation, departments: [...deps.organisation.departments, extra] }
+    : deps.organisation;
+}
 
 export type RestoreProblem = { code: 'restoreFailed'; callId: string; detail: string };
 
@@ -210,7 +229,7 @@ export function ownerEffects(deps: OwnerDeps) {
         scheduler: timers,
         start: {
           callId: deps.newId(),
-          organisation: deps.organisation,
+          organisation: organisationNow(deps),
           operator: deps.operator,
           transfersBefore: options.transfersBefore,
           direction: options.direction,

@@ -56,6 +56,11 @@ export interface ActiveCall {
   stored?: StoredStateSource;
   /** True when another tab owns this call: show it, never send; `takeOver()` makes this tab the owner. */
   readOnly: boolean;
+  /**
+   * True when another device of the operator holds their lease (issue 17): read-only too; `takeOver()`
+   * takes the lease from that device first. Absent: no server, one device.
+   */
+  heldElsewhere?: boolean;
   /** 'memory' when storage failed: the call goes on, a warning shows, the record can be saved as a file. */
   storage: 'stored' | 'memory';
   /** Sends a command; resolves once the resulting event is stored (or kept in memory on failure). */

@@ -1,8 +1,21 @@
 // The centre's callbacks queue as the workstation sees it (issue 17): fetched from the server when signed
 // in, fetched again on every `callbacks` centre event and on every reconnect (events may have been missed
 // meanwhile); while the link is down it is the last known queue, said so, and nothing can be taken from
-// it, since a claim nobody confirmed could mean two calls to one citizen.
+// it, since a claim nobody confirmed could mean two calls to one citizen. The last queue fetched is kept
+// (IndexedDB in the app), so a reload without network still shows it, marked with its time.
 import type { CentreCallback } from '../../protocol';
+
+/** The last queue fetched and when (the workstation's clock). */
+export interface KnownQueue {
+  callbacks: CentreCallback[];
+  at: number;
+}
+
+/** Where the last queue fetched is kept across reloads; a failure to keep or read it loses nothing else. */
+export interface CentreQueueStore {
+  load(): Promise<KnownQueue | null>;
+  save(queue: KnownQueue): Promise<void>;
+}
 
 /** What the queue needs from the server and the centre's event stream; tests hand in fakes. */
 export interface CentreQueueLink {
@@ -46,8 +59,14 @@ function refusedForGood(error: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
-export function createCentreQueue(link: CentreQueueLink, now: () => number = Date.now): CentreQueue {
+export function createCentreQueue(
+  link: CentreQueueLink,
+  now: () => number = Date.now,
+  store?: CentreQueueStore,
+): CentreQueue {
   let view: CentreQueueView = { status: 'loading' };
+  // The queue kept from an earlier page, shown while nothing newer is known and the server is away.
+  let kept: KnownQueue | null = null;
   let connected = false;
   let generation = 0;
   // Calls made while the server could not be told: said again on every reconnect until it hears.
@@ -57,8 +76,16 @@ export function createCentreQueue(link: CentreQueueLink, now: () => number = Dat
     view = next;
     for (const l of listeners) l();
   };
+  /** Nothing fetched on this page yet: the queue kept from an earlier one, if any. */
+  const knowsNothing = () => view.status === 'loading' || (view.status === 'lastKnown' && view.at === null);
+  const fromKept = (): CentreQueueView => ({
+    status: 'lastKnown',
+    callbacks: kept?.callbacks ?? [],
+    at: kept?.at ?? null,
+  });
   const lastKnown = () => {
     if (view.status === 'live') set({ ...view, status: 'lastKnown' });
+    else if (knowsNothing()) set(fromKept());
   };
 
   const refresh = () => {
@@ -67,12 +94,14 @@ export function createCentreQueue(link: CentreQueueLink, now: () => number = Dat
       (callbacks) => {
         // A later fetch (a newer event) decides; a fetch answered after the link dropped is still news.
         if (mine !== generation) return;
-        set({ status: connected ? 'live' : 'lastKnown', callbacks, at: now() });
+        const at = now();
+        set({ status: connected ? 'live' : 'lastKnown', callbacks, at });
+        kept = { callbacks, at };
+        void store?.save(kept).catch(() => undefined);
       },
       () => {
         if (mine !== generation) return;
-        if (view.status === 'loading') set({ status: 'lastKnown', callbacks: [], at: null });
-        else lastKnown();
+        lastKnown();
       },
     );
   };
@@ -94,9 +123,17 @@ export function createCentreQueue(link: CentreQueueLink, now: () => number = Dat
   const unsubscribeLink = link.onLink((state) => {
     connected = state === 'connected';
     if (connected) void flushDone().then(refresh);
-    else if (view.status === 'loading') set({ status: 'lastKnown', callbacks: [], at: null });
     else lastKnown();
   });
+  void store?.load().then(
+    (found) => {
+      if (!found || kept) return;
+      kept = found;
+      // Still nothing from the server: the kept queue is what there is to show (never claimable).
+      if (!connected && knowsNothing()) set(fromKept());
+    },
+    () => undefined,
+  );
 
   return {
     getView: () => view,

@@ -4,8 +4,9 @@
 // is awaited by a call: the call owner writes the outbox and goes on. An outbox with calls that has not
 // moved for STUCK_MS while the server answers (calls it refused, a fault) is stuck: the status says since
 // when, and the server is told, so the supervisors' board counts it (issue 20).
-import type { CallEventAcks, OutboxReport } from '../../protocol';
+import type { CallAck, CallEventAcks, OutboxReport } from '../../protocol';
 import type { AppDB, UploadOwner } from '../../db';
+import type { Lease } from '../lease/leaseClient';
 import {
   acknowledgeUpload,
   answerEarlierCalls,
@@ -39,6 +40,8 @@ export class UploadError extends Error {
 /** The body of POST /api/v1/calls/events (callEventBatchSchema in src/protocol/calls.ts). */
 export interface UploadBatch {
   organisationId: string;
+  /** The operator's lease this device holds, if it ever held one: the server fences a stale one. */
+  lease?: Lease;
   calls: readonly UploadCall[];
 }
 
@@ -69,6 +72,8 @@ export interface SyncDeps {
   db: AppDB;
   owner: UploadOwner;
   transport: Transport;
+  /** The device's lease (src/services/lease): named by each batch, and told when the server refused it. */
+  lease?: { lease(): Lease | null; refused(epoch: number): void };
   /** The retry timer; tests pass a fake. */
   setTimer?: (run: () => void, ms: number) => () => void;
   random?: () => number;
@@ -179,15 +184,22 @@ export function startSync(deps: SyncDeps): SyncHandle {
   async function sendOne(): Promise<boolean> {
     const batch = await nextUpload(db, owner, { maxEvents, maxBytes: deps.maxBytes ?? MAX_BYTES, skip });
     if (batch.length === 0 || stopped) return false;
-    const body: UploadBatch = { organisationId: owner.organisationId, calls: batch };
+    const lease = deps.lease?.lease() ?? null;
+    const body: UploadBatch = { organisationId: owner.organisationId, ...(lease && { lease }), calls: batch };
     let acks: CallEventAcks;
     try {
       acks = await transport.send(body);
     } catch (error) {
       return failed(error, batch);
     }
-    const stored = new Set(acks.calls.filter((a) => a.status === 'stored').map((a) => a.callId));
-    for (const a of acks.calls) if (a.status === 'refused') skip.add(a.callId);
+    // Refused for a lease another device took over: the server kept the events aside (fenced), so they
+    // went up and are forgotten here like stored ones; the device stops making calls.
+    const isFenced = (a: CallAck) => a.status === 'refused' && a.code === 'lease_lost';
+    if (lease && acks.calls.some(isFenced)) deps.lease?.refused(lease.epoch);
+    const stored = new Set(
+      acks.calls.filter((a) => a.status === 'stored' || isFenced(a)).map((a) => a.callId),
+    );
+    for (const a of acks.calls) if (!stored.has(a.callId)) skip.add(a.callId);
     await acknowledgeUpload(
       db,
       batch.filter((c) => stored.has(c.callId)),

@@ -96,7 +96,7 @@ describe("the centre's callbacks queue", () => {
     await screen.findAllByTestId('centre-callback');
     drop();
     expect(screen.getByTestId('centre-queue-status').textContent).toBe(
-      'Нет связи с сервером. Показана очередь, какой она была в 10:30; брать звонки можно, когда связь вернётся.',
+      'Нет связи с сервером. Очередь по последним данным на 10:30; брать звонки можно, когда связь вернётся.',
     );
     const take = within(items()[0]!).getByRole<HTMLButtonElement>('button', {
       name: 'Взять и позвонить: Клиент a, +7 (912) 345-67-89',

@@ -9,6 +9,7 @@ import type { ActiveCall, WrapUp } from '../../../src/services/callOwner/types';
 import { flowFrom, loadFlow, OPERATOR, ORG, TINY_FLOW, TUESDAY_1030 } from '../../calls/helpers';
 import { FakeLockManager } from './fakeLocks';
 import { holdWrites } from './holdWrites';
+import { linkLease, setLeaseStanding, type LeaseStanding } from '../../../src/services/lease/standing';
 
 const FLOWS = [flowFrom(TINY_FLOW), loadFlow('outbound-callback.json')];
 const clock = { now: () => Date.now() };
@@ -480,5 +481,82 @@ describe('call controller: rare turns of the owner', () => {
     expect(owner).not.toBe(a);
     await owner.controller.getActive()!.send({ type: 'operator.choose', optionId: 'go' });
     expect((await storedLog(owner.db, call.callId)).map((r) => r.seq)).toEqual([0, 1]);
+  });
+});
+
+/** The lease client as the controller sees it: each ask answered with `answer`, a take-over as told. */
+function fakeLease(answer: LeaseStanding, reachable = true) {
+  const link = {
+    asks: 0,
+    ask() {
+      link.asks += 1;
+      queueMicrotask(() => setLeaseStanding(answer));
+    },
+    takeOver: () => {
+      if (reachable) setLeaseStanding('free');
+      return Promise.resolve(reachable);
+    },
+  };
+  linkLease(link);
+  return link;
+}
+
+describe('call controller: one call per operator across devices', () => {
+  // A call of another test asked with no client running: that ask is not this test's.
+  beforeEach(() => linkLease(null));
+  afterEach(() => linkLease(null));
+
+  it('starts at once; told another device holds the lease, the call turns read-only, and a take-over makes it writable', async () => {
+    const { db, controller } = tab(freshName(), new FakeLockManager());
+    const lease = fakeLease('elsewhere', false);
+    const call = await controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
+    expect(lease.asks).toBe(1);
+    await vi.waitFor(() =>
+      expect(controller.getActive()).toMatchObject({ readOnly: true, heldElsewhere: true }),
+    );
+    const readOnly = controller.getActive()!;
+    expect(await readOnly.send({ type: 'operator.choose', optionId: 'go' })).toEqual({
+      accepted: false,
+      notice: null,
+    });
+    // What was recorded before stays recorded.
+    expect(await storedLog(db, call.callId)).toHaveLength(1);
+
+    // Offline, the take-over fails and nothing changes.
+    await readOnly.takeOver();
+    expect(controller.getActive()).toMatchObject({ readOnly: true, heldElsewhere: true });
+
+    fakeLease('elsewhere', true);
+    await readOnly.takeOver();
+    const writable = controller.getActive()!;
+    expect(writable).toMatchObject({ readOnly: false, heldElsewhere: false });
+    await writable.send({ type: 'operator.choose', optionId: 'go' });
+    expect(await storedLog(db, call.callId)).toHaveLength(2);
+  });
+
+  it('starts no call while the lease is held elsewhere or lost', async () => {
+    const { controller } = tab(freshName(), new FakeLockManager());
+    await controller.ready;
+    fakeLease('lost');
+    setLeaseStanding('lost');
+    await expect(
+      controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 }),
+    ).rejects.toThrow();
+    expect(controller.getActive()).toBeNull();
+  });
+
+  it('asks for the lease when it resumes a call after a reload, even before the lease client is running', async () => {
+    const name = freshName();
+    const locks = new FakeLockManager();
+    const first = tab(name, locks);
+    await first.controller.start({ flowId: 'tiny', direction: 'inbound', transfersBefore: 0 });
+    first.controller.dispose();
+
+    const second = tab(name, locks);
+    await second.controller.ready;
+    // The lease client's chunk arrives after the call was resumed: it is asked as it links.
+    const lease = fakeLease('free');
+    expect(lease.asks).toBe(1);
+    expect(second.controller.getActive()).toMatchObject({ readOnly: false });
   });
 });

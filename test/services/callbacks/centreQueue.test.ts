@@ -7,6 +7,8 @@ import {
   createCentreQueue,
   whenCallEnds,
   type CentreQueueLink,
+  type CentreQueueStore,
+  type KnownQueue,
 } from '../../../src/services/callbacks/centreQueue';
 
 const callback = (id: string, over: Partial<CentreCallback> = {}): CentreCallback => ({
@@ -106,6 +108,40 @@ describe('the centre callbacks queue on the workstation', () => {
     server.connect(true);
     await settle();
     expect(queue.getView()).toMatchObject({ status: 'live', callbacks: [{ id: 'c' }] });
+  });
+
+  it('keeps the last queue fetched: after a reload without network it is shown with its time, and nothing can be taken', async () => {
+    const server = fakeServer();
+    let kept: KnownQueue | null = null;
+    const store: CentreQueueStore = {
+      load: () => Promise.resolve(kept),
+      save: (q) => Promise.resolve(void (kept = q)),
+    };
+    server.set([callback('a', { claim: { personId: 'x', name: 'Петров Борис', until: '' } })]);
+    server.connect(true);
+    const before = createCentreQueue(server.link, () => 7000, store);
+    await settle();
+    expect(before.getView()).toMatchObject({ status: 'live', callbacks: [{ id: 'a' }] });
+    before.stop();
+
+    // The page reloads with the server away.
+    server.connect(false);
+    const after = createCentreQueue(server.link, () => 9000, store);
+    await settle();
+    expect(after.getView()).toEqual({
+      status: 'lastKnown',
+      callbacks: [callback('a', { claim: { personId: 'x', name: 'Петров Борис', until: '' } })],
+      at: 7000,
+    });
+    expect(await after.take('a')).toEqual({ ok: false, message: null });
+    expect(server.claims).toEqual([]);
+
+    // Back online: the server's queue replaces it, and is kept in its turn.
+    server.set([callback('b')]);
+    server.connect(true);
+    await settle();
+    expect(after.getView()).toMatchObject({ status: 'live', callbacks: [{ id: 'b' }], at: 9000 });
+    expect(kept).toMatchObject({ callbacks: [{ id: 'b' }], at: 9000 });
   });
 
   it("takes by claiming on the server; a refusal passes on the server's words", async () => {

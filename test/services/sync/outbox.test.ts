@@ -63,9 +63,25 @@ class FakeServer {
   readonly held = new Map<string, unknown[]>();
   readonly inserts = new Map<string, number>();
   mode: Mode = 'ok';
+  /** The operator's current lease number; a batch naming another is fenced (kept aside, refused). */
+  leaseEpoch: number | null = null;
+  readonly fenced: string[] = [];
+  readonly leases: (UploadBatch['lease'] | undefined)[] = [];
 
   receive(batch: UploadBatch): CallEventAcks {
     const calls = JSON.parse(JSON.stringify(batch.calls)) as { callId: string; events: CallRecordEvent[] }[];
+    this.leases.push(batch.lease);
+    if (batch.lease && this.leaseEpoch !== null && batch.lease.epoch !== this.leaseEpoch) {
+      for (const c of calls) for (const e of c.events) this.fenced.push(`${c.callId}#${e.seq}`);
+      return {
+        calls: calls.map((c): CallAck => ({
+          callId: c.callId,
+          status: 'refused',
+          code: 'lease_lost',
+          message: 'lease_lost',
+        })),
+      };
+    }
     return {
       calls: calls.map((c): CallAck => {
         const have = this.held.get(c.callId) ?? [];
@@ -677,5 +693,51 @@ describe('calls made before the workstation connected', () => {
     expect(await earlierCalls(db, OWNER, template.start.at - 1)).toBeNull();
     await madeAlone(db, epoch, 'later');
     expect(await earlierCalls(db, OWNER, LATER)).toBeNull();
+  });
+});
+
+describe('the upload and the operator’s lease (one call across devices)', () => {
+  it('names the lease held; refused for a lease taken over, the events go up fenced, are forgotten here and the device is told', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    const server = new FakeServer();
+    server.leaseEpoch = 1;
+    let held = { deviceId: 'desk', epoch: 1 };
+    const refusedFor: number[] = [];
+    const lease = { lease: () => held, refused: (e: number) => void refusedFor.push(e) };
+    const sync = startSync({
+      db,
+      owner: OWNER,
+      transport: server.transport(),
+      setTimer: () => () => {},
+      lease,
+    });
+    try {
+      await beginCall(db, { row: rowOf('l'), first: eventOf('l', 0), epoch, flow: FLOW });
+      await vi.waitFor(() => expect(server.held.get('l')).toHaveLength(1));
+      expect(server.leases.at(-1)).toEqual({ deviceId: 'desk', epoch: 1 });
+      expect(refusedFor).toEqual([]);
+
+      // Another device took the lease over: this desk's next events are kept aside by the server.
+      server.leaseEpoch = 2;
+      await appendCallEvent(db, { record: eventOf('l', 1), row: rowOf('l'), callback: null, epoch });
+      await vi.waitFor(() => expect(refusedFor).toEqual([1]));
+      await sync.settled();
+      expect(server.fenced).toEqual(['l#1']);
+      expect(await outboxState(db, OWNER)).toMatchObject({ events: 0 });
+      // Nothing recorded here is lost: the call's record is whole on the workstation.
+      expect(await readLog(db, 'l')).toHaveLength(2);
+
+      // After taking it back, uploads name the new lease and are stored again.
+      held = { deviceId: 'desk', epoch: 3 };
+      server.leaseEpoch = 3;
+      const log = [0, 1].map((seq) => eventOf('l', seq));
+      await finishCall(db, { callId: 'l', patch: {}, epoch, callback: null, fulfilled: null, log });
+      await beginCall(db, { row: rowOf('m'), first: eventOf('m', 0), epoch, flow: FLOW });
+      await vi.waitFor(() => expect(server.held.get('m')).toHaveLength(1));
+      expect(server.leases.at(-1)).toEqual({ deviceId: 'desk', epoch: 3 });
+      expect(refusedFor).toEqual([1]);
+    } finally {
+      sync.stop();
+    }
   });
 });
