@@ -13,11 +13,30 @@ import { ALL_STAGES, type FlowDefinition } from '../../flows/types';
 import { liveCallOf } from '../../analytics/line';
 import type { CallRecordEvent } from '../../calls/record';
 import { flowOf } from './callFigures';
+import {
+  inWholeDays,
+  outsideWholeDays,
+  rollupDayStart,
+  rollupsIn,
+  wholeDaysOf,
+  type WholeDays,
+} from './callRollups';
+import {
+  addSums,
+  brokeRule,
+  names,
+  openCallback,
+  overdue,
+  pending,
+  selectSums,
+  SERIES_SUMS,
+  STAGE_BUCKETS,
+  TIMELESS_SUMS,
+  timedSums,
+} from './figureSums';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
-
-const STAGE_BUCKETS: readonly StageBucket[] = [...ALL_STAGES, 'hold', 'transfer'];
 
 /** Whose calls a reader sees: the organisation's, or one operator's own. */
 export interface Scope {
@@ -31,16 +50,6 @@ export interface PeriodQuery extends Scope {
   to: number;
   now: number;
   filter: CallFilter;
-}
-
-/** An open callback past its deadline at `now` (callbackState 'overdue'). */
-const overdue = (now: number) =>
-  sql<SqlBool>`(callback_deadline is not null and callback_done_at is null and callback_deadline < ${new Date(now)})`;
-const pending = (now: number) =>
-  sql<SqlBool>`(callback_deadline is not null and callback_done_at is null and callback_deadline >= ${new Date(now)})`;
-
-function brokeRule(rule: ComplianceRule, now: number): RawBuilder<SqlBool> {
-  return rule === 'callbackOverdue' ? overdue(now) : sql<SqlBool>`${rule} = any(broken)`;
 }
 
 /** The calls a headline tile opens (trends.ts isBehind), as a condition on the kept figures. */
@@ -94,61 +103,6 @@ function conditions(q: Scope & { from?: number; to?: number; now: number; filter
 }
 
 const where = (conds: readonly Expression<SqlBool>[]) => sql.join(conds, sql` and `);
-
-/** The sums and counts one group of calls needs; names are fixed identifiers from the tables above. */
-function figureColumns(now: number): RawBuilder<unknown> {
-  const cols: RawBuilder<unknown>[] = [
-    sql`count(*)::int as calls`,
-    sql`count(handle_ms)::int as ended`,
-    sql`coalesce(sum(handle_ms), 0)::float8 as handle`,
-    sql`count(after_call_ms)::int as after_n`,
-    sql`coalesce(sum(after_call_ms), 0)::float8 as after_sum`,
-    sql`(count(*) filter (where result <> 'none'))::int as fc_of`,
-    sql`(count(*) filter (where result <> 'none' and resolved_first))::int as fc_resolved`,
-    sql`(count(*) filter (where transfers_counted = 'zero'))::int as t_zero`,
-    sql`(count(*) filter (where transfers_counted = 'one'))::int as t_one`,
-    sql`(count(*) filter (where transfers_counted = 'two'))::int as t_two`,
-    sql`coalesce(sum(refused_transfers), 0)::int as refused`,
-    sql`coalesce(sum(own_transfers), 0)::int as own_total`,
-    sql`(count(*) filter (where own_transfers > 0))::int as t_calls`,
-    sql`coalesce(sum(holds), 0)::int as holds`,
-    sql`coalesce(sum(holds_over), 0)::int as holds_over`,
-    sql`(count(*) filter (where holds_over > 0))::int as holds_calls`,
-    sql`coalesce(sum(overtime_ms), 0)::float8 as overtime`,
-    sql`count(callback_deadline)::int as cb_promised`,
-    sql`(count(*) filter (where callback_done_at <= callback_deadline))::int as cb_kept`,
-    sql`(count(*) filter (where callback_done_at > callback_deadline))::int as cb_late`,
-    sql`(count(*) filter (where ${overdue(now)}))::int as cb_overdue`,
-    sql`(count(*) filter (where ${pending(now)}))::int as cb_pending`,
-    sql`(count(*) filter (where satisfaction between 1 and 5))::int as sat_n`,
-    sql`coalesce(sum(satisfaction) filter (where satisfaction between 1 and 5), 0)::float8 as sat_sum`,
-    sql`(count(*) filter (where cardinality(broken) > 0 or ${overdue(now)}))::int as issues`,
-  ];
-  for (let s = 1; s <= 5; s++)
-    cols.push(sql`(count(*) filter (where satisfaction = ${s}))::int as ${sql.ref(`sat_${s}`)}`);
-  for (const r of CALL_RESULTS)
-    cols.push(sql`(count(*) filter (where result = ${r}))::int as ${sql.ref(`result_${r}`)}`);
-  for (const r of COMPLIANCE_RULES)
-    cols.push(sql`(count(*) filter (where ${brokeRule(r, now)}))::int as ${sql.ref(`rule_${r}`)}`);
-  for (const b of STAGE_BUCKETS) {
-    cols.push(sql`coalesce(sum((stage_ms ->> ${b})::float8), 0)::float8 as ${sql.ref(`stage_${b}`)}`);
-    cols.push(
-      sql`(count(*) filter (where stage_ms ->> ${b} is not null))::int as ${sql.ref(`stage_n_${b}`)}`,
-    );
-  }
-  return sql.join(cols);
-}
-
-/** What a series point carries (SeriesFigures): calls, first contact and holds, nothing more to sum. */
-const seriesColumns = sql.join([
-  sql`count(*)::int as calls`,
-  sql`(count(*) filter (where result <> 'none'))::int as fc_of`,
-  sql`(count(*) filter (where result <> 'none' and resolved_first))::int as fc_resolved`,
-  sql`coalesce(sum(holds), 0)::int as holds`,
-  sql`coalesce(sum(holds_over), 0)::int as holds_over`,
-  sql`(count(*) filter (where holds_over > 0))::int as holds_calls`,
-  sql`coalesce(sum(overtime_ms), 0)::float8 as overtime`,
-]);
 
 type FigureRow = Record<string, number | string | null>;
 
@@ -205,37 +159,67 @@ function finishFigures(row: FigureRow): Figures {
       average: ratio(num(row, 'sat_sum'), satN),
       byScore: [1, 2, 3, 4, 5].map((s) => num(row, `sat_${s}`)) as Figures['satisfaction']['byScore'], // five scores
     },
-    callsWithIssues: num(row, 'issues'),
-    byRule: Object.fromEntries(COMPLIANCE_RULES.map((r) => [r, num(row, `rule_${r}`)])) as Record<
+    callsWithIssues: num(row, 'issues_broken') + num(row, 'issues_open'),
+    byRule: Object.fromEntries(
+      COMPLIANCE_RULES.map((r) => [r, num(row, r === 'callbackOverdue' ? 'cb_overdue' : `rule_${r}`)]),
+    ) as Record<
       ComplianceRule,
       number
     >, // every rule is a column
   };
 }
 
-/** The figures of the calls `q` selects, grouped by `key` (an SQL expression) or all together. */
-async function figuresBy(
+/**
+ * The figures of the calls `q` selects, overall and (if asked) per operator: the whole days' sums from the
+ * rollups (`days`; null reads every call) with the rest of the period's calls summed here, and apart the
+ * few sums that depend on the time of reading, from the calls whose callback is still open.
+ */
+async function wholeFigures(
   db: Db,
   q: PeriodQuery,
-  key: RawBuilder<unknown> | null,
-): Promise<{ key: unknown; figures: Figures }[]> {
-  const conds = conditions(q);
-  const rows = key
-    ? await sql<FigureRow>`select ${key} as group_key, ${figureColumns(q.now)} from call_figures
-        where ${where(conds)} group by group_key`.execute(db)
-    : await sql<FigureRow>`select null as group_key, ${figureColumns(q.now)} from call_figures
-        where ${where(conds)}`.execute(db);
-  return rows.rows.map((r) => ({ key: r.group_key, figures: finishFigures(r) }));
+  days: WholeDays | null,
+  byOperator: boolean,
+): Promise<{ operatorName: string | null; figures: Figures }[]> {
+  const conds = where(conditions(q));
+  const [head, groups] = byOperator
+    ? [sql`grouping(operator_name)::int as g_op, operator_name`, sql`group by grouping sets ((), (operator_name))`]
+    : [sql`1 as g_op, null as operator_name`, sql``];
+  const [sums, timed] = await Promise.all([
+    sql<FigureRow>`select ${head}, ${addSums(TIMELESS_SUMS)}
+      from (
+        select operator_name, ${names(TIMELESS_SUMS)} from call_rollups_daily
+          where organisation_id = ${q.organisationId} and ${inWholeDays(days)}
+        union all
+        select operator_name, ${selectSums(TIMELESS_SUMS)} from call_figures
+          where ${conds} and ${outsideWholeDays(days)} group by operator_name
+      ) u ${groups}`.execute(db),
+    sql<FigureRow>`select ${head}, ${selectSums(timedSums(q.now))}
+      from call_figures where ${conds} and ${openCallback} ${groups}`.execute(db),
+  ]);
+  const key = (r: FigureRow) => (r.g_op === 0 ? String(r.operator_name) : null);
+  const timedOf = new Map(timed.rows.map((r) => [key(r), r]));
+  return sums.rows.map((r) => ({ operatorName: key(r), figures: finishFigures({ ...r, ...timedOf.get(key(r)) }) }));
 }
 
-async function ranked(db: Db, q: PeriodQuery, column: 'topic' | 'need' | 'article', top: number) {
-  const conds = conditions(q);
-  const source =
-    column === 'article'
-      ? sql`(select distinct call_id, unnest(articles) as k from call_figures where ${where(conds)}) a`
-      : sql`(select ${sql.ref(column)} as k from call_figures where ${where(conds)}) a`;
-  const rows = await sql<{ k: string; n: number }>`select k, count(*)::int as n from ${source}
-    where k is not null group by k`.execute(db);
+async function ranked(
+  db: Db,
+  q: PeriodQuery,
+  days: WholeDays | null,
+  kind: 'topic' | 'need' | 'article',
+  top: number,
+) {
+  const conds = where([...conditions(q), outsideWholeDays(days)]);
+  // A call counts once per article however often it opened it.
+  const calls =
+    kind === 'article'
+      ? sql`select k, count(*)::float8 as n from
+          (select distinct call_id, unnest(articles) as k from call_figures where ${conds}) a group by k`
+      : sql`select ${sql.ref(kind)} as k, count(*)::float8 as n from call_figures where ${conds} group by k`;
+  const rows = await sql<{ k: string; n: number }>`select k, sum(n)::int as n from (
+      select key as k, calls as n from call_rollups_ranked
+        where organisation_id = ${q.organisationId} and kind = ${kind} and ${inWholeDays(days)}
+      union all ${calls}
+    ) a where k is not null group by k having sum(n) > 0`.execute(db);
   return rank(new Map(rows.rows.map((r) => [r.k, r.n])), top);
 }
 
@@ -249,26 +233,37 @@ interface Sets {
   operatorDays: { operatorName: string; day: number; calls: number }[];
 }
 
+/** By local hour, by local day and per operator and day: the rollups' whole days and the other calls. */
+async function seriesRows(db: Db, q: PeriodQuery, tz: string, days: WholeDays | null) {
+  const conds = where([...conditions(q), outsideWholeDays(days)]);
+  const rolled = sql`organisation_id = ${q.organisationId} and ${inWholeDays(days)}`;
+  // The daily rows have no hour and the hourly no operator or day: the groups they cannot fill are left out.
+  return sql<FigureRow>`select grouping(operator_name)::int as g_op, grouping(hour)::int as g_hour,
+      grouping(day)::int as g_day, operator_name, hour, day, ${addSums(SERIES_SUMS)}
+    from (
+      select operator_name, null::int as hour, ${rollupDayStart(tz)} as day, ${names(SERIES_SUMS)}
+        from call_rollups_daily where ${rolled}
+      union all
+      select null::text, hour::int, null::float8, ${names(SERIES_SUMS)} from call_rollups_hourly where ${rolled}
+      union all
+      select operator_name, hour, day, ${selectSums(SERIES_SUMS)}
+        from (select *, extract(hour from started_at at time zone ${tz})::int as hour, ${localDay(tz)} as day
+          from call_figures where ${conds}) f
+        group by operator_name, hour, day
+    ) u
+    group by grouping sets ((hour), (day), (operator_name, day))
+    having (grouping(hour) = 1 or hour is not null) and (grouping(day) = 1 or day is not null)`.execute(db);
+}
+
 /**
  * The figures of the calls `q` selects overall and per operator, and with a time zone by hour, by day and
- * per operator and day too: one reading of the calls (grouping sets) however many groupings.
+ * per operator and day too.
  */
-async function figureSets(db: Db, q: PeriodQuery, tz: string | null): Promise<Sets> {
-  const conds = where(conditions(q));
-  const whole = sql<FigureRow>`select grouping(operator_name)::int as g_op, 1 as g_hour, 1 as g_day,
-    operator_name, null as hour, null as day, ${figureColumns(q.now)}
-    from call_figures where ${conds} group by grouping sets ((), (operator_name))`.execute(db);
-  // The series need a few sums only: a second reading, side by side with the first, keeps it light.
-  const series =
-    tz === null
-      ? Promise.resolve({ rows: [] as FigureRow[] })
-      : sql<FigureRow>`select grouping(operator_name)::int as g_op, grouping(hour)::int as g_hour,
-          grouping(day)::int as g_day, operator_name, hour, day, ${seriesColumns}
-          from (select *, extract(hour from started_at at time zone ${tz})::int as hour, ${localDay(tz)} as day
-            from call_figures where ${conds}) f
-          group by grouping sets ((hour), (day), (operator_name, day))`.execute(db);
-  const [a, b] = await Promise.all([whole, series]);
-  const rows = { rows: [...a.rows, ...b.rows] };
+async function figureSets(db: Db, q: PeriodQuery, tz: string | null, days: WholeDays | null): Promise<Sets> {
+  const [whole, series] = await Promise.all([
+    wholeFigures(db, q, days, true),
+    tz === null ? Promise.resolve({ rows: [] as FigureRow[] }) : seriesRows(db, q, tz, days),
+  ]);
   const sets: Sets = {
     overall: finishFigures({}),
     operators: [],
@@ -276,31 +271,36 @@ async function figureSets(db: Db, q: PeriodQuery, tz: string | null): Promise<Se
     days: new Map(),
     operatorDays: [],
   };
-  for (const r of rows.rows) {
+  for (const { operatorName, figures } of whole)
+    if (operatorName === null) sets.overall = figures;
+    else sets.operators.push({ operatorName, figures });
+  for (const r of series.rows) {
     const byOperator = r.g_op === 0;
     const byHour = r.g_hour === 0;
-    const byDay = r.g_day === 0;
-    if (byOperator && byDay)
+    if (byOperator)
       sets.operatorDays.push({
         operatorName: String(r.operator_name),
         day: num(r, 'day'),
         calls: num(r, 'calls'),
       });
-    else if (byOperator)
-      sets.operators.push({ operatorName: String(r.operator_name), figures: finishFigures(r) });
     else if (byHour) sets.hours.set(num(r, 'hour'), finishFigures(r));
-    else if (byDay) sets.days.set(num(r, 'day'), finishFigures(r));
-    else sets.overall = finishFigures(r);
+    else sets.days.set(num(r, 'day'), finishFigures(r));
   }
   sets.operators.sort((a, b) => a.operatorName.localeCompare(b.operatorName));
   return sets;
 }
 
-async function dashboardOf(db: Db, q: PeriodQuery, sets: Sets, top: number): Promise<Dashboard> {
+async function dashboardOf(
+  db: Db,
+  q: PeriodQuery,
+  days: WholeDays | null,
+  sets: Sets,
+  top: number,
+): Promise<Dashboard> {
   const [topTopics, topNeeds, topArticles] = await Promise.all([
-    ranked(db, q, 'topic', top),
-    ranked(db, q, 'need', top),
-    ranked(db, q, 'article', top),
+    ranked(db, q, days, 'topic', top),
+    ranked(db, q, days, 'need', top),
+    ranked(db, q, days, 'article', top),
   ]);
   return {
     overall: sets.overall,
@@ -315,7 +315,7 @@ async function dashboardOf(db: Db, q: PeriodQuery, sets: Sets, top: number): Pro
 
 /** buildDashboard over the server's calls: overall, per operator, and the most frequent topics and needs. */
 export async function periodDashboard(db: Db, q: PeriodQuery, top = 10): Promise<Dashboard> {
-  return dashboardOf(db, q, await figureSets(db, q, null), top);
+  return dashboardOf(db, q, null, await figureSets(db, q, null, null), top);
 }
 
 export interface ListedServerCall {
@@ -392,11 +392,20 @@ export async function periodFiguresOf(db: Db, q: PeriodQuery, tz: string): Promi
     });
     return found;
   };
+  const before = { ...q, ...previousPeriod(q) };
+  // The organisation's whole calls in its own zone add up from the rollups; anything narrower reads calls.
+  const rolled =
+    q.personId === undefined &&
+    Object.values(q.filter).every((v) => v === undefined) &&
+    (await rollupsIn(db, q.organisationId, tz));
+  const [days, daysBefore] = rolled
+    ? await Promise.all([wholeDaysOf(db, q.from, q.to, tz), wholeDaysOf(db, before.from, before.to, tz)])
+    : [null, null];
   const [sets, previous] = await Promise.all([
-    figureSets(db, q, tz),
-    figuresBy(db, { ...q, ...previousPeriod(q) }, null),
+    figureSets(db, q, tz, days),
+    wholeFigures(db, before, daysBefore, false),
   ]);
-  const dashboard = await dashboardOf(db, q, sets, 10);
+  const dashboard = await dashboardOf(db, q, days, sets, 10);
   const byHour = Array.from({ length: 24 }, (_, at) => {
     const found = sets.hours.get(at);
     return { at, figures: found ? seriesOf(found) : finishSeries(emptySeries()) };
@@ -413,11 +422,11 @@ export async function periodFiguresOf(db: Db, q: PeriodQuery, tz: string): Promi
     const i = dayIndex(r.day);
     if (i >= 0) counts[i] = (counts[i] ?? 0) + r.calls;
   }
-  const before = previous[0];
-  if (!before) throw new Error('an aggregate without groups gives one row');
+  const overallBefore = previous[0];
+  if (!overallBefore) throw new Error('an aggregate without groups gives one row');
   return {
     dashboard,
-    previous: before.figures,
+    previous: overallBefore.figures,
     byHour,
     byDay,
     operatorDays: dashboard.operators.map(({ operatorName }) => ({
@@ -584,7 +593,7 @@ export async function startOfDay(db: Db, now: number, tz: string): Promise<numbe
 
 /** The overall figures of the calls `q` selects. */
 export async function overallFigures(db: Db, q: PeriodQuery): Promise<Figures> {
-  const [all] = await figuresBy(db, q, null);
+  const [all] = await wholeFigures(db, q, null, false);
   if (!all) throw new Error('an aggregate without groups gives one row');
   return all.figures;
 }
