@@ -149,8 +149,3 @@ export const outsideWholeDays = (days: WholeDays | null): RawBuilder<SqlBool> =>
   days
     ? sql<SqlBool>`(started_at < ${new Date(days.from)} or started_at >= ${new Date(days.to)})`
     : sql<SqlBool>`true`;
-
-/** A rollup day's local midnight in ms, as supervision.ts's localDay gives it for a call of that day. */
-export const rollupDayStart = (tz: string) =>
-  sql`(extract(epoch from (day::timestamp at time zone ${sql.lit(tz)})) * 1000)::float8`;
-

@@ -63,6 +63,9 @@ export const TIMELESS_SUMS: readonly SumColumn[] = [
   col('sat_n', sql`count(*) filter (where satisfaction between 1 and 5)`),
   col('sat_sum', sql`coalesce(sum(satisfaction) filter (where satisfaction between 1 and 5), 0)`),
   col('issues_broken', sql`count(*) filter (where cardinality(broken) > 0)`),
+  // Callbacks still open, and those of calls that broke no rule: each is overdue or pending at reading.
+  col('cb_open', sql`count(*) filter (where ${openCallback})`),
+  col('cb_open_clean', sql`count(*) filter (where ${openCallback} and cardinality(broken) = 0)`),
   ...[1, 2, 3, 4, 5].map((s) => col(`sat_${s}`, sql`count(*) filter (where satisfaction = ${sql.lit(s)})`)),
   ...CALL_RESULTS.map((r) => col(`result_${r}`, sql`count(*) filter (where result = ${sql.lit(r)})`)),
   ...TIMELESS_RULES.map((r) => col(`rule_${r}`, sql`count(*) filter (where ${sql.lit(r)} = any(broken))`)),
@@ -72,14 +75,16 @@ export const TIMELESS_SUMS: readonly SumColumn[] = [
   ]),
 ];
 
-/** The sums that depend on the time of reading: they come from the calls with a callback still open. */
-export function timedSums(now: number): SumColumn[] {
-  return [
-    col('cb_overdue', sql`count(*) filter (where ${overdue(now)})`),
-    col('cb_pending', sql`count(*) filter (where ${pending(now)})`),
-    col('issues_open', sql`count(*) filter (where cardinality(broken) = 0 and ${overdue(now)})`),
-  ];
-}
+/**
+ * The sums that depend on the time of reading, over the open callbacks whose deadline is still ahead
+ * (few: recent calls'): pending ones; every other open callback is overdue (cb_open less these).
+ */
+export const PENDING_SUMS: readonly SumColumn[] = [
+  col('cb_pending', sql`count(*)`),
+  col('pending_clean', sql`count(*) filter (where cardinality(broken) = 0)`),
+];
+export const stillPending = (now: number) =>
+  sql<SqlBool>`(${openCallback} and callback_deadline >= ${new Date(now)})`;
 
 /** `expr as name` for each column, as float8 (exact for whole numbers below 2^53). */
 export const selectSums = (cols: readonly SumColumn[]) =>

@@ -16,7 +16,6 @@ import { flowOf } from './callFigures';
 import {
   inWholeDays,
   outsideWholeDays,
-  rollupDayStart,
   rollupsIn,
   wholeDaysOf,
   type WholeDays,
@@ -25,14 +24,14 @@ import {
   addSums,
   brokeRule,
   names,
-  openCallback,
   overdue,
   pending,
+  PENDING_SUMS,
   selectSums,
   SERIES_SUMS,
   STAGE_BUCKETS,
+  stillPending,
   TIMELESS_SUMS,
-  timedSums,
 } from './figureSums';
 import type { Database } from './schema';
 
@@ -151,7 +150,7 @@ function finishFigures(row: FigureRow): Figures {
       promised: num(row, 'cb_promised'),
       keptOnTime: num(row, 'cb_kept'),
       late: num(row, 'cb_late'),
-      overdue: num(row, 'cb_overdue'),
+      overdue: num(row, 'cb_open') - num(row, 'cb_pending'),
       pending: num(row, 'cb_pending'),
     },
     satisfaction: {
@@ -159,9 +158,14 @@ function finishFigures(row: FigureRow): Figures {
       average: ratio(num(row, 'sat_sum'), satN),
       byScore: [1, 2, 3, 4, 5].map((s) => num(row, `sat_${s}`)) as Figures['satisfaction']['byScore'], // five scores
     },
-    callsWithIssues: num(row, 'issues_broken') + num(row, 'issues_open'),
+    // An open callback past its deadline is an issue of a call that broke no rule otherwise too.
+    callsWithIssues:
+      num(row, 'issues_broken') + num(row, 'cb_open_clean') - num(row, 'pending_clean'),
     byRule: Object.fromEntries(
-      COMPLIANCE_RULES.map((r) => [r, num(row, r === 'callbackOverdue' ? 'cb_overdue' : `rule_${r}`)]),
+      COMPLIANCE_RULES.map((r) => [
+        r,
+        r === 'callbackOverdue' ? num(row, 'cb_open') - num(row, 'cb_pending') : num(row, `rule_${r}`),
+      ]),
     ) as Record<
       ComplianceRule,
       number
@@ -172,7 +176,7 @@ function finishFigures(row: FigureRow): Figures {
 /**
  * The figures of the calls `q` selects, overall and (if asked) per operator: the whole days' sums from the
  * rollups (`days`; null reads every call) with the rest of the period's calls summed here, and apart the
- * few sums that depend on the time of reading, from the calls whose callback is still open.
+ * few sums that depend on the time of reading, from the open callbacks whose deadline is still ahead.
  */
 async function wholeFigures(
   db: Db,
@@ -184,7 +188,7 @@ async function wholeFigures(
   const [head, groups] = byOperator
     ? [sql`grouping(operator_name)::int as g_op, operator_name`, sql`group by grouping sets ((), (operator_name))`]
     : [sql`1 as g_op, null as operator_name`, sql``];
-  const [sums, timed] = await Promise.all([
+  const [sums, pending] = await Promise.all([
     sql<FigureRow>`select ${head}, ${addSums(TIMELESS_SUMS)}
       from (
         select operator_name, ${names(TIMELESS_SUMS)} from call_rollups_daily
@@ -193,12 +197,15 @@ async function wholeFigures(
         select operator_name, ${selectSums(TIMELESS_SUMS)} from call_figures
           where ${conds} and ${outsideWholeDays(days)} group by operator_name
       ) u ${groups}`.execute(db),
-    sql<FigureRow>`select ${head}, ${selectSums(timedSums(q.now))}
-      from call_figures where ${conds} and ${openCallback} ${groups}`.execute(db),
+    sql<FigureRow>`select ${head}, ${selectSums(PENDING_SUMS)}
+      from call_figures where ${conds} and ${stillPending(q.now)} ${groups}`.execute(db),
   ]);
   const key = (r: FigureRow) => (r.g_op === 0 ? String(r.operator_name) : null);
-  const timedOf = new Map(timed.rows.map((r) => [key(r), r]));
-  return sums.rows.map((r) => ({ operatorName: key(r), figures: finishFigures({ ...r, ...timedOf.get(key(r)) }) }));
+  const pendingOf = new Map(pending.rows.map((r) => [key(r), r]));
+  return sums.rows.map((r) => ({
+    operatorName: key(r),
+    figures: finishFigures({ ...r, ...pendingOf.get(key(r)) }),
+  }));
 }
 
 async function ranked(
@@ -227,10 +234,10 @@ async function ranked(
 interface Sets {
   overall: Figures;
   operators: { operatorName: string; figures: Figures }[];
-  /** With a time zone: by local hour, by local day (its start), and calls per operator and day. */
+  /** With a time zone: by local hour, by local day (YYYY-MM-DD), and calls per operator and day. */
   hours: Map<number, Figures>;
-  days: Map<number, Figures>;
-  operatorDays: { operatorName: string; day: number; calls: number }[];
+  days: Map<string, Figures>;
+  operatorDays: { operatorName: string; day: string; calls: number }[];
 }
 
 /** By local hour, by local day and per operator and day: the rollups' whole days and the other calls. */
@@ -239,15 +246,16 @@ async function seriesRows(db: Db, q: PeriodQuery, tz: string, days: WholeDays | 
   const rolled = sql`organisation_id = ${q.organisationId} and ${inWholeDays(days)}`;
   // The daily rows have no hour and the hourly no operator or day: the groups they cannot fill are left out.
   return sql<FigureRow>`select grouping(operator_name)::int as g_op, grouping(hour)::int as g_hour,
-      grouping(day)::int as g_day, operator_name, hour, day, ${addSums(SERIES_SUMS)}
+      grouping(day)::int as g_day, operator_name, hour, to_char(day, 'YYYY-MM-DD') as day_key,
+      ${addSums(SERIES_SUMS)}
     from (
-      select operator_name, null::int as hour, ${rollupDayStart(tz)} as day, ${names(SERIES_SUMS)}
-        from call_rollups_daily where ${rolled}
+      select operator_name, null::int as hour, day, ${names(SERIES_SUMS)} from call_rollups_daily where ${rolled}
       union all
-      select null::text, hour::int, null::float8, ${names(SERIES_SUMS)} from call_rollups_hourly where ${rolled}
+      select null::text, hour::int, null::date, ${names(SERIES_SUMS)} from call_rollups_hourly where ${rolled}
       union all
       select operator_name, hour, day, ${selectSums(SERIES_SUMS)}
-        from (select *, extract(hour from started_at at time zone ${tz})::int as hour, ${localDay(tz)} as day
+        from (select *, extract(hour from started_at at time zone ${tz})::int as hour,
+            (started_at at time zone ${tz})::date as day
           from call_figures where ${conds}) f
         group by operator_name, hour, day
     ) u
@@ -280,11 +288,11 @@ async function figureSets(db: Db, q: PeriodQuery, tz: string | null, days: Whole
     if (byOperator)
       sets.operatorDays.push({
         operatorName: String(r.operator_name),
-        day: num(r, 'day'),
+        day: String(r.day_key),
         calls: num(r, 'calls'),
       });
     else if (byHour) sets.hours.set(num(r, 'hour'), finishFigures(r));
-    else sets.days.set(num(r, 'day'), finishFigures(r));
+    else sets.days.set(String(r.day_key), finishFigures(r));
   }
   sets.operators.sort((a, b) => a.operatorName.localeCompare(b.operatorName));
   return sets;
@@ -367,31 +375,30 @@ export async function listCalls(
 
 const seriesOf = ({ calls, firstContact, holds }: Figures): SeriesFigures => ({ calls, firstContact, holds });
 
-/** The start of the local day a call started in, in the reader's time zone (ms). */
-const localDay = (tz: string) =>
-  sql`(extract(epoch from (date_trunc('day', started_at at time zone ${tz}) at time zone ${tz})) * 1000)::float8`;
-
-/** The starts of the local days of [from, to), the first one being `from` itself (format.ts localDayStarts). */
-async function dayStartsOf(db: Db, from: number, to: number, tz: string): Promise<number[]> {
-  const rows = await sql<{
-    at: number;
-  }>`select (extract(epoch from (d at time zone ${tz})) * 1000)::float8 as at
+/**
+ * The local days of [from, to) with where each starts, the first one at `from` itself (format.ts
+ * localDayStarts), and a day's index by its date (YYYY-MM-DD).
+ */
+async function localDaysOf(db: Db, from: number, to: number, tz: string) {
+  const rows = await sql<{ date: string; at: number }>`select to_char(d, 'YYYY-MM-DD') as date,
+      (extract(epoch from (d at time zone ${tz})) * 1000)::float8 as at
     from generate_series(date_trunc('day', ${new Date(from)}::timestamptz at time zone ${tz}),
       ${new Date(to)}::timestamptz at time zone ${tz}, interval '1 day') d`.execute(db);
-  return rows.rows.map((r) => Math.max(r.at, from)).filter((at, i, all) => at < to && all.indexOf(at) === i);
+  const starts: number[] = [];
+  const index = new Map<string, number>();
+  for (const r of rows.rows) {
+    const at = Math.max(r.at, from);
+    if (at >= to) continue;
+    if (starts.at(-1) !== at) starts.push(at);
+    index.set(r.date, starts.length - 1);
+  }
+  return { starts, index };
 }
 
 /** periodFigures (trends.ts) over the server's calls, the series in the reader's time zone. */
 export async function periodFiguresOf(db: Db, q: PeriodQuery, tz: string): Promise<PeriodFigures> {
-  const dayStarts = await dayStartsOf(db, q.from, q.to, tz);
-  const dayIndex = (midnight: number) => {
-    const at = Math.max(midnight, q.from);
-    let found = -1;
-    dayStarts.forEach((d, i) => {
-      if (d <= at) found = i;
-    });
-    return found;
-  };
+  const { starts: dayStarts, index } = await localDaysOf(db, q.from, q.to, tz);
+  const dayIndex = (date: string) => index.get(date) ?? -1;
   const before = { ...q, ...previousPeriod(q) };
   // The organisation's whole calls in its own zone add up from the rollups; anything narrower reads calls.
   const rolled =

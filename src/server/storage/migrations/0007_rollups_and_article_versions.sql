@@ -35,6 +35,8 @@ create table call_rollups_daily (
   "sat_n" float8 not null default 0,
   "sat_sum" float8 not null default 0,
   "issues_broken" float8 not null default 0,
+  "cb_open" float8 not null default 0,
+  "cb_open_clean" float8 not null default 0,
   "sat_1" float8 not null default 0,
   "sat_2" float8 not null default 0,
   "sat_3" float8 not null default 0,
@@ -106,8 +108,9 @@ create table call_rollups_ranked (
   primary key (organisation_id, kind, day, key)
 );
 
--- The calls whose figures change with the time of reading (an open callback turns overdue): few, read apart.
-create index call_figures_open_callbacks on call_figures (organisation_id, started_at)
+-- The only figures that change with the time of reading: open callbacks whose deadline is still ahead
+-- (pending; the rollups count every open one, and those past their deadline are overdue).
+create index call_figures_open_callbacks on call_figures (organisation_id, callback_deadline)
   where callback_deadline is not null and callback_done_at is null;
 -- The list's newest-first page of one operator, in the order it is read (call_id breaks ties).
 create index call_figures_by_operator_page on call_figures (organisation_id, operator_name, started_at desc, call_id desc);
