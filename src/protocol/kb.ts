@@ -56,7 +56,10 @@ export const publishKbArticlesSchema = z.object({
 });
 
 /** An article someone else published since the edit started: their text, to compare and decide. */
-export const kbArticleConflictSchema = kbArticlePublicationSchema.extend({ file: z.string(), text: z.string() });
+export const kbArticleConflictSchema = kbArticlePublicationSchema.extend({
+  file: z.string(),
+  text: z.string(),
+});
 export type KbArticleConflict = z.infer<typeof kbArticleConflictSchema>;
 
 export const kbArticlesRefusalSchema = kbRefusalSchema.extend({

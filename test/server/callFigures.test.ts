@@ -145,7 +145,7 @@ describe.each(DATABASE_KINDS)('call figures on %s', (kind) => {
     expect(broken).toBeGreaterThan(0);
   }, 120_000);
 
-  it("adds up whole days from the daily rollups and the cut edge days from the calls, as src/analytics does", async () => {
+  it('adds up whole days from the daily rollups and the cut edge days from the calls, as src/analytics does', async () => {
     expect(await rollupsIn(server.db, SVERDLOVSK, ZONE)).toBe(true);
     let wholeDays = 0;
     await fc.assert(

@@ -184,12 +184,22 @@ describe.each(DATABASE_KINDS)('the knowledge base on %s', (kind) => {
       const mine = withShort(a, 'Текст второго редактора.');
       const refused = await publishArticles([{ ...mine, base: digest(a) }]);
       expect(refused.statusCode, refused.body).toBe(409);
-      const body = refused.json<{ code: string; message: string; conflicts: (File & { note: string; version: number })[] }>();
+      const body = refused.json<{
+        code: string;
+        message: string;
+        conflicts: (File & { note: string; version: number })[];
+      }>();
       expect(body.code).toBe('kb_article_conflict');
       expect(body.message).toMatch(/[а-яё]/i);
       expect(body.conflicts).toHaveLength(1);
-      expect(body.conflicts[0]).toMatchObject({ text: theirs.text, note: 'первый', version: exported.version + 1 });
-      expect((await bundleOf(SVERDLOVSK)).articles.map((x) => x.short)).not.toContain('Текст второго редактора.');
+      expect(body.conflicts[0]).toMatchObject({
+        text: theirs.text,
+        note: 'первый',
+        version: exported.version + 1,
+      });
+      expect((await bundleOf(SVERDLOVSK)).articles.map((x) => x.short)).not.toContain(
+        'Текст второго редактора.',
+      );
       // An article nobody touched meanwhile publishes from the same old start.
       const other = await publishArticles([{ ...withShort(b, 'Другая статья.'), base: digest(b) }]);
       expect(other.statusCode, other.body).toBe(201);

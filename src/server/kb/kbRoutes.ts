@@ -220,7 +220,9 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
           const id = idFromFileName(c.file);
           const by = known.get(id);
           return {
-            ...(by ? wirePublication(by) : { id, version: 1, publishedAt: now.toISOString(), author: null, note: '' }),
+            ...(by
+              ? wirePublication(by)
+              : { id, version: 1, publishedAt: now.toISOString(), author: null, note: '' }),
             file: c.file,
             text: c.text,
           };

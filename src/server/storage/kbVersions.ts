@@ -62,7 +62,8 @@ async function insertKbVersion(
     .execute();
 }
 
-const byId = (articles: readonly KbArticleFile[]) => new Map(articles.map((a) => [idFromFileName(a.file), a]));
+const byId = (articles: readonly KbArticleFile[]) =>
+  new Map(articles.map((a) => [idFromFileName(a.file), a]));
 
 /** The ids of the articles `next` adds, changes or removes against `before`, sorted. */
 function changedIds(before: readonly KbArticleFile[], next: readonly KbArticleFile[]): string[] {

@@ -9,17 +9,11 @@ import { previousPeriod, type PeriodFigures } from '../../analytics/trends';
 import { CALL_RESULTS, type CallResult } from '../../analytics/result';
 import { COMPLIANCE_RULES, type ComplianceRule } from '../../analytics/standardRules';
 import type { CallFilter } from '../../analytics/listing';
-import { ALL_STAGES, type FlowDefinition } from '../../flows/types';
+import type { FlowDefinition } from '../../flows/types';
 import { liveCallOf } from '../../analytics/line';
 import type { CallRecordEvent } from '../../calls/record';
 import { flowOf } from './callFigures';
-import {
-  inWholeDays,
-  outsideWholeDays,
-  rollupsIn,
-  wholeDaysOf,
-  type WholeDays,
-} from './callRollups';
+import { inWholeDays, outsideWholeDays, rollupsIn, wholeDaysOf, type WholeDays } from './callRollups';
 import {
   addSums,
   brokeRule,
@@ -159,17 +153,13 @@ function finishFigures(row: FigureRow): Figures {
       byScore: [1, 2, 3, 4, 5].map((s) => num(row, `sat_${s}`)) as Figures['satisfaction']['byScore'], // five scores
     },
     // An open callback past its deadline is an issue of a call that broke no rule otherwise too.
-    callsWithIssues:
-      num(row, 'issues_broken') + num(row, 'cb_open_clean') - num(row, 'pending_clean'),
+    callsWithIssues: num(row, 'issues_broken') + num(row, 'cb_open_clean') - num(row, 'pending_clean'),
     byRule: Object.fromEntries(
       COMPLIANCE_RULES.map((r) => [
         r,
         r === 'callbackOverdue' ? num(row, 'cb_open') - num(row, 'cb_pending') : num(row, `rule_${r}`),
       ]),
-    ) as Record<
-      ComplianceRule,
-      number
-    >, // every rule is a column
+    ) as Record<ComplianceRule, number>, // every rule is a column
   };
 }
 
@@ -186,7 +176,10 @@ async function wholeFigures(
 ): Promise<{ operatorName: string | null; figures: Figures }[]> {
   const conds = where(conditions(q));
   const [head, groups] = byOperator
-    ? [sql`grouping(operator_name)::int as g_op, operator_name`, sql`group by grouping sets ((), (operator_name))`]
+    ? [
+        sql`grouping(operator_name)::int as g_op, operator_name`,
+        sql`group by grouping sets ((), (operator_name))`,
+      ]
     : [sql`1 as g_op, null as operator_name`, sql``];
   const [sums, pending] = await Promise.all([
     sql<FigureRow>`select ${head}, ${addSums(TIMELESS_SUMS)}
