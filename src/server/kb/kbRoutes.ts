@@ -27,7 +27,10 @@ import { ApiError } from '../errors';
 import { appendAudit } from '../storage/audit';
 import {
   articlePublications,
+  kbVersionOf,
+  latestKbBundle,
   latestKbVersion,
+  storeKbBundle,
   publishKbArticles,
   publishKbVersion,
   type StoredArticlePublication,
@@ -37,10 +40,6 @@ const publishers = ['editor', 'administrator'] as const;
 /** A whole knowledge base in one request: 5,000 articles of a few KB each, with room to spare. */
 const KB_BODY_LIMIT = 32 * 1024 * 1024;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
-
-/** The bundle of a version, built once per version (the build's own assembly, from the stored files). */
-const bundles = new Map<string, KbBundle>();
-const BUNDLES_KEPT = 8;
 
 function bundleOf(articles: readonly KbArticleFile[], publishedAt: Date): KbBundle {
   const { articles: restored } = restoreKnowledgeBase(articles);
@@ -62,6 +61,15 @@ const kbBundleSchema = z.object({
 const wirePublication = (p: StoredArticlePublication) => ({ ...p, publishedAt: p.publishedAt.toISOString() });
 
 export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
+  /** Builds and keeps the bundle of a version (once per version, whichever instance gets there first). */
+  const buildBundle = async (organisationId: string, version: number): Promise<string> => {
+    const stored = await kbVersionOf(db, organisationId, version);
+    if (!stored) throw new ApiError(404, 'kb_not_found');
+    const text = JSON.stringify(bundleOf(stored.articles, stored.publishedAt));
+    await storeKbBundle(db, organisationId, version, text);
+    return text;
+  };
+
   app.get(
     '',
     {
@@ -72,18 +80,17 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
         response: { 200: kbBundleSchema, ...refusals },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const organisationId = sessionOf(request).organisation.id;
-      const latest = await latestKbVersion(db, organisationId);
+      const latest = await latestKbBundle(db, organisationId);
       if (!latest) throw new ApiError(404, 'kb_not_found');
-      const key = `${organisationId}:${latest.version}`;
-      let bundle = bundles.get(key);
-      if (bundle === undefined) {
-        bundle = bundleOf(latest.articles, latest.publishedAt);
-        bundles.set(key, bundle);
-        for (const old of bundles.keys()) if (bundles.size > BUNDLES_KEPT) bundles.delete(old);
-      }
-      return bundle;
+      // Built when published; a version from before its bundle was kept is built at its first download.
+      const bundle = latest.bundle ?? (await buildBundle(organisationId, latest.version));
+      // Sent as stored: the JSON the schema describes, built by assembleBundle. Fastify sends a string as it
+      // is (no second serialisation of 5,000 articles); the type provider only knows the parsed shape.
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(bundle as unknown as z.infer<typeof kbBundleSchema>);
     },
   );
 
@@ -153,6 +160,8 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
         details: { version: result.version, articles: articles.length },
         at: now,
       });
+      // Ready before workstations hear of it: each of them downloads it as it is.
+      await buildBundle(session.organisation.id, result.version);
       await events.announce(session.organisation.id, { kind: 'kb', version: result.version });
       return reply.code(201).send({ version: result.version, publishedAt: now.toISOString() });
     },
@@ -238,6 +247,7 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
           details: { version: result.version, articles: result.changed.length },
           at: now,
         });
+        await buildBundle(organisationId, result.version);
         await events.announce(organisationId, { kind: 'kb', version: result.version });
       }
       const published = await articlePublications(db, organisationId, result.changed);

@@ -1,5 +1,6 @@
 // Published knowledge-base versions (migration 0005): the whole set of articles as their files hold
-// them, written once, numbered per organisation, never changed.
+// them, written once, numbered per organisation, never changed; beside them, built once from them, the
+// bundle workstations download (migration 0007).
 import { sql, type Kysely } from 'kysely';
 import { articleHash } from '../../kb/overlay';
 import { idFromFileName, restoreArticle } from '../../kb/parse';
@@ -16,23 +17,72 @@ export interface StoredKbVersion {
   authorPersonId: string | null;
 }
 
+const versionColumns = ['version', 'articles', 'note', 'published_at', 'author_person_id'] as const;
+
+function storedVersion(row: {
+  version: number;
+  articles: unknown;
+  note: string;
+  published_at: Date;
+  author_person_id: string | null;
+}): StoredKbVersion {
+  return {
+    version: row.version,
+    articles: row.articles as KbArticleFile[], // written from the checked publish schema
+    note: row.note,
+    publishedAt: row.published_at,
+    authorPersonId: row.author_person_id,
+  };
+}
+
 export async function latestKbVersion(db: Db, organisationId: string): Promise<StoredKbVersion | null> {
   const row = await db
     .selectFrom('kb_versions')
-    .select(['version', 'articles', 'note', 'published_at', 'author_person_id'])
+    .select(versionColumns)
     .where('organisation_id', '=', organisationId)
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row
-    ? {
-        version: row.version,
-        articles: row.articles as KbArticleFile[],
-        note: row.note,
-        publishedAt: row.published_at,
-        authorPersonId: row.author_person_id,
-      }
-    : null;
+  return row ? storedVersion(row) : null;
+}
+
+export async function kbVersionOf(
+  db: Db,
+  organisationId: string,
+  version: number,
+): Promise<StoredKbVersion | null> {
+  const row = await db
+    .selectFrom('kb_versions')
+    .select(versionColumns)
+    .where('organisation_id', '=', organisationId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row ? storedVersion(row) : null;
+}
+
+/** The newest version's number and its bundle as built (null until built). */
+export async function latestKbBundle(
+  db: Db,
+  organisationId: string,
+): Promise<{ version: number; bundle: string | null } | null> {
+  const row = await db
+    .selectFrom('kb_versions')
+    .select(['version', 'bundle'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Keeps a version's bundle as built from its articles (the same each time: it is derived, not edited). */
+export async function storeKbBundle(db: Db, organisationId: string, version: number, bundle: string) {
+  await db
+    .updateTable('kb_versions')
+    .set({ bundle })
+    .where('organisation_id', '=', organisationId)
+    .where('version', '=', version)
+    .execute();
 }
 
 interface NewKbVersion {

@@ -246,6 +246,8 @@ export interface KbVersionsTable {
   published_at: CreatedAt;
   /** Ids of the articles this version added, changed or removed (migration 0007); null for the seed. */
   changed_articles: ColumnType<string[] | null, string[] | null | undefined, never>;
+  /** The version as kb-bundle.json, built once (migration 0007); null until then. */
+  bundle: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**

@@ -4,8 +4,8 @@
 -- days from call_figures. Days are the organisation's local days in rollups_time_zone, set when its rollups
 -- were built (at start, from call_figures); until then, and for any other zone, the figures come from
 -- call_figures alone. Sums are float8: exact for whole numbers below 2^53, as the queries' own sums.
--- Knowledge-base versions (issue 18) also say which articles they changed: an article's published version,
--- author and time.
+-- Knowledge-base versions (issue 18) also say which articles they changed (an article's published version,
+-- author and time), and keep the bundle workstations download.
 alter table organisations add column rollups_time_zone text;
 
 create table call_rollups_daily (
@@ -117,3 +117,6 @@ create index call_figures_by_operator_page on call_figures (organisation_id, ope
 
 -- The ids of the articles a version added, changed or removed (null for the version the build brought).
 alter table kb_versions add column changed_articles text[];
+-- The version as the bundle workstations download (kb-bundle.json: rendered, with its content hash), built
+-- once when it is published (or first asked for) and sent as it is: 5,000 articles switch in seconds.
+alter table kb_versions add column bundle text;
