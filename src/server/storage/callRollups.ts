@@ -1,6 +1,8 @@
-// Daily rollups of the call figures (migration 0007): each reduced call adds its sums to its local day and
-// operator, its day and hour, and its topic, need and articles, in the transaction that kept its figures.
-// Built once per organisation from call_figures (at start); read for whole days of a period (supervision.ts).
+// Rollups of the call figures (migration 0007): each reduced call adds its sums to its local day and
+// operator, its local hour and operator, its day's hour of day, and its hour's topic, need and articles, in
+// the transaction that kept its figures. Built once per organisation from call_figures (at start); read
+// for the whole days and whole hours of a period (supervision.ts). Local time is the organisation's zone;
+// in a zone that turns its clocks back, the repeated hour is one hour of the rollups.
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { validTimeZone } from '../supervision/supervisionCsv';
 import { names, SERIES_SUMS, TIMELESS_SUMS, type SumColumn } from './figureSums';
@@ -26,6 +28,10 @@ const signedSums = (cols: readonly SumColumn[], sign: 1 | -1) =>
   sql.join(cols.map((c) => sql`${sql.lit(sign)} * (${c.expr})::float8 as ${ref(c)}`));
 
 const localDate = (tz: string) => sql`(started_at at time zone ${sql.lit(tz)})::date`;
+const localHour = (tz: string) => sql`extract(hour from started_at at time zone ${sql.lit(tz)})::int`;
+/** The instant the call's local hour began. */
+const hourStart = (tz: string) =>
+  sql`(date_trunc('hour', started_at at time zone ${sql.lit(tz)}) at time zone ${sql.lit(tz)})`;
 
 /**
  * Adds the rows `which` selects from call_figures to the organisation's rollups (sign -1 takes them away).
@@ -45,20 +51,27 @@ async function addToRollups(
     on conflict (organisation_id, day, operator_name) do update set ${addExcluded('call_rollups_daily', TIMELESS_SUMS)}`.execute(
     db,
   );
-  await sql`insert into call_rollups_hourly (organisation_id, day, hour, ${names(SERIES_SUMS)})
-    select organisation_id, ${localDate(tz)}, extract(hour from started_at at time zone ${sql.lit(tz)})::int,
-      ${signedSums(SERIES_SUMS, sign)} ${from}
+  await sql`insert into call_rollups_hourly
+      (organisation_id, hour_start, operator_name, day, hour, ${names(TIMELESS_SUMS)})
+    select organisation_id, ${hourStart(tz)}, operator_name, min(${localDate(tz)}), min(${localHour(tz)}),
+      ${signedSums(TIMELESS_SUMS, sign)} ${from}
     group by 1, 2, 3
-    on conflict (organisation_id, day, hour) do update set ${addExcluded('call_rollups_hourly', SERIES_SUMS)}`.execute(
+    on conflict (organisation_id, hour_start, operator_name) do update set ${addExcluded('call_rollups_hourly', TIMELESS_SUMS)}`.execute(
+    db,
+  );
+  await sql`insert into call_rollups_day_hours (organisation_id, day, hour, ${names(SERIES_SUMS)})
+    select organisation_id, ${localDate(tz)}, ${localHour(tz)}, ${signedSums(SERIES_SUMS, sign)} ${from}
+    group by 1, 2, 3
+    on conflict (organisation_id, day, hour) do update set ${addExcluded('call_rollups_day_hours', SERIES_SUMS)}`.execute(
     db,
   );
   for (const { kind, key } of RANKED)
-    await sql`insert into call_rollups_ranked (organisation_id, kind, day, key, calls)
-      select organisation_id, ${kind}, day, k, ${sql.lit(sign)} * count(*)::float8
-      from (select distinct organisation_id, call_id, ${localDate(tz)} as day, ${key} as k ${from}) r
+    await sql`insert into call_rollups_ranked (organisation_id, kind, hour_start, key, calls)
+      select organisation_id, ${kind}, hour_start, k, ${sql.lit(sign)} * count(*)::float8
+      from (select distinct organisation_id, call_id, ${hourStart(tz)} as hour_start, ${key} as k ${from}) r
       where k is not null
       group by 1, 2, 3, 4
-      on conflict (organisation_id, kind, day, key) do update set calls = call_rollups_ranked.calls + excluded.calls`.execute(
+      on conflict (organisation_id, kind, hour_start, key) do update set calls = call_rollups_ranked.calls + excluded.calls`.execute(
       db,
     );
 }
@@ -91,7 +104,12 @@ export async function rebuildRollups(db: Kysely<Database>, organisationId: strin
     }>`select time_zone from organisations where id = ${organisationId} for update`.execute(trx);
     const tz = org.rows[0]?.time_zone;
     if (tz === undefined || !validTimeZone(tz)) return;
-    for (const table of ['call_rollups_daily', 'call_rollups_hourly', 'call_rollups_ranked'])
+    for (const table of [
+      'call_rollups_daily',
+      'call_rollups_hourly',
+      'call_rollups_day_hours',
+      'call_rollups_ranked',
+    ])
       await sql`delete from ${sql.table(table)} where organisation_id = ${organisationId}`.execute(trx);
     await addToRollups(trx, organisationId, tz, sql<SqlBool>`true`, 1);
     await sql`update organisations set rollups_time_zone = ${tz} where id = ${organisationId}`.execute(trx);
@@ -116,36 +134,69 @@ export async function rollupsIn(db: Db, organisationId: string, tz: string): Pro
   return row.rows[0]?.tz === tz;
 }
 
-/** The whole local days inside [from, to): read from the rollups; the rest of the period from the calls. */
-export interface WholeDays {
-  /** The first and last whole day, as dates (YYYY-MM-DD). */
-  first: string;
-  last: string;
-  /** The instants they span: [from, to). */
-  from: number;
-  to: number;
+/**
+ * How a period [from, to) is read: its whole local days from the daily rollups, the whole local hours
+ * around them from the hourly ones, and the rest (under an hour at each end) from the calls.
+ */
+export interface Cover {
+  /** The first and last whole day (YYYY-MM-DD) and the instants they span, [from, to); null: none. */
+  days: { first: string; last: string; from: number; to: number } | null;
+  /** The whole hours' span [from, to), which holds the whole days; null: no whole hour. */
+  hours: { from: number; to: number } | null;
 }
 
-export async function wholeDaysOf(db: Db, from: number, to: number, tz: string): Promise<WholeDays | null> {
+export async function coverOf(db: Db, from: number, to: number, tz: string): Promise<Cover> {
   const zone = sql.lit(tz);
-  const row = await sql<{ first: string | null; last: string | null; from_ms: number; to_ms: number }>`
-    select to_char(min(d), 'YYYY-MM-DD') as first, to_char(max(d), 'YYYY-MM-DD') as last,
-      (extract(epoch from (min(d) at time zone ${zone})) * 1000)::float8 as from_ms,
-      (extract(epoch from ((max(d) + interval '1 day') at time zone ${zone})) * 1000)::float8 as to_ms
-    from generate_series(date_trunc('day', ${new Date(from)}::timestamptz at time zone ${zone}),
-      ${new Date(to)}::timestamptz at time zone ${zone}, interval '1 day') d
-    where (d at time zone ${zone}) >= ${new Date(from)}
-      and ((d + interval '1 day') at time zone ${zone}) <= ${new Date(to)}`.execute(db);
-  const r = row.rows[0];
-  return r?.first && r.last ? { first: r.first, last: r.last, from: r.from_ms, to: r.to_ms } : null;
+  const [from_, to_] = [new Date(from), new Date(to)];
+  const [days, hours] = await Promise.all([
+    sql<{ first: string | null; last: string | null; from_ms: number; to_ms: number }>`
+      select to_char(min(d), 'YYYY-MM-DD') as first, to_char(max(d), 'YYYY-MM-DD') as last,
+        (extract(epoch from (min(d) at time zone ${zone})) * 1000)::float8 as from_ms,
+        (extract(epoch from ((max(d) + interval '1 day') at time zone ${zone})) * 1000)::float8 as to_ms
+      from generate_series(date_trunc('day', ${from_}::timestamptz at time zone ${zone}),
+        ${to_}::timestamptz at time zone ${zone}, interval '1 day') d
+      where (d at time zone ${zone}) >= ${from_}
+        and ((d + interval '1 day') at time zone ${zone}) <= ${to_}`.execute(db),
+    sql<{ from_ms: number; to_ms: number }>`
+      select (extract(epoch from min(h at time zone ${zone})) * 1000)::float8 as from_ms,
+        (extract(epoch from max((h + interval '1 hour') at time zone ${zone})) * 1000)::float8 as to_ms
+      from generate_series(date_trunc('hour', ${from_}::timestamptz at time zone ${zone}),
+        ${to_}::timestamptz at time zone ${zone}, interval '1 hour') h
+      where (h at time zone ${zone}) >= ${from_}
+        and ((h + interval '1 hour') at time zone ${zone}) <= ${to_}`.execute(db),
+  ]);
+  const d = days.rows[0];
+  const h = hours.rows[0];
+  return {
+    days: d?.first && d.last ? { first: d.first, last: d.last, from: d.from_ms, to: d.to_ms } : null,
+    hours: h && h.from_ms !== null && h.to_ms !== null ? { from: h.from_ms, to: h.to_ms } : null,
+  };
 }
 
-/** The rollup rows of the whole days (none without any). */
-export const inWholeDays = (days: WholeDays | null): RawBuilder<SqlBool> =>
+/** Reads from the calls alone (no rollups). */
+export const NO_COVER: Cover = { days: null, hours: null };
+
+/** Daily rows (and day-hour rows) of the whole days. */
+export const inWholeDays = ({ days }: Cover): RawBuilder<SqlBool> =>
   days ? sql<SqlBool>`day between ${days.first}::date and ${days.last}::date` : sql<SqlBool>`false`;
 
-/** The calls of the period outside its whole days (all of them without any). */
-export const outsideWholeDays = (days: WholeDays | null): RawBuilder<SqlBool> =>
-  days
-    ? sql<SqlBool>`(started_at < ${new Date(days.from)} or started_at >= ${new Date(days.to)})`
+/** Hourly rows of the whole hours outside the whole days. */
+export function inEdgeHours({ days, hours }: Cover): RawBuilder<SqlBool> {
+  if (!hours) return sql<SqlBool>`false`;
+  const inHours = sql<SqlBool>`hour_start >= ${new Date(hours.from)} and hour_start < ${new Date(hours.to)}`;
+  return days
+    ? sql<SqlBool>`(${inHours} and (hour_start < ${new Date(days.from)} or hour_start >= ${new Date(days.to)}))`
+    : sql<SqlBool>`(${inHours})`;
+}
+
+/** Hourly rows of all the whole hours. */
+export const inWholeHours = ({ hours }: Cover): RawBuilder<SqlBool> =>
+  hours
+    ? sql<SqlBool>`(hour_start >= ${new Date(hours.from)} and hour_start < ${new Date(hours.to)})`
+    : sql<SqlBool>`false`;
+
+/** The calls of the period outside its whole hours (all of them without any). */
+export const outsideWholeHours = ({ hours }: Cover): RawBuilder<SqlBool> =>
+  hours
+    ? sql<SqlBool>`(started_at < ${new Date(hours.from)} or started_at >= ${new Date(hours.to)})`
     : sql<SqlBool>`true`;

@@ -13,7 +13,16 @@ import type { FlowDefinition } from '../../flows/types';
 import { liveCallOf } from '../../analytics/line';
 import type { CallRecordEvent } from '../../calls/record';
 import { flowOf } from './callFigures';
-import { inWholeDays, outsideWholeDays, rollupsIn, wholeDaysOf, type WholeDays } from './callRollups';
+import {
+  coverOf,
+  inEdgeHours,
+  inWholeDays,
+  inWholeHours,
+  NO_COVER,
+  outsideWholeHours,
+  rollupsIn,
+  type Cover,
+} from './callRollups';
 import {
   addSums,
   brokeRule,
@@ -164,14 +173,14 @@ function finishFigures(row: FigureRow): Figures {
 }
 
 /**
- * The figures of the calls `q` selects, overall and (if asked) per operator: the whole days' sums from the
- * rollups (`days`; null reads every call) with the rest of the period's calls summed here, and apart the
+ * The figures of the calls `q` selects, overall and (if asked) per operator: the whole days' and hours' sums
+ * from the rollups (NO_COVER reads every call) with the rest of the period's calls summed here, and apart the
  * few sums that depend on the time of reading, from the open callbacks whose deadline is still ahead.
  */
 async function wholeFigures(
   db: Db,
   q: PeriodQuery,
-  days: WholeDays | null,
+  cover: Cover,
   byOperator: boolean,
 ): Promise<{ operatorName: string | null; figures: Figures }[]> {
   const conds = where(conditions(q));
@@ -185,10 +194,13 @@ async function wholeFigures(
     sql<FigureRow>`select ${head}, ${addSums(TIMELESS_SUMS)}
       from (
         select operator_name, ${names(TIMELESS_SUMS)} from call_rollups_daily
-          where organisation_id = ${q.organisationId} and ${inWholeDays(days)}
+          where organisation_id = ${q.organisationId} and ${inWholeDays(cover)}
+        union all
+        select operator_name, ${names(TIMELESS_SUMS)} from call_rollups_hourly
+          where organisation_id = ${q.organisationId} and ${inEdgeHours(cover)}
         union all
         select operator_name, ${selectSums(TIMELESS_SUMS)} from call_figures
-          where ${conds} and ${outsideWholeDays(days)} group by operator_name
+          where ${conds} and ${outsideWholeHours(cover)} group by operator_name
       ) u ${groups}`.execute(db),
     sql<FigureRow>`select ${head}, ${selectSums(PENDING_SUMS)}
       from call_figures where ${conds} and ${stillPending(q.now)} ${groups}`.execute(db),
@@ -201,14 +213,8 @@ async function wholeFigures(
   }));
 }
 
-async function ranked(
-  db: Db,
-  q: PeriodQuery,
-  days: WholeDays | null,
-  kind: 'topic' | 'need' | 'article',
-  top: number,
-) {
-  const conds = where([...conditions(q), outsideWholeDays(days)]);
+async function ranked(db: Db, q: PeriodQuery, cover: Cover, kind: 'topic' | 'need' | 'article', top: number) {
+  const conds = where([...conditions(q), outsideWholeHours(cover)]);
   // A call counts once per article however often it opened it.
   const calls =
     kind === 'article'
@@ -217,7 +223,7 @@ async function ranked(
       : sql`select ${sql.ref(kind)} as k, count(*)::float8 as n from call_figures where ${conds} group by k`;
   const rows = await sql<{ k: string; n: number }>`select k, sum(n)::int as n from (
       select key as k, calls as n from call_rollups_ranked
-        where organisation_id = ${q.organisationId} and kind = ${kind} and ${inWholeDays(days)}
+        where organisation_id = ${q.organisationId} and kind = ${kind} and ${inWholeHours(cover)}
       union all ${calls}
     ) a where k is not null group by k having sum(n) > 0`.execute(db);
   return rank(new Map(rows.rows.map((r) => [r.k, r.n])), top);
@@ -233,18 +239,21 @@ interface Sets {
   operatorDays: { operatorName: string; day: string; calls: number }[];
 }
 
-/** By local hour, by local day and per operator and day: the rollups' whole days and the other calls. */
-async function seriesRows(db: Db, q: PeriodQuery, tz: string, days: WholeDays | null) {
-  const conds = where([...conditions(q), outsideWholeDays(days)]);
-  const rolled = sql`organisation_id = ${q.organisationId} and ${inWholeDays(days)}`;
-  // The daily rows have no hour and the hourly no operator or day: the groups they cannot fill are left out.
+/** By local hour, by local day and per operator and day: the rollups' whole days and hours, the other calls. */
+async function seriesRows(db: Db, q: PeriodQuery, tz: string, cover: Cover) {
+  const conds = where([...conditions(q), outsideWholeHours(cover)]);
+  const days = sql`organisation_id = ${q.organisationId} and ${inWholeDays(cover)}`;
+  // Daily rows have no hour and day-hour rows no operator or day: the groups they cannot fill are left out.
   return sql<FigureRow>`select grouping(operator_name)::int as g_op, grouping(hour)::int as g_hour,
       grouping(day)::int as g_day, operator_name, hour, to_char(day, 'YYYY-MM-DD') as day_key,
       ${addSums(SERIES_SUMS)}
     from (
-      select operator_name, null::int as hour, day, ${names(SERIES_SUMS)} from call_rollups_daily where ${rolled}
+      select operator_name, null::int as hour, day, ${names(SERIES_SUMS)} from call_rollups_daily where ${days}
       union all
-      select null::text, hour::int, null::date, ${names(SERIES_SUMS)} from call_rollups_hourly where ${rolled}
+      select null::text, hour::int, null::date, ${names(SERIES_SUMS)} from call_rollups_day_hours where ${days}
+      union all
+      select operator_name, hour::int, day, ${names(SERIES_SUMS)} from call_rollups_hourly
+        where organisation_id = ${q.organisationId} and ${inEdgeHours(cover)}
       union all
       select operator_name, hour, day, ${selectSums(SERIES_SUMS)}
         from (select *, extract(hour from started_at at time zone ${tz})::int as hour,
@@ -260,10 +269,10 @@ async function seriesRows(db: Db, q: PeriodQuery, tz: string, days: WholeDays | 
  * The figures of the calls `q` selects overall and per operator, and with a time zone by hour, by day and
  * per operator and day too.
  */
-async function figureSets(db: Db, q: PeriodQuery, tz: string | null, days: WholeDays | null): Promise<Sets> {
+async function figureSets(db: Db, q: PeriodQuery, tz: string | null, cover: Cover): Promise<Sets> {
   const [whole, series] = await Promise.all([
-    wholeFigures(db, q, days, true),
-    tz === null ? Promise.resolve({ rows: [] as FigureRow[] }) : seriesRows(db, q, tz, days),
+    wholeFigures(db, q, cover, true),
+    tz === null ? Promise.resolve({ rows: [] as FigureRow[] }) : seriesRows(db, q, tz, cover),
   ]);
   const sets: Sets = {
     overall: finishFigures({}),
@@ -294,14 +303,14 @@ async function figureSets(db: Db, q: PeriodQuery, tz: string | null, days: Whole
 async function dashboardOf(
   db: Db,
   q: PeriodQuery,
-  days: WholeDays | null,
+  cover: Cover,
   sets: Sets,
   top: number,
 ): Promise<Dashboard> {
   const [topTopics, topNeeds, topArticles] = await Promise.all([
-    ranked(db, q, days, 'topic', top),
-    ranked(db, q, days, 'need', top),
-    ranked(db, q, days, 'article', top),
+    ranked(db, q, cover, 'topic', top),
+    ranked(db, q, cover, 'need', top),
+    ranked(db, q, cover, 'article', top),
   ]);
   return {
     overall: sets.overall,
@@ -316,7 +325,7 @@ async function dashboardOf(
 
 /** buildDashboard over the server's calls: overall, per operator, and the most frequent topics and needs. */
 export async function periodDashboard(db: Db, q: PeriodQuery, top = 10): Promise<Dashboard> {
-  return dashboardOf(db, q, null, await figureSets(db, q, null, null), top);
+  return dashboardOf(db, q, NO_COVER, await figureSets(db, q, null, NO_COVER), top);
 }
 
 export interface ListedServerCall {
@@ -398,14 +407,14 @@ export async function periodFiguresOf(db: Db, q: PeriodQuery, tz: string): Promi
     q.personId === undefined &&
     Object.values(q.filter).every((v) => v === undefined) &&
     (await rollupsIn(db, q.organisationId, tz));
-  const [days, daysBefore] = rolled
-    ? await Promise.all([wholeDaysOf(db, q.from, q.to, tz), wholeDaysOf(db, before.from, before.to, tz)])
-    : [null, null];
+  const [cover, coverBefore] = rolled
+    ? await Promise.all([coverOf(db, q.from, q.to, tz), coverOf(db, before.from, before.to, tz)])
+    : [NO_COVER, NO_COVER];
   const [sets, previous] = await Promise.all([
-    figureSets(db, q, tz, days),
-    wholeFigures(db, before, daysBefore, false),
+    figureSets(db, q, tz, cover),
+    wholeFigures(db, before, coverBefore, false),
   ]);
-  const dashboard = await dashboardOf(db, q, days, sets, 10);
+  const dashboard = await dashboardOf(db, q, cover, sets, 10);
   const byHour = Array.from({ length: 24 }, (_, at) => {
     const found = sets.hours.get(at);
     return { at, figures: found ? seriesOf(found) : finishSeries(emptySeries()) };
@@ -593,7 +602,7 @@ export async function startOfDay(db: Db, now: number, tz: string): Promise<numbe
 
 /** The overall figures of the calls `q` selects. */
 export async function overallFigures(db: Db, q: PeriodQuery): Promise<Figures> {
-  const [all] = await wholeFigures(db, q, null, false);
+  const [all] = await wholeFigures(db, q, NO_COVER, false);
   if (!all) throw new Error('an aggregate without groups gives one row');
   return all.figures;
 }

@@ -99,7 +99,8 @@ async function publishKb(url: string, editor: { cookie: string; csrfToken: strin
     headers: { 'content-type': 'application/json', cookie: editor.cookie, 'x-csrf-token': editor.csrfToken },
     body: JSON.stringify({ articles: files, baseVersion: version, note: 'bench' }),
   });
-  if (res.status !== 201) throw new Error(`kb publish: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+  if (res.status !== 201)
+    throw new Error(`kb publish: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
 }
 
 /** A workstation switching to a 5,000-article knowledge base, first from the seed's, then from another. */
