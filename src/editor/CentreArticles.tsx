@@ -17,6 +17,7 @@ import {
   type ArticleToPublish,
 } from './articlePublish';
 import { formatPublishedAt } from './publicationText';
+import { PublishRefusal } from './PublishRefusal';
 
 type Props = {
   db: AppDB;
@@ -127,16 +128,7 @@ export function CentreArticles({ db, pending, onChanged }: Props) {
       )}
       {message && <p role="status">{message}</p>}
       {result?.kind === 'refused' && (
-        <div role="alert">
-          <p>{result.message || words.unreachable}</p>
-          {result.issues.length > 0 && (
-            <ul>
-              {result.issues.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <PublishRefusal message={result.message} unreachable={words.unreachable} issues={result.issues} />
       )}
       {result?.kind === 'conflict' && (
         <div className="centre-conflict" role="alert">
