@@ -9,14 +9,13 @@ import { articleHash } from '../kb/overlay';
 import { renderArticleBody } from '../kb/render';
 import { buildIndex, exportIndex } from '../kb/search';
 import { useClock } from '../services/ClockContext';
-import { ArticleDiff } from './ArticleDiff';
+import { ArticleConflictView } from './ArticleConflictView';
 import {
   overTheirs,
   publishArticles,
   type ArticlesPublishResult,
   type ArticleToPublish,
 } from './articlePublish';
-import { formatPublishedAt } from './publicationText';
 import { PublishRefusal } from './PublishRefusal';
 
 type Props = {
@@ -133,28 +132,16 @@ export function CentreArticles({ db, pending, onChanged }: Props) {
       {result?.kind === 'conflict' && (
         <div className="centre-conflict" role="alert">
           <p>{result.message}</p>
-          {result.conflicts.map((c) => {
-            const mine = pending.find((p) => p.article.id === c.theirs.id)?.article;
-            const at = formatPublishedAt(c.by.publishedAt);
-            const v = c.by.version;
-            return (
-              <section key={c.theirs.id} data-conflict={c.theirs.id}>
-                <h4>{words.conflictTitle(c.theirs.title, v, c.by.author?.name ?? null, at)}</h4>
-                {c.by.note && <p>{words.conflictNote(c.by.note)}</p>}
-                {mine && <ArticleDiff before={c.theirs} after={mine} title={words.conflictDiff} />}
-                <div className="toolbar">
-                  {mine && (
-                    <button type="button" disabled={busy} onClick={() => void publish([overTheirs(mine, c)])}>
-                      {words.keepMine(c.theirs.title, v)}
-                    </button>
-                  )}
-                  <button type="button" disabled={busy} onClick={() => void takeTheirs(c.theirs)}>
-                    {words.takeTheirs(c.theirs.title, v)}
-                  </button>
-                </div>
-              </section>
-            );
-          })}
+          {result.conflicts.map((c) => (
+            <ArticleConflictView
+              key={c.theirs.id}
+              conflict={c}
+              mine={pending.find((p) => p.article.id === c.theirs.id)?.article}
+              busy={busy}
+              onKeepMine={(mine) => void publish([overTheirs(mine, c)])}
+              onTakeTheirs={() => void takeTheirs(c.theirs)}
+            />
+          ))}
         </div>
       )}
     </section>
