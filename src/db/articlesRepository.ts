@@ -40,6 +40,14 @@ export async function listArticleEdits(db: AppDB): Promise<Article[]> {
   return (await db.articleEdits.toArray()).map((e) => e.article);
 }
 
+/** The saved changes with the digest of the official text each started from (null: a new article). */
+export async function listArticleEditBases(db: AppDB): Promise<{ article: Article; base: string | null }[]> {
+  return (await db.articleEdits.toArray()).map((e) => ({
+    article: e.article,
+    base: e.basedOn?.hash ?? null,
+  }));
+}
+
 /** Why the editor should look at a saved change again; changes that need nothing have no notice. */
 export type ArticleEditFlag = 'officialChanged' | 'officialRemoved';
 

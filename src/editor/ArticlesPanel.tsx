@@ -2,15 +2,28 @@ import { useCallback, useEffect, useState } from 'react';
 import { t } from '../i18n';
 import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db';
-import { articleEditNotices, listEditorArticles, type ArticleEditNotice } from '../db/editor';
+import {
+  articleEditNotices,
+  listArticleEditBases,
+  listEditorArticles,
+  type ArticleEditNotice,
+} from '../db/editor';
 import type { Article } from '../kb/article';
+import type { KbArticlePublication } from '../protocol';
 import { blankArticle, type ArticleFields } from './articleFile';
 import { ArticleEditor } from './ArticleEditor';
+import { articlePublications, type ArticleToPublish } from './articlePublish';
+import { CentreArticles } from './CentreArticles';
+import { publishesToCentre } from './centrePublish';
+import { publicationText } from './publicationText';
 import { ReviewDueList } from './ReviewDueList';
 
 type Props = { db: AppDB };
 
-/** The knowledge base as the editor sees it: what is due for review, every article, a new one. */
+/**
+ * The knowledge base as the editor sees it: what is due for review, every article, a new one; signed in
+ * to a centre, the saved changes to publish for everyone and who last published each article.
+ */
 export function ArticlesPanel({ db }: Props) {
   const clock = useClock();
   const text = t.editor.articles;
@@ -18,11 +31,18 @@ export function ArticlesPanel({ db }: Props) {
   const [notices, setNotices] = useState<ReadonlyMap<string, ArticleEditNotice>>(new Map());
   const [open, setOpen] = useState<ArticleFields | null>(null);
   const [newId, setNewId] = useState('');
+  const [toCentre] = useState(publishesToCentre);
+  const [pending, setPending] = useState<ArticleToPublish[]>([]);
+  const [published, setPublished] = useState<ReadonlyMap<string, KbArticlePublication>>(new Map());
   const refresh = useCallback(async () => {
     const [list, flags] = await Promise.all([listEditorArticles(db), articleEditNotices(db)]);
     setNotices(flags);
     setArticles(list);
-  }, [db]);
+    if (!toCentre) return;
+    const [edits, publications] = await Promise.all([listArticleEditBases(db), articlePublications()]);
+    setPending(edits);
+    if (publications) setPublished(publications);
+  }, [db, toCentre]);
   useEffect(() => void refresh(), [refresh]);
   if (!articles) return <p role="status">{t.editor.loading}</p>;
   if (open)
@@ -41,6 +61,7 @@ export function ArticlesPanel({ db }: Props) {
     <section aria-labelledby="articles-title">
       <h2 id="articles-title">{text.title}</h2>
       <ReviewDueList articles={articles} now={clock.now()} />
+      {toCentre && <CentreArticles db={db} pending={pending} onChanged={() => void refresh()} />}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -55,6 +76,7 @@ export function ArticlesPanel({ db }: Props) {
       <ul className="article-list">
         {articles.map((a) => {
           const flag = notices.get(a.id)?.flag;
+          const publication = published.get(a.id);
           return (
             <li key={a.id} data-article-id={a.id}>
               <button type="button" aria-label={text.editOf(a.title)} onClick={() => setOpen(a)}>
@@ -62,6 +84,9 @@ export function ArticlesPanel({ db }: Props) {
               </button>{' '}
               {a.title} <code>{a.id}</code>
               {flag && <strong className="article-flag"> {text.flags[flag]}</strong>}
+              {publication && (
+                <span className="muted article-publication"> — {publicationText(publication)}</span>
+              )}
             </li>
           );
         })}

@@ -9,6 +9,7 @@ import type { FlowDefinition } from '../flows/types';
 import { useApp } from '../services/AppContext';
 import { publishToCentre, type CentrePublishResult } from './centrePublish';
 import { DiffView } from './DiffView';
+import { PublishRefusal } from './PublishRefusal';
 
 type Props = {
   db: AppDB;
@@ -87,16 +88,7 @@ export function CentrePublish({
         {text.publish}
       </button>
       {result?.kind === 'refused' && (
-        <div role="alert">
-          <p>{result.message || words.unreachable}</p>
-          {result.issues.length > 0 && (
-            <ul>
-              {result.issues.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <PublishRefusal message={result.message} unreachable={words.unreachable} issues={result.issues} />
       )}
       {conflict && (
         <section className="centre-conflict" aria-labelledby={`${goLiveId}-conflict`} role="alert">

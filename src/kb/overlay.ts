@@ -103,3 +103,21 @@ export function overlayBundle<E extends ArticleEdit>(
 function withoutHtml({ html: _html, ...article }: BundledArticle): Article {
   return article;
 }
+
+/** One field two texts of an article disagree on, each side as the editor reads it (lists joined). */
+export interface ArticleFieldChange {
+  field: (typeof ARTICLE_KEYS)[number];
+  before: string;
+  after: string;
+}
+
+const fieldText = (value: Article[keyof Article]): string =>
+  Array.isArray(value) ? value.join(', ') : String(value);
+
+/** The fields `after` changes against `before`, in the article's order: what a conflict shows. */
+export function articleChanges(before: Article, after: Article): ArticleFieldChange[] {
+  return ARTICLE_KEYS.flatMap((field) => {
+    const [b, a] = [fieldText(before[field]), fieldText(after[field])];
+    return b === a ? [] : [{ field, before: b, after: a }];
+  });
+}

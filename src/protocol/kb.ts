@@ -25,3 +25,43 @@ export const kbRefusalSchema = z.object({
   issues: z.array(z.string()).optional(),
   latest: z.number().int().optional(),
 });
+
+/** Who last published an article, in which knowledge-base version, when and why. */
+export const kbArticlePublicationSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  publishedAt: z.iso.datetime(),
+  /** Null for the version the build brought. */
+  author: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  note: z.string(),
+});
+export type KbArticlePublication = z.infer<typeof kbArticlePublicationSchema>;
+
+export const kbPublicationsSchema = z.object({
+  version: z.number().int(),
+  articles: z.array(kbArticlePublicationSchema),
+});
+
+/**
+ * Some articles published over the newest version (an editor's edited or new ones). `base` is the digest
+ * (src/kb/overlay.ts articleHash) of the text the edit started from, null for a new article: if another
+ * editor published the article since, the publication is refused with their text.
+ */
+export const publishKbArticlesSchema = z.object({
+  articles: z
+    .array(kbArticleFileSchema.extend({ base: z.string().max(64).nullable() }))
+    .min(1)
+    .max(5_000),
+  note: z.string().trim().max(500).default(''),
+});
+
+/** An article someone else published since the edit started: their text, to compare and decide. */
+export const kbArticleConflictSchema = kbArticlePublicationSchema.extend({
+  file: z.string(),
+  text: z.string(),
+});
+export type KbArticleConflict = z.infer<typeof kbArticleConflictSchema>;
+
+export const kbArticlesRefusalSchema = kbRefusalSchema.extend({
+  conflicts: z.array(kbArticleConflictSchema).optional(),
+});

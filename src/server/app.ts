@@ -29,6 +29,7 @@ import { handoverRoutes } from './handovers/handoverRoutes';
 import { articlesFor, loadBundledArticles } from './kb/bundledKb';
 import { kbRoutes } from './kb/kbRoutes';
 import { seedKbVersions } from './storage/kbVersions';
+import { buildMissingRollups } from './storage/callRollups';
 import { healthRoutes } from './health/healthRoutes';
 import { server as messages } from '../i18n/ru/server';
 import { organisationRoutes } from './organisations/organisationRoutes';
@@ -148,6 +149,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       const shipped = loadBundledArticles(config.bundledKbDir);
       await seedKbVersions(database.db, (id) => articlesFor(shipped, id), config.now());
     }
+    // Organisations without daily rollups of their call figures (new ones, or from before 0007) get them.
+    await buildMissingRollups(database.db);
   } catch (e) {
     await database.close();
     throw e;

@@ -284,3 +284,59 @@ it('swaps in a knowledge base published on the server, without a reload, mid-cal
     .toBeGreaterThan(0);
   expect(errors).toEqual([]);
 });
+
+it("publishes an editor's article change to the centre; another workstation's search finds it, offline too", async () => {
+  const centre = await startCentre();
+  const operator = await operatorSignsIn(centre);
+  await startCall(operator.page);
+  const search = operator.page.getByLabel('Поиск по базе знаний');
+  const hit = operator.page
+    .getByRole('list', { name: 'Найденные статьи' })
+    .locator('[data-article-id="gen-appeal-anonymous"]');
+  const finds = async () => {
+    await search.fill('');
+    await search.fill('зимородок');
+    await operator.page.waitForTimeout(300);
+    return hit.count();
+  };
+  expect(await finds()).toBe(0);
+
+  // The editor changes the article in their workspace and publishes it for the whole centre with a note.
+  const editor = await operatorSignsIn(centre, 'sverdlovsk.editor');
+  const { page } = editor;
+  await page.getByRole('link', { name: 'Редактор' }).click();
+  await page.getByRole('tab', { name: 'Статьи базы знаний' }).click();
+  await page.getByRole('button', { name: 'Изменить статью «Анонимное обращение — ответят ли»' }).click();
+  await page.getByLabel('Заголовок').fill('Анонимное обращение зимородок — ответят ли');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
+  await page.getByRole('button', { name: 'К списку статей' }).click();
+  const centrePanel = page.getByRole('region', { name: 'Публикация для всего центра' });
+  await centrePanel
+    .getByRole('checkbox', { name: 'Опубликовать статью «Анонимное обращение зимородок — ответят ли»' })
+    .waitFor();
+  await centrePanel.getByLabel('Что изменено (для коллег)').fill('Новое название');
+  await centrePanel.getByRole('button', { name: 'Опубликовать для всего центра (1)' }).click();
+  await centrePanel.getByRole('status').filter({ hasText: 'Опубликована версия 2 базы знаний' }).waitFor();
+  // The list says who published the article and in which version.
+  await expect
+    .poll(() => page.locator('[data-article-id="gen-appeal-anonymous"] .article-publication').textContent())
+    .toMatch(/в центре: версия 2, [А-ЯЁ]/);
+  const stored = await databaseOf(centre.server)
+    .selectFrom('kb_versions')
+    .select(['version', 'note', 'changed_articles'])
+    .where('organisation_id', '=', 'sverdlovsk-digital')
+    .orderBy('version', 'desc')
+    .executeTakeFirstOrThrow();
+  expect(stored).toEqual({ version: 2, note: 'Новое название', changed_articles: ['gen-appeal-anonymous'] });
+
+  // The operator's workstation takes the new knowledge base at once, and searches it with the server gone.
+  await expect.poll(finds, { timeout: 30_000, interval: 500 }).toBeGreaterThan(0);
+  await centre.server.close();
+  await operator.page.waitForTimeout(500);
+  expect(await finds()).toBeGreaterThan(0);
+  expect(editor.errors).toEqual([]);
+  expect(
+    operator.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|api\/v1/.test(e)),
+  ).toEqual([]);
+});

@@ -1,5 +1,6 @@
-// Publishing to the whole centre from the flow editor (issue 18): the go-live time is read on the
-// organisation's clock, and a conflict shows the newer version's difference with the two choices.
+// Publishing to the whole centre from the editor (issue 18): a flow's go-live time is read on the
+// organisation's clock, and a conflict (a flow's newer version, or an article another editor published)
+// shows the difference with the two choices.
 import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
@@ -7,7 +8,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppContext, type AppContextValue } from '../../src/services/AppContext';
 import { sverdlovskDigital } from '../../src/calls/samples/sverdlovskDigital';
 import { AppDB } from '../../src/db';
+import { articleFileText } from '../../src/editor/articleFile';
+import { CentreArticles } from '../../src/editor/CentreArticles';
 import { CentrePublish } from '../../src/editor/CentrePublish';
+import type { Article } from '../../src/kb/article';
+import { articleHash } from '../../src/kb/overlay';
+import { restoreArticle } from '../../src/kb/parse';
 import { restoreFlow } from '../../src/flows/restore';
 import type { FlowDefinition } from '../../src/flows/types';
 import type { PublishedFlow } from '../../src/protocol';
@@ -137,6 +143,75 @@ describe('publishing a flow to the centre', () => {
     await waitFor(() => expect(onPublished).toHaveBeenCalled());
     expect(posted.map((p) => p.baseVersion)).toEqual([1, 2]);
     expect(onTakeTheirs).not.toHaveBeenCalled();
+    await db.delete();
+  });
+});
+
+describe('publishing articles to the centre', () => {
+  /** A shipped article (valid as kb:check reads it) with its short answer reworded. */
+  const article = (short: string): Article => {
+    const file = 'knowledge-base/gen-appeal-anonymous.md';
+    const read = restoreArticle(readFileSync(file, 'utf8'), file);
+    if (!read.ok) throw new Error('shipped article broken');
+    return { ...read.article, short };
+  };
+
+  it('shows who published an article meanwhile and the difference; keeping mine publishes over theirs', async () => {
+    const db = new AppDB(`centre-articles-${Math.random()}`);
+    const start = article('Исходный ответ.');
+    const mine = article('Мой ответ.');
+    const theirs = article('Их ответ.');
+    const posted = fakeServer((body) => {
+      const [sent] = body.articles as { base: string | null }[];
+      return sent?.base === articleHash(start)
+        ? json(409, {
+            code: 'kb_article_conflict',
+            message: 'Пока вы редактировали, другой редактор опубликовал эти статьи.',
+            conflicts: [
+              {
+                id: theirs.id,
+                version: 4,
+                publishedAt: '2026-12-07T09:00:00.000Z',
+                author: { id: '00000000-0000-4000-8000-000000000001', name: 'Орлова Мария Игоревна' },
+                note: 'уточнён ответ',
+                file: `knowledge-base/${theirs.id}.md`,
+                text: articleFileText(theirs),
+              },
+            ],
+          })
+        : json(201, { version: 5, articles: [] });
+    });
+    const onChanged = vi.fn();
+    render(
+      <AppContext.Provider value={app}>
+        <CentreArticles
+          db={db}
+          pending={[{ article: mine, base: articleHash(start) }]}
+          onChanged={onChanged}
+        />
+      </AppContext.Provider>,
+    );
+    fireEvent.change(screen.getByLabelText('Что изменено (для коллег)'), { target: { value: 'мой ответ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Опубликовать для всего центра (1)' }));
+    await screen.findByRole('heading', { name: /Орлова Мария Игоревна \(версия 4/ });
+    expect(screen.getByText('Пояснение коллеги: уточнён ответ')).toBeTruthy();
+    const diff = document.querySelector('.diff-view [data-field="short"]');
+    expect(diff?.textContent).toContain('Их ответ.');
+    expect(diff?.textContent).toContain('Мой ответ.');
+    expect(document.querySelectorAll('.diff-view [data-field]')).toHaveLength(1);
+    expect(onChanged).not.toHaveBeenCalled();
+
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Опубликовать мою правку статьи «Анонимное обращение — ответят ли» поверх версии 4',
+      }),
+    );
+    await screen.findByText(/Изменений нет|Опубликована версия 5/);
+    // The second publication starts from their text, so the server lays mine over it knowingly.
+    const bases = posted.map((p) => (p.articles as { base: string }[])[0]?.base);
+    expect(bases).toEqual([articleHash(start), articleHash(theirs)]);
+    expect(posted[0]).toMatchObject({ note: 'мой ответ' });
+    expect(onChanged).toHaveBeenCalled();
     await db.delete();
   });
 });

@@ -5,13 +5,26 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, filterCalls, type CallFilter } from '../../src/analytics';
 import { callFromLog } from '../../src/analytics/fromLog';
-import { periodDashboard } from '../../src/server/storage/supervision';
+import { periodFigures } from '../../src/analytics/trends';
+import { rebuildRollups, rollupsIn } from '../../src/server/storage/callRollups';
+import { periodDashboard, periodFiguresOf } from '../../src/server/storage/supervision';
 import { SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { BUNDLED_FLOWS, isComplete, OPERATORS, uploadLogs, walkCall, type CallPlan } from './supervisionKit';
 import { DATABASE_KINDS } from './testDatabase';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 10, 2, 6, 0);
+/** The organisation's zone: Yekaterinburg keeps UTC+5 all year, so its days are easy to state here. */
+const ZONE = 'Asia/Yekaterinburg';
+const OFFSET = 5 * HOUR;
+const localHour = (ms: number) => Math.floor((ms + OFFSET) / HOUR) % 24;
+/** The dashboard's days of [from, to): `from` itself, then each local midnight before `to`. */
+function localDays(from: number, to: number): number[] {
+  const out = [from];
+  for (let d = Math.floor((from + OFFSET) / DAY) * DAY - OFFSET + DAY; d < to; d += DAY) out.push(d);
+  return out;
+}
 
 const rawPlan = fc.record({
   flow: fc.nat(BUNDLED_FLOWS.length - 1),
@@ -91,6 +104,7 @@ describe.each(DATABASE_KINDS)('call figures on %s', (kind) => {
   });
 
   it('gives the same dashboard as src/analytics over the same logs, for any calls, filter and time', async () => {
+    let completed = 0;
     let compared = 0;
     let broken = 0;
     await fc.assert(
@@ -121,14 +135,69 @@ describe.each(DATABASE_KINDS)('call figures on %s', (kind) => {
             filter,
           });
           expect(got).toEqual(expected);
+          completed += listed.length;
           compared += expected.overall.calls;
           broken += expected.overall.callsWithIssues;
         },
       ),
       { numRuns: kind === 'embedded' ? 25 : 15 },
     );
-    // The runs compared real figures: completed calls, some of them breaking rules.
-    expect(compared).toBeGreaterThan(20);
+    // The runs compared real figures: completed calls (the filters leave a random share of them), some
+    // of them breaking rules.
+    expect(completed).toBeGreaterThan(20);
+    expect(compared).toBeGreaterThan(0);
     expect(broken).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('adds up whole days from the daily rollups and the cut edge days from the calls, as src/analytics does', async () => {
+    expect(await rollupsIn(server.db, SVERDLOVSK, ZONE)).toBe(true);
+    let wholeDays = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rawPlan, { minLength: 1, maxLength: 12 }),
+        // Periods that start and end anywhere in a day (or on a midnight), from a few hours to four days.
+        fc.integer({ min: -26 * 60, max: 26 * 60 }),
+        fc.integer({ min: 60, max: 4 * 24 * 60 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 5 * 24 }),
+        async (plans, fromMin, lengthMin, onMidnight, nowHours) => {
+          const r = run++;
+          // Far from the other runs' calls, so the previous period holds only this run's too.
+          const base = T0 + 400 * DAY + r * 30 * DAY;
+          const logs = plans.map((p, i) => walkCall(toPlan(p, `w-${kind}-${r}-${i}`, base)));
+          await uploadLogs(server, operator, SVERDLOVSK, logs);
+          const byId = new Map(BUNDLED_FLOWS.map((f) => [f.id, f]));
+          const facts = logs
+            .filter(isComplete)
+            .map((log) => callFromLog(log, byId.get(log[0]!.flowId)!)!.facts);
+          const midnight = Math.floor((base + OFFSET) / DAY) * DAY - OFFSET;
+          const from = onMidnight ? midnight + Math.round(fromMin / 1440) * DAY : base + fromMin * 60_000;
+          const to = from + lengthMin * 60_000;
+          const now = base + nowHours * HOUR;
+          const expected = periodFigures(facts, {
+            now,
+            from,
+            to,
+            dayStarts: localDays(from, to),
+            hourOf: localHour,
+          });
+          const got = await periodFiguresOf(
+            server.db,
+            { organisationId: SVERDLOVSK, now, from, to, filter: {} },
+            ZONE,
+          );
+          expect(got).toEqual(expected);
+          if (to - from >= DAY) wholeDays++;
+        },
+      ),
+      { numRuns: kind === 'embedded' ? 20 : 15 },
+    );
+    expect(wholeDays).toBeGreaterThan(3);
+    // Built again from the kept figures (as at a start without them), the rollups give the same figures.
+    const period = { organisationId: SVERDLOVSK, now: T0, from: T0, to: T0 + 1000 * DAY, filter: {} };
+    const kept = await periodFiguresOf(server.db, period, ZONE);
+    await rebuildRollups(server.db, SVERDLOVSK);
+    expect(await periodFiguresOf(server.db, period, ZONE)).toEqual(kept);
+    expect(kept.dashboard.overall.calls).toBeGreaterThan(20);
   }, 120_000);
 });

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/cli/kbCheck';
 import { restoreBundle } from '../../src/kb/bundle';
+import { articleHash } from '../../src/kb/overlay';
+import { restoreArticle } from '../../src/kb/parse';
 import { MURMANSK, SVERDLOVSK, startTestServer, type TestServer } from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
 
@@ -111,5 +113,129 @@ describe.each(DATABASE_KINDS)('the knowledge base on %s', (kind) => {
     });
     expect(asOperator.statusCode).toBe(403);
     expect((await bundleOf(MURMANSK)).articles.map((a) => a.short)).toContain('Первый.');
+  });
+
+  describe('articles published one at a time', () => {
+    type File = { file: string; text: string };
+    type Publications = {
+      version: number;
+      articles: { id: string; version: number; author: { name: string } | null; note: string }[];
+    };
+    /** The digest of a file's article: what an edit records as the text it started from. */
+    const digest = (f: File) => {
+      const read = restoreArticle(f.text, f.file);
+      if (!read.ok) throw new Error(`${f.file} does not read`);
+      return articleHash(read.article);
+    };
+    const withShort = (f: File, words: string): File => ({
+      ...f,
+      text: f.text.replace(/^short:[^\n]*(\n {2}[^\n]*)*/m, `short: ${words}`),
+    });
+    const publishArticles = async (
+      articles: (File & { base: string | null })[],
+      note = '',
+      role: 'editor' | 'administrator' = 'editor',
+    ) =>
+      server.call('POST', '/api/v1/kb/articles', {
+        as: await server.signInAs(SVERDLOVSK, role),
+        body: { articles, note },
+      });
+    const publications = async () => {
+      const res = await server.call('GET', '/api/v1/kb/publications', {
+        as: await server.signInAs(SVERDLOVSK, 'editor'),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<Publications>();
+    };
+
+    it('publishes an edited article over the newest version, with who, when and why', async () => {
+      const exported = await files(SVERDLOVSK);
+      const [first] = exported.articles;
+      if (!first) throw new Error('no article');
+      const id = first.file.replace(/^.*\//, '').replace(/\.md$/, '');
+      // The workstation's copy (the bundle) has the digest the server works out from the file.
+      const held = (await bundleOf(SVERDLOVSK)).articles.find((a) => a.id === id);
+      expect(held && articleHash(held)).toBe(digest(first));
+      const res = await publishArticles(
+        [{ ...withShort(first, 'Ответ одного редактора.'), base: digest(first) }],
+        'уточнён срок',
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<Publications>()).toMatchObject({
+        version: exported.version + 1,
+        articles: [{ id, version: exported.version + 1, note: 'уточнён срок' }],
+      });
+      const bundle = await bundleOf(SVERDLOVSK);
+      expect(bundle.articles.find((a) => a.id === id)?.short).toBe('Ответ одного редактора.');
+      // Every other article stays as it was.
+      expect(bundle.articles).toHaveLength(exported.articles.length);
+      const listed = (await publications()).articles.find((p) => p.id === id);
+      expect(listed?.author?.name).toMatch(/[А-ЯЁ]/);
+      expect(listed?.version).toBe(exported.version + 1);
+    });
+
+    it('refuses an article another editor published since the edit began, with their text; others pass', async () => {
+      const exported = await files(SVERDLOVSK);
+      const [a, b] = exported.articles;
+      if (!a || !b) throw new Error('two articles needed');
+      const theirs = withShort(a, 'Текст первого редактора.');
+      const first = await publishArticles([{ ...theirs, base: digest(a) }], 'первый', 'administrator');
+      expect(first.statusCode, first.body).toBe(201);
+      const mine = withShort(a, 'Текст второго редактора.');
+      const refused = await publishArticles([{ ...mine, base: digest(a) }]);
+      expect(refused.statusCode, refused.body).toBe(409);
+      const body = refused.json<{
+        code: string;
+        message: string;
+        conflicts: (File & { note: string; version: number })[];
+      }>();
+      expect(body.code).toBe('kb_article_conflict');
+      expect(body.message).toMatch(/[а-яё]/i);
+      expect(body.conflicts).toHaveLength(1);
+      expect(body.conflicts[0]).toMatchObject({
+        text: theirs.text,
+        note: 'первый',
+        version: exported.version + 1,
+      });
+      expect((await bundleOf(SVERDLOVSK)).articles.map((x) => x.short)).not.toContain(
+        'Текст второго редактора.',
+      );
+      // An article nobody touched meanwhile publishes from the same old start.
+      const other = await publishArticles([{ ...withShort(b, 'Другая статья.'), base: digest(b) }]);
+      expect(other.statusCode, other.body).toBe(201);
+      // Having compared, the editor keeps their text over the newer one.
+      const kept = await publishArticles([{ ...mine, base: digest(theirs) }]);
+      expect(kept.statusCode, kept.body).toBe(201);
+      const shorts = (await bundleOf(SVERDLOVSK)).articles.map((x) => x.short);
+      expect(shorts).toContain('Текст второго редактора.');
+      expect(shorts).toContain('Другая статья.');
+    });
+
+    it('adds a new article, refuses one kb:check refuses, and one whose name another editor took', async () => {
+      const exported = await files(SVERDLOVSK);
+      const [model] = exported.articles;
+      if (!model) throw new Error('no article');
+      const id = 'new-centre-article';
+      const created = {
+        file: `knowledge-base/${id}.md`,
+        text: withShort(model, 'Совсем новая статья.').text.replace(/^id: .*$/m, `id: ${id}`),
+      };
+      const res = await publishArticles([{ ...created, base: null }]);
+      expect(res.statusCode, res.body).toBe(201);
+      expect((await bundleOf(SVERDLOVSK)).articles.map((x) => x.id)).toContain(id);
+      const again = await publishArticles([{ ...withShort(created, 'Другой автор.'), base: null }]);
+      expect(again.statusCode).toBe(409);
+      const broken = await publishArticles([
+        { ...created, text: created.text.replace(/^title:[^\n]*\n/m, ''), base: digest(created) },
+      ]);
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json<{ issues: string[] }>().issues[0]).toContain(created.file);
+      expect((await files(SVERDLOVSK)).version).toBe((await publications()).version);
+      const operator = await server.call('POST', '/api/v1/kb/articles', {
+        as: await server.signInAs(SVERDLOVSK, 'operator'),
+        body: { articles: [{ ...created, base: null }] },
+      });
+      expect(operator.statusCode).toBe(403);
+    });
   });
 });

@@ -9,6 +9,7 @@
 // its address or body names an id (a person, a flow, a call…), `target` (makes such an id in a given
 // organisation) and `foreign` (what another organisation's id gets).
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,12 @@ import { callEvent, callEvents } from './callEventsKit';
 import { loadFlow } from '../calls/helpers';
 import { commentsOn } from '../../src/server/storage/supervision';
 import { claimedCallback, newCallback, newHandover, operatorsCall } from './routeAccessTargets';
+
+/** A shipped article for every ministry (no organisation named), as its file holds it. */
+const UNCHANGED_ARTICLE = {
+  file: 'knowledge-base/gen-appeal-anonymous.md',
+  text: readFileSync('knowledge-base/gen-appeal-anonymous.md', 'utf8'),
+};
 
 const CONSULTATION = loadFlow('inbound-consultation.json');
 const BUNDLED_VERSION = CONSULTATION.version;
@@ -494,6 +501,23 @@ const TABLE: readonly Case[] = [
       method: 'POST',
       url: '/api/v1/kb/versions',
       body: { articles: [], baseVersion: null },
+    }),
+  },
+  {
+    route: 'GET /api/v1/kb/publications',
+    allowed: PUBLISHERS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/kb/publications' }),
+  },
+  {
+    route: 'POST /api/v1/kb/articles',
+    allowed: PUBLISHERS,
+    // An article every ministry has, published as it stands: accepted, and nothing changes.
+    ok: 201,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/kb/articles',
+      body: { articles: [{ ...UNCHANGED_ARTICLE, base: null }], note: '' },
     }),
   },
   {

@@ -7,12 +7,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatKbIssue } from '../../cli/kbCheck';
 import { assembleBundle, type KbBundle } from '../../kb/bundle';
+import { idFromFileName, restoreArticle } from '../../kb/parse';
 import { renderArticleBody } from '../../kb/render';
 import { restoreKnowledgeBase } from '../../kb/restoreKnowledgeBase';
 import {
   apiErrorSchema,
   kbArticleFileSchema,
+  kbArticlesRefusalSchema,
+  kbPublicationsSchema,
   kbRefusalSchema,
+  publishKbArticlesSchema,
   kbVersionSchema,
   publishKbSchema,
   type KbArticleFile,
@@ -21,16 +25,21 @@ import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
 import { appendAudit } from '../storage/audit';
-import { latestKbVersion, publishKbVersion } from '../storage/kbVersions';
+import {
+  articlePublications,
+  kbVersionOf,
+  latestKbBundle,
+  latestKbVersion,
+  storeKbBundle,
+  publishKbArticles,
+  publishKbVersion,
+  type StoredArticlePublication,
+} from '../storage/kbVersions';
 
 const publishers = ['editor', 'administrator'] as const;
 /** A whole knowledge base in one request: 5,000 articles of a few KB each, with room to spare. */
 const KB_BODY_LIMIT = 32 * 1024 * 1024;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
-
-/** The bundle of a version, built once per version (the build's own assembly, from the stored files). */
-const bundles = new Map<string, KbBundle>();
-const BUNDLES_KEPT = 8;
 
 function bundleOf(articles: readonly KbArticleFile[], publishedAt: Date): KbBundle {
   const { articles: restored } = restoreKnowledgeBase(articles);
@@ -49,7 +58,18 @@ const kbBundleSchema = z.object({
   articles: z.array(z.unknown()),
 });
 
+const wirePublication = (p: StoredArticlePublication) => ({ ...p, publishedAt: p.publishedAt.toISOString() });
+
 export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
+  /** Builds and keeps the bundle of a version (once per version, whichever instance gets there first). */
+  const buildBundle = async (organisationId: string, version: number): Promise<string> => {
+    const stored = await kbVersionOf(db, organisationId, version);
+    if (!stored) throw new ApiError(404, 'kb_not_found');
+    const text = JSON.stringify(bundleOf(stored.articles, stored.publishedAt));
+    await storeKbBundle(db, organisationId, version, text);
+    return text;
+  };
+
   app.get(
     '',
     {
@@ -60,18 +80,17 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
         response: { 200: kbBundleSchema, ...refusals },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const organisationId = sessionOf(request).organisation.id;
-      const latest = await latestKbVersion(db, organisationId);
+      const latest = await latestKbBundle(db, organisationId);
       if (!latest) throw new ApiError(404, 'kb_not_found');
-      const key = `${organisationId}:${latest.version}`;
-      let bundle = bundles.get(key);
-      if (bundle === undefined) {
-        bundle = bundleOf(latest.articles, latest.publishedAt);
-        bundles.set(key, bundle);
-        for (const old of bundles.keys()) if (bundles.size > BUNDLES_KEPT) bundles.delete(old);
-      }
-      return bundle;
+      // Built when published; a version from before its bundle was kept is built at its first download.
+      const bundle = latest.bundle ?? (await buildBundle(organisationId, latest.version));
+      // Sent as stored: the JSON the schema describes, built by assembleBundle. Fastify sends a string as it
+      // is (no second serialisation of 5,000 articles); the type provider only knows the parsed shape.
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(bundle as unknown as z.infer<typeof kbBundleSchema>);
     },
   );
 
@@ -141,8 +160,98 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
         details: { version: result.version, articles: articles.length },
         at: now,
       });
+      // Ready before workstations hear of it: each of them downloads it as it is.
+      await buildBundle(session.organisation.id, result.version);
       await events.announce(session.organisation.id, { kind: 'kb', version: result.version });
       return reply.code(201).send({ version: result.version, publishedAt: now.toISOString() });
+    },
+  );
+  app.get(
+    '/publications',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'For each article: the version that last added or changed it, its author, time and note',
+        tags: ['kb'],
+        response: { 200: kbPublicationsSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const organisationId = sessionOf(request).organisation.id;
+      const [latest, articles] = await Promise.all([
+        latestKbVersion(db, organisationId),
+        articlePublications(db, organisationId),
+      ]);
+      if (!latest) throw new ApiError(404, 'kb_not_found');
+      return { version: latest.version, articles: articles.map(wirePublication) };
+    },
+  );
+
+  app.post(
+    '/articles',
+    {
+      config: { access: publishers },
+      bodyLimit: KB_BODY_LIMIT,
+      schema: {
+        summary:
+          'Publish edited or new articles over the newest knowledge base; refused with their text if another editor published them meanwhile',
+        tags: ['kb'],
+        body: publishKbArticlesSchema,
+        response: {
+          201: kbPublicationsSchema,
+          ...refusals,
+          400: kbRefusalSchema,
+          409: kbArticlesRefusalSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const session = sessionOf(request);
+      const organisationId = session.organisation.id;
+      const { articles, note } = request.body;
+      const issues = articles.flatMap((a) => {
+        const read = restoreArticle(a.text, a.file);
+        return read.ok ? [] : read.issues.map(formatKbIssue);
+      });
+      if (issues.length > 0) throw new ApiError(400, 'kb_invalid', undefined, {}, { issues });
+      const now = config.now();
+      const result = await publishKbArticles(db, {
+        organisationId,
+        articles,
+        authorPersonId: session.person.id,
+        note,
+        publishedAt: now,
+      });
+      if (!result.ok) {
+        const ids = result.conflicts.map((c) => idFromFileName(c.file));
+        const known = new Map((await articlePublications(db, organisationId, ids)).map((p) => [p.id, p]));
+        const conflicts = result.conflicts.map((c) => {
+          const id = idFromFileName(c.file);
+          const by = known.get(id);
+          return {
+            ...(by
+              ? wirePublication(by)
+              : { id, version: 1, publishedAt: now.toISOString(), author: null, note: '' }),
+            file: c.file,
+            text: c.text,
+          };
+        });
+        throw new ApiError(409, 'kb_article_conflict', undefined, {}, { conflicts });
+      }
+      if (result.changed.length > 0) {
+        await appendAudit(db, {
+          organisationId,
+          actorPersonId: session.person.id,
+          action: 'kb_published',
+          address: request.ip,
+          details: { version: result.version, articles: result.changed.length },
+          at: now,
+        });
+        await buildBundle(organisationId, result.version);
+        await events.announce(organisationId, { kind: 'kb', version: result.version });
+      }
+      const published = await articlePublications(db, organisationId, result.changed);
+      return reply.code(201).send({ version: result.version, articles: published.map(wirePublication) });
     },
   );
   return Promise.resolve();

@@ -36,6 +36,8 @@ export async function insertOrganisation(db: Db, profile: OrganisationProfile): 
       full_name: profile.fullName,
       short_name: profile.shortName,
       time_zone: profile.timeZone,
+      // No calls yet: its (empty) daily rollups are complete from the start, kept in its zone.
+      rollups_time_zone: profile.timeZone,
       profile: JSON.stringify(profile),
     })
     .execute();

@@ -7,6 +7,7 @@ import { workOutShare } from '../../analytics/dashboard';
 import type { CallRecordEvent } from '../../calls/record';
 import { restoreFlow } from '../../flows/restore';
 import type { FlowDefinition } from '../../flows/types';
+import { rollUpCall } from './callRollups';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -103,10 +104,13 @@ export async function reduceCompletedCall(
   if (!flow) return false;
   const logged = callFromLog(await callLog(db, call.callId), flow);
   if (!logged) return false;
-  await db
+  const kept = await db
     .insertInto('call_figures')
     .values(figuresRow(logged, call.organisationId, call.personId))
     .onConflict((oc) => oc.column('call_id').doNothing())
-    .execute();
+    .returning('call_id')
+    .executeTakeFirst();
+  // Counted in the day's rollups once, in this transaction: a call reduced already was counted then.
+  if (kept) await rollUpCall(db, call.organisationId, call.callId);
   return true;
 }

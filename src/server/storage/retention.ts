@@ -8,6 +8,7 @@ import { erasedEvent, guessFieldKind } from '../../analytics/erasure';
 import { callFromLog } from '../../analytics/fromLog';
 import { findField } from '../../calls/capture';
 import { callLog, figuresRow, flowOf } from './callFigures';
+import { rollUpCall } from './callRollups';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -71,6 +72,8 @@ async function eraseCall(db: Db, organisationId: string, callId: string, now: Da
         where call_id = ${callId} and seq = ${r.seq}`.execute(trx);
     const logged = flow ? callFromLog(erased, flow) : null;
     const figures = logged ? figuresRow(logged, organisationId, held.person_id) : null;
+    // The need may be personal free text: the rollups count the call again under what is kept.
+    await rollUpCall(trx, organisationId, callId, -1);
     await trx
       .updateTable('call_figures')
       .set({
@@ -82,6 +85,7 @@ async function eraseCall(db: Db, organisationId: string, callId: string, now: Da
       })
       .where('call_id', '=', callId)
       .execute();
+    await rollUpCall(trx, organisationId, callId);
     await trx
       .insertInto('personal_data_erasures')
       .values({

@@ -13,6 +13,8 @@ export interface OrganisationsTable {
   profile: ColumnType<unknown, string, string>;
   /** Days a call's personal data is kept (migration 0006); null keeps it. */
   retention_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The zone whose local days the call rollups are kept in (migration 0007); null until built. */
+  rollups_time_zone: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -242,6 +244,32 @@ export interface KbVersionsTable {
   author_person_id: string | null;
   note: string;
   published_at: CreatedAt;
+  /** Ids of the articles this version added, changed or removed (migration 0007); null for the seed. */
+  changed_articles: ColumnType<string[] | null, string[] | null | undefined, never>;
+  /** The version as kb-bundle.json, built once (migration 0007); null until then. */
+  bundle: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/**
+ * The daily rollups (migration 0007): keys here, the sums are figureSums.ts's columns, read and written
+ * in SQL by callRollups.ts and supervision.ts.
+ */
+export interface CallRollupsDailyTable {
+  organisation_id: string;
+  day: string;
+  operator_name: string;
+}
+export interface CallRollupsHourlyTable {
+  organisation_id: string;
+  day: string;
+  hour: number;
+}
+export interface CallRollupsRankedTable {
+  organisation_id: string;
+  kind: 'topic' | 'need' | 'article';
+  day: string;
+  key: string;
+  calls: number;
 }
 
 /** Migration 0010: how each signed-in workstation's outbox stands (issue 20). */
@@ -257,6 +285,9 @@ export interface OutboxReportsTable {
 }
 
 export interface Database {
+  call_rollups_daily: CallRollupsDailyTable;
+  call_rollups_hourly: CallRollupsHourlyTable;
+  call_rollups_ranked: CallRollupsRankedTable;
   call_figures: CallFiguresTable;
   call_comments: CallCommentsTable;
   personal_data_erasures: PersonalDataErasuresTable;

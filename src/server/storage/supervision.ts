@@ -9,15 +9,36 @@ import { previousPeriod, type PeriodFigures } from '../../analytics/trends';
 import { CALL_RESULTS, type CallResult } from '../../analytics/result';
 import { COMPLIANCE_RULES, type ComplianceRule } from '../../analytics/standardRules';
 import type { CallFilter } from '../../analytics/listing';
-import { ALL_STAGES, type FlowDefinition } from '../../flows/types';
+import type { FlowDefinition } from '../../flows/types';
 import { lineOrder, liveCallOf } from '../../analytics/line';
 import type { CallRecordEvent } from '../../calls/record';
 import { flowOf } from './callFigures';
+import {
+  coverOf,
+  inEdgeHours,
+  inWholeDays,
+  inWholeHours,
+  NO_COVER,
+  outsideWholeHours,
+  rollupsIn,
+  type Cover,
+} from './callRollups';
+import {
+  addSums,
+  brokeRule,
+  names,
+  overdue,
+  pending,
+  PENDING_SUMS,
+  selectSums,
+  SERIES_SUMS,
+  STAGE_BUCKETS,
+  stillPending,
+  TIMELESS_SUMS,
+} from './figureSums';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
-
-const STAGE_BUCKETS: readonly StageBucket[] = [...ALL_STAGES, 'hold', 'transfer'];
 
 /** Whose calls a reader sees: the organisation's, or one operator's own. */
 export interface Scope {
@@ -31,16 +52,6 @@ export interface PeriodQuery extends Scope {
   to: number;
   now: number;
   filter: CallFilter;
-}
-
-/** An open callback past its deadline at `now` (callbackState 'overdue'). */
-const overdue = (now: number) =>
-  sql<SqlBool>`(callback_deadline is not null and callback_done_at is null and callback_deadline < ${new Date(now)})`;
-const pending = (now: number) =>
-  sql<SqlBool>`(callback_deadline is not null and callback_done_at is null and callback_deadline >= ${new Date(now)})`;
-
-function brokeRule(rule: ComplianceRule, now: number): RawBuilder<SqlBool> {
-  return rule === 'callbackOverdue' ? overdue(now) : sql<SqlBool>`${rule} = any(broken)`;
 }
 
 /** The calls a headline tile opens (trends.ts isBehind), as a condition on the kept figures. */
@@ -95,61 +106,6 @@ function conditions(q: Scope & { from?: number; to?: number; now: number; filter
 
 const where = (conds: readonly Expression<SqlBool>[]) => sql.join(conds, sql` and `);
 
-/** The sums and counts one group of calls needs; names are fixed identifiers from the tables above. */
-function figureColumns(now: number): RawBuilder<unknown> {
-  const cols: RawBuilder<unknown>[] = [
-    sql`count(*)::int as calls`,
-    sql`count(handle_ms)::int as ended`,
-    sql`coalesce(sum(handle_ms), 0)::float8 as handle`,
-    sql`count(after_call_ms)::int as after_n`,
-    sql`coalesce(sum(after_call_ms), 0)::float8 as after_sum`,
-    sql`(count(*) filter (where result <> 'none'))::int as fc_of`,
-    sql`(count(*) filter (where result <> 'none' and resolved_first))::int as fc_resolved`,
-    sql`(count(*) filter (where transfers_counted = 'zero'))::int as t_zero`,
-    sql`(count(*) filter (where transfers_counted = 'one'))::int as t_one`,
-    sql`(count(*) filter (where transfers_counted = 'two'))::int as t_two`,
-    sql`coalesce(sum(refused_transfers), 0)::int as refused`,
-    sql`coalesce(sum(own_transfers), 0)::int as own_total`,
-    sql`(count(*) filter (where own_transfers > 0))::int as t_calls`,
-    sql`coalesce(sum(holds), 0)::int as holds`,
-    sql`coalesce(sum(holds_over), 0)::int as holds_over`,
-    sql`(count(*) filter (where holds_over > 0))::int as holds_calls`,
-    sql`coalesce(sum(overtime_ms), 0)::float8 as overtime`,
-    sql`count(callback_deadline)::int as cb_promised`,
-    sql`(count(*) filter (where callback_done_at <= callback_deadline))::int as cb_kept`,
-    sql`(count(*) filter (where callback_done_at > callback_deadline))::int as cb_late`,
-    sql`(count(*) filter (where ${overdue(now)}))::int as cb_overdue`,
-    sql`(count(*) filter (where ${pending(now)}))::int as cb_pending`,
-    sql`(count(*) filter (where satisfaction between 1 and 5))::int as sat_n`,
-    sql`coalesce(sum(satisfaction) filter (where satisfaction between 1 and 5), 0)::float8 as sat_sum`,
-    sql`(count(*) filter (where cardinality(broken) > 0 or ${overdue(now)}))::int as issues`,
-  ];
-  for (let s = 1; s <= 5; s++)
-    cols.push(sql`(count(*) filter (where satisfaction = ${s}))::int as ${sql.ref(`sat_${s}`)}`);
-  for (const r of CALL_RESULTS)
-    cols.push(sql`(count(*) filter (where result = ${r}))::int as ${sql.ref(`result_${r}`)}`);
-  for (const r of COMPLIANCE_RULES)
-    cols.push(sql`(count(*) filter (where ${brokeRule(r, now)}))::int as ${sql.ref(`rule_${r}`)}`);
-  for (const b of STAGE_BUCKETS) {
-    cols.push(sql`coalesce(sum((stage_ms ->> ${b})::float8), 0)::float8 as ${sql.ref(`stage_${b}`)}`);
-    cols.push(
-      sql`(count(*) filter (where stage_ms ->> ${b} is not null))::int as ${sql.ref(`stage_n_${b}`)}`,
-    );
-  }
-  return sql.join(cols);
-}
-
-/** What a series point carries (SeriesFigures): calls, first contact and holds, nothing more to sum. */
-const seriesColumns = sql.join([
-  sql`count(*)::int as calls`,
-  sql`(count(*) filter (where result <> 'none'))::int as fc_of`,
-  sql`(count(*) filter (where result <> 'none' and resolved_first))::int as fc_resolved`,
-  sql`coalesce(sum(holds), 0)::int as holds`,
-  sql`coalesce(sum(holds_over), 0)::int as holds_over`,
-  sql`(count(*) filter (where holds_over > 0))::int as holds_calls`,
-  sql`coalesce(sum(overtime_ms), 0)::float8 as overtime`,
-]);
-
 type FigureRow = Record<string, number | string | null>;
 
 const num = (row: FigureRow, key: string): number => Number(row[key] ?? 0);
@@ -197,7 +153,7 @@ function finishFigures(row: FigureRow): Figures {
       promised: num(row, 'cb_promised'),
       keptOnTime: num(row, 'cb_kept'),
       late: num(row, 'cb_late'),
-      overdue: num(row, 'cb_overdue'),
+      overdue: num(row, 'cb_open') - num(row, 'cb_pending'),
       pending: num(row, 'cb_pending'),
     },
     satisfaction: {
@@ -205,37 +161,71 @@ function finishFigures(row: FigureRow): Figures {
       average: ratio(num(row, 'sat_sum'), satN),
       byScore: [1, 2, 3, 4, 5].map((s) => num(row, `sat_${s}`)) as Figures['satisfaction']['byScore'], // five scores
     },
-    callsWithIssues: num(row, 'issues'),
-    byRule: Object.fromEntries(COMPLIANCE_RULES.map((r) => [r, num(row, `rule_${r}`)])) as Record<
-      ComplianceRule,
-      number
-    >, // every rule is a column
+    // An open callback past its deadline is an issue of a call that broke no rule otherwise too.
+    callsWithIssues: num(row, 'issues_broken') + num(row, 'cb_open_clean') - num(row, 'pending_clean'),
+    byRule: Object.fromEntries(
+      COMPLIANCE_RULES.map((r) => [
+        r,
+        r === 'callbackOverdue' ? num(row, 'cb_open') - num(row, 'cb_pending') : num(row, `rule_${r}`),
+      ]),
+    ) as Record<ComplianceRule, number>, // every rule is a column
   };
 }
 
-/** The figures of the calls `q` selects, grouped by `key` (an SQL expression) or all together. */
-async function figuresBy(
+/**
+ * The figures of the calls `q` selects, overall and (if asked) per operator: the whole days' and hours' sums
+ * from the rollups (NO_COVER reads every call) with the rest of the period's calls summed here, and apart the
+ * few sums that depend on the time of reading, from the open callbacks whose deadline is still ahead.
+ */
+async function wholeFigures(
   db: Db,
   q: PeriodQuery,
-  key: RawBuilder<unknown> | null,
-): Promise<{ key: unknown; figures: Figures }[]> {
-  const conds = conditions(q);
-  const rows = key
-    ? await sql<FigureRow>`select ${key} as group_key, ${figureColumns(q.now)} from call_figures
-        where ${where(conds)} group by group_key`.execute(db)
-    : await sql<FigureRow>`select null as group_key, ${figureColumns(q.now)} from call_figures
-        where ${where(conds)}`.execute(db);
-  return rows.rows.map((r) => ({ key: r.group_key, figures: finishFigures(r) }));
+  cover: Cover,
+  byOperator: boolean,
+): Promise<{ operatorName: string | null; figures: Figures }[]> {
+  const conds = where(conditions(q));
+  const [head, groups] = byOperator
+    ? [
+        sql`grouping(operator_name)::int as g_op, operator_name`,
+        sql`group by grouping sets ((), (operator_name))`,
+      ]
+    : [sql`1 as g_op, null as operator_name`, sql``];
+  const [sums, pending] = await Promise.all([
+    sql<FigureRow>`select ${head}, ${addSums(TIMELESS_SUMS)}
+      from (
+        select operator_name, ${names(TIMELESS_SUMS)} from call_rollups_daily
+          where organisation_id = ${q.organisationId} and ${inWholeDays(cover)}
+        union all
+        select operator_name, ${names(TIMELESS_SUMS)} from call_rollups_hourly
+          where organisation_id = ${q.organisationId} and ${inEdgeHours(cover)}
+        union all
+        select operator_name, ${selectSums(TIMELESS_SUMS)} from call_figures
+          where ${conds} and ${outsideWholeHours(cover)} group by operator_name
+      ) u ${groups}`.execute(db),
+    sql<FigureRow>`select ${head}, ${selectSums(PENDING_SUMS)}
+      from call_figures where ${conds} and ${stillPending(q.now)} ${groups}`.execute(db),
+  ]);
+  const key = (r: FigureRow) => (r.g_op === 0 ? String(r.operator_name) : null);
+  const pendingOf = new Map(pending.rows.map((r) => [key(r), r]));
+  return sums.rows.map((r) => ({
+    operatorName: key(r),
+    figures: finishFigures({ ...r, ...pendingOf.get(key(r)) }),
+  }));
 }
 
-async function ranked(db: Db, q: PeriodQuery, column: 'topic' | 'need' | 'article', top: number) {
-  const conds = conditions(q);
-  const source =
-    column === 'article'
-      ? sql`(select distinct call_id, unnest(articles) as k from call_figures where ${where(conds)}) a`
-      : sql`(select ${sql.ref(column)} as k from call_figures where ${where(conds)}) a`;
-  const rows = await sql<{ k: string; n: number }>`select k, count(*)::int as n from ${source}
-    where k is not null group by k`.execute(db);
+async function ranked(db: Db, q: PeriodQuery, cover: Cover, kind: 'topic' | 'need' | 'article', top: number) {
+  const conds = where([...conditions(q), outsideWholeHours(cover)]);
+  // A call counts once per article however often it opened it.
+  const calls =
+    kind === 'article'
+      ? sql`select k, count(*)::float8 as n from
+          (select distinct call_id, unnest(articles) as k from call_figures where ${conds}) a group by k`
+      : sql`select ${sql.ref(kind)} as k, count(*)::float8 as n from call_figures where ${conds} group by k`;
+  const rows = await sql<{ k: string; n: number }>`select k, sum(n)::int as n from (
+      select key as k, calls as n from call_rollups_ranked
+        where organisation_id = ${q.organisationId} and kind = ${kind} and ${inWholeHours(cover)}
+      union all ${calls}
+    ) a where k is not null group by k having sum(n) > 0`.execute(db);
   return rank(new Map(rows.rows.map((r) => [r.k, r.n])), top);
 }
 
@@ -243,32 +233,47 @@ async function ranked(db: Db, q: PeriodQuery, column: 'topic' | 'need' | 'articl
 interface Sets {
   overall: Figures;
   operators: { operatorName: string; figures: Figures }[];
-  /** With a time zone: by local hour, by local day (its start), and calls per operator and day. */
+  /** With a time zone: by local hour, by local day (YYYY-MM-DD), and calls per operator and day. */
   hours: Map<number, Figures>;
-  days: Map<number, Figures>;
-  operatorDays: { operatorName: string; day: number; calls: number }[];
+  days: Map<string, Figures>;
+  operatorDays: { operatorName: string; day: string; calls: number }[];
+}
+
+/** By local hour, by local day and per operator and day: the rollups' whole days and hours, the other calls. */
+async function seriesRows(db: Db, q: PeriodQuery, tz: string, cover: Cover) {
+  const conds = where([...conditions(q), outsideWholeHours(cover)]);
+  const days = sql`organisation_id = ${q.organisationId} and ${inWholeDays(cover)}`;
+  // Daily rows have no hour and day-hour rows no operator or day: the groups they cannot fill are left out.
+  return sql<FigureRow>`select grouping(operator_name)::int as g_op, grouping(hour)::int as g_hour,
+      grouping(day)::int as g_day, operator_name, hour, to_char(day, 'YYYY-MM-DD') as day_key,
+      ${addSums(SERIES_SUMS)}
+    from (
+      select operator_name, null::int as hour, day, ${names(SERIES_SUMS)} from call_rollups_daily where ${days}
+      union all
+      select null::text, hour::int, null::date, ${names(SERIES_SUMS)} from call_rollups_day_hours where ${days}
+      union all
+      select operator_name, hour::int, day, ${names(SERIES_SUMS)} from call_rollups_hourly
+        where organisation_id = ${q.organisationId} and ${inEdgeHours(cover)}
+      union all
+      select operator_name, hour, day, ${selectSums(SERIES_SUMS)}
+        from (select *, extract(hour from started_at at time zone ${tz})::int as hour,
+            (started_at at time zone ${tz})::date as day
+          from call_figures where ${conds}) f
+        group by operator_name, hour, day
+    ) u
+    group by grouping sets ((hour), (day), (operator_name, day))
+    having (grouping(hour) = 1 or hour is not null) and (grouping(day) = 1 or day is not null)`.execute(db);
 }
 
 /**
  * The figures of the calls `q` selects overall and per operator, and with a time zone by hour, by day and
- * per operator and day too: one reading of the calls (grouping sets) however many groupings.
+ * per operator and day too.
  */
-async function figureSets(db: Db, q: PeriodQuery, tz: string | null): Promise<Sets> {
-  const conds = where(conditions(q));
-  const whole = sql<FigureRow>`select grouping(operator_name)::int as g_op, 1 as g_hour, 1 as g_day,
-    operator_name, null as hour, null as day, ${figureColumns(q.now)}
-    from call_figures where ${conds} group by grouping sets ((), (operator_name))`.execute(db);
-  // The series need a few sums only: a second reading, side by side with the first, keeps it light.
-  const series =
-    tz === null
-      ? Promise.resolve({ rows: [] as FigureRow[] })
-      : sql<FigureRow>`select grouping(operator_name)::int as g_op, grouping(hour)::int as g_hour,
-          grouping(day)::int as g_day, operator_name, hour, day, ${seriesColumns}
-          from (select *, extract(hour from started_at at time zone ${tz})::int as hour, ${localDay(tz)} as day
-            from call_figures where ${conds}) f
-          group by grouping sets ((hour), (day), (operator_name, day))`.execute(db);
-  const [a, b] = await Promise.all([whole, series]);
-  const rows = { rows: [...a.rows, ...b.rows] };
+async function figureSets(db: Db, q: PeriodQuery, tz: string | null, cover: Cover): Promise<Sets> {
+  const [whole, series] = await Promise.all([
+    wholeFigures(db, q, cover, true),
+    tz === null ? Promise.resolve({ rows: [] as FigureRow[] }) : seriesRows(db, q, tz, cover),
+  ]);
   const sets: Sets = {
     overall: finishFigures({}),
     operators: [],
@@ -276,31 +281,36 @@ async function figureSets(db: Db, q: PeriodQuery, tz: string | null): Promise<Se
     days: new Map(),
     operatorDays: [],
   };
-  for (const r of rows.rows) {
+  for (const { operatorName, figures } of whole)
+    if (operatorName === null) sets.overall = figures;
+    else sets.operators.push({ operatorName, figures });
+  for (const r of series.rows) {
     const byOperator = r.g_op === 0;
     const byHour = r.g_hour === 0;
-    const byDay = r.g_day === 0;
-    if (byOperator && byDay)
+    if (byOperator)
       sets.operatorDays.push({
         operatorName: String(r.operator_name),
-        day: num(r, 'day'),
+        day: String(r.day_key),
         calls: num(r, 'calls'),
       });
-    else if (byOperator)
-      sets.operators.push({ operatorName: String(r.operator_name), figures: finishFigures(r) });
     else if (byHour) sets.hours.set(num(r, 'hour'), finishFigures(r));
-    else if (byDay) sets.days.set(num(r, 'day'), finishFigures(r));
-    else sets.overall = finishFigures(r);
+    else sets.days.set(String(r.day_key), finishFigures(r));
   }
   sets.operators.sort((a, b) => a.operatorName.localeCompare(b.operatorName));
   return sets;
 }
 
-async function dashboardOf(db: Db, q: PeriodQuery, sets: Sets, top: number): Promise<Dashboard> {
+async function dashboardOf(
+  db: Db,
+  q: PeriodQuery,
+  cover: Cover,
+  sets: Sets,
+  top: number,
+): Promise<Dashboard> {
   const [topTopics, topNeeds, topArticles] = await Promise.all([
-    ranked(db, q, 'topic', top),
-    ranked(db, q, 'need', top),
-    ranked(db, q, 'article', top),
+    ranked(db, q, cover, 'topic', top),
+    ranked(db, q, cover, 'need', top),
+    ranked(db, q, cover, 'article', top),
   ]);
   return {
     overall: sets.overall,
@@ -315,7 +325,7 @@ async function dashboardOf(db: Db, q: PeriodQuery, sets: Sets, top: number): Pro
 
 /** buildDashboard over the server's calls: overall, per operator, and the most frequent topics and needs. */
 export async function periodDashboard(db: Db, q: PeriodQuery, top = 10): Promise<Dashboard> {
-  return dashboardOf(db, q, await figureSets(db, q, null), top);
+  return dashboardOf(db, q, NO_COVER, await figureSets(db, q, null, NO_COVER), top);
 }
 
 export interface ListedServerCall {
@@ -367,36 +377,44 @@ export async function listCalls(
 
 const seriesOf = ({ calls, firstContact, holds }: Figures): SeriesFigures => ({ calls, firstContact, holds });
 
-/** The start of the local day a call started in, in the reader's time zone (ms). */
-const localDay = (tz: string) =>
-  sql`(extract(epoch from (date_trunc('day', started_at at time zone ${tz}) at time zone ${tz})) * 1000)::float8`;
-
-/** The starts of the local days of [from, to), the first one being `from` itself (format.ts localDayStarts). */
-async function dayStartsOf(db: Db, from: number, to: number, tz: string): Promise<number[]> {
-  const rows = await sql<{
-    at: number;
-  }>`select (extract(epoch from (d at time zone ${tz})) * 1000)::float8 as at
+/**
+ * The local days of [from, to) with where each starts, the first one at `from` itself (format.ts
+ * localDayStarts), and a day's index by its date (YYYY-MM-DD).
+ */
+async function localDaysOf(db: Db, from: number, to: number, tz: string) {
+  const rows = await sql<{ date: string; at: number }>`select to_char(d, 'YYYY-MM-DD') as date,
+      (extract(epoch from (d at time zone ${tz})) * 1000)::float8 as at
     from generate_series(date_trunc('day', ${new Date(from)}::timestamptz at time zone ${tz}),
       ${new Date(to)}::timestamptz at time zone ${tz}, interval '1 day') d`.execute(db);
-  return rows.rows.map((r) => Math.max(r.at, from)).filter((at, i, all) => at < to && all.indexOf(at) === i);
+  const starts: number[] = [];
+  const index = new Map<string, number>();
+  for (const r of rows.rows) {
+    const at = Math.max(r.at, from);
+    if (at >= to) continue;
+    if (starts.at(-1) !== at) starts.push(at);
+    index.set(r.date, starts.length - 1);
+  }
+  return { starts, index };
 }
 
 /** periodFigures (trends.ts) over the server's calls, the series in the reader's time zone. */
 export async function periodFiguresOf(db: Db, q: PeriodQuery, tz: string): Promise<PeriodFigures> {
-  const dayStarts = await dayStartsOf(db, q.from, q.to, tz);
-  const dayIndex = (midnight: number) => {
-    const at = Math.max(midnight, q.from);
-    let found = -1;
-    dayStarts.forEach((d, i) => {
-      if (d <= at) found = i;
-    });
-    return found;
-  };
+  const { starts: dayStarts, index } = await localDaysOf(db, q.from, q.to, tz);
+  const dayIndex = (date: string) => index.get(date) ?? -1;
+  const before = { ...q, ...previousPeriod(q) };
+  // The organisation's whole calls in its own zone add up from the rollups; anything narrower reads calls.
+  const rolled =
+    q.personId === undefined &&
+    Object.values(q.filter).every((v) => v === undefined) &&
+    (await rollupsIn(db, q.organisationId, tz));
+  const [cover, coverBefore] = rolled
+    ? await Promise.all([coverOf(db, q.from, q.to, tz), coverOf(db, before.from, before.to, tz)])
+    : [NO_COVER, NO_COVER];
   const [sets, previous] = await Promise.all([
-    figureSets(db, q, tz),
-    figuresBy(db, { ...q, ...previousPeriod(q) }, null),
+    figureSets(db, q, tz, cover),
+    wholeFigures(db, before, coverBefore, false),
   ]);
-  const dashboard = await dashboardOf(db, q, sets, 10);
+  const dashboard = await dashboardOf(db, q, cover, sets, 10);
   const byHour = Array.from({ length: 24 }, (_, at) => {
     const found = sets.hours.get(at);
     return { at, figures: found ? seriesOf(found) : finishSeries(emptySeries()) };
@@ -413,11 +431,11 @@ export async function periodFiguresOf(db: Db, q: PeriodQuery, tz: string): Promi
     const i = dayIndex(r.day);
     if (i >= 0) counts[i] = (counts[i] ?? 0) + r.calls;
   }
-  const before = previous[0];
-  if (!before) throw new Error('an aggregate without groups gives one row');
+  const overallBefore = previous[0];
+  if (!overallBefore) throw new Error('an aggregate without groups gives one row');
   return {
     dashboard,
-    previous: before.figures,
+    previous: overallBefore.figures,
     byHour,
     byDay,
     operatorDays: dashboard.operators.map(({ operatorName }) => ({
@@ -582,7 +600,7 @@ export async function startOfDay(db: Db, now: number, tz: string): Promise<numbe
 
 /** The overall figures of the calls `q` selects. */
 export async function overallFigures(db: Db, q: PeriodQuery): Promise<Figures> {
-  const [all] = await figuresBy(db, q, null);
+  const [all] = await wholeFigures(db, q, NO_COVER, false);
   if (!all) throw new Error('an aggregate without groups gives one row');
   return all.figures;
 }

@@ -2,7 +2,7 @@
 // (serverProbe.ts) found the API, or to sign in. Served by the server, /api/v1/session answers in JSON (the
 // session, or 401 "not signed in"); served as static files, the same address answers the app's HTML or
 // 404, and the app stays a single workstation without loading this client.
-import type { ApiErrorBody, PublishedFlow, SessionInfo } from '../../protocol';
+import type { ApiErrorBody, KbArticleConflict, PublishedFlow, SessionInfo } from '../../protocol';
 import {
   API,
   askServer,
@@ -47,6 +47,8 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 interface RefusalDetails {
   issues?: string[];
   latest?: PublishedFlow;
+  /** Articles another editor published since the edit began (kb_article_conflict). */
+  conflicts?: KbArticleConflict[];
 }
 
 /** A refusal of the API, with the server's Russian message. */
