@@ -1,4 +1,4 @@
-// How each signed-in workstation's outbox stands (migration 0010, issue 20): kept per session, so a
+// How each signed-in workstation's outbox stands (migration 0008, issue 20): kept per session, so a
 // sign-out forgets it, and read by the supervisors' board as the outboxes stuck now.
 import type { Kysely, Transaction } from 'kysely';
 import type { OutboxReport } from '../../protocol';

@@ -272,7 +272,7 @@ export interface CallRollupsRankedTable {
   calls: number;
 }
 
-/** Migration 0010: how each signed-in workstation's outbox stands (issue 20). */
+/** Migration 0008: how each signed-in workstation's outbox stands (issue 20). */
 export interface OutboxReportsTable {
   session_token_hash: string;
   organisation_id: string;
