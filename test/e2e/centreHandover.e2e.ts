@@ -38,6 +38,9 @@ async function takeOffer(page: Page): Promise<string> {
   const text = (await offer.textContent()) ?? '';
   await offer.getByRole('button', { name: /^Принять звонок/ }).click();
   await page.getByTestId('line-to-say').waitFor();
+  // The screen is whole once the needs panel is there (the panels' chunk): a key pressed before it may be
+  // lost (seen here, not yet explained; the buttons work throughout).
+  await page.getByText('Потребность клиента').waitFor();
   return text;
 }
 
@@ -75,7 +78,12 @@ it('hands a transferred call over to a colleague named by the directory, its cou
   const back = await takeOffer(anna.page);
   expect(back).toContain('Звонок уже переключали: 2 раза (заполнено системой)');
 
-  // At the cap: a third transfer is refused on this side too.
+  // At the cap: a third transfer is refused on this side too. The caller's name came with the call: Anna
+  // confirms it and is at the needs, where the transfer panel opens to say why not.
+  const line = anna.page.getByTestId('line-to-say');
+  const asked = (await line.textContent()) ?? '';
+  await anna.page.keyboard.press('Digit1');
+  await expect.poll(() => line.textContent()).not.toBe(asked);
   await anna.page.keyboard.press('KeyT');
   const refusal = anna.page.getByRole('region', { name: 'Переключение' }).getByTestId('transfer-refused');
   await refusal.waitFor();
