@@ -92,6 +92,11 @@ function toAdminPerson(row: PersonRow & { disabled_at: Date | null; created_at: 
   };
 }
 
+/** A person's full name as people read it: surname, first name, patronymic (when there is one). */
+export function fullNameOf(row: { surname: string; first_name: string; patronymic: string | null }): string {
+  return [row.surname, row.first_name, row.patronymic].filter(Boolean).join(' ');
+}
+
 /** The columns personOf reads: selected wherever a person is answered. */
 export const PERSON_COLUMNS = [
   'people.id',
@@ -130,7 +135,7 @@ export async function listColleagues(db: Db, organisationId: string): Promise<Co
     .execute();
   return rows.map((row) => ({
     personId: row.id,
-    name: [row.surname, row.first_name, row.patronymic].filter(Boolean).join(' '),
+    name: fullNameOf(row),
     position: row.position,
     department: row.department,
     roles: toRoles(row.roles),

@@ -2,6 +2,7 @@
 // sign-out forgets it, and read by the supervisors' board as the outboxes stuck now.
 import type { Kysely, Transaction } from 'kysely';
 import type { OutboxReport } from '../../protocol';
+import { fullNameOf } from './accounts';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -55,7 +56,7 @@ export async function stuckOutboxes(db: Db, organisationId: string, now: number)
     .execute();
   return rows.map((r) => ({
     personId: r.person_id,
-    name: [r.surname, r.first_name, r.patronymic].filter(Boolean).join(' '),
+    name: fullNameOf(r),
     calls: r.waiting_calls,
     stuckSince: r.stuck_since?.getTime() ?? now,
     oldestAt: r.oldest_at?.getTime() ?? null,

@@ -36,6 +36,7 @@ import {
   stillPending,
   TIMELESS_SUMS,
 } from './figureSums';
+import { fullNameOf } from './accounts';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -491,7 +492,7 @@ export async function commentsOn(db: Db, callId: string): Promise<StoredComment[
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    author: [r.surname, r.first_name, r.patronymic].filter(Boolean).join(' '),
+    author: fullNameOf(r),
     body: r.body,
     at: r.created_at.getTime(),
   }));
@@ -581,7 +582,7 @@ export async function lineNow(db: Db, organisationId: string, now: number) {
     signedIn: people
       .map((p) => ({
         personId: p.id,
-        name: [p.surname, p.first_name, p.patronymic].filter(Boolean).join(' '),
+        name: fullNameOf(p),
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     // Holds that run over their promise soonest come first, then the other calls, longest first.
