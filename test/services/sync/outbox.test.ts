@@ -167,6 +167,26 @@ async function openDb(name: string, owner: typeof OWNER | null): Promise<{ db: A
   return { db, epoch: await claimCallOwnership(db) };
 }
 
+/**
+ * A workstation whose server is down, on a clock the test moves; each backoff at its longest
+ * (random() = 1): the worst wait an operator can meet.
+ */
+async function cutOffDesk() {
+  const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+  const server = new FakeServer();
+  server.mode = 'down';
+  const time = new VirtualTimers();
+  const sync = startSync({
+    db,
+    owner: OWNER,
+    transport: server.transport(),
+    setTimer: time.setTimer,
+    now: () => time.now,
+    random: () => 1,
+  });
+  return { db, epoch, server, time, sync };
+}
+
 /** The sync client's first status that passes the test, now or later. */
 async function statusWhere(sync: SyncHandle, test: (s: SyncStatus) => boolean): Promise<SyncStatus> {
   let unsubscribe = () => {};
@@ -460,18 +480,7 @@ describe('a workstation cut from the server for ten minutes of calls (issue 20)'
   }
 
   it('keeps trying at least once a minute, and sends all of it within a minute of the network coming back', async () => {
-    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
-    const server = new FakeServer();
-    server.mode = 'down';
-    const time = new VirtualTimers();
-    // The longest of each backoff (random() = 1): the worst wait an operator can meet.
-    const sync = startSync({
-      db,
-      owner: OWNER,
-      transport: server.transport(),
-      setTimer: time.setTimer,
-      random: () => 1,
-    });
+    const { db, epoch, server, time, sync } = await cutOffDesk();
     try {
       const callIds: string[] = [];
       for (let minute = 0; minute < 10; minute++) {
@@ -585,18 +594,7 @@ describe('an outbox stuck while the server answers (issue 20)', () => {
   });
 
   it('is not called stuck while the server is out of reach (the line says that instead)', async () => {
-    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
-    const server = new FakeServer();
-    server.mode = 'down';
-    const time = new VirtualTimers();
-    const sync = startSync({
-      db,
-      owner: OWNER,
-      transport: server.transport(),
-      setTimer: time.setTimer,
-      now: () => time.now,
-      random: () => 1,
-    });
+    const { db, epoch, time, sync } = await cutOffDesk();
     try {
       await beginCall(db, { row: rowOf('away'), first: eventOf('away', 0), epoch, flow: FLOW });
       await statusWhere(sync, (s) => s.connection === 'unreachable');
