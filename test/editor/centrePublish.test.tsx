@@ -5,8 +5,7 @@ import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppContext, type AppContextValue } from '../../src/services/AppContext';
-import { sverdlovskDigital } from '../../src/calls/samples/sverdlovskDigital';
+import { AppContext } from '../../src/services/AppContext';
 import { AppDB } from '../../src/db';
 import { articleFileText } from '../../src/editor/articleFile';
 import { CentreArticles } from '../../src/editor/CentreArticles';
@@ -17,7 +16,7 @@ import { restoreArticle } from '../../src/kb/parse';
 import { restoreFlow } from '../../src/flows/restore';
 import type { FlowDefinition } from '../../src/flows/types';
 import type { PublishedFlow } from '../../src/protocol';
-import { OPERATOR } from '../operator/workspace';
+import { appContextOf } from '../helpers/appContext';
 
 function minimal(version: number, say: string): FlowDefinition {
   const r = restoreFlow(JSON.parse(readFileSync('test/fixtures/flows/valid-minimal.json', 'utf8')));
@@ -57,17 +56,7 @@ function fakeServer(answer: (body: Record<string, unknown>) => Response) {
   return posted;
 }
 
-const app: AppContextValue = {
-  db: null,
-  settings: {
-    operator: OPERATOR,
-    organisation: sverdlovskDigital,
-    appearance: { theme: 'light', fontSize: 'normal' },
-    persistent: null,
-  },
-  problem: null,
-  saveSettings: () => Promise.resolve(true),
-};
+const app = appContextOf(null);
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -1,15 +1,15 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppContext, type AppContextValue } from '../../src/services/AppContext';
-import { sverdlovskDigital } from '../../src/calls/samples/sverdlovskDigital';
+import { AppContext } from '../../src/services/AppContext';
 import { AppDB } from '../../src/db';
 import { Sandbox } from '../../src/editor/Sandbox';
 import { OperatorWorkspace } from '../../src/operator/OperatorWorkspace';
 import { CallScreenProvider } from '../../src/services/callScreenSlot';
 import { restoreFlow } from '../../src/flows/restore';
 import type { FlowDefinition } from '../../src/flows/types';
-import { line, OPERATOR, press, typeAndEnter } from '../operator/workspace';
+import { line, press, typeAndEnter } from '../operator/workspace';
+import { appContextOf } from '../helpers/appContext';
 
 function minimal(): FlowDefinition {
   const r = restoreFlow(JSON.parse(readFileSync('test/fixtures/flows/valid-minimal.json', 'utf8')));
@@ -17,19 +17,7 @@ function minimal(): FlowDefinition {
   return r.flow;
 }
 
-function appWith(db: AppDB | null): AppContextValue {
-  return {
-    db,
-    settings: {
-      operator: OPERATOR,
-      organisation: sverdlovskDigital,
-      appearance: { theme: 'light', fontSize: 'normal' },
-      persistent: null,
-    },
-    problem: null,
-    saveSettings: () => Promise.resolve(true),
-  };
-}
+const appWith = appContextOf;
 
 describe('the sandbox', () => {
   it('runs the draft on the operator screen, moves time on request, and stores no call', async () => {

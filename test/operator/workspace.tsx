@@ -1,6 +1,6 @@
 // Renders the operator workspace with a fake controller over the real engine, and drives it by keys.
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { AppContext, type AppContextValue } from '../../src/services/AppContext';
+import { AppContext } from '../../src/services/AppContext';
 import { bundledFlows, type FlowCatalog } from '../../src/services/flowCatalog';
 import { sverdlovskDigital } from '../../src/calls/samples/sverdlovskDigital';
 import { ManualClock } from '../../src/calls/clock';
@@ -11,17 +11,10 @@ import { loadCallPanels } from '../../src/operator/lazyPanels';
 import type { KnowledgeSource } from '../../src/services/kbSync';
 import { OperatorWorkspace } from '../../src/operator/OperatorWorkspace';
 import { FakeController } from './fakeController';
+import { appContextOf } from '../helpers/appContext';
+import { OPERATOR, TUESDAY_1030 } from '../calls/helpers';
 
-export const OPERATOR = {
-  surname: 'Смирнова',
-  firstName: 'Елена',
-  patronymic: 'Викторовна',
-  position: 'консультант',
-  department: 'отдел по работе с обращениями',
-};
-
-/** Tuesday 24 November 2026, 10:30 in Yekaterinburg (UTC+5): a working morning. */
-export const TUESDAY_1030 = Date.UTC(2026, 10, 24, 5, 30);
+export { OPERATOR, TUESDAY_1030 };
 
 export const catalog = bundledFlows();
 
@@ -44,17 +37,7 @@ export function setup(
     scheduler,
     ...callOpts,
   });
-  const app: AppContextValue = {
-    db: null,
-    settings: {
-      operator: OPERATOR,
-      organisation: sverdlovskDigital,
-      appearance: { theme: 'light', fontSize: 'normal' },
-      persistent: null,
-    },
-    problem: null,
-    saveSettings: () => Promise.resolve(true),
-  };
+  const app = appContextOf(null);
   render(
     <AppContext.Provider value={app}>
       <CallControllerProvider value={{ controller, clock, catalog: flows, knowledge }}>

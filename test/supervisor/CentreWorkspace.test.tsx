@@ -4,13 +4,13 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzeCall } from '../../src/analytics';
-import { AppContext, type AppContextValue } from '../../src/services/AppContext';
-import { AppDB, DEFAULT_APPEARANCE } from '../../src/db';
+import { AppContext } from '../../src/services/AppContext';
+import { AppDB } from '../../src/db';
 import { setCentreLink } from '../../src/services/centre/hub';
 import { KNOWN_KEY } from '../../src/services/account/serverProbe';
 import { SupervisorWorkspace } from '../../src/supervisor/SupervisorWorkspace';
-import { OPERATOR, ORG } from '../calls/helpers';
 import { FLOWS, HOUR, MIN, recordedCalls, TUESDAY_1500 } from '../fixtures/analytics/calls';
+import { appContextOf } from '../helpers/appContext';
 
 vi.mock('../../src/supervisor/bundledFlowOf', () => ({
   bundledFlowOf: (id: string, version: number) =>
@@ -112,12 +112,7 @@ afterEach(async () => {
 function renderWorkspace() {
   const db = new AppDB(`centre-supervisor-${++n}`);
   dbs.push(db);
-  const value: AppContextValue = {
-    db,
-    settings: { operator: OPERATOR, organisation: ORG, appearance: DEFAULT_APPEARANCE, persistent: null },
-    problem: null,
-    saveSettings: () => Promise.resolve(true),
-  };
+  const value = appContextOf(db);
   render(
     <AppContext.Provider value={value}>
       <SupervisorWorkspace />

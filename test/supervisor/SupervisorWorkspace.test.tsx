@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ManualClock, type Clock } from '../../src/calls/clock';
-import { AppContext, type AppContextValue } from '../../src/services/AppContext';
+import { AppContext } from '../../src/services/AppContext';
 import { ClockContext } from '../../src/services/ClockContext';
-import { AppDB, DEFAULT_APPEARANCE } from '../../src/db';
+import { AppDB } from '../../src/db';
 import { SupervisorWorkspace } from '../../src/supervisor/SupervisorWorkspace';
-import { OPERATOR, ORG } from '../calls/helpers';
 import { FLOWS, HOUR, recordedCalls, TUESDAY_1500 } from '../fixtures/analytics/calls';
+import { appContextOf } from '../helpers/appContext';
 
 // The fixture's calls ran the engine tests' flows: this workstation "has" those versions.
 vi.mock('../../src/supervisor/bundledFlowOf', () => ({
@@ -34,12 +34,7 @@ async function renderSeeded(clock?: Clock) {
   await db.calls.bulkPut(calls.map((c) => c.row));
   await db.callEvents.bulkPut(calls.flatMap((c) => c.log));
   await db.callbacks.bulkPut(calls.flatMap((c) => (c.callbackRow ? [c.callbackRow] : [])));
-  const value: AppContextValue = {
-    db,
-    settings: { operator: OPERATOR, organisation: ORG, appearance: DEFAULT_APPEARANCE, persistent: null },
-    problem: null,
-    saveSettings: () => Promise.resolve(true),
-  };
+  const value = appContextOf(db);
   const workspace = <SupervisorWorkspace />;
   render(
     <AppContext.Provider value={value}>

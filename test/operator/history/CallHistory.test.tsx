@@ -1,14 +1,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KNOWN_KEY } from '../../../src/services/account/serverProbe';
-import { AppContext, type AppContextValue } from '../../../src/services/AppContext';
+import { AppContext } from '../../../src/services/AppContext';
 import { createCallController, type AppCallController } from '../../../src/services/callOwner/controller';
 import { singleTabCallLock } from '../../../src/services/callOwner/lock';
 import { ManualClock } from '../../../src/calls/clock';
-import { AppDB, DEFAULT_APPEARANCE, type CallRow, newCallRow } from '../../../src/db';
+import { AppDB, type CallRow, newCallRow } from '../../../src/db';
 import { CallerHistory } from '../../../src/operator/history/CallerHistory';
 import { CallHistory } from '../../../src/operator/history/CallHistory';
 import { flowFrom, OPERATOR, ORG, TINY_FLOW, TUESDAY_1030 } from '../../calls/helpers';
+import { appContextOf } from '../../helpers/appContext';
 
 const FLOWS = [flowFrom(TINY_FLOW)];
 const DAY = 86_400_000;
@@ -178,12 +179,7 @@ describe("supervisors' comments in the history (signed in to a centre)", () => {
 
 describe('caller history', () => {
   function withApp(db: AppDB, children: React.ReactNode) {
-    const value: AppContextValue = {
-      db,
-      settings: { operator: OPERATOR, organisation: ORG, appearance: DEFAULT_APPEARANCE, persistent: null },
-      problem: null,
-      saveSettings: () => Promise.resolve(true),
-    };
+    const value = appContextOf(db);
     return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
   }
 
