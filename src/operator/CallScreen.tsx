@@ -57,7 +57,7 @@ export function CallScreen({ call, controller, wiring }: Props) {
     capture: can.capture.length > 0,
     hold: can.hold,
     // Open even at the cap: the panel then says why a third transfer is refused and what to do instead.
-    transfer: can.transfer || can.hold,
+    transfer: can.transfer || can.transferCapped,
     callback: can.callback,
     outcome: can.end,
     search: true,
@@ -73,7 +73,7 @@ export function CallScreen({ call, controller, wiring }: Props) {
     else if (tool === 'outcome') setPanel({ kind: 'outcome', option: null });
     else {
       // At the cap the attempt itself is recorded: a supervisor sees the refused third transfer.
-      if (tool === 'transfer' && !can.transfer) void send({ type: 'operator.tryTransfer' });
+      if (tool === 'transfer' && can.transferCapped) void send({ type: 'operator.tryTransfer' });
       setPanel({ kind: tool });
     }
   };
