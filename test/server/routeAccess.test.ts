@@ -279,6 +279,26 @@ const TABLE: readonly Case[] = [
     },
   },
   {
+    // Calls imported from files: a call of another organisation is refused per call, as an upload's is,
+    // and its events stay as they were.
+    route: 'POST /api/v1/calls/imports',
+    allowed: SUPERVISORS,
+    ok: 200,
+    target: newCall,
+    request: ({ target }) => ({
+      method: 'POST',
+      url: '/api/v1/calls/imports',
+      body: { organisationId: MURMANSK, calls: [{ callId: target, events: [callEvent(target, 0)] }] },
+    }),
+    foreign: async (res, { server, target }) => {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        calls: [{ callId: target, status: 'refused', code: 'call_not_yours' }],
+      });
+      expect((await listCallEvents(server.db, target)).map((e) => e.seq)).toEqual([0, 1]);
+    },
+  },
+  {
     // Takes the lease over from whichever device held it: the operator's own, nothing of anyone else's.
     route: 'POST /api/v1/calls/lease',
     allowed: OPERATOR,

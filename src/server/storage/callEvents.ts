@@ -50,6 +50,8 @@ export async function storeCallEvents(
   now: Date,
   /** The lease the uploading device holds, checked in the same transaction; absent: no check. */
   lease?: CallEventBatch['lease'],
+  /** `fileCallbacks: false`: the calls' callbacks and transfers are not filed (calls imported from files). */
+  options: { fileCallbacks: boolean } = { fileCallbacks: true },
 ): Promise<StoreResult[]> {
   const order = [...calls].sort((a, b) => (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0));
   const results = await db.transaction().execute(async (trx) => {
@@ -207,12 +209,14 @@ export async function storeCallEvents(
       };
       // A callback promised in the call is the centre's, and a transfer to a colleague who uses Sufler
       // hands the call over: both filed with the events that made them.
-      const filed = added.some((e) => e.event.type === 'operator.callback')
-        ? await fileCallbackOfCall(trx, ref)
-        : null;
-      const handover = added.some((e) => e.event.type === 'operator.transfer')
-        ? await fileHandoverOfCall(trx, ref)
-        : null;
+      const filed =
+        options.fileCallbacks && added.some((e) => e.event.type === 'operator.callback')
+          ? await fileCallbackOfCall(trx, ref)
+          : null;
+      const handover =
+        options.fileCallbacks && added.some((e) => e.event.type === 'operator.transfer')
+          ? await fileHandoverOfCall(trx, ref)
+          : null;
       // The entry that ends the call arrived: its figures are reduced now, once (call_figures).
       if (added.some((e) => e.after.state === ENDED_STATE))
         await reduceCompletedCall(trx, {
