@@ -88,7 +88,6 @@ export const callImportAcksSchema = z.object({
     ]),
   ),
 });
-export type CallImportAcks = z.infer<typeof callImportAcksSchema>;
 
 /** A device asks to hold the operator's one active call; `takeOver` takes it from another device. */
 export const leaseRequestSchema = z.object({

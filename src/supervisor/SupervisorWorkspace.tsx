@@ -17,6 +17,7 @@ import { CentreCallRecord } from './centre/CentreCallRecord';
 import { CentreExport } from './centre/CentreExport';
 import { CentreNotice } from './centre/CentreNotice';
 import { readsCentre } from './centre/centreSession';
+import { useImportsUpload } from './centre/importsUpload';
 import { LineBoard } from './centre/LineBoard';
 import { useCentreCalls } from './centre/useCentreCalls';
 
@@ -49,6 +50,7 @@ export function SupervisorWorkspace() {
   const remote = useCentreCalls(centre, tab !== 'line', period.from, period.to, filter);
   const state = centre ? remote.state : local;
   const articles = useArticleReviews(db);
+  const imports = useImportsUpload(centre ? db : null);
   const now =
     state.status === 'ready' ? state.loadedAt : state.status === 'loading' ? state.since : period.to;
   const all = useMemo(() => (state.status === 'ready' ? state.calls : []), [state]);
@@ -95,7 +97,7 @@ export function SupervisorWorkspace() {
         )}
         {tab === 'compliance' && <ComplianceList calls={shown} now={now} onOpen={setOpenId} />}
         {tab === 'exchange' && centre && <CentreExport {...period} filter={filter} />}
-        {tab === 'exchange' && <ExchangePanel db={db} calls={shown} now={now} />}
+        {tab === 'exchange' && <ExchangePanel db={db} calls={shown} now={now} toServer={imports} />}
       </Tabs>
       {open &&
         (centre ? (

@@ -15,7 +15,13 @@ function status(
   oldestAt: number | null,
   stuckSince: number | null = null,
 ): SyncStatus {
-  return { connection, outbox: { calls, events: calls * 3, oldestAt }, earlier: null, stuckSince };
+  return {
+    connection,
+    outbox: { calls, events: calls * 3, oldestAt },
+    earlier: null,
+    stuckSince,
+    refused: [],
+  };
 }
 
 afterEach(() => vi.useRealTimers());
