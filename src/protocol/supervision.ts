@@ -157,6 +157,8 @@ export const coachingSchema = z.object({
           rule: z.enum(COMPLIANCE_RULES as [string, ...string[]]),
           calls: z.number(),
           callIds: z.array(z.string()),
+          /** When each of those calls began (ms), in the same order. */
+          callsAt: z.array(z.number()),
         }),
       ),
     }),

@@ -26,7 +26,11 @@ interface Page {
   calls: { facts: { callId: string; operatorName: string } }[];
 }
 interface Coaching {
-  operators: { operatorName: string; calls: number; rules: { rule: string; calls: number; callIds: string[] }[] }[];
+  operators: {
+    operatorName: string;
+    calls: number;
+    rules: { rule: string; calls: number; callIds: string[]; callsAt: number[] }[];
+  }[];
 }
 
 const endedCall = (callId: string, operator: OperatorProfile, minutes: number) =>
@@ -75,8 +79,14 @@ describe.each(DATABASE_KINDS)('operator groups on %s', (kind) => {
     operatorB = await server.signIn(`volkov.${kind}`, 'второй-пароль');
     foreignAdmin = await server.signInAs(MURMANSK, 'administrator');
     foreignSupervisor = await server.signInAs(MURMANSK, 'supervisor');
-    await uploadLogs(server, operatorA, SVERDLOVSK, [endedCall(id('a1'), ANNA, 0), endedCall(id('a2'), ANNA, 30)]);
-    await uploadLogs(server, operatorB, SVERDLOVSK, [endedCall(id('b1'), PETR, 10), endedCall(id('b2'), PETR, 50)]);
+    await uploadLogs(server, operatorA, SVERDLOVSK, [
+      endedCall(id('a1'), ANNA, 0),
+      endedCall(id('a2'), ANNA, 30),
+    ]);
+    await uploadLogs(server, operatorB, SVERDLOVSK, [
+      endedCall(id('b1'), PETR, 10),
+      endedCall(id('b2'), PETR, 50),
+    ]);
     const murmansk = await server.signInAs(MURMANSK, 'operator');
     await uploadLogs(server, murmansk, MURMANSK, [endedCall(id('m1'), ANNA, 5)]);
     const made = await server.call('POST', '/api/v1/groups', {
@@ -121,7 +131,10 @@ describe.each(DATABASE_KINDS)('operator groups on %s', (kind) => {
       body: { name: '  первая ЛИНИЯ ', members: [] },
     });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json()).toMatchObject({ code: 'group_name_taken', message: expect.stringMatching(/группа/i) });
+    expect(taken.json()).toMatchObject({
+      code: 'group_name_taken',
+      message: expect.stringMatching(/группа/i),
+    });
     const foreignMember = await server.call('POST', '/api/v1/groups', {
       as: admin,
       body: { name: 'Чужие', members: [foreignAdmin.personId] },
@@ -153,7 +166,9 @@ describe.each(DATABASE_KINDS)('operator groups on %s', (kind) => {
     const dashboard = (url: string) =>
       get(url, supervisor).then((r) => r.json<{ dashboard: { overall: { calls: number } } }>());
     const byGroup = await dashboard(`/api/v1/supervision/dashboard?${g}`);
-    const byName = await dashboard(`/api/v1/supervision/dashboard?${period}&operator=${encodeURIComponent(ANNA_NAME)}`);
+    const byName = await dashboard(
+      `/api/v1/supervision/dashboard?${period}&operator=${encodeURIComponent(ANNA_NAME)}`,
+    );
     expect(byGroup.dashboard.overall.calls).toBe(2);
     expect(byGroup).toEqual(byName);
     const coaching = (await get(`/api/v1/supervision/coaching?${g}`, supervisor)).json<Coaching>();
@@ -183,12 +198,16 @@ describe.each(DATABASE_KINDS)('operator groups on %s', (kind) => {
     });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json<Group>().members.map((m) => m.name)).toEqual([PETR_NAME]);
-    const page = (await get(`/api/v1/supervision/calls?${period}&group=${firstLine.id}`, supervisor)).json<Page>();
+    const page = (
+      await get(`/api/v1/supervision/calls?${period}&group=${firstLine.id}`, supervisor)
+    ).json<Page>();
     expect(ids(page)).toEqual([id('b1'), id('b2')]);
-    expect((await server.call('DELETE', `/api/v1/groups/${firstLine.id}`, { as: admin })).statusCode).toBe(204);
-    expect((await get(`/api/v1/supervision/calls?${period}&group=${firstLine.id}`, supervisor)).statusCode).toBe(
-      404,
+    expect((await server.call('DELETE', `/api/v1/groups/${firstLine.id}`, { as: admin })).statusCode).toBe(
+      204,
     );
+    expect(
+      (await get(`/api/v1/supervision/calls?${period}&group=${firstLine.id}`, supervisor)).statusCode,
+    ).toBe(404);
     // The calls stay.
     expect(ids((await get(`/api/v1/supervision/calls?${period}`, supervisor)).json<Page>())).toHaveLength(4);
   });
@@ -208,7 +227,9 @@ describe.each(DATABASE_KINDS)('operator groups on %s', (kind) => {
       result: expect.any(String),
       rulesBroken: expect.any(Array),
     });
-    const mine = (await get(`/api/v1/supervision/calls.json?${period}`, operatorA)).json<{ callId: string }[]>();
+    const mine = (await get(`/api/v1/supervision/calls.json?${period}`, operatorA)).json<
+      { callId: string }[]
+    >();
     expect(mine.map((c) => c.callId)).toEqual([id('a2'), id('a1')]);
     const none = await get(`/api/v1/supervision/calls.json?from=0&to=1`, supervisor);
     expect(none.json()).toEqual([]);
@@ -233,11 +254,15 @@ describe.each(DATABASE_KINDS)('operator groups on %s', (kind) => {
       [PETR_NAME, 2],
       [ANNA_NAME, 2],
     ]);
-    const own = { [PETR_NAME]: [id('b1'), id('b2')], [ANNA_NAME]: [id('a1'), id('a2')] };
+    const own: Record<string, string[]> = {
+      [PETR_NAME]: [id('b1'), id('b2')],
+      [ANNA_NAME]: [id('a1'), id('a2')],
+    };
     for (const o of operators)
       for (const r of o.rules) {
         expect(r.calls).toBeLessThanOrEqual(o.calls);
         for (const callId of r.callIds) expect(own[o.operatorName]).toContain(callId);
+        expect(r.callsAt).toHaveLength(r.callIds.length);
       }
   });
 });

@@ -392,7 +392,10 @@ const TABLE: readonly Case[] = [
     allowed: CALL_READERS,
     ok: 200,
     target: newGroup,
-    request: ({ target }) => ({ method: 'GET', url: `/api/v1/supervision/calls.json?${PERIOD}&group=${target}` }),
+    request: ({ target }) => ({
+      method: 'GET',
+      url: `/api/v1/supervision/calls.json?${PERIOD}&group=${target}`,
+    }),
     foreign: notFound('group_not_found'),
   },
   {

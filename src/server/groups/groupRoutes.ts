@@ -42,7 +42,13 @@ export const groupRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config
     try {
       const done = await writeGroup(
         db,
-        { organisationId: s.organisation.id, groupId, name: body.name, members: body.members, at: config.now() },
+        {
+          organisationId: s.organisation.id,
+          groupId,
+          name: body.name,
+          members: body.members,
+          at: config.now(),
+        },
         create,
       );
       if (!done) throw new ApiError(404, 'group_not_found');

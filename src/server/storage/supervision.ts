@@ -620,9 +620,11 @@ export async function coaching(db: Db, q: PeriodQuery) {
   const [totals, rows] = await Promise.all([
     sql<{ operator_name: string; n: number }>`select operator_name, count(*)::int as n
       from call_figures where ${where(conds)} group by operator_name`.execute(db),
-    sql<{ operator_name: string; rule: string; n: number; calls: string[] }>`
+    sql<{ operator_name: string; rule: string; n: number; calls: string[]; calls_at: number[] }>`
     select operator_name, rule, count(*)::int as n,
-      (array_agg(call_id order by started_at desc, call_id desc))[1:${sql.lit(COACHING_CALLS)}] as calls
+      (array_agg(call_id order by started_at desc, call_id desc))[1:${sql.lit(COACHING_CALLS)}] as calls,
+      (array_agg((extract(epoch from started_at) * 1000)::float8 order by started_at desc, call_id desc))
+        [1:${sql.lit(COACHING_CALLS)}] as calls_at
     from (
       select operator_name, call_id, started_at, unnest(broken) as rule from call_figures where ${where(conds)}
       union all
@@ -631,14 +633,23 @@ export async function coaching(db: Db, q: PeriodQuery) {
     ) b
     group by operator_name, rule`.execute(db),
   ]);
-  const byOperator = new Map<string, { rule: ComplianceRule; calls: number; callIds: string[] }[]>();
+  const byOperator = new Map<
+    string,
+    { rule: ComplianceRule; calls: number; callIds: string[]; callsAt: number[] }[]
+  >();
   // Every operator with calls is named, the ones who broke no rule too.
   for (const r of totals.rows) byOperator.set(r.operator_name, []);
   const callsOf = new Map(totals.rows.map((r) => [r.operator_name, r.n]));
   for (const r of rows.rows) {
     let list = byOperator.get(r.operator_name);
     if (!list) byOperator.set(r.operator_name, (list = []));
-    list.push({ rule: r.rule as ComplianceRule, calls: r.n, callIds: r.calls }); // a rule code kept by figuresRow
+    // A rule code kept by figuresRow; pg may hand float8 back as text.
+    list.push({
+      rule: r.rule as ComplianceRule,
+      calls: r.n,
+      callIds: r.calls,
+      callsAt: r.calls_at.map(Number),
+    });
   }
   return [...byOperator]
     .map(([operatorName, rules]) => ({

@@ -182,7 +182,13 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
     async (request, reply) => {
       const q = request.query;
       const { scope, filter } = await readingOf(request, q);
-      const pieces = jsonPieces(db, { ...scope, from: q.from, to: q.to, now: config.now().getTime(), filter });
+      const pieces = jsonPieces(db, {
+        ...scope,
+        from: q.from,
+        to: q.to,
+        now: config.now().getTime(),
+        filter,
+      });
       return reply
         .header('content-type', 'application/json; charset=utf-8')
         .header('content-disposition', 'attachment; filename="calls.json"')
