@@ -212,7 +212,7 @@ describe("the supervisor's workspace over a centre", () => {
     expect(screen.getByText('Звонков за период: 4. Правила — от самого частого нарушения.')).toBeTruthy();
     // A call the list holds opens its record at once.
     const links = within(rows[0]!).getAllByRole('button', {
-      name: /^Открыть запись звонка .*: Удержание дольше обещанного$/,
+      name: /^Звонок .*: открыть запись \(Удержание дольше обещанного\)$/,
     });
     expect(links).toHaveLength(2);
     fireEvent.click(links[0]!);

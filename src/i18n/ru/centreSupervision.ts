@@ -92,7 +92,8 @@ export const centreSupervision = {
     share: (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)} %`),
     more: (n: number) => `и ещё ${n}`,
     openCall: (time: string) => `Звонок ${time}`,
-    openCallName: (rule: string, time: string) => `Открыть запись звонка ${time}: ${rule}`,
+    /** Starts with the link's visible words, so a voice user can say what they see. */
+    openCallName: (rule: string, time: string) => `Звонок ${time}: открыть запись (${rule})`,
     opening: 'Открываю запись звонка…',
     notEnded: 'Этот звонок ещё не завершён: его записи на сервере пока нет.',
   },

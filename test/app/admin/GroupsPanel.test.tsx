@@ -46,7 +46,9 @@ function fakeServer(url: string, init: RequestInit = {}): Promise<Response> {
   if (url === '/api/v1/admin/people') return json(200, { people: PEOPLE });
   if (url === '/api/v1/groups' && method === 'GET') return json(200, { groups });
   writes.push(`${method} ${url}`);
-  const body = JSON.parse(String(init.body ?? '{}')) as { name: string; members: string[] };
+  // The client sends its JSON as a string.
+  const sent = typeof init.body === 'string' ? init.body : '{}';
+  const body = JSON.parse(sent) as { name: string; members: string[] };
   const named = () => ({
     name: body.name,
     members: body.members.map((id) => {
