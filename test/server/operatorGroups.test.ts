@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperatorProfile } from '../../src/calls/organisation';
 import { jsonPieces } from '../../src/server/supervision/supervisionCsv';
 import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
-import { BUNDLED_FLOWS, OPERATORS, uploadLogs, walkCall } from './supervisionKit';
+import { addVolkov, endedCall as endedCallAt, OPERATORS, uploadLogs } from './supervisionKit';
 import { DATABASE_KINDS } from './testDatabase';
 
 const [ANNA, PETR] = OPERATORS as [OperatorProfile, OperatorProfile];
@@ -34,16 +34,7 @@ interface Coaching {
 }
 
 const endedCall = (callId: string, operator: OperatorProfile, minutes: number) =>
-  walkCall({
-    callId,
-    flow: BUNDLED_FLOWS.find((f) => f.id === 'inbound-appeal-status') ?? BUNDLED_FLOWS[0]!,
-    operator,
-    startedAt: T0 + minutes * 60_000,
-    transfersBefore: 0,
-    turns: Array.from({ length: 6 }, () => ({ pick: 0, waitS: 20 })),
-    hangUp: true,
-    callerName: 'Ольга Ивановна',
-  });
+  endedCallAt(callId, operator, T0 + minutes * 60_000);
 
 describe.each(DATABASE_KINDS)('operator groups on %s', (kind) => {
   let server: TestServer;
@@ -61,22 +52,10 @@ describe.each(DATABASE_KINDS)('operator groups on %s', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
+    operatorB = await addVolkov(server, `volkov.${kind}`);
     admin = await server.signInAs(SVERDLOVSK, 'administrator');
-    const added = await server.call('POST', '/api/v1/admin/people', {
-      as: admin,
-      body: {
-        login: `volkov.${kind}`,
-        password: 'второй-пароль',
-        surname: 'Волков',
-        firstName: 'Пётр',
-        patronymic: 'Ильич',
-        roles: ['operator'],
-      },
-    });
-    expect(added.statusCode, added.body).toBe(201);
     supervisor = await server.signInAs(SVERDLOVSK, 'supervisor');
     operatorA = await server.signInAs(SVERDLOVSK, 'operator');
-    operatorB = await server.signIn(`volkov.${kind}`, 'второй-пароль');
     foreignAdmin = await server.signInAs(MURMANSK, 'administrator');
     foreignSupervisor = await server.signInAs(MURMANSK, 'supervisor');
     await uploadLogs(server, operatorA, SVERDLOVSK, [

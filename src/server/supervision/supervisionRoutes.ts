@@ -3,7 +3,7 @@
 // organisation (or, for an operator, another operator's) answers 404 like one that does not exist.
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CallFacts } from '../../analytics/callFacts';
@@ -79,6 +79,15 @@ function filterOf(q: FilterQuery): CallFilter {
 
 /** Facts go out whole: the schema names a few fields and lets the rest through (an interface has no index). */
 const wire = (f: CallFacts) => f as unknown as z.infer<typeof serverCallSchema>['facts'];
+
+/** An export streamed as it is written, for the browser to save under `file`. */
+function sendFile(reply: FastifyReply, pieces: AsyncIterable<string>, type: string, file: string) {
+  return reply
+    .header('content-type', `${type}; charset=utf-8`)
+    .header('content-disposition', `attachment; filename="${file}"`)
+    .header('cache-control', 'no-store')
+    .send(Readable.from(pieces));
+}
 
 const cursorText = (c: PageCursor | null) => (c ? `${c.startedAt}:${c.callId}` : null);
 function cursorOf(text: string | undefined): PageCursor | undefined {
@@ -160,11 +169,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
         filter,
         timeZone,
       });
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="calls.csv"')
-        .header('cache-control', 'no-store')
-        .send(Readable.from(rows));
+      return sendFile(reply, rows, 'text/csv', 'calls.csv');
     },
   );
 
@@ -189,11 +194,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
         now: config.now().getTime(),
         filter,
       });
-      return reply
-        .header('content-type', 'application/json; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="calls.json"')
-        .header('cache-control', 'no-store')
-        .send(Readable.from(pieces));
+      return sendFile(reply, pieces, 'application/json', 'calls.json');
     },
   );
 
