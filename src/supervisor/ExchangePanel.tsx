@@ -104,7 +104,11 @@ export function ExchangePanel({ db, calls, now, toServer = null }: Props) {
             type="file"
             accept=".json,application/json"
             multiple
-            onChange={(e) => void onImport([...(e.target.files ?? [])])}
+            onChange={(e) => {
+              void onImport([...(e.target.files ?? [])]);
+              // The same file can be chosen again (a second import changes nothing, and says so).
+              e.target.value = '';
+            }}
           />
         </label>
         {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}

@@ -27,8 +27,11 @@ export async function startCentre(cleanups: Cleanups): Promise<Centre> {
 
 export const BORIS = { login: 'boris.operator', password: 'пароль-бориса-1' };
 
-/** Борис Петров, a second operator of Sverdlovsk, made by its administrator. */
-export async function addBoris(server: FastifyInstance): Promise<void> {
+/** A person of Sverdlovsk with the operator role, made by its administrator (the names the calls name). */
+export async function addOperator(
+  server: FastifyInstance,
+  person: { login: string; password: string; surname: string; firstName: string; patronymic?: string },
+): Promise<void> {
   const signIn = await server.inject({
     method: 'POST',
     url: '/api/v1/session',
@@ -42,9 +45,14 @@ export async function addBoris(server: FastifyInstance): Promise<void> {
       cookie: `sufler_session=${cookie}`,
       'x-csrf-token': signIn.json<{ csrfToken: string }>().csrfToken,
     },
-    payload: { ...BORIS, surname: 'Петров', firstName: 'Борис', roles: ['operator'] },
+    payload: { ...person, roles: ['operator'] },
   });
-  if (created.statusCode !== 201) throw new Error(`adding Boris answered ${created.statusCode}`);
+  if (created.statusCode !== 201) throw new Error(`adding ${person.login} answered ${created.statusCode}`);
+}
+
+/** Борис Петров, a second operator of Sverdlovsk. */
+export function addBoris(server: FastifyInstance): Promise<void> {
+  return addOperator(server, { ...BORIS, surname: 'Петров', firstName: 'Борис' });
 }
 
 /** A browser of its own signed in as `login`, past the first run (`input`: the names it keeps). */
