@@ -17,6 +17,9 @@ import { EdField } from './EdField';
 import { KbIssueText } from './KbIssueText';
 import { ListField } from './ListField';
 import { OfficialNotice } from './OfficialNotice';
+import { ArticleDraftBar } from './ArticleDraftBar';
+import { publishesToCentre } from './centrePublish';
+import { useArticleDraft, type ArticleDraftState } from './useArticleDraft';
 
 type Props = {
   db: AppDB;
@@ -31,16 +34,28 @@ type ListKey = 'questions' | 'directions' | 'needs' | 'topics' | 'organisations'
 type TextKey = 'title' | 'short' | 'source' | 'reviewed' | 'owner';
 
 /** One article's fields and Markdown body, checked as kb:check would, with the answer previewed. */
-export function ArticleEditor({ db, initial, notice, onBack, onSaved }: Props) {
+export function ArticleEditor(props: Props) {
+  const draft = useArticleDraft(props.db, props.initial);
+  if (!draft.fields) return <p role="status">{t.editor.loading}</p>;
+  return <ArticleForm {...props} draft={draft} article={draft.fields} />;
+}
+
+function ArticleForm({
+  db,
+  notice,
+  onBack,
+  onSaved,
+  draft,
+  article,
+}: Props & { draft: ArticleDraftState; article: ArticleFields }) {
   const clock = useClock();
   const text = t.editor.articles;
-  const [article, setArticle] = useState<ArticleFields>(initial);
   const [message, setMessage] = useState<string | null>(null);
   const check = useMemo(() => checkArticle(article), [article]);
   const html = useMemo(() => renderArticleBody(article.body), [article.body]);
   const issuesOf = (field: string | null) => (check.ok ? [] : check.issues.filter((i) => i.field === field));
   const set = (patch: Partial<ArticleFields>) => {
-    setArticle((a) => ({ ...a, ...patch }));
+    draft.edit((a) => ({ ...a, ...patch }));
     setMessage(null);
   };
   const id = (f: string) => `ed-article-${f}`;
@@ -70,13 +85,24 @@ export function ArticleEditor({ db, initial, notice, onBack, onSaved }: Props) {
   );
   const save = async () => {
     if (!check.ok) return;
-    const result = await saveArticle(db, check.article, {
-      render: renderArticleBody,
-      buildIndex: (articles) => Promise.resolve(exportIndex(buildIndex(articles))),
-      now: clock.now(),
-    });
+    await draft.flush();
+    const result = await saveArticle(
+      db,
+      check.article,
+      {
+        render: renderArticleBody,
+        buildIndex: (articles) => Promise.resolve(exportIndex(buildIndex(articles))),
+        now: clock.now(),
+      },
+      // The text the edit began from, wherever it began: publishing compares with that one. With the
+      // newer official text shown beside it, saving is the editor's answer to it: the change rests on it.
+      notice ? undefined : draft.base,
+    );
     setMessage(result.ok ? text.saved : text.saveFailed);
-    if (result.ok) onSaved();
+    if (!result.ok) return;
+    // With a centre, the draft waits on the server until published (from any of the editor's desks).
+    if (!publishesToCentre()) await draft.settle();
+    onSaved();
   };
   return (
     <section className="article-editor" aria-labelledby="article-editor-title">
@@ -87,6 +113,7 @@ export function ArticleEditor({ db, initial, notice, onBack, onSaved }: Props) {
       <p className="muted">
         <code>knowledge-base/{articleFileName(article)}</code>
       </p>
+      <ArticleDraftBar draft={draft} />
       {notice && <OfficialNotice notice={notice} />}
       <KbIssueText id="ed-article-file-issues" issues={issuesOf(null)} />
       {textField('title')}

@@ -11,6 +11,7 @@ import {
 import type { Article } from '../kb/article';
 import type { KbArticlePublication } from '../protocol';
 import { blankArticle, type ArticleFields } from './articleFile';
+import { ArticleDraftList } from './ArticleDraftList';
 import { ArticleEditor } from './ArticleEditor';
 import { articlePublications, type ArticleToPublish } from './articlePublish';
 import { CentreArticles } from './CentreArticles';
@@ -60,6 +61,7 @@ export function ArticlesPanel({ db }: Props) {
   return (
     <section aria-labelledby="articles-title">
       <h2 id="articles-title">{text.title}</h2>
+      <ArticleDraftList db={db} articles={articles} onOpen={setOpen} />
       <ReviewDueList articles={articles} now={clock.now()} />
       {toCentre && <CentreArticles db={db} pending={pending} onChanged={() => void refresh()} />}
       <form

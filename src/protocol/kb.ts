@@ -67,7 +67,10 @@ export const kbArticlesRefusalSchema = kbRefusalSchema.extend({
 });
 
 /** An article's id: its file name without the extension (kb/parse.ts checks the same shape). */
-export const articleIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(120);
+export const articleIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(120);
 
 /**
  * An editor's draft of an article, as typed (errors and all): the form's fields, and the digest of the

@@ -66,7 +66,7 @@ describe('the articles list after a new knowledge base', () => {
 
     fireEvent.click(within(row).getByRole('button', { name: /^Изменить статью «/ }));
     // The editor sees their own text in the form and the new official text beside it.
-    expect(screen.getByLabelText('Короткий ответ (читается вслух)')).toHaveProperty(
+    expect(await screen.findByLabelText('Короткий ответ (читается вслух)')).toHaveProperty(
       'value',
       'Через МФЦ в Верхотурье.',
     );

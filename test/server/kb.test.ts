@@ -223,7 +223,10 @@ describe.each(DATABASE_KINDS)('the knowledge base on %s', (kind) => {
       ];
       // Typed with an error in it (no title yet): saved all the same, nothing typed is lost.
       const typed = { id, title: '', short: 'Черновик редактора.', questions: ['Вопрос?'] };
-      const saved = await server.call('PUT', url, { as: editor, body: { draft: typed, base: digest(article) } });
+      const saved = await server.call('PUT', url, {
+        as: editor,
+        body: { draft: typed, base: digest(article) },
+      });
       expect(saved.statusCode, saved.body).toBe(204);
       const mine = await server.call('GET', url, { as: editor });
       expect(mine.statusCode, mine.body).toBe(200);
@@ -256,9 +259,14 @@ describe.each(DATABASE_KINDS)('the knowledge base on %s', (kind) => {
 
       // The editor publishing their draft from its base sees the newer text, and keeps their draft.
       const draftBase = (await server.call('GET', url, { as: editor })).json<{ base: string }>().base;
-      const refused = await publishArticles([{ ...withShort(article, 'Черновик редактора.'), base: draftBase }]);
+      const refused = await publishArticles([
+        { ...withShort(article, 'Черновик редактора.'), base: draftBase },
+      ]);
       expect(refused.statusCode, refused.body).toBe(409);
-      expect(refused.json()).toMatchObject({ code: 'kb_article_conflict', conflicts: [{ text: theirs.text }] });
+      expect(refused.json()).toMatchObject({
+        code: 'kb_article_conflict',
+        conflicts: [{ text: theirs.text }],
+      });
       expect((await server.call('GET', url, { as: editor })).statusCode).toBe(200);
       // Discarded, it is gone.
       expect((await server.call('DELETE', url, { as: editor })).statusCode).toBe(204);

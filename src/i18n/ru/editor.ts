@@ -270,6 +270,17 @@ export const editor = {
       body: 'Полный ответ (Markdown)',
     },
     preview: 'Предпросмотр',
+    /** The article being edited, kept as typed (issue 18): here, and on the server for the editor's other desks. */
+    draft: {
+      saved: 'Черновик сохранён',
+      saving: 'Черновик сохраняется…',
+      unsaved: 'Есть несохранённые изменения',
+      none: 'Изменений нет',
+      discard: 'Отменить черновик статьи',
+      listTitle: 'Ваши черновики статей',
+      continueOf: (title: string) => `Продолжить черновик статьи «${title}»`,
+      untitled: (id: string) => `без заголовка (${id})`,
+    },
     save: 'Сохранить',
     saved: 'Сохранено. Операторы найдут статью поиском.',
     saveFailed: 'Не удалось сохранить: база знаний изменилась или недоступна. Повторите.',
