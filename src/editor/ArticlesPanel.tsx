@@ -13,6 +13,7 @@ import type { KbArticlePublication } from '../protocol';
 import { blankArticle, type ArticleFields } from './articleFile';
 import { ArticleDraftList } from './ArticleDraftList';
 import { ArticleEditor } from './ArticleEditor';
+import { ArticleImport } from './ArticleImport';
 import { articlePublications, type ArticleToPublish } from './articlePublish';
 import { CentreArticles } from './CentreArticles';
 import { publishesToCentre } from './centrePublish';
@@ -75,6 +76,7 @@ export function ArticlesPanel({ db }: Props) {
         <input id="new-article-id" value={newId} onChange={(e) => setNewId(e.target.value.trim())} />{' '}
         <button type="submit">{text.new}</button>
       </form>
+      <ArticleImport db={db} articles={articles} onImported={() => void refresh()} />
       <ul className="article-list">
         {articles.map((a) => {
           const flag = notices.get(a.id)?.flag;
