@@ -2,7 +2,7 @@
 // workstation and kept by the server — else the article as the list shows it. Every change is saved here
 // shortly after the editor stops typing (and at once when the page hides), then on the server; offline,
 // the local copy waits and goes up the next time the article is opened.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppDB } from '../db';
 import {
   articleEditBase,
@@ -21,7 +21,7 @@ import {
   saveCentreArticleDraft,
 } from './articleDrafts';
 import { publishesToCentre } from './centrePublish';
-import { SAVE_DELAY_MS, type SaveState } from './useFlowDraft';
+import { useDraftSaving, type SaveState } from './useDraftSaving';
 
 type Loaded = { fields: ArticleFields; base: string | null; isDraft: boolean };
 
@@ -78,9 +78,6 @@ async function loadDraft(db: AppDB, initial: ArticleFields): Promise<Loaded> {
 export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraftState {
   const clock = useClock();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [save, setSave] = useState<SaveState>('saved');
-  const pending = useRef<{ fields: ArticleFields; base: string | null } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -92,37 +89,20 @@ export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraft
     };
   }, [db, initial]);
 
-  const flush = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const next = pending.current;
-    pending.current = null;
-    if (!next) return;
-    setSave('saving');
-    const owner = articleDraftOwner();
-    const savedAt = clock.now();
-    try {
-      await putArticleDraft(db, { owner, id: next.fields.id, ...next, savedAt, synced: false });
-      setSave(pending.current ? 'unsaved' : 'saved');
-    } catch {
-      // Kept in memory: the next change or the page hiding tries again.
-      pending.current ??= next;
-      setSave('unsaved');
-      return;
-    }
-    // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
-    if (publishesToCentre() && (await saveCentreArticleDraft(next.fields, next.base)))
-      await markArticleDraftSynced(db, owner, next.fields.id, savedAt);
-  }, [db, clock]);
-
-  useEffect(() => {
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      void flush();
-    };
-  }, [flush]);
+  const saving = useDraftSaving(
+    useCallback(
+      async (next: { fields: ArticleFields; base: string | null }) => {
+        const owner = articleDraftOwner();
+        const savedAt = clock.now();
+        await putArticleDraft(db, { owner, id: next.fields.id, ...next, savedAt, synced: false });
+        // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
+        if (publishesToCentre() && (await saveCentreArticleDraft(next.fields, next.base)))
+          await markArticleDraftSynced(db, owner, next.fields.id, savedAt);
+      },
+      [db, clock],
+    ),
+  );
+  const { mark, schedule, cancel } = saving;
 
   const edit = useCallback(
     (change: (fields: ArticleFields) => ArticleFields) => {
@@ -130,23 +110,19 @@ export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraft
         if (current === null) return current;
         const fields = change(current.fields);
         if (fields === current.fields) return current;
-        pending.current = { fields, base: current.base };
+        mark({ fields, base: current.base });
         return { ...current, fields, isDraft: true };
       });
-      setSave('unsaved');
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+      schedule();
     },
-    [flush],
+    [mark, schedule],
   );
 
   const drop = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    pending.current = null;
+    cancel();
     await deleteArticleDrafts(db, articleDraftOwner(), [initial.id]);
     if (publishesToCentre()) await discardCentreArticleDraft(initial.id);
-    setSave('saved');
-  }, [db, initial.id]);
+  }, [db, initial.id, cancel]);
 
   const discard = useCallback(async () => {
     await drop();
@@ -162,9 +138,9 @@ export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraft
     fields: loaded?.fields ?? null,
     base: loaded?.base ?? null,
     isDraft: loaded?.isDraft ?? false,
-    save,
+    save: saving.state,
     edit,
-    flush,
+    flush: saving.flush,
     discard,
     settle,
   };

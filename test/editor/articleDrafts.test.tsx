@@ -3,44 +3,27 @@
 // the server, where another workstation of the same editor takes it up; typed offline, it goes up when
 // the server is back; saved, it keeps the text it began from, so publishing compares with that one.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from '../../src/db';
 import { listArticleEditBases } from '../../src/db/editor';
 import { storeBundle } from '../../src/db/kb';
 import { ArticlesPanel } from '../../src/editor/ArticlesPanel';
 import type { Article } from '../../src/kb/article';
-import type { BundledArticle, KbBundle } from '../../src/kb/bundle';
 import { articleHash } from '../../src/kb/overlay';
-import { restoreArticle } from '../../src/kb/parse';
-import { renderArticleBody } from '../../src/kb/render';
-import { buildIndex, exportIndex } from '../../src/kb/search';
 import { KNOWN_KEY } from '../../src/services/account/serverProbe';
+import { bundleOf, indexOf, shippedArticle } from '../helpers/kbFixtures';
 
-const FILE = 'knowledge-base/gen-appeal-anonymous.md';
-const SHIPPED = (() => {
-  const read = restoreArticle(readFileSync(FILE, 'utf8'), FILE);
-  if (!read.ok) throw new Error('shipped article broken');
-  return read.article;
-})();
+const SHIPPED = shippedArticle('gen-appeal-anonymous');
 const TITLE = SHIPPED.title;
 const SHORT = 'Короткий ответ (читается вслух)';
-
-const bundle = (version: string, articles: Article[]): KbBundle => ({
-  format: 1,
-  version,
-  builtAt: '2026-10-01T00:00:00Z',
-  articles: articles.map((a) => ({ ...a, html: renderArticleBody(a.body) })),
-});
-const index = (articles: BundledArticle[]) => Promise.resolve(exportIndex(buildIndex(articles)));
 
 const dbs: AppDB[] = [];
 /** A workstation whose knowledge base holds the article as given. */
 async function workstation(article: Article = SHIPPED, version = 'v1'): Promise<AppDB> {
   const db = new AppDB(`article-drafts-${Math.random()}`);
   dbs.push(db);
-  const b = bundle(version, [article]);
-  await storeBundle(db, b, await index(b.articles));
+  const b = bundleOf(version, [article]);
+  await storeBundle(db, b, await indexOf(b.articles));
   return db;
 }
 

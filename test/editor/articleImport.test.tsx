@@ -8,26 +8,11 @@ import { AppDB } from '../../src/db';
 import { listEditorArticles } from '../../src/db/editor';
 import { storeBundle } from '../../src/db/kb';
 import { ArticlesPanel } from '../../src/editor/ArticlesPanel';
-import type { Article } from '../../src/kb/article';
-import type { BundledArticle, KbBundle } from '../../src/kb/bundle';
-import { restoreArticle } from '../../src/kb/parse';
-import { renderArticleBody } from '../../src/kb/render';
-import { buildIndex, exportIndex } from '../../src/kb/search';
+import { bundleOf, indexOf, shippedArticle } from '../helpers/kbFixtures';
 
 const ID = 'gen-appeal-anonymous';
 const TEXT = readFileSync(`knowledge-base/${ID}.md`, 'utf8');
-const SHIPPED = (() => {
-  const read = restoreArticle(TEXT, `knowledge-base/${ID}.md`);
-  if (!read.ok) throw new Error('shipped article broken');
-  return read.article;
-})();
-const bundle = (articles: Article[]): KbBundle => ({
-  format: 1,
-  version: 'v1',
-  builtAt: '2026-10-01T00:00:00Z',
-  articles: articles.map((a) => ({ ...a, html: renderArticleBody(a.body) })),
-});
-const index = (articles: BundledArticle[]) => Promise.resolve(exportIndex(buildIndex(articles)));
+const SHIPPED = shippedArticle(ID);
 
 const dbs: AppDB[] = [];
 afterEach(async () => {
@@ -53,8 +38,8 @@ describe('importing article files in the editor', () => {
   it('shows what would change and why a file is refused, then takes only the files that passed', async () => {
     const db = new AppDB(`article-import-${Math.random()}`);
     dbs.push(db);
-    const b = bundle([SHIPPED]);
-    await storeBundle(db, b, await index(b.articles));
+    const b = bundleOf('v1', [SHIPPED]);
+    await storeBundle(db, b, await indexOf(b.articles));
     render(<ArticlesPanel db={db} />);
     await screen.findByRole('heading', { name: 'Загрузка статей из файлов' });
 
