@@ -36,7 +36,10 @@ export function ArticlesPanel({ db }: Props) {
   const [toCentre] = useState(publishesToCentre);
   const [pending, setPending] = useState<ArticleToPublish[]>([]);
   const [published, setPublished] = useState<ReadonlyMap<string, KbArticlePublication>>(new Map());
+  // Changes with every refresh, so the drafts list asks again (one just published is gone).
+  const [stamp, setStamp] = useState(0);
   const refresh = useCallback(async () => {
+    setStamp((n) => n + 1);
     const [list, flags] = await Promise.all([listEditorArticles(db), articleEditNotices(db)]);
     setNotices(flags);
     setArticles(list);
@@ -62,7 +65,7 @@ export function ArticlesPanel({ db }: Props) {
   return (
     <section aria-labelledby="articles-title">
       <h2 id="articles-title">{text.title}</h2>
-      <ArticleDraftList db={db} articles={articles} onOpen={setOpen} />
+      <ArticleDraftList key={stamp} db={db} articles={articles} onOpen={setOpen} />
       <ReviewDueList articles={articles} now={clock.now()} />
       {toCentre && <CentreArticles db={db} pending={pending} onChanged={() => void refresh()} />}
       <form
