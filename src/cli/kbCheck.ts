@@ -3,8 +3,9 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as kb from '../i18n/ru/kb.ts';
-import type { KbIssue, KbProblem } from '../kb/parse';
+import { formatKbIssue } from '../i18n/ru/kbIssues.ts';
 import {
+  isArticleFileName,
   restoreKnowledgeBase,
   type ArticleSource,
   type KnowledgeBaseResult,
@@ -12,9 +13,9 @@ import {
 import { ARTICLE_FILE_MAX_BYTES } from '../services/readTextFile.ts';
 import { listFileNames, readDiskText } from './sourceFiles.ts';
 
-export const KB_DIR = 'knowledge-base';
+export { describeProblem, formatKbIssue } from '../i18n/ru/kbIssues.ts';
 
-const isArticleName = (name: string) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
+export const KB_DIR = 'knowledge-base';
 
 /** True when `dir` (relative to root) is a folder that can be listed. */
 export function isArticleFolder(dir: string, root = '.'): boolean {
@@ -28,7 +29,7 @@ export function isArticleFolder(dir: string, root = '.'): boolean {
  */
 export function readArticleSources(dir: string, root = '.'): ArticleSource[] {
   const folder = dir.replaceAll('\\', '/').replace(/\/$/, '');
-  return (listFileNames(resolve(root, dir), isArticleName) ?? []).map((name) => {
+  return (listFileNames(resolve(root, dir), isArticleFileName) ?? []).map((name) => {
     const file = `${folder}/${name}`;
     const read = readDiskText(resolve(root, dir, name), ARTICLE_FILE_MAX_BYTES);
     return read.ok
@@ -39,17 +40,6 @@ export function readArticleSources(dir: string, root = '.'): ArticleSource[] {
 
 export function loadKnowledgeBase(dir: string, root = '.'): KnowledgeBaseResult {
   return restoreKnowledgeBase(readArticleSources(dir, root));
-}
-
-export function describeProblem(problem: KbProblem): string {
-  // Each catalogue entry takes exactly its own problem shape; the map is checked by `satisfies` in kb.ts.
-  const format = kb.issues[problem.code] as (p: KbProblem) => string;
-  return format(problem);
-}
-
-export function formatKbIssue(issue: KbIssue): string {
-  const field = issue.field === null ? '' : `${issue.field}: `;
-  return `${issue.file}:${issue.line}: ${field}${describeProblem(issue)}`;
 }
 
 export function runKbCheck(dir: string, out: (line: string) => void): number {

@@ -4,6 +4,7 @@ import type { Article } from '../kb/article';
 import type { BundledArticle } from '../kb/bundle';
 import { baseOf, recordedStatus } from '../kb/overlay';
 import type { ArticleEditRow } from './articlesTables';
+import type { KbArticleRow } from './kbTables';
 import type { AppDB } from './db';
 
 export interface SaveArticleDeps {
@@ -84,6 +85,16 @@ function officialOf(
   return article;
 }
 
+/** An article to save, and the digest of the published text its edit started from, when the edit knows it. */
+export interface ArticleToSave {
+  article: Article;
+  /**
+   * The base a draft carried from where its edit began (possibly another workstation, before a newer
+   * knowledge base arrived); absent: the official text this workstation holds now.
+   */
+  base?: string | null;
+}
+
 /**
  * Saves a checked article. The search index is rebuilt outside the transaction (only Dexie may be
  * awaited inside one); if the active version moved meanwhile, nothing is written and the caller retries.
@@ -93,26 +104,52 @@ export async function saveArticle(
   db: AppDB,
   article: Article,
   deps: SaveArticleDeps,
+  base?: string | null,
+): Promise<SaveArticleResult> {
+  return saveArticles(db, [base === undefined ? { article } : { article, base }], deps);
+}
+
+/** Saves several checked articles at once (an import of files): one index rebuild, one transaction. */
+export async function saveArticles(
+  db: AppDB,
+  items: readonly ArticleToSave[],
+  deps: SaveArticleDeps,
 ): Promise<SaveArticleResult> {
   const active = await activeArticles(db);
   if (!active) return { ok: false, reason: 'noKnowledgeBase' };
-  const existing = await db.articleEdits.get(article.id);
-  const official = officialOf(
-    active.version,
-    existing,
-    active.articles.find((a) => a.id === article.id),
-  );
-  const bundled: BundledArticle = { ...article, html: deps.render(article.body) };
-  // Saving is the editor's answer to "сверьте": the change now rests on the official text they saw.
-  const row: ArticleEditRow = {
-    id: article.id,
-    article,
-    savedAt: deps.now,
-    html: bundled.html,
-    basedOn: official === undefined ? existing?.basedOn : baseOf(active.version, official),
-    official: official === undefined ? existing?.official : { version: active.version, article: official },
-  };
-  const articles = [...active.articles.filter((a) => a.id !== article.id), bundled];
+  const rows: ArticleEditRow[] = [];
+  const cached: KbArticleRow[] = [];
+  const existing = new Map<string, number | undefined>();
+  const bundled = new Map(active.articles.map((a) => [a.id, a]));
+  for (const { article, base } of items) {
+    const before = await db.articleEdits.get(article.id);
+    existing.set(article.id, before?.savedAt);
+    const official = officialOf(
+      active.version,
+      before,
+      active.articles.find((a) => a.id === article.id),
+    );
+    const html = deps.render(article.body);
+    bundled.set(article.id, { ...article, html });
+    cached.push({ ...article, html, version: active.version });
+    // Saving is the editor's answer to "сверьте": the change now rests on the official text they saw,
+    // unless its draft began from another text (then a publication compares with that one).
+    const basedOn =
+      base !== undefined
+        ? { version: active.version, hash: base }
+        : official === undefined
+          ? before?.basedOn
+          : baseOf(active.version, official);
+    rows.push({
+      id: article.id,
+      article,
+      savedAt: deps.now,
+      html,
+      basedOn,
+      official: official === undefined ? before?.official : { version: active.version, article: official },
+    });
+  }
+  const articles = [...bundled.values()];
   const index = await deps.buildIndex(articles);
   return db.transaction(
     'rw',
@@ -121,11 +158,11 @@ export async function saveArticle(
       if ((await db.kbActive.get(ACTIVE))?.version !== active.version) {
         return { ok: false, reason: 'changedMeanwhile' } as const;
       }
-      if ((await db.articleEdits.get(article.id))?.savedAt !== existing?.savedAt) {
-        return { ok: false, reason: 'changedMeanwhile' } as const;
-      }
-      await db.articleEdits.put(row);
-      await db.kbArticles.put({ ...bundled, version: active.version });
+      for (const [id, savedAt] of existing)
+        if ((await db.articleEdits.get(id))?.savedAt !== savedAt)
+          return { ok: false, reason: 'changedMeanwhile' } as const;
+      await db.articleEdits.bulkPut(rows);
+      await db.kbArticles.bulkPut(cached);
       await db.kbIndexes.put({ version: active.version, index });
       await db.kbBundles.update(active.version, { articleCount: articles.length });
       return { ok: true } as const;

@@ -15,3 +15,20 @@ export interface ArticleEditRow {
   /** The active bundle's own text of the article, recorded when that bundle was laid under the change. */
   official?: { version: string; article: Article | null };
 }
+
+/**
+ * An article being edited, as typed (errors and all), before it is saved: one per person and article.
+ * `fields` is the form's state (src/editor/articleFile.ts ArticleFields), restored on read.
+ */
+export interface ArticleDraftRow {
+  /** The signed-in person's id; '' on a single workstation with no server. */
+  owner: string;
+  id: string;
+  fields: unknown;
+  /** Digest of the published text the edit started from (src/kb/overlay.ts); null for a new article. */
+  base: string | null;
+  /** Milliseconds since the epoch. */
+  savedAt: number;
+  /** Whether the server has this very text; an unsynced draft (typed offline) goes up on the next open. */
+  synced: boolean;
+}

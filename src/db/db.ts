@@ -15,7 +15,7 @@ import type {
 } from './callsTables';
 import type { KbActiveRow, KbArticleRow, KbBundleRow, KbIndexRow } from './kbTables';
 import type { CallFlowRow, FlowDraftRow, FlowStatusRow, FlowVersionRow } from './flowsTables';
-import type { ArticleEditRow } from './articlesTables';
+import type { ArticleDraftRow, ArticleEditRow } from './articlesTables';
 import type { CentreQueueRow, ColleagueRow } from './centreTables';
 
 export interface SettingRow {
@@ -39,6 +39,7 @@ export class AppDB extends Dexie {
   flowDrafts!: EntityTable<FlowDraftRow, 'flowId'>;
   flowStatus!: EntityTable<FlowStatusRow, 'flowId'>;
   articleEdits!: EntityTable<ArticleEditRow, 'id'>;
+  articleDrafts!: Table<ArticleDraftRow, [string, string]>;
   organisations!: EntityTable<OrganisationRow, 'ref'>;
   callFacts!: EntityTable<CallFactsRow, 'id'>;
   callPacks!: Table<CallPackRow, [number, number, string]>;
@@ -111,6 +112,12 @@ export class AppDB extends Dexie {
     this.version(6).stores({
       colleagues: 'personId, organisationId',
       centreQueue: 'personId',
+    });
+    // Version 7 (article drafts per editor, issue 18): an article being edited, as typed, kept per person
+    // signed in ('' on a single workstation) so another editor of this browser neither sees nor overwrites
+    // it; the server keeps a copy for the editor's other workstations. Nothing to carry over.
+    this.version(7).stores({
+      articleDrafts: '[owner+id], owner',
     });
   }
 }

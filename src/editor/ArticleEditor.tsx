@@ -1,25 +1,13 @@
-import { useMemo, useState } from 'react';
 import { t } from '../i18n';
-import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db';
-import { saveArticle, type ArticleEditNotice } from '../db/editor';
-import { renderArticleBody } from '../kb/render';
-import { buildIndex, exportIndex } from '../kb/search';
-import {
-  articleFileName,
-  articleFileText,
-  checkArticle,
-  markReviewed,
-  type ArticleFields,
-} from './articleFile';
-import { downloadText } from './download';
-import { EdField } from './EdField';
-import { KbIssueText } from './KbIssueText';
-import { ListField } from './ListField';
-import { OfficialNotice } from './OfficialNotice';
+import type { ArticleEditNotice } from '../db/editor';
+import type { ArticleFields } from './articleFile';
+import { ArticleForm } from './ArticleForm';
+import { useArticleDraft } from './useArticleDraft';
 
 type Props = {
   db: AppDB;
+  /** The article as the list shows it; the editor's draft of it, if any, is taken up instead. */
   initial: ArticleFields;
   /** Set when a newer knowledge base changed or dropped this article since it was edited here. */
   notice?: ArticleEditNotice | undefined;
@@ -27,116 +15,10 @@ type Props = {
   onSaved: () => void;
 };
 
-type ListKey = 'questions' | 'directions' | 'needs' | 'topics' | 'organisations';
-type TextKey = 'title' | 'short' | 'source' | 'reviewed' | 'owner';
-
 /** One article's fields and Markdown body, checked as kb:check would, with the answer previewed. */
-export function ArticleEditor({ db, initial, notice, onBack, onSaved }: Props) {
-  const clock = useClock();
-  const text = t.editor.articles;
-  const [article, setArticle] = useState<ArticleFields>(initial);
-  const [message, setMessage] = useState<string | null>(null);
-  const check = useMemo(() => checkArticle(article), [article]);
-  const html = useMemo(() => renderArticleBody(article.body), [article.body]);
-  const issuesOf = (field: string | null) => (check.ok ? [] : check.issues.filter((i) => i.field === field));
-  const set = (patch: Partial<ArticleFields>) => {
-    setArticle((a) => ({ ...a, ...patch }));
-    setMessage(null);
-  };
-  const id = (f: string) => `ed-article-${f}`;
-  const textField = (f: TextKey, area = false) => (
-    <div key={f}>
-      <EdField
-        kind={area ? 'area' : 'text'}
-        id={id(f)}
-        label={text.fields[f]}
-        value={article[f]}
-        onChange={(v: string) => set({ [f]: v })}
-      />
-      <KbIssueText id={`${id(f)}-issues`} issues={issuesOf(f)} />
-    </div>
-  );
-  const listField = (f: ListKey) => (
-    <div key={f}>
-      <ListField
-        id={id(f)}
-        label={text.fields[f]}
-        by={f === 'questions' ? 'line' : 'comma'}
-        value={article[f]}
-        onChange={(v) => set({ [f]: v })}
-      />
-      <KbIssueText id={`${id(f)}-issues`} issues={issuesOf(f)} />
-    </div>
-  );
-  const save = async () => {
-    if (!check.ok) return;
-    const result = await saveArticle(db, check.article, {
-      render: renderArticleBody,
-      buildIndex: (articles) => Promise.resolve(exportIndex(buildIndex(articles))),
-      now: clock.now(),
-    });
-    setMessage(result.ok ? text.saved : text.saveFailed);
-    if (result.ok) onSaved();
-  };
-  return (
-    <section className="article-editor" aria-labelledby="article-editor-title">
-      <button type="button" onClick={onBack}>
-        {text.back}
-      </button>
-      <h2 id="article-editor-title">{article.title || article.id}</h2>
-      <p className="muted">
-        <code>knowledge-base/{articleFileName(article)}</code>
-      </p>
-      {notice && <OfficialNotice notice={notice} />}
-      <KbIssueText id="ed-article-file-issues" issues={issuesOf(null)} />
-      {textField('title')}
-      {listField('questions')}
-      {textField('short', true)}
-      {listField('directions')}
-      {listField('needs')}
-      {listField('topics')}
-      {listField('organisations')}
-      {textField('source')}
-      {textField('reviewed')}
-      <EdField
-        kind="number"
-        id={id('reviewEvery')}
-        label={text.fields.reviewEvery}
-        value={article.reviewEveryDays}
-        onChange={(v) => set({ reviewEveryDays: v })}
-      />
-      <KbIssueText id={`${id('reviewEvery')}-issues`} issues={issuesOf('reviewEvery')} />
-      {textField('owner')}
-      <EdField
-        kind="area"
-        id={id('body')}
-        label={text.fields.body}
-        value={article.body}
-        onChange={(body) => set({ body })}
-      />
-      <h3>{text.preview}</h3>
-      {/* renderArticleBody produces inert HTML (no raw HTML, safe links): the same the operator sees. */}
-      <div
-        className="article-body"
-        data-testid="article-preview"
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
-      <div className="toolbar">
-        <button type="button" className="primary" disabled={!check.ok} onClick={() => void save()}>
-          {text.save}
-        </button>
-        <button type="button" onClick={() => set(markReviewed(article, new Date(clock.now()).toISOString()))}>
-          {text.markReviewed}
-        </button>
-        <button
-          type="button"
-          onClick={() => downloadText(articleFileName(article), articleFileText(article), 'text/markdown')}
-        >
-          {text.export}
-        </button>
-      </div>
-      {!check.ok && <p className="muted">{text.fix}</p>}
-      {message && <p role="status">{message}</p>}
-    </section>
-  );
+export function ArticleEditor(props: Props) {
+  const draft = useArticleDraft(props.db, props.initial);
+  if (!draft.fields) return <p role="status">{t.editor.loading}</p>;
+  const { initial: _initial, ...rest } = props;
+  return <ArticleForm {...rest} draft={draft} article={draft.fields} />;
 }

@@ -11,7 +11,9 @@ import {
 import type { Article } from '../kb/article';
 import type { KbArticlePublication } from '../protocol';
 import { blankArticle, type ArticleFields } from './articleFile';
+import { ArticleDraftList } from './ArticleDraftList';
 import { ArticleEditor } from './ArticleEditor';
+import { ArticleImport } from './ArticleImport';
 import { articlePublications, type ArticleToPublish } from './articlePublish';
 import { CentreArticles } from './CentreArticles';
 import { publishesToCentre } from './centrePublish';
@@ -34,7 +36,10 @@ export function ArticlesPanel({ db }: Props) {
   const [toCentre] = useState(publishesToCentre);
   const [pending, setPending] = useState<ArticleToPublish[]>([]);
   const [published, setPublished] = useState<ReadonlyMap<string, KbArticlePublication>>(new Map());
+  // Changes with every refresh, so the drafts list asks again (one just published is gone).
+  const [stamp, setStamp] = useState(0);
   const refresh = useCallback(async () => {
+    setStamp((n) => n + 1);
     const [list, flags] = await Promise.all([listEditorArticles(db), articleEditNotices(db)]);
     setNotices(flags);
     setArticles(list);
@@ -60,6 +65,7 @@ export function ArticlesPanel({ db }: Props) {
   return (
     <section aria-labelledby="articles-title">
       <h2 id="articles-title">{text.title}</h2>
+      <ArticleDraftList key={stamp} db={db} articles={articles} onOpen={setOpen} />
       <ReviewDueList articles={articles} now={clock.now()} />
       {toCentre && <CentreArticles db={db} pending={pending} onChanged={() => void refresh()} />}
       <form
@@ -73,6 +79,7 @@ export function ArticlesPanel({ db }: Props) {
         <input id="new-article-id" value={newId} onChange={(e) => setNewId(e.target.value.trim())} />{' '}
         <button type="submit">{text.new}</button>
       </form>
+      <ArticleImport db={db} articles={articles} onImported={() => void refresh()} />
       <ul className="article-list">
         {articles.map((a) => {
           const flag = notices.get(a.id)?.flag;

@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n';
 import type { AppDB } from '../db';
-import { saveArticle } from '../db/editor';
+import { deleteArticleDrafts, saveArticle } from '../db/editor';
 import { articleHash } from '../kb/overlay';
 import { renderArticleBody } from '../kb/render';
 import { buildIndex, exportIndex } from '../kb/search';
@@ -16,6 +16,7 @@ import {
   type ArticlesPublishResult,
   type ArticleToPublish,
 } from './articlePublish';
+import { articleDraftOwner, discardCentreArticleDraft } from './articleDrafts';
 import { PublishRefusal } from './PublishRefusal';
 
 type Props = {
@@ -49,6 +50,12 @@ export function CentreArticles({ db, pending, onChanged }: Props) {
         const next = new Map(sent);
         for (const { article } of items) next.set(article.id, articleHash(article));
         setSent(next);
+        // Published: the drafts they came from are done with (the server dropped its copies).
+        await deleteArticleDrafts(
+          db,
+          articleDraftOwner(),
+          items.map((i) => i.article.id),
+        );
         setMessage(
           r.articles.length > 0
             ? words.published(r.version, r.articles.length)
@@ -70,6 +77,8 @@ export function CentreArticles({ db, pending, onChanged }: Props) {
         now: clock.now(),
       });
       if (saved.ok) {
+        await deleteArticleDrafts(db, articleDraftOwner(), [theirs.id]);
+        await discardCentreArticleDraft(theirs.id);
         setResult(null);
         setMessage(words.tookTheirs);
         onChanged();

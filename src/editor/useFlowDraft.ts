@@ -1,6 +1,6 @@
 // The flow being edited: the stored draft, else the newest version; every change is saved shortly after
 // the editor stops typing (and at once when the page hides), so a reload loses nothing.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db';
 import { discardDraft, getDraft, latestFlowVersion, saveDraft } from '../db/editor';
@@ -8,9 +8,7 @@ import { checkDraft, type DraftCheck } from '../flows/edit';
 import type { FlowDefinition } from '../flows/types';
 import { centreDraft, discardCentreDraft, publishesToCentre, saveCentreDraft } from './centrePublish';
 
-export const SAVE_DELAY_MS = 400;
-
-export type SaveState = 'saved' | 'saving' | 'unsaved';
+import { useDraftSaving, type SaveState } from './useDraftSaving';
 type Loaded = { flow: FlowDefinition; baseVersion: number | null; isDraft: boolean };
 
 export interface FlowDraft {
@@ -33,10 +31,7 @@ const NO_CHECK: DraftCheck = { issues: [], publishable: false };
 export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
   const clock = useClock();
   const [loaded, setLoaded] = useState<Loaded | null | 'missing'>(null);
-  const [save, setSave] = useState<SaveState>('saved');
   const [generation, setGeneration] = useState(0);
-  const pending = useRef<{ flow: FlowDefinition; base: number | null } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -62,33 +57,17 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
     };
   }, [db, flowId, generation]);
 
-  const flush = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const next = pending.current;
-    pending.current = null;
-    if (!next) return;
-    setSave('saving');
-    try {
-      await saveDraft(db, next.flow, next.base, clock.now());
-      // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
-      if (publishesToCentre()) void saveCentreDraft(next.flow, next.base);
-      setSave(pending.current ? 'unsaved' : 'saved');
-    } catch {
-      // Kept in memory: the next change or the page hiding tries again.
-      pending.current ??= next;
-      setSave('unsaved');
-    }
-  }, [db, clock]);
-
-  useEffect(() => {
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      void flush();
-    };
-  }, [flush]);
+  const saving = useDraftSaving(
+    useCallback(
+      async (next: { flow: FlowDefinition; base: number | null }) => {
+        await saveDraft(db, next.flow, next.base, clock.now());
+        // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
+        if (publishesToCentre()) void saveCentreDraft(next.flow, next.base);
+      },
+      [db, clock],
+    ),
+  );
+  const { mark, schedule } = saving;
 
   const edit = useCallback(
     (change: (flow: FlowDefinition) => FlowDefinition) => {
@@ -96,27 +75,24 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
         if (current === null || current === 'missing') return current;
         const flow = change(current.flow);
         if (flow === current.flow) return current;
-        pending.current = { flow, base: current.baseVersion };
+        mark({ flow, base: current.baseVersion });
         return { ...current, flow, isDraft: true };
       });
-      setSave('unsaved');
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+      schedule();
     },
-    [flush],
+    [mark, schedule],
   );
 
   const flow = loaded !== null && loaded !== 'missing' ? loaded.flow : null;
   const check = useMemo(() => (flow ? checkDraft(flow) : NO_CHECK), [flow]);
 
+  const { cancel } = saving;
   const discard = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    pending.current = null;
+    cancel();
     await discardDraft(db, flowId);
     if (publishesToCentre()) await discardCentreDraft(flowId);
-    setSave('saved');
     setGeneration((g) => g + 1);
-  }, [db, flowId]);
+  }, [db, flowId, cancel]);
 
   return {
     status: loaded === null ? 'loading' : loaded === 'missing' ? 'missing' : 'ready',
@@ -124,9 +100,9 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
     baseVersion: loaded !== null && loaded !== 'missing' ? loaded.baseVersion : null,
     isDraft: loaded !== null && loaded !== 'missing' && loaded.isDraft,
     check,
-    save,
+    save: saving.state,
     edit,
-    flush,
+    flush: saving.flush,
     discard,
     reload: () => setGeneration((g) => g + 1),
   };

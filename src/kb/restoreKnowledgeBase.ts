@@ -16,6 +16,10 @@ export interface KnowledgeBaseResult {
   issues: KbIssue[];
 }
 
+/** An article file's name: Markdown, and not the README.md that documents the format beside them. */
+export const isArticleFileName = (name: string): boolean =>
+  name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
+
 export function restoreKnowledgeBase(sources: readonly ArticleSource[]): KnowledgeBaseResult {
   const ordered = [...sources].sort((a, b) => a.file.localeCompare(b.file));
   const issues: KbIssue[] = [];

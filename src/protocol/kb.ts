@@ -65,3 +65,25 @@ export type KbArticleConflict = z.infer<typeof kbArticleConflictSchema>;
 export const kbArticlesRefusalSchema = kbRefusalSchema.extend({
   conflicts: z.array(kbArticleConflictSchema).optional(),
 });
+
+/** An article's id: its file name without the extension (kb/parse.ts checks the same shape). */
+export const articleIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(120);
+
+/**
+ * An editor's draft of an article, as typed (errors and all): the form's fields, and the digest of the
+ * published text it started from (null for a new article), which publishing sends as the edit's base.
+ * Only its author reads it (migration 0011).
+ */
+export const saveArticleDraftSchema = z.object({
+  draft: z.record(z.string(), z.unknown()),
+  base: z.string().max(64).nullable(),
+});
+export const articleDraftSchema = saveArticleDraftSchema.extend({
+  articleId: articleIdSchema,
+  savedAt: z.iso.datetime(),
+});
+export type ArticleDraft = z.infer<typeof articleDraftSchema>;
+export const articleDraftsSchema = z.object({ drafts: z.array(articleDraftSchema) });

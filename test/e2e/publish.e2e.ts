@@ -340,3 +340,93 @@ it("publishes an editor's article change to the centre; another workstation's se
     operator.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|api\/v1/.test(e)),
   ).toEqual([]);
 });
+
+it("keeps an editor's article draft on the server for their other browser; a second editor from the same base meets the conflict", async () => {
+  const centre = await startCentre();
+  const ARTICLE = 'Анонимное обращение — ответят ли';
+  const SHORT = 'Короткий ответ (читается вслух)';
+  const openArticle = async (page: Page) => {
+    await page.getByRole('link', { name: 'Редактор' }).click();
+    await page.getByRole('tab', { name: 'Статьи базы знаний' }).click();
+    await page.locator('.article-list [data-article-id="gen-appeal-anonymous"]').getByRole('button').click();
+    await page.getByLabel(SHORT).waitFor();
+  };
+  const typeShort = async (page: Page, words: string) => {
+    await page.getByLabel(SHORT).fill(words);
+    await page.getByTestId('article-save-state').filter({ hasText: 'Черновик сохранён' }).waitFor();
+  };
+  const publishFromList = async (page: Page, note: string) => {
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
+    await page.getByRole('button', { name: 'К списку статей' }).click();
+    const panel = page.getByRole('region', { name: 'Публикация для всего центра' });
+    await panel.getByRole('checkbox', { name: `Опубликовать статью «${ARTICLE}»` }).waitFor();
+    await panel.getByLabel('Что изменено (для коллег)').fill(note);
+    await panel.getByRole('button', { name: 'Опубликовать для всего центра (1)' }).click();
+    return panel;
+  };
+  const drafts = () =>
+    databaseOf(centre.server)
+      .selectFrom('article_drafts')
+      .innerJoin('people', 'people.id', 'article_drafts.person_id')
+      .select(['people.login', 'article_drafts.draft'])
+      .orderBy('people.login')
+      .execute();
+
+  // The administrator, an editor too, starts on the article from the published text.
+  const admin = await operatorSignsIn(centre, 'sverdlovsk.administrator');
+  await openArticle(admin.page);
+  await typeShort(admin.page, 'Вариант администратора.');
+
+  // The editor types in one browser: the draft is on the server as typed, theirs apart from the other's.
+  const first = await operatorSignsIn(centre, 'sverdlovsk.editor');
+  await openArticle(first.page);
+  await typeShort(first.page, 'Вариант редактора, начатый в первом браузере.');
+  await expect
+    .poll(async () => (await drafts()).map((d) => [d.login, (d.draft as { short: string }).short]))
+    .toEqual([
+      ['sverdlovsk.administrator', 'Вариант администратора.'],
+      ['sverdlovsk.editor', 'Вариант редактора, начатый в первом браузере.'],
+    ]);
+
+  // In another browser the same editor finds the draft and goes on where they left off, then publishes.
+  const second = await operatorSignsIn(centre, 'sverdlovsk.editor');
+  await second.page.getByRole('link', { name: 'Редактор' }).click();
+  await second.page.getByRole('tab', { name: 'Статьи базы знаний' }).click();
+  await second.page
+    .getByRole('region', { name: 'Ваши черновики статей' })
+    .getByRole('button', { name: `Продолжить черновик статьи «${ARTICLE}»` })
+    .click();
+  await expect
+    .poll(() => second.page.getByLabel(SHORT).inputValue())
+    .toBe('Вариант редактора, начатый в первом браузере.');
+  await typeShort(second.page, 'Вариант редактора, законченный во втором браузере.');
+  const published = await publishFromList(second.page, 'ответ редактора');
+  await published.getByRole('status').filter({ hasText: 'Опубликована версия 2 базы знаний' }).waitFor();
+  // Published, the editor's draft is done with; the administrator's stays theirs.
+  await expect.poll(async () => (await drafts()).map((d) => d.login)).toEqual(['sverdlovsk.administrator']);
+
+  // The administrator publishes from the same start: they see the editor's text beside theirs and decide.
+  const panel = await publishFromList(admin.page, 'ответ администратора');
+  const conflict = panel.locator('.centre-conflict');
+  await conflict
+    .getByRole('heading', { name: new RegExp(`«${ARTICLE}» опубликовал\\(а\\) .*версия 2`) })
+    .waitFor();
+  const diff = conflict.locator('.diff-view [data-field="short"]');
+  await expect(diff.textContent()).resolves.toContain('Вариант редактора, законченный во втором браузере.');
+  await expect(diff.textContent()).resolves.toContain('Вариант администратора.');
+  expect(
+    await databaseOf(centre.server)
+      .selectFrom('kb_versions')
+      .select('version')
+      .where('organisation_id', '=', 'sverdlovsk-digital')
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow(),
+  ).toEqual({ version: 2 });
+  await conflict
+    .getByRole('button', { name: `Опубликовать мою правку статьи «${ARTICLE}» поверх версии 2` })
+    .click();
+  await panel.getByRole('status').filter({ hasText: 'Опубликована версия 3 базы знаний' }).waitFor();
+  expect(await drafts()).toEqual([]);
+  for (const desk of [admin, first, second]) expect(desk.errors).toEqual([]);
+});

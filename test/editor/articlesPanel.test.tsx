@@ -5,9 +5,8 @@ import { AppDB } from '../../src/db';
 import { overlayEditsOnBundle, storeBundle } from '../../src/db/kb';
 import { ArticlesPanel } from '../../src/editor/ArticlesPanel';
 import type { Article } from '../../src/kb/article';
-import type { BundledArticle, KbBundle } from '../../src/kb/bundle';
 import { renderArticleBody } from '../../src/kb/render';
-import { buildIndex, exportIndex } from '../../src/kb/search';
+import { bundleOf, indexOf } from '../helpers/kbFixtures';
 
 function article(id: string, title: string, short: string): Article {
   return {
@@ -26,13 +25,8 @@ function article(id: string, title: string, short: string): Article {
     body: `${title}. Подробности для оператора.`,
   };
 }
-const bundle = (version: string, articles: Article[]): KbBundle => ({
-  format: 1,
-  version,
-  builtAt: '2026-10-01T00:00:00Z',
-  articles: articles.map((a) => ({ ...a, html: renderArticleBody(a.body) })),
-});
-const index = (articles: BundledArticle[]) => Promise.resolve(exportIndex(buildIndex(articles)));
+const bundle = bundleOf;
+const index = indexOf;
 const deps: SaveArticleDeps = { render: renderArticleBody, buildIndex: index, now: 1000 };
 
 const dbs: AppDB[] = [];
@@ -66,7 +60,7 @@ describe('the articles list after a new knowledge base', () => {
 
     fireEvent.click(within(row).getByRole('button', { name: /^Изменить статью «/ }));
     // The editor sees their own text in the form and the new official text beside it.
-    expect(screen.getByLabelText('Короткий ответ (читается вслух)')).toHaveProperty(
+    expect(await screen.findByLabelText('Короткий ответ (читается вслух)')).toHaveProperty(
       'value',
       'Через МФЦ в Верхотурье.',
     );

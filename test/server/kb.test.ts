@@ -211,6 +211,68 @@ describe.each(DATABASE_KINDS)('the knowledge base on %s', (kind) => {
       expect(shorts).toContain('Другая статья.');
     });
 
+    it('keeps each editor’s article draft as typed, for them alone, until they publish; an old base meets the conflict', async () => {
+      const exported = await files(SVERDLOVSK);
+      const article = exported.articles[3];
+      if (!article) throw new Error('four articles needed');
+      const id = article.file.replace(/^.*\//, '').replace(/\.md$/, '');
+      const url = `/api/v1/kb/drafts/${id}`;
+      const [editor, admin] = [
+        await server.signInAs(SVERDLOVSK, 'editor'),
+        await server.signInAs(SVERDLOVSK, 'administrator'),
+      ];
+      // Typed with an error in it (no title yet): saved all the same, nothing typed is lost.
+      const typed = { id, title: '', short: 'Черновик редактора.', questions: ['Вопрос?'] };
+      const saved = await server.call('PUT', url, {
+        as: editor,
+        body: { draft: typed, base: digest(article) },
+      });
+      expect(saved.statusCode, saved.body).toBe(204);
+      const mine = await server.call('GET', url, { as: editor });
+      expect(mine.statusCode, mine.body).toBe(200);
+      expect(mine.json()).toMatchObject({ articleId: id, draft: typed, base: digest(article) });
+      const listed = await server.call('GET', '/api/v1/kb/drafts', { as: editor });
+      expect(listed.json<{ drafts: { articleId: string }[] }>().drafts.map((d) => d.articleId)).toEqual([id]);
+
+      // Another editor of the organisation neither reads it nor overwrites it with their own.
+      expect((await server.call('GET', url, { as: admin })).json()).toMatchObject({
+        code: 'article_draft_not_found',
+      });
+      expect((await server.call('GET', '/api/v1/kb/drafts', { as: admin })).json()).toEqual({ drafts: [] });
+      const elsewhere = await server.call('GET', url, { as: await server.signInAs(MURMANSK, 'editor') });
+      expect(elsewhere.statusCode).toBe(404);
+      const theirsTyped = { ...typed, short: 'Черновик администратора.' };
+      await server.call('PUT', url, { as: admin, body: { draft: theirsTyped, base: digest(article) } });
+      expect((await server.call('GET', url, { as: editor })).json()).toMatchObject({ draft: typed });
+      const operator = await server.call('PUT', url, {
+        as: await server.signInAs(SVERDLOVSK, 'operator'),
+        body: { draft: typed, base: null },
+      });
+      expect(operator.statusCode).toBe(403);
+
+      // The administrator publishes from the same start: their draft is done with, the editor's stays.
+      const theirs = withShort(article, 'Черновик администратора.');
+      const first = await publishArticles([{ ...theirs, base: digest(article) }], 'свой', 'administrator');
+      expect(first.statusCode, first.body).toBe(201);
+      expect((await server.call('GET', url, { as: admin })).statusCode).toBe(404);
+      expect((await server.call('GET', url, { as: editor })).statusCode).toBe(200);
+
+      // The editor publishing their draft from its base sees the newer text, and keeps their draft.
+      const draftBase = (await server.call('GET', url, { as: editor })).json<{ base: string }>().base;
+      const refused = await publishArticles([
+        { ...withShort(article, 'Черновик редактора.'), base: draftBase },
+      ]);
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.json()).toMatchObject({
+        code: 'kb_article_conflict',
+        conflicts: [{ text: theirs.text }],
+      });
+      expect((await server.call('GET', url, { as: editor })).statusCode).toBe(200);
+      // Discarded, it is gone.
+      expect((await server.call('DELETE', url, { as: editor })).statusCode).toBe(204);
+      expect((await server.call('GET', url, { as: editor })).statusCode).toBe(404);
+    });
+
     it('adds a new article, refuses one kb:check refuses, and one whose name another editor took', async () => {
       const exported = await files(SVERDLOVSK);
       const [model] = exported.articles;

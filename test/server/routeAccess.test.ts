@@ -131,6 +131,19 @@ async function newGroup(server: TestServer, organisationId: string, n: number): 
   return res.json<{ id: string }>().id;
 }
 
+/** Drafts of an article under a name of the organisation's own, saved by its editor and its administrator. */
+async function newArticleDrafts(server: TestServer, organisationId: string, n: number): Promise<string> {
+  const articleId = `target-${n}-article`;
+  for (const role of ['editor', 'administrator'] as const) {
+    const res = await server.call('PUT', `/api/v1/kb/drafts/${articleId}`, {
+      as: await server.signInAs(organisationId, role),
+      body: { draft: { id: articleId, title: 'Черновик' }, base: null },
+    });
+    expect(res.statusCode, res.body).toBe(204);
+  }
+  return articleId;
+}
+
 const personNotFound: Case['foreign'] = (res) => {
   expect(res.statusCode, res.body).toBe(404);
   expect(res.json()).toMatchObject({ code: 'person_not_found' });
@@ -602,6 +615,55 @@ const TABLE: readonly Case[] = [
     }),
   },
   {
+    route: 'GET /api/v1/kb/drafts',
+    allowed: PUBLISHERS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/kb/drafts' }),
+  },
+  {
+    route: 'GET /api/v1/kb/drafts/:articleId',
+    allowed: PUBLISHERS,
+    // Each person reads only their own draft: none is saved before the PUT row.
+    ok: 404,
+    target: () => Promise.resolve('gen-appeal-anonymous'),
+    request: ({ target }) => ({ method: 'GET', url: `/api/v1/kb/drafts/${target}` }),
+    // Drafts another organisation's editor and administrator saved under an article name are not read.
+    foreign: (res, { target }) => {
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'article_draft_not_found' });
+      expect(res.body).not.toContain(target);
+      return Promise.resolve();
+    },
+  },
+  {
+    route: 'PUT /api/v1/kb/drafts/:articleId',
+    allowed: PUBLISHERS,
+    ok: 204,
+    target: () => Promise.resolve('gen-appeal-anonymous'),
+    request: ({ target }) => ({
+      method: 'PUT',
+      url: `/api/v1/kb/drafts/${target}`,
+      body: { draft: { id: target, title: 'Черновик' }, base: null },
+    }),
+    // Under an article name another organisation has drafts of, one saves a draft of one's own: theirs stay.
+    foreign: (res) => {
+      expect(res.statusCode, res.body).toBe(204);
+      return Promise.resolve();
+    },
+  },
+  {
+    route: 'DELETE /api/v1/kb/drafts/:articleId',
+    allowed: PUBLISHERS,
+    ok: 204,
+    target: () => Promise.resolve('gen-appeal-anonymous'),
+    request: ({ target }) => ({ method: 'DELETE', url: `/api/v1/kb/drafts/${target}` }),
+    // Drops one's own draft of that name (there is none): another organisation's drafts stay.
+    foreign: (res) => {
+      expect(res.statusCode, res.body).toBe(204);
+      return Promise.resolve();
+    },
+  },
+  {
     route: 'GET /api/v1/flows/:flowId/draft',
     allowed: PUBLISHERS,
     // Each person reads only their own draft: none is saved before the PUT row.
@@ -659,6 +721,9 @@ const FOREIGN_TARGETS: Record<string, Case['target']> = {
   'GET /api/v1/flows/:flowId/draft': newDrafts,
   'PUT /api/v1/flows/:flowId/draft': newDrafts,
   'DELETE /api/v1/flows/:flowId/draft': newDrafts,
+  'GET /api/v1/kb/drafts/:articleId': newArticleDrafts,
+  'PUT /api/v1/kb/drafts/:articleId': newArticleDrafts,
+  'DELETE /api/v1/kb/drafts/:articleId': newArticleDrafts,
 };
 
 describe.each(DATABASE_KINDS)('route access on %s', (kind) => {
@@ -701,6 +766,8 @@ describe.each(DATABASE_KINDS)('route access on %s', (kind) => {
     });
     foreignMarks.push(...people.json<{ people: { id: string }[] }>().people.map((p) => p.id));
     foreignMarks.push(await newFlow(server, SVERDLOVSK, ++n), await newCall(server, SVERDLOVSK, ++n));
+    // An article draft of Sverdlovsk's editors: no list of drafts shown to anyone else names it.
+    foreignMarks.push(await newArticleDrafts(server, SVERDLOVSK, ++n));
   });
   afterAll(() => server.close());
 

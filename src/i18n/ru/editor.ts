@@ -270,6 +270,37 @@ export const editor = {
       body: 'Полный ответ (Markdown)',
     },
     preview: 'Предпросмотр',
+    /** The article being edited, kept as typed (issue 18): here, and on the server for the editor's other desks. */
+    draft: {
+      saved: 'Черновик сохранён',
+      saving: 'Черновик сохраняется…',
+      unsaved: 'Есть несохранённые изменения',
+      none: 'Изменений нет',
+      discard: 'Отменить черновик статьи',
+      listTitle: 'Ваши черновики статей',
+      continueOf: (title: string) => `Продолжить черновик статьи «${title}»`,
+      untitled: (id: string) => `без заголовка (${id})`,
+    },
+    /** Article files in the repository's format (knowledge-base/), checked as kb:check checks them. */
+    import: {
+      title: 'Загрузка статей из файлов',
+      files: 'Загрузить файлы статей (.md)',
+      folder: 'Загрузить папку со статьями',
+      summary: (created: number, changed: number, same: number, refused: number) =>
+        `Новых статей: ${created}, изменённых: ${changed}, без изменений: ${same}, файлов с ошибками: ${refused}.`,
+      new: 'новая',
+      changed: 'изменена',
+      diffOf: (title: string) => `Что изменится в статье «${title}»`,
+      refusedTitle: 'Не загружены (ничего из них не изменено)',
+      refusedFile: (file: string, n: number) => `${file}: ${n} ${plural(n, 'ошибка', 'ошибки', 'ошибок')}`,
+      skipped: (files: string) => `Пропущены, это не статьи: ${files}`,
+      accept: (n: number) => `Принять статьи из файлов (${n})`,
+      cancel: 'Отказаться от загрузки',
+      nothing: 'В файлах нет изменений: все статьи уже такие.',
+      accepted: (n: number) => `Принято статей: ${n}. Операторы этого рабочего места найдут их поиском.`,
+      acceptedCentre: (n: number) =>
+        `Принято статей: ${n}. Они в списке «Публикация для всего центра»: опубликуйте их для всех.`,
+    },
     save: 'Сохранить',
     saved: 'Сохранено. Операторы найдут статью поиском.',
     saveFailed: 'Не удалось сохранить: база знаний изменилась или недоступна. Повторите.',

@@ -68,7 +68,7 @@ export function formatDay(iso: string): string {
   return Number.isNaN(ms) ? iso : dateFormat.format(ms);
 }
 
-export { issues, check } from './kbIssues.ts';
+export { check, describeProblem, formatKbIssue } from './kbIssues.ts';
 
 export const panel = {
   region: 'База знаний',

@@ -1,6 +1,6 @@
 // Russian messages of the knowledge-base article checker (kb:check, the build, the editor). Apart from
 // kb.ts so that the operator's first load does not carry them.
-import type { KbIssueCode, KbProblem } from '../../kb/parse';
+import type { KbIssue, KbIssueCode, KbProblem } from '../../kb/parse';
 import { reason } from './files.ts';
 
 type IssueMessages = { [C in KbIssueCode]: (p: Extract<KbProblem, { code: C }>) => string };
@@ -52,3 +52,15 @@ export const check = {
   failed: (issues: number, files: number) => `Найдено ошибок: ${issues}, в файлах: ${files}.`,
   noFolder: (dir: string) => `Папка ${dir} не найдена.`,
 };
+
+export function describeProblem(problem: KbProblem): string {
+  // Each catalogue entry takes exactly its own problem shape; the map is checked by `satisfies` above.
+  const format = issues[problem.code] as (p: KbProblem) => string;
+  return format(problem);
+}
+
+/** One finding as kb:check prints it, "file:line: field: message": the CLI, the build, the server, the editor. */
+export function formatKbIssue(issue: KbIssue): string {
+  const field = issue.field === null ? '' : `${issue.field}: `;
+  return `${issue.file}:${issue.line}: ${field}${describeProblem(issue)}`;
+}

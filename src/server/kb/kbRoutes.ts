@@ -12,6 +12,9 @@ import { renderArticleBody } from '../../kb/render';
 import { restoreKnowledgeBase } from '../../kb/restoreKnowledgeBase';
 import {
   apiErrorSchema,
+  articleDraftSchema,
+  articleDraftsSchema,
+  articleIdSchema,
   kbArticleFileSchema,
   kbArticlesRefusalSchema,
   kbPublicationsSchema,
@@ -19,11 +22,18 @@ import {
   publishKbArticlesSchema,
   kbVersionSchema,
   publishKbSchema,
+  saveArticleDraftSchema,
   type KbArticleFile,
 } from '../../protocol';
 import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
+import {
+  deleteArticleDrafts,
+  findArticleDraft,
+  listArticleDrafts,
+  saveArticleDraft,
+} from '../storage/articleDrafts';
 import { appendAudit } from '../storage/audit';
 import {
   articlePublications,
@@ -40,6 +50,9 @@ const publishers = ['editor', 'administrator'] as const;
 /** A whole knowledge base in one request: 5,000 articles of a few KB each, with room to spare. */
 const KB_BODY_LIMIT = 32 * 1024 * 1024;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+/** A draft holds one article as typed: its body may reach 200 KB (kb/parse.ts), its file 1 MB. */
+const DRAFT_BODY_LIMIT = 1024 * 1024;
+const draftParams = z.object({ articleId: articleIdSchema });
 
 function bundleOf(articles: readonly KbArticleFile[], publishedAt: Date): KbBundle {
   const { articles: restored } = restoreKnowledgeBase(articles);
@@ -250,8 +263,87 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
         await buildBundle(organisationId, result.version);
         await events.announce(organisationId, { kind: 'kb', version: result.version });
       }
+      // The author's drafts of these articles are done with (another editor's stay theirs).
+      await deleteArticleDrafts(
+        db,
+        { organisationId, personId: session.person.id },
+        articles.map((a) => idFromFileName(a.file)),
+      );
       const published = await articlePublications(db, organisationId, result.changed);
       return reply.code(201).send({ version: result.version, articles: published.map(wirePublication) });
+    },
+  );
+
+  // Drafts are per editor, as flows' are: each reads and writes only their own, saved as they type.
+  const draftOwner = (request: Parameters<typeof sessionOf>[0]) => {
+    const session = sessionOf(request);
+    return { organisationId: session.organisation.id, personId: session.person.id };
+  };
+
+  app.get(
+    '/drafts',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'The signed-in editor’s drafts of articles, newest first',
+        tags: ['kb'],
+        response: { 200: articleDraftsSchema, ...refusals },
+      },
+    },
+    async (request) => ({ drafts: await listArticleDrafts(db, draftOwner(request)) }),
+  );
+
+  app.get(
+    '/drafts/:articleId',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'The signed-in editor’s draft of an article',
+        tags: ['kb'],
+        params: draftParams,
+        response: { 200: articleDraftSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const found = await findArticleDraft(db, draftOwner(request), request.params.articleId);
+      if (!found) throw new ApiError(404, 'article_draft_not_found');
+      return found;
+    },
+  );
+
+  app.put(
+    '/drafts/:articleId',
+    {
+      config: { access: publishers },
+      bodyLimit: DRAFT_BODY_LIMIT,
+      schema: {
+        summary: 'Save the signed-in editor’s draft of an article as typed, errors and all',
+        tags: ['kb'],
+        params: draftParams,
+        body: saveArticleDraftSchema,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      await saveArticleDraft(db, draftOwner(request), request.params.articleId, request.body, config.now());
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/drafts/:articleId',
+    {
+      config: { access: publishers },
+      schema: {
+        summary: 'Drop the signed-in editor’s draft of an article',
+        tags: ['kb'],
+        params: draftParams,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      await deleteArticleDrafts(db, draftOwner(request), [request.params.articleId]);
+      return reply.code(204).send(null);
     },
   );
   return Promise.resolve();

@@ -236,6 +236,16 @@ export interface FlowDraftsTable {
   saved_at: ColumnType<Date, Date, Date>;
 }
 
+/** Migration 0011: each editor's working copy of an article, as typed. */
+export interface ArticleDraftsTable {
+  organisation_id: string;
+  person_id: string;
+  article_id: string;
+  draft: ColumnType<unknown, string, string>;
+  base: string | null;
+  saved_at: ColumnType<Date, Date, Date>;
+}
+
 export interface KbVersionsTable {
   organisation_id: string;
   version: number;
@@ -325,6 +335,7 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   flow_versions: FlowVersionsTable;
   flow_drafts: FlowDraftsTable;
+  article_drafts: ArticleDraftsTable;
   kb_versions: KbVersionsTable;
   outbox_reports: OutboxReportsTable;
 }
