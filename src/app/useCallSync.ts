@@ -6,6 +6,7 @@ import { setUploadOwner, type AppDB } from '../db';
 import { allowedAreas } from '../services/account/areas';
 import type { ServerState } from '../services/account/serverProbe';
 import type { SyncStatus } from '../services/sync';
+import { startLazySync } from '../services/sync/startLazy';
 
 /** What the account bar shows of the upload, and the person's answer to calls made before connecting. */
 export interface CallSync {
@@ -32,26 +33,11 @@ export function useCallSync(db: AppDB | null, state: ServerState | null): CallSy
     }
     const owner = { personId, organisationId };
     setUploadOwner(db, owner);
-    let live = true;
-    let stop = () => {};
-    void import('../services/sync').then(
-      ({ startServerSync }) => {
-        if (!live) return;
-        const handle = startServerSync(db, owner);
-        const answerEarlier = (answer: 'sent' | 'kept') => handle.answerEarlier(answer);
-        const unsubscribe = handle.subscribe((status) => setSync({ status, answerEarlier }));
-        stop = () => {
-          unsubscribe();
-          handle.stop();
-        };
-      },
-      // The chunk did not load (an old cache): the events stay queued for the next start.
-      () => undefined,
+    return startLazySync(
+      ({ startServerSync }) => startServerSync(db, owner),
+      (status, handle) =>
+        setSync({ status, answerEarlier: (answer: 'sent' | 'kept') => handle.answerEarlier(answer) }),
     );
-    return () => {
-      live = false;
-      stop();
-    };
   }, [db, personId, organisationId]);
 
   return sync;

@@ -8,6 +8,7 @@ import { queueImportedCalls } from '../../db/sync';
 import { t } from '../../i18n';
 import { rememberedSession } from '../../services/account/serverProbe';
 import type { SyncStatus } from '../../services/sync';
+import { startLazySync } from '../../services/sync/startLazy';
 
 export interface ImportsUpload {
   status: SyncStatus | null;
@@ -26,26 +27,13 @@ export function useImportsUpload(db: AppDB | null): ImportsUpload | null {
 
   useEffect(() => {
     if (!db || !personId || !organisationId) return;
-    let live = true;
-    let stop = () => {};
-    void import('../../services/sync').then(
-      ({ startImportsSync }) => {
-        if (!live) return;
-        const handle = startImportsSync(db, { personId, organisationId });
-        const unsubscribe = handle.subscribe(setStatus);
+    return startLazySync(
+      ({ startImportsSync }) => startImportsSync(db, { personId, organisationId }),
+      (next, handle) => {
+        setStatus(next);
         setRetry(() => () => handle.retryNow());
-        stop = () => {
-          unsubscribe();
-          handle.stop();
-        };
       },
-      // The chunk did not load (an old cache): the calls stay queued for the next opening.
-      () => undefined,
     );
-    return () => {
-      live = false;
-      stop();
-    };
   }, [db, personId, organisationId]);
 
   const queue = useCallback(
