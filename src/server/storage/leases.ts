@@ -233,7 +233,7 @@ export interface KeptAside {
   deviceId: string;
   epoch: number;
   events: number;
-  /** Of them, put back into the call when its device took the lease back. */
+  /** Of them, in the call now: put back when its device took the lease back and the call went on. */
   restored: number;
   /** The time the first and the last of them were recorded on the device. */
   firstAt: number;
@@ -243,20 +243,23 @@ export interface KeptAside {
 /** What of a call was kept aside, per device and lease: the supervisor's record says what happened. */
 export async function keptAsideOf(db: Db, organisationId: string, callId: string): Promise<KeptAside[]> {
   const rows = await db
-    .selectFrom('fenced_call_events')
-    .select(['device_id', 'epoch', 'payload', 'restored_at'])
-    .where('organisation_id', '=', organisationId)
-    .where('call_id', '=', callId)
-    .orderBy('id')
+    .selectFrom('fenced_call_events as f')
+    // In the call now: put back when its device took the calls back (or sent again under the new lease).
+    .leftJoin('call_events as e', (j) => j.onRef('e.call_id', '=', 'f.call_id').onRef('e.seq', '=', 'f.seq'))
+    .select(['f.device_id', 'f.epoch', 'f.payload', 'e.seq as held'])
+    .where('f.organisation_id', '=', organisationId)
+    .where('f.call_id', '=', callId)
+    .orderBy('f.id')
     .execute();
   const groups = new Map<string, KeptAside>();
   for (const r of rows) {
     const at = (r.payload as UploadedEvent).at;
+    const back = r.held === null ? 0 : 1;
     const key = `${r.device_id}\u0000${r.epoch}`;
     const g = groups.get(key);
     if (g) {
       g.events++;
-      g.restored += r.restored_at ? 1 : 0;
+      g.restored += back;
       g.firstAt = Math.min(g.firstAt, at);
       g.lastAt = Math.max(g.lastAt, at);
     } else
@@ -264,7 +267,7 @@ export async function keptAsideOf(db: Db, organisationId: string, callId: string
         deviceId: r.device_id,
         epoch: Number(r.epoch),
         events: 1,
-        restored: r.restored_at ? 1 : 0,
+        restored: back,
         firstAt: at,
         lastAt: at,
       });
