@@ -12,7 +12,7 @@ import { DashboardView } from './DashboardView';
 import { ExchangePanel } from './ExchangePanel';
 import { PeriodPicker } from './PeriodPicker';
 import { useArticleReviews } from './useArticleReviews';
-import { useSupervisedCalls } from './useSupervisedCalls';
+import { useSupervisedCalls, type SupervisorCall } from './useSupervisedCalls';
 import { CentreCallRecord } from './centre/CentreCallRecord';
 import { CentreExport } from './centre/CentreExport';
 import { CentreNotice } from './centre/CentreNotice';
@@ -43,6 +43,8 @@ export function SupervisorWorkspace() {
   const [filter, setFilter] = useState<CallFilter>({});
   const [tab, setTab] = useState<Tab>('calls');
   const [openId, setOpenId] = useState<string | null>(null);
+  // Another desk's call of a client call, opened from a record's chain: it may be outside the list.
+  const [chainCall, setChainCall] = useState<SupervisorCall | null>(null);
   // Signed in to a centre as its supervisor: the server's calls, figures and line; else this workstation's.
   const [centre] = useState(readsCentre);
   const local = useSupervisedCalls(centre ? null : db, period.from, period.to);
@@ -53,7 +55,9 @@ export function SupervisorWorkspace() {
     state.status === 'ready' ? state.loadedAt : state.status === 'loading' ? state.since : period.to;
   const all = useMemo(() => (state.status === 'ready' ? state.calls : []), [state]);
   const shown = useMemo(() => filterCalls(all, filter, now), [all, filter, now]);
-  const open = openId ? all.find((c) => c.row.id === openId) : undefined;
+  const open = openId
+    ? (all.find((c) => c.row.id === openId) ?? (chainCall?.row.id === openId ? chainCall : undefined))
+    : undefined;
 
   if (!db)
     return (
@@ -99,7 +103,16 @@ export function SupervisorWorkspace() {
       </Tabs>
       {open &&
         (centre ? (
-          <CentreCallRecord db={db} call={open} now={now} onClose={() => setOpenId(null)} />
+          <CentreCallRecord
+            db={db}
+            call={open}
+            now={now}
+            onClose={() => setOpenId(null)}
+            onOpen={(call) => {
+              setChainCall(call);
+              setOpenId(call.row.id);
+            }}
+          />
         ) : (
           <CallRecord db={db} call={open} now={now} onClose={() => setOpenId(null)} />
         ))}
