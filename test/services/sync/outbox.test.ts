@@ -97,7 +97,7 @@ class FakeServer {
           this.aside.get(`${c.callId}#${have.length + i}`),
         );
         if (filling.length > 0 && filling.every((e) => e !== undefined))
-          c.events = [...(filling as CallRecordEvent[]), ...c.events];
+          c.events = [...filling, ...c.events];
         const first = c.events[0]?.seq ?? 0;
         const refused = (code: 'sequence_gap' | 'event_conflict'): CallAck => ({
           callId: c.callId,
