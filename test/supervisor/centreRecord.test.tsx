@@ -107,9 +107,9 @@ describe("a centre call's record", () => {
       'Орлова Вера',
     ]);
     expect(desks[0]?.getAttribute('aria-current')).toBe('true');
-    expect(desks[0]?.textContent).toContain('принял звонок первым');
+    expect(desks[0]?.textContent).toContain('первое рабочее место');
     expect(desks[0]?.textContent).toContain('(эта запись)');
-    expect(desks[1]?.textContent).toContain('получил звонок после 1-го переключения');
+    expect(desks[1]?.textContent).toContain('после 1-го переключения');
     expect(desks[2]?.textContent).toContain(`с ${hhmm(startedAt + 30 * MIN)}, звонок ещё идёт`);
     // Only the ended desks other than this one open; the one still talking has nothing to open yet.
     const links = within(chain).getAllByRole('button');

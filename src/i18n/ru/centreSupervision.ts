@@ -36,8 +36,8 @@ export const centreSupervision = {
   chain: {
     title: (desks: number) =>
       `Один звонок гражданина: ${desks} ${plural(desks, 'рабочее место', 'рабочих места', 'рабочих мест')}`,
-    first: 'принял звонок первым',
-    transferred: (n: number) => `получил звонок после ${n}-го переключения`,
+    first: 'первое рабочее место',
+    transferred: (n: number) => `после ${n}-го переключения`,
     span: (from: number, to: number | null) =>
       to === null ? `с ${at(from)}, звонок ещё идёт` : `${at(from)}–${at(to)}`,
     current: 'эта запись',
