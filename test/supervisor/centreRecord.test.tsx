@@ -86,18 +86,21 @@ const supervisorCall = (c: typeof first): SupervisorCall => {
   return { row, facts, callerName: c.callerName, callerPhone: c.callerPhone };
 };
 
+const renderRecord = (c: typeof first, onOpen: (call: SupervisorCall) => void = () => {}) =>
+  render(
+    <CentreCallRecord
+      db={db}
+      call={supervisorCall(c)}
+      now={startedAt + 60 * MIN}
+      onClose={() => {}}
+      onOpen={onOpen}
+    />,
+  );
+
 describe("a centre call's record", () => {
   it('shows the client call across desks in order, this desk marked, the others opening their records', async () => {
     const onOpen = vi.fn();
-    render(
-      <CentreCallRecord
-        db={db}
-        call={supervisorCall(first)}
-        now={startedAt + 60 * MIN}
-        onClose={() => {}}
-        onOpen={onOpen}
-      />,
-    );
+    renderRecord(first, onOpen);
     const chain = await screen.findByTestId('call-chain', {}, { timeout: 10_000 });
     expect(within(chain).getByRole('heading').textContent).toBe('Один звонок гражданина: 3 рабочих места');
     const desks = within(chain).getAllByRole('listitem');
@@ -122,15 +125,7 @@ describe("a centre call's record", () => {
   });
 
   it('says in words that events were kept aside after a take-over on another device, and went back', async () => {
-    render(
-      <CentreCallRecord
-        db={db}
-        call={supervisorCall(first)}
-        now={startedAt + 60 * MIN}
-        onClose={() => {}}
-        onOpen={() => {}}
-      />,
-    );
+    renderRecord(first);
     const note = await screen.findByTestId('kept-aside', {}, { timeout: 10_000 });
     expect(note.textContent).toBe(
       'Звонки перехватывали на другом устройстве' +
@@ -148,15 +143,7 @@ describe("a centre call's record", () => {
         }),
       ),
     );
-    render(
-      <CentreCallRecord
-        db={db}
-        call={supervisorCall(second)}
-        now={startedAt + 60 * MIN}
-        onClose={() => {}}
-        onOpen={() => {}}
-      />,
-    );
+    renderRecord(second);
     // The comments' heading comes with the reading: by then the chain would be there too.
     await screen.findByText('Комментарии руководителя', {}, { timeout: 10_000 });
     expect(screen.queryByTestId('call-chain')).toBeNull();
