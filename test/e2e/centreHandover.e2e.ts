@@ -116,9 +116,7 @@ it('hands a transferred call over to a colleague named by the directory, its cou
   expect(await desks.allTextContents()).toEqual([
     expect.stringMatching(/^Смирнова Анна Сергеевна — первое рабочее место, .*\(эта запись\)$/),
     expect.stringMatching(/^Петров Борис — после 1-го переключения, /),
-    expect.stringMatching(
-      /^Смирнова Анна Сергеевна — после 2-го переключения, .*звонок ещё идёт$/,
-    ),
+    expect.stringMatching(/^Смирнова Анна Сергеевна — после 2-го переключения, .*звонок ещё идёт$/),
   ]);
   // Boris's desk's record opens from the chain (by keyboard, as any control).
   await chain.getByRole('button', { name: /^Открыть запись: Петров Борис/ }).focus();

@@ -96,8 +96,7 @@ class FakeServer {
         const filling = Array.from({ length: Math.max(0, firstSent - have.length) }, (_, i) =>
           this.aside.get(`${c.callId}#${have.length + i}`),
         );
-        if (filling.length > 0 && filling.every((e) => e !== undefined))
-          c.events = [...filling, ...c.events];
+        if (filling.length > 0 && filling.every((e) => e !== undefined)) c.events = [...filling, ...c.events];
         const first = c.events[0]?.seq ?? 0;
         const refused = (code: 'sequence_gap' | 'event_conflict'): CallAck => ({
           callId: c.callId,
