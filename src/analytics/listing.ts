@@ -25,6 +25,11 @@ export interface CallFilter {
   search?: string;
   /** The calls a headline figure of the dashboard stands on (its tile opens them). */
   behind?: Headline;
+  /**
+   * A group of operators of the centre (its id, issue 19): only the server knows who is in it, so the
+   * server filters by it and filterCalls, over calls the server already chose, leaves it alone.
+   */
+  group?: string;
 }
 
 export type SortKey = 'startedAt' | 'operatorName' | 'caller' | 'handleMs' | 'outcome' | 'issues';

@@ -214,6 +214,8 @@ export interface AvailableActions {
   resume: boolean;
   extendHold: boolean;
   transfer: boolean;
+  /** A transfer would be refused only for the cap: its panel opens to say why, and the attempt is recorded. */
+  transferCapped: boolean;
   callback: boolean;
   end: boolean;
   finish: boolean;
@@ -242,6 +244,7 @@ export function availableActions(flow: FlowDefinition, s: CallView): AvailableAc
     transfer:
       can({ type: 'operator.transfer', target: { kind: 'department', id: '' }, summary: '', at }) &&
       transfersUsed(s.context) < maxTransfers(flow),
+    transferCapped: can({ type: 'operator.tryTransfer', at }),
     callback,
     end: can({ type: 'operator.end', outcome: 'resolved', at }),
     finish: can({ type: 'operator.finish', at }) && s.context.outcome !== null,

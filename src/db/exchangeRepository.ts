@@ -33,7 +33,8 @@ export interface ExchangeFile {
 export type ImportProblem = 'notJson' | 'foreign' | 'newerVersion' | 'checksum' | 'invalid';
 
 export type ImportResult =
-  | { ok: true; calls: { added: number; updated: number; unchanged: number } }
+  /** `callIds`: every call the file holds, stored here now or already (for the server, which may not have them). */
+  | { ok: true; calls: { added: number; updated: number; unchanged: number }; callIds: string[] }
   | { ok: false; problem: ImportProblem; detail?: string };
 
 async function sha256(text: string): Promise<string> {
@@ -268,6 +269,6 @@ export async function importWorkstation(db: AppDB, raw: string, bundled?: FlowLo
     await db.callbacks.bulkPut(newer);
     // The calls that promised them show the callbacks as now known.
     await markCallsChanged(db, [...new Set(newer.map((c) => c.callId))]);
-    return { ok: true as const, calls: counts };
+    return { ok: true as const, calls: counts, callIds: calls.map((c) => c.id) };
   });
 }

@@ -138,17 +138,10 @@ export async function earlierCalls(db: AppDB, owner: UploadOwner, now: number): 
       .below(since)
       .filter((r) => r.status !== 'active' && !queued.has(r.id))
       .toArray();
-    const firsts = await db.callEvents.bulkGet(rows.map((r): [string, number] => [r.id, 0]));
-    const starts = await unpackEvents(
+    const ours = await callsOf(
       db,
-      firsts.filter((e) => e !== undefined),
-    );
-    const ours = new Set(
-      starts
-        .filter(
-          (e) => e.event.type === 'call.started' && e.event.start.organisation.id === owner.organisationId,
-        )
-        .map((e) => e.callId),
+      owner.organisationId,
+      rows.map((r) => r.id),
     );
     const calls = rows.filter((r) => ours.has(r.id)).sort((a, b) => a.startedAt - b.startedAt);
     const first = calls[0];
@@ -169,18 +162,61 @@ export async function answerEarlierCalls(
   callIds: readonly string[],
 ): Promise<void> {
   await db.transaction('rw', [db.settings, db.callEvents, db.outbox], async () => {
-    if (answer === 'sent') {
-      for (const callId of callIds) {
-        const events = await db.callEvents
-          .where('[callId+seq]')
-          .between([callId, Dexie.minKey], [callId, Dexie.maxKey])
-          .toArray();
-        const { personId, organisationId } = owner;
-        await db.outbox.bulkPut(
-          events.map((e) => ({ callId, seq: e.seq, at: e.at, personId, organisationId })),
-        );
-      }
-    }
+    if (answer === 'sent') await queueCalls(db, owner, callIds);
     await db.settings.put({ key: answerKey(owner), value: answer });
+  });
+}
+
+/** Queues every stored event of these calls to go up as `owner` (inside the caller's transaction). */
+async function queueCalls(db: AppDB, owner: UploadOwner, callIds: readonly string[]): Promise<void> {
+  const { personId, organisationId } = owner;
+  for (const callId of callIds) {
+    const events = await db.callEvents
+      .where('[callId+seq]')
+      .between([callId, Dexie.minKey], [callId, Dexie.maxKey])
+      .toArray();
+    await db.outbox.bulkPut(events.map((e) => ({ callId, seq: e.seq, at: e.at, personId, organisationId })));
+  }
+}
+
+/**
+ * Calls a supervisor imported from files go up as their own queue (POST /api/v1/calls/imports), apart
+ * from any operator's: the outbox rows of `importsOwner(person)`.
+ */
+export function importsOwner(owner: UploadOwner): UploadOwner {
+  return { personId: `imports:${owner.personId}`, organisationId: owner.organisationId };
+}
+
+/** The calls of `organisationId` among these stored calls, by their start (a file may mix ministries). */
+async function callsOf(db: AppDB, organisationId: string, callIds: readonly string[]): Promise<Set<string>> {
+  const firsts = await db.callEvents.bulkGet(callIds.map((id): [string, number] => [id, 0]));
+  const starts = await unpackEvents(
+    db,
+    firsts.filter((e) => e !== undefined),
+  );
+  return new Set(
+    starts
+      .filter((e) => e.event.type === 'call.started' && e.event.start.organisation.id === organisationId)
+      .map((e) => e.callId),
+  );
+}
+
+/**
+ * Queues the calls just imported from a file for the server, in one transaction: those of the
+ * supervisor's organisation only (another ministry's calls stay on this workstation). Returns how many.
+ */
+export async function queueImportedCalls(
+  db: AppDB,
+  supervisor: UploadOwner,
+  callIds: readonly string[],
+): Promise<number> {
+  return db.transaction('rw', [db.callEvents, db.organisations, db.outbox], async () => {
+    const ours = await callsOf(db, supervisor.organisationId, callIds);
+    await queueCalls(
+      db,
+      importsOwner(supervisor),
+      callIds.filter((id) => ours.has(id)),
+    );
+    return ours.size;
   });
 }

@@ -131,7 +131,7 @@ function detailOf(r: CallRecordEvent, w: Walk): string {
       // An imported log may carry flags this version does not know, or no list at all: shown as recorded.
       const flags: unknown = e.flags;
       return Array.isArray(flags)
-        ? flags.map((f) => (isCareFlag(f) ? t.operator.care[f].label : String(f))).join(', ')
+        ? flags.map((f) => (isCareFlag(f) ? t.care[f].label : String(f))).join(', ')
         : '';
     }
     case 'operator.personKind':

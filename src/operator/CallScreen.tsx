@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { t } from '../i18n';
 import { ACTION_KEYS, CALL_SHORTCUTS, isTypingTarget, PHRASE_KEYS, triggers } from '../services/shortcuts';
-import { availableActions, phase, stageStrip, templateVars } from '../calls';
+import { availableActions, noticeOf, phase, stageStrip, templateVars } from '../calls';
 import { renderLine } from '../flows/templates';
 import { StageStrip } from '../ui/StageStrip';
 import { BreakOffBar } from './BreakOffBar';
@@ -14,9 +14,8 @@ import { CallSide } from './CallSide';
 import { CallStatus } from './CallStatus';
 import { CallTools, type Tool } from './CallTools';
 import { CaptureFields } from './CaptureFields';
-import { NeedsPanel, ShortcutHelp, useCallPanelsStatus, WrapUpForm } from './lazyPanels';
+import { NeedsPanel, NoticeBar, ShortcutHelp, useCallPanelsStatus, WrapUpForm } from './lazyPanels';
 import { LineToSay } from './LineToSay';
-import { NoticeBar } from './NoticeBar';
 import type { Panel } from './panels';
 import { QuickPhrases } from './QuickPhrases';
 import { StepActions } from './StepActions';
@@ -51,12 +50,14 @@ export function CallScreen({ call, controller, wiring }: Props) {
   const disabled = call.readOnly;
   // The needs discovery comes with the panels' chunk, just after the greeting is on screen.
   const panels = useCallPanelsStatus();
+  // A refusal's words come with the panels' chunk too: asked for only when there is one to show.
+  const refused = useCallSelect(session, (s) => noticeOf(s) !== null);
 
   const enabled: Record<Tool, boolean> = {
     capture: can.capture.length > 0,
     hold: can.hold,
     // Open even at the cap: the panel then says why a third transfer is refused and what to do instead.
-    transfer: can.transfer || can.hold,
+    transfer: can.transfer || can.transferCapped,
     callback: can.callback,
     outcome: can.end,
     search: true,
@@ -72,7 +73,7 @@ export function CallScreen({ call, controller, wiring }: Props) {
     else if (tool === 'outcome') setPanel({ kind: 'outcome', option: null });
     else {
       // At the cap the attempt itself is recorded: a supervisor sees the refused third transfer.
-      if (tool === 'transfer' && !can.transfer) void send({ type: 'operator.tryTransfer' });
+      if (tool === 'transfer' && can.transferCapped) void send({ type: 'operator.tryTransfer' });
       setPanel({ kind: tool });
     }
   };
@@ -137,12 +138,14 @@ export function CallScreen({ call, controller, wiring }: Props) {
             <>
               <LineToSay session={session} clock={clock} phrase={phrase} />
               <CallStatus session={session} clock={clock} />
-              <NoticeBar
-                session={session}
-                onPanel={setPanel}
-                // The open transfer panel says why a third transfer is refused itself.
-                hide={panel?.kind === 'transfer' ? 'transferLimitReached' : null}
-              />
+              {refused && (
+                <NoticeBar
+                  session={session}
+                  onPanel={setPanel}
+                  // The open transfer panel says why a third transfer is refused itself.
+                  hide={panel?.kind === 'transfer' ? 'transferLimitReached' : null}
+                />
+              )}
               <StepActions actions={actions} disabled={disabled || panel !== null} />
               <CaptureFields session={session} send={send} disabled={disabled} focusRequest={focus.capture} />
               <CallPanels

@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { callerCard, PERSON_KINDS, type CallSession } from '../calls';
 import { formatRuPhone } from '../flows/phone';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
-import { CareFlags } from './CareFlags';
+import { CareFlags, useCallPanelsStatus } from './lazyPanels';
 import { useCallAnnotations } from './useCallAnnotations';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
@@ -18,6 +18,8 @@ export function CallerCard({ session, send, disabled }: Props) {
   const { care, person } = useCallAnnotations(session);
   const client = session.flow.client;
   const text = t.operator.card;
+  // The care flags come with the panels' chunk, just after the greeting is on screen.
+  const panels = useCallPanelsStatus();
   const row = (label: string, value: string | null, id: string) => (
     <>
       <dt>{label}</dt>
@@ -44,11 +46,13 @@ export function CallerCard({ session, send, disabled }: Props) {
           onChange={(next) => void send({ type: 'operator.personKind', person: next })}
         />
       )}
-      <CareFlags
-        value={care}
-        disabled={disabled}
-        onChange={(flags) => void send({ type: 'operator.careFlags', flags })}
-      />
+      {panels === 'ready' && (
+        <CareFlags
+          value={care}
+          disabled={disabled}
+          onChange={(flags) => void send({ type: 'operator.careFlags', flags })}
+        />
+      )}
     </section>
   );
 }

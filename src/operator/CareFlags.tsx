@@ -19,10 +19,10 @@ export function CareFlags({ value, disabled, onChange }: Props) {
             data-testid={`care-${flag}`}
           />
           <span>
-            {t.operator.care[flag].label}
+            {t.care[flag].label}
             {value.includes(flag) && (
               <small className="care-hint" data-testid={`care-hint-${flag}`}>
-                {t.operator.care[flag].hint}
+                {t.care[flag].hint}
               </small>
             )}
           </span>

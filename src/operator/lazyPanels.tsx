@@ -90,6 +90,8 @@ export const KnowledgePanel = lazyPanel('KnowledgePanel', (m) => m.KnowledgePane
 export const KbSuggestions = lazyPanel('KbSuggestions', (m) => m.KbSuggestions);
 export const CallerHistory = lazyPanel('CallerHistory', (m) => m.CallerHistory);
 export const NeedsPanel = lazyPanel('NeedsPanel', (m) => m.NeedsPanel);
+export const NoticeBar = lazyPanel('NoticeBar', (m) => m.NoticeBar);
+export const CareFlags = lazyPanel('CareFlags', (m) => m.CareFlags);
 
 type BoundaryProps = { children: ReactNode };
 

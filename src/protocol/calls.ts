@@ -65,6 +65,30 @@ export type CallAck = z.infer<typeof callAckSchema>;
 export const callEventAcksSchema = z.object({ calls: z.array(callAckSchema) });
 export type CallEventAcks = z.infer<typeof callEventAcksSchema>;
 
+/**
+ * Calls imported from workstation files on a supervisor's workstation (issue 19), sent to the server: the
+ * same calls and events as an upload, each filed under the organisation's operator the call names.
+ */
+export const callImportSchema = callEventBatchSchema.omit({ lease: true });
+export type CallImport = z.infer<typeof callImportSchema>;
+
+/** Why the server refused an imported call: an upload's reasons, or no operator of that name. */
+export const IMPORT_REFUSALS = [...CALL_REFUSALS, 'operator_unknown'] as const;
+
+export const callImportAcksSchema = z.object({
+  calls: z.array(
+    z.discriminatedUnion('status', [
+      z.object({ callId: z.string(), status: z.literal('stored'), added: z.number().int() }),
+      z.object({
+        callId: z.string(),
+        status: z.literal('refused'),
+        code: z.enum(IMPORT_REFUSALS),
+        message: z.string(),
+      }),
+    ]),
+  ),
+});
+
 /** A device asks to hold the operator's one active call; `takeOver` takes it from another device. */
 export const leaseRequestSchema = z.object({
   deviceId: z.string().min(1).max(100),

@@ -4,6 +4,7 @@ export * from './calls';
 export * from './errors';
 export * from './events';
 export * from './flows';
+export * from './groups';
 export * from './handovers';
 export * from './kb';
 export * from './organisation';

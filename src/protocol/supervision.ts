@@ -19,6 +19,8 @@ export const callFilterQuerySchema = z.object({
   rule: z.enum(COMPLIANCE_RULES as [string, ...string[]]).optional(),
   search: z.string().max(200).optional(),
   behind: z.enum(HEADLINES).optional(),
+  /** A group of operators of the organisation (groups.ts): the calls its present members made. */
+  group: z.uuid().optional(),
 });
 
 export const periodQuerySchema = callFilterQuerySchema.extend({ from: ms, to: ms });
@@ -177,11 +179,15 @@ export const coachingSchema = z.object({
   operators: z.array(
     z.object({
       operatorName: z.string(),
+      /** The operator's calls in the period under the filter: what a rule's share is taken of. */
+      calls: z.number(),
       rules: z.array(
         z.object({
           rule: z.enum(COMPLIANCE_RULES as [string, ...string[]]),
           calls: z.number(),
           callIds: z.array(z.string()),
+          /** When each of those calls began (ms), in the same order. */
+          callsAt: z.array(z.number()),
         }),
       ),
     }),

@@ -42,6 +42,7 @@ import { deleteExpiredSessions } from './storage/sessions';
 import { deleteAttemptsBefore } from './storage/signInAttempts';
 import { setSecurityHeaders } from './web/securityHeaders';
 import { supervisionRoutes } from './supervision/supervisionRoutes';
+import { groupRoutes } from './groups/groupRoutes';
 import { hasBuild, isAppRoute, registerWeb, sendApp } from './web/webRoutes';
 
 export const API_PREFIX = '/api/v1';
@@ -128,6 +129,7 @@ const api: FastifyPluginAsyncZod<ServerDeps> = async (app, { db, config, events 
   await app.register(kbRoutes, { ...deps, prefix: '/kb' });
   await app.register(eventRoutes, { ...deps, prefix: '/events' });
   await app.register(supervisionRoutes, { ...deps, prefix: '/supervision' });
+  await app.register(groupRoutes, { ...deps, prefix: '/groups' });
   app.get(
     '/openapi.json',
     { config: { access: 'public' }, schema: { hide: true } },

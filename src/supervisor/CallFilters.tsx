@@ -4,7 +4,13 @@ import { t } from '../i18n';
 import { resultLabel } from './callText';
 import type { SupervisorCall } from './useSupervisedCalls';
 
-type Props = { calls: readonly SupervisorCall[]; filter: CallFilter; onChange: (f: CallFilter) => void };
+type Props = {
+  calls: readonly SupervisorCall[];
+  filter: CallFilter;
+  onChange: (f: CallFilter) => void;
+  /** The centre's groups of operators (only a server knows them); none: no group filter. */
+  groups?: readonly { id: string; name: string }[];
+};
 
 const distinct = (values: (string | null)[]) =>
   [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort((a, b) => a.localeCompare(b));
@@ -34,7 +40,7 @@ function Select(props: {
 
 const plain = (v: string): Choice => ({ value: v, label: v });
 
-export function CallFilters({ calls, filter, onChange }: Props) {
+export function CallFilters({ calls, filter, onChange, groups = [] }: Props) {
   const text = t.supervisor.filters;
   const options = useMemo(
     () => ({
@@ -62,6 +68,14 @@ export function CallFilters({ calls, filter, onChange }: Props) {
         choices={options.operators}
         onChange={set('operator')}
       />
+      {groups.length > 0 && (
+        <Select
+          label={text.group}
+          value={filter.group}
+          choices={groups.map((g) => ({ value: g.id, label: g.name }))}
+          onChange={set('group')}
+        />
+      )}
       <Select label={text.flow} value={filter.flow} choices={options.flows} onChange={set('flow')} />
       <Select
         label={text.direction}

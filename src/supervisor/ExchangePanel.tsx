@@ -10,11 +10,18 @@ import { bundledFlowOf } from './bundledFlowOf';
 import { importInWorker } from './supervisedCallsClient';
 import { dayInput } from './format';
 import { RetentionPanel } from './RetentionPanel';
+import { ImportsToServer, type ImportsUpload } from './centre/importsUpload';
 import type { SupervisorCall } from './useSupervisedCalls';
 
-type Props = { db: AppDB; calls: readonly SupervisorCall[]; now: number };
+type Props = {
+  db: AppDB;
+  calls: readonly SupervisorCall[];
+  now: number;
+  /** Signed in to the centre: imported calls go to its server too (issue 19). */
+  toServer?: ImportsUpload | null;
+};
 
-export function ExchangePanel({ db, calls, now }: Props) {
+export function ExchangePanel({ db, calls, now, toServer = null }: Props) {
   const clock = useClock();
   const text = t.supervisor.exchange;
   const { settings } = useApp();
@@ -31,9 +38,11 @@ export function ExchangePanel({ db, calls, now }: Props) {
     const result = await (importInWorker(db.name, read.text) ??
       importWorkstation(db, read.text, bundledFlowOf).catch(() => null));
     if (!result) return { ok: false, text: text.importFailed };
-    return result.ok
-      ? { ok: true, text: text.imported(result.calls.added, result.calls.updated, result.calls.unchanged) }
-      : { ok: false, text: text.importProblem(result.problem) };
+    if (!result.ok) return { ok: false, text: text.importProblem(result.problem) };
+    const imported = text.imported(result.calls.added, result.calls.updated, result.calls.unchanged);
+    if (toServer && !(await toServer.queue(result.callIds)))
+      return { ok: false, text: `${imported} ${text.toServer.queueFailed}` };
+    return { ok: true, text: imported };
   };
 
   // A workstation's export may come as several files: each is imported on its own, in turn.
@@ -99,6 +108,7 @@ export function ExchangePanel({ db, calls, now }: Props) {
           />
         </label>
         {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        {toServer && <ImportsToServer upload={toServer} />}
       </section>
       <RetentionPanel db={db} />
     </div>

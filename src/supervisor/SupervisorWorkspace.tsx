@@ -12,19 +12,23 @@ import { DashboardView } from './DashboardView';
 import { ExchangePanel } from './ExchangePanel';
 import { PeriodPicker } from './PeriodPicker';
 import { useArticleReviews } from './useArticleReviews';
-import { useSupervisedCalls, type SupervisorCall } from './useSupervisedCalls';
+import { useSupervisedCalls } from './useSupervisedCalls';
 import { CentreCallRecord } from './centre/CentreCallRecord';
 import { CentreExport } from './centre/CentreExport';
 import { CentreNotice } from './centre/CentreNotice';
 import { readsCentre } from './centre/centreSession';
+import { useImportsUpload } from './centre/importsUpload';
 import { LineBoard } from './centre/LineBoard';
 import { useCentreCalls } from './centre/useCentreCalls';
+import { useCentreGroups } from './centre/useCentreGroups';
+import { CoachingView } from './centre/CoachingView';
+import type { SupervisorCall } from './useSupervisedCalls';
 
 const DAY = 86_400_000;
 type Tab = keyof typeof t.supervisor.tabs;
 const TABS = Object.keys(t.supervisor.tabs) as Tab[]; // the catalogue's keys are the tabs
 /** Only with the centre's server: the line is the whole centre's. */
-const CENTRE_ONLY: ReadonlySet<Tab> = new Set(['line']);
+const CENTRE_ONLY: ReadonlySet<Tab> = new Set(['line', 'coaching']);
 
 /** The start of the local day `now` falls in. */
 function today(now: number): number {
@@ -43,21 +47,29 @@ export function SupervisorWorkspace() {
   const [filter, setFilter] = useState<CallFilter>({});
   const [tab, setTab] = useState<Tab>('calls');
   const [openId, setOpenId] = useState<string | null>(null);
-  // Another desk's call of a client call, opened from a record's chain: it may be outside the list.
-  const [chainCall, setChainCall] = useState<SupervisorCall | null>(null);
+  // A call opened from the coaching page: it may be one the list does not hold.
+  const [picked, setPicked] = useState<SupervisorCall | null>(null);
   // Signed in to a centre as its supervisor: the server's calls, figures and line; else this workstation's.
   const [centre] = useState(readsCentre);
   const local = useSupervisedCalls(centre ? null : db, period.from, period.to);
   const remote = useCentreCalls(centre, tab !== 'line', period.from, period.to, filter);
+  const groups = useCentreGroups(centre);
   const state = centre ? remote.state : local;
   const articles = useArticleReviews(db);
+  const imports = useImportsUpload(centre ? db : null);
   const now =
     state.status === 'ready' ? state.loadedAt : state.status === 'loading' ? state.since : period.to;
   const all = useMemo(() => (state.status === 'ready' ? state.calls : []), [state]);
   const shown = useMemo(() => filterCalls(all, filter, now), [all, filter, now]);
-  const open = openId
-    ? (all.find((c) => c.row.id === openId) ?? (chainCall?.row.id === openId ? chainCall : undefined))
-    : undefined;
+  const open = picked ?? (openId ? all.find((c) => c.row.id === openId) : undefined);
+  const openListed = (id: string) => {
+    setPicked(null);
+    setOpenId(id);
+  };
+  const close = () => {
+    setPicked(null);
+    setOpenId(null);
+  };
 
   if (!db)
     return (
@@ -70,7 +82,12 @@ export function SupervisorWorkspace() {
     <section aria-labelledby="supervisor-title" className="workspace supervisor">
       <h1 id="supervisor-title">{text.title}</h1>
       <PeriodPicker from={period.from} to={period.to} onChange={setPeriod} />
-      <CallFilters calls={centre ? remote.known : all} filter={filter} onChange={setFilter} />
+      <CallFilters
+        calls={centre ? remote.known : all}
+        filter={filter}
+        onChange={setFilter}
+        groups={centre ? groups : []}
+      />
       {centre && <CentreNotice capped={remote.capped} problem={remote.problem} />}
       <Tabs
         label={text.tabsLabel}
@@ -79,11 +96,11 @@ export function SupervisorWorkspace() {
         onSelect={setTab}
       >
         {/* The dashboard says it is loading itself: its figures come before the list. */}
-        {state.status === 'loading' && tab !== 'dashboard' && tab !== 'line' && (
+        {state.status === 'loading' && tab !== 'dashboard' && tab !== 'line' && tab !== 'coaching' && (
           <p role="status">{text.loading}</p>
         )}
         {tab === 'line' && <LineBoard />}
-        {tab === 'calls' && <CallsList calls={shown} total={all.length} now={now} onOpen={setOpenId} />}
+        {tab === 'calls' && <CallsList calls={shown} total={all.length} now={now} onOpen={openListed} />}
         {tab === 'dashboard' && state.status !== 'failed' && (
           <DashboardView
             source={state.dashboard}
@@ -97,9 +114,12 @@ export function SupervisorWorkspace() {
             }}
           />
         )}
-        {tab === 'compliance' && <ComplianceList calls={shown} now={now} onOpen={setOpenId} />}
+        {tab === 'compliance' && <ComplianceList calls={shown} now={now} onOpen={openListed} />}
+        {tab === 'coaching' && centre && (
+          <CoachingView {...period} filter={filter} known={all} onOpen={setPicked} />
+        )}
         {tab === 'exchange' && centre && <CentreExport {...period} filter={filter} />}
-        {tab === 'exchange' && <ExchangePanel db={db} calls={shown} now={now} />}
+        {tab === 'exchange' && <ExchangePanel db={db} calls={shown} now={now} toServer={imports} />}
       </Tabs>
       {open &&
         (centre ? (
@@ -107,14 +127,15 @@ export function SupervisorWorkspace() {
             db={db}
             call={open}
             now={now}
-            onClose={() => setOpenId(null)}
+            onClose={close}
             onOpen={(call) => {
-              setChainCall(call);
+              // Another desk's call of the same client call: it may be one the list does not hold.
+              setPicked(call);
               setOpenId(call.row.id);
             }}
           />
         ) : (
-          <CallRecord db={db} call={open} now={now} onClose={() => setOpenId(null)} />
+          <CallRecord db={db} call={open} now={now} onClose={close} />
         ))}
     </section>
   );

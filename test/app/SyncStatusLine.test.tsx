@@ -20,6 +20,7 @@ function status(
     outbox: { calls, events: calls * 3, oldestAt },
     earlier: null,
     stuckSince,
+    refused: [],
     keptAside: null,
   };
 }

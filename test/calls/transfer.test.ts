@@ -32,7 +32,11 @@ describe('transfers: at most two per client call', () => {
   it('refuses a third transfer with the reason and the alternatives, and the call goes on', () => {
     const h = harness(undefined, { transfersBefore: 2 });
     toAnswer(h);
-    expect(availableActions(h.flow, h.session.getSnapshot()).transfer).toBe(false);
+    // Not a transfer, but its panel still opens: to say why, with the alternatives.
+    expect(availableActions(h.flow, h.session.getSnapshot())).toMatchObject({
+      transfer: false,
+      transferCapped: true,
+    });
     const r = h.session.send({ type: 'operator.transfer', target: RECEPTION, summary: 'вопрос' });
     expect(r.notice).toMatchObject({ code: 'transferLimitReached', alternatives: ['answerNow', 'callback'] });
     expect(h.session.getSnapshot().hasTag('talking')).toBe(true);
@@ -42,6 +46,10 @@ describe('transfers: at most two per client call', () => {
   it('records an attempt at the cap as a refusal, takes none below it, and replays it', () => {
     const below = harness(undefined, { transfersBefore: 1 });
     toAnswer(below);
+    expect(availableActions(below.flow, below.session.getSnapshot())).toMatchObject({
+      transfer: true,
+      transferCapped: false,
+    });
     expect(below.session.send({ type: 'operator.tryTransfer' }).accepted).toBe(false);
     expect(below.session.log().some((r) => r.event.type === 'operator.tryTransfer')).toBe(false);
 

@@ -1,7 +1,7 @@
 // The supervisor over the whole centre (issue 19), in Chromium against the real server: two operators
 // make calls in two browsers; the supervisor's «Линия» shows the one still talking, at their stage, as it
 // happens; the calls list then holds both calls with how each ended; a comment the supervisor writes on a
-// call shows in that operator's history.
+// call shows in that operator's history; the coaching page names a rule she missed, linked to that call.
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { SAMPLE_PASSWORD } from '../../src/server/seed';
@@ -21,7 +21,7 @@ const STAGES = /Приветствие|Уточнение личности|Вы�
 const tab = (page: Page, name: string) =>
   page.getByRole('tablist', { name: 'Разделы руководителя' }).getByRole('tab', { name }).click();
 
-it("shows the centre's line live, both desks' calls in the list, and a comment in the operator's history", async () => {
+it("shows the centre's line live, both desks' calls in the list, a comment in the operator's history, and coaching", async () => {
   const { server, url } = await startCentre(cleanups);
   await addBoris(server);
   const anna = await desk(cleanups, url, 'sverdlovsk.operator', SAMPLE_PASSWORD, {
@@ -87,6 +87,32 @@ it("shows the centre's line live, both desks' calls in the list, and a comment i
   await history.getByTestId('call-list').getByRole('button').first().click();
   await anna.page.getByTestId('call-comments').getByText(comment).waitFor({ timeout: 15_000 });
   expect(await anna.page.getByTestId('call-comments').textContent()).toContain('Кузнецов Игорь Павлович');
+
+  // Coaching: Anna's call reached no outcome and broke no rule; Boris promised a callback without
+  // confirming the need. The supervisor picks Boris and sees the rules he missed, each with its share of
+  // his calls and a link to the call; the link, taken from the keyboard, opens the record, where the
+  // supervisor writes him a comment.
+  await record.getByRole('button', { name: 'Закрыть запись' }).click();
+  await tab(chief.page, 'Наставничество');
+  const coaching = chief.page.getByTestId('coaching');
+  await coaching.getByLabel('Оператор для разбора').selectOption(ANNA);
+  await coaching.getByText('Нарушений нет: 1 звонок по стандарту.').waitFor({ timeout: 15_000 });
+  await coaching.getByLabel('Оператор для разбора').selectOption(BORIS_NAME);
+  const missed = coaching.getByRole('table', { name: BORIS_NAME });
+  const rule = missed.getByRole('row').nth(1);
+  expect(await rule.getByRole('rowheader').textContent()).toBe('Вопрос не переспрошен');
+  expect(await rule.textContent()).toContain('100 %'); // his one call
+  const link = rule.getByRole('button', { name: /^Звонок .*: открыть запись \(Вопрос не переспрошен\)$/ });
+  await link.focus();
+  await chief.page.keyboard.press('Enter');
+  const opened = chief.page.getByRole('complementary');
+  expect(await opened.getByRole('heading', { level: 2 }).textContent()).toContain(BORIS_NAME);
+  await opened.getByTestId('call-comments').getByText('Комментариев нет.').waitFor();
+  const advice = 'Перескажите вопрос клиента своими словами, прежде чем обещать звонок.';
+  await opened.getByLabel('Комментарий оператору').fill(advice);
+  await opened.getByRole('button', { name: 'Отправить комментарий' }).click();
+  await opened.getByTestId('call-comments').getByText(advice).waitFor();
+  expect(await seriousA11yViolations(chief.page)).toEqual([]);
 
   expect(anna.errors).toEqual([]);
   expect(boris.errors).toEqual([]);

@@ -110,6 +110,7 @@ describe.each(DATABASE_KINDS)('live board on %s', (kind) => {
       rule: 'holdOverPromise',
       calls: 2,
       callIds: [`${kind}-over-2`, `${kind}-over-1`],
+      callsAt: [at + 600_000, at],
     });
     // An operator reads their own coaching too; another organisation's supervisor sees none of it.
     expect((await server.call('GET', url, { as: operator })).json()).toEqual(res.json());

@@ -121,6 +121,16 @@ async function newDrafts(server: TestServer, organisationId: string, n: number):
   return flowId;
 }
 
+/** A group of operators of the organisation, made by its administrator. */
+async function newGroup(server: TestServer, organisationId: string, n: number): Promise<string> {
+  const res = await server.call('POST', '/api/v1/groups', {
+    as: await server.signInAs(organisationId, 'administrator'),
+    body: { name: `Группа ${n}`, members: [] },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
 const personNotFound: Case['foreign'] = (res) => {
   expect(res.statusCode, res.body).toBe(404);
   expect(res.json()).toMatchObject({ code: 'person_not_found' });
@@ -279,6 +289,26 @@ const TABLE: readonly Case[] = [
     },
   },
   {
+    // Calls imported from files: a call of another organisation is refused per call, as an upload's is,
+    // and its events stay as they were.
+    route: 'POST /api/v1/calls/imports',
+    allowed: SUPERVISORS,
+    ok: 200,
+    target: newCall,
+    request: ({ target }) => ({
+      method: 'POST',
+      url: '/api/v1/calls/imports',
+      body: { organisationId: MURMANSK, calls: [{ callId: target, events: [callEvent(target, 0)] }] },
+    }),
+    foreign: async (res, { server, target }) => {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        calls: [{ callId: target, status: 'refused', code: 'call_not_yours' }],
+      });
+      expect((await listCallEvents(server.db, target)).map((e) => e.seq)).toEqual([0, 1]);
+    },
+  },
+  {
     // Takes the lease over from whichever device held it: the operator's own, nothing of anyone else's.
     route: 'POST /api/v1/calls/lease',
     allowed: OPERATOR,
@@ -375,6 +405,57 @@ const TABLE: readonly Case[] = [
     allowed: CALL_READERS,
     ok: 200,
     request: () => ({ method: 'GET', url: `/api/v1/supervision/calls.csv?${PERIOD}` }),
+  },
+  {
+    // Filtered by a group of the reader's organisation; another organisation's group is not found.
+    route: 'GET /api/v1/supervision/calls.json',
+    allowed: CALL_READERS,
+    ok: 200,
+    target: newGroup,
+    request: ({ target }) => ({
+      method: 'GET',
+      url: `/api/v1/supervision/calls.json?${PERIOD}&group=${target}`,
+    }),
+    foreign: notFound('group_not_found'),
+  },
+  {
+    route: 'GET /api/v1/groups',
+    allowed: SUPERVISORS,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/v1/groups' }),
+  },
+  {
+    // Its member is a person of the organisation; another organisation's person is not found.
+    route: 'POST /api/v1/groups',
+    allowed: ADMIN,
+    ok: 201,
+    target: newPerson,
+    request: ({ target, n }) => ({
+      method: 'POST',
+      url: '/api/v1/groups',
+      body: { name: `Первая линия ${n}`, members: [target] },
+    }),
+    foreign: personNotFound,
+  },
+  {
+    route: 'PUT /api/v1/groups/:groupId',
+    allowed: ADMIN,
+    ok: 200,
+    target: newGroup,
+    request: ({ target, n }) => ({
+      method: 'PUT',
+      url: at('/api/v1/groups', target),
+      body: { name: `Льготы ${n}`, members: [] },
+    }),
+    foreign: notFound('group_not_found'),
+  },
+  {
+    route: 'DELETE /api/v1/groups/:groupId',
+    allowed: ADMIN,
+    ok: 204,
+    target: newGroup,
+    request: ({ target }) => ({ method: 'DELETE', url: at('/api/v1/groups', target) }),
+    foreign: notFound('group_not_found'),
   },
   {
     // The organisation's operator made the call, so all three readers may read it.

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import type { OperatorProfile } from '../../src/calls/organisation';
-import { BUNDLED_FLOWS, OPERATORS, uploadLogs, walkCall } from './supervisionKit';
+import { addVolkov, endedCall as endedCallAt, OPERATORS, uploadLogs } from './supervisionKit';
 
 const [ANNA, PETR] = OPERATORS as [OperatorProfile, OperatorProfile];
 /** A profile that reads as a formula to Excel: the export must defuse it. */
@@ -20,23 +20,9 @@ interface Page {
   next: string | null;
 }
 
-/** A call that ends (the caller hangs up after a few steps), the caller giving `callerName`. */
-const endedCall = (
-  callId: string,
-  operator: OperatorProfile,
-  minutes: number,
-  callerName = 'Ольга Ивановна',
-) =>
-  walkCall({
-    callId,
-    flow: BUNDLED_FLOWS.find((f) => f.id === 'inbound-appeal-status') ?? BUNDLED_FLOWS[0]!,
-    operator,
-    startedAt: T0 + minutes * 60_000,
-    transfersBefore: 0,
-    turns: Array.from({ length: 6 }, () => ({ pick: 0, waitS: 20 })),
-    hangUp: true,
-    callerName,
-  });
+/** A call that ends `minutes` after T0 (the caller hangs up after a few steps). */
+const endedCall = (callId: string, operator: OperatorProfile, minutes: number, callerName?: string) =>
+  endedCallAt(callId, operator, T0 + minutes * 60_000, callerName);
 
 describe.each(DATABASE_KINDS)('supervision routes on %s', (kind) => {
   let server: TestServer;
@@ -50,22 +36,9 @@ describe.each(DATABASE_KINDS)('supervision routes on %s', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    const admin = await server.signInAs(SVERDLOVSK, 'administrator');
-    const added = await server.call('POST', '/api/v1/admin/people', {
-      as: admin,
-      body: {
-        login: `second.operator.${kind}`,
-        password: 'второй-пароль',
-        surname: 'Волков',
-        firstName: 'Пётр',
-        patronymic: 'Ильич',
-        roles: ['operator'],
-      },
-    });
-    expect(added.statusCode, added.body).toBe(201);
+    operatorB = await addVolkov(server, `second.operator.${kind}`);
     supervisor = await server.signInAs(SVERDLOVSK, 'supervisor');
     operatorA = await server.signInAs(SVERDLOVSK, 'operator');
-    operatorB = await server.signIn(`second.operator.${kind}`, 'второй-пароль');
     foreignSupervisor = await server.signInAs(MURMANSK, 'supervisor');
     await uploadLogs(server, operatorA, SVERDLOVSK, [
       endedCall(id('a1'), ANNA, 0),

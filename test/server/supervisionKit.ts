@@ -11,7 +11,7 @@ import type { FlowDefinition } from '../../src/flows/types';
 import { flowEvents, ruleEvents } from '../calls/modelEvents';
 import { expect } from 'vitest';
 import { flowFiles, loadFlow, ORG } from '../calls/helpers';
-import type { Session, TestServer } from './serverHarness';
+import { SVERDLOVSK, type Session, type TestServer } from './serverHarness';
 
 export const BUNDLED_FLOWS: readonly FlowDefinition[] = flowFiles().map(loadFlow);
 
@@ -94,4 +94,40 @@ export async function uploadLogs(
     expect(res.statusCode, res.body).toBe(200);
     for (const ack of res.json<{ calls: { status: string }[] }>().calls) expect(ack.status).toBe('stored');
   }
+}
+
+/** A call that ends (the caller hangs up after a few steps of the appeal flow), the caller giving `callerName`. */
+export const endedCall = (
+  callId: string,
+  operator: OperatorProfile,
+  startedAt: number,
+  callerName = 'Ольга Ивановна',
+) =>
+  walkCall({
+    callId,
+    flow: BUNDLED_FLOWS.find((f) => f.id === 'inbound-appeal-status') ?? BUNDLED_FLOWS[0]!,
+    operator,
+    startedAt,
+    transfersBefore: 0,
+    turns: Array.from({ length: 6 }, () => ({ pick: 0, waitS: 20 })),
+    hangUp: true,
+    callerName,
+  });
+
+/** Волков Пётр Ильич (OPERATORS[1]), a second operator of Sverdlovsk added by its administrator, signed in. */
+export async function addVolkov(server: TestServer, login: string): Promise<Session> {
+  const admin = await server.signInAs(SVERDLOVSK, 'administrator');
+  const added = await server.call('POST', '/api/v1/admin/people', {
+    as: admin,
+    body: {
+      login,
+      password: 'второй-пароль',
+      surname: 'Волков',
+      firstName: 'Пётр',
+      patronymic: 'Ильич',
+      roles: ['operator'],
+    },
+  });
+  expect(added.statusCode, added.body).toBe(201);
+  return server.signIn(login, 'второй-пароль');
 }

@@ -43,6 +43,30 @@ const liveCall = (id: string, name: string, startedAt: number, deadline: number 
   lastAt: startedAt,
 });
 
+const [first, second] = serverCalls as [(typeof serverCalls)[number], (typeof serverCalls)[number]];
+const ANNA = first.facts.operatorName;
+/** A call of Anna's the list does not hold (an older one): the coaching page reads it from the server. */
+const ELSEWHERE = { ...second, facts: { ...second.facts, callId: 'elsewhere-1', operatorName: ANNA } };
+const GROUP_ID = '7d0c1a62-3b8e-4a55-9f0e-2f1d8a6c4b10';
+const coaching = {
+  operators: [
+    {
+      operatorName: ANNA,
+      calls: 4,
+      rules: [
+        {
+          rule: 'holdOverPromise',
+          calls: 3,
+          callIds: [first.facts.callId, 'elsewhere-1'],
+          callsAt: [first.facts.startedAt, second.facts.startedAt],
+        },
+        { rule: 'farewellMissing', calls: 1, callIds: ['elsewhere-1'], callsAt: [second.facts.startedAt] },
+      ],
+    },
+    { operatorName: 'Борисов Борис Борисович', calls: 2, rules: [] },
+  ],
+};
+
 const asked: string[] = [];
 let reachable = true;
 function answer(path: string): unknown {
@@ -69,6 +93,15 @@ function answer(path: string): unknown {
       ],
     };
   if (path === '/api/v1/callbacks') return { callbacks: [], at: new Date(NOW).toISOString() };
+  if (path === '/api/v1/groups') return { groups: [{ id: GROUP_ID, name: 'Льготы', members: [] }] };
+  if (path.startsWith('/api/v1/supervision/coaching?')) return coaching;
+  const record = /^\/api\/v1\/supervision\/calls\/([^/?]+)$/.exec(path);
+  if (record) {
+    const call = [...serverCalls, ELSEWHERE].find(
+      (c) => c.facts.callId === decodeURIComponent(record[1] ?? ''),
+    );
+    return call ? { callId: call.facts.callId, call, events: [], comments: [] } : null;
+  }
   return null;
 }
 
@@ -160,5 +193,78 @@ describe("the supervisor's workspace over a centre", () => {
     );
     act(() => setCentreLink('disconnected'));
     expect(await screen.findByText(/^Связь потеряна, данные на \d\d:\d\d\.$/)).toBeTruthy();
+  });
+
+  it('coaches an operator: the rules they miss most, their share, and each call opening its record', async () => {
+    renderWorkspace();
+    fireEvent.click(await screen.findByRole('tab', { name: 'Наставничество' }, LOADED));
+    const rules = await screen.findByRole('table', { name: ANNA }, LOADED);
+    await vi.waitFor(() =>
+      expect(asked.some((a) => a.startsWith('/api/v1/supervision/coaching?'))).toBe(true),
+    );
+    const rows = within(rules).getAllByRole('row').slice(1);
+    // The catalogue's names, most often missed first, with the count and the share of her 4 calls.
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'Удержание дольше обещанного',
+      'Нет прощания в завершённом звонке',
+    ]);
+    expect(rows[0]?.textContent).toContain('75 %'); // 3 of her 4 calls
+    expect(screen.getByText('Звонков за период: 4. Правила — от самого частого нарушения.')).toBeTruthy();
+    // A call the list holds opens its record at once.
+    const links = within(rows[0]!).getAllByRole('button', {
+      name: /^Звонок .*: открыть запись \(Удержание дольше обещанного\)$/,
+    });
+    expect(links).toHaveLength(2);
+    fireEvent.click(links[0]!);
+    const record = await screen.findByRole('complementary');
+    expect(within(record).getByRole('heading', { level: 2 }).textContent).toContain(ANNA);
+    expect(await within(record).findByLabelText('Комментарий оператору')).toBeTruthy();
+    fireEvent.click(within(record).getByRole('button', { name: 'Закрыть запись' }));
+    // One the list does not hold is read from the server, and opens where the comment is written.
+    fireEvent.click(links[1]!);
+    await vi.waitFor(() => expect(asked).toContain('/api/v1/supervision/calls/elsewhere-1'));
+    expect(
+      await within(await screen.findByRole('complementary')).findByLabelText('Комментарий оператору'),
+    ).toBeTruthy();
+    // Another operator, who missed nothing.
+    fireEvent.change(screen.getByLabelText('Оператор для разбора'), {
+      target: { value: 'Борисов Борис Борисович' },
+    });
+    expect(screen.getByText('Нарушений нет: 2 звонка по стандарту.')).toBeTruthy();
+  });
+
+  it("filters the list, the figures, the coaching and both exports by the organisation's group", async () => {
+    renderWorkspace();
+    expect(await screen.findByText(listed, {}, LOADED)).toBeTruthy();
+    const group = await screen.findByLabelText('Группа операторов', {}, LOADED);
+    expect(within(group).getByRole('option', { name: 'Льготы' })).toBeTruthy();
+    fireEvent.change(group, { target: { value: GROUP_ID } });
+    await vi.waitFor(() =>
+      expect(
+        asked.some((a) => a.startsWith('/api/v1/supervision/calls?') && a.includes(`group=${GROUP_ID}`)),
+      ).toBe(true),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Показатели' }));
+    await vi.waitFor(() =>
+      expect(
+        asked.some((a) => a.startsWith('/api/v1/supervision/dashboard?') && a.includes(`group=${GROUP_ID}`)),
+      ).toBe(true),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Наставничество' }));
+    await vi.waitFor(() =>
+      expect(
+        asked.some((a) => a.startsWith('/api/v1/supervision/coaching?') && a.includes(`group=${GROUP_ID}`)),
+      ).toBe(true),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Обмен и хранение' }));
+    const csv = screen.getByRole('link', { name: /^Скачать CSV/ });
+    const json = screen.getByRole('link', { name: /^Скачать JSON/ });
+    expect(csv.getAttribute('href')).toMatch(
+      new RegExp(`^/api/v1/supervision/calls\\.csv\\?.*group=${GROUP_ID}`),
+    );
+    expect(json.getAttribute('href')).toMatch(
+      new RegExp(`^/api/v1/supervision/calls\\.json\\?.*group=${GROUP_ID}`),
+    );
+    expect(json.getAttribute('download')).toBe('calls.json');
   });
 });

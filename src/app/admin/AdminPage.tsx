@@ -1,5 +1,5 @@
 // The administrator's page (issue 16, lazy): the people of the organisation, add one, reset a password,
-// disable or enable, set roles. Every refusal shows the server's Russian message.
+// disable or enable, set roles; the groups of operators. Every refusal shows the server's Russian message.
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../i18n';
 import type { AdminPerson } from '../../protocol';
@@ -7,6 +7,7 @@ import { ApiRefusal } from '../../services/account/session';
 import { listPeople } from '../../services/account/people';
 import { PersonRow } from './PersonRow';
 import { AddPersonForm } from './AddPersonForm';
+import { GroupsPanel } from './GroupsPanel';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 
 export function messageOf(err: unknown): string {
@@ -61,6 +62,7 @@ export function AdminPage() {
         </table>
       )}
       <AddPersonForm onDone={done} />
+      <GroupsPanel people={people} onDone={done} />
     </section>
   );
 }

@@ -13,6 +13,7 @@ export * as kb from './kb';
 export * as flows from './flows';
 export * as calls from './calls';
 export { operator } from './operator';
+export { care } from './care';
 export { callPanels } from './callPanels';
 export * as callbacks from './callbacks';
 export { editor } from './editor';

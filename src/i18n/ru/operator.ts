@@ -1,29 +1,4 @@
-import type { CareFlag } from '../../calls/events';
 import type { CallShortcutName } from '../../services/shortcuts';
-
-/** Care flags on the caller card (STANDARD §1): who needs extra care, and how to give it. */
-const care = {
-  elderly: {
-    label: 'Пожилой человек',
-    hint: 'Говорите медленно и чётко, не торопите, повторите главное в конце.',
-  },
-  disability: {
-    label: 'Инвалидность',
-    hint: 'Спросите, какая помощь нужна; предложите удобный способ связи и сопровождение на приёме.',
-  },
-  hearing: {
-    label: 'Плохо слышит',
-    hint: 'Говорите громче и медленнее, повторяйте цифры и даты; предложите письменный ответ.',
-  },
-  littleRussian: {
-    label: 'Плохо говорит по-русски',
-    hint: 'Короткие простые фразы без сокращений; предложите переводчика или ответ письменно.',
-  },
-  lowDigital: {
-    label: 'Мало опыта с интернетом',
-    hint: 'Не отправляйте только на сайт: предложите телефон, личный приём или МФЦ.',
-  },
-} as const satisfies Record<CareFlag, { label: string; hint: string }>;
 
 const shortcuts: Record<CallShortcutName | 'actions' | 'phrases' | 'escape' | 'rating', string> = {
   incoming: 'Входящий звонок',
@@ -120,7 +95,6 @@ export const operator = {
     persons: { citizen: 'Гражданин', business: 'Организация или ИП' },
     care: 'Особая забота',
   },
-  care,
   capture: {
     region: 'Записать со слов клиента',
     save: 'Записать',

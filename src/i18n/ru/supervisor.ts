@@ -1,5 +1,6 @@
 import type { ComplianceRule, Headline, RuleCheck, StageBucket, StandardRuleCode } from '../../analytics';
 import type { ImportProblem } from '../../db/exchange';
+import { plural } from './plural';
 
 const rules: Record<ComplianceRule, string> = {
   holdOverPromise: 'Удержание дольше обещанного',
@@ -175,6 +176,7 @@ export const supervisor = {
     compliance: 'Нарушения стандарта',
     exchange: 'Обмен и хранение',
     line: 'Линия',
+    coaching: 'Наставничество',
   },
   tabsLabel: 'Разделы руководителя',
   period: { label: 'Период', from: 'С', to: 'По' },
@@ -188,6 +190,7 @@ export const supervisor = {
     rule: 'Нарушение',
     search: 'Телефон или имя клиента',
     behind: 'Звонки показателя',
+    group: 'Группа операторов',
     behindChoices: behind,
     any: 'Все',
     reset: 'Сбросить отбор',
@@ -371,6 +374,20 @@ export const supervisor = {
     importing: 'Проверяем и загружаем файл…',
     importFailed:
       'Не удалось сохранить записи: хранилище браузера недоступно или заполнено. Ничего не загружено.',
+    /** Calls imported from files going up to the centre's server (issue 19). */
+    toServer: {
+      region: 'Отправка загруженных звонков на сервер',
+      allSent: 'Загруженные из файлов звонки есть на сервере.',
+      waiting: (calls: number) =>
+        `Ждут отправки на сервер: ${calls} ${plural(calls, 'звонок', 'звонка', 'звонков')} из загруженных файлов.`,
+      unreachable: 'Нет связи с сервером: звонки уйдут, когда он ответит.',
+      signInAgain: 'Войдите снова, чтобы отправить загруженные звонки на сервер.',
+      refused: (calls: number) =>
+        `Сервер не принял ${calls} ${plural(calls, 'звонок', 'звонка', 'звонков')}; они остались на этом рабочем месте:`,
+      queueFailed:
+        'Не удалось поставить загруженные звонки в очередь на сервер: хранилище браузера недоступно.',
+      retry: 'Отправить на сервер снова',
+    },
     retentionTitle: 'Хранение персональных данных',
     retentionHint:
       'По истечении срока из записей звонков удаляются имена и телефоны клиентов и всё, что записано с их слов: ответы в полях, итоги, пересказ при переводе, вопрос для обратного звонка. Обезличенные показатели сохраняются.',

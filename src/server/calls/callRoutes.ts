@@ -2,16 +2,20 @@
 // event is stored once whatever the number of retries; the answer per call tells the workstation which
 // events it may forget, or why the server refused a call (it then kept everything it already had).
 // /api/v1/calls/outbox: the workstation says when its outbox becomes stuck or moves again (issue 20).
+// /api/v1/calls/imports: a supervisor's workstation sends the calls it imported from files (issue 19).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   apiErrorSchema,
   callEventAcksSchema,
   callEventBatchSchema,
+  callImportAcksSchema,
+  callImportSchema,
   leaseRequestSchema,
   leaseSchema,
   outboxReportSchema,
   type CallAck,
+  type CallImport,
 } from '../../protocol';
 import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
@@ -21,11 +25,29 @@ import { storeCallEvents } from '../storage/callEvents';
 import { BoardNews } from '../supervision/boardNews';
 import { acquireLease } from '../storage/leases';
 import { saveOutboxReport } from '../storage/outboxReports';
+import { importCalls } from '../storage/callImports';
 
 const access = ['operator'] as const;
+const importers = ['supervisor', 'administrator'] as const;
+/** Whole calls from a file: a batch of imported calls is larger than a workstation's upload. */
+const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
 const MAX_INT = 2 ** 31 - 1;
 const MAX_TIME = 8.64e15;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema };
+
+/** A batch for this organisation, its numbers within what the database holds, each event under its call. */
+function checkBatch(organisationId: string, batch: CallImport): void {
+  if (batch.organisationId !== organisationId) throw new ApiError(403, 'organisation_mismatch');
+  const { calls } = batch;
+  const ids = calls.map((c) => c.callId);
+  // Numbers beyond what the database holds (a 32-bit sequence and version, a time a Date can be).
+  const outOfRange = calls.some((c) =>
+    c.events.some((e) => e.seq > MAX_INT || e.flowVersion > MAX_INT || e.at > MAX_TIME),
+  );
+  const misfiled = calls.some((c) => c.events.some((e) => e.callId !== c.callId));
+  if (outOfRange || misfiled || new Set(ids).size !== ids.length)
+    throw new ApiError(400, 'invalid_request', messages.invalidRequest(['calls']));
+}
 
 export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
   // The supervisors' live board refetches when calls move (issue 19).
@@ -48,17 +70,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
     async (request) => {
       const session = sessionOf(request);
       const { organisationId, calls } = request.body;
-      if (organisationId !== session.organisation.id) throw new ApiError(403, 'organisation_mismatch');
-      const ids = calls.map((c) => c.callId);
-      // Numbers beyond what the database holds (a 32-bit sequence and version, a time a Date can be).
-      const outOfRange = calls.some((c) =>
-        c.events.some((e) => e.seq > MAX_INT || e.flowVersion > MAX_INT || e.at > MAX_TIME),
-      );
-      if (outOfRange) throw new ApiError(400, 'invalid_request', messages.invalidRequest(['calls']));
-      const misfiled = calls.some((c) => c.events.some((e) => e.callId !== c.callId));
-      if (misfiled || new Set(ids).size !== ids.length) {
-        throw new ApiError(400, 'invalid_request', messages.invalidRequest(['calls']));
-      }
+      checkBatch(session.organisation.id, request.body);
       const results = await storeCallEvents(
         db,
         { organisationId, personId: session.person.id },
@@ -84,6 +96,28 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
             ? { callId: r.callId, status: r.status, added: r.added }
             : { ...r, message: messages.api[r.code] },
         ),
+      };
+    },
+  );
+  app.post(
+    '/imports',
+    {
+      config: { access: importers },
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        summary: 'Send calls imported from workstation files; each is filed under the operator it names',
+        tags: ['calls'],
+        body: callImportSchema,
+        response: { 200: callImportAcksSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const session = sessionOf(request);
+      checkBatch(session.organisation.id, request.body);
+      const results = await importCalls(db, session.organisation.id, request.body.calls, config.now());
+      if (results.some((r) => r.status === 'stored' && r.added > 0)) board.moved(session.organisation.id);
+      return {
+        calls: results.map((r) => (r.status === 'stored' ? r : { ...r, message: messages.api[r.code] })),
       };
     },
   );

@@ -14,7 +14,9 @@ export type AuditAction =
   | 'person_enabled'
   | 'roles_set'
   | 'flow_published'
-  | 'kb_published';
+  | 'kb_published'
+  | 'group_saved'
+  | 'group_deleted';
 
 export interface AuditEntry {
   organisationId: string | null;

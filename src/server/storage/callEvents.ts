@@ -51,6 +51,8 @@ export async function storeCallEvents(
   now: Date,
   /** The lease the uploading device holds, checked in the same transaction; absent: no check. */
   lease?: CallEventBatch['lease'],
+  /** `fileCallbacks: false`: the calls' callbacks and transfers are not filed (calls imported from files). */
+  options: { fileCallbacks: boolean } = { fileCallbacks: true },
 ): Promise<StoreResult[]> {
   const order = [...calls].sort(byCallId);
   const results = await db.transaction().execute(async (trx) => {
@@ -60,7 +62,7 @@ export async function storeCallEvents(
       await keepFencedEvents(trx, who, lease, calls);
       return new Map(order.map((c) => [c.callId, refusal(c.callId, 'lease_lost')]));
     }
-    const first = await storeIn(trx, who, order, now);
+    const first = await storeIn(trx, who, order, now, options);
     // A call whose events leave a gap that events kept aside from this person fill (their device lost the
     // lease, took it back and the call went on): stored again with them in front; nothing else changed.
     const filling = await fencedFilling(trx, who.personId, first.gaps);
@@ -69,7 +71,7 @@ export async function storeCallEvents(
       const again = order
         .filter((c) => filling.has(c.callId))
         .map((c) => ({ callId: c.callId, events: [...(filling.get(c.callId) ?? []), ...c.events] }));
-      const second = await storeIn(trx, who, again, now);
+      const second = await storeIn(trx, who, again, now, options);
       for (const [id, r] of second.byCall) byCall.set(id, r);
       const restored = [...second.byCall.values()].filter((r) => r.status === 'stored').map((r) => r.callId);
       await markRestored(trx, who.personId, restored, now);
@@ -100,6 +102,7 @@ async function storeIn(
   who: Uploader,
   order: readonly Upload[],
   now: Date,
+  options: { fileCallbacks: boolean },
 ): Promise<Stored> {
   const byCall = new Map<string, StoreResult>();
   const gaps: Stored['gaps'] = [];
@@ -255,12 +258,14 @@ async function storeIn(
     };
     // A callback promised in the call is the centre's, and a transfer to a colleague who uses Sufler
     // hands the call over: both filed with the events that made them.
-    const filed = added.some((e) => e.event.type === 'operator.callback')
-      ? await fileCallbackOfCall(trx, ref)
-      : null;
-    const handover = added.some((e) => e.event.type === 'operator.transfer')
-      ? await fileHandoverOfCall(trx, ref)
-      : null;
+    const filed =
+      options.fileCallbacks && added.some((e) => e.event.type === 'operator.callback')
+        ? await fileCallbackOfCall(trx, ref)
+        : null;
+    const handover =
+      options.fileCallbacks && added.some((e) => e.event.type === 'operator.transfer')
+        ? await fileHandoverOfCall(trx, ref)
+        : null;
     // The entry that ends the call arrived: its figures are reduced now, once (call_figures).
     const ends = added.some((e) => e.after.state === ENDED_STATE);
     if (ends) done.ended = true;

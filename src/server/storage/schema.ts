@@ -288,7 +288,25 @@ export interface OutboxReportsTable {
   reported_at: Timestamp;
 }
 
+/** Migration 0012: groups of operators an administrator defines (issue 19). */
+export interface OperatorGroupsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  name_key: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OperatorGroupMembersTable {
+  group_id: string;
+  person_id: string;
+  organisation_id: string;
+}
+
 export interface Database {
+  operator_groups: OperatorGroupsTable;
+  operator_group_members: OperatorGroupMembersTable;
   call_rollups_daily: CallRollupsDailyTable;
   call_rollups_hourly: CallRollupsHourlyTable;
   call_rollups_ranked: CallRollupsRankedTable;

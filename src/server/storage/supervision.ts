@@ -37,6 +37,7 @@ import {
   TIMELESS_SUMS,
 } from './figureSums';
 import { fullNameOf } from './accounts';
+import { madeByGroup } from './operatorGroups';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -92,6 +93,7 @@ function conditions(q: Scope & { from?: number; to?: number; now: number; filter
   if (f.topic) out.push(sql<SqlBool>`topic = ${f.topic}`);
   if (f.rule) out.push(brokeRule(f.rule, q.now));
   if (f.behind) out.push(behind(f.behind, q.now));
+  if (f.group) out.push(madeByGroup(q.organisationId, f.group));
   const query = f.search?.trim().toLowerCase() ?? '';
   if (query !== '') {
     const digits = query.replace(/\D/g, '');
@@ -621,25 +623,44 @@ const COACHING_CALLS = 10;
  */
 export async function coaching(db: Db, q: PeriodQuery) {
   const conds = conditions(q);
-  const rows = await sql<{ operator_name: string; rule: string; n: number; calls: string[] }>`
+  const [totals, rows] = await Promise.all([
+    sql<{ operator_name: string; n: number }>`select operator_name, count(*)::int as n
+      from call_figures where ${where(conds)} group by operator_name`.execute(db),
+    sql<{ operator_name: string; rule: string; n: number; calls: string[]; calls_at: number[] }>`
     select operator_name, rule, count(*)::int as n,
-      (array_agg(call_id order by started_at desc, call_id desc))[1:${sql.lit(COACHING_CALLS)}] as calls
+      (array_agg(call_id order by started_at desc, call_id desc))[1:${sql.lit(COACHING_CALLS)}] as calls,
+      (array_agg((extract(epoch from started_at) * 1000)::float8 order by started_at desc, call_id desc))
+        [1:${sql.lit(COACHING_CALLS)}] as calls_at
     from (
       select operator_name, call_id, started_at, unnest(broken) as rule from call_figures where ${where(conds)}
       union all
       select operator_name, call_id, started_at, 'callbackOverdue' from call_figures
         where ${where([...conds, overdue(q.now)])}
     ) b
-    group by operator_name, rule`.execute(db);
-  const byOperator = new Map<string, { rule: ComplianceRule; calls: number; callIds: string[] }[]>();
+    group by operator_name, rule`.execute(db),
+  ]);
+  const byOperator = new Map<
+    string,
+    { rule: ComplianceRule; calls: number; callIds: string[]; callsAt: number[] }[]
+  >();
+  // Every operator with calls is named, the ones who broke no rule too.
+  for (const r of totals.rows) byOperator.set(r.operator_name, []);
+  const callsOf = new Map(totals.rows.map((r) => [r.operator_name, r.n]));
   for (const r of rows.rows) {
     let list = byOperator.get(r.operator_name);
     if (!list) byOperator.set(r.operator_name, (list = []));
-    list.push({ rule: r.rule as ComplianceRule, calls: r.n, callIds: r.calls }); // a rule code kept by figuresRow
+    // A rule code kept by figuresRow; pg may hand float8 back as text.
+    list.push({
+      rule: r.rule as ComplianceRule,
+      calls: r.n,
+      callIds: r.calls,
+      callsAt: r.calls_at.map(Number),
+    });
   }
   return [...byOperator]
     .map(([operatorName, rules]) => ({
       operatorName,
+      calls: callsOf.get(operatorName) ?? 0,
       rules: rules.sort((a, b) => b.calls - a.calls || a.rule.localeCompare(b.rule)),
     }))
     .sort((a, b) => a.operatorName.localeCompare(b.operatorName));

@@ -3,7 +3,7 @@
 // organisation (or, for an operator, another operator's) answers 404 like one that does not exist.
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CallFacts } from '../../analytics/callFacts';
@@ -45,7 +45,8 @@ import {
 import { stuckOutboxes } from '../storage/outboxReports';
 import { keptAsideOf } from '../storage/leases';
 import { listErasures, retentionDays, setRetentionDays } from '../storage/retention';
-import { csvRows, organisationTimeZone, validTimeZone } from './supervisionCsv';
+import { groupInOrganisation } from '../storage/operatorGroups';
+import { csvRows, jsonPieces, organisationTimeZone, validTimeZone } from './supervisionCsv';
 
 const readers = ['operator', 'supervisor', 'administrator'] as const;
 const supervisors = ['supervisor', 'administrator'] as const;
@@ -74,11 +75,21 @@ function filterOf(q: FilterQuery): CallFilter {
   if (q.rule) f.rule = q.rule as CallFilter['rule']; // checked against COMPLIANCE_RULES by the schema
   if (q.search) f.search = q.search;
   if (q.behind) f.behind = q.behind;
+  if (q.group) f.group = q.group;
   return f;
 }
 
 /** Facts go out whole: the schema names a few fields and lets the rest through (an interface has no index). */
 const wire = (f: CallFacts) => f as unknown as z.infer<typeof serverCallSchema>['facts'];
+
+/** An export streamed as it is written, for the browser to save under `file`. */
+function sendFile(reply: FastifyReply, pieces: AsyncIterable<string>, type: string, file: string) {
+  return reply
+    .header('content-type', `${type}; charset=utf-8`)
+    .header('content-disposition', `attachment; filename="${file}"`)
+    .header('cache-control', 'no-store')
+    .send(Readable.from(pieces));
+}
 
 const cursorText = (c: PageCursor | null) => (c ? `${c.startedAt}:${c.callId}` : null);
 function cursorOf(text: string | undefined): PageCursor | undefined {
@@ -88,6 +99,17 @@ function cursorOf(text: string | undefined): PageCursor | undefined {
 }
 
 export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
+  /**
+   * The reader's scope and the query's filters; a group of another organisation (or none) is not found,
+   * like another organisation's call, rather than quietly matching nothing.
+   */
+  const readingOf = async (request: FastifyRequest, q: FilterQuery) => {
+    const scope = scopeOf(request);
+    if (q.group && !(await groupInOrganisation(db, scope.organisationId, q.group)))
+      throw new ApiError(404, 'group_not_found');
+    return { scope, filter: filterOf(q) };
+  };
+
   app.get(
     '/calls',
     {
@@ -103,14 +125,15 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
       const q = request.query;
       const now = config.now().getTime();
       const after = cursorOf(q.after);
+      const { scope, filter } = await readingOf(request, q);
       const page = await listCalls(
         db,
         {
-          ...scopeOf(request),
+          ...scope,
           ...(q.from === undefined ? {} : { from: q.from }),
           ...(q.to === undefined ? {} : { to: q.to }),
           now,
-          filter: filterOf(q),
+          filter,
         },
         { limit: q.limit, ...(after ? { after } : {}) },
       );
@@ -139,21 +162,42 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
     },
     async (request, reply) => {
       const q = request.query;
-      const scope = scopeOf(request);
+      const { scope, filter } = await readingOf(request, q);
       const timeZone = await organisationTimeZone(db, scope.organisationId);
       const rows = csvRows(db, {
         ...scope,
         from: q.from,
         to: q.to,
         now: config.now().getTime(),
-        filter: filterOf(q),
+        filter,
         timeZone,
       });
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="calls.csv"')
-        .header('cache-control', 'no-store')
-        .send(Readable.from(rows));
+      return sendFile(reply, rows, 'text/csv', 'calls.csv');
+    },
+  );
+
+  app.get(
+    '/calls.json',
+    {
+      config: { access: readers },
+      schema: {
+        summary:
+          'The filtered calls as one JSON array (codes, ISO times, seconds) for Power Query, pandas or jq, streamed',
+        tags: ['supervision'],
+        querystring: periodQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const { scope, filter } = await readingOf(request, q);
+      const pieces = jsonPieces(db, {
+        ...scope,
+        from: q.from,
+        to: q.to,
+        now: config.now().getTime(),
+        filter,
+      });
+      return sendFile(reply, pieces, 'application/json', 'calls.json');
     },
   );
 
@@ -243,14 +287,15 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
     },
     async (request) => {
       const q = request.query;
-      const scope = scopeOf(request);
+      const { scope, filter } = await readingOf(request, q);
       const timeZone =
         q.timeZone && validTimeZone(q.timeZone)
           ? q.timeZone
           : await organisationTimeZone(db, scope.organisationId);
+      // A group is a filter like the others: its figures are summed over its calls, not the rollups.
       const figures = await periodFiguresOf(
         db,
-        { ...scope, from: q.from, to: q.to, now: config.now().getTime(), filter: filterOf(q) },
+        { ...scope, from: q.from, to: q.to, now: config.now().getTime(), filter },
         timeZone,
       );
       // PeriodFigures goes out whole: the schema names its frame and lets the figures through.
@@ -270,12 +315,13 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
     },
     async (request) => {
       const q = request.query;
+      const { scope, filter } = await readingOf(request, q);
       const operators = await coaching(db, {
-        ...scopeOf(request),
+        ...scope,
         from: q.from,
         to: q.to,
         now: config.now().getTime(),
-        filter: filterOf(q),
+        filter,
       });
       return { operators };
     },

@@ -9,6 +9,8 @@ import {
   callEventSchema,
   callPageSchema,
   callRecordSchema,
+  coachingSchema,
+  operatorGroupsSchema,
   periodFiguresSchema,
   type callCommentSchema,
   type serverCallSchema,
@@ -19,6 +21,8 @@ import { api, ApiRefusal } from '../account/session';
 export type ServerCall = z.infer<typeof serverCallSchema>;
 export type CallComment = z.infer<typeof callCommentSchema>;
 export type CentreRecord = z.infer<typeof callRecordSchema>;
+export type Coaching = z.infer<typeof coachingSchema>;
+export type CentreGroup = z.infer<typeof operatorGroupsSchema>['groups'][number];
 
 const PAGE = 500;
 
@@ -133,4 +137,20 @@ export function recordLog(record: CentreRecord): CallEventRow[] {
     // The engine's event is kept whole by the server; the schema checks its envelope.
     return parsed.success ? [parsed.data as unknown as CallEventRow] : [];
   });
+}
+
+/** Per operator over the period under the filter: their calls, and the rules they missed most. */
+export async function fetchCoaching(q: { from: number; to: number; filter: CallFilter }): Promise<Coaching> {
+  return checked(coachingSchema, await api('GET', `/supervision/coaching?${queryOf(q)}`));
+}
+
+/** A call the list does not hold (opened from the coaching page), as the list would hold it; null: not ended. */
+export async function fetchCall(callId: string): Promise<{ row: CallRow; facts: CallFacts } | null> {
+  const record = await fetchRecord(callId);
+  return record.call ? centreCallRow(record.call) : null;
+}
+
+/** The organisation's groups of operators, to filter by. */
+export async function fetchGroups(): Promise<CentreGroup[]> {
+  return checked(operatorGroupsSchema, await api('GET', '/groups')).groups;
 }

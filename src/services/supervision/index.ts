@@ -9,14 +9,19 @@ import { createLineFeed, type LineFeed } from './lineFeed';
 export {
   addComment,
   centreCallRow,
+  fetchCall,
   fetchCalls,
+  fetchCoaching,
   fetchDashboard,
+  fetchGroups,
   fetchRecord,
   isRefusal,
   failureOf,
   recordLog,
   type CallComment,
+  type CentreGroup,
   type CentreRecord,
+  type Coaching,
   type Failure,
 } from './centreCalls';
 export type { Board, LineView, LineFeed } from './lineFeed';

@@ -21,7 +21,10 @@ export function queryOf(q: PeriodQuery & { timeZone?: string }): string {
   return params.toString();
 }
 
-/** The address of the streamed CSV of the filtered calls: a link, so the browser saves it as it comes. */
-export function csvAddress(q: PeriodQuery): string {
-  return `${API}/supervision/calls.csv?${queryOf(q)}`;
+/**
+ * The address of the streamed export of the filtered calls, CSV for Excel or JSON for a program: a link, so
+ * the browser saves it as it comes.
+ */
+export function exportAddress(q: PeriodQuery, format: 'csv' | 'json'): string {
+  return `${API}/supervision/calls.${format}?${queryOf(q)}`;
 }

@@ -5,7 +5,8 @@ import { createLeaseClient } from '../lease/leaseClient';
 import { linkLease, setLeaseStanding } from '../lease/standing';
 import { deviceId, localLeaseStore, serverLeaseTransport } from '../lease/transport';
 import { startSync, type SyncHandle } from './syncClient';
-import { serverTransport } from './transport';
+import { importsTransport, serverTransport } from './transport';
+import { importsOwner } from '../../db/sync';
 
 export type { SyncStatus } from './syncClient';
 export type { EarlierCalls } from '../../db/sync';
@@ -32,4 +33,9 @@ export function startServerSync(db: AppDB, owner: UploadOwner): SyncHandle {
       sync.stop();
     },
   };
+}
+
+/** The calls this supervisor imported from files, sent as their own queue while the workspace is open. */
+export function startImportsSync(db: AppDB, supervisor: UploadOwner): SyncHandle {
+  return startSync({ db, owner: importsOwner(supervisor), transport: importsTransport, offerEarlier: false });
 }

@@ -66,6 +66,8 @@ export interface SyncStatus {
   earlier: EarlierCalls | null;
   /** Since when calls have waited with nothing moving while the server answered; null: not stuck. */
   stuckSince: number | null;
+  /** Calls the server refused in this session, with its words: kept queued, tried at the next start. */
+  refused: readonly { callId: string; message: string }[];
   /**
    * Events sent since this page started that the server kept aside rather than added, because another
    * device of the operator had taken the calls over (and how many calls they belong to); null: none.
@@ -86,6 +88,8 @@ export interface SyncDeps {
   now?: () => number;
   maxEvents?: number;
   maxBytes?: number;
+  /** false: no offer of calls stored before the connection (a queue of imported calls has none). */
+  offerEarlier?: boolean;
 }
 
 export interface SyncHandle {
@@ -127,6 +131,7 @@ export function startSync(deps: SyncDeps): SyncHandle {
     connection: 'ok',
     earlier: null,
     stuckSince: null,
+    refused: [],
     keptAside: null,
   };
   // The calls some of whose events were kept aside, for the count the operator is told.
@@ -212,7 +217,15 @@ export function startSync(deps: SyncDeps): SyncHandle {
     const stored = new Set(
       acks.calls.filter((a) => a.status === 'stored' || isFenced(a)).map((a) => a.callId),
     );
-    for (const a of acks.calls) if (!stored.has(a.callId)) skip.add(a.callId);
+    const refused = acks.calls.filter((a) => a.status === 'refused' && !stored.has(a.callId));
+    for (const a of refused) skip.add(a.callId);
+    if (refused.length > 0)
+      publish({
+        refused: [
+          ...status.refused,
+          ...refused.map((a) => ({ callId: a.callId, message: a.status === 'refused' ? a.message : '' })),
+        ],
+      });
     await acknowledgeUpload(
       db,
       batch.filter((c) => stored.has(c.callId)),
@@ -329,10 +342,11 @@ export function startSync(deps: SyncDeps): SyncHandle {
     },
   };
   // Asked once per person and workstation; storage failing here only means the offer waits for the next start.
-  void earlierCalls(db, owner, (deps.now ?? Date.now)()).then(
-    (earlier) => !stopped && earlier && publish({ earlier }),
-    () => undefined,
-  );
+  if (deps.offerEarlier !== false)
+    void earlierCalls(db, owner, (deps.now ?? Date.now)()).then(
+      (earlier) => !stopped && earlier && publish({ earlier }),
+      () => undefined,
+    );
   kick();
   return handle;
 }

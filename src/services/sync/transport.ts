@@ -1,6 +1,7 @@
 // The sync client's link to POST /api/v1/calls/events, through the session client (its cookie and CSRF
 // token): the server's refusals mapped to what the sync client does about them; and the outbox's report
-// (PUT /api/v1/calls/outbox).
+// (PUT /api/v1/calls/outbox); the calls a supervisor imported from files go the same way to
+// POST /api/v1/calls/imports.
 import type { CallEventAcks } from '../../protocol';
 import { api, ApiRefusal, checkSession } from '../account/session';
 import { UploadError, type Transport, type UploadBatch, type UploadFailure } from './syncClient';
@@ -15,20 +16,31 @@ function failureOf(error: unknown): UploadFailure {
   return 'unreachable';
 }
 
-export const serverTransport: Transport = {
-  async send(batch: UploadBatch) {
+async function refreshSession() {
+  const state = await checkSession();
+  if (state === null) throw new Error('the server did not answer');
+  return state.mode === 'signedIn';
+}
+
+/** POSTs each batch to `path`; the server's words and codes are the same for every upload route. */
+function sendTo(path: string): Transport['send'] {
+  return async (batch: UploadBatch) => {
     try {
-      return await api<CallEventAcks>('POST', '/calls/events', batch);
+      return await api<CallEventAcks>('POST', path, batch);
     } catch (error) {
       throw new UploadError(failureOf(error));
     }
-  },
+  };
+}
+
+/** An operator's calls (and the outbox's report of how it stands). */
+export const serverTransport: Transport = {
+  send: sendTo('/calls/events'),
   async report(report) {
     await api<undefined>('PUT', '/calls/outbox', report);
   },
-  async refreshSession() {
-    const state = await checkSession();
-    if (state === null) throw new Error('the server did not answer');
-    return state.mode === 'signedIn';
-  },
+  refreshSession,
 };
+
+/** The calls a supervisor imported from files (issue 19). */
+export const importsTransport: Transport = { send: sendTo('/calls/imports'), refreshSession };

@@ -15,7 +15,7 @@ import {
   setUploadOwner,
 } from '../../../src/db';
 import { finishCall } from '../../../src/db/records';
-import { earlierCalls, outboxState } from '../../../src/db/sync';
+import { earlierCalls, importsOwner, outboxState, queueImportedCalls } from '../../../src/db/sync';
 import type { CallAck, CallEventAcks, OutboxReport } from '../../../src/protocol';
 import {
   startSync,
@@ -729,6 +729,56 @@ describe('calls made before the workstation connected', () => {
     expect(await earlierCalls(db, OWNER, template.start.at - 1)).toBeNull();
     await madeAlone(db, epoch, 'later');
     expect(await earlierCalls(db, OWNER, LATER)).toBeNull();
+  });
+
+  it('sends the calls a supervisor imported from files as their own queue, once, keeping any the server refuses', async () => {
+    // The calls came from another workstation's file: stored here, queued for no one.
+    const { db, epoch } = await openDb(`outbox-${++n}`, null);
+    await madeAlone(db, epoch, 'filed-1');
+    await madeAlone(db, epoch, 'filed-2');
+    await madeAlone(db, epoch, 'other-ministry', 'another-ministry');
+    const supervisor = { ...OWNER, personId: '00000000-0000-4000-8000-000000000009' };
+    setUploadOwner(db, supervisor);
+    // Another ministry's call in the same file stays on this workstation.
+    expect(await queueImportedCalls(db, supervisor, ['filed-1', 'filed-2', 'other-ministry'])).toBe(2);
+    // Not the supervisor's own calls, nor offered as calls made before the connection.
+    expect(await outboxState(db, supervisor)).toMatchObject({ calls: 0 });
+    const server = new FakeServer();
+    const refusal = 'В организации нет оператора с именем, записанным в звонке.';
+    const transport = {
+      ...server.transport(),
+      send: (batch: UploadBatch): Promise<CallEventAcks> => {
+        const acks = server.receive({ ...batch, calls: batch.calls.filter((c) => c.callId !== 'filed-2') });
+        const refused: CallAck = {
+          callId: 'filed-2',
+          status: 'refused',
+          code: 'call_not_yours',
+          message: refusal,
+        };
+        return Promise.resolve({
+          calls: [...acks.calls, ...(batch.calls.some((c) => c.callId === 'filed-2') ? [refused] : [])],
+        });
+      },
+    };
+    const imports = importsOwner(supervisor);
+    const sync = startSync({ db, owner: imports, transport, offerEarlier: false, now: () => LATER });
+    try {
+      const done = await statusWhere(sync, (s) => s.refused.length > 0 && s.outbox?.calls === 1);
+      expect(done.refused).toEqual([{ callId: 'filed-2', message: refusal }]);
+      expect(done.earlier).toBeNull();
+      const local = await localLogs(db, ['filed-1']);
+      expect(server.held.get('filed-1')).toEqual(JSON.parse(JSON.stringify(local.get('filed-1'))));
+      // Queued again (the file imported twice): the server's answer adds nothing new.
+      await queueImportedCalls(db, supervisor, ['filed-1']);
+      await vi.waitFor(async () => expect(await outboxState(db, imports)).toMatchObject({ calls: 1 }));
+      await sync.settled();
+      expect([...server.inserts.values()].every((times) => times === 1)).toBe(true);
+    } finally {
+      sync.stop();
+    }
+    // The refused call stays queued (and stored) for the next opening.
+    expect((await db.outbox.toArray()).map((r) => r.callId)).toEqual(['filed-2', 'filed-2']);
+    expect(await readLog(db, 'filed-2')).toHaveLength(2);
   });
 });
 
