@@ -3,7 +3,8 @@
 // person chooses when). While the server answers, an event on its way for under SETTLE_MS is not
 // called unsent: the line does not flicker with every step of a call. An outbox the sync client calls
 // stuck (nothing moved for five minutes while the server answered) says so and asks to tell the
-// administrator (issue 20). A lazy chunk (AccountBar.tsx).
+// administrator (issue 20). Events the server kept aside because another device of the operator had
+// taken the calls over are said in words, once they came back (issue 17). A lazy chunk (AccountBar.tsx).
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
 import type { SyncStatus } from '../services/sync';
@@ -45,6 +46,11 @@ export function SyncStatusLine({ status, signInAgain }: Props) {
         status.connection === 'unreachable' && calls > 0 && <span>{words.unreachable}</span>
       )}
       <span>{unsent ?? words.allSent}</span>
+      {status.keptAside && (
+        <span className="sync-status__kept">
+          {words.keptAside(status.keptAside.events, status.keptAside.calls)}
+        </span>
+      )}
     </span>
   );
 }

@@ -53,7 +53,8 @@ export const serverCallSchema = z.object({
 });
 
 export const callPageSchema = z.object({
-  calls: z.array(serverCallSchema),
+  /** `chainId`: the client call it is part of when it was handed between desks (the record has them all). */
+  calls: z.array(serverCallSchema.extend({ chainId: z.string().nullable().default(null) })),
   /** Pass as `after` for the next page; null on the last. */
   next: z.string().nullable(),
   serverTime: z.number(),
@@ -75,6 +76,34 @@ export const callRecordSchema = z.object({
   /** The record's entries as the workstation stored them (src/calls/record.ts). */
   events: z.array(z.looseObject({ seq: z.number(), at: z.number() })),
   comments: z.array(callCommentSchema),
+  /**
+   * The client call across desks when it was handed over (issue 17), in order: each desk's call, who
+   * took it, when, the transfers before it and its figures once it ended. An operator gets their own
+   * desks' parts only. Null: the call was never handed over.
+   */
+  chain: z
+    .object({
+      chainId: z.string(),
+      calls: z.array(
+        z.object({
+          callId: z.string(),
+          operatorName: z.string(),
+          startedAt: z.number(),
+          transfersBefore: z.number(),
+          call: serverCallSchema.nullable(),
+        }),
+      ),
+    })
+    .nullable()
+    .default(null),
+  /**
+   * Events of this call its device sent after another device of the operator had taken the calls over:
+   * kept aside rather than added (per lost lease), and how many were put back into the call when that
+   * device took the calls back and the call went on.
+   */
+  keptAside: z
+    .array(z.object({ events: z.number(), restored: z.number(), firstAt: z.number(), lastAt: z.number() }))
+    .default([]),
 });
 
 /** Figures (src/analytics/dashboard.ts) passed through whole. */

@@ -123,7 +123,17 @@ export function SupervisorWorkspace() {
       </Tabs>
       {open &&
         (centre ? (
-          <CentreCallRecord db={db} call={open} now={now} onClose={close} />
+          <CentreCallRecord
+            db={db}
+            call={open}
+            now={now}
+            onClose={close}
+            onOpen={(call) => {
+              // Another desk's call of the same client call: it may be one the list does not hold.
+              setPicked(call);
+              setOpenId(call.row.id);
+            }}
+          />
         ) : (
           <CallRecord db={db} call={open} now={now} onClose={close} />
         ))}

@@ -21,6 +21,7 @@ function status(
     earlier: null,
     stuckSince,
     refused: [],
+    keptAside: null,
   };
 }
 
@@ -52,6 +53,26 @@ describe('the sync status line', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: NOW });
     render(<SyncStatusLine status={status('unreachable', 2, NOW - 1000)} signInAgain={() => {}} />);
     expect(line()).toBe(`нет связи с серверомне отправлено: 2 звонка (с ${hhmm(NOW - 1000)})`);
+  });
+
+  it('says in words how many events the server kept aside because the calls were taken over elsewhere', () => {
+    const { rerender } = render(
+      <SyncStatusLine
+        status={{ ...status('ok', 0, null), keptAside: { events: 3, calls: 1 } }}
+        signInAgain={() => {}}
+      />,
+    );
+    expect(line()).toBe(
+      'всё отправлено3 события звонка сохранены на сервере отдельно: ваши звонки в это время вели на ' +
+        'другом устройстве. Ничего не потеряно, руководитель увидит это в записи звонка',
+    );
+    rerender(
+      <SyncStatusLine
+        status={{ ...status('ok', 0, null), keptAside: { events: 5, calls: 2 } }}
+        signInAgain={() => {}}
+      />,
+    );
+    expect(line()).toContain('5 событий из 2 звонков сохранены на сервере отдельно');
   });
 
   it('offers to sign in again when the session ended and calls wait, and only then', () => {

@@ -2,7 +2,8 @@
 // two browser contexts: Anna transfers a call to Boris, whom the organisation's directory names (he is
 // in no department of the profile); Boris's screen offers it with the caller, the need, the notes and the
 // count so far; he takes it and his call goes on past the greeting with the count carried; sent back to
-// Anna, hers is at the cap and a third transfer is refused.
+// Anna, hers is at the cap and a third transfer is refused. The supervisor, in a third browser, opens
+// one of the calls and sees the three desks as one client call, and opens another desk's record from it.
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { databaseOf } from '../../src/server/app';
@@ -99,6 +100,32 @@ it('hands a transferred call over to a colleague named by the directory, its cou
   const first = (await db.selectFrom('calls').select('id').orderBy('started_at').executeTakeFirst())?.id;
   expect(await chained()).toEqual([first, first, first]);
 
+  // The supervisor sees the chain of desks as one client call: the two ended desks' calls are listed,
+  // and the record of either shows all three desks in order, the last still talking.
+  const chief = await desk(cleanups, url, 'sverdlovsk.supervisor', SAMPLE_PASSWORD);
+  await chief.page.getByRole('heading', { level: 1, name: 'Рабочее место руководителя' }).waitFor();
+  await chief.page.getByText('Звонков: 2 из 2').waitFor({ timeout: 15_000 });
+  const grid = chief.page.getByRole('grid', { name: 'Звонки' });
+  // Newest first: Anna's first desk is the oldest row.
+  await grid.getByRole('row').last().click();
+  const record = chief.page.getByRole('complementary');
+  const chain = record.getByTestId('call-chain');
+  await chain.waitFor({ timeout: 15_000 });
+  expect(await chain.getByRole('heading').textContent()).toBe('Один звонок гражданина: 3 рабочих места');
+  const desks = chain.getByRole('listitem');
+  expect(await desks.allTextContents()).toEqual([
+    expect.stringMatching(/^Смирнова Анна Сергеевна — первое рабочее место, .*\(эта запись\)$/),
+    expect.stringMatching(/^Петров Борис — после 1-го переключения, /),
+    expect.stringMatching(/^Смирнова Анна Сергеевна — после 2-го переключения, .*звонок ещё идёт$/),
+  ]);
+  // Boris's desk's record opens from the chain (by keyboard, as any control).
+  await chain.getByRole('button', { name: /^Открыть запись: Петров Борис/ }).focus();
+  await chief.page.keyboard.press('Enter');
+  await desks.nth(1).getByText('(эта запись)').waitFor({ timeout: 15_000 });
+  expect(await record.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/^Запись звонка: /);
+  expect(await chain.getByRole('button').count()).toBe(1); // back to Anna's first desk; the third still talks
+
   expect(anna.errors).toEqual([]);
   expect(boris.errors).toEqual([]);
+  expect(chief.errors).toEqual([]);
 });

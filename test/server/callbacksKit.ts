@@ -61,12 +61,14 @@ function withAccount(personId: string) {
 
 /**
  * A consultation in murmansk-sport transferred to Морозова, whose Sufler account is `personId`: the call
- * a workstation uploads. `received` starts it from an earlier handover (the count and chain continued).
+ * a workstation uploads. `received` starts it from an earlier handover (the count and chain continued);
+ * `connected`: the colleague picked up, which ends the call.
  */
 export function callTransferring(
   callId: string,
   personId: string,
   received?: { transfersBefore: number; handover: { id: string; chainId: string } },
+  connected = false,
 ): PromisingCall['log'] {
   const clock = new ManualClock(PROMISED_AT);
   const session = startCall({
@@ -92,6 +94,7 @@ export function callTransferring(
     target: { kind: 'colleague', id: 'mu-morozova' },
     summary: 'жалоба, просит перезвонить вечером',
   });
+  if (connected) session.send({ type: 'transfer.connected' });
   const log: PromisingCall['log'] = JSON.parse(JSON.stringify(session.log()));
   session.stop();
   return log;

@@ -3,8 +3,9 @@
 // (lease_lost) in the transaction that would store its events, and those events are kept aside.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCallEvents } from '../../src/server/storage/callEvents';
-import { countFencedEvents } from '../../src/server/storage/leases';
+import { countFencedEvents, leaseReleased } from '../../src/server/storage/leases';
 import { batch, callEvents } from './callEventsKit';
+import { callTransferring } from './callbacksKit';
 import { listening, openStream } from './streamKit';
 import { MURMANSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
@@ -15,6 +16,9 @@ describe.each(DATABASE_KINDS)('operator leases on %s', (kind) => {
   const lease = (deviceId: string, takeOver = false) =>
     server.call('POST', '/api/v1/calls/lease', { as: operator, body: { deviceId, takeOver } });
   const upload = (body: unknown) => server.call('POST', '/api/v1/calls/events', { as: operator, body });
+
+  let base: string | undefined;
+  const stream = async () => openStream((base ??= await listening(server.app)), operator);
 
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -75,18 +79,121 @@ describe.each(DATABASE_KINDS)('operator leases on %s', (kind) => {
     expect(await countFencedEvents(server.db, operator.personId)).toBe(before + 2);
   });
 
-  it('tells the streams when a device takes the lease over, naming the person and the new device', async () => {
-    const base = await listening(server.app);
-    const stream = await openStream(base, operator);
+  it('is released when the call its device was making ends, so the next call elsewhere takes it freely', async () => {
+    const held = (await lease('desk', true)).json<{ epoch: number }>();
+    const named = { deviceId: 'desk', epoch: held.epoch };
+    // A call going on keeps it: another device is told it is held elsewhere.
+    const call = `lease-${kind}-ends`;
+    const log = callTransferring(call, 'not-a-person', undefined, true);
+    const going = await upload({ ...batch(MURMANSK, [call, log.slice(0, 3)]), lease: named });
+    expect(going.json()).toMatchObject({ calls: [{ status: 'stored' }] });
+    expect((await lease('laptop')).statusCode).toBe(409);
+    // Its final event stored, the lease is released: the laptop takes it without a take-over, under a
+    // new fencing number, and nobody is told of a take-over.
+    const ends = await upload({ ...batch(MURMANSK, [call, log.slice(3)]), lease: named });
+    expect(ends.json()).toMatchObject({ calls: [{ status: 'stored' }] });
+    expect(await leaseReleased(server.db, operator.personId)).toBe(true);
+    const news = await stream();
+    const taken = await lease('laptop');
+    expect(taken.statusCode).toBe(200);
+    expect(taken.json()).toEqual({ deviceId: 'laptop', epoch: held.epoch + 1 });
+    expect(await leaseReleased(server.db, operator.personId)).toBe(false);
+    // The desk's old number is still fenced.
+    const late = `lease-${kind}-late`;
+    const stale = await upload({ ...batch(MURMANSK, [late, callEvents(late, 0, 1)]), lease: named });
+    expect(stale.json()).toMatchObject({ calls: [{ code: 'lease_lost' }] });
+    // The next news on the stream is a later take-over, not this free taking.
     expect((await lease('desk', true)).statusCode).toBe(200);
-    expect(await stream.next()).toEqual({
+    expect(await news.next()).toMatchObject({ event: 'lease', data: { deviceId: 'desk' } });
+    news.close();
+  });
+
+  it('is held again by the device that released it when it uploads a new call before anyone took it', async () => {
+    const held = (await lease('desk', true)).json<{ epoch: number }>();
+    const named = { deviceId: 'desk', epoch: held.epoch };
+    const done = `lease-${kind}-done`;
+    const next = `lease-${kind}-next`;
+    // One call ended offline and the next started offline: they go up together; the lease stays held.
+    const both = await upload({
+      ...batch(
+        MURMANSK,
+        [done, callTransferring(done, 'not-a-person', undefined, true)],
+        [next, callEvents(next, 0, 1)],
+      ),
+      lease: named,
+    });
+    expect(both.json()).toMatchObject({ calls: [{ status: 'stored' }, { status: 'stored' }] });
+    expect(await leaseReleased(server.db, operator.personId)).toBe(false);
+    expect((await lease('laptop')).statusCode).toBe(409);
+  });
+
+  it('puts the events kept aside back into their call when its device takes the calls back and the call goes on', async () => {
+    const call = `lease-${kind}-back`;
+    const desk = (await lease('desk', true)).json<{ epoch: number }>();
+    const first = await upload({
+      ...batch(MURMANSK, [call, callEvents(call, 0, 2)]),
+      lease: { deviceId: 'desk', epoch: desk.epoch },
+    });
+    expect(first.json()).toMatchObject({ calls: [{ status: 'stored', added: 3 }] });
+    // The laptop takes the calls over; the desk, not yet told, records two more events: kept aside.
+    expect((await lease('laptop', true)).statusCode).toBe(200);
+    const fenced = await upload({
+      ...batch(MURMANSK, [call, callEvents(call, 3, 4)]),
+      lease: { deviceId: 'desk', epoch: desk.epoch },
+    });
+    expect(fenced.json()).toMatchObject({ calls: [{ code: 'lease_lost' }] });
+    // The desk takes the calls back and its call goes on from where it was.
+    const back = (await lease('desk', true)).json<{ epoch: number }>();
+    const later = await upload({
+      ...batch(MURMANSK, [call, callEvents(call, 5, 6)]),
+      lease: { deviceId: 'desk', epoch: back.epoch },
+    });
+    expect(later.json()).toMatchObject({ calls: [{ status: 'stored', added: 4 }] });
+    expect((await listCallEvents(server.db, call)).map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // The record says what happened: two events kept aside, both put back.
+    const supervisor = await server.signInAs(MURMANSK, 'supervisor');
+    const record = await server.call('GET', `/api/v1/supervision/calls/${call}`, { as: supervisor });
+    expect(record.json()).toMatchObject({
+      keptAside: [{ events: 2, restored: 2, firstAt: callEvents(call, 3, 3)[0]?.at }],
+    });
+    // A retry of the refused batch changes nothing.
+    const again = await upload({
+      ...batch(MURMANSK, [call, callEvents(call, 3, 4)]),
+      lease: { deviceId: 'desk', epoch: desk.epoch },
+    });
+    expect(again.json()).toMatchObject({ calls: [{ code: 'lease_lost' }] });
+    expect((await listCallEvents(server.db, call)).length).toBe(7);
+  });
+
+  it('refuses a gap the kept-aside events do not fill whole, and fills it once they do', async () => {
+    const call = `lease-${kind}-gap`;
+    const desk = (await lease('desk', true)).json<{ epoch: number }>();
+    const stale = { deviceId: 'desk', epoch: desk.epoch };
+    await upload({ ...batch(MURMANSK, [call, callEvents(call, 0, 1)]), lease: stale });
+    expect((await lease('laptop', true)).statusCode).toBe(200);
+    await upload({ ...batch(MURMANSK, [call, callEvents(call, 2, 2)]), lease: stale });
+    const back = { deviceId: 'desk', epoch: (await lease('desk', true)).json<{ epoch: number }>().epoch };
+    // Event 3 is missing everywhere: nothing is put back, nothing stored.
+    const gap = await upload({ ...batch(MURMANSK, [call, callEvents(call, 4, 5)]), lease: back });
+    expect(gap.json()).toMatchObject({ calls: [{ status: 'refused', code: 'sequence_gap' }] });
+    expect((await listCallEvents(server.db, call)).length).toBe(2);
+    const filled = await upload({ ...batch(MURMANSK, [call, callEvents(call, 3, 5)]), lease: back });
+    expect(filled.json()).toMatchObject({ calls: [{ status: 'stored', added: 4 }] });
+    expect((await listCallEvents(server.db, call)).map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('tells the streams when a device takes the lease over, naming the person and the new device', async () => {
+    expect((await lease('laptop', true)).statusCode).toBe(200);
+    const news = await stream();
+    expect((await lease('desk', true)).statusCode).toBe(200);
+    expect(await news.next()).toEqual({
       event: 'lease',
       data: { kind: 'lease', personId: operator.personId, deviceId: 'desk' },
     });
     // Asking again from the holder takes nothing over: no news.
     expect((await lease('desk')).statusCode).toBe(200);
     expect((await lease('laptop', true)).statusCode).toBe(200);
-    expect(await stream.next()).toMatchObject({ data: { deviceId: 'laptop' } });
-    stream.close();
+    expect(await news.next()).toMatchObject({ data: { deviceId: 'laptop' } });
+    news.close();
   });
 });

@@ -75,4 +75,40 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
     expect(retention.json()).toMatchObject({ days: 90, erasures: [{ callId: 'old' }] });
     expect(retention.json<{ erasures: { events: number }[] }>().erasures[0]?.events).toBeGreaterThan(0);
   });
+
+  it('erases them from the events kept aside after a take-over too', async () => {
+    const now = Date.now();
+    const operator = await server.signInAs(SVERDLOVSK, 'operator');
+    const lease = async (deviceId: string) =>
+      (
+        await server.call('POST', '/api/v1/calls/lease', { as: operator, body: { deviceId, takeOver: true } })
+      ).json<{ deviceId: string; epoch: number }>();
+    const upload = (events: ReturnType<typeof call>, held: { deviceId: string; epoch: number }) =>
+      server.call('POST', '/api/v1/calls/events', {
+        as: operator,
+        body: { organisationId: SVERDLOVSK, lease: held, calls: [{ callId: 'aside', events }] },
+      });
+    const log = call('aside', now - 100 * DAY);
+    const desk = await lease('desk');
+    await upload(log.slice(0, 1), desk);
+    await lease('laptop');
+    // The desk, not yet told, sends the caller's name and phone: kept aside. It takes the calls back
+    // and the call ends: they go back into it.
+    expect((await upload(log.slice(1, -1), desk)).json()).toMatchObject({ calls: [{ code: 'lease_lost' }] });
+    expect((await upload(log.slice(-1), await lease('desk'))).json()).toMatchObject({
+      calls: [{ status: 'stored' }],
+    });
+    const kept = async () =>
+      JSON.stringify(
+        await server.db
+          .selectFrom('fenced_call_events')
+          .select('payload')
+          .where('call_id', '=', 'aside')
+          .execute(),
+      );
+    expect(await kept()).toContain('Ольга Ивановна');
+    expect(await eraseExpired(server.db, new Date(now))).toBe(1);
+    expect(await kept()).not.toContain('Ольга');
+    expect(await kept()).not.toContain('79123456789');
+  });
 });

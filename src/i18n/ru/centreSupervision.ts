@@ -35,6 +35,30 @@ export const centreSupervision = {
   exportHint:
     'Файл собирает сервер по всем звонкам организации за период с текущим отбором; большой файл скачивается постепенно.',
   recordLoading: 'Загружаю запись звонка с сервера…',
+  /** The client call across desks (issue 17): one call of the citizen, handed between operators. */
+  chain: {
+    title: (desks: number) =>
+      `Один звонок гражданина: ${desks} ${plural(desks, 'рабочее место', 'рабочих места', 'рабочих мест')}`,
+    first: 'первое рабочее место',
+    transferred: (n: number) => `после ${n}-го переключения`,
+    span: (from: number, to: number | null) =>
+      to === null ? `с ${at(from)}, звонок ещё идёт` : `${at(from)}–${at(to)}`,
+    current: 'эта запись',
+    open: (operator: string, from: number) => `Открыть запись: ${operator}, ${at(from)}`,
+  },
+  /** Events of this call its device sent after the operator's calls were taken over on another device. */
+  keptAside: {
+    title: 'Звонки перехватывали на другом устройстве',
+    group: (events: number, from: number, to: number, restored: number) =>
+      `${events} ${plural(events, 'событие', 'события', 'событий')} ` +
+      `(${from === to ? at(from) : `${at(from)}–${at(to)}`}) это устройство записало, когда звонки оператора ` +
+      'уже вели на другом устройстве: сервер сохранил их отдельно от звонка' +
+      (restored === 0
+        ? '.'
+        : restored === events
+          ? ', а когда устройство снова взяло звонки и разговор продолжился, вернул их в запись.'
+          : `; ${restored} из них вернулись в запись, когда устройство снова взяло звонки.`),
+  },
   line: {
     title: 'Линия сейчас',
     loading: 'Загружаю состояние линии…',

@@ -1,13 +1,14 @@
 // Calls uploaded by workstations: each event stored once, keyed by (call, seq), in one transaction per
 // batch that locks each call's row, so two uploads of the same call (a retry racing its original, two
-// tabs) wait for each other and the second finds the events already held.
+// tabs) wait for each other and the second finds the events already held. The operator's lease is
+// checked, kept aside events put back and the lease released in that same transaction.
 import { isDeepStrictEqual } from 'node:util';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
 import { ENDED_STATE, reduceCompletedCall } from './callFigures';
 import { chainOfStart, fileHandoverOfCall } from './handovers';
-import { holdsLease, keepFencedEvents } from './leases';
+import { fencedFilling, keepFencedEvents, leaseStanding, markRestored, settleLease } from './leases';
 import type { Database } from './schema';
 
 type CallRefusal = (typeof CALL_REFUSALS)[number];
@@ -53,192 +54,239 @@ export async function storeCallEvents(
   /** `fileCallbacks: false`: the calls' callbacks and transfers are not filed (calls imported from files). */
   options: { fileCallbacks: boolean } = { fileCallbacks: true },
 ): Promise<StoreResult[]> {
-  const order = [...calls].sort((a, b) => (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0));
+  const order = [...calls].sort(byCallId);
   const results = await db.transaction().execute(async (trx) => {
-    const byCall = new Map<string, StoreResult>();
-    const refuse = (callId: string, code: CallRefusal) =>
-      void byCall.set(callId, { callId, status: 'refused', code });
-    const firstOf = (c: Upload): UploadedEvent => c.events[0] as UploadedEvent;
     // A device that lost the operator's lease adds nothing to any call; its events are kept aside.
-    if (lease && !(await holdsLease(trx, who.personId, lease))) {
+    const standing = lease ? await leaseStanding(trx, who.personId, lease) : { released: false };
+    if (lease && !standing) {
       await keepFencedEvents(trx, who, lease, calls);
-      for (const call of order) refuse(call.callId, 'lease_lost');
-      return byCall;
+      return new Map(order.map((c) => [c.callId, refusal(c.callId, 'lease_lost')]));
     }
+    const first = await storeIn(trx, who, order, now, options);
+    // A call whose events leave a gap that events kept aside from this person fill (their device lost the
+    // lease, took it back and the call went on): stored again with them in front; nothing else changed.
+    const filling = await fencedFilling(trx, who.personId, first.gaps);
+    const byCall = first.byCall;
+    if (filling.size > 0) {
+      const again = order
+        .filter((c) => filling.has(c.callId))
+        .map((c) => ({ callId: c.callId, events: [...(filling.get(c.callId) ?? []), ...c.events] }));
+      const second = await storeIn(trx, who, again, now, options);
+      for (const [id, r] of second.byCall) byCall.set(id, r);
+      const restored = [...second.byCall.values()].filter((r) => r.status === 'stored').map((r) => r.callId);
+      await markRestored(trx, who.personId, restored, now);
+      first.ended ||= second.ended;
+      first.open ||= second.open;
+    }
+    if (lease && standing) await settleLease(trx, who.personId, lease, standing, first, now);
+    return byCall;
+  });
+  return calls.map((c) => results.get(c.callId) ?? refusal(c.callId, 'sequence_gap'));
+}
 
-    let live = order.filter((c) => {
-      const first = c.events[0];
-      const consecutive = first && c.events.every((e, i) => e.seq === first.seq + i);
-      if (!consecutive) refuse(c.callId, 'sequence_gap');
-      return consecutive;
-    });
+const byCallId = (a: Upload, b: Upload) => (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0);
+const refusal = (callId: string, code: CallRefusal): StoreResult => ({ callId, status: 'refused', code });
 
-    // A call begins on a flow version the organisation published (or was given with the build).
-    const starting = live.filter((c) => firstOf(c).seq === 0);
-    if (starting.length > 0) {
-      const known = await trx
-        .selectFrom('flow_versions')
-        .select(['flow_id', 'version'])
-        .where('organisation_id', '=', who.organisationId)
-        .where((eb) =>
-          eb.or(
-            starting.map((c) =>
-              eb.and([eb('flow_id', '=', firstOf(c).flowId), eb('version', '=', firstOf(c).flowVersion)]),
-            ),
+interface Stored {
+  byCall: Map<string, StoreResult>;
+  /** Calls refused only because their first event is past the server's next: [from, upTo) is missing. */
+  gaps: { callId: string; from: number; upTo: number }[];
+  /** Some call's end was stored; some call with events stored goes on. */
+  ended: boolean;
+  open: boolean;
+}
+
+/** The batch's calls (in id order) stored as far as each may be, inside the batch's transaction. */
+async function storeIn(
+  trx: Transaction<Database>,
+  who: Uploader,
+  order: readonly Upload[],
+  now: Date,
+  options: { fileCallbacks: boolean },
+): Promise<Stored> {
+  const byCall = new Map<string, StoreResult>();
+  const gaps: Stored['gaps'] = [];
+  const done = { byCall, gaps, ended: false, open: false };
+  const refuse = (callId: string, code: CallRefusal) => void byCall.set(callId, refusal(callId, code));
+  const firstOf = (c: Upload): UploadedEvent => c.events[0] as UploadedEvent;
+  let live = order.filter((c) => {
+    const first = c.events[0];
+    const consecutive = first && c.events.every((e, i) => e.seq === first.seq + i);
+    if (!consecutive) refuse(c.callId, 'sequence_gap');
+    return consecutive;
+  });
+
+  // A call begins on a flow version the organisation published (or was given with the build).
+  const starting = live.filter((c) => firstOf(c).seq === 0);
+  if (starting.length > 0) {
+    const known = await trx
+      .selectFrom('flow_versions')
+      .select(['flow_id', 'version'])
+      .where('organisation_id', '=', who.organisationId)
+      .where((eb) =>
+        eb.or(
+          starting.map((c) =>
+            eb.and([eb('flow_id', '=', firstOf(c).flowId), eb('version', '=', firstOf(c).flowVersion)]),
           ),
-        )
-        .execute();
-      const versions = new Set(known.map((k) => `${k.flow_id}\u0000${k.version}`));
-      const unknown = new Set(
-        starting
-          .filter((c) => !versions.has(`${firstOf(c).flowId}\u0000${firstOf(c).flowVersion}`))
-          .map((c) => c.callId),
-      );
-      for (const id of unknown) refuse(id, 'unknown_flow_version');
-      live = live.filter((c) => !unknown.has(c.callId));
-      const creating = starting.filter((c) => !unknown.has(c.callId));
-      if (creating.length > 0) {
-        await trx
-          .insertInto('calls')
-          .values(
-            creating.map((c) => ({
-              id: c.callId,
-              organisation_id: who.organisationId,
-              person_id: who.personId,
-              flow_id: firstOf(c).flowId,
-              flow_version: firstOf(c).flowVersion,
-              started_at: new Date(firstOf(c).at),
-              // A call taken from a handover continues the client call's chain (its start names it).
-              chain_id: chainOfStart(firstOf(c).event),
-              received_at: now,
-              updated_at: now,
-            })),
-          )
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-      }
-    }
-    if (live.length === 0) return byCall;
-
-    const heldRows = await trx
-      .selectFrom('calls')
-      .select(['id', 'organisation_id', 'person_id', 'next_seq', 'flow_id', 'flow_version'])
-      .where(
-        'id',
-        'in',
-        live.map((c) => c.callId),
+        ),
       )
-      .orderBy('id')
-      .forUpdate()
       .execute();
-    const held = new Map(heldRows.map((h) => [h.id, h]));
-
-    const accepted: { call: Upload; nextSeq: number }[] = [];
-    for (const call of live) {
-      const h = held.get(call.callId);
-      const first = firstOf(call);
-      if (!h) refuse(call.callId, 'sequence_gap');
-      // Another organisation's call answers like another operator's: nothing about it is revealed.
-      else if (h.organisation_id !== who.organisationId || h.person_id !== who.personId)
-        refuse(call.callId, 'call_not_yours');
-      else if (first.seq > h.next_seq) refuse(call.callId, 'sequence_gap');
-      // Every event of a call names the version it began on.
-      else if (call.events.some((e) => e.flowId !== h.flow_id || e.flowVersion !== h.flow_version))
-        refuse(call.callId, 'unknown_flow_version');
-      else accepted.push({ call, nextSeq: h.next_seq });
-    }
-
-    // A replay must be what is held under the same numbers.
-    const replaying = accepted.filter((a) => firstOf(a.call).seq < a.nextSeq);
-    const stored =
-      replaying.length === 0
-        ? []
-        : await trx
-            .selectFrom('call_events')
-            .select(['call_id', 'seq', 'payload'])
-            .where(
-              'call_id',
-              'in',
-              replaying.map((a) => a.call.callId),
-            )
-            .execute();
-    const heldPayload = new Map(stored.map((r) => [`${r.call_id}\u0000${r.seq}`, r.payload]));
-    const adding: { call: Upload; added: UploadedEvent[] }[] = [];
-    for (const { call, nextSeq } of accepted) {
-      const conflict = call.events.some(
-        (e) =>
-          e.seq < nextSeq && !isDeepStrictEqual(heldPayload.get(`${call.callId}\u0000${e.seq}`), asJson(e)),
-      );
-      if (conflict) refuse(call.callId, 'event_conflict');
-      else adding.push({ call, added: call.events.filter((e) => e.seq >= nextSeq) });
-    }
-
-    const rows = adding.flatMap(({ added }) =>
-      added.map((e) => ({
-        call_id: e.callId,
-        seq: e.seq,
-        organisation_id: who.organisationId,
-        at: new Date(e.at),
-        type: e.event.type,
-        payload: JSON.stringify(e),
-        received_at: now,
-      })),
+    const versions = new Set(known.map((k) => `${k.flow_id}\u0000${k.version}`));
+    const unknown = new Set(
+      starting
+        .filter((c) => !versions.has(`${firstOf(c).flowId}\u0000${firstOf(c).flowVersion}`))
+        .map((c) => c.callId),
     );
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    for (const id of unknown) refuse(id, 'unknown_flow_version');
+    live = live.filter((c) => !unknown.has(c.callId));
+    const creating = starting.filter((c) => !unknown.has(c.callId));
+    if (creating.length > 0) {
       await trx
-        .insertInto('call_events')
-        .values(rows.slice(i, i + INSERT_CHUNK))
+        .insertInto('calls')
+        .values(
+          creating.map((c) => ({
+            id: c.callId,
+            organisation_id: who.organisationId,
+            person_id: who.personId,
+            flow_id: firstOf(c).flowId,
+            flow_version: firstOf(c).flowVersion,
+            started_at: new Date(firstOf(c).at),
+            // A call taken from a handover continues the client call's chain (its start names it).
+            chain_id: chainOfStart(firstOf(c).event),
+            received_at: now,
+            updated_at: now,
+          })),
+        )
+        .onConflict((oc) => oc.column('id').doNothing())
         .execute();
-    const moved = adding.filter((a) => a.added.length > 0);
-    if (moved.length > 0) {
-      const next = sql.join(
-        moved.map((a) => sql`(${a.call.callId}::text, ${(a.added.at(-1)?.seq ?? 0) + 1}::int)`),
-      );
-      await sql`update calls set next_seq = v.next_seq, updated_at = ${now}
-        from (values ${next}) as v(id, next_seq) where calls.id = v.id`.execute(trx);
     }
-    for (const { call, added } of adding) {
-      const h = held.get(call.callId);
-      if (!h) continue; // every accepted call was held
-      const ref = {
-        id: call.callId,
+  }
+  if (live.length === 0) return done;
+
+  const heldRows = await trx
+    .selectFrom('calls')
+    .select(['id', 'organisation_id', 'person_id', 'next_seq', 'flow_id', 'flow_version'])
+    .where(
+      'id',
+      'in',
+      live.map((c) => c.callId),
+    )
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const held = new Map(heldRows.map((h) => [h.id, h]));
+
+  const accepted: { call: Upload; nextSeq: number }[] = [];
+  for (const call of live) {
+    const h = held.get(call.callId);
+    const first = firstOf(call);
+    if (!h) {
+      refuse(call.callId, 'sequence_gap');
+      gaps.push({ callId: call.callId, from: 0, upTo: first.seq });
+    }
+    // Another organisation's call answers like another operator's: nothing about it is revealed.
+    else if (h.organisation_id !== who.organisationId || h.person_id !== who.personId)
+      refuse(call.callId, 'call_not_yours');
+    else if (first.seq > h.next_seq) {
+      refuse(call.callId, 'sequence_gap');
+      gaps.push({ callId: call.callId, from: h.next_seq, upTo: first.seq });
+    }
+    // Every event of a call names the version it began on.
+    else if (call.events.some((e) => e.flowId !== h.flow_id || e.flowVersion !== h.flow_version))
+      refuse(call.callId, 'unknown_flow_version');
+    else accepted.push({ call, nextSeq: h.next_seq });
+  }
+
+  // A replay must be what is held under the same numbers.
+  const replaying = accepted.filter((a) => firstOf(a.call).seq < a.nextSeq);
+  const stored =
+    replaying.length === 0
+      ? []
+      : await trx
+          .selectFrom('call_events')
+          .select(['call_id', 'seq', 'payload'])
+          .where(
+            'call_id',
+            'in',
+            replaying.map((a) => a.call.callId),
+          )
+          .execute();
+  const heldPayload = new Map(stored.map((r) => [`${r.call_id}\u0000${r.seq}`, r.payload]));
+  const adding: { call: Upload; added: UploadedEvent[] }[] = [];
+  for (const { call, nextSeq } of accepted) {
+    const conflict = call.events.some(
+      (e) =>
+        e.seq < nextSeq && !isDeepStrictEqual(heldPayload.get(`${call.callId}\u0000${e.seq}`), asJson(e)),
+    );
+    if (conflict) refuse(call.callId, 'event_conflict');
+    else adding.push({ call, added: call.events.filter((e) => e.seq >= nextSeq) });
+  }
+
+  const rows = adding.flatMap(({ added }) =>
+    added.map((e) => ({
+      call_id: e.callId,
+      seq: e.seq,
+      organisation_id: who.organisationId,
+      at: new Date(e.at),
+      type: e.event.type,
+      payload: JSON.stringify(e),
+      received_at: now,
+    })),
+  );
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    await trx
+      .insertInto('call_events')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
+  const moved = adding.filter((a) => a.added.length > 0);
+  if (moved.length > 0) {
+    const next = sql.join(
+      moved.map((a) => sql`(${a.call.callId}::text, ${(a.added.at(-1)?.seq ?? 0) + 1}::int)`),
+    );
+    await sql`update calls set next_seq = v.next_seq, updated_at = ${now}
+        from (values ${next}) as v(id, next_seq) where calls.id = v.id`.execute(trx);
+  }
+  for (const { call, added } of adding) {
+    const h = held.get(call.callId);
+    if (!h) continue; // every accepted call was held
+    const ref = {
+      id: call.callId,
+      organisationId: who.organisationId,
+      personId: h.person_id,
+      flowId: h.flow_id,
+      flowVersion: h.flow_version,
+    };
+    // A callback promised in the call is the centre's, and a transfer to a colleague who uses Sufler
+    // hands the call over: both filed with the events that made them.
+    const filed =
+      options.fileCallbacks && added.some((e) => e.event.type === 'operator.callback')
+        ? await fileCallbackOfCall(trx, ref)
+        : null;
+    const handover =
+      options.fileCallbacks && added.some((e) => e.event.type === 'operator.transfer')
+        ? await fileHandoverOfCall(trx, ref)
+        : null;
+    // The entry that ends the call arrived: its figures are reduced now, once (call_figures).
+    const ends = added.some((e) => e.after.state === ENDED_STATE);
+    if (ends) done.ended = true;
+    else if (added.length > 0) done.open = true;
+    if (ends)
+      await reduceCompletedCall(trx, {
+        callId: call.callId,
         organisationId: who.organisationId,
         personId: h.person_id,
         flowId: h.flow_id,
         flowVersion: h.flow_version,
-      };
-      // A callback promised in the call is the centre's, and a transfer to a colleague who uses Sufler
-      // hands the call over: both filed with the events that made them.
-      const filed =
-        options.fileCallbacks && added.some((e) => e.event.type === 'operator.callback')
-          ? await fileCallbackOfCall(trx, ref)
-          : null;
-      const handover =
-        options.fileCallbacks && added.some((e) => e.event.type === 'operator.transfer')
-          ? await fileHandoverOfCall(trx, ref)
-          : null;
-      // The entry that ends the call arrived: its figures are reduced now, once (call_figures).
-      if (added.some((e) => e.after.state === ENDED_STATE))
-        await reduceCompletedCall(trx, {
-          callId: call.callId,
-          organisationId: who.organisationId,
-          personId: h.person_id,
-          flowId: h.flow_id,
-          flowVersion: h.flow_version,
-        });
-      byCall.set(call.callId, {
-        callId: call.callId,
-        status: 'stored',
-        added: added.length,
-        ...(filed ? { filedCallback: filed } : {}),
-        ...(handover ? { handover: { id: handover.id, recipientPersonId: handover.recipientPersonId } } : {}),
       });
-    }
-    return byCall;
-  });
-  return calls.map(
-    (c) => results.get(c.callId) ?? { callId: c.callId, status: 'refused', code: 'sequence_gap' },
-  );
+    byCall.set(call.callId, {
+      callId: call.callId,
+      status: 'stored',
+      added: added.length,
+      ...(filed ? { filedCallback: filed } : {}),
+      ...(handover ? { handover: { id: handover.id, recipientPersonId: handover.recipientPersonId } } : {}),
+    });
+  }
+  return done;
 }
 
 export interface StoredCallEvent {

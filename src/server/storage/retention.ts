@@ -9,6 +9,7 @@ import { callFromLog } from '../../analytics/fromLog';
 import { findField } from '../../calls/capture';
 import { callLog, figuresRow, flowOf } from './callFigures';
 import { rollUpCall } from './callRollups';
+import type { CallRecordEvent } from '../../calls/record';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -60,16 +61,30 @@ async function eraseCall(db: Db, organisationId: string, callId: string, now: Da
     if (!held || held.erased_at !== null) return 0;
     const flow = await flowOf(trx, organisationId, held.flow_id, held.flow_version);
     const log = await callLog(trx, callId);
-    const erased = log.map((r) =>
+    const erase = (r: CallRecordEvent) =>
       erasedEvent(r, (fieldId, value) =>
         flow ? (findField(flow, r.after.stepId, fieldId)?.kind ?? 'text') : guessFieldKind(fieldId, value),
-      ),
-    );
+      );
+    const erased = log.map(erase);
     const changed = erased.filter((r, i) => !same(r, log[i]));
     for (const r of changed)
       // The one place a stored event changes: call_events' type keeps payloads write-once elsewhere.
       await sql`update call_events set payload = ${JSON.stringify(r)}::jsonb
         where call_id = ${callId} and seq = ${r.seq}`.execute(trx);
+    // The call's events kept aside after a take-over on another device carry the same personal data.
+    const aside = await trx
+      .selectFrom('fenced_call_events')
+      .select(['id', 'payload'])
+      .where('call_id', '=', callId)
+      .where('organisation_id', '=', organisationId)
+      .execute();
+    for (const row of aside) {
+      const r = row.payload as CallRecordEvent; // kept from the checked upload, as call_events
+      const e = erase(r);
+      if (!same(e, r))
+        await sql`update fenced_call_events set payload = ${JSON.stringify(e)}::jsonb
+          where id = ${row.id}`.execute(trx);
+    }
     const logged = flow ? callFromLog(erased, flow) : null;
     const figures = logged ? figuresRow(logged, organisationId, held.person_id) : null;
     // The need may be personal free text: the rollups count the call again under what is kept.

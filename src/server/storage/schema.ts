@@ -213,6 +213,8 @@ export interface OperatorLeasesTable {
   device_id: string;
   epoch: ColumnType<number, number, number>;
   acquired_at: Date;
+  /** Migration 0010: when the call it was held for ended; null while held. */
+  released_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface FencedCallEventsTable {
@@ -225,6 +227,8 @@ export interface FencedCallEventsTable {
   seq: number;
   payload: ColumnType<unknown, string, never>;
   received_at: CreatedAt;
+  /** Migration 0010: when the event was put back into its call (its device held the lease again). */
+  restored_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface FlowDraftsTable {

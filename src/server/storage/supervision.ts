@@ -336,6 +336,8 @@ export interface ListedServerCall {
   callerName: string | null;
   callerPhone: string | null;
   personId: string;
+  /** The client call it is part of, when it was handed between desks. */
+  chainId: string | null;
 }
 
 /** Where a page ended: the next page starts after this call (newest first). */
@@ -359,14 +361,18 @@ export async function listCalls(
     caller_name: string | null;
     caller_phone: string | null;
     person_id: string;
+    chain_id: string | null;
   }>`
-    select facts, caller_name, caller_phone, person_id from call_figures where ${where(conds)}
+    select facts, caller_name, caller_phone, person_id,
+      (select chain_id from calls where calls.id = call_figures.call_id) as chain_id
+    from call_figures where ${where(conds)}
     order by started_at desc, call_id desc limit ${page.limit + 1}`.execute(db);
   const calls = rows.rows.slice(0, page.limit).map((r) => ({
     facts: r.facts,
     callerName: r.caller_name,
     callerPhone: r.caller_phone,
     personId: r.person_id,
+    chainId: r.chain_id,
   }));
   const last = calls.at(-1);
   return {
@@ -658,4 +664,73 @@ export async function coaching(db: Db, q: PeriodQuery) {
       rules: rules.sort((a, b) => b.calls - a.calls || a.rule.localeCompare(b.rule)),
     }))
     .sort((a, b) => a.operatorName.localeCompare(b.operatorName));
+}
+
+export interface ChainPart {
+  callId: string;
+  operatorName: string;
+  startedAt: number;
+  /** Its figures once it ended (the summary the list shows); null while it goes on. */
+  call: { facts: CallFacts; callerName: string | null; callerPhone: string | null } | null;
+  /** Transfers of the client call before this desk took it: 0 for the first desk. */
+  transfersBefore: number;
+}
+
+/**
+ * The client call a call belongs to, across desks, in order: null when it was never handed over. A
+ * reader sees the parts they may open (an operator: their own desks' only), never another
+ * organisation's.
+ */
+export async function chainOf(
+  db: Db,
+  scope: Scope,
+  callId: string,
+): Promise<{ chainId: string; calls: ChainPart[] } | null> {
+  const own = await db
+    .selectFrom('calls')
+    .select('chain_id')
+    .where('id', '=', callId)
+    .where('organisation_id', '=', scope.organisationId)
+    .executeTakeFirst();
+  const chainId = own?.chain_id;
+  if (!chainId) return null;
+  let q = db
+    .selectFrom('calls')
+    .innerJoin('people', 'people.id', 'calls.person_id')
+    .leftJoin('call_figures', 'call_figures.call_id', 'calls.id')
+    .leftJoin('handovers', (j) =>
+      j
+        .onRef('handovers.accepted_call_id', '=', 'calls.id')
+        .onRef('handovers.organisation_id', '=', 'calls.organisation_id'),
+    )
+    .select([
+      'calls.id',
+      'calls.started_at',
+      'people.surname',
+      'people.first_name',
+      'people.patronymic',
+      'call_figures.facts',
+      'call_figures.caller_name',
+      'call_figures.caller_phone',
+      'handovers.transfers',
+    ])
+    .where('calls.organisation_id', '=', scope.organisationId)
+    .where('calls.chain_id', '=', chainId);
+  if (scope.personId !== undefined) q = q.where('calls.person_id', '=', scope.personId);
+  const rows = await q.orderBy('calls.started_at').orderBy('calls.id').execute();
+  return {
+    chainId,
+    calls: rows.map((r) => {
+      // Stored from analyzeCall when the call ended.
+      const facts = (r.facts ?? null) as CallFacts | null;
+      return {
+        callId: r.id,
+        // The account that uploaded it: the centre's name for the desk, whatever the workstation's profile says.
+        operatorName: fullNameOf(r),
+        startedAt: r.started_at.getTime(),
+        call: facts ? { facts, callerName: r.caller_name, callerPhone: r.caller_phone } : null,
+        transfersBefore: facts?.transfersBefore ?? r.transfers ?? 0,
+      };
+    }),
+  };
 }

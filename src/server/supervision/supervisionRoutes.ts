@@ -31,6 +31,7 @@ import {
   addComment,
   callFiguresOf,
   callInScope,
+  chainOf,
   coaching,
   commentsOn,
   lineNow,
@@ -42,6 +43,7 @@ import {
   type Scope,
 } from '../storage/supervision';
 import { stuckOutboxes } from '../storage/outboxReports';
+import { keptAsideOf } from '../storage/leases';
 import { listErasures, retentionDays, setRetentionDays } from '../storage/retention';
 import { groupInOrganisation } from '../storage/operatorGroups';
 import { csvRows, jsonPieces, organisationTimeZone, validTimeZone } from './supervisionCsv';
@@ -136,10 +138,11 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
         { limit: q.limit, ...(after ? { after } : {}) },
       );
       return {
-        calls: page.calls.map(({ facts, callerName, callerPhone }) => ({
+        calls: page.calls.map(({ facts, callerName, callerPhone, chainId }) => ({
           facts: wire(facts),
           callerName,
           callerPhone,
+          chainId,
         })),
         next: cursorText(page.next),
         serverTime: now,
@@ -211,12 +214,15 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
     },
     async (request) => {
       const { callId } = request.params;
-      const found = await callInScope(db, scopeOf(request), callId);
+      const scope = scopeOf(request);
+      const found = await callInScope(db, scope, callId);
       if (!found) throw new ApiError(404, 'call_not_found');
-      const [events, call, comments] = await Promise.all([
+      const [events, call, comments, chain, keptAside] = await Promise.all([
         callLog(db, callId),
         callFiguresOf(db, callId),
         commentsOn(db, callId),
+        chainOf(db, scope, callId),
+        keptAsideOf(db, scope.organisationId, callId),
       ]);
       return {
         callId,
@@ -224,6 +230,16 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
         // Stored from the checked upload (callEventSchema): entries go out as they came in.
         events: events as unknown as z.infer<typeof callRecordSchema>['events'],
         comments,
+        chain: chain && {
+          chainId: chain.chainId,
+          calls: chain.calls.map((p) => ({ ...p, call: p.call && { ...p.call, facts: wire(p.call.facts) } })),
+        },
+        keptAside: keptAside.map(({ events: n, restored, firstAt, lastAt }) => ({
+          events: n,
+          restored,
+          firstAt,
+          lastAt,
+        })),
       };
     },
   );

@@ -68,6 +68,11 @@ export interface SyncStatus {
   stuckSince: number | null;
   /** Calls the server refused in this session, with its words: kept queued, tried at the next start. */
   refused: readonly { callId: string; message: string }[];
+  /**
+   * Events sent since this page started that the server kept aside rather than added, because another
+   * device of the operator had taken the calls over (and how many calls they belong to); null: none.
+   */
+  keptAside: { events: number; calls: number } | null;
 }
 
 export interface SyncDeps {
@@ -121,7 +126,16 @@ export function startSync(deps: SyncDeps): SyncHandle {
   const listeners = new Set<(s: SyncStatus) => void>();
   // Calls the server refused in this session: kept queued, tried again at the next start or sign-in.
   const skip = new Set<string>();
-  let status: SyncStatus = { outbox: null, connection: 'ok', earlier: null, stuckSince: null, refused: [] };
+  let status: SyncStatus = {
+    outbox: null,
+    connection: 'ok',
+    earlier: null,
+    stuckSince: null,
+    refused: [],
+    keptAside: null,
+  };
+  // The calls some of whose events were kept aside, for the count the operator is told.
+  const keptCalls = new Set<string>();
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
@@ -216,9 +230,17 @@ export function startSync(deps: SyncDeps): SyncHandle {
       db,
       batch.filter((c) => stored.has(c.callId)),
     );
+    // Counted once acknowledged here, so a batch sent again after a lost answer is not counted twice.
+    const fenced = new Set(acks.calls.filter(isFenced).map((a) => a.callId));
+    const kept = batch.filter((c) => fenced.has(c.callId));
+    for (const c of kept) keptCalls.add(c.callId);
+    const events = (status.keptAside?.events ?? 0) + kept.reduce((n, c) => n + c.events.length, 0);
     failures = 0;
     refreshed = false;
-    publish({ connection: 'ok' });
+    publish({
+      connection: 'ok',
+      ...(kept.length > 0 && { keptAside: { events, calls: keptCalls.size } }),
+    });
     return true;
   }
 

@@ -66,13 +66,20 @@ class FakeServer {
   /** The operator's current lease number; a batch naming another is fenced (kept aside, refused). */
   leaseEpoch: number | null = null;
   readonly fenced: string[] = [];
+  /** Kept aside and not in their call: put back when a later batch of the call leaves the gap they fill. */
+  readonly aside = new Map<string, CallRecordEvent>();
   readonly leases: (UploadBatch['lease'] | undefined)[] = [];
 
   receive(batch: UploadBatch): CallEventAcks {
     const calls = JSON.parse(JSON.stringify(batch.calls)) as { callId: string; events: CallRecordEvent[] }[];
     this.leases.push(batch.lease);
     if (batch.lease && this.leaseEpoch !== null && batch.lease.epoch !== this.leaseEpoch) {
-      for (const c of calls) for (const e of c.events) this.fenced.push(`${c.callId}#${e.seq}`);
+      for (const c of calls)
+        for (const e of c.events) {
+          const key = `${c.callId}#${e.seq}`;
+          if (!this.fenced.includes(key)) this.fenced.push(key);
+          if (this.held.get(c.callId)?.[e.seq] === undefined) this.aside.set(key, e);
+        }
       return {
         calls: calls.map((c): CallAck => ({
           callId: c.callId,
@@ -85,6 +92,11 @@ class FakeServer {
     return {
       calls: calls.map((c): CallAck => {
         const have = this.held.get(c.callId) ?? [];
+        const firstSent = c.events[0]?.seq ?? 0;
+        const filling = Array.from({ length: Math.max(0, firstSent - have.length) }, (_, i) =>
+          this.aside.get(`${c.callId}#${have.length + i}`),
+        );
+        if (filling.length > 0 && filling.every((e) => e !== undefined)) c.events = [...filling, ...c.events];
         const first = c.events[0]?.seq ?? 0;
         const refused = (code: 'sequence_gap' | 'event_conflict'): CallAck => ({
           callId: c.callId,
@@ -100,6 +112,7 @@ class FakeServer {
         for (const e of added) {
           have.push(e);
           const key = `${c.callId}#${e.seq}`;
+          this.aside.delete(key);
           this.inserts.set(key, (this.inserts.get(key) ?? 0) + 1);
         }
         this.held.set(c.callId, have);
@@ -352,7 +365,10 @@ describe('the outbox', () => {
     | { kind: 'finish' }
     | { kind: 'net'; mode: Mode }
     | { kind: 'retry' }
-    | { kind: 'reload' };
+    | { kind: 'reload' }
+    /** Another device of the operator takes the calls over; this one takes them back. */
+    | { kind: 'takeOver' }
+    | { kind: 'takeBack' };
 
   const op: fc.Arbitrary<Op> = fc.oneof(
     {
@@ -369,13 +385,19 @@ describe('the outbox', () => {
     },
     { arbitrary: fc.constant({ kind: 'retry' as const }), weight: 2 },
     { arbitrary: fc.constant({ kind: 'reload' as const }), weight: 1 },
+    { arbitrary: fc.constant({ kind: 'takeOver' as const }), weight: 1 },
+    { arbitrary: fc.constant({ kind: 'takeBack' as const }), weight: 1 },
   );
 
   it('acknowledges every stored event exactly once, in order, whatever happens between', async () => {
+    // Events sent while another device held the calls are acknowledged as kept aside (and drained); they
+    // are put back into their call when it goes on after this device took the calls back.
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
         const name = `outbox-prop-${++n}`;
         const server = new FakeServer();
+        server.leaseEpoch = 1;
+        let held = { deviceId: 'desk', epoch: 1 };
         let { db, epoch } = await openDb(name, OWNER);
         const start = () =>
           startSync({
@@ -384,19 +406,22 @@ describe('the outbox', () => {
             transport: server.transport(),
             setTimer: () => () => {},
             maxEvents: 3,
+            lease: { lease: () => held, refused: () => undefined },
           });
         let sync = start();
         const callIds: string[] = [];
         let active: { id: string; next: number } | null = null;
 
-        /** Every stored event is waiting in the outbox or held by the server (read in that order). */
+        /** Every stored event is waiting in the outbox, held by the server or kept aside there. */
         const checkNothingLost = async () => {
           const logs = await localLogs(db, callIds);
           const waiting = new Set((await db.outbox.toArray()).map((r) => `${r.callId}#${r.seq}`));
           for (const [id, log] of logs)
-            for (const e of log)
-              if (!waiting.has(`${id}#${e.seq}`))
-                expect(server.held.get(id)?.[e.seq], `${id}#${e.seq}`).toBeDefined();
+            for (const e of log) {
+              const key = `${id}#${e.seq}`;
+              if (!waiting.has(key))
+                expect(server.held.get(id)?.[e.seq] ?? server.aside.get(key), key).toBeDefined();
+            }
         };
 
         try {
@@ -430,11 +455,18 @@ describe('the outbox', () => {
               db.close();
               ({ db, epoch } = await openDb(name, OWNER));
               sync = start();
+            } else if (o.kind === 'takeOver') {
+              server.leaseEpoch = (server.leaseEpoch ?? 0) + 1;
+            } else if (o.kind === 'takeBack') {
+              server.leaseEpoch = (server.leaseEpoch ?? 0) + 1;
+              held = { deviceId: 'desk', epoch: server.leaseEpoch };
             }
             await checkNothingLost();
           }
-          // The server comes back and the operator signs in again: everything goes up.
+          // The server comes back, this device holds the calls and the operator signs in again: it all goes up.
           server.mode = 'ok';
+          server.leaseEpoch = (server.leaseEpoch ?? 0) + 1;
+          held = { deviceId: 'desk', epoch: server.leaseEpoch };
           sync.stop();
           sync = start();
           for (let i = 0; i < 20 && (await outboxState(db, OWNER)).events > 0; i++) {
@@ -444,9 +476,15 @@ describe('the outbox', () => {
           expect(await outboxState(db, OWNER)).toEqual({ calls: 0, events: 0, oldestAt: null });
           const logs = await localLogs(db, callIds);
           for (const [id, log] of logs) {
-            // In order and whole: the server's call is the workstation's log.
-            expect(server.held.get(id) ?? []).toEqual(JSON.parse(JSON.stringify(log)));
-            for (const e of log) expect(server.inserts.get(`${id}#${e.seq}`), `${id}#${e.seq}`).toBe(1);
+            // In order: the server's call is the workstation's log, but for the events its device sent
+            // after the calls were taken over and that nothing sent later put back: those are kept aside.
+            const have = server.held.get(id) ?? [];
+            expect(have).toEqual(JSON.parse(JSON.stringify(log.slice(0, have.length))));
+            for (const e of log) {
+              const key = `${id}#${e.seq}`;
+              if (e.seq < have.length) expect(server.inserts.get(key), key).toBe(1);
+              else expect(server.aside.has(key), key).toBe(true);
+            }
           }
         } finally {
           sync.stop();
@@ -772,6 +810,8 @@ describe('the upload and the operator’s lease (one call across devices)', () =
       await sync.settled();
       expect(server.fenced).toEqual(['l#1']);
       expect(await outboxState(db, OWNER)).toMatchObject({ events: 0 });
+      // The operator is told: one event of one call kept aside.
+      expect(sync.status().keptAside).toEqual({ events: 1, calls: 1 });
       // Nothing recorded here is lost: the call's record is whole on the workstation.
       expect(await readLog(db, 'l')).toHaveLength(2);
 
