@@ -10,6 +10,7 @@ import {
   markCallsChanged,
   newCallbackRow,
   outboxRows,
+  wrapUpOutboxRow,
   type CallSummaryPatch,
 } from './callsRepository';
 import type { AppDB } from './db';
@@ -35,12 +36,18 @@ export interface FinishedCall {
   row?: CallRow;
 }
 
-/** Saves the wrap-up, closes the call and settles its callbacks in one transaction. */
+/**
+ * Saves the wrap-up, closes the call and settles its callbacks in one transaction. Connected to a server,
+ * the wrap-up is queued for it in the same transaction (after the call's events; a later save of the same
+ * call takes the same place in the queue, so it replaces the earlier one).
+ */
 export async function finishCall(db: AppDB, done: FinishedCall): Promise<void> {
   // Events stored only now (the call went on in memory) are queued for the server with them.
+  const savedAt = done.patch.finishedAt;
+  const wrapUp = typeof savedAt === 'number' ? wrapUpOutboxRow(db, done.callId, savedAt) : null;
   const tables = [
     ...[db.calls, db.callEvents, db.callLease, db.callbacks, db.organisations, db.callChanges],
-    ...(done.log && db.uploadAs ? [db.outbox] : []),
+    ...(db.uploadAs ? [db.outbox] : []),
   ];
   await db.transaction('rw', tables, async () => {
     await checkEpoch(db, done.epoch);
@@ -56,6 +63,7 @@ export async function finishCall(db: AppDB, done: FinishedCall): Promise<void> {
       if (queued.length > 0) await db.outbox.bulkPut(queued);
     }
     await db.calls.update(done.callId, withNameKey({ ...done.patch, status: 'ended' as const }));
+    if (wrapUp) await db.outbox.put(wrapUp);
     await markCallsChanged(db, [done.callId]);
     if (done.callback && !(await db.callbacks.get(done.callback.id)))
       await db.callbacks.add(newCallbackRow(done.callback));

@@ -5,7 +5,15 @@ import type { CallbackTask, CallRecordEvent } from '../calls';
 import type { FlowDefinition } from '../flows/types';
 import { packEvents, unpackEvents } from './callEventCodec';
 import type { AppDB } from './db';
-import type { CallbackRow, CallEventRow, CallLeaseRow, CallRow, OutboxRow, UploadOwner } from './callsTables';
+import {
+  WRAP_UP_SEQ,
+  type CallbackRow,
+  type CallEventRow,
+  type CallLeaseRow,
+  type CallRow,
+  type OutboxRow,
+  type UploadOwner,
+} from './callsTables';
 
 const LEASE = 'owner';
 
@@ -138,6 +146,12 @@ export function outboxRows(db: AppDB, events: readonly CallRecordEvent[]): Outbo
   const owner = db.uploadAs;
   if (!owner) return [];
   return events.map((e) => ({ callId: e.callId, seq: e.seq, at: e.at, ...owner }));
+}
+
+/** The outbox row for a call's wrap-up saved at `savedAt`, when connected to a server; null otherwise. */
+export function wrapUpOutboxRow(db: AppDB, callId: string, savedAt: number): OutboxRow | null {
+  const owner = db.uploadAs;
+  return owner ? { callId, seq: WRAP_UP_SEQ, at: savedAt, ...owner } : null;
 }
 
 /** Resolves false when the key is taken: caught here, the failed add does not abort the transaction. */

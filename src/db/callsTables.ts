@@ -112,11 +112,15 @@ export interface UploadOwner {
 /**
  * One call event waiting for the server's acknowledgement (schema 5), queued in the transaction that
  * stored it and removed only when the server acknowledged it. The event itself stays in `callEvents`; this
- * row names it and the person it goes up as, so only that person's session sends it.
+ * row names it and the person it goes up as, so only that person's session sends it. The call's wrap-up
+ * waits under seq WRAP_UP_SEQ (issue 19): read from the call's row when sent, so a later save replaces it.
  */
 export interface OutboxRow extends UploadOwner {
   callId: string;
   seq: number;
-  /** When the event happened: the status shows the oldest unsent one. */
+  /** When the event happened (for the wrap-up: when it was saved): the status shows the oldest unsent one. */
   at: number;
 }
+
+/** The outbox's seq for a call's wrap-up: below every event's, and one per call. */
+export const WRAP_UP_SEQ = -1;

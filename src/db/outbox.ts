@@ -2,15 +2,46 @@
 // the acknowledgement that removes it. Rows are queued by the call repository in the transaction that
 // stores each event (callsRepository.ts); only the sync client (a lazy chunk) reads them, directly.
 import Dexie, { liveQuery } from 'dexie';
+import type { CallWrapUp } from '../analytics/fromLog';
 import type { CallRecordEvent } from '../calls';
+import { OUTCOMES } from '../flows/types';
 import { unpackEvents } from './callEventCodec';
 import type { AppDB } from './db';
-import type { OutboxRow, UploadOwner } from './callsTables';
+import { WRAP_UP_SEQ, type CallRow, type OutboxRow, type UploadOwner } from './callsTables';
 
 export interface UploadCall {
   callId: string;
-  /** Consecutive events of the call, in order, as the engine wrote them. */
+  /** Consecutive events of the call, in order, as the engine wrote them (none: the wrap-up alone). */
   events: CallRecordEvent[];
+  /** The call's wrap-up, sent once every event queued before it goes in the same batch or went up. */
+  wrapUp?: CallWrapUp;
+}
+
+/**
+ * The server's limits on a wrap-up (src/protocol/calls.ts callWrapUpSchema): what is sent fits them, or
+ * the whole batch would be refused; the workstation keeps its own whole text.
+ */
+const LIMITS = { summary: 10_000, articles: 100, text: 200 };
+
+const time = (ms: number) => Math.max(0, Math.round(ms));
+
+/** The wrap-up as the call's row holds it now; null for a row without one (never finished). */
+function wrapUpOfRow(row: CallRow | undefined): CallWrapUp | null {
+  if (!row || row.finishedAt === null) return null;
+  const score = row.satisfaction;
+  return {
+    savedAt: time(row.finishedAt),
+    outcome: OUTCOMES.find((o) => o === row.outcome) ?? null,
+    summary: row.summary.slice(0, LIMITS.summary),
+    topic: row.topic ? row.topic.slice(0, LIMITS.text) : null,
+    articlesUsed: row.articlesUsed
+      .filter((id) => id !== '')
+      .slice(0, LIMITS.articles)
+      .map((id) => id.slice(0, LIMITS.text)),
+    satisfaction: score !== null && Number.isInteger(score) && score >= 1 && score <= 5 ? score : null,
+    surveyOffered: row.surveyOffered,
+    afterCallMs: row.afterCallMs === null ? null : time(row.afterCallMs),
+  };
 }
 
 export interface UploadLimits {
@@ -28,7 +59,7 @@ function ownRows(db: AppDB, owner: UploadOwner) {
     .filter((r) => r.organisationId === owner.organisationId);
 }
 
-/** Rows by call in seq order, the call with the oldest waiting event first. */
+/** Rows by call in seq order (a wrap-up's first), the call with the oldest waiting row first. */
 function byCall(rows: readonly OutboxRow[]): OutboxRow[][] {
   const calls = new Map<string, OutboxRow[]>();
   for (const r of rows) {
@@ -37,7 +68,9 @@ function byCall(rows: readonly OutboxRow[]): OutboxRow[][] {
     else calls.set(r.callId, [r]);
   }
   const groups = [...calls.values()].map((g) => g.sort((a, b) => a.seq - b.seq));
-  return groups.sort((a, b) => (a[0]?.at ?? 0) - (b[0]?.at ?? 0));
+  // The wrap-up's row (seq -1) sorts first but was saved last: a call's place is its oldest row's.
+  const oldest = (g: readonly OutboxRow[]) => g.reduce((min, r) => Math.min(min, r.at), Infinity);
+  return groups.sort((a, b) => oldest(a) - oldest(b));
 }
 
 /**
@@ -45,14 +78,16 @@ function byCall(rows: readonly OutboxRow[]): OutboxRow[][] {
  * one (a later event waits for the ones before it), oldest calls first, within the limits.
  */
 export async function nextUpload(db: AppDB, owner: UploadOwner, limits: UploadLimits): Promise<UploadCall[]> {
-  return db.transaction('r', [db.outbox, db.callEvents, db.organisations], async () => {
+  return db.transaction('r', [db.outbox, db.callEvents, db.organisations, db.calls], async () => {
     const batch: UploadCall[] = [];
     let count = 0;
     let bytes = 0;
-    for (const rows of byCall(await ownRows(db, owner).toArray())) {
+    for (const queued of byCall(await ownRows(db, owner).toArray())) {
       if (count >= limits.maxEvents) break;
-      const callId = rows[0]?.callId;
+      const callId = queued[0]?.callId;
       if (callId === undefined || limits.skip?.has(callId)) continue;
+      const wrapped = queued.some((r) => r.seq === WRAP_UP_SEQ);
+      const rows = queued.filter((r) => r.seq !== WRAP_UP_SEQ);
       const run = rows.filter((r, i) => r.seq === (rows[0]?.seq ?? 0) + i).slice(0, limits.maxEvents - count);
       const stored = await db.callEvents.bulkGet(run.map((r): [string, number] => [r.callId, r.seq]));
       // An event no longer stored ends the run: nothing after it can go before it.
@@ -66,17 +101,35 @@ export async function nextUpload(db: AppDB, owner: UploadOwner, limits: UploadLi
         count += 1;
         bytes += size;
       }
-      if (events.length > 0) batch.push({ callId, events });
-      if (events.length < found.length) break;
+      // The wrap-up follows the call's last queued event: it goes with it, or alone once that went up.
+      const wrapUp = wrapped && events.length === rows.length ? wrapUpOfRow(await db.calls.get(callId)) : null;
+      const wrapSize = wrapUp ? JSON.stringify(wrapUp).length : 0;
+      const withWrapUp = wrapUp !== null && (count === 0 || bytes + wrapSize <= limits.maxBytes);
+      if (withWrapUp) {
+        count += events.length === 0 ? 1 : 0;
+        bytes += wrapSize;
+      }
+      if (events.length > 0 || withWrapUp) batch.push({ callId, events, ...(withWrapUp ? { wrapUp } : {}) });
+      if (events.length < found.length || (wrapUp !== null && !withWrapUp)) break;
     }
     return batch;
   });
 }
 
-/** The server holds these events now: they leave the outbox (the events themselves stay stored). */
+/**
+ * The server holds these events and wrap-ups now: they leave the outbox (the events themselves stay
+ * stored). A wrap-up saved again while the earlier one was on its way stays queued.
+ */
 export async function acknowledgeUpload(db: AppDB, calls: readonly UploadCall[]): Promise<void> {
   const keys = calls.flatMap((c) => c.events.map((e): [string, number] => [c.callId, e.seq]));
-  await db.transaction('rw', db.outbox, () => db.outbox.bulkDelete(keys));
+  const wrapUps = calls.flatMap((c) => (c.wrapUp ? [{ callId: c.callId, savedAt: c.wrapUp.savedAt }] : []));
+  await db.transaction('rw', db.outbox, async () => {
+    await db.outbox.bulkDelete(keys);
+    for (const w of wrapUps) {
+      const queued = await db.outbox.get([w.callId, WRAP_UP_SEQ]);
+      if (queued?.at === w.savedAt) await db.outbox.delete([w.callId, WRAP_UP_SEQ]);
+    }
+  });
 }
 
 export interface OutboxState {
@@ -153,7 +206,7 @@ export async function earlierCalls(db: AppDB, owner: UploadOwner, now: number): 
 
 /**
  * The person's answer to the offer, kept so it is asked once: 'sent' queues every stored event of those
- * calls in the outbox (one transaction), as if each had been written while connected.
+ * calls and their wrap-ups in the outbox (one transaction), as if each had been written while connected.
  */
 export async function answerEarlierCalls(
   db: AppDB,
@@ -161,13 +214,16 @@ export async function answerEarlierCalls(
   answer: EarlierAnswer,
   callIds: readonly string[],
 ): Promise<void> {
-  await db.transaction('rw', [db.settings, db.callEvents, db.outbox], async () => {
+  await db.transaction('rw', [db.settings, db.callEvents, db.calls, db.outbox], async () => {
     if (answer === 'sent') await queueCalls(db, owner, callIds);
     await db.settings.put({ key: answerKey(owner), value: answer });
   });
 }
 
-/** Queues every stored event of these calls to go up as `owner` (inside the caller's transaction). */
+/**
+ * Queues every stored event of these calls, and the wrap-up of each finished one after them, to go up as
+ * `owner` (inside the caller's transaction, which holds the calls, their events and the outbox).
+ */
 async function queueCalls(db: AppDB, owner: UploadOwner, callIds: readonly string[]): Promise<void> {
   const { personId, organisationId } = owner;
   for (const callId of callIds) {
@@ -176,6 +232,9 @@ async function queueCalls(db: AppDB, owner: UploadOwner, callIds: readonly strin
       .between([callId, Dexie.minKey], [callId, Dexie.maxKey])
       .toArray();
     await db.outbox.bulkPut(events.map((e) => ({ callId, seq: e.seq, at: e.at, personId, organisationId })));
+    const savedAt = (await db.calls.get(callId))?.finishedAt ?? null;
+    if (savedAt !== null)
+      await db.outbox.put({ callId, seq: WRAP_UP_SEQ, at: savedAt, personId, organisationId });
   }
 }
 
@@ -210,7 +269,7 @@ export async function queueImportedCalls(
   supervisor: UploadOwner,
   callIds: readonly string[],
 ): Promise<number> {
-  return db.transaction('rw', [db.callEvents, db.organisations, db.outbox], async () => {
+  return db.transaction('rw', [db.callEvents, db.organisations, db.calls, db.outbox], async () => {
     const ours = await callsOf(db, supervisor.organisationId, callIds);
     await queueCalls(
       db,

@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { t } from '../i18n';
+import { topicLabel } from '../i18n/topicLabel';
 import { actionIndex } from '../services/shortcuts';
 import { callerCard, transferCounter, type CallSession } from '../calls';
 import { formatRuPhone } from '../flows/phone';
@@ -19,11 +20,6 @@ type Props = {
   /** The call's topic, when the operator picked one: the directory opens filtered to it. */
   topic: string | null;
   onPanel: (panel: Panel | null) => void;
-};
-
-const topicLabel = (id: string) => {
-  const topic = TOPICS.find((x) => x === id);
-  return topic ? t.kb.topics[topic] : id;
 };
 
 /** Transfer within the two the standard allows: the directory, the counter, the summary for the colleague. */

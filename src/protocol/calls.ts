@@ -2,6 +2,8 @@
 // server's answer per call. An event is known by its call and its place in the call (callId + seq), so a
 // batch sent twice is stored once; the answer is what lets the workstation forget an event.
 import { z } from 'zod';
+import type { CallWrapUp } from '../analytics/fromLog';
+import { OUTCOMES } from '../flows/types';
 import { organisationIdSchema } from './organisation';
 
 const callIdSchema = z.string().min(1).max(100);
@@ -20,6 +22,27 @@ export const callEventSchema = z.object({
 
 export const MAX_BATCH_EVENTS = 200;
 
+/** The longest wrap-up summary the server keeps (the workstation sends its first this many characters). */
+export const MAX_WRAP_UP_SUMMARY = 10_000;
+/** The most articles a wrap-up names on the server. */
+export const MAX_WRAP_UP_ARTICLES = 100;
+
+/**
+ * What the operator filled in after the call (src/analytics/fromLog.ts CallWrapUp), sent once the call's
+ * events before it are sent or in the same batch; a later save of the same call replaces it.
+ */
+export const callWrapUpSchema = z.object({
+  savedAt: z.number().int().min(0).max(8.64e15),
+  outcome: z.enum(OUTCOMES).nullable(),
+  summary: z.string().max(MAX_WRAP_UP_SUMMARY),
+  topic: z.string().min(1).max(200).nullable(),
+  articlesUsed: z.array(z.string().min(1).max(200)).max(MAX_WRAP_UP_ARTICLES),
+  satisfaction: z.number().int().min(1).max(5).nullable(),
+  surveyOffered: z.boolean(),
+  afterCallMs: z.number().int().min(0).max(8.64e15).nullable(),
+}) satisfies z.ZodType<CallWrapUp>;
+export type UploadedWrapUp = z.infer<typeof callWrapUpSchema>;
+
 export const callEventBatchSchema = z.object({
   /** The organisation the workstation uploads for: a batch meant for another one is refused whole. */
   organisationId: organisationIdSchema,
@@ -30,11 +53,18 @@ export const callEventBatchSchema = z.object({
   lease: z.object({ deviceId: z.string().min(1).max(100), epoch: z.number().int().min(1) }).optional(),
   calls: z
     .array(
-      z.object({
-        callId: callIdSchema,
-        /** Consecutive events of the call, in order. */
-        events: z.array(callEventSchema).min(1).max(MAX_BATCH_EVENTS),
-      }),
+      z
+        .object({
+          callId: callIdSchema,
+          /** Consecutive events of the call, in order (none when only the wrap-up goes up). */
+          events: z.array(callEventSchema).max(MAX_BATCH_EVENTS),
+          /** The call's wrap-up, stored after the events beside it. */
+          wrapUp: callWrapUpSchema.optional(),
+        })
+        .refine((c) => c.events.length > 0 || c.wrapUp !== undefined, {
+          message: 'a call sends events, a wrap-up or both',
+          path: ['events'],
+        }),
     )
     .min(1)
     .max(MAX_BATCH_EVENTS),
@@ -51,7 +81,10 @@ export const CALL_REFUSALS = [
 ] as const;
 
 export const callAckSchema = z.discriminatedUnion('status', [
-  /** Every event sent for the call is held by the server now (`added` of them new): forget them. */
+  /**
+   * Every event sent for the call is held by the server now (`added` of them new), and the wrap-up sent
+   * with them (or a later one of the same call): forget them.
+   */
   z.object({ callId: z.string(), status: z.literal('stored'), added: z.number().int() }),
   z.object({
     callId: z.string(),

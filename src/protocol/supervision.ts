@@ -46,10 +46,15 @@ const factsSchema = z.looseObject({
   startedAt: z.number(),
 });
 
+/** What of the operator's wrap-up is not in the figures (its topic, rating and times are). */
+export const wrapUpNoteSchema = z.object({ summary: z.string(), surveyOffered: z.boolean() });
+
 export const serverCallSchema = z.object({
   facts: factsSchema,
   callerName: z.string().nullable(),
   callerPhone: z.string().nullable(),
+  /** Null until the call's wrap-up reached the server (absent from a server before issue 19's wrap-ups). */
+  wrapUp: wrapUpNoteSchema.nullable().optional(),
 });
 
 export const callPageSchema = z.object({

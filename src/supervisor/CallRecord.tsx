@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { callbackState, complianceIssues, reachedOutcome } from '../analytics';
 import { t } from '../i18n';
+import { topicLabel } from '../i18n/topicLabel';
 import { flowVersion, loadCall, type AppDB, type CallEventRow } from '../db';
 import type { FlowDefinition } from '../flows/types';
 import { bundledFlowOf } from './bundledFlowOf';
@@ -77,6 +78,12 @@ export function CallRecord({ db, call, now, onClose, log: given, children }: Pro
           {text.summary}: {row.summary}
         </p>
       )}
+      {facts.topic && (
+        <p>
+          {text.topic}: {topicLabel(facts.topic)}
+        </p>
+      )}
+      {facts.satisfaction !== null && <p>{text.satisfaction(facts.satisfaction)}</p>}
       <h3>{text.adherence}</h3>
       <ul>
         {(['greeting', 'identified', 'rephrased', 'farewell'] as const).map((k) => (

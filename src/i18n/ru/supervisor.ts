@@ -249,6 +249,8 @@ export const supervisor = {
     outcome: 'Итог',
     noOutcome: 'Итог не выбран',
     summary: 'Резюме',
+    topic: 'Тема',
+    satisfaction: (score: number) => `Оценка клиента: ${score} из 5`,
     articles: 'Использованные статьи',
     none: 'нет',
     issues: 'Нарушения',

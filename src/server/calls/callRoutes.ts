@@ -1,6 +1,7 @@
-// /api/v1/calls/events: an operator's workstation uploads the events of its calls (issue 17). Each
-// event is stored once whatever the number of retries; the answer per call tells the workstation which
-// events it may forget, or why the server refused a call (it then kept everything it already had).
+// /api/v1/calls/events: an operator's workstation uploads the events of its calls (issue 17) and their
+// wrap-ups (issue 19). Each event is stored once whatever the number of retries, a wrap-up once per save;
+// the answer per call tells the workstation what it may forget, or why the server refused a call (it
+// then kept everything it already had).
 // /api/v1/calls/outbox: the workstation says when its outbox becomes stuck or moves again (issue 20).
 // /api/v1/calls/imports: a supervisor's workstation sends the calls it imported from files (issue 19).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -21,7 +22,8 @@ import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
 import { server as messages } from '../../i18n/ru/server';
-import { storeCallEvents } from '../storage/callEvents';
+import { storeCallEvents, type StoreResult } from '../storage/callEvents';
+import { storeWrapUps } from '../storage/callWrapUps';
 import { BoardNews } from '../supervision/boardNews';
 import { acquireLease } from '../storage/leases';
 import { saveOutboxReport } from '../storage/outboxReports';
@@ -71,13 +73,26 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
       const session = sessionOf(request);
       const { organisationId, calls } = request.body;
       checkBatch(session.organisation.id, request.body);
-      const results = await storeCallEvents(
-        db,
-        { organisationId, personId: session.person.id },
-        calls,
-        config.now(),
-        request.body.lease,
+      const who = { organisationId, personId: session.person.id };
+      const now = config.now();
+      const eventful = calls.filter((c) => c.events.length > 0).map(({ wrapUp: _, ...c }) => c);
+      const stored =
+        eventful.length > 0 ? await storeCallEvents(db, who, eventful, now, request.body.lease) : [];
+      const byCall = new Map<string, StoreResult>(stored.map((r) => [r.callId, r]));
+      // A wrap-up goes in once the events sent beside it are held (they come first in the call's order).
+      const wrapUps = calls.flatMap((c) =>
+        c.wrapUp && (c.events.length === 0 || byCall.get(c.callId)?.status === 'stored')
+          ? [{ callId: c.callId, wrapUp: c.wrapUp }]
+          : [],
       );
+      const wrapped = await storeWrapUps(db, who, wrapUps, now);
+      const results = calls.map((c): StoreResult => {
+        const events = byCall.get(c.callId) ?? { callId: c.callId, status: 'stored', added: 0 };
+        const wrapUp = wrapped.get(c.callId);
+        // A refused wrap-up keeps the whole call queued: its events, held already, go again as a replay.
+        return wrapUp?.status === 'refused' ? wrapUp : events;
+      });
+      if ([...wrapped.values()].some((r) => r.status === 'stored')) board.moved(organisationId);
       if (results.some((r) => r.status === 'stored' && r.added > 0)) board.moved(organisationId);
       for (const r of results) {
         if (r.status !== 'stored') continue;

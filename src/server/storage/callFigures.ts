@@ -2,7 +2,7 @@
 // the same src/analytics functions the workstation runs, and kept as columns the supervisor's queries
 // filter and sum. Only the open callback's lateness depends on the time, so it is worked out at reading.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { callFromLog, type LoggedCall } from '../../analytics/fromLog';
+import { callFromLog, type CallWrapUp, type LoggedCall } from '../../analytics/fromLog';
 import { workOutShare } from '../../analytics/dashboard';
 import type { CallRecordEvent } from '../../calls/record';
 import { restoreFlow } from '../../flows/restore';
@@ -44,6 +44,16 @@ export async function callLog(db: Db, callId: string): Promise<CallRecordEvent[]
     .orderBy('seq')
     .execute();
   return rows.map((r) => r.payload as CallRecordEvent); // stored from the checked upload schema
+}
+
+/** The call's wrap-up as its workstation last saved it (migration 0009), null before one arrived. */
+export async function wrapUpOf(db: Db, callId: string): Promise<CallWrapUp | null> {
+  const row = await db
+    .selectFrom('call_wrapups')
+    .select('payload')
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+  return row ? (row.payload as CallWrapUp) : null; // stored from the checked upload schema
 }
 
 /** Lower-cased as JavaScript does it: the database's own lower() may not know Cyrillic (C locale). */
@@ -92,17 +102,29 @@ export function figuresRow(call: LoggedCall, organisationId: string, personId: s
   };
 }
 
+export interface CallRef {
+  callId: string;
+  organisationId: string;
+  personId: string;
+  flowId: string;
+  flowVersion: number;
+}
+
+/** The call as its stored log and wrap-up tell it (null: no such flow version, or a log it cannot replay). */
+async function loggedCall(db: Db, call: CallRef): Promise<LoggedCall | null> {
+  const flow = await flowOf(db, call.organisationId, call.flowId, call.flowVersion);
+  if (!flow) return null;
+  const [log, wrapUp] = await Promise.all([callLog(db, call.callId), wrapUpOf(db, call.callId)]);
+  return callFromLog(log, flow, wrapUp);
+}
+
 /**
  * Reduces a call whose end was just stored and keeps its figures; a call reduced already is left as it
- * is. A log the flow version cannot replay keeps no figures (the call stays in the raw events).
+ * is. A log the flow version cannot replay keeps no figures (the call stays in the raw events). A wrap-up
+ * stored before the end is reduced with it.
  */
-export async function reduceCompletedCall(
-  db: Db,
-  call: { callId: string; organisationId: string; personId: string; flowId: string; flowVersion: number },
-): Promise<boolean> {
-  const flow = await flowOf(db, call.organisationId, call.flowId, call.flowVersion);
-  if (!flow) return false;
-  const logged = callFromLog(await callLog(db, call.callId), flow);
+export async function reduceCompletedCall(db: Db, call: CallRef): Promise<boolean> {
+  const logged = await loggedCall(db, call);
   if (!logged) return false;
   const kept = await db
     .insertInto('call_figures')
@@ -113,4 +135,31 @@ export async function reduceCompletedCall(
   // Counted in the day's rollups once, in this transaction: a call reduced already was counted then.
   if (kept) await rollUpCall(db, call.organisationId, call.callId);
   return true;
+}
+
+/**
+ * Reduces a kept call again after its wrap-up changed, in the caller's transaction: the rollups lose the
+ * call as it was counted and gain it as it is now, so a period's sums never count it twice. A call whose
+ * end is not stored yet keeps nothing to redo (its end's reduction reads the wrap-up); an erased call
+ * keeps its names and phone erased.
+ */
+export async function reduceCallAgain(db: Db, call: CallRef): Promise<void> {
+  const held = await db
+    .selectFrom('call_figures')
+    .select('erased_at')
+    .where('call_id', '=', call.callId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!held) return;
+  const logged = await loggedCall(db, call);
+  if (!logged) return;
+  const row = figuresRow(logged, call.organisationId, call.personId);
+  const erased = held.erased_at !== null ? { caller_name: null, caller_name_key: null, caller_phone: null } : {};
+  await rollUpCall(db, call.organisationId, call.callId, -1);
+  await db
+    .updateTable('call_figures')
+    .set({ ...row, ...erased })
+    .where('call_id', '=', call.callId)
+    .execute();
+  await rollUpCall(db, call.organisationId, call.callId);
 }

@@ -1,13 +1,14 @@
 // Personal-data retention on the server (issue 19, migration 0006): the organisation sets how many days a
 // call's names, phones and free text are kept; after that its stored events are rewritten with the same
-// stand-ins the workstation uses (src/analytics/erasure.ts), its kept figures are reduced again from the
-// erased log (they stay, anonymous), and each erasure is recorded.
+// stand-ins the workstation uses (src/analytics/erasure.ts), its wrap-up's summary emptied, its kept
+// figures reduced again from the erased log and the wrap-up (they stay, anonymous), and each erasure is
+// recorded.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { erasedEvent, guessFieldKind } from '../../analytics/erasure';
 import { callFromLog } from '../../analytics/fromLog';
 import { findField } from '../../calls/capture';
-import { callLog, figuresRow, flowOf } from './callFigures';
+import { callLog, figuresRow, flowOf, wrapUpOf } from './callFigures';
 import { rollUpCall } from './callRollups';
 import type { CallRecordEvent } from '../../calls/record';
 import type { Database } from './schema';
@@ -85,7 +86,12 @@ async function eraseCall(db: Db, organisationId: string, callId: string, now: Da
         await sql`update fenced_call_events set payload = ${JSON.stringify(e)}::jsonb
           where id = ${row.id}`.execute(trx);
     }
-    const logged = flow ? callFromLog(erased, flow) : null;
+    // The wrap-up's summary is free text too; its topic, rating and times stay in the figures.
+    const wrapUp = await wrapUpOf(trx, callId);
+    if (wrapUp)
+      await sql`update call_wrapups set payload = jsonb_set(payload, '{summary}', '""'::jsonb)
+        where call_id = ${callId}`.execute(trx);
+    const logged = flow ? callFromLog(erased, flow, wrapUp && { ...wrapUp, summary: '' }) : null;
     const figures = logged ? figuresRow(logged, organisationId, held.person_id) : null;
     // The need may be personal free text: the rollups count the call again under what is kept.
     await rollUpCall(trx, organisationId, callId, -1);

@@ -154,6 +154,17 @@ export interface CallFiguresTable {
   erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
+/** The wrap-up saved after a call, one per call, a later save replacing it (migration 0009). */
+export interface CallWrapUpsTable {
+  call_id: string;
+  organisation_id: string;
+  person_id: string;
+  saved_at: ColumnType<number, number, number>;
+  payload: ColumnType<unknown, string, string>;
+  received_at: Date;
+  updated_at: Date;
+}
+
 export interface CallCommentsTable {
   id: string;
   call_id: string;
@@ -321,6 +332,7 @@ export interface Database {
   call_rollups_hourly: CallRollupsHourlyTable;
   call_rollups_ranked: CallRollupsRankedTable;
   call_figures: CallFiguresTable;
+  call_wrapups: CallWrapUpsTable;
   call_comments: CallCommentsTable;
   personal_data_erasures: PersonalDataErasuresTable;
   operator_leases: OperatorLeasesTable;

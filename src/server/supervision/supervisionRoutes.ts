@@ -46,6 +46,7 @@ import { stuckOutboxes } from '../storage/outboxReports';
 import { keptAsideOf } from '../storage/leases';
 import { listErasures, retentionDays, setRetentionDays } from '../storage/retention';
 import { groupInOrganisation } from '../storage/operatorGroups';
+import { wrapUpNotes } from '../storage/callWrapUps';
 import { csvRows, jsonPieces, organisationTimeZone, validTimeZone } from './supervisionCsv';
 
 const readers = ['operator', 'supervisor', 'administrator'] as const;
@@ -137,12 +138,17 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
         },
         { limit: q.limit, ...(after ? { after } : {}) },
       );
+      const notes = await wrapUpNotes(
+        db,
+        page.calls.map((c) => c.facts.callId),
+      );
       return {
         calls: page.calls.map(({ facts, callerName, callerPhone, chainId }) => ({
           facts: wire(facts),
           callerName,
           callerPhone,
           chainId,
+          wrapUp: notes.get(facts.callId) ?? null,
         })),
         next: cursorText(page.next),
         serverTime: now,
@@ -217,16 +223,17 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
       const scope = scopeOf(request);
       const found = await callInScope(db, scope, callId);
       if (!found) throw new ApiError(404, 'call_not_found');
-      const [events, call, comments, chain, keptAside] = await Promise.all([
+      const [events, call, comments, chain, keptAside, notes] = await Promise.all([
         callLog(db, callId),
         callFiguresOf(db, callId),
         commentsOn(db, callId),
         chainOf(db, scope, callId),
         keptAsideOf(db, scope.organisationId, callId),
+        wrapUpNotes(db, [callId]),
       ]);
       return {
         callId,
-        call: call && { ...call, facts: wire(call.facts) },
+        call: call && { ...call, facts: wire(call.facts), wrapUp: notes.get(callId) ?? null },
         // Stored from the checked upload (callEventSchema): entries go out as they came in.
         events: events as unknown as z.infer<typeof callRecordSchema>['events'],
         comments,

@@ -50,8 +50,8 @@ function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 
 /**
  * A server's call as the workspace's list holds calls: the summary row the figures were reduced from,
- * rebuilt from those figures. The server lists ended calls only; what it does not send (the wrap-up's
- * summary, the log's length) stays empty, and the record fetches the log itself.
+ * rebuilt from those figures and the wrap-up's summary. The server lists ended calls only; what it does
+ * not send (the log's length) stays empty, and the record fetches the log itself.
  */
 export function centreCallRow(call: ServerCall): { row: CallRow; facts: CallFacts } {
   // The server reduced these with src/analytics (analyzeCall), and the schema passes them through whole.
@@ -75,8 +75,8 @@ export function centreCallRow(call: ServerCall): { row: CallRow; facts: CallFact
     callerName: call.callerName,
     callerNameKey: call.callerName?.trim().toLowerCase() ?? null,
     callerPhone: call.callerPhone,
-    summary: '',
-    surveyOffered: false,
+    summary: call.wrapUp?.summary ?? '',
+    surveyOffered: call.wrapUp?.surveyOffered ?? false,
     callbackId: null,
     endReason: null,
     lastSeq: 0,
