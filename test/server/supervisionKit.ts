@@ -1,6 +1,7 @@
 // Whole calls made by the real engine for the supervisor's server tests: a walk through a flow that at
 // every turn takes one of the things an operator (or the caller, or the clock) could do, chosen by the
 // test's numbers, so a property test gets calls of every shape with true logs.
+import type { CallWrapUp } from '../../src/analytics/fromLog';
 import type { CallRecordEvent } from '../../src/calls/record';
 import type { OperatorProfile } from '../../src/calls/organisation';
 import { ManualClock } from '../../src/calls/clock';
@@ -80,16 +81,22 @@ export function walkCall(plan: CallPlan): CallRecordEvent[] {
 /** Whether the log holds the entry that ends the call (the server then keeps its figures). */
 export const isComplete = (log: readonly CallRecordEvent[]) => log.some((r) => r.after.state === 'ended');
 
-/** Uploads whole logs as the operator's workstation does, and checks every call was stored. */
+/**
+ * Uploads whole logs as the operator's workstation does, and checks every call was stored; a wrap-up
+ * given for a call goes in the same batch, after its events.
+ */
 export async function uploadLogs(
   server: TestServer,
   as: Session,
   organisationId: string,
   logs: readonly (readonly CallRecordEvent[])[],
+  wrapUps: ReadonlyMap<string, CallWrapUp> = new Map(),
 ): Promise<void> {
   // One call a request: a call's start carries the organisation's directory (the body limit is 64 KB).
   for (const log of logs) {
-    const calls = [{ callId: log[0]?.callId ?? '', events: log }];
+    const callId = log[0]?.callId ?? '';
+    const wrapUp = wrapUps.get(callId);
+    const calls = [{ callId, events: log, ...(wrapUp ? { wrapUp } : {}) }];
     const res = await server.call('POST', '/api/v1/calls/events', { as, body: { organisationId, calls } });
     expect(res.statusCode, res.body).toBe(200);
     for (const ack of res.json<{ calls: { status: string }[] }>().calls) expect(ack.status).toBe('stored');
@@ -130,4 +137,18 @@ export async function addVolkov(server: TestServer, login: string): Promise<Sess
   });
   expect(added.statusCode, added.body).toBe(201);
   return server.signIn(login, 'второй-пароль');
+}
+
+/** Uploads calls' wrap-ups alone (their events went up before), as the outbox sends a later save. */
+export async function uploadWrapUps(
+  server: TestServer,
+  as: Session,
+  organisationId: string,
+  wrapUps: readonly { callId: string; wrapUp: CallWrapUp }[],
+): Promise<void> {
+  if (wrapUps.length === 0) return;
+  const calls = wrapUps.map((w) => ({ callId: w.callId, events: [], wrapUp: w.wrapUp }));
+  const res = await server.call('POST', '/api/v1/calls/events', { as, body: { organisationId, calls } });
+  expect(res.statusCode, res.body).toBe(200);
+  for (const ack of res.json<{ calls: { status: string }[] }>().calls) expect(ack.status).toBe('stored');
 }
