@@ -24,6 +24,18 @@ const HOSTILE = [
 /** Strings PostgreSQL cannot hold: refused at the door (400), never a driver error (500). */
 const UNSTORABLE = ['до\u0000после', 'half a pair \ud800 here'];
 
+/** A wrap-up as a workstation sends it (src/protocol/calls.ts callWrapUpSchema). */
+const WRAP_UP = {
+  savedAt: Date.UTC(2026, 11, 6, 9, 30),
+  outcome: null,
+  summary: 'Кратко',
+  topic: 'appeals',
+  articlesUsed: [],
+  satisfaction: 5,
+  surveyOffered: false,
+  afterCallMs: 30_000,
+};
+
 describe.each(DATABASE_KINDS)('attacks on %s', (kind) => {
   let server: TestServer;
   let admin: Session;
@@ -161,11 +173,19 @@ describe.each(DATABASE_KINDS)('attacks on %s', (kind) => {
           [callEvent(callId, 0), callEvent(callId, 1, { event: { type: 'operator.note', text } })],
         ]),
       });
+      // The wrap-up's free text too (issue 19), for a call the server holds.
+      const inWrapUp = await server.call('POST', '/api/v1/calls/events', {
+        as: operator,
+        body: {
+          organisationId: MURMANSK,
+          calls: [{ callId, events: [callEvent(callId, 0)], wrapUp: { ...WRAP_UP, summary: text } }],
+        },
+      });
       const note = await server.call('POST', `/api/v1/flows/bad-${n}/versions`, {
         as: await server.signInAs(MURMANSK, 'editor'),
         body: { definition: { ...FLOW, id: `bad-${n}` }, baseVersion: null, note: text },
       });
-      for (const res of [person, signIn, inId, inEvent, note]) {
+      for (const res of [person, signIn, inId, inEvent, inWrapUp, note]) {
         expect(res.statusCode, res.body).toBe(400);
         expect(res.json()).toMatchObject({
           code: 'invalid_request',
@@ -205,6 +225,30 @@ describe.each(DATABASE_KINDS)('attacks on %s', (kind) => {
       expect(res.statusCode, `${JSON.stringify(evs[0])}: ${res.body}`).toBe(400);
       expect(res.json()).toMatchObject({ code: 'invalid_request' });
     }
+    // A wrap-up's numbers and choices too (issue 19), and a call sending neither events nor a wrap-up.
+    const badWrapUps = [
+      { ...WRAP_UP, savedAt: -1 },
+      { ...WRAP_UP, savedAt: 9e15 },
+      { ...WRAP_UP, satisfaction: 6 },
+      { ...WRAP_UP, satisfaction: 2.5 },
+      { ...WRAP_UP, afterCallMs: -5 },
+      { ...WRAP_UP, outcome: 'won' },
+      { ...WRAP_UP, topic: '' },
+      { ...WRAP_UP, summary: 'я'.repeat(10_001) },
+      { ...WRAP_UP, articlesUsed: Array.from({ length: 101 }, (_, i) => `a${i}`) },
+      undefined,
+    ];
+    for (const wrapUp of badWrapUps) {
+      const res = await server.call('POST', '/api/v1/calls/events', {
+        as: operator,
+        body: { organisationId: MURMANSK, calls: [{ callId, events: [], ...(wrapUp ? { wrapUp } : {}) }] },
+      });
+      expect(res.statusCode, `${JSON.stringify(wrapUp)?.slice(0, 80)}: ${res.body}`).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'invalid_request' });
+    }
+    expect(
+      await server.db.selectFrom('call_wrapups').select('call_id').where('call_id', '=', callId).execute(),
+    ).toEqual([]);
     // A number in range that leaves a gap is the call's own refusal.
     const gap = await server.call('POST', '/api/v1/calls/events', {
       as: operator,
