@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CallWrapUp } from '../../../src/analytics/fromLog';
 import type { CallRecordEvent } from '../../../src/calls';
 import {
   AppDB,
@@ -15,7 +16,14 @@ import {
   setUploadOwner,
 } from '../../../src/db';
 import { finishCall } from '../../../src/db/records';
-import { earlierCalls, importsOwner, outboxState, queueImportedCalls } from '../../../src/db/sync';
+import {
+  acknowledgeUpload,
+  earlierCalls,
+  importsOwner,
+  nextUpload,
+  outboxState,
+  queueImportedCalls,
+} from '../../../src/db/sync';
 import type { CallAck, CallEventAcks, OutboxReport } from '../../../src/protocol';
 import {
   startSync,
@@ -69,9 +77,17 @@ class FakeServer {
   /** Kept aside and not in their call: put back when a later batch of the call leaves the gap they fill. */
   readonly aside = new Map<string, CallRecordEvent>();
   readonly leases: (UploadBatch['lease'] | undefined)[] = [];
+  /** Each call's wrap-up as held (the latest save), and how many of its events were held when it came. */
+  readonly wrapUps = new Map<string, { wrapUp: CallWrapUp; eventsBefore: number }>();
+  /** Wrap-ups received, replays included. */
+  wrapUpsReceived = 0;
 
   receive(batch: UploadBatch): CallEventAcks {
-    const calls = JSON.parse(JSON.stringify(batch.calls)) as { callId: string; events: CallRecordEvent[] }[];
+    const calls = JSON.parse(JSON.stringify(batch.calls)) as {
+      callId: string;
+      events: CallRecordEvent[];
+      wrapUp?: CallWrapUp;
+    }[];
     this.leases.push(batch.lease);
     if (batch.lease && this.leaseEpoch !== null && batch.lease.epoch !== this.leaseEpoch) {
       for (const c of calls)
@@ -116,6 +132,13 @@ class FakeServer {
           this.inserts.set(key, (this.inserts.get(key) ?? 0) + 1);
         }
         this.held.set(c.callId, have);
+        if (c.wrapUp) {
+          this.wrapUpsReceived += 1;
+          const kept = this.wrapUps.get(c.callId);
+          // A later save replaces the one held; an older one arriving late is ignored.
+          if (!kept || kept.wrapUp.savedAt <= c.wrapUp.savedAt)
+            this.wrapUps.set(c.callId, { wrapUp: c.wrapUp, eventsBefore: have.length });
+        }
         return { callId: c.callId, status: 'stored', added: added.length };
       }),
     };
@@ -216,6 +239,26 @@ async function statusWhere(sync: SyncHandle, test: (s: SyncStatus) => boolean): 
 /** The events stored on the workstation, by call. */
 async function localLogs(db: AppDB, callIds: readonly string[]) {
   return new Map(await Promise.all(callIds.map(async (id) => [id, await readLog(db, id)] as const)));
+}
+
+/** A wrap-up as the call owner saves it (finishing.ts), the nth call's own. */
+function wrapUpPatch(nth: number) {
+  return {
+    finishedAt: template.start.at + 600_000 + nth,
+    outcome: 'resolved' as const,
+    summary: `Итог звонка ${nth}`,
+    topic: 'appeals',
+    articlesUsed: ['appeal-deadlines'],
+    satisfaction: 4,
+    surveyOffered: true,
+    afterCallMs: 30_000,
+  };
+}
+
+/** The same wrap-up as the server receives it. */
+function sentWrapUp(nth: number): CallWrapUp {
+  const { finishedAt, ...rest } = wrapUpPatch(nth);
+  return { savedAt: finishedAt, ...rest };
 }
 
 describe('the outbox', () => {
@@ -360,6 +403,65 @@ describe('the outbox', () => {
     }
   });
 
+  it('queues the wrap-up with its saving, sends it after the call’s events, and forgets it once acknowledged', async () => {
+    const alone = await openDb(`outbox-${++n}`, null);
+    await beginCall(alone.db, { row: rowOf('w0'), first: eventOf('w0', 0), epoch: alone.epoch, flow: FLOW });
+    const patch = wrapUpPatch(1);
+    await finishCall(alone.db, { callId: 'w0', patch, epoch: alone.epoch, callback: null, fulfilled: null });
+    expect(await alone.db.outbox.count()).toBe(0);
+
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    await beginCall(db, { row: rowOf('w'), first: eventOf('w', 0), epoch, flow: FLOW });
+    for (const seq of [1, 2, 3])
+      await appendCallEvent(db, { record: eventOf('w', seq), row: rowOf('w'), callback: null, epoch });
+    await finishCall(db, { callId: 'w', patch, epoch, callback: null, fulfilled: null });
+    expect(await outboxState(db, OWNER)).toMatchObject({ calls: 1, events: 5 });
+    // The wrap-up waits for the events before it: not in a batch that cannot take them all.
+    const first = await nextUpload(db, OWNER, { maxEvents: 3, maxBytes: 48_000 });
+    expect(first.map((c) => [c.callId, c.events.map((e) => e.seq), c.wrapUp])).toEqual([
+      ['w', [0, 1, 2], undefined],
+    ]);
+
+    const server = new FakeServer();
+    server.mode = 'lostReply';
+    const sync = startSync({ db, owner: OWNER, transport: server.transport(), setTimer: () => () => {} });
+    try {
+      await statusWhere(sync, (s) => s.connection === 'unreachable');
+      server.mode = 'ok';
+      sync.retryNow();
+      await statusWhere(sync, (s) => s.outbox?.events === 0 && s.connection === 'ok');
+      expect(server.wrapUps.get('w')).toEqual({ wrapUp: sentWrapUp(1), eventsBefore: 4 });
+      // Acknowledged: nothing is sent again.
+      const received = server.wrapUpsReceived;
+      sync.retryNow();
+      await sync.settled();
+      expect(server.wrapUpsReceived).toBe(received);
+      expect(await db.outbox.count()).toBe(0);
+    } finally {
+      sync.stop();
+    }
+  });
+
+  it('keeps a wrap-up saved again while the first was on its way, and sends the later one in its place', async () => {
+    const { db, epoch } = await openDb(`outbox-${++n}`, OWNER);
+    await beginCall(db, { row: rowOf('r'), first: eventOf('r', 0), epoch, flow: FLOW });
+    await finishCall(db, { callId: 'r', patch: wrapUpPatch(1), epoch, callback: null, fulfilled: null });
+    const sent = await nextUpload(db, OWNER, { maxEvents: 10, maxBytes: 48_000 });
+    expect(sent[0]?.wrapUp).toEqual(sentWrapUp(1));
+    // Saved again before the server's answer came: one entry for the call, the later save's.
+    const again = { ...wrapUpPatch(2), finishedAt: wrapUpPatch(1).finishedAt + 60_000 };
+    await finishCall(db, { callId: 'r', patch: again, epoch, callback: null, fulfilled: null });
+    await acknowledgeUpload(db, sent);
+    const rows = await db.outbox.toArray();
+    expect(rows.map((r) => [r.callId, r.seq, r.at])).toEqual([['r', -1, again.finishedAt]]);
+    const next = await nextUpload(db, OWNER, { maxEvents: 10, maxBytes: 48_000 });
+    expect(next).toEqual([
+      { callId: 'r', events: [], wrapUp: { ...sentWrapUp(2), savedAt: again.finishedAt } },
+    ]);
+    await acknowledgeUpload(db, next);
+    expect(await outboxState(db, OWNER)).toEqual({ calls: 0, events: 0, oldestAt: null });
+  });
+
   type Op =
     | { kind: 'write'; events: number }
     | { kind: 'finish' }
@@ -411,6 +513,8 @@ describe('the outbox', () => {
         let sync = start();
         const callIds: string[] = [];
         let active: { id: string; next: number } | null = null;
+        /** Finished calls and their number of events. */
+        const finished = new Map<string, number>();
 
         /** Every stored event is waiting in the outbox, held by the server or kept aside there. */
         const checkNothingLost = async () => {
@@ -443,7 +547,9 @@ describe('the outbox', () => {
                 }
               }
             } else if (o.kind === 'finish' && active) {
-              await finishCall(db, { callId: active.id, patch: {}, epoch, callback: null, fulfilled: null });
+              const patch = wrapUpPatch(callIds.length);
+              await finishCall(db, { callId: active.id, patch, epoch, callback: null, fulfilled: null });
+              finished.set(active.id, active.next);
               active = null;
             } else if (o.kind === 'net') {
               server.mode = o.mode;
@@ -485,6 +591,13 @@ describe('the outbox', () => {
               if (e.seq < have.length) expect(server.inserts.get(key), key).toBe(1);
               else expect(server.aside.has(key), key).toBe(true);
             }
+          }
+          // Each finished call's wrap-up went up after all its events; an unfinished call has none.
+          for (const id of callIds) {
+            const events = finished.get(id);
+            const held = server.wrapUps.get(id);
+            if (events === undefined) expect(held).toBeUndefined();
+            else expect(held).toEqual({ wrapUp: sentWrapUp(callIds.indexOf(id) + 1), eventsBefore: events });
           }
         } finally {
           sync.stop();
