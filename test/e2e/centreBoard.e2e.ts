@@ -1,6 +1,7 @@
 // The supervisor over the whole centre (issue 19), in Chromium against the real server: two operators
 // make calls in two browsers; the supervisor's «Линия» shows the one still talking, at their stage, as it
-// happens; the calls list then holds both calls with how each ended; a comment the supervisor writes on a
+// happens; the calls list then holds both calls with how each ended, and the server's figures and record
+// the topic, rating and summary one operator entered in her wrap-up; a comment the supervisor writes on a
 // call shows in that operator's history; the coaching page names a rule she missed, linked to that call.
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
@@ -53,12 +54,22 @@ it("shows the centre's line live, both desks' calls in the list, a comment in th
   expect(await board.textContent()).toContain('Операторы в системе: 2');
   expect(await seriousA11yViolations(chief.page)).toEqual([]);
 
-  // Anna's caller hangs up; she saves the wrap-up. The line empties.
+  // Anna's caller hangs up; she saves the wrap-up with a topic, the caller's rating and a summary. The
+  // line empties, and her workstation sends the wrap-up after the call's events.
   await anna.page.keyboard.press('Shift+KeyX');
-  await anna.page.getByRole('heading', { name: 'Итоги звонка' }).waitFor();
+  const wrapUp = anna.page.getByRole('region', { name: 'Итоги звонка' });
+  await wrapUp.waitFor();
+  await wrapUp.getByLabel('Тема звонка').selectOption({ label: 'Сроки ответа' });
+  await wrapUp.getByRole('group', { name: 'Оценка клиента (1–5)' }).getByRole('radio', { name: '4' }).check();
+  const summary = 'Спросила о сроках ответа, ответ дан по статье.';
+  await wrapUp.getByLabel('Кратко о звонке').fill(summary);
   await anna.page.keyboard.press('Control+Enter');
-  await anna.page.getByRole('heading', { name: 'Итоги звонка' }).waitFor({ state: 'detached' });
+  await wrapUp.waitFor({ state: 'detached' });
   await board.getByText('Сейчас звонков нет.').waitFor({ timeout: 15_000 });
+  await anna.page
+    .getByTestId('sync-status')
+    .filter({ hasText: 'всё отправлено' })
+    .waitFor({ timeout: 30_000 });
 
   // The list holds both calls, each with how it ended.
   await tab(chief.page, 'Звонки');
@@ -67,14 +78,22 @@ it("shows the centre's line live, both desks' calls in the list, a comment in th
   const rowOf = (name: string) => grid.getByRole('row').filter({ hasText: name });
   expect(await rowOf(BORIS_NAME).textContent()).toContain('Обещан обратный звонок');
   expect(await rowOf(ANNA).textContent()).toContain('Без итога');
-  // The figures are the server's over the same calls.
+  // The figures are the server's over the same calls, Anna's topic and rating among them.
   await tab(chief.page, 'Показатели');
   await chief.page.getByRole('button', { name: 'Открыть 2 звонка: все звонки' }).waitFor();
+  const topics = chief.page.locator('section.ranked').filter({ hasText: 'Частые темы' });
+  expect(await topics.getByRole('listitem').allTextContents()).toEqual(['appeal-deadlines: 1']);
+  const annaFigures = chief.page.getByRole('row').filter({ hasText: ANNA });
+  expect(await annaFigures.textContent()).toMatch(/4,0/);
   await tab(chief.page, 'Звонки');
 
   // The supervisor comments on Anna's call from its record.
   await rowOf(ANNA).click();
   const record = chief.page.getByRole('complementary');
+  // Her record shows the wrap-up as she saved it.
+  await record.getByText(`Резюме: ${summary}`).waitFor();
+  await record.getByText('Тема: Сроки ответа').waitFor();
+  await record.getByText('Оценка клиента: 4 из 5').waitFor();
   await record.getByTestId('call-comments').getByText('Комментариев нет.').waitFor();
   const comment = 'Дождитесь, пока клиент договорит, и предложите обратный звонок.';
   await record.getByLabel('Комментарий оператору').fill(comment);
