@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseExpired } from '../../src/server/storage/retention';
 import { SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
-import { BUNDLED_FLOWS, OPERATORS, uploadLogs, walkCall } from './supervisionKit';
+import type { CallWrapUp } from '../../src/analytics/fromLog';
+import { BUNDLED_FLOWS, OPERATORS, uploadLogs, uploadWrapUps, walkCall } from './supervisionKit';
 import { DATABASE_KINDS } from './testDatabase';
 
 const DAY = 86_400_000;
@@ -23,6 +24,18 @@ const call = (callId: string, startedAt: number) =>
     callerName: 'Ольга Ивановна',
   });
 
+/** The wrap-up of a call, its summary naming the caller (free text the retention erases too). */
+const wrapUpOf = (log: ReturnType<typeof call>): CallWrapUp => ({
+  savedAt: log.at(-1)!.at + 30_000,
+  outcome: null,
+  summary: 'Ольга Ивановна просила перезвонить на +79123456789',
+  topic: 'appeals',
+  articlesUsed: [],
+  satisfaction: 5,
+  surveyOffered: false,
+  afterCallMs: 30_000,
+});
+
 describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
   let server: TestServer;
   let admin: Session;
@@ -38,10 +51,14 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
   it('erases names and phones after the days set, keeps the figures, and records each erasure', async () => {
     const now = Date.now();
     const operator = await server.signInAs(SVERDLOVSK, 'operator');
-    await uploadLogs(server, operator, SVERDLOVSK, [
-      call('old', now - 100 * DAY),
-      call('new', now - 10 * DAY),
-    ]);
+    const logs = [call('old', now - 100 * DAY), call('new', now - 10 * DAY)];
+    await uploadLogs(
+      server,
+      operator,
+      SVERDLOVSK,
+      logs,
+      new Map(logs.map((l) => [l[0]!.callId, wrapUpOf(l)])),
+    );
     const period = `from=${now - 200 * DAY}&to=${now}`;
     const figures = async () => {
       const res = await server.call('GET', `/api/v1/supervision/dashboard?${period}`, { as: supervisor });
@@ -61,9 +78,21 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
     const old = (await server.call('GET', '/api/v1/supervision/calls/old', { as: supervisor })).body;
     expect(old).not.toContain('Ольга');
     expect(old).not.toContain('79123456789');
+    // The wrap-up's summary is gone with them; its topic and rating stay in the figures.
     expect(JSON.parse(old)).toMatchObject({
-      call: { callerName: null, callerPhone: null, facts: { erased: true } },
+      call: {
+        callerName: null,
+        callerPhone: null,
+        facts: { erased: true, topic: 'appeals', satisfaction: 5 },
+        wrapUp: { summary: '' },
+      },
     });
+    // A wrap-up of the erased call arriving late (saved again) keeps no free text either.
+    const late = { ...wrapUpOf(logs[0]!), savedAt: wrapUpOf(logs[0]!).savedAt + 1 };
+    await uploadWrapUps(server, operator, SVERDLOVSK, [{ callId: 'old', wrapUp: late }]);
+    const again = (await server.call('GET', '/api/v1/supervision/calls/old', { as: supervisor })).body;
+    expect(again).not.toContain('Ольга');
+    expect(again).not.toContain('79123456789');
     const fresh = (await server.call('GET', '/api/v1/supervision/calls/new', { as: supervisor })).body;
     expect(fresh).toContain('Ольга Ивановна');
 
