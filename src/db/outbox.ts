@@ -102,7 +102,8 @@ export async function nextUpload(db: AppDB, owner: UploadOwner, limits: UploadLi
         bytes += size;
       }
       // The wrap-up follows the call's last queued event: it goes with it, or alone once that went up.
-      const wrapUp = wrapped && events.length === rows.length ? wrapUpOfRow(await db.calls.get(callId)) : null;
+      const wrapUp =
+        wrapped && events.length === rows.length ? wrapUpOfRow(await db.calls.get(callId)) : null;
       const wrapSize = wrapUp ? JSON.stringify(wrapUp).length : 0;
       const withWrapUp = wrapUp !== null && (count === 0 || bytes + wrapSize <= limits.maxBytes);
       if (withWrapUp) {

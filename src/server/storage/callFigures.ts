@@ -154,7 +154,8 @@ export async function reduceCallAgain(db: Db, call: CallRef): Promise<void> {
   const logged = await loggedCall(db, call);
   if (!logged) return;
   const row = figuresRow(logged, call.organisationId, call.personId);
-  const erased = held.erased_at !== null ? { caller_name: null, caller_name_key: null, caller_phone: null } : {};
+  const erased =
+    held.erased_at !== null ? { caller_name: null, caller_name_key: null, caller_phone: null } : {};
   await rollUpCall(db, call.organisationId, call.callId, -1);
   await db
     .updateTable('call_figures')
