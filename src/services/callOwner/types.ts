@@ -1,7 +1,8 @@
 // The contract between the operator's call screen (UI) and the app's wiring (storage, tabs, clock).
 // The UI never touches the database: it starts, drives and finishes calls through this interface.
+import type { CallWrapUp } from '../../analytics/fromLog';
 import type { CallCommand, CallSession, CallView, SendResult } from '../../calls';
-import type { Direction, Outcome } from '../../flows/types';
+import type { Direction } from '../../flows/types';
 import type { CommittedCall } from './committedCall';
 
 export interface StartCallOptions {
@@ -19,16 +20,11 @@ export interface StartCallOptions {
   handover?: { id: string; chainId: string; prefills: [fieldId: string, value: string][] };
 }
 
-export interface WrapUp {
-  outcome: Outcome | null;
-  summary: string;
-  topic: string | null;
-  /** Knowledge-base article ids the operator marked as used. */
-  articlesUsed: string[];
-  /** 1…5 when the caller gave a rating. */
-  satisfaction: number | null;
-  surveyOffered: boolean;
-}
+/**
+ * What the operator fills in after the call (src/analytics/fromLog.ts CallWrapUp): when it was saved and
+ * the after-call time are the moment of saving, added by the owner when it stores the call.
+ */
+export type WrapUp = Omit<CallWrapUp, 'savedAt' | 'afterCallMs'>;
 
 /** The call as far as it is stored: what the screen shows. */
 export interface StoredState {
