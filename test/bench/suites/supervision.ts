@@ -108,15 +108,23 @@ export const supervisionSuite: Suite = {
           (array['resolved','byDate','noDate','callback','redirected','transferred','none','impossible'])[1 + i % 8],
           i % 3 = 0, (array['zero','one','two'])[1 + i % 3], i % 2, 0, i % 4, (i % 4 = 3)::int,
           case when i % 4 = 3 then 30000 else 0 end,
-          case when i % 10 = 0 then st + interval '1 day' end, null, null,
+          case when i % 10 = 0 then st + interval '1 day' end, null, 1 + i % 5,
           case when i % 7 = 0 then array['farewellMissing'] else '{}'::text[] end,
-          ${template.stage_ms}::jsonb, null, 'вопрос ' || (i % 50), '{}'::text[], 'Клиент ' || i, 'клиент ' || i,
+          ${template.stage_ms}::jsonb, (array['appeals','schedule','complaints','reception'])[1 + i % 4],
+          'вопрос ' || (i % 50), '{}'::text[], 'Клиент ' || i, 'клиент ' || i,
           '+7912' || lpad(i::text, 7, '0'),
           jsonb_set(jsonb_set(jsonb_set(${template.facts}::jsonb, '{callId}', to_jsonb('bench-' || i)),
             '{operatorName}', to_jsonb('Оператор ' || (i % ${OPERATOR_COUNT}))),
             '{startedAt}', to_jsonb((extract(epoch from st) * 1000)::bigint))
         from (select i, ${new Date(T0)}::timestamptz + (i::float8 * ${spacing}::float8) * interval '1 millisecond' as st
               from generate_series(1, ${CALLS}::int) i) g`.execute(db);
+      // Every ended call has its wrap-up (migration 0009): the list and the record read its summary.
+      await sql`insert into call_wrapups (call_id, organisation_id, person_id, saved_at, payload, received_at, updated_at)
+        select 'bench-' || i, ${ORG}, ${person.id}, ${T0} + i, jsonb_build_object('savedAt', ${T0} + i,
+          'outcome', null, 'summary', 'Итог звонка ' || i, 'topic', (array['appeals','schedule','complaints','reception'])[1 + i % 4],
+          'articlesUsed', '[]'::jsonb, 'satisfaction', 1 + i % 5, 'surveyOffered', false, 'afterCallMs', 30000),
+          now(), now()
+        from generate_series(1, ${CALLS}::int) i`.execute(db);
       // The calls going on: a few events each, no end yet.
       await sql`insert into call_events (call_id, seq, organisation_id, at, type, payload)
         select 'bench-' || i, s, ${ORG}, now(), payload -> 'event' ->> 'type', payload
