@@ -778,10 +778,10 @@ describe('calls made before the workstation connected', () => {
         : start;
     await beginCall(db, { row: rowOf(callId), first, epoch, flow: FLOW });
     await appendCallEvent(db, { record: eventOf(callId, 1), row: rowOf(callId), callback: null, epoch });
-    await finishCall(db, { callId, patch: {}, epoch, callback: null, fulfilled: null, log: [] });
+    await finishCall(db, { callId, patch: wrapUpPatch(1), epoch, callback: null, fulfilled: null, log: [] });
   }
 
-  it('offers them once and, when the operator agrees, sends each of their events exactly once', async () => {
+  it('offers them once and, when the operator agrees, sends each of their events and wrap-ups exactly once', async () => {
     const { db, epoch } = await openDb(`outbox-${++n}`, null);
     await madeAlone(db, epoch, 'early-1');
     await madeAlone(db, epoch, 'early-2');
@@ -804,8 +804,10 @@ describe('calls made before the workstation connected', () => {
       await sync.settled();
       expect(sync.status().earlier).toBeNull();
       const local = await localLogs(db, ['early-1', 'early-2']);
-      for (const id of ['early-1', 'early-2'])
+      for (const id of ['early-1', 'early-2']) {
         expect(server.held.get(id)).toEqual(JSON.parse(JSON.stringify(local.get(id))));
+        expect(server.wrapUps.get(id)).toEqual({ wrapUp: sentWrapUp(1), eventsBefore: 2 });
+      }
       expect(server.held.has('elsewhere')).toBe(false);
       expect([...server.inserts.values()].every((times) => times === 1)).toBe(true);
     } finally {
