@@ -25,8 +25,19 @@ const serverCalls = recorded.map((c) => {
     facts: analyzeCall(c.row, c.log, flow),
     callerName: c.row.callerName,
     callerPhone: c.row.callerPhone,
+    wrapUp: { summary: c.row.summary, surveyOffered: c.row.surveyOffered },
   };
 });
+/**
+ * The newest call (first in the list), as the server reduced it with the wrap-up its operator saved: a
+ * topic, the caller's rating and a summary (issue 19).
+ */
+const wrapped = [...serverCalls].sort((a, b) => b.facts.startedAt - a.facts.startedAt)[0];
+const WRAPPED_SUMMARY = 'Спросила о сроках ответа, ответ дан.';
+if (wrapped) {
+  wrapped.facts = { ...wrapped.facts, topic: 'appeal-deadlines', satisfaction: 4 };
+  wrapped.wrapUp = { summary: WRAPPED_SUMMARY, surveyOffered: true };
+}
 
 const liveCall = (id: string, name: string, startedAt: number, deadline: number | null) => ({
   callId: id,
@@ -92,6 +103,8 @@ function answer(path: string): unknown {
         { personId: 'p-b', name: 'Борис', calls: 3, stuckSince: NOW - 7 * MIN, oldestAt: NOW - HOUR },
       ],
     };
+  if (wrapped && path === `/api/v1/supervision/calls/${encodeURIComponent(wrapped.facts.callId)}`)
+    return { callId: wrapped.facts.callId, call: wrapped, events: [], comments: [] };
   if (path === '/api/v1/callbacks') return { callbacks: [], at: new Date(NOW).toISOString() };
   if (path === '/api/v1/groups') return { groups: [{ id: GROUP_ID, name: 'Льготы', members: [] }] };
   if (path.startsWith('/api/v1/supervision/coaching?')) return coaching;
@@ -160,6 +173,20 @@ describe("the supervisor's workspace over a centre", () => {
     expect(screen.getByText('Звонки всего центра: с сервера организации.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Итог'), { target: { value: 'resolved' } });
     await vi.waitFor(() => expect(asked.some((a) => a.includes('outcome=resolved'))).toBe(true));
+  });
+
+  it('opens a call with the wrap-up its operator saved: summary, topic and rating', async () => {
+    if (!wrapped) throw new Error('the fixture has no calls');
+    renderWorkspace();
+    expect(await screen.findByText(listed, {}, LOADED)).toBeTruthy();
+    // The newest call is the list's first: Enter opens it (happy-dom has no layout for the rows).
+    const list = screen.getByRole('grid', { name: 'Звонки' });
+    expect(list.getAttribute('aria-activedescendant')).toBe(`call-${wrapped.facts.callId}`);
+    fireEvent.keyDown(list, { key: 'Enter' });
+    const record = await screen.findByRole('complementary');
+    expect(within(record).getByText(`Резюме: ${WRAPPED_SUMMARY}`)).toBeTruthy();
+    expect(within(record).getByText('Тема: Сроки ответа')).toBeTruthy();
+    expect(within(record).getByText('Оценка клиента: 4 из 5')).toBeTruthy();
   });
 
   it('keeps the calls last read when the server cannot be reached, and says since when', async () => {
