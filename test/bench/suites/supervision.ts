@@ -120,7 +120,7 @@ export const supervisionSuite: Suite = {
               from generate_series(1, ${CALLS}::int) i) g`.execute(db);
       // Every ended call has its wrap-up (migration 0009): the list and the record read its summary.
       await sql`insert into call_wrapups (call_id, organisation_id, person_id, saved_at, payload, received_at, updated_at)
-        select 'bench-' || i, ${ORG}, ${person.id}, ${T0} + i, jsonb_build_object('savedAt', ${T0} + i,
+        select 'bench-' || i, ${ORG}, ${person.id}, ${T0}::bigint + i, jsonb_build_object('savedAt', ${T0}::bigint + i,
           'outcome', null, 'summary', 'Итог звонка ' || i, 'topic', (array['appeals','schedule','complaints','reception'])[1 + i % 4],
           'articlesUsed', '[]'::jsonb, 'satisfaction', 1 + i % 5, 'surveyOffered', false, 'afterCallMs', 30000),
           now(), now()
