@@ -79,6 +79,30 @@ describe.each(DATABASE_KINDS)('calls imported from files on %s', (kind) => {
     expect(
       (await server.call('GET', `/api/v1/supervision/calls/${call.callId}`, { as: anna })).statusCode,
     ).toBe(404);
+    // The wrap-up the file holds goes in with the call, as Елена's own save (issue 19).
+    const wrapUp = {
+      savedAt: call.log.at(-1)!.at + 20_000,
+      outcome: null,
+      summary: 'Обещан обратный звонок о сроках',
+      topic: 'appeals',
+      articlesUsed: [],
+      satisfaction: 3,
+      surveyOffered: false,
+      afterCallMs: 20_000,
+    };
+    const wrapped = await send({
+      organisationId: MURMANSK,
+      calls: [{ callId: call.callId, events: call.log, wrapUp }],
+    });
+    expect(wrapped.json()).toEqual({ calls: [{ callId: call.callId, status: 'stored', added: 0 }] });
+    // Held under the call's operator (the call goes on in its log: its figures come with its end).
+    const held = await server.db
+      .selectFrom('call_wrapups as w')
+      .innerJoin('calls as c', 'c.id', 'w.call_id')
+      .select(['w.person_id as wrapped_by', 'c.person_id as made_by', 'w.payload'])
+      .where('w.call_id', '=', call.callId)
+      .execute();
+    expect(held).toEqual([{ wrapped_by: held[0]?.made_by, made_by: expect.any(String), payload: wrapUp }]);
     // The callback it promised was the standalone workstation's to keep: it is not queued again.
     const queue = await server.call('GET', '/api/v1/callbacks', { as: elena });
     expect(queue.json<{ callbacks: { id: string }[] }>().callbacks.map((c) => c.id)).not.toContain(

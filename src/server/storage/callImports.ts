@@ -1,11 +1,13 @@
 // Calls imported from workstation files (issue 19): a centre that ran without a server, or a workstation
 // that was never connected, hands its export to a supervisor, whose workstation sends the calls here. Each
 // call is stored exactly as an upload of its operator would store it (storeCallEvents: every event once,
-// the same refusals), filed under the organisation's operator the call's start names.
+// the same refusals; its wrap-up as the operator's save), filed under the organisation's operator the
+// call's start names.
 import type { Kysely } from 'kysely';
 import type { CallImport, IMPORT_REFUSALS } from '../../protocol';
 import { fullNameOf, listPeople } from './accounts';
 import { storeCallEvents, type StoreResult } from './callEvents';
+import { storeWrapUps } from './callWrapUps';
 import type { Database } from './schema';
 
 type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
@@ -85,10 +87,23 @@ export async function importCalls(
     groups.set(personId, [...(groups.get(personId) ?? []), call]);
   }
   for (const [personId, group] of groups) {
-    const stored = await storeCallEvents(db, { organisationId, personId }, group, now, undefined, {
-      fileCallbacks: false,
-    });
+    const who = { organisationId, personId };
+    const eventful = group.filter((c) => c.events.length > 0).map(({ wrapUp: _, ...c }) => c);
+    const stored =
+      eventful.length > 0
+        ? await storeCallEvents(db, who, eventful, now, undefined, { fileCallbacks: false })
+        : [];
     for (const r of stored) results.set(r.callId, plain(r));
+    // The wrap-up the file holds goes in as its operator's own save would (after the events beside it).
+    const wrapUps = group.flatMap((c) =>
+      c.wrapUp && (c.events.length === 0 || results.get(c.callId)?.status === 'stored')
+        ? [{ callId: c.callId, wrapUp: c.wrapUp }]
+        : [],
+    );
+    for (const r of (await storeWrapUps(db, who, wrapUps, now)).values())
+      if (r.status === 'refused') results.set(r.callId, r);
+      else if (!results.has(r.callId))
+        results.set(r.callId, { callId: r.callId, status: 'stored', added: 0 });
   }
   return calls.map(
     (c) => results.get(c.callId) ?? { callId: c.callId, status: 'refused', code: 'sequence_gap' },

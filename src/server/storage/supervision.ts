@@ -12,6 +12,7 @@ import type { CallFilter } from '../../analytics/listing';
 import type { FlowDefinition } from '../../flows/types';
 import { lineOrder, liveCallOf } from '../../analytics/line';
 import type { CallRecordEvent } from '../../calls/record';
+import type { UploadedWrapUp } from '../../protocol';
 import { flowOf } from './callFigures';
 import {
   coverOf,
@@ -465,15 +466,23 @@ export async function callInScope(db: Db, scope: Scope, callId: string) {
   return (await q.executeTakeFirst()) ?? null;
 }
 
+/** A kept call's figures, names and the note of its wrap-up (null before one arrived), in one reading. */
 export async function callFiguresOf(db: Db, callId: string) {
   const row = await db
-    .selectFrom('call_figures')
-    .select(['facts', 'caller_name', 'caller_phone'])
-    .where('call_id', '=', callId)
+    .selectFrom('call_figures as f')
+    .leftJoin('call_wrapups as w', 'w.call_id', 'f.call_id')
+    .select(['f.facts', 'f.caller_name', 'f.caller_phone', 'w.payload as wrap_up'])
+    .where('f.call_id', '=', callId)
     .executeTakeFirst();
-  return row
-    ? { facts: row.facts as CallFacts, callerName: row.caller_name, callerPhone: row.caller_phone } // stored from analyzeCall
-    : null;
+  if (!row) return null;
+  // Stored from analyzeCall, and from the checked upload schema.
+  const wrapUp = row.wrap_up as UploadedWrapUp | null;
+  return {
+    facts: row.facts as CallFacts,
+    callerName: row.caller_name,
+    callerPhone: row.caller_phone,
+    wrapUp: wrapUp && { summary: wrapUp.summary, surveyOffered: wrapUp.surveyOffered },
+  };
 }
 
 export interface StoredComment {
