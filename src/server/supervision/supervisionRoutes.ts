@@ -223,17 +223,16 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
       const scope = scopeOf(request);
       const found = await callInScope(db, scope, callId);
       if (!found) throw new ApiError(404, 'call_not_found');
-      const [events, call, comments, chain, keptAside, notes] = await Promise.all([
+      const [events, call, comments, chain, keptAside] = await Promise.all([
         callLog(db, callId),
         callFiguresOf(db, callId),
         commentsOn(db, callId),
         chainOf(db, scope, callId),
         keptAsideOf(db, scope.organisationId, callId),
-        wrapUpNotes(db, [callId]),
       ]);
       return {
         callId,
-        call: call && { ...call, facts: wire(call.facts), wrapUp: notes.get(callId) ?? null },
+        call: call && { ...call, facts: wire(call.facts) },
         // Stored from the checked upload (callEventSchema): entries go out as they came in.
         events: events as unknown as z.infer<typeof callRecordSchema>['events'],
         comments,
