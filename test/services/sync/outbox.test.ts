@@ -883,6 +883,8 @@ describe('calls made before the workstation connected', () => {
       expect(done.earlier).toBeNull();
       const local = await localLogs(db, ['filed-1']);
       expect(server.held.get('filed-1')).toEqual(JSON.parse(JSON.stringify(local.get('filed-1'))));
+      // Its wrap-up went with it, after its events.
+      expect(server.wrapUps.get('filed-1')).toEqual({ wrapUp: sentWrapUp(1), eventsBefore: 2 });
       // Queued again (the file imported twice): the server's answer adds nothing new.
       await queueImportedCalls(db, supervisor, ['filed-1']);
       await vi.waitFor(async () => expect(await outboxState(db, imports)).toMatchObject({ calls: 1 }));
@@ -891,8 +893,12 @@ describe('calls made before the workstation connected', () => {
     } finally {
       sync.stop();
     }
-    // The refused call stays queued (and stored) for the next opening.
-    expect((await db.outbox.toArray()).map((r) => r.callId)).toEqual(['filed-2', 'filed-2']);
+    // The refused call stays queued (and stored) for the next opening: its events and its wrap-up.
+    expect((await db.outbox.toArray()).map((r) => [r.callId, r.seq])).toEqual([
+      ['filed-2', -1],
+      ['filed-2', 0],
+      ['filed-2', 1],
+    ]);
     expect(await readLog(db, 'filed-2')).toHaveLength(2);
   });
 });
