@@ -226,12 +226,17 @@ export function startSync(deps: SyncDeps): SyncHandle {
           ...refused.map((a) => ({ callId: a.callId, message: a.status === 'refused' ? a.message : '' })),
         ],
       });
+    const fenced = new Set(acks.calls.filter(isFenced).map((a) => a.callId));
+    // A wrap-up is not kept aside with a fenced call's events: it stays queued, tried again at the next
+    // start (alone, it needs no lease).
     await acknowledgeUpload(
       db,
-      batch.filter((c) => stored.has(c.callId)),
+      batch
+        .filter((c) => stored.has(c.callId))
+        .map((c) => (fenced.has(c.callId) ? { callId: c.callId, events: c.events } : c)),
     );
+    for (const c of batch) if (fenced.has(c.callId) && c.wrapUp) skip.add(c.callId);
     // Counted once acknowledged here, so a batch sent again after a lost answer is not counted twice.
-    const fenced = new Set(acks.calls.filter(isFenced).map((a) => a.callId));
     const kept = batch.filter((c) => fenced.has(c.callId));
     for (const c of kept) keptCalls.add(c.callId);
     const events = (status.keptAside?.events ?? 0) + kept.reduce((n, c) => n + c.events.length, 0);

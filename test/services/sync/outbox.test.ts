@@ -597,7 +597,8 @@ describe('the outbox', () => {
             const events = finished.get(id);
             const held = server.wrapUps.get(id);
             if (events === undefined) expect(held).toBeUndefined();
-            else expect(held).toEqual({ wrapUp: sentWrapUp(callIds.indexOf(id) + 1), eventsBefore: events });
+            // (After its events: the wrap-up's own test; here calls may be kept aside after take-overs.)
+            else expect(held?.wrapUp).toEqual(sentWrapUp(callIds.indexOf(id) + 1));
           }
         } finally {
           sync.stop();
