@@ -10,7 +10,8 @@ import {
 } from '../db/editor';
 import type { Article } from '../kb/article';
 import type { KbArticlePublication } from '../protocol';
-import { blankArticle, type ArticleFields } from './articleFile';
+import { articleFiles, blankArticle, type ArticleFields } from './articleFile';
+import { downloadZip } from './download';
 import { ArticleDraftList } from './ArticleDraftList';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleImport } from './ArticleImport';
@@ -80,6 +81,12 @@ export function ArticlesPanel({ db }: Props) {
         <button type="submit">{text.new}</button>
       </form>
       <ArticleImport db={db} articles={articles} onImported={() => void refresh()} />
+      <p>
+        <button type="button" onClick={() => downloadZip('knowledge-base.zip', articleFiles(articles))}>
+          {text.exportAll}
+        </button>{' '}
+        <span className="muted">{text.exportAllHint}</span>
+      </p>
       <ul className="article-list">
         {articles.map((a) => {
           const flag = notices.get(a.id)?.flag;

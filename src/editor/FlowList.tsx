@@ -11,7 +11,8 @@ import {
   setArchived,
   type FlowSummary,
 } from '../db/editor';
-import { freeId } from '../flows/edit';
+import { flowFileText, freeId } from '../flows/edit';
+import { downloadZip } from './download';
 import { FlowImport } from './FlowImport';
 import { NewFlowForm } from './NewFlowForm';
 
@@ -42,6 +43,14 @@ export function FlowList({ db, onOpen }: Props) {
   const archive = async (f: FlowSummary, archived: boolean) => {
     await setArchived(db, f.id, archived);
     await refresh();
+  };
+  // The newest version of every flow as its scripts-flows/ file, in one archive.
+  const exportAll = async () => {
+    const latest = await Promise.all(flows.map((f) => latestFlowVersion(db, f.id)));
+    const files = latest
+      .filter((v) => v !== undefined)
+      .map((v) => ({ name: `scripts-flows/${v.flow.id}.json`, text: flowFileText(v.flow) }));
+    downloadZip('scripts-flows.zip', files);
   };
   return (
     <section aria-labelledby="flow-list-title">
@@ -75,6 +84,12 @@ export function FlowList({ db, onOpen }: Props) {
       </ul>
       <NewFlowForm db={db} flows={flows} onCreated={onOpen} />
       <FlowImport db={db} onImported={() => void refresh()} />
+      <p>
+        <button type="button" onClick={() => void exportAll()}>
+          {text.exportAll}
+        </button>{' '}
+        <span className="muted">{text.exportAllHint}</span>
+      </p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // Writes an article back in the knowledge-base/ format (YAML front matter + Markdown body), and checks
 // an edited article by reading that text with restoreArticle: the editor and kb:check share one judge.
 import { stringify } from 'yaml';
+import type { TextFile } from './download';
 import type { Article } from '../kb/article';
 import { restoreArticle, type KbIssue } from '../kb/parse';
 
@@ -31,6 +32,11 @@ export function articleFileText(article: ArticleFields): string {
   };
   const yaml = stringify(front, { lineWidth: 100, flowCollectionPadding: false });
   return `---\n${yaml}---\n${article.body.trim()}\n`;
+}
+
+/** Every article as its file under knowledge-base/, as in the repository (what kb:check reads). */
+export function articleFiles(articles: readonly ArticleFields[]): TextFile[] {
+  return articles.map((a) => ({ name: `knowledge-base/${articleFileName(a)}`, text: articleFileText(a) }));
 }
 
 export type ArticleCheck = { ok: true; article: Article } | { ok: false; issues: KbIssue[] };

@@ -3,7 +3,9 @@
 // changes nothing; an exported set imports back with nothing to change.
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase, readArticleSources } from '../../src/cli/kbCheck';
-import { articleFileText } from '../../src/editor/articleFile';
+import { strFromU8, unzipSync } from 'fflate';
+import { articleFiles, articleFileText } from '../../src/editor/articleFile';
+import { zipFiles } from '../../src/editor/download';
 import { formatKbIssue } from '../../src/i18n/ru/kbIssues';
 import { planArticleImport } from '../../src/kb/importFiles';
 import type { ArticleSource } from '../../src/kb/restoreKnowledgeBase';
@@ -29,6 +31,20 @@ describe('importing article files', () => {
     const again = planArticleImport(exported, SHIPPED);
     expect(again.refused).toEqual([]);
     expect(new Set(again.entries.map((e) => e.change))).toEqual(new Set(['unchanged']));
+  });
+
+  it('takes back unchanged the whole knowledge base the editor downloads as one archive', () => {
+    const files = unzipSync(zipFiles(articleFiles(SHIPPED)));
+    const names = Object.keys(files);
+    expect(names).toHaveLength(SHIPPED.length);
+    expect(names.every((n) => n.startsWith('knowledge-base/') && n.endsWith('.md'))).toBe(true);
+    // Unpacked, the folder is what kb:check reads, and what the import takes back.
+    const unpacked = Object.entries(files).map(([file, bytes]) => ({ file, text: strFromU8(bytes) }));
+    expect(unpacked.map((f) => f.text).sort()).toEqual(SHIPPED.map((a) => articleFileText(a)).sort());
+    const plan = planArticleImport(unpacked, SHIPPED);
+    expect(plan.refused).toEqual([]);
+    expect(plan.entries).toHaveLength(SHIPPED.length);
+    expect(new Set(plan.entries.map((e) => e.change))).toEqual(new Set(['unchanged']));
   });
 
   it('refuses a file kb:check refuses, with its Russian words, and takes nothing from it', () => {

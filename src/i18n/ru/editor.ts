@@ -52,6 +52,9 @@ export const editor = {
       list.length === 0 ? 'не опубликован' : `версии: ${list.join(', ')}`,
     status: { draft: 'черновик', published: 'опубликован', archived: 'в архиве' } as Record<string, string>,
     hasDraft: 'есть неопубликованные изменения',
+    exportAll: 'Скачать все сценарии (архив .zip)',
+    exportAllHint:
+      'Последняя версия каждого сценария файлом в формате репозитория (папка scripts-flows): их проверяет npm run flows:check, и каждый можно загрузить обратно.',
     open: 'Открыть',
     duplicate: 'Копировать',
     archive: 'В архив',
@@ -253,6 +256,9 @@ export const editor = {
     newId: 'Код новой статьи (латиница, цифры, дефисы)',
     edit: 'Изменить',
     editOf: (title: string) => `Изменить статью «${title}»`,
+    exportAll: 'Скачать все статьи (архив .zip)',
+    exportAllHint:
+      'Файлы статей в формате репозитория (папка knowledge-base): их проверяет npm run kb:check, и их можно загрузить обратно.',
     back: 'К списку статей',
     fields: {
       id: 'Код',
