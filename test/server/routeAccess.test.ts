@@ -144,6 +144,22 @@ async function newArticleDrafts(server: TestServer, organisationId: string, n: n
   return articleId;
 }
 
+/** Another organisation's call named in an upload's body: refused per call, its events as they were. */
+const callNotYours: Case['foreign'] = async (res, { server, target }) => {
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.json()).toMatchObject({
+    calls: [{ callId: target, status: 'refused', code: 'call_not_yours' }],
+  });
+  expect((await listCallEvents(server.db, target)).map((e) => e.seq)).toEqual([0, 1]);
+};
+
+/** An upload of the call's first event. */
+const uploadOf = (callId: string): Req => ({
+  method: 'POST',
+  url: '/api/v1/calls/events',
+  body: { organisationId: MURMANSK, calls: [{ callId, events: [callEvent(callId, 0)] }] },
+});
+
 const personNotFound: Case['foreign'] = (res) => {
   expect(res.statusCode, res.body).toBe(404);
   expect(res.json()).toMatchObject({ code: 'person_not_found' });
@@ -288,18 +304,8 @@ const TABLE: readonly Case[] = [
     allowed: OPERATOR,
     ok: 200,
     target: (_server, organisationId, n) => Promise.resolve(`access-${organisationId}-${n}`),
-    request: ({ target }) => ({
-      method: 'POST',
-      url: '/api/v1/calls/events',
-      body: { organisationId: MURMANSK, calls: [{ callId: target, events: [callEvent(target, 0)] }] },
-    }),
-    foreign: async (res, { server, target }) => {
-      expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toMatchObject({
-        calls: [{ callId: target, status: 'refused', code: 'call_not_yours' }],
-      });
-      expect((await listCallEvents(server.db, target)).map((e) => e.seq)).toEqual([0, 1]);
-    },
+    request: ({ target }) => uploadOf(target),
+    foreign: callNotYours,
   },
   {
     // Calls imported from files: a call of another organisation is refused per call, as an upload's is,
@@ -308,18 +314,8 @@ const TABLE: readonly Case[] = [
     allowed: SUPERVISORS,
     ok: 200,
     target: newCall,
-    request: ({ target }) => ({
-      method: 'POST',
-      url: '/api/v1/calls/imports',
-      body: { organisationId: MURMANSK, calls: [{ callId: target, events: [callEvent(target, 0)] }] },
-    }),
-    foreign: async (res, { server, target }) => {
-      expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toMatchObject({
-        calls: [{ callId: target, status: 'refused', code: 'call_not_yours' }],
-      });
-      expect((await listCallEvents(server.db, target)).map((e) => e.seq)).toEqual([0, 1]);
-    },
+    request: ({ target }) => ({ ...uploadOf(target), url: '/api/v1/calls/imports' }),
+    foreign: callNotYours,
   },
   {
     // Takes the lease over from whichever device held it: the operator's own, nothing of anyone else's.
