@@ -30,14 +30,18 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
   // Prefills follow the card until the operator types: a capture pressed just before C may still be on
   // its way to storage when the panel opens (the card shows stored state only).
   const [typedPhone, setPhone] = useState<string | null>(null);
-  const phone = typedPhone ?? (card.phone ? maskRuPhone(card.phone) : '');
   const [deadline, setDeadline] = useState<number | null>(presets[0]?.deadlineMs ?? null);
   const [custom, setCustom] = useState('');
   const [typedQuestion, setQuestion] = useState<string | null>(null);
-  const question = typedQuestion ?? card.need ?? '';
   const [outsideHours, setOutsideHours] = useState(false);
   const [typedName, setName] = useState<string | null>(null);
-  const name = typedName ?? card.name ?? '';
+  /** What the form holds: what was typed, else what the card says. */
+  const formOf = (c: typeof card) => ({
+    phone: typedPhone ?? (c.phone ? maskRuPhone(c.phone) : ''),
+    question: typedQuestion ?? c.need ?? '',
+    name: typedName ?? c.name ?? '',
+  });
+  const { phone, question, name } = formOf(card);
   const [refusal, setRefusal] = useState<NoticeCode | null>(null);
   const ids = { phone: useId(), custom: useId(), question: useId(), outside: useId(), name: useId() };
   const phoneRef = useRef<HTMLInputElement>(null);
@@ -51,24 +55,30 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
 
   const confirm = async () => {
     if (deadline === null) return;
+    // What the operator did not type comes from the engine, not from the screen: a need typed with Enter
+    // and C, Enter straight after is in the call already while its write (and so the card) may lag.
+    const snapshot = session.getSnapshot();
+    const live = callerCard(snapshot);
+    const form = formOf(live);
+    const livePhone = normalizeRuPhone(form.phone);
     // A callback step asks for the phone as a field too: the number being promised fills it first (also
     // one that came with the call), so the promise itself settles the step and moves the call on (one
     // confirmation, not two).
-    const snapshot = session.getSnapshot();
     const step = afterEnd ? undefined : currentStep(session.flow, snapshot);
     if (
-      normalised &&
-      snapshot.context.fields.callerPhone !== normalised &&
+      livePhone &&
+      snapshot.context.fields.callerPhone !== livePhone &&
       step?.capture.some((f) => f.id === 'callerPhone')
     )
-      await send({ type: 'operator.capture', fieldId: 'callerPhone', value: normalised });
+      await send({ type: 'operator.capture', fieldId: 'callerPhone', value: livePhone });
+    const name = form.name.trim();
     const result = await send({
       type: 'operator.callback',
       deadline,
-      question,
+      question: form.question,
       outsideHours,
-      ...(phone.trim() ? { phone } : {}),
-      ...(afterEnd && name.trim() && name.trim() !== card.name ? { callerName: name.trim() } : {}),
+      ...(form.phone.trim() ? { phone: form.phone } : {}),
+      ...(afterEnd && name && name !== live.name ? { callerName: name } : {}),
     });
     setRefusal(result?.notice?.code ?? null);
     if (!result?.accepted || result.notice !== null) return;

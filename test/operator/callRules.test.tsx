@@ -142,6 +142,33 @@ describe('the call screen keeps the standard', () => {
     expect(line()).toBe('Ольга Ивановна, остались ли у вас ещё вопросы?');
   });
 
+  it('promises with the need typed just before C and Enter, though its write has not settled yet', async () => {
+    const { controller } = setup({ committedScreen: true });
+    await act(() =>
+      controller.start({
+        flowId: 'inbound-consultation',
+        direction: 'inbound',
+        transfersBefore: 0,
+        callerPhone: '+79123456789',
+      }),
+    );
+    await press('Digit1');
+    await press('KeyN');
+    await typeAndEnter('Ольга Ивановна');
+    await press('Digit1');
+    await press('KeyN');
+    controller.slowSends = true; // the disk is slow: the need is in the call, not yet on screen
+    await typeAndEnter('как записаться на личный приём');
+    await press('KeyC');
+    await press('Enter');
+    controller.releaseSends();
+    await act(() => Promise.resolve());
+    expect(controller.getActive()!.session.getSnapshot().context.callback?.question).toBe(
+      'как записаться на личный приём',
+    );
+    expect(screen.queryByTestId('callback-preview')).toBeNull();
+  });
+
   it('asks for the details an outcome needs before settling it', async () => {
     setup();
     await toResolution();

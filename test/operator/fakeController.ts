@@ -4,8 +4,10 @@ import {
   startCall,
   type CallCommand,
   type CallSession,
+  type CallView,
   type PersistedCall,
 } from '../../src/calls';
+import { startCommitted } from '../../src/services/callOwner/committedCall';
 import type { ManualScheduler } from '../../src/calls/scheduler';
 import type { OperatorProfile, Organisation } from '../../src/calls/organisation';
 import type { FlowDefinition } from '../../src/flows/types';
@@ -35,6 +37,11 @@ export class FakeController implements CallController {
       readOnly?: boolean;
       heldElsewhere?: boolean;
       storage?: ActiveCall['storage'];
+      /**
+       * The screen shows what is stored, as with the real controller: a send held back by `slowSends`
+       * is in the call at once but on screen only once released.
+       */
+      committedScreen?: boolean;
     },
   ) {}
 
@@ -74,17 +81,33 @@ export class FakeController implements CallController {
   }
 
   private callOf(callId: string, session: CallSession): ActiveCall {
+    let events = 0;
+    const stored = this.deps.committedScreen
+      ? startCommitted({ view: session.getSnapshot(), events })
+      : undefined;
+    const commit = (view: CallView) =>
+      stored?.send({ type: 'storage.committed', state: { view, events: ++events } });
     return {
       callId,
       session,
+      ...(stored && { stored }),
       readOnly: this.deps.readOnly ?? false,
       ...(this.deps.heldElsewhere !== undefined && { heldElsewhere: this.deps.heldElsewhere }),
       storage: this.deps.storage ?? 'stored',
       send: (command) => {
         this.sent.push(command);
         const result = session.send(command);
-        if (!this.slowSends) return Promise.resolve(result);
-        return new Promise((resolve) => this.pendingSends.push(() => resolve(result)));
+        const view = session.getSnapshot();
+        if (!this.slowSends) {
+          commit(view);
+          return Promise.resolve(result);
+        }
+        return new Promise((resolve) =>
+          this.pendingSends.push(() => {
+            commit(view);
+            resolve(result);
+          }),
+        );
       },
       takeOver: () => Promise.resolve(),
       downloadRecord: () => undefined,

@@ -23,6 +23,7 @@ export function setup(
     readOnly?: boolean;
     heldElsewhere?: boolean;
     storage?: ActiveCall['storage'];
+    committedScreen?: boolean;
     knowledge?: KnowledgeSource;
     flows?: FlowCatalog;
   } = {},
