@@ -30,9 +30,12 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
   const card = useCallSelect(session, callerCard);
   const [query, setQuery] = useState('');
   const [topic, setTopic] = useState(callTopic ?? '');
-  const [summary, setSummary] = useState(() =>
-    [card.name, card.appealNumber, card.need].filter(Boolean).join('. '),
-  );
+  // Follows the card until the operator types, and at the moment of transfer reads the call itself: a
+  // need typed just before the panel opened may still be on its way to storage (the card lags by a write).
+  const [typedSummary, setSummary] = useState<string | null>(null);
+  const summaryOf = (c: typeof card) =>
+    typedSummary ?? [c.name, c.appealNumber, c.need].filter(Boolean).join('. ');
+  const summary = summaryOf(card);
   const ids = { filter: useId(), summary: useId() };
   const ref = useRef<HTMLElement>(null);
   usePanelFocus(ref);
@@ -41,7 +44,11 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
   const text = t.callPanels.transfer;
 
   const transfer = async (e: DirectoryEntry) => {
-    const result = await send({ type: 'operator.transfer', target: e.target, summary });
+    const result = await send({
+      type: 'operator.transfer',
+      target: e.target,
+      summary: summaryOf(callerCard(session.getSnapshot())),
+    });
     if (result?.accepted && result.notice === null) onPanel(null);
   };
   useKeyDown((e) => {

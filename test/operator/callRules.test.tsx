@@ -142,7 +142,8 @@ describe('the call screen keeps the standard', () => {
     expect(line()).toBe('Ольга Ивановна, остались ли у вас ещё вопросы?');
   });
 
-  it('promises with the need typed just before C and Enter, though its write has not settled yet', async () => {
+  /** Name and need captured at full speed with a slow disk: the need is in the call, not yet on screen. */
+  async function needOnItsWay() {
     const { controller } = setup({ committedScreen: true });
     await act(() =>
       controller.start({
@@ -157,8 +158,13 @@ describe('the call screen keeps the standard', () => {
     await typeAndEnter('Ольга Ивановна');
     await press('Digit1');
     await press('KeyN');
-    controller.slowSends = true; // the disk is slow: the need is in the call, not yet on screen
+    controller.slowSends = true;
     await typeAndEnter('как записаться на личный приём');
+    return controller;
+  }
+
+  it('promises with the need typed just before C and Enter, though its write has not settled yet', async () => {
+    const controller = await needOnItsWay();
     await press('KeyC');
     await press('Enter');
     controller.releaseSends();
@@ -167,6 +173,17 @@ describe('the call screen keeps the standard', () => {
       'как записаться на личный приём',
     );
     expect(screen.queryByTestId('callback-preview')).toBeNull();
+  });
+
+  it('hands over the need typed just before T and a number key, though its write has not settled', async () => {
+    const controller = await needOnItsWay();
+    await press('KeyT');
+    await press('Digit1');
+    controller.releaseSends();
+    await act(() => Promise.resolve());
+    expect(controller.getActive()!.session.getSnapshot().context.transfers[0]?.summary).toBe(
+      'Ольга Ивановна. как записаться на личный приём',
+    );
   });
 
   it('asks for the details an outcome needs before settling it', async () => {
