@@ -6,7 +6,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
-import { ENDED_STATE, reduceCompletedCall } from './callFigures';
+import { ENDED_STATE, keepCallFigures } from './callFigures';
+import { rollUpCalls } from './callRollups';
+import { retryingConflicts } from './database';
 import { chainOfStart, fileHandoverOfCall } from './handovers';
 import { fencedFilling, keepFencedEvents, leaseStanding, markRestored, settleLease } from './leases';
 import type { Database } from './schema';
@@ -55,32 +57,40 @@ export async function storeCallEvents(
   options: { fileCallbacks: boolean } = { fileCallbacks: true },
 ): Promise<StoreResult[]> {
   const order = [...calls].sort(byCallId);
-  const results = await db.transaction().execute(async (trx) => {
-    // A device that lost the operator's lease adds nothing to any call; its events are kept aside.
-    const standing = lease ? await leaseStanding(trx, who.personId, lease) : { released: false };
-    if (lease && !standing) {
-      await keepFencedEvents(trx, who, lease, calls);
-      return new Map(order.map((c) => [c.callId, refusal(c.callId, 'lease_lost')]));
-    }
-    const first = await storeIn(trx, who, order, now, options);
-    // A call whose events leave a gap that events kept aside from this person fill (their device lost the
-    // lease, took it back and the call went on): stored again with them in front; nothing else changed.
-    const filling = await fencedFilling(trx, who.personId, first.gaps);
-    const byCall = first.byCall;
-    if (filling.size > 0) {
-      const again = order
-        .filter((c) => filling.has(c.callId))
-        .map((c) => ({ callId: c.callId, events: [...(filling.get(c.callId) ?? []), ...c.events] }));
-      const second = await storeIn(trx, who, again, now, options);
-      for (const [id, r] of second.byCall) byCall.set(id, r);
-      const restored = [...second.byCall.values()].filter((r) => r.status === 'stored').map((r) => r.callId);
-      await markRestored(trx, who.personId, restored, now);
-      first.ended ||= second.ended;
-      first.open ||= second.open;
-    }
-    if (lease && standing) await settleLease(trx, who.personId, lease, standing, first, now);
-    return byCall;
-  });
+  const results = await retryingConflicts(() =>
+    db.transaction().execute(async (trx) => {
+      // A device that lost the operator's lease adds nothing to any call; its events are kept aside.
+      const standing = lease ? await leaseStanding(trx, who.personId, lease) : { released: false };
+      if (lease && !standing) {
+        await keepFencedEvents(trx, who, lease, calls);
+        return new Map(order.map((c) => [c.callId, refusal(c.callId, 'lease_lost')]));
+      }
+      const first = await storeIn(trx, who, order, now, options);
+      // A call whose events leave a gap that events kept aside from this person fill (their device lost the
+      // lease, took it back and the call went on): stored again with them in front; nothing else changed.
+      const filling = await fencedFilling(trx, who.personId, first.gaps);
+      const byCall = first.byCall;
+      if (filling.size > 0) {
+        const again = order
+          .filter((c) => filling.has(c.callId))
+          .map((c) => ({ callId: c.callId, events: [...(filling.get(c.callId) ?? []), ...c.events] }));
+        const second = await storeIn(trx, who, again, now, options);
+        for (const [id, r] of second.byCall) byCall.set(id, r);
+        const restored = [...second.byCall.values()]
+          .filter((r) => r.status === 'stored')
+          .map((r) => r.callId);
+        await markRestored(trx, who.personId, restored, now);
+        first.ended ||= second.ended;
+        first.open ||= second.open;
+        first.reduced.push(...second.reduced);
+      }
+      if (lease && standing) await settleLease(trx, who.personId, lease, standing, first, now);
+      // Last before the commit: the rollups' rows are shared by the organisation's operators, so they are
+      // held for as short a time as can be.
+      await rollUpCalls(trx, who.organisationId, first.reduced);
+      return byCall;
+    }),
+  );
   return calls.map((c) => results.get(c.callId) ?? refusal(c.callId, 'sequence_gap'));
 }
 
@@ -94,6 +104,8 @@ interface Stored {
   /** Some call's end was stored; some call with events stored goes on. */
   ended: boolean;
   open: boolean;
+  /** Calls whose figures were kept in this pass, for the rollups. */
+  reduced: string[];
 }
 
 /** The batch's calls (in id order) stored as far as each may be, inside the batch's transaction. */
@@ -106,7 +118,7 @@ async function storeIn(
 ): Promise<Stored> {
   const byCall = new Map<string, StoreResult>();
   const gaps: Stored['gaps'] = [];
-  const done = { byCall, gaps, ended: false, open: false };
+  const done: Stored = { byCall, gaps, ended: false, open: false, reduced: [] };
   const refuse = (callId: string, code: CallRefusal) => void byCall.set(callId, refusal(callId, code));
   const firstOf = (c: Upload): UploadedEvent => c.events[0] as UploadedEvent;
   let live = order.filter((c) => {
@@ -270,14 +282,7 @@ async function storeIn(
     const ends = added.some((e) => e.after.state === ENDED_STATE);
     if (ends) done.ended = true;
     else if (added.length > 0) done.open = true;
-    if (ends)
-      await reduceCompletedCall(trx, {
-        callId: call.callId,
-        organisationId: who.organisationId,
-        personId: h.person_id,
-        flowId: h.flow_id,
-        flowVersion: h.flow_version,
-      });
+    if (ends && (await keepCallFigures(trx, { ...ref, callId: call.callId }))) done.reduced.push(call.callId);
     byCall.set(call.callId, {
       callId: call.callId,
       status: 'stored',

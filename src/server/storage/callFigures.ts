@@ -7,7 +7,7 @@ import { workOutShare } from '../../analytics/dashboard';
 import type { CallRecordEvent } from '../../calls/record';
 import { restoreFlow } from '../../flows/restore';
 import type { FlowDefinition } from '../../flows/types';
-import { rollUpCall } from './callRollups';
+import { rollUpCalls } from './callRollups';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -119,11 +119,12 @@ async function loggedCall(db: Db, call: CallRef): Promise<LoggedCall | null> {
 }
 
 /**
- * Reduces a call whose end was just stored and keeps its figures; a call reduced already is left as it
- * is. A log the flow version cannot replay keeps no figures (the call stays in the raw events). A wrap-up
- * stored before the end is reduced with it.
+ * Keeps the figures of a call whose end was just stored; a call reduced already is left as it is. A log
+ * the flow version cannot replay keeps no figures (the call stays in the raw events). A wrap-up stored
+ * before the end is reduced with it. True when the figures are new: the caller adds them to the rollups
+ * (rollUpCalls), once for all the calls its transaction kept.
  */
-export async function reduceCompletedCall(db: Db, call: CallRef): Promise<boolean> {
+export async function keepCallFigures(db: Db, call: CallRef): Promise<boolean> {
   const logged = await loggedCall(db, call);
   if (!logged) return false;
   const kept = await db
@@ -132,9 +133,7 @@ export async function reduceCompletedCall(db: Db, call: CallRef): Promise<boolea
     .onConflict((oc) => oc.column('call_id').doNothing())
     .returning('call_id')
     .executeTakeFirst();
-  // Counted in the day's rollups once, in this transaction: a call reduced already was counted then.
-  if (kept) await rollUpCall(db, call.organisationId, call.callId);
-  return true;
+  return kept !== undefined;
 }
 
 /**
@@ -156,11 +155,11 @@ export async function reduceCallAgain(db: Db, call: CallRef): Promise<void> {
   const row = figuresRow(logged, call.organisationId, call.personId);
   const erased =
     held.erased_at !== null ? { caller_name: null, caller_name_key: null, caller_phone: null } : {};
-  await rollUpCall(db, call.organisationId, call.callId, -1);
+  await rollUpCalls(db, call.organisationId, [call.callId], -1);
   await db
     .updateTable('call_figures')
     .set({ ...row, ...erased })
     .where('call_id', '=', call.callId)
     .execute();
-  await rollUpCall(db, call.organisationId, call.callId);
+  await rollUpCalls(db, call.organisationId, [call.callId]);
 }

@@ -36,6 +36,9 @@ const hourStart = (tz: string) =>
 /**
  * Adds the rows `which` selects from call_figures to the organisation's rollups (sign -1 takes them away).
  * The zone is a literal: the same text in every statement lets PostgreSQL group by the same expression.
+ * Every transaction takes the rollups' rows in one order (table by table, by key within a table), so two
+ * uploads ending calls in the same hour wait for each other instead of deadlocking: the hour's row
+ * (call_rollups_day_hours) and the topics' rows are shared by all the organisation's operators.
  */
 async function addToRollups(
   db: Db,
@@ -47,7 +50,7 @@ async function addToRollups(
   const from = sql`from call_figures where organisation_id = ${organisationId} and ${which}`;
   await sql`insert into call_rollups_daily (organisation_id, day, operator_name, ${names(TIMELESS_SUMS)})
     select organisation_id, ${localDate(tz)}, operator_name, ${signedSums(TIMELESS_SUMS, sign)} ${from}
-    group by 1, 2, 3
+    group by 1, 2, 3 order by 1, 2, 3
     on conflict (organisation_id, day, operator_name) do update set ${addExcluded('call_rollups_daily', TIMELESS_SUMS)}`.execute(
     db,
   );
@@ -55,13 +58,13 @@ async function addToRollups(
       (organisation_id, hour_start, operator_name, day, hour, ${names(TIMELESS_SUMS)})
     select organisation_id, ${hourStart(tz)}, operator_name, min(${localDate(tz)}), min(${localHour(tz)}),
       ${signedSums(TIMELESS_SUMS, sign)} ${from}
-    group by 1, 2, 3
+    group by 1, 2, 3 order by 1, 2, 3
     on conflict (organisation_id, hour_start, operator_name) do update set ${addExcluded('call_rollups_hourly', TIMELESS_SUMS)}`.execute(
     db,
   );
   await sql`insert into call_rollups_day_hours (organisation_id, day, hour, ${names(SERIES_SUMS)})
     select organisation_id, ${localDate(tz)}, ${localHour(tz)}, ${signedSums(SERIES_SUMS, sign)} ${from}
-    group by 1, 2, 3
+    group by 1, 2, 3 order by 1, 2, 3
     on conflict (organisation_id, day, hour) do update set ${addExcluded('call_rollups_day_hours', SERIES_SUMS)}`.execute(
     db,
   );
@@ -70,7 +73,7 @@ async function addToRollups(
       select organisation_id, ${kind}, hour_start, k, ${sql.lit(sign)} * count(*)::float8
       from (select distinct organisation_id, call_id, ${hourStart(tz)} as hour_start, ${key} as k ${from}) r
       where k is not null
-      group by 1, 2, 3, 4
+      group by 1, 2, 3, 4 order by 1, 2, 3, 4
       on conflict (organisation_id, kind, hour_start, key) do update set calls = call_rollups_ranked.calls + excluded.calls`.execute(
       db,
     );
@@ -87,10 +90,20 @@ async function rollupZone(db: Db, organisationId: string): Promise<string | null
   return row.rows[0]?.tz ?? null;
 }
 
-/** Adds a call just reduced (or, with -1, takes away one about to change) in the reducing transaction. */
-export async function rollUpCall(db: Db, organisationId: string, callId: string, sign: 1 | -1 = 1) {
+/**
+ * Adds calls just reduced (or, with -1, takes away ones about to change) in the reducing transaction, all
+ * in one pass: a transaction that rolled up its calls one by one would take the shared rows out of order.
+ */
+export async function rollUpCalls(
+  db: Db,
+  organisationId: string,
+  callIds: readonly string[],
+  sign: 1 | -1 = 1,
+): Promise<void> {
+  if (callIds.length === 0) return;
   const tz = await rollupZone(db, organisationId);
-  if (tz !== null) await addToRollups(db, organisationId, tz, sql<SqlBool>`call_id = ${callId}`, sign);
+  if (tz !== null)
+    await addToRollups(db, organisationId, tz, sql<SqlBool>`call_id in (${sql.join(callIds)})`, sign);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Wrap-ups uploaded by workstations (issue 19, migration 0009): what the operator filled in after a call,
 // one row per call, sent only by the call's own operator. A later save replaces it (an older one arriving
 // late is ignored), and the call's kept figures are reduced again with it in the same transaction.
+import { retryingConflicts } from './database';
 import { sql, type Kysely } from 'kysely';
 import type { UploadedWrapUp } from '../../protocol';
 import { reduceCallAgain } from './callFigures';
@@ -25,62 +26,65 @@ export async function storeWrapUps(
   const results = new Map<string, WrapUpResult>();
   if (items.length === 0) return results;
   const order = [...items].sort((a, b) => (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0));
-  await db.transaction().execute(async (trx) => {
-    const heldRows = await trx
-      .selectFrom('calls')
-      .select(['id', 'organisation_id', 'person_id', 'flow_id', 'flow_version'])
-      .where(
-        'id',
-        'in',
-        order.map((i) => i.callId),
-      )
-      .orderBy('id')
-      .forUpdate()
-      .execute();
-    const held = new Map(heldRows.map((h) => [h.id, h]));
-    const erasedRows = await trx
-      .selectFrom('call_figures')
-      .select('call_id')
-      .where(
-        'call_id',
-        'in',
-        order.map((i) => i.callId),
-      )
-      .where('erased_at', 'is not', null)
-      .execute();
-    const erased = new Set(erasedRows.map((r) => r.call_id));
-    for (const { callId, wrapUp } of order) {
-      const h = held.get(callId);
-      if (!h) {
-        results.set(callId, { callId, status: 'refused', code: 'sequence_gap' });
-        continue;
-      }
-      // Another organisation's call answers like another operator's: nothing about it is revealed.
-      if (h.organisation_id !== who.organisationId || h.person_id !== who.personId) {
-        results.set(callId, { callId, status: 'refused', code: 'call_not_yours' });
-        continue;
-      }
-      // A call whose personal data the retention erased keeps no free text: its summary stays empty.
-      const kept = erased.has(callId) ? { ...wrapUp, summary: '' } : wrapUp;
-      const payload = JSON.stringify(kept);
-      const changed = await sql<{ call_id: string }>`
+  await retryingConflicts(() =>
+    db.transaction().execute(async (trx) => {
+      results.clear();
+      const heldRows = await trx
+        .selectFrom('calls')
+        .select(['id', 'organisation_id', 'person_id', 'flow_id', 'flow_version'])
+        .where(
+          'id',
+          'in',
+          order.map((i) => i.callId),
+        )
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      const held = new Map(heldRows.map((h) => [h.id, h]));
+      const erasedRows = await trx
+        .selectFrom('call_figures')
+        .select('call_id')
+        .where(
+          'call_id',
+          'in',
+          order.map((i) => i.callId),
+        )
+        .where('erased_at', 'is not', null)
+        .execute();
+      const erased = new Set(erasedRows.map((r) => r.call_id));
+      for (const { callId, wrapUp } of order) {
+        const h = held.get(callId);
+        if (!h) {
+          results.set(callId, { callId, status: 'refused', code: 'sequence_gap' });
+          continue;
+        }
+        // Another organisation's call answers like another operator's: nothing about it is revealed.
+        if (h.organisation_id !== who.organisationId || h.person_id !== who.personId) {
+          results.set(callId, { callId, status: 'refused', code: 'call_not_yours' });
+          continue;
+        }
+        // A call whose personal data the retention erased keeps no free text: its summary stays empty.
+        const kept = erased.has(callId) ? { ...wrapUp, summary: '' } : wrapUp;
+        const payload = JSON.stringify(kept);
+        const changed = await sql<{ call_id: string }>`
         insert into call_wrapups (call_id, organisation_id, person_id, saved_at, payload, received_at, updated_at)
         values (${callId}, ${who.organisationId}, ${who.personId}, ${kept.savedAt}, ${payload}::jsonb, ${now}, ${now})
         on conflict (call_id) do update set saved_at = excluded.saved_at, payload = excluded.payload,
           updated_at = excluded.updated_at
         where excluded.saved_at >= call_wrapups.saved_at and excluded.payload <> call_wrapups.payload
         returning call_id`.execute(trx);
-      if (changed.rows.length > 0)
-        await reduceCallAgain(trx, {
-          callId,
-          organisationId: who.organisationId,
-          personId: h.person_id,
-          flowId: h.flow_id,
-          flowVersion: h.flow_version,
-        });
-      results.set(callId, { callId, status: 'stored' });
-    }
-  });
+        if (changed.rows.length > 0)
+          await reduceCallAgain(trx, {
+            callId,
+            organisationId: who.organisationId,
+            personId: h.person_id,
+            flowId: h.flow_id,
+            flowVersion: h.flow_version,
+          });
+        results.set(callId, { callId, status: 'stored' });
+      }
+    }),
+  );
   return results;
 }
 

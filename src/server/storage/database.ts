@@ -109,3 +109,23 @@ export async function isReachable(db: Kysely<Database>): Promise<boolean> {
     return false;
   }
 }
+
+/** PostgreSQL's deadlock and serialization failures: the transaction was undone and may simply run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/**
+ * Runs a transaction again (up to `attempts` times, after a short random pause) when PostgreSQL undid it
+ * for a deadlock or a serialization failure, which two workstations' uploads touching the same shared rows
+ * can meet; any other error goes to the caller at once. `run` must do nothing outside the database.
+ */
+export async function retryingConflicts<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      const code = (e as { code?: unknown } | null)?.code;
+      if (attempt >= attempts || typeof code !== 'string' || !RETRYABLE.has(code)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));
+    }
+  }
+}

@@ -9,7 +9,7 @@ import { erasedEvent, guessFieldKind } from '../../analytics/erasure';
 import { callFromLog } from '../../analytics/fromLog';
 import { findField } from '../../calls/capture';
 import { callLog, figuresRow, flowOf, wrapUpOf } from './callFigures';
-import { rollUpCall } from './callRollups';
+import { rollUpCalls } from './callRollups';
 import type { CallRecordEvent } from '../../calls/record';
 import type { Database } from './schema';
 
@@ -94,7 +94,7 @@ async function eraseCall(db: Db, organisationId: string, callId: string, now: Da
     const logged = flow ? callFromLog(erased, flow, wrapUp && { ...wrapUp, summary: '' }) : null;
     const figures = logged ? figuresRow(logged, organisationId, held.person_id) : null;
     // The need may be personal free text: the rollups count the call again under what is kept.
-    await rollUpCall(trx, organisationId, callId, -1);
+    await rollUpCalls(trx, organisationId, [callId], -1);
     await trx
       .updateTable('call_figures')
       .set({
@@ -106,7 +106,7 @@ async function eraseCall(db: Db, organisationId: string, callId: string, now: Da
       })
       .where('call_id', '=', callId)
       .execute();
-    await rollUpCall(trx, organisationId, callId);
+    await rollUpCalls(trx, organisationId, [callId]);
     await trx
       .insertInto('personal_data_erasures')
       .values({

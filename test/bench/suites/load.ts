@@ -279,6 +279,14 @@ export const loadSuite: Suite = {
         ctx.log(
           `load: backlog ${backlogEvents} events in ${backlogSeconds.toFixed(1)} s; ${failures.length} failed attempts`,
         );
+        // What the failed attempts were, most frequent first (a status and the server's code).
+        const reasons = new Map<string, number>();
+        for (const f of failures) reasons.set(f.slice(0, 120), (reasons.get(f.slice(0, 120)) ?? 0) + 1);
+        for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5))
+          ctx.log(`load: ${n} × ${reason}`);
+        if (failures.length > 0)
+          for (const line of server.output().split('\n').filter((l) => /"level":(50|60)/.test(l)).slice(0, 3))
+            ctx.log(`load: server said ${line.slice(0, 600)}`);
 
         server.child.kill('SIGTERM');
         await server.exited;
