@@ -13,12 +13,26 @@ import { replayInto, type CallSnapshot } from './session';
 export type ReplayResult =
   { ok: true; snapshot: CallSnapshot } | { ok: false; error: 'emptyLog' | 'flowMismatch' };
 
+/**
+ * A flow version's machine, compiled once: the server replays every completed call (its figures, its
+ * callback, its handover), and compiling took as long as replaying. A machine holds no state of a call.
+ */
+const compiled = new WeakMap<FlowDefinition, ReturnType<typeof compileFlow>>();
+function machineOf(flow: FlowDefinition) {
+  let machine = compiled.get(flow);
+  if (!machine) {
+    machine = compileFlow(flow);
+    compiled.set(flow, machine);
+  }
+  return machine;
+}
+
 export function replayCall(flow: FlowDefinition, log: readonly CallRecordEvent[]): ReplayResult {
   const first = log[0];
   if (!first || first.event.type !== 'call.started') return { ok: false, error: 'emptyLog' };
   if (log.some((r) => r.flowId !== flow.id || r.flowVersion !== flow.version))
     return { ok: false, error: 'flowMismatch' };
-  const actor = createActor(compileFlow(flow), { input: first.event.start });
+  const actor = createActor(machineOf(flow), { input: first.event.start });
   actor.start();
   replayInto(actor, log);
   const raw = actor.getSnapshot();
