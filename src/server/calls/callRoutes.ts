@@ -4,6 +4,7 @@
 // then kept everything it already had).
 // /api/v1/calls/outbox: the workstation says when its outbox becomes stuck or moves again (issue 20).
 // /api/v1/calls/imports: a supervisor's workstation sends the calls it imported from files (issue 19).
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -28,11 +29,14 @@ import { BoardNews } from '../supervision/boardNews';
 import { acquireLease } from '../storage/leases';
 import { saveOutboxReport } from '../storage/outboxReports';
 import { importCalls } from '../storage/callImports';
+import { admission } from './admission';
 
 const access = ['operator'] as const;
 const importers = ['supervisor', 'administrator'] as const;
 /** Whole calls from a file: a batch of imported calls is larger than a workstation's upload. */
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
+/** Twice the database pool: enough to keep it busy while bodies are read and checked. */
+const UPLOADS_AT_ONCE = 20;
 const MAX_INT = 2 ** 31 - 1;
 const MAX_TIME = 8.64e15;
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema };
@@ -58,9 +62,18 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
     board.stop();
     done();
   });
+  // Uploads and imports read and stored at once, the rest waiting unread (admission.ts).
+  const gate = admission(UPLOADS_AT_ONCE);
+  const gated = {
+    onRequest: (request: FastifyRequest) => gate.enter(request),
+    // Hooks answer with a promise (or call `done`): the place is given back at once either way.
+    onResponse: (request: FastifyRequest) => Promise.resolve(gate.leave(request)),
+    onRequestAbort: (request: FastifyRequest) => Promise.resolve(gate.leave(request)),
+  };
   app.post(
     '/events',
     {
+      ...gated,
       config: { access },
       schema: {
         summary: 'Upload call events, grouped per call in order; each is stored once by (callId, seq)',
@@ -117,6 +130,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
   app.post(
     '/imports',
     {
+      ...gated,
       config: { access: importers },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
