@@ -285,7 +285,11 @@ export const loadSuite: Suite = {
         for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5))
           ctx.log(`load: ${n} × ${reason}`);
         if (failures.length > 0)
-          for (const line of server.output().split('\n').filter((l) => /"level":(50|60)/.test(l)).slice(0, 3))
+          for (const line of server
+            .output()
+            .split('\n')
+            .filter((l) => /"level":(50|60)/.test(l))
+            .slice(0, 3))
             ctx.log(`load: server said ${line.slice(0, 600)}`);
 
         server.child.kill('SIGTERM');
