@@ -9,6 +9,9 @@ import { isCallActive, subscribeCallActive } from '../services/callOwner/activit
 // The server's client is a lazy chunk (precached): a single workstation's start does not load it.
 const client = () => import('../services/account/session');
 
+/** How many more times a session check that got no answer is tried again. */
+const RECHECK_RETRIES = 4;
+
 export interface ServerSession {
   /** null while the start asks the server (only when no session is remembered). */
   state: ServerState | null;
@@ -54,12 +57,27 @@ export function useServerSession(): ServerSession {
         setState(s);
       }
     };
+    let rechecking = false;
     const recheck = () => {
-      if (!served) return; // a single workstation has no server to ask
-      void client().then(async ({ checkSession }) => {
-        const s = await checkSession();
-        if (s && s.mode !== 'standalone') update(s);
-      });
+      if (!served || rechecking) return; // a single workstation has no server to ask
+      rechecking = true;
+      void client()
+        .then(async ({ checkSession }) => {
+          // The browser says «online» a moment before connections go through: a failed answer is asked
+          // again a few times (0.5, 1, 2, 4 s) before the next «online» or the events stream asks.
+          for (let attempt = 0; live; attempt++) {
+            const s = await checkSession();
+            if (s) {
+              if (s.mode !== 'standalone') update(s);
+              return;
+            }
+            if (attempt >= RECHECK_RETRIES) return;
+            await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+          }
+        })
+        .finally(() => {
+          rechecking = false;
+        });
     };
     askAgain.current = recheck;
     void Promise.resolve(startSession(update)).then(update);

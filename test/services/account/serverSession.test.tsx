@@ -120,4 +120,18 @@ describe('a session that ends mid-run', () => {
     act(() => void window.dispatchEvent(new Event('online')));
     await waitFor(() => expect(result.current.state).toEqual({ mode: 'signedOut', notice: EXPIRED }));
   });
+
+  it('asks again when the network said it was back a moment before the server could answer', async () => {
+    const { result } = renderHook(() => useServerSession());
+    await waitFor(() => expect(result.current.state).toMatchObject({ mode: 'signedIn' }));
+    server.signedIn = false;
+    server.up = false;
+    act(() => void window.dispatchEvent(new Event('online')));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(result.current.state).toMatchObject({ mode: 'signedIn' });
+    server.up = true;
+    await waitFor(() => expect(result.current.state).toEqual({ mode: 'signedOut', notice: EXPIRED }), {
+      timeout: 3_000,
+    });
+  });
 });
