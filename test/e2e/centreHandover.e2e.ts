@@ -39,8 +39,9 @@ async function takeOffer(page: Page): Promise<string> {
   const text = (await offer.textContent()) ?? '';
   await offer.getByRole('button', { name: /^Принять звонок/ }).click();
   await page.getByTestId('line-to-say').waitFor();
-  // The screen is whole once the needs panel is there (the panels' chunk): a key pressed before it may be
-  // lost (seen here, not yet explained; the buttons work throughout).
+  // The screen is whole once the needs panel is there (the panels' chunk), as a person sees it. (A key
+  // pressed the moment the call appeared used to be lost: the call was shown at its greeting while the
+  // first desk's fields were written; it is now shown once they are.)
   await page.getByText('Потребность клиента').waitFor();
   return text;
 }

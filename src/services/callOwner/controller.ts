@@ -59,6 +59,9 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
     return call?.session === session ? call : null;
   };
 
+  /** A handed-over call being started: not shown until its start's own events are written. */
+  let opening = false;
+
   /** Resolves once every event the engine recorded so far is stored (or kept), or the call is no longer ours. */
   function written(session: CallSession): Promise<unknown> {
     const events = session.log().length;
@@ -138,17 +141,27 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
   async function start(options: Parameters<CallController['start']>[0]): Promise<ActiveCall> {
     if (heldElsewhere()) throw new Error('The operator’s calls are held on another device.');
     await settled();
-    const prefills = await ask<[string, string][]>((reply) => ({ type: 'operator.start', options, reply }));
-    const call = shown?.view;
-    if (!call) throw new Error('the call did not start');
-    for (const [fieldId, value] of prefills) void call.send({ type: 'operator.capture', fieldId, value });
-    // A handed-over caller was greeted at the first desk: the colleague's call begins past the greeting.
-    const pass = options.handover ? pastGreetingOption(call.session.flow) : null;
-    if (pass) void call.send({ type: 'operator.choose', optionId: pass });
-    await written(call.session);
-    // The call has begun whatever the network says; the answer may turn it read-only later.
-    askLease();
-    return shown?.view ?? call;
+    // A handed-over call is shown once what the first desk gave is written: shown at its greeting for the
+    // moment of those writes, a number key would name the greeting's option while the call is past it.
+    opening = options.handover !== undefined;
+    try {
+      const prefills = await ask<[string, string][]>((reply) => ({ type: 'operator.start', options, reply }));
+      const call = shown?.view;
+      if (!call) throw new Error('the call did not start');
+      for (const [fieldId, value] of prefills) void call.send({ type: 'operator.capture', fieldId, value });
+      // A handed-over caller was greeted at the first desk: the colleague's call begins past the greeting.
+      const pass = options.handover ? pastGreetingOption(call.session.flow) : null;
+      if (pass) void call.send({ type: 'operator.choose', optionId: pass });
+      await written(call.session);
+      // The call has begun whatever the network says; the answer may turn it read-only later.
+      askLease();
+      return shown?.view ?? call;
+    } finally {
+      if (opening) {
+        opening = false;
+        listeners.forEach((l) => l());
+      }
+    }
   }
 
   async function finish(wrapUp: Parameters<CallController['finish']>[0]): Promise<void> {
@@ -164,7 +177,7 @@ export function createCallController(deps: CallControllerDeps): AppCallControlle
 
   return {
     ready,
-    getActive: () => shown?.view ?? null,
+    getActive: () => (opening ? null : (shown?.view ?? null)),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -46,6 +46,12 @@ describe('a call taken on from a handover', () => {
     });
     controllers.push(controller);
     await controller.ready;
+    // What the screen would show, each time it is told the call changed: never the greeting.
+    const shown: string[] = [];
+    controller.subscribe(() => {
+      const active = controller.getActive();
+      if (active?.stored) shown.push(active.stored.getSnapshot().view.context.stepId);
+    });
     const start = handoverStart(HANDOVER);
     const call = await controller.start({
       flowId: FLOW.id,
@@ -54,6 +60,8 @@ describe('a call taken on from a handover', () => {
       ...(start.callerPhone ? { callerPhone: start.callerPhone } : {}),
       handover: { ...start.handover, prefills: start.prefills },
     });
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).not.toContain(FLOW.start);
     const ctx = call.session.getSnapshot().context;
     expect(ctx.transfersBefore).toBe(2);
     expect(ctx.fields).toMatchObject({ callerName: 'Ольга Ивановна' });
