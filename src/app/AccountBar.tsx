@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import type { KnownSession } from '../services/account/serverProbe';
 import type { FlowUpdatesStatus } from '../services/centreFlows';
 import type { CallSync } from './useCallSync';
+import { QuietBoundary } from '../ui/QuietBoundary';
 
 // Only with the server, and only after the sync client reported: not part of the first load.
 const SyncStatusLine = lazy(() => import('./SyncStatusLine').then((m) => ({ default: m.SyncStatusLine })));
@@ -27,21 +28,28 @@ export function AccountBar({ account }: { account: Account }) {
   return (
     <div className="account-bar">
       <span data-testid="signed-in-as">{t.account.bar.signedInAs(name)}</span>
-      {account.sync?.status.outbox && (
-        <Suspense fallback={null}>
-          <SyncStatusLine status={account.sync.status} signInAgain={() => void account.signOut()} />
-        </Suspense>
-      )}
-      {account.sync?.status.earlier && (
-        <Suspense fallback={null}>
-          <EarlierCallsOffer earlier={account.sync.status.earlier} answer={account.sync.answerEarlier} />
-        </Suspense>
-      )}
-      {account.flows?.reachable === false && (
-        <Suspense fallback={null}>
-          <FlowsAgeLine status={account.flows} />
-        </Suspense>
-      )}
+      {/* Status lines come as chunks of their own: one that cannot load is left out, the bar stays. */}
+      <QuietBoundary>
+        {account.sync?.status.outbox && (
+          <Suspense fallback={null}>
+            <SyncStatusLine status={account.sync.status} signInAgain={() => void account.signOut()} />
+          </Suspense>
+        )}
+      </QuietBoundary>
+      <QuietBoundary>
+        {account.sync?.status.earlier && (
+          <Suspense fallback={null}>
+            <EarlierCallsOffer earlier={account.sync.status.earlier} answer={account.sync.answerEarlier} />
+          </Suspense>
+        )}
+      </QuietBoundary>
+      <QuietBoundary>
+        {account.flows?.reachable === false && (
+          <Suspense fallback={null}>
+            <FlowsAgeLine status={account.flows} />
+          </Suspense>
+        )}
+      </QuietBoundary>
       <button type="button" onClick={() => void account.signOut()}>
         {t.account.bar.signOut}
       </button>

@@ -216,6 +216,8 @@ describe('the app served by the server, in Chromium', () => {
     await served.endSessions();
     // The network drops and returns: the app asks the server about its session and hears it ended.
     await context.setOffline(true);
+    // A drop the page noticed: toggled back at once, a loaded browser can fold both into no change at all.
+    await page.waitForFunction(() => !navigator.onLine);
     await context.setOffline(false);
     await page.getByRole('status').filter({ hasText: 'Сеанс на сервере закончился' }).waitFor();
     // The call goes on.
