@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { t } from '../i18n';
 import type { KbSyncNotice, KnowledgeSource } from '../services/kbSync';
 import type { Clock } from '../calls/clock';
@@ -48,7 +48,9 @@ export function KnowledgePanel({
   }, [focusRequest]);
 
   // Opening an article moves focus into it, so a keyboard user reads it next and Escape leaves it.
-  useEffect(() => {
+  // In the commit itself: a focus move left for after paint could land after a quick Escape had
+  // already sent focus back to the box, and pull it into an article about to be removed.
+  useLayoutEffect(() => {
     if (open !== null) openRef.current?.focus();
   }, [open]);
 

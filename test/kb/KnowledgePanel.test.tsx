@@ -97,6 +97,30 @@ describe('KnowledgePanel', () => {
     expect(resultIds()[0]).toBe('reception');
   });
 
+  it('keeps the search box focused when Escape comes the instant the article appears', async () => {
+    const { type, box, container } = await setup();
+    type('запись на приём');
+    await waitFor(() => expect(resultIds()[0]).toBe('reception'));
+    // A fast operator: Escape lands right after the article is drawn, before React's
+    // after-paint work has run. A focus move left for then would pull focus into the
+    // article just as it is removed, and focus would fall to the page.
+    const escaped = new Promise<void>((resolve) => {
+      const watch = new MutationObserver(() => {
+        const say = container.querySelector('.kb-open');
+        if (!say) return;
+        watch.disconnect();
+        fireEvent.keyDown(say, { key: 'Escape' });
+        resolve();
+      });
+      watch.observe(container, { childList: true, subtree: true });
+    });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await escaped;
+    await waitFor(() => expect(container.querySelector('.kb-open')).toBeNull());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(document.activeElement).toBe(box);
+  });
+
   it('takes focus when the hotkey asks for it', async () => {
     const { source } = await panelSource();
     const { rerender } = render(<KnowledgePanel source={source} focusRequest={0} clock={clock} />);
