@@ -26,6 +26,7 @@ import { server as messages } from '../../i18n/ru/server';
 import { storeCallEvents, type StoreResult } from '../storage/callEvents';
 import { storeWrapUps } from '../storage/callWrapUps';
 import { BoardNews } from '../supervision/boardNews';
+import { RollupSettler } from '../supervision/rollupSettler';
 import { acquireLease } from '../storage/leases';
 import { saveOutboxReport } from '../storage/outboxReports';
 import { importCalls } from '../storage/callImports';
@@ -58,9 +59,16 @@ function checkBatch(organisationId: string, batch: CallImport): void {
 export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
   // The supervisors' live board refetches when calls move (issue 19).
   const board = new BoardNews(events);
-  app.addHook('onClose', (_instance, done) => {
+  // The calls uploads kept go into the rollups soon after the answer (rollupSettler.ts).
+  const rollups = new RollupSettler(db, (e) =>
+    app.log.warn(
+      { code: (e as { code?: unknown } | null)?.code },
+      'call figures left pending for the rollups',
+    ),
+  );
+  app.addHook('onClose', async () => {
     board.stop();
-    done();
+    await rollups.stop();
   });
   // Uploads and imports read and stored at once, the rest waiting unread (admission.ts).
   const gate = admission(UPLOADS_AT_ONCE);
@@ -107,6 +115,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
       });
       if ([...wrapped.values()].some((r) => r.status === 'stored')) board.moved(organisationId);
       if (results.some((r) => r.status === 'stored' && r.added > 0)) board.moved(organisationId);
+      if (stored.some((r) => r.status === 'stored' && r.reduced)) rollups.soon(organisationId);
       for (const r of results) {
         if (r.status !== 'stored') continue;
         if (r.filedCallback)
@@ -144,7 +153,10 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
       const session = sessionOf(request);
       checkBatch(session.organisation.id, request.body);
       const results = await importCalls(db, session.organisation.id, request.body.calls, config.now());
-      if (results.some((r) => r.status === 'stored' && r.added > 0)) board.moved(session.organisation.id);
+      if (results.some((r) => r.status === 'stored' && r.added > 0)) {
+        board.moved(session.organisation.id);
+        rollups.soon(session.organisation.id);
+      }
       return {
         calls: results.map((r) => (r.status === 'stored' ? r : { ...r, message: messages.api[r.code] })),
       };

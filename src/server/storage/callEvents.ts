@@ -7,7 +7,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
 import { ENDED_STATE, keepCallFigures } from './callFigures';
-import { rollUpCalls } from './callRollups';
 import { retryingConflicts } from './database';
 import { chainOfStart, fileHandoverOfCall } from './handovers';
 import { fencedFilling, keepFencedEvents, leaseStanding, markRestored, settleLease } from './leases';
@@ -23,11 +22,15 @@ export interface Uploader {
 }
 
 export type StoreResult =
-  /** `filedCallback`: a callback the new events promised; `handover`: a transfer they handed over. */
+  /**
+   * `reduced`: the call's figures were kept (and wait for the rollups: settleRollups); `filedCallback`: a
+   * callback the new events promised; `handover`: a transfer they handed over.
+   */
   | {
       callId: string;
       status: 'stored';
       added: number;
+      reduced?: boolean;
       filedCallback?: string;
       handover?: { id: string; recipientPersonId: string };
     }
@@ -56,6 +59,8 @@ export async function storeCallEvents(
   /** `fileCallbacks: false`: the calls' callbacks and transfers are not filed (calls imported from files). */
   options: { fileCallbacks: boolean } = { fileCallbacks: true },
 ): Promise<StoreResult[]> {
+  const appended = calls.length === 1 ? await appendGoingOn(db, who, calls[0] as Upload, now, lease) : null;
+  if (appended) return [appended];
   const order = [...calls].sort(byCallId);
   const results = await retryingConflicts(() =>
     db.transaction().execute(async (trx) => {
@@ -82,16 +87,77 @@ export async function storeCallEvents(
         await markRestored(trx, who.personId, restored, now);
         first.ended ||= second.ended;
         first.open ||= second.open;
-        first.reduced.push(...second.reduced);
       }
       if (lease && standing) await settleLease(trx, who.personId, lease, standing, first, now);
-      // Last before the commit: the rollups' rows are shared by the organisation's operators, so they are
-      // held for as short a time as can be.
-      await rollUpCalls(trx, who.organisationId, first.reduced);
       return byCall;
     }),
   );
   return calls.map((c) => results.get(c.callId) ?? refusal(c.callId, 'sequence_gap'));
+}
+
+/** Events that make the server file something, or end the call: only the full path stores them. */
+const FILED = new Set(['operator.callback', 'operator.transfer']);
+
+/**
+ * The common case in one statement: the next events of one call going on, from the device that holds the
+ * lease (not released). The lease row and then the call's row are locked, as the full path locks them;
+ * the events go in and the call's next number moves only if the call is this operator's, on these events'
+ * flow version, and held up to just before them. Anything else (a replay, a gap, another operator's call,
+ * a lost lease) writes nothing and answers null, and the full path stores or refuses the batch with its
+ * reasons. A live event costs the server one round trip to the database instead of six.
+ */
+async function appendGoingOn(
+  db: Kysely<Database>,
+  who: Uploader,
+  call: Upload,
+  now: Date,
+  lease: CallEventBatch['lease'],
+): Promise<StoreResult | null> {
+  const [first] = call.events;
+  if (!first || first.seq === 0) return null;
+  const plain = call.events.every(
+    (e, i) =>
+      e.seq === first.seq + i &&
+      e.flowId === first.flowId &&
+      e.flowVersion === first.flowVersion &&
+      !FILED.has(e.event.type) &&
+      e.after.state !== ENDED_STATE,
+  );
+  if (!plain) return null;
+  const rows = JSON.stringify(
+    call.events.map((e) => ({
+      seq: e.seq,
+      at: new Date(e.at).toISOString(),
+      type: e.event.type,
+      payload: e,
+    })),
+  );
+  const leaseHeld = lease
+    ? sql`and (select count(*) from (select 1 from operator_leases
+        where person_id = ${who.personId} and device_id = ${lease.deviceId} and epoch = ${lease.epoch}
+          and released_at is null
+        for update) as standing) = 1`
+    : sql``;
+  const result = await retryingConflicts(() =>
+    sql<{ added: number }>`with held as (
+        select id from calls
+        where id = ${call.callId} and organisation_id = ${who.organisationId} and person_id = ${who.personId}
+          and flow_id = ${first.flowId} and flow_version = ${first.flowVersion} and next_seq = ${first.seq}
+          ${leaseHeld}
+        for update
+      ), added as (
+        insert into call_events (call_id, seq, organisation_id, at, type, payload, received_at)
+        select ${call.callId}, e.seq, ${who.organisationId}, e.at, e.type, e.payload, ${now}
+        from jsonb_to_recordset(${rows}::jsonb) as e(seq integer, at timestamptz, type text, payload jsonb)
+        where exists (select 1 from held)
+        returning seq
+      )
+      update calls set next_seq = next_seq + ${call.events.length}, updated_at = ${now}
+      where id in (select id from held)
+      returning (select count(*) from added)::int as added`.execute(db),
+  );
+  const added = result.rows[0]?.added;
+  return added === call.events.length ? { callId: call.callId, status: 'stored', added } : null;
 }
 
 const byCallId = (a: Upload, b: Upload) => (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0);
@@ -104,8 +170,6 @@ interface Stored {
   /** Some call's end was stored; some call with events stored goes on. */
   ended: boolean;
   open: boolean;
-  /** Calls whose figures were kept in this pass, for the rollups. */
-  reduced: string[];
 }
 
 /** The batch's calls (in id order) stored as far as each may be, inside the batch's transaction. */
@@ -118,7 +182,7 @@ async function storeIn(
 ): Promise<Stored> {
   const byCall = new Map<string, StoreResult>();
   const gaps: Stored['gaps'] = [];
-  const done: Stored = { byCall, gaps, ended: false, open: false, reduced: [] };
+  const done: Stored = { byCall, gaps, ended: false, open: false };
   const refuse = (callId: string, code: CallRefusal) => void byCall.set(callId, refusal(callId, code));
   const firstOf = (c: Upload): UploadedEvent => c.events[0] as UploadedEvent;
   let live = order.filter((c) => {
@@ -282,11 +346,12 @@ async function storeIn(
     const ends = added.some((e) => e.after.state === ENDED_STATE);
     if (ends) done.ended = true;
     else if (added.length > 0) done.open = true;
-    if (ends && (await keepCallFigures(trx, { ...ref, callId: call.callId }))) done.reduced.push(call.callId);
+    const reduced = ends && (await keepCallFigures(trx, { ...ref, callId: call.callId }));
     byCall.set(call.callId, {
       callId: call.callId,
       status: 'stored',
       added: added.length,
+      ...(reduced ? { reduced } : {}),
       ...(filed ? { filedCallback: filed } : {}),
       ...(handover ? { handover: { id: handover.id, recipientPersonId: handover.recipientPersonId } } : {}),
     });

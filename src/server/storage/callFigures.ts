@@ -7,7 +7,7 @@ import { workOutShare } from '../../analytics/dashboard';
 import type { CallRecordEvent } from '../../calls/record';
 import { restoreFlow } from '../../flows/restore';
 import type { FlowDefinition } from '../../flows/types';
-import { rollUpCalls } from './callRollups';
+import { recountCall } from './callRollups';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -15,24 +15,58 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** The state the engine records once a call is over: the entry that completes it. */
 export const ENDED_STATE = 'ended';
 
-// Restored once per definition's text (a version never changes, but test databases reuse ids).
+// Restored once per definition (a version never changes, but test databases reuse ids): keyed by the
+// digest of its text, so a call's replay reads 32 characters instead of the whole definition.
 const restored = new Map<string, FlowDefinition | null>();
+
+const definitionOf = (organisationId: string, flowId: string, version: number) =>
+  sql`from flow_versions
+    where organisation_id = ${organisationId} and flow_id = ${flowId} and version = ${version}`;
+
+/** The flow version whose definition has this digest, restored once (null: none, or not restorable). */
+async function restoredFlow(
+  db: Db,
+  organisationId: string,
+  flowId: string,
+  version: number,
+  digest: string,
+): Promise<FlowDefinition | null> {
+  if (!restored.has(digest)) {
+    const row = await sql<{ text: string }>`select definition::text as text
+      ${definitionOf(organisationId, flowId, version)}`.execute(db);
+    const text = row.rows[0]?.text;
+    if (text === undefined) return null;
+    const r = restoreFlow(JSON.parse(text));
+    restored.set(digest, r.ok ? r.flow : null);
+  }
+  return restored.get(digest) ?? null;
+}
 
 /** The flow version a call ran, restored (null when the organisation has no such version). */
 export async function flowOf(db: Db, organisationId: string, flowId: string, version: number) {
-  const row = await db
-    .selectFrom('flow_versions')
-    .select(sql<string>`definition::text`.as('text'))
-    .where('organisation_id', '=', organisationId)
-    .where('flow_id', '=', flowId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (!row) return null;
-  if (!restored.has(row.text)) {
-    const r = restoreFlow(JSON.parse(row.text));
-    restored.set(row.text, r.ok ? r.flow : null);
-  }
-  return restored.get(row.text) ?? null;
+  const row = await sql<{ digest: string }>`select md5(definition::text) as digest
+    ${definitionOf(organisationId, flowId, version)}`.execute(db);
+  const digest = row.rows[0]?.digest;
+  return digest === undefined ? null : restoredFlow(db, organisationId, flowId, version, digest);
+}
+
+/** What a call's replay needs, read in one round trip: its flow version, its log in order, its wrap-up. */
+export async function callForReplay(
+  db: Db,
+  call: { callId: string; organisationId: string; flowId: string; flowVersion: number },
+): Promise<{ flow: FlowDefinition | null; log: CallRecordEvent[]; wrapUp: CallWrapUp | null }> {
+  const row = await sql<{ digest: string | null; log: CallRecordEvent[]; wrap_up: CallWrapUp | null }>`select
+      (select md5(definition::text) ${definitionOf(call.organisationId, call.flowId, call.flowVersion)}) as digest,
+      coalesce((select jsonb_agg(payload order by seq) from call_events where call_id = ${call.callId}),
+        '[]'::jsonb) as log,
+      (select payload from call_wrapups where call_id = ${call.callId}) as wrap_up`.execute(db);
+  const r = row.rows[0];
+  const flow =
+    r?.digest != null
+      ? await restoredFlow(db, call.organisationId, call.flowId, call.flowVersion, r.digest)
+      : null;
+  // The payloads are stored from the checked upload schema.
+  return { flow, log: r?.log ?? [], wrapUp: r?.wrap_up ?? null };
 }
 
 /** A call's stored log, in order, as the workstation recorded it. */
@@ -112,28 +146,31 @@ export interface CallRef {
 
 /** The call as its stored log and wrap-up tell it (null: no such flow version, or a log it cannot replay). */
 async function loggedCall(db: Db, call: CallRef): Promise<LoggedCall | null> {
-  const flow = await flowOf(db, call.organisationId, call.flowId, call.flowVersion);
+  const { flow, log, wrapUp } = await callForReplay(db, call);
   if (!flow) return null;
-  const [log, wrapUp] = await Promise.all([callLog(db, call.callId), wrapUpOf(db, call.callId)]);
   return callFromLog(log, flow, wrapUp);
 }
 
 /**
  * Keeps the figures of a call whose end was just stored; a call reduced already is left as it is. A log
  * the flow version cannot replay keeps no figures (the call stays in the raw events). A wrap-up stored
- * before the end is reduced with it. True when the figures are new: the caller adds them to the rollups
- * (rollUpCalls), once for all the calls its transaction kept.
+ * before the end is reduced with it. True when the figures are new: the call is then pending for the
+ * rollups (settleRollups adds it), in the same statement.
  */
 export async function keepCallFigures(db: Db, call: CallRef): Promise<boolean> {
   const logged = await loggedCall(db, call);
   if (!logged) return false;
-  const kept = await db
-    .insertInto('call_figures')
-    .values(figuresRow(logged, call.organisationId, call.personId))
-    .onConflict((oc) => oc.column('call_id').doNothing())
-    .returning('call_id')
-    .executeTakeFirst();
-  return kept !== undefined;
+  const row = figuresRow(logged, call.organisationId, call.personId);
+  const columns = Object.keys(row) as (keyof typeof row)[];
+  const kept = await sql<{ call_id: string }>`with kept as (
+      insert into call_figures (${sql.join(columns.map((c) => sql.ref(c)))})
+      values (${sql.join(columns.map((c) => row[c]))})
+      on conflict (call_id) do nothing
+      returning call_id, organisation_id
+    )
+    insert into call_rollups_pending (call_id, organisation_id) select call_id, organisation_id from kept
+    returning call_id`.execute(db);
+  return kept.rows.length > 0;
 }
 
 /**
@@ -155,11 +192,11 @@ export async function reduceCallAgain(db: Db, call: CallRef): Promise<void> {
   const row = figuresRow(logged, call.organisationId, call.personId);
   const erased =
     held.erased_at !== null ? { caller_name: null, caller_name_key: null, caller_phone: null } : {};
-  await rollUpCalls(db, call.organisationId, [call.callId], -1);
-  await db
-    .updateTable('call_figures')
-    .set({ ...row, ...erased })
-    .where('call_id', '=', call.callId)
-    .execute();
-  await rollUpCalls(db, call.organisationId, [call.callId]);
+  await recountCall(db, call.organisationId, call.callId, async () => {
+    await db
+      .updateTable('call_figures')
+      .set({ ...row, ...erased })
+      .where('call_id', '=', call.callId)
+      .execute();
+  });
 }

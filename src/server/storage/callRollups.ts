@@ -5,6 +5,7 @@
 // in a zone that turns its clocks back, the repeated hour is one hour of the rollups.
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { validTimeZone } from '../supervision/supervisionCsv';
+import { retryingConflicts } from './database';
 import { names, SERIES_SUMS, TIMELESS_SUMS, type SumColumn } from './figureSums';
 import type { Database } from './schema';
 
@@ -34,11 +35,12 @@ const hourStart = (tz: string) =>
   sql`(date_trunc('hour', started_at at time zone ${sql.lit(tz)}) at time zone ${sql.lit(tz)})`;
 
 /**
- * Adds the rows `which` selects from call_figures to the organisation's rollups (sign -1 takes them away).
- * The zone is a literal: the same text in every statement lets PostgreSQL group by the same expression.
- * Every transaction takes the rollups' rows in one order (table by table, by key within a table), so two
- * uploads ending calls in the same hour wait for each other instead of deadlocking: the hour's row
- * (call_rollups_day_hours) and the topics' rows are shared by all the organisation's operators.
+ * Adds the rows `which` selects from call_figures to the organisation's rollups (sign -1 takes them away),
+ * in one statement: the rollups' rows are shared by all the organisation's operators, and a transaction
+ * holds them from this statement to its commit, so the fewer round trips after it the better. The zone is
+ * a literal: the same text in every part lets PostgreSQL group by the same expression. Every such
+ * statement takes the rows in one order (the same parts in the same order, by key within each), so two
+ * uploads ending calls in the same hour wait for each other instead of deadlocking.
  */
 async function addToRollups(
   db: Db,
@@ -47,36 +49,36 @@ async function addToRollups(
   which: RawBuilder<SqlBool>,
   sign: 1 | -1,
 ): Promise<void> {
-  const from = sql`from call_figures where organisation_id = ${organisationId} and ${which}`;
-  await sql`insert into call_rollups_daily (organisation_id, day, operator_name, ${names(TIMELESS_SUMS)})
-    select organisation_id, ${localDate(tz)}, operator_name, ${signedSums(TIMELESS_SUMS, sign)} ${from}
-    group by 1, 2, 3 order by 1, 2, 3
-    on conflict (organisation_id, day, operator_name) do update set ${addExcluded('call_rollups_daily', TIMELESS_SUMS)}`.execute(
-    db,
-  );
-  await sql`insert into call_rollups_hourly
-      (organisation_id, hour_start, operator_name, day, hour, ${names(TIMELESS_SUMS)})
-    select organisation_id, ${hourStart(tz)}, operator_name, min(${localDate(tz)}), min(${localHour(tz)}),
-      ${signedSums(TIMELESS_SUMS, sign)} ${from}
-    group by 1, 2, 3 order by 1, 2, 3
-    on conflict (organisation_id, hour_start, operator_name) do update set ${addExcluded('call_rollups_hourly', TIMELESS_SUMS)}`.execute(
-    db,
-  );
-  await sql`insert into call_rollups_day_hours (organisation_id, day, hour, ${names(SERIES_SUMS)})
-    select organisation_id, ${localDate(tz)}, ${localHour(tz)}, ${signedSums(SERIES_SUMS, sign)} ${from}
-    group by 1, 2, 3 order by 1, 2, 3
-    on conflict (organisation_id, day, hour) do update set ${addExcluded('call_rollups_day_hours', SERIES_SUMS)}`.execute(
-    db,
-  );
-  for (const { kind, key } of RANKED)
-    await sql`insert into call_rollups_ranked (organisation_id, kind, hour_start, key, calls)
+  const ranked = RANKED.map(
+    ({ kind, key }) => sql`${sql.ref(`ranked_${kind}`)} as (
+      insert into call_rollups_ranked (organisation_id, kind, hour_start, key, calls)
       select organisation_id, ${kind}, hour_start, k, ${sql.lit(sign)} * count(*)::float8
-      from (select distinct organisation_id, call_id, ${hourStart(tz)} as hour_start, ${key} as k ${from}) r
+      from (select distinct organisation_id, call_id, ${hourStart(tz)} as hour_start, ${key} as k from f) r
       where k is not null
       group by 1, 2, 3, 4 order by 1, 2, 3, 4
-      on conflict (organisation_id, kind, hour_start, key) do update set calls = call_rollups_ranked.calls + excluded.calls`.execute(
-      db,
-    );
+      on conflict (organisation_id, kind, hour_start, key) do update set calls = call_rollups_ranked.calls + excluded.calls)`,
+  );
+  await sql`with f as materialized (
+      select * from call_figures where organisation_id = ${organisationId} and ${which}
+    ), daily as (
+      insert into call_rollups_daily (organisation_id, day, operator_name, ${names(TIMELESS_SUMS)})
+      select organisation_id, ${localDate(tz)}, operator_name, ${signedSums(TIMELESS_SUMS, sign)} from f
+      group by 1, 2, 3 order by 1, 2, 3
+      on conflict (organisation_id, day, operator_name) do update set ${addExcluded('call_rollups_daily', TIMELESS_SUMS)}
+    ), hourly as (
+      insert into call_rollups_hourly
+        (organisation_id, hour_start, operator_name, day, hour, ${names(TIMELESS_SUMS)})
+      select organisation_id, ${hourStart(tz)}, operator_name, min(${localDate(tz)}), min(${localHour(tz)}),
+        ${signedSums(TIMELESS_SUMS, sign)} from f
+      group by 1, 2, 3 order by 1, 2, 3
+      on conflict (organisation_id, hour_start, operator_name) do update set ${addExcluded('call_rollups_hourly', TIMELESS_SUMS)}
+    ), day_hours as (
+      insert into call_rollups_day_hours (organisation_id, day, hour, ${names(SERIES_SUMS)})
+      select organisation_id, ${localDate(tz)}, ${localHour(tz)}, ${signedSums(SERIES_SUMS, sign)} from f
+      group by 1, 2, 3 order by 1, 2, 3
+      on conflict (organisation_id, day, hour) do update set ${addExcluded('call_rollups_day_hours', SERIES_SUMS)}
+    ), ${sql.join(ranked)}
+    select 1`.execute(db);
 }
 
 /**
@@ -90,11 +92,8 @@ async function rollupZone(db: Db, organisationId: string): Promise<string | null
   return row.rows[0]?.tz ?? null;
 }
 
-/**
- * Adds calls just reduced (or, with -1, takes away ones about to change) in the reducing transaction, all
- * in one pass: a transaction that rolled up its calls one by one would take the shared rows out of order.
- */
-export async function rollUpCalls(
+/** Adds calls (or, with -1, takes them away) in the caller's transaction, all in one pass. */
+async function rollUpCalls(
   db: Db,
   organisationId: string,
   callIds: readonly string[],
@@ -104,6 +103,60 @@ export async function rollUpCalls(
   const tz = await rollupZone(db, organisationId);
   if (tz !== null)
     await addToRollups(db, organisationId, tz, sql<SqlBool>`call_id in (${sql.join(callIds)})`, sign);
+}
+
+/** Pending calls added to the rollups in one transaction. */
+const SETTLE_CHUNK = 2_000;
+
+/**
+ * Adds the organisation's pending calls (kept by uploads since the last time) to its rollups, in short
+ * transactions of at most SETTLE_CHUNK calls: each pending row is taken by exactly one of any number of
+ * settlers, on any instance, and a crash leaves it pending for the next. Run soon after uploads and
+ * before the rollups are read. While an organisation's rollups are not built, its calls stay pending
+ * (the build counts them and clears them).
+ */
+export async function settleRollups(db: Kysely<Database>, organisationId: string): Promise<void> {
+  for (;;) {
+    const settled = await retryingConflicts(() =>
+      db.transaction().execute(async (trx) => {
+        const tz = await rollupZone(trx, organisationId);
+        if (tz === null) return 0;
+        // Its own statement, before the sums: the figures are read after any change that held a row.
+        const taken = await sql<{ call_id: string }>`delete from call_rollups_pending
+          where call_id in (select call_id from call_rollups_pending where organisation_id = ${organisationId}
+            order by call_id limit ${SETTLE_CHUNK} for update)
+          returning call_id`.execute(trx);
+        const ids = taken.rows.map((r) => r.call_id);
+        if (ids.length > 0)
+          await addToRollups(trx, organisationId, tz, sql<SqlBool>`call_id in (${sql.join(ids)})`, 1);
+        return ids.length;
+      }),
+    );
+    if (settled < SETTLE_CHUNK) return;
+  }
+}
+
+/**
+ * Changes a kept call's figures (`change`, in the caller's transaction) so that the rollups follow: a call
+ * already in them is taken away as it was counted and added as it is now, so a period's sums never count
+ * it twice; a call still pending is counted as it is when it is settled.
+ */
+export async function recountCall(
+  trx: Db,
+  organisationId: string,
+  callId: string,
+  change: () => Promise<void>,
+): Promise<void> {
+  const pending = await trx
+    .selectFrom('call_rollups_pending')
+    .select('call_id')
+    .where('call_id', '=', callId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (pending) return change();
+  await rollUpCalls(trx, organisationId, [callId], -1);
+  await change();
+  await rollUpCalls(trx, organisationId, [callId]);
 }
 
 /**
@@ -118,6 +171,7 @@ export async function rebuildRollups(db: Kysely<Database>, organisationId: strin
     const tz = org.rows[0]?.time_zone;
     if (tz === undefined || !validTimeZone(tz)) return;
     for (const table of [
+      'call_rollups_pending',
       'call_rollups_daily',
       'call_rollups_hourly',
       'call_rollups_day_hours',
@@ -137,14 +191,22 @@ export async function buildMissingRollups(db: Kysely<Database>): Promise<void> {
     .where(sql<boolean>`rollups_time_zone is null`)
     .execute();
   for (const { id } of rows) await rebuildRollups(db, id);
+  // Calls a stopped server kept but had not settled.
+  const pending = await db.selectFrom('call_rollups_pending').select('organisation_id').distinct().execute();
+  for (const { organisation_id } of pending) await settleRollups(db, organisation_id);
 }
 
-/** Whether the figures of an organisation read in `tz` may come from its rollups. */
-export async function rollupsIn(db: Db, organisationId: string, tz: string): Promise<boolean> {
+/**
+ * Whether the figures of an organisation read in `tz` may come from its rollups; when they may, its
+ * pending calls are settled first, so the rollups hold every kept call.
+ */
+export async function rollupsIn(db: Kysely<Database>, organisationId: string, tz: string): Promise<boolean> {
   const row = await sql<{
     tz: string | null;
   }>`select rollups_time_zone as tz from organisations where id = ${organisationId}`.execute(db);
-  return row.rows[0]?.tz === tz;
+  if (row.rows[0]?.tz !== tz) return false;
+  await settleRollups(db, organisationId);
+  return true;
 }
 
 /**

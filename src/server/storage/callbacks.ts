@@ -18,10 +18,10 @@ const holderName = sql<string>`coalesce((select trim(p.surname || ' ' || p.first
  */
 export async function fileCallbackOfCall(trx: Transaction<Database>, call: CallRef): Promise<string | null> {
   const { flow, log } = await callLog(trx, call);
-  if (!flow.ok) return null;
+  if (!flow) return null;
   let task;
   try {
-    task = callbackOfLog(flow.flow, log);
+    task = callbackOfLog(flow, log);
   } catch {
     // A log the engine cannot replay files nothing; its events are stored all the same.
     return null;

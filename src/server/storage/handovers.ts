@@ -4,8 +4,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { handoverOfLog } from '../../calls/replay';
 import type { CallRecordEvent } from '../../calls/record';
-import { restoreFlow } from '../../flows/restore';
+import type { FlowDefinition } from '../../flows/types';
 import type { HandoverOffer } from '../../protocol';
+import { callForReplay } from './callFigures';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -23,22 +24,8 @@ export interface CallRef {
 export async function callLog(
   trx: Trx,
   call: CallRef,
-): Promise<{ flow: ReturnType<typeof restoreFlow>; log: CallRecordEvent[] }> {
-  const flowRow = await trx
-    .selectFrom('flow_versions')
-    .select('definition')
-    .where('organisation_id', '=', call.organisationId)
-    .where('flow_id', '=', call.flowId)
-    .where('version', '=', call.flowVersion)
-    .executeTakeFirst();
-  const rows = await trx
-    .selectFrom('call_events')
-    .select('payload')
-    .where('call_id', '=', call.id)
-    .orderBy('seq')
-    .execute();
-  // The payloads are the workstation's record entries (the upload's schema checked their frame).
-  return { flow: restoreFlow(flowRow?.definition), log: rows.map((r) => r.payload as CallRecordEvent) };
+): Promise<{ flow: FlowDefinition | null; log: CallRecordEvent[] }> {
+  return callForReplay(trx, { ...call, callId: call.id });
 }
 
 /** An operator of the organisation who can take a call: anyone else named in the directory gets nothing. */
@@ -60,10 +47,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Files the handover the call's latest transfer makes, if any; returns it when newly filed. */
 export async function fileHandoverOfCall(trx: Trx, call: CallRef): Promise<HandoverOffer | null> {
   const { flow, log } = await callLog(trx, call);
-  if (!flow.ok) return null;
+  if (!flow) return null;
   let handover;
   try {
-    handover = handoverOfLog(flow.flow, log);
+    handover = handoverOfLog(flow, log);
   } catch {
     return null;
   }

@@ -9,7 +9,7 @@ import { erasedEvent, guessFieldKind } from '../../analytics/erasure';
 import { callFromLog } from '../../analytics/fromLog';
 import { findField } from '../../calls/capture';
 import { callLog, figuresRow, flowOf, wrapUpOf } from './callFigures';
-import { rollUpCalls } from './callRollups';
+import { recountCall } from './callRollups';
 import type { CallRecordEvent } from '../../calls/record';
 import type { Database } from './schema';
 
@@ -94,19 +94,19 @@ async function eraseCall(db: Db, organisationId: string, callId: string, now: Da
     const logged = flow ? callFromLog(erased, flow, wrapUp && { ...wrapUp, summary: '' }) : null;
     const figures = logged ? figuresRow(logged, organisationId, held.person_id) : null;
     // The need may be personal free text: the rollups count the call again under what is kept.
-    await rollUpCalls(trx, organisationId, [callId], -1);
-    await trx
-      .updateTable('call_figures')
-      .set({
-        ...(figures ? { need: figures.need, facts: figures.facts } : {}),
-        caller_name: null,
-        caller_name_key: null,
-        caller_phone: null,
-        erased_at: now,
-      })
-      .where('call_id', '=', callId)
-      .execute();
-    await rollUpCalls(trx, organisationId, [callId]);
+    await recountCall(trx, organisationId, callId, async () => {
+      await trx
+        .updateTable('call_figures')
+        .set({
+          ...(figures ? { need: figures.need, facts: figures.facts } : {}),
+          caller_name: null,
+          caller_name_key: null,
+          caller_phone: null,
+          erased_at: now,
+        })
+        .where('call_id', '=', callId)
+        .execute();
+    });
     await trx
       .insertInto('personal_data_erasures')
       .values({

@@ -297,6 +297,12 @@ export interface CallRollupsRankedTable {
   calls: number;
 }
 
+/** Migration 0013: calls whose kept figures are not yet in the rollups. */
+export interface CallRollupsPendingTable {
+  call_id: string;
+  organisation_id: string;
+}
+
 /** Migration 0008: how each signed-in workstation's outbox stands (issue 20). */
 export interface OutboxReportsTable {
   session_token_hash: string;
@@ -331,6 +337,7 @@ export interface Database {
   call_rollups_daily: CallRollupsDailyTable;
   call_rollups_hourly: CallRollupsHourlyTable;
   call_rollups_ranked: CallRollupsRankedTable;
+  call_rollups_pending: CallRollupsPendingTable;
   call_figures: CallFiguresTable;
   call_wrapups: CallWrapUpsTable;
   call_comments: CallCommentsTable;
