@@ -1,7 +1,7 @@
-// Two operators' uploads end calls in the same hours at the same moment: the rollups' rows for an hour
-// of the day and for a topic are the whole organisation's, so their uploads take the same rows. Each
-// upload takes them in one order, and none is refused for a deadlock (on PostgreSQL, where transactions
-// run side by side; PGlite runs them one at a time). The figures count every call once.
+// Two operators' uploads end calls in the same hours at the same moment, in opposite orders. The rollups'
+// rows for an hour of the day and for a topic are the whole organisation's: uploads leave their calls
+// pending and one settling at a time adds them, so none is refused for a deadlock (on PostgreSQL, where
+// transactions run side by side; PGlite runs them one at a time). The figures count every call once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { addVolkov, endedCall, OPERATORS } from './supervisionKit';

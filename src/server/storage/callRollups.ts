@@ -1,6 +1,7 @@
 // Rollups of the call figures (migration 0007): each reduced call adds its sums to its local day and
-// operator, its local hour and operator, its day's hour of day, and its hour's topic, need and articles, in
-// the transaction that kept its figures. Built once per organisation from call_figures (at start); read
+// operator, its local hour and operator, its day's hour of day, and its hour's topic, need and articles,
+// soon after the transaction that kept its figures filed it as pending (settleRollups), and before any
+// reading of the rollups. Built once per organisation from call_figures (at start); read
 // for the whole days and whole hours of a period (supervision.ts). Local time is the organisation's zone;
 // in a zone that turns its clocks back, the repeated hour is one hour of the rollups.
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
