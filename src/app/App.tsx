@@ -9,6 +9,7 @@ import { isSetupComplete } from '../db';
 import { useServerSession } from './useServerSession';
 import { useCallSync } from './useCallSync';
 import { useCentre } from './useCentre';
+import { PartBoundary } from '../ui/PartBoundary';
 
 // Asked once per workstation, with the sample organisations: not part of the operator's usual first load.
 const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })));
@@ -37,9 +38,11 @@ export function App() {
   if (!state.ready || !server.state) return loading;
   if (server.state.mode === 'signedOut') {
     return (
-      <Suspense fallback={loading}>
-        <SignInPage notice={server.state.notice} onSignedIn={server.signedIn} />
-      </Suspense>
+      <PartBoundary>
+        <Suspense fallback={loading}>
+          <SignInPage notice={server.state.notice} onSignedIn={server.signedIn} />
+        </Suspense>
+      </PartBoundary>
     );
   }
   const account =
@@ -58,14 +61,16 @@ export function App() {
       {isSetupComplete(state.settings) ? (
         <Shell account={account} />
       ) : (
-        <Suspense fallback={loading}>
-          <FirstRun
-            onDone={state.finishFirstRun}
-            signedIn={
-              account && { person: account.session.person, organisationId: account.session.organisation.id }
-            }
-          />
-        </Suspense>
+        <PartBoundary>
+          <Suspense fallback={loading}>
+            <FirstRun
+              onDone={state.finishFirstRun}
+              signedIn={
+                account && { person: account.session.person, organisationId: account.session.organisation.id }
+              }
+            />
+          </Suspense>
+        </PartBoundary>
       )}
     </AppContext.Provider>
   );

@@ -1,4 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { PartBoundary } from '../ui/PartBoundary';
+import { QuietBoundary } from '../ui/QuietBoundary';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { t } from '../i18n';
 import { matches, shortcutLabel, WORKSPACE_SHORTCUTS } from '../services/shortcuts';
@@ -94,38 +96,44 @@ export function Shell({ account }: { account: Account | null }) {
             </ul>
           </nav>
           {account && (
-            <Suspense fallback={null}>
-              <AccountBar account={account} />
-            </Suspense>
+            <PartBoundary>
+              <Suspense fallback={null}>
+                <AccountBar account={account} />
+              </Suspense>
+            </PartBoundary>
           )}
         </header>
         {updateWaiting && (
-          <Suspense fallback={null}>
-            <UpdatePrompt />
-          </Suspense>
+          <QuietBoundary>
+            <Suspense fallback={null}>
+              <UpdatePrompt />
+            </Suspense>
+          </QuietBoundary>
         )}
         <OfflineNotice />
         <main id="main" tabIndex={-1}>
           <CallScreenProvider value={OperatorWorkspace}>
-            <Suspense fallback={<p role="status">{t.shell.loading}</p>}>
-              {areas.has('operator') && location.startsWith('/operator') && <OperatorNav />}
-              <Switch>
-                {areas.has('operator') && <Route path="/operator" component={OperatorWorkspace} />}
-                {areas.has('operator') && <Route path="/operator/callbacks" component={CallbacksRoute} />}
-                {areas.has('operator') && <Route path="/operator/history" component={HistoryRoute} />}
-                {areas.has('supervisor') && <Route path="/supervisor" component={SupervisorWorkspace} />}
-                {areas.has('editor') && <Route path="/editor" component={EditorWorkspace} />}
-                {admin && <Route path="/admin" component={AdminPage} />}
-                <Route path="/settings" component={SettingsPage} />
-                <Route path="/">
-                  <Redirect to={home} replace />
-                </Route>
-                <Route>
-                  <p>{t.shell.notFound}</p>
-                  {areas.has('operator') && <Link href="/operator">{t.shell.toOperator}</Link>}
-                </Route>
-              </Switch>
-            </Suspense>
+            <PartBoundary resetKey={location}>
+              <Suspense fallback={<p role="status">{t.shell.loading}</p>}>
+                {areas.has('operator') && location.startsWith('/operator') && <OperatorNav />}
+                <Switch>
+                  {areas.has('operator') && <Route path="/operator" component={OperatorWorkspace} />}
+                  {areas.has('operator') && <Route path="/operator/callbacks" component={CallbacksRoute} />}
+                  {areas.has('operator') && <Route path="/operator/history" component={HistoryRoute} />}
+                  {areas.has('supervisor') && <Route path="/supervisor" component={SupervisorWorkspace} />}
+                  {areas.has('editor') && <Route path="/editor" component={EditorWorkspace} />}
+                  {admin && <Route path="/admin" component={AdminPage} />}
+                  <Route path="/settings" component={SettingsPage} />
+                  <Route path="/">
+                    <Redirect to={home} replace />
+                  </Route>
+                  <Route>
+                    <p>{t.shell.notFound}</p>
+                    {areas.has('operator') && <Link href="/operator">{t.shell.toOperator}</Link>}
+                  </Route>
+                </Switch>
+              </Suspense>
+            </PartBoundary>
           </CallScreenProvider>
         </main>
         <footer className="shell-footer">
