@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { bundledFlowsOnce } from './services/flowCatalog';
-import { PartBoundary } from './ui/PartBoundary';
+import { Boundary, PartFailed } from './ui/Boundary';
 import './app/styles.css';
 
 // The call flows are a JSON file: fetched while the database opens, not after.
@@ -12,9 +12,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <PartBoundary>
+      <Boundary fallback={<PartFailed />}>
         <App />
-      </PartBoundary>
+      </Boundary>
     </StrictMode>,
   );
 }

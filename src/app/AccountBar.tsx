@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import type { KnownSession } from '../services/account/serverProbe';
 import type { FlowUpdatesStatus } from '../services/centreFlows';
 import type { CallSync } from './useCallSync';
-import { QuietBoundary } from '../ui/QuietBoundary';
+import { Boundary } from '../ui/Boundary';
 
 // Only with the server, and only after the sync client reported: not part of the first load.
 const SyncStatusLine = lazy(() => import('./SyncStatusLine').then((m) => ({ default: m.SyncStatusLine })));
@@ -29,27 +29,27 @@ export function AccountBar({ account }: { account: Account }) {
     <div className="account-bar">
       <span data-testid="signed-in-as">{t.account.bar.signedInAs(name)}</span>
       {/* Status lines come as chunks of their own: one that cannot load is left out, the bar stays. */}
-      <QuietBoundary>
+      <Boundary fallback={null}>
         {account.sync?.status.outbox && (
           <Suspense fallback={null}>
             <SyncStatusLine status={account.sync.status} signInAgain={() => void account.signOut()} />
           </Suspense>
         )}
-      </QuietBoundary>
-      <QuietBoundary>
+      </Boundary>
+      <Boundary fallback={null}>
         {account.sync?.status.earlier && (
           <Suspense fallback={null}>
             <EarlierCallsOffer earlier={account.sync.status.earlier} answer={account.sync.answerEarlier} />
           </Suspense>
         )}
-      </QuietBoundary>
-      <QuietBoundary>
+      </Boundary>
+      <Boundary fallback={null}>
         {account.flows?.reachable === false && (
           <Suspense fallback={null}>
             <FlowsAgeLine status={account.flows} />
           </Suspense>
         )}
-      </QuietBoundary>
+      </Boundary>
       <button type="button" onClick={() => void account.signOut()}>
         {t.account.bar.signOut}
       </button>

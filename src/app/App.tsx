@@ -9,8 +9,9 @@ import { isSetupComplete } from '../db';
 import { useServerSession } from './useServerSession';
 import { useCallSync } from './useCallSync';
 import { useCentre } from './useCentre';
-import { PartBoundary } from '../ui/PartBoundary';
 
+// Both lazy parts here fail (a chunk not loaded) into the whole app's boundary (main.tsx): nothing
+// else is on the screen with them.
 // Asked once per workstation, with the sample organisations: not part of the operator's usual first load.
 const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })));
 // Only with the server and nobody signed in (issue 16).
@@ -38,11 +39,9 @@ export function App() {
   if (!state.ready || !server.state) return loading;
   if (server.state.mode === 'signedOut') {
     return (
-      <PartBoundary>
-        <Suspense fallback={loading}>
-          <SignInPage notice={server.state.notice} onSignedIn={server.signedIn} />
-        </Suspense>
-      </PartBoundary>
+      <Suspense fallback={loading}>
+        <SignInPage notice={server.state.notice} onSignedIn={server.signedIn} />
+      </Suspense>
     );
   }
   const account =
@@ -61,16 +60,14 @@ export function App() {
       {isSetupComplete(state.settings) ? (
         <Shell account={account} />
       ) : (
-        <PartBoundary>
-          <Suspense fallback={loading}>
-            <FirstRun
-              onDone={state.finishFirstRun}
-              signedIn={
-                account && { person: account.session.person, organisationId: account.session.organisation.id }
-              }
-            />
-          </Suspense>
-        </PartBoundary>
+        <Suspense fallback={loading}>
+          <FirstRun
+            onDone={state.finishFirstRun}
+            signedIn={
+              account && { person: account.session.person, organisationId: account.session.organisation.id }
+            }
+          />
+        </Suspense>
       )}
     </AppContext.Provider>
   );

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { PartBoundary } from '../ui/PartBoundary';
-import { QuietBoundary } from '../ui/QuietBoundary';
+import { Boundary, PartFailed } from '../ui/Boundary';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { t } from '../i18n';
 import { matches, shortcutLabel, WORKSPACE_SHORTCUTS } from '../services/shortcuts';
@@ -96,24 +95,25 @@ export function Shell({ account }: { account: Account | null }) {
             </ul>
           </nav>
           {account && (
-            <PartBoundary>
+            <Boundary fallback={null}>
               <Suspense fallback={null}>
                 <AccountBar account={account} />
               </Suspense>
-            </PartBoundary>
+            </Boundary>
           )}
         </header>
         {updateWaiting && (
-          <QuietBoundary>
+          <Boundary fallback={null}>
             <Suspense fallback={null}>
               <UpdatePrompt />
             </Suspense>
-          </QuietBoundary>
+          </Boundary>
         )}
         <OfflineNotice />
         <main id="main" tabIndex={-1}>
           <CallScreenProvider value={OperatorWorkspace}>
-            <PartBoundary resetKey={location}>
+            {/* Another workspace tries again (a new boundary); a page within one keeps the message. */}
+            <Boundary key={location.split('/')[1]} fallback={<PartFailed />}>
               <Suspense fallback={<p role="status">{t.shell.loading}</p>}>
                 {areas.has('operator') && location.startsWith('/operator') && <OperatorNav />}
                 <Switch>
@@ -133,7 +133,7 @@ export function Shell({ account }: { account: Account | null }) {
                   </Route>
                 </Switch>
               </Suspense>
-            </PartBoundary>
+            </Boundary>
           </CallScreenProvider>
         </main>
         <footer className="shell-footer">

@@ -1,15 +1,10 @@
+import { PartFailed } from '../ui/Boundary';
 import { useCallback, useEffect } from 'react';
 import { callerCard, currentStep, type CallSession } from '../calls';
 import { CallerCard } from './CallerCard';
 import type { ResolvedWiring } from '../services/callOwner/CallControllerContext';
 import type { CallNotes, NotesUpdate } from './callNotes';
-import {
-  CallerHistory,
-  KbSuggestions,
-  KnowledgePanel,
-  PanelsFailed,
-  useCallPanelsStatus,
-} from './lazyPanels';
+import { CallerHistory, KbSuggestions, KnowledgePanel, useCallPanelsStatus } from './lazyPanels';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 
@@ -55,7 +50,7 @@ export function CallSide({ session, send, disabled, wiring, notes, onNotes, sear
   return (
     <aside className="call-side">
       <CallerCard session={session} send={send} disabled={disabled} />
-      {panels === 'failed' && <PanelsFailed />}
+      {panels === 'failed' && <PartFailed />}
       {panels === 'ready' && (
         <>
           <CallerHistory

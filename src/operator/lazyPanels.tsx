@@ -2,8 +2,8 @@
 // discovery and its side column (knowledge, caller history) come in a lazy chunk: the greeting does not need them (issue 8). The
 // call screen loads the chunk once its first screen is up, so a key press finds the panel ready; until then
 // a panel waits for it, without a fallback, and the side column fills in when it arrives.
-import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { t } from '../i18n';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { Boundary, PartFailed } from '../ui/Boundary';
 import type * as PanelsChunk from './callPanelsChunk';
 
 type Panels = typeof PanelsChunk;
@@ -71,9 +71,9 @@ function lazyPanel<P extends object>(name: keyof Panels, pick: (m: Panels) => Co
   function Panel(props: P) {
     const Loaded = loaded && pick(loaded);
     return (
-      <PanelBoundary>
+      <Boundary fallback={<PartFailed />}>
         <Suspense fallback={null}>{Loaded ? <Loaded {...props} /> : <Lazy {...props} />}</Suspense>
-      </PanelBoundary>
+      </Boundary>
     );
   }
   Panel.displayName = `Lazy(${name})`;
@@ -92,30 +92,3 @@ export const CallerHistory = lazyPanel('CallerHistory', (m) => m.CallerHistory);
 export const NeedsPanel = lazyPanel('NeedsPanel', (m) => m.NeedsPanel);
 export const NoticeBar = lazyPanel('NoticeBar', (m) => m.NoticeBar);
 export const CareFlags = lazyPanel('CareFlags', (m) => m.CareFlags);
-
-type BoundaryProps = { children: ReactNode };
-
-/**
- * The chunk could not be loaded (e.g. another tab installed a new version and the old files are gone):
- * the panel says so and the call goes on. A class, because only a class component can catch.
- */
-class PanelBoundary extends Component<BoundaryProps, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override render() {
-    return this.state.failed ? <PanelsFailed /> : this.props.children;
-  }
-}
-
-/** What stands where a part of the call screen could not be loaded. */
-export function PanelsFailed() {
-  return (
-    <p className="call-bar call-bar-warning" role="alert">
-      {t.operator.panelFailed}
-    </p>
-  );
-}

@@ -30,8 +30,6 @@ export const operator = {
   noProfile: 'Сначала укажите организацию и оператора в настройках.',
   /** Shown by the app's wiring and in the record of such a call (a history view). */
   restoreFailed: 'Звонок не удалось восстановить после перезагрузки; запись сохранена.',
-  panelFailed:
-    'Не удалось загрузить эту часть экрана звонка. Звонок сохранён: перезагрузите страницу (F5), и он откроется на том же шаге.',
   start: {
     region: 'Новый звонок',
     incoming: 'Входящий звонок',
