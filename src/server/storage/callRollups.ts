@@ -41,7 +41,7 @@ const hourStart = (tz: string) =>
  * holds them from this statement to its commit, so the fewer round trips after it the better. The zone is
  * a literal: the same text in every part lets PostgreSQL group by the same expression. Every such
  * statement takes the rows in one order (the same parts in the same order, by key within each), so two
- * uploads ending calls in the same hour wait for each other instead of deadlocking.
+ * settlings, or a settling and a wrap-up's recount, wait for each other instead of deadlocking.
  */
 async function addToRollups(
   db: Db,
