@@ -80,16 +80,6 @@ export async function callLog(db: Db, callId: string): Promise<CallRecordEvent[]
   return rows.map((r) => r.payload as CallRecordEvent); // stored from the checked upload schema
 }
 
-/** The call's wrap-up as its workstation last saved it (migration 0009), null before one arrived. */
-export async function wrapUpOf(db: Db, callId: string): Promise<CallWrapUp | null> {
-  const row = await db
-    .selectFrom('call_wrapups')
-    .select('payload')
-    .where('call_id', '=', callId)
-    .executeTakeFirst();
-  return row ? (row.payload as CallWrapUp) : null; // stored from the checked upload schema
-}
-
 /** Lower-cased as JavaScript does it: the database's own lower() may not know Cyrillic (C locale). */
 const nameKey = (name: string | null): string | null => name?.toLowerCase() ?? null;
 

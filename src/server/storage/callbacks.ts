@@ -4,7 +4,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { callbackOfLog } from '../../calls/replay';
 import type { CentreCallback } from '../../protocol';
-import { callLog, type CallRef } from './handovers';
+import { callToReplay, type CallRef } from './handovers';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -17,7 +17,7 @@ const holderName = sql<string>`coalesce((select trim(p.surname || ' ' || p.first
  * flow version the call ran on, as the workstation's engine did). Returns its id when newly filed.
  */
 export async function fileCallbackOfCall(trx: Transaction<Database>, call: CallRef): Promise<string | null> {
-  const { flow, log } = await callLog(trx, call);
+  const { flow, log } = await callToReplay(trx, call);
   if (!flow) return null;
   let task;
   try {

@@ -21,7 +21,7 @@ export interface CallRef {
 }
 
 /** The call's events as the workstation recorded them, and its flow version: what both filers replay. */
-export async function callLog(
+export async function callToReplay(
   trx: Trx,
   call: CallRef,
 ): Promise<{ flow: FlowDefinition | null; log: CallRecordEvent[] }> {
@@ -46,7 +46,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Files the handover the call's latest transfer makes, if any; returns it when newly filed. */
 export async function fileHandoverOfCall(trx: Trx, call: CallRef): Promise<HandoverOffer | null> {
-  const { flow, log } = await callLog(trx, call);
+  const { flow, log } = await callToReplay(trx, call);
   if (!flow) return null;
   let handover;
   try {

@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import { erasedEvent, guessFieldKind } from '../../analytics/erasure';
 import { callFromLog } from '../../analytics/fromLog';
 import { findField } from '../../calls/capture';
-import { callLog, figuresRow, flowOf, wrapUpOf } from './callFigures';
+import { callForReplay, figuresRow } from './callFigures';
 import { recountCall } from './callRollups';
 import type { CallRecordEvent } from '../../calls/record';
 import type { Database } from './schema';
@@ -60,8 +60,12 @@ async function eraseCall(db: Db, organisationId: string, callId: string, now: Da
       .forUpdate()
       .executeTakeFirst();
     if (!held || held.erased_at !== null) return 0;
-    const flow = await flowOf(trx, organisationId, held.flow_id, held.flow_version);
-    const log = await callLog(trx, callId);
+    const { flow, log, wrapUp } = await callForReplay(trx, {
+      callId,
+      organisationId,
+      flowId: held.flow_id,
+      flowVersion: held.flow_version,
+    });
     const erase = (r: CallRecordEvent) =>
       erasedEvent(r, (fieldId, value) =>
         flow ? (findField(flow, r.after.stepId, fieldId)?.kind ?? 'text') : guessFieldKind(fieldId, value),
@@ -87,7 +91,6 @@ async function eraseCall(db: Db, organisationId: string, callId: string, now: Da
           where id = ${row.id}`.execute(trx);
     }
     // The wrap-up's summary is free text too; its topic, rating and times stay in the figures.
-    const wrapUp = await wrapUpOf(trx, callId);
     if (wrapUp)
       await sql`update call_wrapups set payload = jsonb_set(payload, '{summary}', '""'::jsonb)
         where call_id = ${callId}`.execute(trx);
