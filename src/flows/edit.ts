@@ -37,6 +37,12 @@ function removeAt<T>(list: readonly T[], index: number): T[] {
   return list.filter((_, i) => i !== index);
 }
 
+/** The list with a new item at the end, under the first id of `base`'s shape the list does not hold. */
+function appendNew<T extends { id: string }>(list: readonly T[], base: string, make: (id: string) => T): T[] {
+  const taken = list.map((x) => x.id);
+  return [...list, make(freeId(taken, base))];
+}
+
 /** "step-2", "step-3"… the first id of that shape not taken yet. */
 export function freeId(taken: Iterable<string>, base: string): string {
   const used = new Set(taken);
@@ -131,17 +137,7 @@ export function linesOf(block: string): string[] {
 export function addOption(flow: FlowDefinition, stepId: string, next: string): FlowDefinition {
   return mapStep(flow, stepId, (s) => ({
     ...s,
-    options: [
-      ...s.options,
-      {
-        id: freeId(
-          s.options.map((o) => o.id),
-          'option',
-        ),
-        label: '',
-        next,
-      },
-    ],
+    options: appendNew(s.options, 'option', (id) => ({ id, label: '', next })),
   }));
 }
 
@@ -169,18 +165,7 @@ export function removeOption(flow: FlowDefinition, stepId: string, index: number
 export function addField(flow: FlowDefinition, stepId: string): FlowDefinition {
   return mapStep(flow, stepId, (s) => ({
     ...s,
-    capture: [
-      ...s.capture,
-      {
-        id: freeId(
-          s.capture.map((f) => f.id),
-          'field',
-        ),
-        label: '',
-        kind: 'text',
-        required: false,
-      },
-    ],
+    capture: appendNew(s.capture, 'field', (id) => ({ id, label: '', kind: 'text', required: false })),
   }));
 }
 
@@ -262,11 +247,7 @@ export function setKbLinks(flow: FlowDefinition, stepId: string, kb: KbLinks): F
 }
 
 export function addPhrase(flow: FlowDefinition): FlowDefinition {
-  const id = freeId(
-    flow.phrases.map((p) => p.id),
-    'phrase',
-  );
-  return { ...flow, phrases: [...flow.phrases, { id, text: '' }] };
+  return { ...flow, phrases: appendNew(flow.phrases, 'phrase', (id) => ({ id, text: '' })) };
 }
 
 export function updatePhrase(

@@ -36,16 +36,17 @@ const KNOWN_TOPICS: ReadonlySet<string> = new Set(TOPICS);
 
 type Emit = (code: IssueCode, path: string, params?: IssueParams, severity?: FlowIssue['severity']) => void;
 
-function checkDuplicates<T>(
-  items: readonly T[],
-  key: (t: T) => string,
-  onDuplicate: (index: number, id: string) => void,
-) {
+/** Reports each item of the list at `path` whose id an earlier item already has, at `<path>[i].id`. */
+function checkDuplicateIds(
+  items: readonly { id: string }[],
+  path: string,
+  code: IssueCode,
+  emit: Emit,
+): void {
   const seen = new Set<string>();
-  items.forEach((item, i) => {
-    const k = key(item);
-    if (seen.has(k)) onDuplicate(i, k);
-    seen.add(k);
+  items.forEach(({ id }, i) => {
+    if (seen.has(id)) emit(code, `${path}[${i}].id`, { id });
+    seen.add(id);
   });
 }
 
@@ -79,11 +80,7 @@ function canReachFarewell(steps: readonly Step[], byId: ReadonlyMap<string, Step
 
 function checkStructure(flow: FlowDefinition, emit: Emit): void {
   const byId = new Map<string, Step>();
-  checkDuplicates(
-    flow.steps,
-    (s) => s.id,
-    (i, id) => emit('duplicate.stepId', `steps[${i}].id`, { id }),
-  );
+  checkDuplicateIds(flow.steps, 'steps', 'duplicate.stepId', emit);
   for (const s of flow.steps) if (!byId.has(s.id)) byId.set(s.id, s);
 
   const start = byId.get(flow.start);
@@ -92,11 +89,7 @@ function checkStructure(flow: FlowDefinition, emit: Emit): void {
     emit('flow.startNotGreeting', 'start', { target: flow.start, stage: start.stage });
 
   flow.steps.forEach((s, i) => {
-    checkDuplicates(
-      s.options,
-      (o) => o.id,
-      (j, id) => emit('duplicate.optionId', `steps[${i}].options[${j}].id`, { id }),
-    );
+    checkDuplicateIds(s.options, `steps[${i}].options`, 'duplicate.optionId', emit);
     s.options.forEach((o, j) => {
       if (!byId.has(o.next)) emit('step.missingTarget', `steps[${i}].options[${j}].next`, { target: o.next });
     });
@@ -247,11 +240,7 @@ function checkGreetings(flow: FlowDefinition, emit: Emit): void {
 function checkFields(flow: FlowDefinition, emit: Emit): Set<string> {
   const kinds = new Map<string, string>();
   flow.steps.forEach((s, i) => {
-    checkDuplicates(
-      s.capture,
-      (f) => f.id,
-      (j, id) => emit('duplicate.fieldId', `steps[${i}].capture[${j}].id`, { id }),
-    );
+    checkDuplicateIds(s.capture, `steps[${i}].capture`, 'duplicate.fieldId', emit);
     s.capture.forEach((f, j) => {
       const path = `steps[${i}].capture[${j}]`;
       const earlier = kinds.get(f.id);
@@ -312,11 +301,7 @@ function checkTexts(flow: FlowDefinition, captured: ReadonlySet<string>, emit: E
     s.hints.forEach((h, k) => checkTemplate(h, `steps[${i}].hints[${k}]`, ctx));
     s.questions.forEach((q, k) => checkTemplate(q, `steps[${i}].questions[${k}]`, ctx));
   });
-  checkDuplicates(
-    flow.phrases,
-    (p) => p.id,
-    (k, id) => emit('duplicate.phraseId', `phrases[${k}].id`, { id }),
-  );
+  checkDuplicateIds(flow.phrases, 'phrases', 'duplicate.phraseId', emit);
   flow.phrases.forEach((p, k) => checkTemplate(p.text, `phrases[${k}].text`, ctx));
 }
 

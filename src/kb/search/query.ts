@@ -235,16 +235,24 @@ function scoreShortPrefix(
       const w = index.postWeight[k] ?? 0;
       if (w < STRONG_WEIGHT) continue;
       const d = index.postDoc[k] ?? 0;
-      const score = weight * (w + 0.5);
-      if (s.wordStamp[d] !== wordStamp) {
-        s.wordStamp[d] = wordStamp;
-        s.wordBest[d] = score;
-        s.touched[touched++] = d;
-      } else if (score > (s.wordBest[d] ?? 0)) {
-        s.wordBest[d] = score;
-      }
+      touched = keepBest(s, wordStamp, d, weight * (w + 0.5), touched);
     }
   }
+  return touched;
+}
+
+/**
+ * A document's score for the current word: the first one marks it touched (stored at `touched`), a later
+ * one replaces it only when higher. Returns the new count of touched documents.
+ */
+function keepBest(s: Scratch, wordStamp: number, d: number, score: number, touched: number): number {
+  if (s.wordStamp[d] !== wordStamp) {
+    s.wordStamp[d] = wordStamp;
+    s.wordBest[d] = score;
+    s.touched[touched] = d;
+    return touched + 1;
+  }
+  if (score > (s.wordBest[d] ?? 0)) s.wordBest[d] = score;
   return touched;
 }
 
@@ -316,14 +324,7 @@ function scoreWord(index: SearchIndex, s: Scratch, wordStamp: number): number {
     const to = postStart[stemId + 1] ?? 0;
     for (let k = postStart[stemId] ?? 0; k < to; k++) {
       const d = postDoc[k] ?? 0;
-      const score = weight * ((postWeight[k] ?? 0) + 0.5);
-      if (s.wordStamp[d] !== wordStamp) {
-        s.wordStamp[d] = wordStamp;
-        s.wordBest[d] = score;
-        s.touched[touchedCount++] = d;
-      } else if (score > (s.wordBest[d] ?? 0)) {
-        s.wordBest[d] = score;
-      }
+      touchedCount = keepBest(s, wordStamp, d, weight * ((postWeight[k] ?? 0) + 0.5), touchedCount);
     }
   }
   return touchedCount;
