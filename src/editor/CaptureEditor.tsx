@@ -3,8 +3,9 @@ import { addField, removeField, updateField } from '../flows/edit';
 import { FIELD_KINDS, type FieldKind, type FlowDefinition, type Step } from '../flows/types';
 import { CaptureIdField } from './CaptureIdField';
 import { EdField } from './EdField';
-import { controlId, type IssueIndex } from './fieldKeys';
+import { controlId, controlsOf, type IssueIndex } from './fieldKeys';
 import type { EditFlow } from './StepForm';
+import { StepItemList } from './StepItemList';
 
 type Props = { flow: FlowDefinition; step: Step; edit: EditFlow; issues: IssueIndex };
 
@@ -15,37 +16,37 @@ export function CaptureEditor({ flow, step, edit, issues }: Props) {
   const text = t.editor.step;
   const kinds = FIELD_KINDS.map((k): [string, string] => [k, text.kinds[k] ?? k]);
   return (
-    <fieldset id={controlId(step.id, 'capture')}>
-      <legend>{text.capture}</legend>
-      {step.capture.map((c, k) => {
-        const key = (f: string) => controlId(step.id, `capture[${k}].${f}`);
+    <StepItemList
+      id={controlId(step.id, 'capture')}
+      legend={text.capture}
+      items={step.capture}
+      itemClass="capture-row"
+      itemLegend={text.field}
+      removeLabel={text.removeField}
+      onRemove={(k) => edit((f) => removeField(f, step.id, k))}
+      addLabel={text.addField}
+      onAdd={() => edit((f) => addField(f, step.id))}
+    >
+      {(c, k) => {
+        const field = controlsOf(issues, step.id, `capture[${k}].`);
         const set = (patch: Parameters<typeof updateField>[3]) =>
           edit((f) => updateField(f, step.id, k, patch));
         return (
-          <fieldset key={k} className="capture-row">
-            <legend>{text.field(k + 1)}</legend>
-            <CaptureIdField
-              flow={flow}
-              id={key('id')}
-              fieldId={c.id}
-              edit={edit}
-              issues={issues.get(key('id'))}
-            />
+          <>
+            <CaptureIdField flow={flow} {...field('id')} fieldId={c.id} edit={edit} />
             <EdField
               kind="text"
-              id={key('label')}
+              {...field('label')}
               label={text.fieldLabel}
               value={c.label}
-              issues={issues.get(key('label'))}
               onChange={(label) => set({ label })}
             />
             <EdField
               kind="select"
-              id={key('kind')}
+              {...field('kind')}
               label={text.fieldKind}
               value={c.kind}
               options={kinds}
-              issues={issues.get(key('kind'))}
               onChange={(v) => isKind(v) && set({ kind: v })}
             />
             <label>
@@ -58,32 +59,21 @@ export function CaptureEditor({ flow, step, edit, issues }: Props) {
             </label>
             <EdField
               kind="text"
-              id={key('pattern')}
+              {...field('pattern')}
               label={text.fieldPattern}
               value={c.pattern ?? ''}
-              issues={issues.get(key('pattern'))}
               onChange={(pattern) => set({ pattern })}
             />
             <EdField
               kind="text"
-              id={key('patternHint')}
+              id={field('patternHint').id}
               label={text.fieldPatternHint}
               value={c.patternHint ?? ''}
               onChange={(patternHint) => set({ patternHint })}
             />
-            <button
-              type="button"
-              aria-label={text.removeField(k + 1)}
-              onClick={() => edit((f) => removeField(f, step.id, k))}
-            >
-              {text.removeItem}
-            </button>
-          </fieldset>
+          </>
         );
-      })}
-      <button type="button" onClick={() => edit((f) => addField(f, step.id))}>
-        {text.addField}
-      </button>
-    </fieldset>
+      }}
+    </StepItemList>
   );
 }

@@ -1,9 +1,9 @@
 import { t } from '../i18n';
 import { addPhrase, removePhrase, setLimits, updateMeta, updatePhrase } from '../flows/edit';
 import { MAX_TRANSFERS } from '../flows/schema';
-import type { FlowDefinition } from '../flows/types';
+import type { FlowDefinition, FlowLimits } from '../flows/types';
 import { EdField } from './EdField';
-import { controlId, type IssueIndex } from './fieldKeys';
+import { controlId, controlsOf, type IssueIndex } from './fieldKeys';
 import { ListField } from './ListField';
 import type { EditFlow } from './StepForm';
 
@@ -14,11 +14,17 @@ const transferChoices = Array.from({ length: MAX_TRANSFERS + 1 }, (_, n): [strin
   String(n),
 ]);
 
+/** The limits typed as a number, each with its label. */
+const NUMBER_LIMITS = [
+  ['holdMinMinutes', 'holdMin'],
+  ['holdMaxMinutes', 'holdMax'],
+  ['holdWarningSeconds', 'holdWarning'],
+] as const satisfies readonly (readonly [keyof FlowLimits, keyof typeof t.editor.meta])[];
+
 /** The flow's own fields, its limits and its quick phrases. */
 export function FlowMetaForm({ flow, edit, issues }: Props) {
   const text = t.editor.meta;
-  const key = (f: string) => controlId(null, f);
-  const field = (f: string) => ({ id: key(f), issues: issues.get(key(f)) });
+  const field = controlsOf(issues, null);
   const l = flow.limits;
   const limit = (name: keyof typeof l) => (v: number) => edit((f) => setLimits(f, { [name]: v }));
   return (
@@ -78,29 +84,18 @@ export function FlowMetaForm({ flow, edit, issues }: Props) {
             edit((f) => setLimits(f, { holdPresetsMinutes: v.map(Number).filter(Number.isInteger) }))
           }
         />
-        <EdField
-          kind="number"
-          {...field('limits.holdMinMinutes')}
-          label={text.holdMin}
-          value={l.holdMinMinutes}
-          onChange={limit('holdMinMinutes')}
-        />
-        <EdField
-          kind="number"
-          {...field('limits.holdMaxMinutes')}
-          label={text.holdMax}
-          value={l.holdMaxMinutes}
-          onChange={limit('holdMaxMinutes')}
-        />
-        <EdField
-          kind="number"
-          {...field('limits.holdWarningSeconds')}
-          label={text.holdWarning}
-          value={l.holdWarningSeconds}
-          onChange={limit('holdWarningSeconds')}
-        />
+        {NUMBER_LIMITS.map(([name, label]) => (
+          <EdField
+            key={name}
+            kind="number"
+            {...field(`limits.${name}`)}
+            label={text[label]}
+            value={l[name]}
+            onChange={limit(name)}
+          />
+        ))}
       </fieldset>
-      <fieldset id={key('phrases')}>
+      <fieldset id={controlId(null, 'phrases')}>
         <legend>{text.phrases}</legend>
         {flow.phrases.map((p, k) => (
           <div key={k} className="phrase-row">

@@ -2,8 +2,9 @@ import { t } from '../i18n';
 import { addOption, removeOption, updateOption } from '../flows/edit';
 import { OUTCOMES, type Outcome, type Step } from '../flows/types';
 import { EdField } from './EdField';
-import { controlId, type IssueIndex } from './fieldKeys';
+import { controlId, controlsOf, type IssueIndex } from './fieldKeys';
 import type { EditFlow } from './StepForm';
+import { StepItemList } from './StepItemList';
 
 type Props = { step: Step; stepIds: readonly string[]; edit: EditFlow; issues: IssueIndex };
 
@@ -18,57 +19,53 @@ export function OptionsEditor({ step, stepIds, edit, issues }: Props) {
     ...OUTCOMES.map((o): [string, string] => [o, t.flows.outcome(o)]),
   ];
   return (
-    <fieldset id={controlId(step.id, 'options')}>
-      <legend>{text.options}</legend>
-      {step.options.map((o, k) => {
-        const key = (f: string) => controlId(step.id, `options[${k}].${f}`);
+    <StepItemList
+      id={controlId(step.id, 'options')}
+      legend={text.options}
+      items={step.options}
+      itemClass="option-row"
+      itemLegend={text.option}
+      removeLabel={text.removeOption}
+      onRemove={(k) => edit((f) => removeOption(f, step.id, k))}
+      addLabel={text.addOption}
+      onAdd={() => edit((f) => addOption(f, step.id, step.id))}
+    >
+      {(o, k) => {
+        const field = controlsOf(issues, step.id, `options[${k}].`);
+        const set = (patch: Parameters<typeof updateOption>[3]) =>
+          edit((f) => updateOption(f, step.id, k, patch));
         // A target that no longer exists stays selectable so the error can be seen and fixed.
         const withCurrent = stepIds.includes(o.next)
           ? targets
           : [...targets, [o.next, o.next] as [string, string]];
         return (
-          <fieldset key={k} className="option-row">
-            <legend>{text.option(k + 1)}</legend>
+          <>
             <EdField
               kind="text"
-              id={key('label')}
+              {...field('label')}
               label={text.optionLabel}
               value={o.label}
-              issues={issues.get(key('label'))}
-              onChange={(label) => edit((f) => updateOption(f, step.id, k, { label }))}
+              onChange={(label) => set({ label })}
             />
             <EdField
               kind="select"
-              id={key('next')}
+              {...field('next')}
               label={text.optionNext}
               value={o.next}
               options={withCurrent}
-              issues={issues.get(key('next'))}
-              onChange={(next) => edit((f) => updateOption(f, step.id, k, { next }))}
+              onChange={(next) => set({ next })}
             />
             <EdField
               kind="select"
-              id={key('outcome')}
+              id={field('outcome').id}
               label={text.optionOutcome}
               value={o.outcome ?? ''}
               options={outcomes}
-              onChange={(v) =>
-                edit((f) => updateOption(f, step.id, k, { outcome: isOutcome(v) ? v : undefined }))
-              }
+              onChange={(v) => set({ outcome: isOutcome(v) ? v : undefined })}
             />
-            <button
-              type="button"
-              aria-label={text.removeOption(k + 1)}
-              onClick={() => edit((f) => removeOption(f, step.id, k))}
-            >
-              {text.removeItem}
-            </button>
-          </fieldset>
+          </>
         );
-      })}
-      <button type="button" onClick={() => edit((f) => addOption(f, step.id, step.id))}>
-        {text.addOption}
-      </button>
-    </fieldset>
+      }}
+    </StepItemList>
   );
 }

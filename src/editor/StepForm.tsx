@@ -6,12 +6,13 @@ import {
   DIRECTION_STAGES,
   OUTCOMES,
   type FlowDefinition,
+  type KbLinks,
   type Step,
   type TemplateVars,
 } from '../flows/types';
 import { CaptureEditor } from './CaptureEditor';
 import { EdField } from './EdField';
-import { controlId, type IssueIndex } from './fieldKeys';
+import { controlId, controlsOf, type IssueIndex } from './fieldKeys';
 import { IssueText } from './IssueText';
 import { LineInput } from './LineInput';
 import { ListField } from './ListField';
@@ -30,12 +31,21 @@ type Props = {
   onRenamed: (id: string) => void;
 };
 
+/** The step's lists typed one entry a line. */
+const LINE_LISTS = ['hints', 'questions'] as const satisfies readonly (keyof Step)[];
+/** The step's links to the knowledge base, typed comma-separated, each with its label. */
+const KB_LISTS = [
+  ['topics', 'kbTopics'],
+  ['articles', 'kbArticles'],
+] as const satisfies readonly (readonly [keyof KbLinks, keyof typeof t.editor.step])[];
+
 /** Every field of one step as a form; each issue shows under the field it is about. */
 export function StepForm({ flow, step, edit, issues, variables, sample, onRenamed }: Props) {
   const text = t.editor.step;
   const [id, setId] = useState(step.id);
   useEffect(() => setId(step.id), [step.id]);
   const key = (f: string) => controlId(step.id, f);
+  const field = controlsOf(issues, step.id);
   const stages = DIRECTION_STAGES[flow.direction].map((s): [string, string] => [s, t.flows.stage(s)]);
   const stageOptions = stages.some(([s]) => s === step.stage)
     ? stages
@@ -53,70 +63,48 @@ export function StepForm({ flow, step, edit, issues, variables, sample, onRename
         {step.id} — {t.flows.stage(step.stage)}
       </h3>
       <IssueText id={`${key('')}-issues`} issues={issues.get(key(''))} />
-      <EdField
-        kind="text"
-        id={key('id')}
-        label={text.id}
-        value={id}
-        issues={issues.get(key('id'))}
-        onChange={setId}
-        onBlur={rename}
-      />
+      <EdField kind="text" {...field('id')} label={text.id} value={id} onChange={setId} onBlur={rename} />
       <EdField
         kind="select"
-        id={key('stage')}
+        {...field('stage')}
         label={text.stage}
         value={step.stage}
         options={stageOptions}
-        issues={issues.get(key('stage'))}
         onChange={(s) => {
           const stage = ALL_STAGES.find((x) => x === s);
           if (stage) edit((f) => moveStepToStage(f, step.id, stage));
         }}
       />
       <LineInput
-        id={key('say')}
+        {...field('say')}
         label={text.say}
         value={step.say}
         variables={variables}
         sample={sample}
-        issues={issues.get(key('say'))}
         onChange={(say) => set({ say })}
       />
-      <ListField
-        id={key('hints')}
-        label={text.hints}
-        by="line"
-        value={step.hints}
-        issues={issues.get(key('hints'))}
-        onChange={(hints) => set({ hints })}
-      />
-      <ListField
-        id={key('questions')}
-        label={text.questions}
-        by="line"
-        value={step.questions}
-        issues={issues.get(key('questions'))}
-        onChange={(questions) => set({ questions })}
-      />
+      {LINE_LISTS.map((name) => (
+        <ListField
+          key={name}
+          {...field(name)}
+          label={text[name]}
+          by="line"
+          value={step[name]}
+          onChange={(list) => set({ [name]: list })}
+        />
+      ))}
       <OptionsEditor step={step} stepIds={flow.steps.map((s) => s.id)} edit={edit} issues={issues} />
       <CaptureEditor flow={flow} step={step} edit={edit} issues={issues} />
-      <ListField
-        id={key('kb.topics')}
-        label={text.kbTopics}
-        by="comma"
-        value={step.kb.topics}
-        issues={issues.get(key('kb.topics'))}
-        onChange={(topics) => edit((f) => setKbLinks(f, step.id, { ...step.kb, topics }))}
-      />
-      <ListField
-        id={key('kb.articles')}
-        label={text.kbArticles}
-        by="comma"
-        value={step.kb.articles}
-        issues={issues.get(key('kb.articles'))}
-        onChange={(articles) => edit((f) => setKbLinks(f, step.id, { ...step.kb, articles }))}
-      />
+      {KB_LISTS.map(([name, label]) => (
+        <ListField
+          key={name}
+          {...field(`kb.${name}`)}
+          label={text[label]}
+          by="comma"
+          value={step.kb[name]}
+          onChange={(list) => edit((f) => setKbLinks(f, step.id, { ...step.kb, [name]: list }))}
+        />
+      ))}
       {step.stage !== 'farewell' && (
         <label>
           <input

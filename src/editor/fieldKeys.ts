@@ -20,6 +20,14 @@ export function controlId(stepId: string | null, key: string): string {
 
 export type IssueIndex = Map<string, FlowIssue[]>;
 
+/** One form's controls: by the key of what a control edits, its DOM id and the issues shown under it. */
+export function controlsOf(issues: IssueIndex, stepId: string | null, prefix = '') {
+  return (key: string): { id: string; issues: FlowIssue[] | undefined } => {
+    const id = controlId(stepId, prefix + key);
+    return { id, issues: issues.get(id) };
+  };
+}
+
 /** Issues by control id. */
 export function indexIssues(flow: FlowDefinition, issues: readonly FlowIssue[]): IssueIndex {
   const out: IssueIndex = new Map();
