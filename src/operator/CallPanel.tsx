@@ -6,12 +6,13 @@ import { useKeyDown } from './useKeyDown';
 import { usePanelFocus } from './usePanelFocus';
 import { KeyButton } from '../ui/KeyButton';
 
-type Props = {
+type Props<P> = {
   region: string;
   title: string;
-  /** Picks the preset under the pressed key's index; false when there is none. */
-  onPreset: (index: number) => boolean;
-  onConfirm: () => void;
+  /** The choices under the keys 1…9, in order: pressing one's key picks it. */
+  presets: readonly P[];
+  onPreset: (preset: P) => void;
+  onConfirm: () => Promise<void>;
   confirmLabel: string;
   canConfirm: boolean;
   closeLabel: string;
@@ -21,9 +22,10 @@ type Props = {
   children: ReactNode;
 };
 
-export function CallPanel({
+export function CallPanel<P>({
   region,
   title,
+  presets,
   onPreset,
   onConfirm,
   confirmLabel,
@@ -32,22 +34,25 @@ export function CallPanel({
   onClose,
   first,
   children,
-}: Props) {
+}: Props<P>) {
   const ref = useRef<HTMLElement>(null);
   usePanelFocus(ref, first);
+  const confirm = () => void onConfirm();
   useKeyDown((e) => {
-    if (onPreset(actionIndex(e))) {
+    const preset = presets[actionIndex(e)];
+    if (preset !== undefined) {
+      onPreset(preset);
       e.preventDefault();
     } else if (isPanelConfirm(e)) {
       e.preventDefault();
-      onConfirm();
+      confirm();
     }
   });
   return (
     <section className="call-panel" aria-label={region} tabIndex={-1} ref={ref}>
       <h3>{title}</h3>
       {children}
-      <KeyButton shortcut="Enter" className="primary" onClick={onConfirm} disabled={!canConfirm}>
+      <KeyButton shortcut="Enter" className="primary" onClick={confirm} disabled={!canConfirm}>
         {confirmLabel}
       </KeyButton>
       <button type="button" className="secondary" onClick={onClose}>

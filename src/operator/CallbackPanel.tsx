@@ -4,7 +4,7 @@ import { callerCard, currentStep, type CallSession, type NoticeCode } from '../c
 import type { Clock } from '../calls/clock';
 import { formatDeadline } from '../flows/dates';
 import { formatRuPhone, normalizeRuPhone } from '../flows/phone';
-import { callbackPresets } from '../calls/callbackTimes';
+import { callbackPresets, type CallbackPreset } from '../calls/callbackTimes';
 import { StepActions } from './StepActions';
 import { fromLocalInput } from './localTime';
 import { maskRuPhone } from './phoneMask';
@@ -84,21 +84,18 @@ export function CallbackPanel({ session, clock, send, onClose, mode = 'promise' 
     if (!result?.accepted || result.notice !== null) return;
     onClose();
   };
-  const pickPreset = (index: number) => {
-    const preset = presets[index];
-    if (preset) {
-      setDeadline(preset.deadlineMs);
-      setCustom('');
-    }
-    return preset !== undefined;
+  const pickPreset = (preset: CallbackPreset) => {
+    setDeadline(preset.deadlineMs);
+    setCustom('');
   };
 
   return (
     <CallPanel
       region={text.region}
       title={afterEnd ? text.afterBreakOff : text.region}
+      presets={presets}
       onPreset={pickPreset}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
       confirmLabel={afterEnd ? text.queue : text.promise}
       canConfirm={deadline !== null}
       closeLabel={text.close}

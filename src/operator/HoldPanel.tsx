@@ -37,18 +37,13 @@ export function HoldPanel({ session, clock, send, extend, onClose }: Props) {
     if (result?.accepted && result.notice === null) onClose();
   };
 
-  const pickPreset = (index: number) => {
-    const preset = presets[index];
-    if (preset !== undefined) setMinutes(preset);
-    return preset !== undefined;
-  };
-
   return (
     <CallPanel
       region={text.region}
       title={extend ? text.extend : text.choose}
-      onPreset={pickPreset}
-      onConfirm={() => void confirm()}
+      presets={presets}
+      onPreset={setMinutes}
+      onConfirm={confirm}
       confirmLabel={extend ? text.extend : text.put}
       canConfirm={minutes !== null}
       closeLabel={text.close}

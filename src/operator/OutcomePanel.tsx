@@ -47,18 +47,14 @@ export function OutcomePanel({ session, send, option, onClose }: Props) {
       : await send({ type: 'operator.end', outcome, ...details() });
     if (result?.accepted && result.notice === null) onClose();
   };
-  const pickOutcome = (index: number) => {
-    const chosen = option ? undefined : CHOOSABLE[index];
-    if (chosen) setOutcome(chosen);
-    return chosen !== undefined;
-  };
-
   return (
     <CallPanel
       region={text.region}
       title={option ? option.label : text.region}
-      onPreset={pickOutcome}
-      onConfirm={() => void confirm()}
+      // Opened from a step's option, the outcome is the option's: no keys pick another.
+      presets={option ? [] : CHOOSABLE}
+      onPreset={setOutcome}
+      onConfirm={confirm}
       confirmLabel={text.confirm}
       canConfirm={outcome !== null}
       closeLabel={text.close}
