@@ -206,7 +206,8 @@ export const loadSuite: Suite = {
       const served = servedBundle();
       const server = await startServerProcess(
         { ...served.env, ...db.env, SUFLER_SEED_SAMPLES: '0' },
-        served.args,
+        // Node's flags for the server's process alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+        [...(process.env.BENCH_LOAD_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...served.args],
       );
       try {
         const stations = Array.from(

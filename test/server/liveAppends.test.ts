@@ -1,0 +1,98 @@
+// Live events of calls going on, arriving at once from many workstations, go into the database together
+// (one statement for all that waited: storage/batching.ts). Each upload must still be answered as if it
+// had come alone: stored once, or refused with its own reason, whatever else shared its statement.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCallEvents } from '../../src/server/storage/callEvents';
+import { batch, callEvent, callEvents } from './callEventsKit';
+import { addBoris, MURMANSK, startTestServer, type Session, type TestServer } from './serverHarness';
+import { DATABASE_KINDS } from './testDatabase';
+
+const URL = '/api/v1/calls/events';
+const CALLS = 24;
+
+type Ack = { callId: string; status: string; added?: number; code?: string };
+
+describe.each(DATABASE_KINDS)('live events arriving together on %s', (kind) => {
+  let server: TestServer;
+  let anna: Session;
+  let boris: Session;
+  const upload = async (as: Session, body: unknown): Promise<Ack> => {
+    const res = await server.call('POST', URL, { as, body });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ calls: Ack[] }>().calls[0] as Ack;
+  };
+  const held = async (callId: string) => (await listCallEvents(server.db, callId)).map((e) => e.seq);
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    anna = await server.signInAs(MURMANSK, 'operator');
+    boris = await addBoris(server);
+  });
+  afterAll(() => server.close());
+
+  it('answers each upload as if it came alone, the refused ones beside the stored', async () => {
+    const ids = Array.from({ length: CALLS }, (_, i) => `live-${kind}-${i}`);
+    for (const id of ids) await upload(anna, batch(MURMANSK, [id, callEvents(id, 0, 1)]));
+    const [gap, replay, conflict, foreign, twice, ...going] = ids as [string, ...string[]];
+
+    const answers = await Promise.all([
+      ...going.map((id) => upload(anna, batch(MURMANSK, [id, callEvents(id, 2, 3)]))),
+      upload(anna, batch(MURMANSK, [gap, callEvents(gap, 4, 4)])),
+      upload(anna, batch(MURMANSK, [replay, callEvents(replay, 1, 1)])),
+      upload(
+        anna,
+        batch(MURMANSK, [
+          conflict,
+          [callEvent(conflict, 1, { event: { type: 'operator.next', optionId: 'other' } })],
+        ]),
+      ),
+      upload(boris, batch(MURMANSK, [foreign, callEvents(foreign, 2, 2)])),
+      // A retry racing its original: the events go in once.
+      upload(anna, batch(MURMANSK, [twice, callEvents(twice, 2, 4)])),
+      upload(anna, batch(MURMANSK, [twice, callEvents(twice, 2, 4)])),
+    ]);
+
+    const byCall = (id: string) => answers.filter((a) => a.callId === id);
+    for (const id of going) expect(byCall(id)).toEqual([{ callId: id, status: 'stored', added: 2 }]);
+    expect(byCall(gap)).toMatchObject([{ status: 'refused', code: 'sequence_gap' }]);
+    expect(byCall(replay)).toEqual([{ callId: replay, status: 'stored', added: 0 }]);
+    expect(byCall(conflict)).toMatchObject([{ status: 'refused', code: 'event_conflict' }]);
+    expect(byCall(foreign)).toMatchObject([{ status: 'refused', code: 'call_not_yours' }]);
+    expect(
+      byCall(twice)
+        .map((a) => a.added)
+        .sort(),
+    ).toEqual([0, 3]);
+
+    for (const id of going) expect(await held(id)).toEqual([0, 1, 2, 3]);
+    for (const id of [gap, replay, conflict, foreign]) expect(await held(id)).toEqual([0, 1]);
+    expect(await held(twice)).toEqual([0, 1, 2, 3, 4]);
+
+    // Each call's next number moved with its own events only: the next event of every call goes in.
+    const next = await Promise.all([
+      ...going.map((id) => upload(anna, batch(MURMANSK, [id, callEvents(id, 4, 4)]))),
+      upload(anna, batch(MURMANSK, [twice, callEvents(twice, 5, 5)])),
+      upload(anna, batch(MURMANSK, [gap, callEvents(gap, 2, 2)])),
+    ]);
+    expect(next.every((a) => a.status === 'stored' && a.added === 1)).toBe(true);
+  });
+
+  it('refuses the device that lost the lease while the holder’s events, sent at the same moment, go in', async () => {
+    const lease = (deviceId: string, takeOver = false) =>
+      server.call('POST', '/api/v1/calls/lease', { as: boris, body: { deviceId, takeOver } });
+    const desk = (await lease('desk')).json<{ deviceId: string; epoch: number }>();
+    const [kept, lost] = [`lease-live-${kind}-1`, `lease-live-${kind}-2`];
+    for (const id of [kept, lost])
+      await upload(boris, { ...batch(MURMANSK, [id, callEvents(id, 0, 1)]), lease: desk });
+    const laptop = (await lease('laptop', true)).json<{ deviceId: string; epoch: number }>();
+
+    const [fromLaptop, fromDesk] = await Promise.all([
+      upload(boris, { ...batch(MURMANSK, [kept, callEvents(kept, 2, 3)]), lease: laptop }),
+      upload(boris, { ...batch(MURMANSK, [lost, callEvents(lost, 2, 3)]), lease: desk }),
+    ]);
+    expect(fromLaptop).toEqual({ callId: kept, status: 'stored', added: 2 });
+    expect(fromDesk).toMatchObject({ callId: lost, status: 'refused', code: 'lease_lost' });
+    expect(await held(kept)).toEqual([0, 1, 2, 3]);
+    expect(await held(lost)).toEqual([0, 1]);
+  });
+});
