@@ -14,6 +14,7 @@ import {
 } from './articleFile';
 import { downloadText } from './download';
 import { EdField } from './EdField';
+import { EditorPage } from './EditorPage';
 import { KbIssueText } from './KbIssueText';
 import { ListField } from './ListField';
 import { OfficialNotice } from './OfficialNotice';
@@ -98,14 +99,13 @@ export function ArticleForm({
     onSaved();
   };
   return (
-    <section className="article-editor" aria-labelledby="article-editor-title">
-      <button type="button" onClick={onBack}>
-        {text.back}
-      </button>
-      <h2 id="article-editor-title">{article.title || article.id}</h2>
-      <p className="muted">
-        <code>knowledge-base/{articleFileName(article)}</code>
-      </p>
+    <EditorPage
+      kind="article"
+      title={article.title || article.id}
+      backLabel={text.back}
+      onBack={onBack}
+      subtitle={<code>knowledge-base/{articleFileName(article)}</code>}
+    >
       <ArticleDraftBar draft={draft} />
       {notice && <OfficialNotice notice={notice} />}
       <KbIssueText id="ed-article-file-issues" issues={issuesOf(null)} />
@@ -157,6 +157,6 @@ export function ArticleForm({
       </div>
       {!check.ok && <p className="muted">{text.fix}</p>}
       {message && <p role="status">{message}</p>}
-    </section>
+    </EditorPage>
   );
 }

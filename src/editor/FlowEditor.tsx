@@ -6,6 +6,7 @@ import type { AppDB } from '../db';
 import { publishDraft } from '../db/editor';
 import { CentrePublish } from './CentrePublish';
 import { publishesToCentre } from './centrePublish';
+import { EditorPage } from './EditorPage';
 import { controlId } from './fieldKeys';
 import { FlowFormView } from './FlowFormView';
 import { IssueList } from './IssueList';
@@ -55,15 +56,18 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
         ? text.saving
         : text.unsaved;
   return (
-    <section className="flow-editor" aria-labelledby="flow-editor-title">
-      <button type="button" onClick={onBack}>
-        {text.back}
-      </button>
-      <h2 id="flow-editor-title">{flow.title || flow.id}</h2>
-      <p className="muted">
-        {flow.id} · {text.basedOn(draft.baseVersion, draft.isDraft)} ·{' '}
-        <span data-testid="save-state">{saveText}</span>
-      </p>
+    <EditorPage
+      kind="flow"
+      title={flow.title || flow.id}
+      backLabel={text.back}
+      onBack={onBack}
+      subtitle={
+        <>
+          {flow.id} · {text.basedOn(draft.baseVersion, draft.isDraft)} ·{' '}
+          <span data-testid="save-state">{saveText}</span>
+        </>
+      }
+    >
       <div className="toolbar">
         {!toCentre && (
           <button
@@ -125,6 +129,6 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
         {view === 'sandbox' && <Sandbox flow={flow} publishable={draft.check.publishable} />}
         {view === 'versions' && <VersionsPanel db={db} flowId={flowId} onChanged={draft.reload} />}
       </Tabs>
-    </section>
+    </EditorPage>
   );
 }
