@@ -1,6 +1,6 @@
 import type { StageBucket } from '../../analytics';
 import { t } from '../../i18n';
-import { ColumnHeads } from '../../ui/ColumnHeads';
+import { LineTable } from './LineTable';
 import type { LineRows } from './lineView';
 
 type Props = { rows: LineRows };
@@ -12,42 +12,34 @@ export function LineTables({ rows }: Props) {
     stage === null ? text.unknownStage : t.supervisor.stages[stage];
   return (
     <>
-      <h3 id="line-holds">{text.holds}</h3>
-      {rows.holds.length === 0 ? (
-        <p>{text.noHolds}</p>
-      ) : (
-        <table aria-labelledby="line-holds" data-testid="line-holds">
-          <ColumnHeads columns={Object.values(text.holdColumns)} />
-          <tbody>
-            {rows.holds.map((h) => (
-              <tr key={h.callId} className={`line-hold line-hold--${h.urgency}`}>
-                <td>{h.operatorName}</td>
-                <td>{text.promised(h.promisedMinutes, h.extension)}</td>
-                <td>{text.left(h.leftMs)}</td>
-                <td>{text.urgency[h.urgency]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h3 id="line-calls">{text.calls}</h3>
-      {rows.calls.length === 0 ? (
-        <p>{text.noCalls}</p>
-      ) : (
-        <table aria-labelledby="line-calls" data-testid="line-calls">
-          <ColumnHeads columns={Object.values(text.callColumns)} />
-          <tbody>
-            {rows.calls.map((c) => (
-              <tr key={c.callId}>
-                <td>{c.operatorName}</td>
-                <td>{stageName(c.stage)}</td>
-                <td>{text.clock(c.inStageMs)}</td>
-                <td>{text.clock(c.onCallMs)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <LineTable
+        id="line-holds"
+        title={text.holds}
+        empty={text.noHolds}
+        columns={Object.values(text.holdColumns)}
+        rows={rows.holds.map((h) => (
+          <tr key={h.callId} className={`line-hold line-hold--${h.urgency}`}>
+            <td>{h.operatorName}</td>
+            <td>{text.promised(h.promisedMinutes, h.extension)}</td>
+            <td>{text.left(h.leftMs)}</td>
+            <td>{text.urgency[h.urgency]}</td>
+          </tr>
+        ))}
+      />
+      <LineTable
+        id="line-calls"
+        title={text.calls}
+        empty={text.noCalls}
+        columns={Object.values(text.callColumns)}
+        rows={rows.calls.map((c) => (
+          <tr key={c.callId}>
+            <td>{c.operatorName}</td>
+            <td>{stageName(c.stage)}</td>
+            <td>{text.clock(c.inStageMs)}</td>
+            <td>{text.clock(c.onCallMs)}</td>
+          </tr>
+        ))}
+      />
       <h3>{text.transfers}</h3>
       {rows.transfers.length === 0 ? (
         <p>{text.noTransfers}</p>
