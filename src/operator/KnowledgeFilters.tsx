@@ -1,7 +1,8 @@
 import { t } from '../i18n';
 import { DIRECTIONS, type DirectionOfActivity } from '../kb/article';
-import { TOPICS, type Topic } from '../kb/topics';
+import type { Topic } from '../kb/topics';
 import { OptionSelect } from '../ui/OptionSelect';
+import { TopicSelect } from './TopicSelect';
 
 type Props = {
   direction: DirectionOfActivity | '';
@@ -23,14 +24,7 @@ export function KnowledgeFilters({ direction, topic, onDirection, onTopic }: Pro
         optionLabel={(d) => t.kb.directions[d]}
         onChange={onDirection}
       />
-      <OptionSelect
-        label={text.topicFilter}
-        emptyLabel={text.anyTopic}
-        value={topic}
-        options={TOPICS}
-        optionLabel={(x) => t.kb.topics[x]}
-        onChange={onTopic}
-      />
+      <TopicSelect label={text.topicFilter} emptyLabel={text.anyTopic} value={topic} onChange={onTopic} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { TOPICS, type Topic } from '../kb/topics';
 import type { CallNotes, NotesUpdate } from './callNotes';
 import { useCallSelect } from './useCallSelect';
 import { OptionSelect } from '../ui/OptionSelect';
+import { TopicSelect } from './TopicSelect';
 
 type Props = { session: CallSession; clock: Clock; notes: CallNotes; onNotes: NotesUpdate };
 
@@ -49,7 +50,7 @@ export function NeedsPanel({ session, clock, notes, onNotes }: Props) {
           optionLabel={(n) => t.kb.needs[n]}
           onChange={(n) => onNotes({ need: n || null })}
         />
-        <OptionSelect
+        <TopicSelect
           label={text.topic}
           emptyLabel={text.none}
           value={notes.topic ?? ''}
@@ -57,7 +58,6 @@ export function NeedsPanel({ session, clock, notes, onNotes }: Props) {
           options={[...flow.topics, ...TOPICS.filter((x) => !flow.topics.includes(x))].filter(
             (x): x is Topic => (TOPICS as readonly string[]).includes(x),
           )}
-          optionLabel={(x) => t.kb.topics[x]}
           onChange={(x) => onNotes({ topic: x || null })}
         />
       </div>

@@ -4,13 +4,12 @@ import { topicLabel } from '../i18n/topicLabel';
 import { actionIndex } from '../services/shortcuts';
 import { callerCard, transferCounter, type CallSession } from '../calls';
 import { formatRuPhone } from '../flows/phone';
-import { TOPICS } from '../kb/topics';
 import { directoryEntries, filterDirectory, type DirectoryEntry } from './directory';
 import type { Panel } from './panels';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
-import { OptionSelect } from '../ui/OptionSelect';
+import { TopicSelect } from './TopicSelect';
 import { usePanelFocus } from './usePanelFocus';
 import { KeyButton } from '../ui/KeyButton';
 
@@ -80,14 +79,7 @@ export function TransferPanel({ session, send, topic: callTopic, onPanel }: Prop
           <p className="muted">{t.operator.transfer.summaryHint}</p>
           <label htmlFor={ids.filter}>{text.filter}</label>
           <input id={ids.filter} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-          <OptionSelect
-            label={text.topic}
-            emptyLabel={text.anyTopic}
-            value={topic}
-            options={TOPICS}
-            optionLabel={(x) => t.kb.topics[x]}
-            onChange={setTopic}
-          />
+          <TopicSelect label={text.topic} emptyLabel={text.anyTopic} value={topic} onChange={setTopic} />
           {shown.length === 0 && <p>{text.nothing}</p>}
           <ol className="directory">
             {shown.map((e, i) => (

@@ -3,13 +3,13 @@ import { t } from '../i18n';
 import { ACTION_KEYS, CALL_SHORTCUTS, matches, shortcutLabel, triggers } from '../services/shortcuts';
 import { outcomeOf, type CallSession } from '../calls';
 import { OUTCOMES, type Outcome } from '../flows/types';
-import { TOPICS } from '../kb/topics';
 import type { Clock } from '../calls/clock';
 import type { CallController } from '../services/callOwner/types';
 import type { CallNotes } from './callNotes';
 import { LateCallback } from './LateCallback';
 import { RATINGS, SatisfactionField } from './SatisfactionField';
 import { OptionSelect } from '../ui/OptionSelect';
+import { TopicSelect } from './TopicSelect';
 import { useCallAnnotations } from './useCallAnnotations';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
@@ -105,12 +105,10 @@ export function WrapUpForm({ session, notes, controller, clock, send, disabled }
       />
       <label htmlFor={ids.summary}>{text.summary}</label>
       <textarea id={ids.summary} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
-      <OptionSelect
+      <TopicSelect
         label={text.topic}
         emptyLabel={t.callPanels.needs.none}
         value={topic}
-        options={TOPICS}
-        optionLabel={(x) => t.kb.topics[x]}
         onChange={setTopic}
       />
       <p>
