@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Person } from '../../protocol';
 import { PERSON_COLUMNS, personOf, rolesOf } from './accounts';
+import { batching, type Batcher } from './batching';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -42,9 +43,31 @@ export async function insertSession(
     .execute();
 }
 
-/** The live session with this token hash: not expired, its person not disabled. */
+/**
+ * The live session with this token hash: not expired at `now`, its person not disabled. It runs on every
+ * signed-in request, so the lookups asked while one is with the database go together in the next
+ * (batching.ts); each still reads the sessions as they are after its request arrived.
+ */
 export async function findSession(db: Db, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
-  const row = await db
+  const asked = { tokenHash, now };
+  if (db.isTransaction) return (await findSessions(db, [asked]))[0];
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = batching((group: readonly Asked[]) => findSessions(db, group), { max: 500 });
+    lookups.set(db, lookup);
+  }
+  return lookup(asked);
+}
+
+interface Asked {
+  tokenHash: string;
+  now: Date;
+}
+
+const lookups = new WeakMap<Db, Batcher<Asked, SessionRow | undefined>>();
+
+async function findSessions(db: Db, asked: readonly Asked[]): Promise<(SessionRow | undefined)[]> {
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('people', 'people.id', 'sessions.person_id')
     .innerJoin('organisations', 'organisations.id', 'sessions.organisation_id')
@@ -60,20 +83,24 @@ export async function findSession(db: Db, tokenHash: string, now: Date): Promise
       'organisations.full_name',
       rolesOf.as('roles'),
     ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', now)
+    .where('sessions.token_hash', 'in', [...new Set(asked.map((a) => a.tokenHash))])
     .where('people.disabled_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    tokenHash: row.token_hash,
-    csrfToken: row.csrf_token,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    expiresAt: row.expires_at,
-    person: personOf(row),
-    organisation: { id: row.organisation_id, shortName: row.short_name, fullName: row.full_name },
-  };
+    .execute();
+  const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+  // Each asker gets a session of its own (the guard moves its last-seen time), expired as of its `now`.
+  return asked.map(({ tokenHash, now }) => {
+    const row = byHash.get(tokenHash);
+    if (!row || row.expires_at.getTime() <= now.getTime()) return undefined;
+    return {
+      tokenHash: row.token_hash,
+      csrfToken: row.csrf_token,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
+      person: personOf(row),
+      organisation: { id: row.organisation_id, shortName: row.short_name, fullName: row.full_name },
+    };
+  });
 }
 
 export async function extendSession(db: Db, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {

@@ -1,6 +1,7 @@
-// Live events of calls going on, arriving at once from many workstations, go into the database together
-// (one statement for all that waited: storage/batching.ts). Each upload must still be answered as if it
-// had come alone: stored once, or refused with its own reason, whatever else shared its statement.
+// Requests arriving at once from many workstations share the database's round trips (storage/batching.ts):
+// the live events of calls going on go in by one statement for all that waited, and the sessions of the
+// requests are looked up together. Each request must still be answered as if it had come alone: stored
+// once, or refused with its own reason, by its own session, whatever else shared its statement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCallEvents } from '../../src/server/storage/callEvents';
 import { batch, callEvent, callEvents } from './callEventsKit';
@@ -12,7 +13,7 @@ const CALLS = 24;
 
 type Ack = { callId: string; status: string; added?: number; code?: string };
 
-describe.each(DATABASE_KINDS)('live events arriving together on %s', (kind) => {
+describe.each(DATABASE_KINDS)('requests arriving together on %s', (kind) => {
   let server: TestServer;
   let anna: Session;
   let boris: Session;
@@ -33,7 +34,14 @@ describe.each(DATABASE_KINDS)('live events arriving together on %s', (kind) => {
   it('answers each upload as if it came alone, the refused ones beside the stored', async () => {
     const ids = Array.from({ length: CALLS }, (_, i) => `live-${kind}-${i}`);
     for (const id of ids) await upload(anna, batch(MURMANSK, [id, callEvents(id, 0, 1)]));
-    const [gap, replay, conflict, foreign, twice, ...going] = ids as [string, ...string[]];
+    const [gap, replay, conflict, foreign, twice, ...going] = ids as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      ...string[],
+    ];
 
     const answers = await Promise.all([
       ...going.map((id) => upload(anna, batch(MURMANSK, [id, callEvents(id, 2, 3)]))),
@@ -94,5 +102,31 @@ describe.each(DATABASE_KINDS)('live events arriving together on %s', (kind) => {
     expect(fromDesk).toMatchObject({ callId: lost, status: 'refused', code: 'lease_lost' });
     expect(await held(kept)).toEqual([0, 1, 2, 3]);
     expect(await held(lost)).toEqual([0, 1]);
+  });
+
+  it('answers requests arriving together each by its own session: live, signed out, or of a disabled person', async () => {
+    const live = await server.signInAs(MURMANSK, 'operator');
+    const signedOut = await server.signInAs(MURMANSK, 'operator');
+    expect((await server.call('DELETE', '/api/v1/session', { as: signedOut })).statusCode).toBe(204);
+    const admin = await server.signInAs(MURMANSK, 'administrator');
+    const gone = await server.signIn('boris.operator', 'пароль-бориса-1');
+    const disabled = await server.call('PUT', `/api/v1/admin/people/${gone.personId}/status`, {
+      as: admin,
+      body: { disabled: true },
+    });
+    expect(disabled.statusCode, disabled.body).toBeLessThan(300);
+
+    const asked = [live, signedOut, gone, admin].flatMap((as) => Array.from({ length: 8 }, () => as));
+    const answers = await Promise.all(asked.map((as) => server.call('GET', '/api/v1/session', { as })));
+    answers.forEach((res, i) => {
+      const as = asked[i];
+      if (as === live || as === admin) {
+        expect(res.statusCode).toBe(200);
+        expect(res.json<{ person: { id: string } }>().person.id).toBe(as.personId);
+      } else {
+        expect(res.statusCode).toBe(401);
+        expect(res.json()).toMatchObject({ code: 'session_expired' });
+      }
+    });
   });
 });
