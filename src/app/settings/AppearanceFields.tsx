@@ -12,23 +12,26 @@ const SIZES: FontSize[] = ['normal', 'large', 'larger'];
 
 export function AppearanceFields({ value, onChange }: Props) {
   const labels = t.setup.appearance;
+  /** One setting as a radio group: its choices named from the catalogue. */
+  const choice = <K extends keyof Appearance>(
+    name: K,
+    legend: string,
+    choices: readonly Appearance[K][],
+    names: Record<Appearance[K], string>,
+  ) => (
+    <ChoiceGroup
+      legend={legend}
+      name={name}
+      value={value[name]}
+      options={choices.map((v) => ({ value: v, label: names[v] }))}
+      onChange={(v) => onChange({ ...value, [name]: v })}
+    />
+  );
   return (
     <fieldset>
       <legend>{labels.legend}</legend>
-      <ChoiceGroup
-        legend={labels.theme}
-        name="theme"
-        value={value.theme}
-        options={THEMES.map((v) => ({ value: v, label: labels.themes[v] }))}
-        onChange={(theme) => onChange({ ...value, theme })}
-      />
-      <ChoiceGroup
-        legend={labels.fontSize}
-        name="fontSize"
-        value={value.fontSize}
-        options={SIZES.map((v) => ({ value: v, label: labels.fontSizes[v] }))}
-        onChange={(fontSize) => onChange({ ...value, fontSize })}
-      />
+      {choice('theme', labels.theme, THEMES, labels.themes)}
+      {choice('fontSize', labels.fontSize, SIZES, labels.fontSizes)}
     </fieldset>
   );
 }
