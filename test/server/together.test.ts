@@ -4,6 +4,8 @@
 // once, or refused with its own reason, by its own session, whatever else shared its statement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCallEvents } from '../../src/server/storage/callEvents';
+import { leaseReleased } from '../../src/server/storage/leases';
+import { callTransferring } from './callbacksKit';
 import { batch, callEvent, callEvents } from './callEventsKit';
 import { addBoris, MURMANSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
@@ -33,7 +35,29 @@ describe.each(DATABASE_KINDS)('requests arriving together on %s', (kind) => {
 
   it('answers each upload as if it came alone, the refused ones beside the stored', async () => {
     const ids = Array.from({ length: CALLS }, (_, i) => `live-${kind}-${i}`);
-    for (const id of ids) await upload(anna, batch(MURMANSK, [id, callEvents(id, 0, 1)]));
+    const unknown = `live-${kind}-unknown`;
+    const started = await Promise.all([
+      ...ids.map((id) => upload(anna, batch(MURMANSK, [id, callEvents(id, 0, 1)]))),
+      // The same start twice at once (a retry racing its original), and a start on a version nobody holds.
+      upload(anna, batch(MURMANSK, [ids[0] as string, callEvents(ids[0] as string, 0, 1)])),
+      upload(
+        anna,
+        batch(MURMANSK, [unknown, callEvents(unknown, 0, 1).map((e) => ({ ...e, flowVersion: 999 }))]),
+      ),
+    ]);
+    expect(
+      started
+        .filter((a) => a.callId === ids[0])
+        .map((a) => a.added)
+        .sort(),
+    ).toEqual([0, 2]);
+    for (const id of ids.slice(1))
+      expect(started.filter((a) => a.callId === id)).toEqual([{ callId: id, status: 'stored', added: 2 }]);
+    expect(started.find((a) => a.callId === unknown)).toMatchObject({
+      status: 'refused',
+      code: 'unknown_flow_version',
+    });
+    expect(await held(unknown)).toEqual([]);
     const [gap, replay, conflict, foreign, twice, ...going] = ids as [
       string,
       string,
@@ -102,6 +126,24 @@ describe.each(DATABASE_KINDS)('requests arriving together on %s', (kind) => {
     expect(fromDesk).toMatchObject({ callId: lost, status: 'refused', code: 'lease_lost' });
     expect(await held(kept)).toEqual([0, 1, 2, 3]);
     expect(await held(lost)).toEqual([0, 1]);
+
+    // A call of the laptop's ends and releases the lease; its next call, started beside another's, holds
+    // it again.
+    const done = `lease-live-${kind}-done`;
+    const ended = await upload(boris, {
+      ...batch(MURMANSK, [done, callTransferring(done, 'not-a-person', undefined, true)]),
+      lease: laptop,
+    });
+    expect(ended).toMatchObject({ callId: done, status: 'stored' });
+    expect(await leaseReleased(server.db, boris.personId)).toBe(true);
+    const [nextCall, other] = [`lease-live-${kind}-3`, `live-${kind}-other`];
+    const [again] = await Promise.all([
+      upload(boris, { ...batch(MURMANSK, [nextCall, callEvents(nextCall, 0, 1)]), lease: laptop }),
+      upload(anna, batch(MURMANSK, [other, callEvents(other, 0, 1)])),
+    ]);
+    expect(again).toEqual({ callId: nextCall, status: 'stored', added: 2 });
+    expect(await leaseReleased(server.db, boris.personId)).toBe(false);
+    expect(await held(nextCall)).toEqual([0, 1]);
   });
 
   it('answers requests arriving together each by its own session: live, signed out, or of a disabled person', async () => {

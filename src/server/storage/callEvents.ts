@@ -100,13 +100,15 @@ export async function storeCallEvents(
 const FILED = new Set(['operator.callback', 'operator.transfer']);
 
 /**
- * The common case, in one statement for every such upload waiting at the moment: the next events of one
- * call going on, from the device that holds the lease (not released). Each lease row and then the calls'
- * rows are locked, as the full path locks them; a call's events go in and its next number moves only if
- * the call is this operator's, on these events' flow version, and held up to just before them. Anything
- * else (a replay, a gap, another operator's call, a lost lease) writes nothing for that call and answers
- * null, and the full path stores or refuses it with its reasons. A live event costs the server a share of
- * one round trip to the database instead of six (batching.ts: a group commit).
+ * The common cases, in one statement for every such upload waiting at the moment: a call's first events
+ * (its start, on a flow version the organisation holds), or the next events of a call going on, from the
+ * device that holds the lease. Each lease row and then the calls' rows are locked, as the full path locks
+ * them; a call is created, or its events go in and its next number moves only if the call is this
+ * operator's, on these events' flow version, and held up to just before them; a start re-holds a lease
+ * its device released at its last call's end. Anything else (a replay, a gap, another operator's call, a
+ * lost lease, an end, a callback, a transfer) writes nothing for that call and answers null, and the full
+ * path stores or refuses it with its reasons. A live event costs the server a share of one round trip to
+ * the database instead of six to nine (batching.ts: a group commit).
  */
 async function appendGoingOn(
   db: Kysely<Database>,
@@ -116,7 +118,7 @@ async function appendGoingOn(
   lease: CallEventBatch['lease'],
 ): Promise<StoreResult | null> {
   const [first] = call.events;
-  if (!first || first.seq === 0) return null;
+  if (!first) return null;
   const plain = call.events.every(
     (e, i) =>
       e.seq === first.seq + i &&
@@ -168,6 +170,8 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
         flow_version: first.flowVersion,
         first_seq: first.seq,
         n: a.call.events.length,
+        started_at: new Date(first.at).toISOString(),
+        chain_id: chainOfStart(first.event),
         device_id: a.lease?.deviceId ?? null,
         epoch: a.lease?.epoch ?? null,
         received_at: a.now.toISOString(),
@@ -183,31 +187,49 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
     sql<{ call_id: string; added: number }>`with input as materialized (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(
           call_id text, organisation_id text, person_id text, flow_id text, flow_version integer,
-          first_seq integer, n integer, device_id text, epoch integer, received_at timestamptz, events jsonb)
+          first_seq integer, n integer, started_at timestamptz, chain_id text, device_id text,
+          epoch integer, received_at timestamptz, events jsonb)
       ), standing as materialized (
-        select i.call_id from input i
-        where i.device_id is null
-          or (select count(*) from (select 1 from operator_leases l
-              where l.person_id = i.person_id and l.device_id = i.device_id and l.epoch = i.epoch
-                and l.released_at is null
-              for update) as lease) = 1
+        -- released: false while held, true once its device released it, null when it is not this device's.
+        select i.*, case when i.device_id is null then false else (
+            select l.released_at is not null from operator_leases l
+            where l.person_id = i.person_id and l.device_id = i.device_id and l.epoch = i.epoch
+            for update) end as released
+        from input i
+      ), created as (
+        insert into calls (id, organisation_id, person_id, flow_id, flow_version, started_at, chain_id,
+          next_seq, received_at, updated_at)
+        select s.call_id, s.organisation_id, s.person_id, s.flow_id, s.flow_version, s.started_at, s.chain_id,
+          s.n, s.received_at, s.received_at
+        from standing s
+        where s.first_seq = 0 and s.released is not null
+          and exists (select 1 from flow_versions v where v.organisation_id = s.organisation_id
+            and v.flow_id = s.flow_id and v.version = s.flow_version)
+        on conflict (id) do nothing
+        returning id
       ), held as materialized (
-        select c.id, i.n, i.organisation_id, i.received_at, i.events from input i
-        join calls c on c.id = i.call_id
-        where i.call_id in (select call_id from standing)
-          and c.organisation_id = i.organisation_id and c.person_id = i.person_id
-          and c.flow_id = i.flow_id and c.flow_version = i.flow_version and c.next_seq = i.first_seq
+        select c.id from standing s
+        join calls c on c.id = s.call_id
+        where s.first_seq > 0 and s.released = false
+          and c.organisation_id = s.organisation_id and c.person_id = s.person_id
+          and c.flow_id = s.flow_id and c.flow_version = s.flow_version and c.next_seq = s.first_seq
         order by c.id
         for update of c
       ), added as (
         insert into call_events (call_id, seq, organisation_id, at, type, payload, received_at)
-        select h.id, e.seq, h.organisation_id, e.at, e.type, e.payload, h.received_at
-        from held h
-        cross join lateral jsonb_to_recordset(h.events) as e(seq integer, at timestamptz, type text, payload jsonb)
+        select s.call_id, e.seq, s.organisation_id, e.at, e.type, e.payload, s.received_at
+        from standing s
+        cross join lateral jsonb_to_recordset(s.events) as e(seq integer, at timestamptz, type text, payload jsonb)
+        where s.call_id in (select id from held union all select id from created)
         returning call_id
       ), moved as (
-        update calls set next_seq = calls.next_seq + h.n, updated_at = h.received_at
-        from held h where calls.id = h.id
+        update calls set next_seq = calls.next_seq + s.n, updated_at = s.received_at
+        from standing s where calls.id = s.call_id and calls.id in (select id from held)
+      ), reheld as (
+        update operator_leases l set released_at = null
+        from standing s
+        where s.call_id in (select id from created) and s.released
+          and l.person_id = s.person_id and l.device_id = s.device_id and l.epoch = s.epoch
       )
       select call_id, count(*)::int as added from added group by call_id`.execute(db),
   );

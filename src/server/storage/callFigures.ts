@@ -138,7 +138,12 @@ export interface CallRef {
 async function loggedCall(db: Db, call: CallRef): Promise<LoggedCall | null> {
   const { flow, log, wrapUp } = await callForReplay(db, call);
   if (!flow) return null;
-  return callFromLog(log, flow, wrapUp);
+  try {
+    return callFromLog(log, flow, wrapUp);
+  } catch {
+    // A log the engine cannot replay (a forged start, say) keeps no figures; its events stay stored.
+    return null;
+  }
 }
 
 /**
