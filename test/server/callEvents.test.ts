@@ -140,6 +140,15 @@ describe.each(DATABASE_KINDS)('call events on %s', (kind) => {
     expect(stored.map((e) => e.payload)).toEqual(callEvents(c, 0, 2));
   });
 
+  it('stores a call whose log the engine cannot replay (a start without its organisation) and keeps no figures', async () => {
+    const c = newCall();
+    const ending = callEvent(c, 2, { after: { state: 'ended', stepId: 'farewell' } });
+    const res = await upload(operator, batch(MURMANSK, [c, [...callEvents(c, 0, 1), ending]]));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ calls: [{ callId: c, status: 'stored', added: 3 }] });
+    expect(await held(c)).toEqual([0, 1, 2]);
+  });
+
   it('refuses a call on a flow version the server does not hold, and an event naming another version', async () => {
     const [unknown, known] = [newCall(), newCall()];
     const unpublished = callEvents(unknown, 0, 1).map((e) => ({ ...e, flowVersion: FLOW.version + 100 }));
