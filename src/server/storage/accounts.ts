@@ -97,13 +97,14 @@ export function fullNameOf(row: { surname: string; first_name: string; patronymi
   return [row.surname, row.first_name, row.patronymic].filter(Boolean).join(' ');
 }
 
+/** The columns fullNameOf reads: selected wherever a person is named. */
+export const NAME_COLUMNS = ['people.surname', 'people.first_name', 'people.patronymic'] as const;
+
 /** The columns personOf reads: selected wherever a person is answered. */
 export const PERSON_COLUMNS = [
   'people.id',
   'people.login',
-  'people.surname',
-  'people.first_name',
-  'people.patronymic',
+  ...NAME_COLUMNS,
   'people.position',
   'people.department',
 ] as const;
@@ -241,15 +242,20 @@ export async function setPasswordHash(
 
 export class LastAdministratorError extends Error {}
 
-/** Counts active administrators other than the given person, locking them so two changes cannot race. */
-async function otherActiveAdministrators(db: Db, organisationId: string, personId: string): Promise<number> {
-  const rows = await db
+/** The ids of the people who hold `role` and whose account is active (not disabled). */
+export function activeHoldersOf(db: Db, role: Role) {
+  return db
     .selectFrom('people')
     .innerJoin('person_roles', 'person_roles.person_id', 'people.id')
     .select('people.id')
+    .where('person_roles.role', '=', role)
+    .where('people.disabled_at', 'is', null);
+}
+
+/** Counts active administrators other than the given person, locking them so two changes cannot race. */
+async function otherActiveAdministrators(db: Db, organisationId: string, personId: string): Promise<number> {
+  const rows = await activeHoldersOf(db, 'administrator')
     .where('people.organisation_id', '=', organisationId)
-    .where('person_roles.role', '=', 'administrator')
-    .where('people.disabled_at', 'is', null)
     .where('people.id', '!=', personId)
     .forUpdate()
     .execute();
@@ -268,14 +274,7 @@ async function lockPerson(db: Db, organisationId: string, personId: string): Pro
 }
 
 async function isActiveAdministrator(db: Db, personId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('people')
-    .innerJoin('person_roles', 'person_roles.person_id', 'people.id')
-    .select('people.id')
-    .where('people.id', '=', personId)
-    .where('person_roles.role', '=', 'administrator')
-    .where('people.disabled_at', 'is', null)
-    .executeTakeFirst();
+  const row = await activeHoldersOf(db, 'administrator').where('people.id', '=', personId).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -4,7 +4,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { callbackOfLog } from '../../calls/replay';
 import type { CentreCallback } from '../../protocol';
-import { callToReplay, type CallRef } from './handovers';
+import { readReplayedCall, type CallRef } from './handovers';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -17,15 +17,7 @@ const holderName = sql<string>`coalesce((select trim(p.surname || ' ' || p.first
  * flow version the call ran on, as the workstation's engine did). Returns its id when newly filed.
  */
 export async function fileCallbackOfCall(trx: Transaction<Database>, call: CallRef): Promise<string | null> {
-  const { flow, log } = await callToReplay(trx, call);
-  if (!flow) return null;
-  let task;
-  try {
-    task = callbackOfLog(flow, log);
-  } catch {
-    // A log the engine cannot replay files nothing; its events are stored all the same.
-    return null;
-  }
+  const task = await readReplayedCall(trx, call, callbackOfLog);
   if (!task || task.organisationId !== call.organisationId) return null;
   const inserted = await trx
     .insertInto('callbacks')
@@ -177,18 +169,18 @@ export function releaseCallback(db: Db, who: Actor, id: string): Promise<Callbac
     if (released) return changed(trx, who, id);
     const why = await refusal(trx, who, id);
     // Not held by anyone (it lapsed, or was never claimed): already back in the queue.
-    return why.status === 'missing' && (await exists(trx, who, id)) ? changed(trx, who, id) : why;
+    return why.status === 'missing' && (await stored(trx, who, id)) ? changed(trx, who, id) : why;
   });
 }
 
-async function exists(trx: Transaction<Database>, who: Actor, id: string): Promise<boolean> {
-  const row = await trx
+/** The organisation's callback as stored, kept or not, and the call that kept it; undefined: none. */
+function stored(trx: Transaction<Database>, who: Actor, id: string) {
+  return trx
     .selectFrom('callbacks')
-    .select('id')
+    .select(['id', 'done_call_id'])
     .where('id', '=', id)
     .where('organisation_id', '=', who.organisationId)
     .executeTakeFirst();
-  return row !== undefined;
 }
 
 /**
@@ -212,13 +204,7 @@ export function completeCallback(db: Db, who: Actor, id: string, callId: string)
       .returning('id')
       .executeTakeFirst();
     if (done) return changed(trx, who, id);
-    const again = await trx
-      .selectFrom('callbacks')
-      .select('done_call_id')
-      .where('id', '=', id)
-      .where('organisation_id', '=', who.organisationId)
-      .executeTakeFirst();
-    if (again?.done_call_id === callId) return changed(trx, who, id);
+    if ((await stored(trx, who, id))?.done_call_id === callId) return changed(trx, who, id);
     return refusal(trx, who, id);
   });
 }

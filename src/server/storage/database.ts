@@ -110,6 +110,11 @@ export async function isReachable(db: Kysely<Database>): Promise<boolean> {
   }
 }
 
+/** PostgreSQL's unique violation: the key is another row's, perhaps one written since this writer looked. */
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && e.code === '23505';
+}
+
 /** PostgreSQL's deadlock and serialization failures: the transaction was undone and may simply run again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 

@@ -1,6 +1,7 @@
 // Published flow versions (migration 0002): written once, never changed, read per organisation.
 import { sql, type Kysely } from 'kysely';
 import type { FlowVersionInfo, PublishedFlow } from '../../protocol';
+import { publishNextVersion } from './nextVersion';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -92,14 +93,16 @@ export async function flowHistory(
   return rows.map(infoOf);
 }
 
+const versionsOfFlow = (db: Db, organisationId: string, flowId: string) =>
+  withDefinitions(db, organisationId).where('flow_id', '=', flowId);
+
 export async function findFlowVersion(
   db: Db,
   organisationId: string,
   flowId: string,
   version: number,
 ): Promise<PublishedFlow | null> {
-  const row = await withDefinitions(db, organisationId)
-    .where('flow_id', '=', flowId)
+  const row = await versionsOfFlow(db, organisationId, flowId)
     .where('version', '=', version)
     .executeTakeFirst();
   return row ? publishedOf(row) : null;
@@ -111,8 +114,7 @@ export async function latestFlowVersion(
   organisationId: string,
   flowId: string,
 ): Promise<PublishedFlow | null> {
-  const row = await withDefinitions(db, organisationId)
-    .where('flow_id', '=', flowId)
+  const row = await versionsOfFlow(db, organisationId, flowId)
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -161,22 +163,16 @@ export async function publishFlowVersion(
   baseVersion: number | null,
   input: NewFlowVersion,
 ): Promise<PublishResult> {
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const latest = await latestFlowVersion(trx, input.organisationId, input.flowId);
-      if ((latest?.version ?? null) !== baseVersion) return { ok: false, latest };
-      const version = (latest?.version ?? 0) + 1;
+  return publishNextVersion<PublishedFlow, PublishResult>(db, baseVersion, {
+    newest: (d) => latestFlowVersion(d, input.organisationId, input.flowId),
+    write: async (trx, version) => {
       await insertFlowVersion(trx, { ...input, version });
       const published = await findFlowVersion(trx, input.organisationId, input.flowId, version);
       if (!published) throw new Error('A version just written cannot be read back.');
       return { ok: true, published };
-    });
-  } catch (e) {
-    // Another writer took the number between our read and our insert: the same as a stale base.
-    if (typeof e === 'object' && e !== null && 'code' in e && e.code === '23505')
-      return { ok: false, latest: await latestFlowVersion(db, input.organisationId, input.flowId) };
-    throw e;
-  }
+    },
+    stale: (latest) => ({ ok: false, latest }),
+  });
 }
 
 /** Organisations that hold no flow yet: a new one is given the flows the build brought. */

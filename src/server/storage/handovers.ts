@@ -6,6 +6,7 @@ import { handoverOfLog } from '../../calls/replay';
 import type { CallRecordEvent } from '../../calls/record';
 import type { FlowDefinition } from '../../flows/types';
 import type { HandoverOffer } from '../../protocol';
+import { activeHoldersOf } from './accounts';
 import { callForReplay } from './callFigures';
 import type { Database } from './schema';
 
@@ -20,24 +21,30 @@ export interface CallRef {
   flowVersion: number;
 }
 
-/** The call's events as the workstation recorded them, and its flow version: what both filers replay. */
-export async function callToReplay(
+/**
+ * What `read` finds in the call's events as the workstation recorded them, replayed through the flow
+ * version the call ran on (as the workstation's engine did): both filers' reading. Null when the server
+ * holds no such version, or when the engine cannot replay the log (its events are stored all the same).
+ */
+export async function readReplayedCall<T>(
   trx: Trx,
   call: CallRef,
-): Promise<{ flow: FlowDefinition | null; log: CallRecordEvent[] }> {
-  return callForReplay(trx, { ...call, callId: call.id });
+  read: (flow: FlowDefinition, log: CallRecordEvent[]) => T | null,
+): Promise<T | null> {
+  const { flow, log } = await callForReplay(trx, { ...call, callId: call.id });
+  if (!flow) return null;
+  try {
+    return read(flow, log);
+  } catch {
+    return null;
+  }
 }
 
 /** An operator of the organisation who can take a call: anyone else named in the directory gets nothing. */
 async function isActiveOperator(trx: Trx, organisationId: string, personId: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('people')
-    .innerJoin('person_roles', 'person_roles.person_id', 'people.id')
-    .select('people.id')
+  const row = await activeHoldersOf(trx, 'operator')
     .where('people.id', '=', personId)
     .where('people.organisation_id', '=', organisationId)
-    .where('people.disabled_at', 'is', null)
-    .where('person_roles.role', '=', 'operator')
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -46,14 +53,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Files the handover the call's latest transfer makes, if any; returns it when newly filed. */
 export async function fileHandoverOfCall(trx: Trx, call: CallRef): Promise<HandoverOffer | null> {
-  const { flow, log } = await callToReplay(trx, call);
-  if (!flow) return null;
-  let handover;
-  try {
-    handover = handoverOfLog(flow, log);
-  } catch {
-    return null;
-  }
+  const handover = await readReplayedCall(trx, call, handoverOfLog);
   if (!handover || !UUID.test(handover.recipientPersonId)) return null;
   if (!(await isActiveOperator(trx, call.organisationId, handover.recipientPersonId))) return null;
   const inserted = await trx

@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { articleHash } from '../../kb/overlay';
 import { idFromFileName, restoreArticle } from '../../kb/parse';
 import type { KbArticleFile } from '../../protocol';
+import { publishNextVersion } from './nextVersion';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -35,14 +36,14 @@ function storedVersion(row: {
   };
 }
 
+const versionsOf = (db: Db, organisationId: string) =>
+  db.selectFrom('kb_versions').where('organisation_id', '=', organisationId);
+
+const newestOf = (db: Db, organisationId: string) =>
+  versionsOf(db, organisationId).orderBy('version', 'desc').limit(1);
+
 export async function latestKbVersion(db: Db, organisationId: string): Promise<StoredKbVersion | null> {
-  const row = await db
-    .selectFrom('kb_versions')
-    .select(versionColumns)
-    .where('organisation_id', '=', organisationId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await newestOf(db, organisationId).select(versionColumns).executeTakeFirst();
   return row ? storedVersion(row) : null;
 }
 
@@ -51,10 +52,8 @@ export async function kbVersionOf(
   organisationId: string,
   version: number,
 ): Promise<StoredKbVersion | null> {
-  const row = await db
-    .selectFrom('kb_versions')
+  const row = await versionsOf(db, organisationId)
     .select(versionColumns)
-    .where('organisation_id', '=', organisationId)
     .where('version', '=', version)
     .executeTakeFirst();
   return row ? storedVersion(row) : null;
@@ -65,13 +64,7 @@ export async function latestKbBundle(
   db: Db,
   organisationId: string,
 ): Promise<{ version: number; bundle: string | null } | null> {
-  const row = await db
-    .selectFrom('kb_versions')
-    .select(['version', 'bundle'])
-    .where('organisation_id', '=', organisationId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await newestOf(db, organisationId).select(['version', 'bundle']).executeTakeFirst();
   return row ?? null;
 }
 
@@ -133,21 +126,15 @@ export async function publishKbVersion(
   baseVersion: number | null,
   input: NewKbVersion,
 ): Promise<KbPublishResult> {
-  const latestNumber = async (d: Db) => (await latestKbVersion(d, input.organisationId))?.version ?? null;
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const latest = await latestKbVersion(trx, input.organisationId);
-      if ((latest?.version ?? null) !== baseVersion) return { ok: false, latest: latest?.version ?? null };
-      const version = (latest?.version ?? 0) + 1;
+  return publishNextVersion<StoredKbVersion, KbPublishResult>(db, baseVersion, {
+    newest: (d) => latestKbVersion(d, input.organisationId),
+    write: async (trx, version, latest) => {
       const changed = changedIds(latest?.articles ?? [], input.articles);
       await insertKbVersion(trx, { ...input, version, changed });
       return { ok: true, version };
-    });
-  } catch (e) {
-    if (typeof e === 'object' && e !== null && 'code' in e && e.code === '23505')
-      return { ok: false, latest: await latestNumber(db) };
-    throw e;
-  }
+    },
+    stale: (latest) => ({ ok: false, latest: latest?.version ?? null }),
+  });
 }
 
 /** Gives the articles the build brought to every organisation that holds no knowledge base yet. */

@@ -3,7 +3,8 @@
 // transaction, so a reader never sees half of a change.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { OperatorGroup } from '../../protocol';
-import { fullNameOf } from './accounts';
+import { fullNameOf, NAME_COLUMNS } from './accounts';
+import { isUniqueViolation } from './database';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -27,13 +28,7 @@ export async function listGroups(db: Db, organisationId: string): Promise<Operat
     db
       .selectFrom('operator_group_members')
       .innerJoin('people', 'people.id', 'operator_group_members.person_id')
-      .select([
-        'operator_group_members.group_id',
-        'people.id',
-        'people.surname',
-        'people.first_name',
-        'people.patronymic',
-      ])
+      .select(['operator_group_members.group_id', 'people.id', ...NAME_COLUMNS])
       .where('operator_group_members.organisation_id', '=', organisationId)
       .execute(),
   ]);
@@ -132,7 +127,7 @@ export async function writeGroup(db: Db, g: GroupWrite, create: boolean): Promis
         .executeTakeFirst()
         .catch((e: unknown) => {
           // Another administrator took the name since the check: the unique key refused it.
-          if (e instanceof Error && 'code' in e && e.code === '23505') throw new GroupNameTakenError();
+          if (isUniqueViolation(e)) throw new GroupNameTakenError();
           throw e;
         });
       if (Number(updated.numUpdatedRows) === 0) return false;

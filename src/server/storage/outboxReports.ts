@@ -2,7 +2,7 @@
 // sign-out forgets it, and read by the supervisors' board as the outboxes stuck now.
 import type { Kysely, Transaction } from 'kysely';
 import type { OutboxReport } from '../../protocol';
-import { fullNameOf } from './accounts';
+import { fullNameOf, NAME_COLUMNS } from './accounts';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -42,9 +42,7 @@ export async function stuckOutboxes(db: Db, organisationId: string, now: number)
     .innerJoin('people', 'people.id', 'outbox_reports.person_id')
     .select([
       'outbox_reports.person_id',
-      'people.surname',
-      'people.first_name',
-      'people.patronymic',
+      ...NAME_COLUMNS,
       'outbox_reports.waiting_calls',
       'outbox_reports.stuck_since',
       'outbox_reports.oldest_at',

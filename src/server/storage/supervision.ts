@@ -37,7 +37,7 @@ import {
   stillPending,
   TIMELESS_SUMS,
 } from './figureSums';
-import { fullNameOf } from './accounts';
+import { fullNameOf, NAME_COLUMNS } from './accounts';
 import { madeByGroup } from './operatorGroups';
 import type { Database } from './schema';
 
@@ -496,14 +496,7 @@ export async function commentsOn(db: Db, callId: string): Promise<StoredComment[
   const rows = await db
     .selectFrom('call_comments')
     .innerJoin('people', 'people.id', 'call_comments.author_person_id')
-    .select([
-      'call_comments.id',
-      'call_comments.body',
-      'call_comments.created_at',
-      'people.surname',
-      'people.first_name',
-      'people.patronymic',
-    ])
+    .select(['call_comments.id', 'call_comments.body', 'call_comments.created_at', ...NAME_COLUMNS])
     .where('call_comments.call_id', '=', callId)
     .orderBy('call_comments.created_at')
     .execute();
@@ -541,7 +534,7 @@ export async function lineNow(db: Db, organisationId: string, now: number) {
     .selectFrom('sessions')
     .innerJoin('people', 'people.id', 'sessions.person_id')
     .innerJoin('person_roles', 'person_roles.person_id', 'people.id')
-    .select(['people.id', 'people.surname', 'people.first_name', 'people.patronymic'])
+    .select(['people.id', ...NAME_COLUMNS])
     .distinct()
     .where('sessions.organisation_id', '=', organisationId)
     .where('sessions.expires_at', '>', new Date(now))
@@ -715,9 +708,7 @@ export async function chainOf(
     .select([
       'calls.id',
       'calls.started_at',
-      'people.surname',
-      'people.first_name',
-      'people.patronymic',
+      ...NAME_COLUMNS,
       'call_figures.facts',
       'call_figures.caller_name',
       'call_figures.caller_phone',
