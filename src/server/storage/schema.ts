@@ -218,22 +218,23 @@ export interface HandoversTable {
   created_at: CreatedAt;
 }
 
-export interface OperatorLeasesTable {
+/** An operator's lease as a device holds it: whose it is, the device, and its fencing number. */
+interface LeaseColumns {
   person_id: string;
   organisation_id: string;
   device_id: string;
-  epoch: ColumnType<number, number, number>;
+  epoch: number;
+}
+
+export interface OperatorLeasesTable extends LeaseColumns {
   acquired_at: Date;
   /** Migration 0010: when the call it was held for ended; null while held. */
   released_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
-export interface FencedCallEventsTable {
+/** A refused device's events, kept aside under the lease it had lost (migration 0004). */
+export interface FencedCallEventsTable extends LeaseColumns {
   id: Generated<string>;
-  organisation_id: string;
-  person_id: string;
-  device_id: string;
-  epoch: number;
   call_id: string;
   seq: number;
   payload: ColumnType<unknown, string, never>;
@@ -242,23 +243,23 @@ export interface FencedCallEventsTable {
   restored_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
-export interface FlowDraftsTable {
+/** An editor's working copy of something, as typed: what flows' and articles' drafts both keep. */
+interface DraftColumns {
   organisation_id: string;
   person_id: string;
-  flow_id: string;
   draft: ColumnType<unknown, string, string>;
-  base_version: number | null;
   saved_at: ColumnType<Date, Date, Date>;
 }
 
-/** Migration 0011: each editor's working copy of an article, as typed. */
-export interface ArticleDraftsTable {
-  organisation_id: string;
-  person_id: string;
+export interface FlowDraftsTable extends DraftColumns {
+  flow_id: string;
+  base_version: number | null;
+}
+
+/** Migration 0011: each editor's working copy of an article, as flows' drafts are. */
+export interface ArticleDraftsTable extends DraftColumns {
   article_id: string;
-  draft: ColumnType<unknown, string, string>;
   base: string | null;
-  saved_at: ColumnType<Date, Date, Date>;
 }
 
 export interface KbVersionsTable {
