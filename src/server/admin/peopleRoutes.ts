@@ -1,6 +1,7 @@
 // /api/v1/admin/people: an administrator manages the people of their own organisation. Another
 // organisation's person is not found (404), never forbidden: ids of other tenants reveal nothing.
 import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -14,10 +15,10 @@ import {
   setStatusSchema,
   type AdminPerson,
 } from '../../protocol';
-import { sessionOf } from '../auth/guard';
 import { hashPassword } from '../auth/passwords';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
+import { actorOf, auditBy, orNotFound, routeDeclarations } from '../routeKit';
 import {
   findPerson,
   insertPerson,
@@ -28,63 +29,59 @@ import {
   setPasswordHash,
   setRoles,
 } from '../storage/accounts';
-import { appendAudit, type AuditAction } from '../storage/audit';
+import type { AuditAction } from '../storage/audit';
 import { deletePersonSessions } from '../storage/sessions';
 
 const access = ['administrator'] as const;
-const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+const declare = routeDeclarations('admin', [400, 401, 403, 404]);
 
 export const peopleRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
-  const found = async (organisationId: string, personId: string): Promise<AdminPerson> => {
-    const person = await findPerson(db, organisationId, personId);
-    if (!person) throw new ApiError(404, 'person_not_found');
-    return person;
-  };
+  const found = async (organisationId: string, personId: string): Promise<AdminPerson> =>
+    orNotFound(await findPerson(db, organisationId, personId), 'person_not_found');
 
-  const audit = async (
-    request: Parameters<typeof sessionOf>[0],
+  const audit = (
+    request: FastifyRequest,
     action: AuditAction,
     targetPersonId: string,
     details: Record<string, unknown> = {},
-  ) => {
-    const s = sessionOf(request);
-    await appendAudit(db, {
-      organisationId: s.organisation.id,
-      actorPersonId: s.person.id,
-      action,
-      targetPersonId,
-      address: request.ip,
-      details,
-      at: config.now(),
-    });
+  ) => auditBy(db, request, { action, targetPersonId, details, at: config.now() });
+
+  /**
+   * Changes a person of the organisation (false: there is no such person), refused when it would leave
+   * the organisation without an active administrator; audited, and answered with the person as now.
+   */
+  const change = async (
+    request: FastifyRequest,
+    personId: string,
+    write: (organisationId: string) => Promise<boolean>,
+    action: AuditAction,
+    details?: Record<string, unknown>,
+  ): Promise<AdminPerson> => {
+    const { organisationId } = actorOf(request);
+    try {
+      if (!(await write(organisationId))) throw new ApiError(404, 'person_not_found');
+    } catch (e) {
+      if (e instanceof LastAdministratorError) throw new ApiError(409, 'last_administrator');
+      throw e;
+    }
+    await audit(request, action, personId, details);
+    return found(organisationId, personId);
   };
 
   app.get(
     '',
-    {
-      config: { access },
-      schema: {
-        summary: 'People of my organisation',
-        tags: ['admin'],
-        response: { 200: peopleListSchema, ...refusals },
-      },
-    },
-    async (request) => ({ people: await listPeople(db, sessionOf(request).organisation.id) }),
+    declare(access, 'People of my organisation', { response: { 200: peopleListSchema } }),
+    async (request) => ({ people: await listPeople(db, actorOf(request).organisationId) }),
   );
 
   app.post(
     '',
-    {
-      config: { access },
-      schema: {
-        summary: 'Add a person',
-        tags: ['admin'],
-        body: newPersonSchema,
-        response: { 201: adminPersonSchema, ...refusals, 409: apiErrorSchema },
-      },
-    },
+    declare(access, 'Add a person', {
+      body: newPersonSchema,
+      response: { 201: adminPersonSchema, 409: apiErrorSchema },
+    }),
     async (request, reply) => {
-      const organisationId = sessionOf(request).organisation.id;
+      const { organisationId } = actorOf(request);
       const { password, ...rest } = request.body;
       const id = randomUUID();
       try {
@@ -105,21 +102,15 @@ export const peopleRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, confi
 
   app.put(
     '/:personId/password',
-    {
-      config: { access },
-      schema: {
-        summary: "Reset a person's password (ends their sessions)",
-        tags: ['admin'],
-        params: personParamsSchema,
-        body: setPasswordSchema,
-        response: { 204: z.null(), ...refusals },
-      },
-    },
+    declare(access, "Reset a person's password (ends their sessions)", {
+      params: personParamsSchema,
+      body: setPasswordSchema,
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
-      const s = sessionOf(request);
       const { personId } = request.params;
       const hash = await hashPassword(request.body.password, config.passwordHashing);
-      if (!(await setPasswordHash(db, s.organisation.id, personId, hash, config.now()))) {
+      if (!(await setPasswordHash(db, actorOf(request).organisationId, personId, hash, config.now()))) {
         throw new ApiError(404, 'person_not_found');
       }
       await deletePersonSessions(db, personId);
@@ -130,56 +121,40 @@ export const peopleRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, confi
 
   app.put(
     '/:personId/status',
-    {
-      config: { access },
-      schema: {
-        summary: 'Disable or enable a person (disabling ends their sessions)',
-        tags: ['admin'],
-        params: personParamsSchema,
-        body: setStatusSchema,
-        response: { 200: adminPersonSchema, ...refusals, 409: apiErrorSchema },
-      },
-    },
+    declare(access, 'Disable or enable a person (disabling ends their sessions)', {
+      params: personParamsSchema,
+      body: setStatusSchema,
+      response: { 200: adminPersonSchema, 409: apiErrorSchema },
+    }),
     async (request) => {
-      const organisationId = sessionOf(request).organisation.id;
       const { personId } = request.params;
-      try {
-        const done = await setDisabled(db, organisationId, personId, request.body.disabled, config.now());
-        if (!done) throw new ApiError(404, 'person_not_found');
-      } catch (e) {
-        if (e instanceof LastAdministratorError) throw new ApiError(409, 'last_administrator');
-        throw e;
-      }
-      await audit(request, request.body.disabled ? 'person_disabled' : 'person_enabled', personId);
-      return found(organisationId, personId);
+      const { disabled } = request.body;
+      return change(
+        request,
+        personId,
+        (organisationId) => setDisabled(db, organisationId, personId, disabled, config.now()),
+        disabled ? 'person_disabled' : 'person_enabled',
+      );
     },
   );
 
   app.put(
     '/:personId/roles',
-    {
-      config: { access },
-      schema: {
-        summary: "Set a person's roles",
-        tags: ['admin'],
-        params: personParamsSchema,
-        body: setRolesSchema,
-        response: { 200: adminPersonSchema, ...refusals, 409: apiErrorSchema },
-      },
-    },
+    declare(access, "Set a person's roles", {
+      params: personParamsSchema,
+      body: setRolesSchema,
+      response: { 200: adminPersonSchema, 409: apiErrorSchema },
+    }),
     async (request) => {
-      const organisationId = sessionOf(request).organisation.id;
       const { personId } = request.params;
-      try {
-        if (!(await setRoles(db, organisationId, personId, request.body.roles, config.now()))) {
-          throw new ApiError(404, 'person_not_found');
-        }
-      } catch (e) {
-        if (e instanceof LastAdministratorError) throw new ApiError(409, 'last_administrator');
-        throw e;
-      }
-      await audit(request, 'roles_set', personId, { roles: request.body.roles });
-      return found(organisationId, personId);
+      const { roles } = request.body;
+      return change(
+        request,
+        personId,
+        (organisationId) => setRoles(db, organisationId, personId, roles, config.now()),
+        'roles_set',
+        { roles },
+      );
     },
   );
   // Routes are registered synchronously; Fastify takes a promise from an async plugin.

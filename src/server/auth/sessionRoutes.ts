@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { apiErrorSchema, sessionSchema, signInSchema, type SessionInfo } from '../../protocol';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
+import { auditBy, routeDeclarations } from '../routeKit';
 import { server as messages } from '../../i18n/ru/server';
 import { findPersonForSignIn, loginKey } from '../storage/accounts';
 import { appendAudit } from '../storage/audit';
@@ -24,7 +25,7 @@ function info(s: SessionRow): SessionInfo {
   };
 }
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
+const declare = routeDeclarations('session', [400, 401, 403]);
 
 export const sessionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, deps) => {
   const { db, config } = deps;
@@ -37,7 +38,13 @@ export const sessionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, deps) => {
         summary: 'Sign in',
         tags: ['session'],
         body: signInSchema,
-        response: { 200: sessionSchema, ...errors, 429: apiErrorSchema },
+        response: {
+          200: sessionSchema,
+          400: apiErrorSchema,
+          401: apiErrorSchema,
+          403: apiErrorSchema,
+          429: apiErrorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -126,33 +133,16 @@ export const sessionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, deps) => {
 
   app.get(
     '/session',
-    {
-      config: { access: 'signedIn' },
-      schema: {
-        summary: 'Who am I',
-        tags: ['session'],
-        response: { 200: sessionSchema, 401: apiErrorSchema },
-      },
-    },
+    declare('signedIn', 'Who am I', { response: { 200: sessionSchema } }, [401]),
     (request) => Promise.resolve(info(sessionOf(request))),
   );
 
   app.delete(
     '/session',
-    {
-      config: { access: 'signedIn' },
-      schema: { summary: 'Sign out', tags: ['session'], response: { 204: z.null(), ...errors } },
-    },
+    declare('signedIn', 'Sign out', { response: { 204: z.null() } }),
     async (request, reply) => {
-      const s = sessionOf(request);
-      await deleteSession(db, s.tokenHash);
-      await appendAudit(db, {
-        organisationId: s.organisation.id,
-        actorPersonId: s.person.id,
-        action: 'sign_out',
-        address: request.ip,
-        at: config.now(),
-      });
+      await deleteSession(db, sessionOf(request).tokenHash);
+      await auditBy(db, request, { action: 'sign_out', at: config.now() });
       clearSessionCookie(request, reply);
       return reply.code(204).send(null);
     },
@@ -160,22 +150,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, deps) => {
 
   app.delete(
     '/session/everywhere',
-    {
-      config: { access: 'signedIn' },
-      schema: {
-        summary: 'Sign out on every device',
-        tags: ['session'],
-        response: { 204: z.null(), ...errors },
-      },
-    },
+    declare('signedIn', 'Sign out on every device', { response: { 204: z.null() } }),
     async (request, reply) => {
-      const s = sessionOf(request);
-      const ended = await deletePersonSessions(db, s.person.id);
-      await appendAudit(db, {
-        organisationId: s.organisation.id,
-        actorPersonId: s.person.id,
+      const ended = await deletePersonSessions(db, sessionOf(request).person.id);
+      await auditBy(db, request, {
         action: 'sign_out_everywhere',
-        address: request.ip,
         details: { sessions: ended },
         at: config.now(),
       });

@@ -1,18 +1,19 @@
 // /api/v1/callbacks: the organisation's queue of promised callbacks (issue 17). Operators and supervisors
 // of that organisation read it; an operator claims one before calling, gives it back, or closes it with
 // the call that kept it. Every change is announced, so every workstation refetches the queue.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  apiErrorSchema,
   callbackDoneSchema,
   callbackParamsSchema,
   callbackQueueSchema,
   centreCallbackSchema,
+  type CentreCallback,
 } from '../../protocol';
 import { server as messages } from '../../i18n/ru/server';
-import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
+import { actorOf, routeDeclarations } from '../routeKit';
 import {
   claimCallback,
   completeCallback,
@@ -23,7 +24,9 @@ import {
 
 const readers = ['operator', 'supervisor'] as const;
 const takers = ['operator'] as const;
-const refusals = { 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
+const declare = routeDeclarations('callbacks', [401, 403, 404, 409]);
+/** The operator changing a callback, at the time they change it. */
+type CallbackActor = ReturnType<typeof actorOf> & { now: Date };
 
 function settled(change: CallbackChange) {
   switch (change.status) {
@@ -48,89 +51,64 @@ function settled(change: CallbackChange) {
 }
 
 export const callbackRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
-  const actor = (request: Parameters<typeof sessionOf>[0]) => {
-    const session = sessionOf(request);
-    return { organisationId: session.organisation.id, personId: session.person.id, now: config.now() };
+  /**
+   * A change to one callback by the signed-in operator, settled into the callback or its refusal, and
+   * announced to every workstation of the organisation.
+   */
+  const change = async (
+    request: FastifyRequest,
+    write: (who: CallbackActor) => Promise<CallbackChange>,
+  ): Promise<CentreCallback> => {
+    const who = { ...actorOf(request), now: config.now() };
+    const callback = settled(await write(who));
+    await events.announce(who.organisationId, { kind: 'callbacks', callbackId: callback.id });
+    return callback;
   };
-  const announce = (organisationId: string, callbackId: string) =>
-    events.announce(organisationId, { kind: 'callbacks', callbackId });
 
   app.get(
     '',
-    {
-      config: { access: readers },
-      schema: {
-        summary: 'The organisation’s callbacks not yet kept, nearest deadline first',
-        tags: ['callbacks'],
-        response: { 200: callbackQueueSchema, ...refusals },
-      },
-    },
+    declare(readers, 'The organisation’s callbacks not yet kept, nearest deadline first', {
+      response: { 200: callbackQueueSchema },
+    }),
     async (request) => {
-      const who = actor(request);
+      const now = config.now();
       return {
-        callbacks: await listOpenCallbacks(db, who.organisationId, who.now),
-        at: who.now.toISOString(),
+        callbacks: await listOpenCallbacks(db, actorOf(request).organisationId, now),
+        at: now.toISOString(),
       };
     },
   );
 
   app.post(
     '/:id/claim',
-    {
-      config: { access: takers },
-      schema: {
-        summary: 'Take a callback before calling: exactly one of several claiming at once gets it',
-        tags: ['callbacks'],
-        params: callbackParamsSchema,
-        response: { 200: centreCallbackSchema, ...refusals },
-      },
-    },
-    async (request) => {
-      const who = actor(request);
-      const until = new Date(who.now.getTime() + config.callbackClaimMinutes * 60_000);
-      const callback = settled(await claimCallback(db, who, request.params.id, until));
-      await announce(who.organisationId, callback.id);
-      return callback;
-    },
+    declare(takers, 'Take a callback before calling: exactly one of several claiming at once gets it', {
+      params: callbackParamsSchema,
+      response: { 200: centreCallbackSchema },
+    }),
+    (request) =>
+      change(request, (who) => {
+        const until = new Date(who.now.getTime() + config.callbackClaimMinutes * 60_000);
+        return claimCallback(db, who, request.params.id, until);
+      }),
   );
 
   app.post(
     '/:id/release',
-    {
-      config: { access: takers },
-      schema: {
-        summary: 'Give a claimed callback back to the queue',
-        tags: ['callbacks'],
-        params: callbackParamsSchema,
-        response: { 200: centreCallbackSchema, ...refusals },
-      },
-    },
-    async (request) => {
-      const who = actor(request);
-      const callback = settled(await releaseCallback(db, who, request.params.id));
-      await announce(who.organisationId, callback.id);
-      return callback;
-    },
+    declare(takers, 'Give a claimed callback back to the queue', {
+      params: callbackParamsSchema,
+      response: { 200: centreCallbackSchema },
+    }),
+    (request) => change(request, (who) => releaseCallback(db, who, request.params.id)),
   );
 
   app.post(
     '/:id/done',
-    {
-      config: { access: takers },
-      schema: {
-        summary: 'The callback was made: close it, linked to the call that kept it',
-        tags: ['callbacks'],
-        params: callbackParamsSchema,
-        body: callbackDoneSchema,
-        response: { 200: centreCallbackSchema, ...refusals },
-      },
-    },
-    async (request) => {
-      const who = actor(request);
-      const callback = settled(await completeCallback(db, who, request.params.id, request.body.callId));
-      await announce(who.organisationId, callback.id);
-      return callback;
-    },
+    declare(takers, 'The callback was made: close it, linked to the call that kept it', {
+      params: callbackParamsSchema,
+      body: callbackDoneSchema,
+      response: { 200: centreCallbackSchema },
+    }),
+    (request) => change(request, (who) => completeCallback(db, who, request.params.id, request.body.callId)),
   );
   return Promise.resolve();
 };

@@ -22,6 +22,7 @@ import {
 import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
+import { actorOf, routeDeclarations } from '../routeKit';
 import { server as messages } from '../../i18n/ru/server';
 import { storeCallEvents, type StoreResult } from '../storage/callEvents';
 import { storeWrapUps } from '../storage/callWrapUps';
@@ -40,7 +41,7 @@ const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
 const UPLOADS_AT_ONCE = 20;
 const MAX_INT = 2 ** 31 - 1;
 const MAX_TIME = 8.64e15;
-const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema };
+const declare = routeDeclarations('calls', [400, 401, 403, 413]);
 
 /** A batch for this organisation, its numbers within what the database holds, each event under its call. */
 function checkBatch(organisationId: string, batch: CallImport): void {
@@ -82,13 +83,14 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
     '/events',
     {
       ...gated,
-      config: { access },
-      schema: {
-        summary: 'Upload call events, grouped per call in order; each is stored once by (callId, seq)',
-        tags: ['calls'],
-        body: callEventBatchSchema,
-        response: { 200: callEventAcksSchema, ...refusals },
-      },
+      ...declare(
+        access,
+        'Upload call events, grouped per call in order; each is stored once by (callId, seq)',
+        {
+          body: callEventBatchSchema,
+          response: { 200: callEventAcksSchema },
+        },
+      ),
     },
     async (request) => {
       const session = sessionOf(request);
@@ -140,22 +142,23 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
     '/imports',
     {
       ...gated,
-      config: { access: importers },
+      ...declare(
+        importers,
+        'Send calls imported from workstation files; each is filed under the operator it names',
+        {
+          body: callImportSchema,
+          response: { 200: callImportAcksSchema },
+        },
+      ),
       bodyLimit: IMPORT_BODY_LIMIT,
-      schema: {
-        summary: 'Send calls imported from workstation files; each is filed under the operator it names',
-        tags: ['calls'],
-        body: callImportSchema,
-        response: { 200: callImportAcksSchema, ...refusals },
-      },
     },
     async (request) => {
-      const session = sessionOf(request);
-      checkBatch(session.organisation.id, request.body);
-      const results = await importCalls(db, session.organisation.id, request.body.calls, config.now());
+      const { organisationId } = actorOf(request);
+      checkBatch(organisationId, request.body);
+      const results = await importCalls(db, organisationId, request.body.calls, config.now());
       if (results.some((r) => r.status === 'stored' && r.added > 0)) {
-        board.moved(session.organisation.id);
-        rollups.soon(session.organisation.id);
+        board.moved(organisationId);
+        rollups.soon(organisationId);
       }
       return {
         calls: results.map((r) => (r.status === 'stored' ? r : { ...r, message: messages.api[r.code] })),
@@ -164,18 +167,12 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
   );
   app.post(
     '/lease',
-    {
-      config: { access },
-      schema: {
-        summary: 'Hold the operator’s one active call on this device, or take it over from another',
-        tags: ['calls'],
-        body: leaseRequestSchema,
-        response: { 200: leaseSchema, 409: apiErrorSchema, ...refusals },
-      },
-    },
+    declare(access, 'Hold the operator’s one active call on this device, or take it over from another', {
+      body: leaseRequestSchema,
+      response: { 200: leaseSchema, 409: apiErrorSchema },
+    }),
     async (request) => {
-      const session = sessionOf(request);
-      const who = { organisationId: session.organisation.id, personId: session.person.id, now: config.now() };
+      const who = { ...actorOf(request), now: config.now() };
       const result = await acquireLease(db, who, request.body.deviceId, request.body.takeOver);
       if (result.status === 'held') {
         // The device that lost the lease hears it at once (if it listens) rather than at its next upload.
@@ -192,24 +189,14 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
   );
   app.put(
     '/outbox',
-    {
-      config: { access },
-      schema: {
-        summary: "Report how this workstation's outbox stands (stuck, or moving again)",
-        tags: ['calls'],
-        body: outboxReportSchema,
-        response: { 204: z.null(), ...refusals },
-      },
-    },
+    declare(access, "Report how this workstation's outbox stands (stuck, or moving again)", {
+      body: outboxReportSchema,
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
-      const session = sessionOf(request);
-      const from = {
-        sessionTokenHash: session.tokenHash,
-        organisationId: session.organisation.id,
-        personId: session.person.id,
-      };
+      const from = { sessionTokenHash: sessionOf(request).tokenHash, ...actorOf(request) };
       await saveOutboxReport(db, from, request.body, config.now().getTime());
-      board.moved(session.organisation.id);
+      board.moved(from.organisationId);
       return reply.code(204).send(null);
     },
   );

@@ -2,13 +2,13 @@
 // force and what is scheduled; editors and administrators publish. A version is checked exactly as
 // flows:check checks a file, and is refused whole with the checker's own words; a draft based on a
 // version that is no longer the newest is refused with that newer version, to compare with.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkFlow } from '../../flows/check';
 import { hasErrors } from '../../flows/issues';
 import { issueLine } from '../../i18n/ru/flowIssues';
 import {
-  apiErrorSchema,
   flowCatalogueSchema,
   flowHistorySchema,
   flowIdSchema,
@@ -19,10 +19,9 @@ import {
   publishFlowSchema,
   saveFlowDraftSchema,
 } from '../../protocol';
-import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { appendAudit } from '../storage/audit';
+import { actorOf, auditBy, orNotFound, routeDeclarations } from '../routeKit';
 import { deleteFlowDraft, findFlowDraft, saveFlowDraft } from '../storage/flowDrafts';
 import {
   catalogueMark,
@@ -35,7 +34,7 @@ import {
 const readers = 'signedIn' as const;
 type Catalogue = z.infer<typeof flowCatalogueSchema>;
 const publishers = ['editor', 'administrator'] as const;
-const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+const declare = routeDeclarations('flows', [400, 401, 403, 404]);
 const flowParams = z.object({ flowId: flowIdSchema });
 const versionParams = flowParams.extend({ version: flowVersionNumberSchema });
 
@@ -45,17 +44,12 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
 
   app.get(
     '',
-    {
-      config: { access: readers },
-      schema: {
-        summary: 'The flows in force and those scheduled to take effect',
-        tags: ['flows'],
-        response: { 200: flowCatalogueSchema, ...refusals },
-      },
-    },
+    declare(readers, 'The flows in force and those scheduled to take effect', {
+      response: { 200: flowCatalogueSchema },
+    }),
     async (request, reply) => {
       const now = config.now();
-      const organisationId = sessionOf(request).organisation.id;
+      const { organisationId } = actorOf(request);
       // Every workstation of a centre asks at once after a publication: the answer is serialised once
       // per change (a new version, or a scheduled one taking effect), and only the time is fresh.
       const mark = await catalogueMark(db, organisationId);
@@ -78,17 +72,12 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
 
   app.get(
     '/:flowId/versions',
-    {
-      config: { access: readers },
-      schema: {
-        summary: 'Every published version of a flow, newest first',
-        tags: ['flows'],
-        params: flowParams,
-        response: { 200: flowHistorySchema, ...refusals },
-      },
-    },
+    declare(readers, 'Every published version of a flow, newest first', {
+      params: flowParams,
+      response: { 200: flowHistorySchema },
+    }),
     async (request) => {
-      const versions = await flowHistory(db, sessionOf(request).organisation.id, request.params.flowId);
+      const versions = await flowHistory(db, actorOf(request).organisationId, request.params.flowId);
       if (versions.length === 0) throw new ApiError(404, 'flow_not_found');
       return { versions };
     },
@@ -96,37 +85,26 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
 
   app.get(
     '/:flowId/versions/:version',
-    {
-      config: { access: readers },
-      schema: {
-        summary: 'One published version of a flow, with its definition',
-        tags: ['flows'],
-        params: versionParams,
-        response: { 200: publishedFlowSchema, ...refusals },
-      },
-    },
+    declare(readers, 'One published version of a flow, with its definition', {
+      params: versionParams,
+      response: { 200: publishedFlowSchema },
+    }),
     async (request) => {
       const { flowId, version } = request.params;
-      const found = await findFlowVersion(db, sessionOf(request).organisation.id, flowId, version);
-      if (!found) throw new ApiError(404, 'flow_not_found');
-      return found;
+      const found = await findFlowVersion(db, actorOf(request).organisationId, flowId, version);
+      return orNotFound(found, 'flow_not_found');
     },
   );
 
   app.post(
     '/:flowId/versions',
-    {
-      config: { access: publishers },
-      schema: {
-        summary: 'Publish the next version of a flow, at once or from a chosen time',
-        tags: ['flows'],
-        params: flowParams,
-        body: publishFlowSchema,
-        response: { 201: publishedFlowSchema, 409: flowRefusalSchema, ...refusals, 400: flowRefusalSchema },
-      },
-    },
+    declare(publishers, 'Publish the next version of a flow, at once or from a chosen time', {
+      params: flowParams,
+      body: publishFlowSchema,
+      response: { 201: publishedFlowSchema, 400: flowRefusalSchema, 409: flowRefusalSchema },
+    }),
     async (request, reply) => {
-      const session = sessionOf(request);
+      const { organisationId, personId } = actorOf(request);
       const { flowId } = request.params;
       const { definition, baseVersion, note } = request.body;
       const now = config.now();
@@ -147,11 +125,11 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
           },
         );
       const result = await publishFlowVersion(db, baseVersion, {
-        organisationId: session.organisation.id,
+        organisationId,
         flowId,
         title: checked.flow.title,
         definition: checked.flow as unknown as Record<string, unknown>,
-        authorPersonId: session.person.id,
+        authorPersonId: personId,
         note,
         publishedAt: now,
         effectiveAt,
@@ -164,22 +142,15 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
           {},
           result.latest ? { latest: result.latest } : {},
         );
-      await appendAudit(db, {
-        organisationId: session.organisation.id,
-        actorPersonId: session.person.id,
+      await auditBy(db, request, {
         action: 'flow_published',
-        address: request.ip,
         details: { flowId, version: result.published.version, effectiveAt: effectiveAt.toISOString() },
         at: now,
       });
       // The draft it came from is done with (the author's own; another editor's stays theirs).
-      await deleteFlowDraft(db, {
-        organisationId: session.organisation.id,
-        personId: session.person.id,
-        flowId,
-      });
+      await deleteFlowDraft(db, { organisationId, personId, flowId });
       // Every workstation of the organisation hears of it at once, the scheduled ones included.
-      await events.announce(session.organisation.id, {
+      await events.announce(organisationId, {
         kind: 'flows',
         flowId,
         version: result.published.version,
@@ -190,41 +161,25 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
   );
 
   // Drafts are per editor: each reads and writes only their own, saved as they type (migration 0005).
-  const draftOwner = (request: Parameters<typeof sessionOf>[0], flowId: string) => {
-    const session = sessionOf(request);
-    return { organisationId: session.organisation.id, personId: session.person.id, flowId };
-  };
+  const draftOwner = (request: FastifyRequest, flowId: string) => ({ ...actorOf(request), flowId });
 
   app.get(
     '/:flowId/draft',
-    {
-      config: { access: publishers },
-      schema: {
-        summary: 'The signed-in editor’s draft of a flow',
-        tags: ['flows'],
-        params: flowParams,
-        response: { 200: flowDraftSchema, ...refusals },
-      },
-    },
-    async (request) => {
-      const found = await findFlowDraft(db, draftOwner(request, request.params.flowId));
-      if (!found) throw new ApiError(404, 'draft_not_found');
-      return found;
-    },
+    declare(publishers, 'The signed-in editor’s draft of a flow', {
+      params: flowParams,
+      response: { 200: flowDraftSchema },
+    }),
+    async (request) =>
+      orNotFound(await findFlowDraft(db, draftOwner(request, request.params.flowId)), 'draft_not_found'),
   );
 
   app.put(
     '/:flowId/draft',
-    {
-      config: { access: publishers },
-      schema: {
-        summary: 'Save the signed-in editor’s draft of a flow as typed, errors and all',
-        tags: ['flows'],
-        params: flowParams,
-        body: saveFlowDraftSchema,
-        response: { 204: z.null(), ...refusals },
-      },
-    },
+    declare(publishers, 'Save the signed-in editor’s draft of a flow as typed, errors and all', {
+      params: flowParams,
+      body: saveFlowDraftSchema,
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
       const { draft, baseVersion } = request.body;
       await saveFlowDraft(db, draftOwner(request, request.params.flowId), draft, baseVersion, config.now());
@@ -234,15 +189,10 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
 
   app.delete(
     '/:flowId/draft',
-    {
-      config: { access: publishers },
-      schema: {
-        summary: 'Drop the signed-in editor’s draft of a flow',
-        tags: ['flows'],
-        params: flowParams,
-        response: { 204: z.null(), ...refusals },
-      },
-    },
+    declare(publishers, 'Drop the signed-in editor’s draft of a flow', {
+      params: flowParams,
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
       await deleteFlowDraft(db, draftOwner(request, request.params.flowId));
       return reply.code(204).send(null);

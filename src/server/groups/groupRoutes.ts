@@ -14,10 +14,9 @@ import {
   type GroupBody,
   type OperatorGroup,
 } from '../../protocol';
-import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { appendAudit } from '../storage/audit';
+import { actorOf, auditBy, orNotFound, routeDeclarations } from '../routeKit';
 import {
   deleteGroup,
   findGroup,
@@ -29,7 +28,7 @@ import {
 
 const readers = ['supervisor', 'administrator'] as const;
 const admins = ['administrator'] as const;
-const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+const declare = routeDeclarations('groups', [400, 401, 403, 404]);
 
 export const groupRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
   const save = async (
@@ -38,17 +37,11 @@ export const groupRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config
     groupId: string,
     create: boolean,
   ): Promise<OperatorGroup> => {
-    const s = sessionOf(request);
+    const { organisationId } = actorOf(request);
     try {
       const done = await writeGroup(
         db,
-        {
-          organisationId: s.organisation.id,
-          groupId,
-          name: body.name,
-          members: body.members,
-          at: config.now(),
-        },
+        { organisationId, groupId, name: body.name, members: body.members, at: config.now() },
         create,
       );
       if (!done) throw new ApiError(404, 'group_not_found');
@@ -57,84 +50,52 @@ export const groupRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config
       if (e instanceof UnknownMemberError) throw new ApiError(404, 'person_not_found');
       throw e;
     }
-    await appendAudit(db, {
-      organisationId: s.organisation.id,
-      actorPersonId: s.person.id,
+    await auditBy(db, request, {
       action: 'group_saved',
-      address: request.ip,
       details: { groupId, name: body.name, members: body.members.length },
       at: config.now(),
     });
-    const group = await findGroup(db, s.organisation.id, groupId);
-    if (!group) throw new ApiError(404, 'group_not_found');
-    return group;
+    return orNotFound(await findGroup(db, organisationId, groupId), 'group_not_found');
   };
 
   app.get(
     '',
-    {
-      config: { access: readers },
-      schema: {
-        summary: "The organisation's groups of operators, each with its members",
-        tags: ['groups'],
-        response: { 200: operatorGroupsSchema, ...refusals },
-      },
-    },
-    async (request) => ({ groups: await listGroups(db, sessionOf(request).organisation.id) }),
+    declare(readers, "The organisation's groups of operators, each with its members", {
+      response: { 200: operatorGroupsSchema },
+    }),
+    async (request) => ({ groups: await listGroups(db, actorOf(request).organisationId) }),
   );
 
   app.post(
     '',
-    {
-      config: { access: admins },
-      schema: {
-        summary: 'Define a group of operators: its name and members',
-        tags: ['groups'],
-        body: groupBodySchema,
-        response: { 201: operatorGroupSchema, ...refusals, 409: apiErrorSchema },
-      },
-    },
+    declare(admins, 'Define a group of operators: its name and members', {
+      body: groupBodySchema,
+      response: { 201: operatorGroupSchema, 409: apiErrorSchema },
+    }),
     async (request, reply) => reply.code(201).send(await save(request, request.body, randomUUID(), true)),
   );
 
   app.put(
     '/:groupId',
-    {
-      config: { access: admins },
-      schema: {
-        summary: "Rename a group or change its members (the members given replace the group's)",
-        tags: ['groups'],
-        params: groupParamsSchema,
-        body: groupBodySchema,
-        response: { 200: operatorGroupSchema, ...refusals, 409: apiErrorSchema },
-      },
-    },
+    declare(admins, "Rename a group or change its members (the members given replace the group's)", {
+      params: groupParamsSchema,
+      body: groupBodySchema,
+      response: { 200: operatorGroupSchema, 409: apiErrorSchema },
+    }),
     async (request) => save(request, request.body, request.params.groupId, false),
   );
 
   app.delete(
     '/:groupId',
-    {
-      config: { access: admins },
-      schema: {
-        summary: 'Remove a group (its members and their calls stay)',
-        tags: ['groups'],
-        params: groupParamsSchema,
-        response: { 204: z.null(), ...refusals },
-      },
-    },
+    declare(admins, 'Remove a group (its members and their calls stay)', {
+      params: groupParamsSchema,
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
-      const s = sessionOf(request);
       const { groupId } = request.params;
-      if (!(await deleteGroup(db, s.organisation.id, groupId))) throw new ApiError(404, 'group_not_found');
-      await appendAudit(db, {
-        organisationId: s.organisation.id,
-        actorPersonId: s.person.id,
-        action: 'group_deleted',
-        address: request.ip,
-        details: { groupId },
-        at: config.now(),
-      });
+      if (!(await deleteGroup(db, actorOf(request).organisationId, groupId)))
+        throw new ApiError(404, 'group_not_found');
+      await auditBy(db, request, { action: 'group_deleted', details: { groupId }, at: config.now() });
       return reply.code(204).send(null);
     },
   );

@@ -11,7 +11,6 @@ import { idFromFileName, restoreArticle } from '../../kb/parse';
 import { renderArticleBody } from '../../kb/render';
 import { restoreKnowledgeBase } from '../../kb/restoreKnowledgeBase';
 import {
-  apiErrorSchema,
   articleDraftSchema,
   articleDraftsSchema,
   articleIdSchema,
@@ -25,16 +24,15 @@ import {
   saveArticleDraftSchema,
   type KbArticleFile,
 } from '../../protocol';
-import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
+import { actorOf, auditBy, orNotFound, routeDeclarations } from '../routeKit';
 import {
   deleteArticleDrafts,
   findArticleDraft,
   listArticleDrafts,
   saveArticleDraft,
 } from '../storage/articleDrafts';
-import { appendAudit } from '../storage/audit';
 import {
   articlePublications,
   kbVersionOf,
@@ -49,7 +47,7 @@ import {
 const publishers = ['editor', 'administrator'] as const;
 /** A whole knowledge base in one request: 5,000 articles of a few KB each, with room to spare. */
 const KB_BODY_LIMIT = 32 * 1024 * 1024;
-const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+const declare = routeDeclarations('kb', [400, 401, 403, 404]);
 /** A draft holds one article as typed: its body may reach 200 KB (kb/parse.ts), its file 1 MB. */
 const DRAFT_BODY_LIMIT = 1024 * 1024;
 const draftParams = z.object({ articleId: articleIdSchema });
@@ -76,8 +74,7 @@ const wirePublication = (p: StoredArticlePublication) => ({ ...p, publishedAt: p
 export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
   /** Builds and keeps the bundle of a version (once per version, whichever instance gets there first). */
   const buildBundle = async (organisationId: string, version: number): Promise<string> => {
-    const stored = await kbVersionOf(db, organisationId, version);
-    if (!stored) throw new ApiError(404, 'kb_not_found');
+    const stored = orNotFound(await kbVersionOf(db, organisationId, version), 'kb_not_found');
     const text = JSON.stringify(bundleOf(stored.articles, stored.publishedAt));
     await storeKbBundle(db, organisationId, version, text);
     return text;
@@ -85,18 +82,12 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
 
   app.get(
     '',
-    {
-      config: { access: 'signedIn' },
-      schema: {
-        summary: 'The newest knowledge base, as the bundle the build makes (kb-bundle.json)',
-        tags: ['kb'],
-        response: { 200: kbBundleSchema, ...refusals },
-      },
-    },
+    declare('signedIn', 'The newest knowledge base, as the bundle the build makes (kb-bundle.json)', {
+      response: { 200: kbBundleSchema },
+    }),
     async (request, reply) => {
-      const organisationId = sessionOf(request).organisation.id;
-      const latest = await latestKbBundle(db, organisationId);
-      if (!latest) throw new ApiError(404, 'kb_not_found');
+      const { organisationId } = actorOf(request);
+      const latest = orNotFound(await latestKbBundle(db, organisationId), 'kb_not_found');
       // Built when published; a version from before its bundle was kept is built at its first download.
       const bundle = latest.bundle ?? (await buildBundle(organisationId, latest.version));
       // Sent as stored: the JSON the schema describes, built by assembleBundle. Fastify sends a string as it
@@ -109,20 +100,15 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
 
   app.get(
     '/files',
-    {
-      config: { access: publishers },
-      schema: {
-        summary: 'The newest knowledge base as its article files (the repository’s format), for export',
-        tags: ['kb'],
-        response: {
-          200: kbVersionSchema.extend({ articles: z.array(kbArticleFileSchema) }),
-          ...refusals,
-        },
+    declare(
+      publishers,
+      'The newest knowledge base as its article files (the repository’s format), for export',
+      {
+        response: { 200: kbVersionSchema.extend({ articles: z.array(kbArticleFileSchema) }) },
       },
-    },
+    ),
     async (request) => {
-      const latest = await latestKbVersion(db, sessionOf(request).organisation.id);
-      if (!latest) throw new ApiError(404, 'kb_not_found');
+      const latest = orNotFound(await latestKbVersion(db, actorOf(request).organisationId), 'kb_not_found');
       return {
         version: latest.version,
         publishedAt: latest.publishedAt.toISOString(),
@@ -134,26 +120,27 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
   app.post(
     '/versions',
     {
-      config: { access: publishers },
+      ...declare(
+        publishers,
+        'Publish a new knowledge base: every article file, checked as kb:check checks them',
+        {
+          body: publishKbSchema,
+          response: { 201: kbVersionSchema, 400: kbRefusalSchema, 409: kbRefusalSchema },
+        },
+      ),
       bodyLimit: KB_BODY_LIMIT,
-      schema: {
-        summary: 'Publish a new knowledge base: every article file, checked as kb:check checks them',
-        tags: ['kb'],
-        body: publishKbSchema,
-        response: { 201: kbVersionSchema, ...refusals, 400: kbRefusalSchema, 409: kbRefusalSchema },
-      },
     },
     async (request, reply) => {
-      const session = sessionOf(request);
+      const { organisationId, personId } = actorOf(request);
       const { articles, baseVersion, note } = request.body;
       const { issues } = restoreKnowledgeBase(articles);
       if (issues.length > 0)
         throw new ApiError(400, 'kb_invalid', undefined, {}, { issues: issues.map(formatKbIssue) });
       const now = config.now();
       const result = await publishKbVersion(db, baseVersion, {
-        organisationId: session.organisation.id,
+        organisationId,
         articles,
-        authorPersonId: session.person.id,
+        authorPersonId: personId,
         note,
         publishedAt: now,
       });
@@ -165,62 +152,52 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
           {},
           result.latest === null ? {} : { latest: result.latest },
         );
-      await appendAudit(db, {
-        organisationId: session.organisation.id,
-        actorPersonId: session.person.id,
+      await auditBy(db, request, {
         action: 'kb_published',
-        address: request.ip,
         details: { version: result.version, articles: articles.length },
         at: now,
       });
       // Ready before workstations hear of it: each of them downloads it as it is.
-      await buildBundle(session.organisation.id, result.version);
-      await events.announce(session.organisation.id, { kind: 'kb', version: result.version });
+      await buildBundle(organisationId, result.version);
+      await events.announce(organisationId, { kind: 'kb', version: result.version });
       return reply.code(201).send({ version: result.version, publishedAt: now.toISOString() });
     },
   );
   app.get(
     '/publications',
-    {
-      config: { access: publishers },
-      schema: {
-        summary: 'For each article: the version that last added or changed it, its author, time and note',
-        tags: ['kb'],
-        response: { 200: kbPublicationsSchema, ...refusals },
+    declare(
+      publishers,
+      'For each article: the version that last added or changed it, its author, time and note',
+      {
+        response: { 200: kbPublicationsSchema },
       },
-    },
+    ),
     async (request) => {
-      const organisationId = sessionOf(request).organisation.id;
+      const { organisationId } = actorOf(request);
       const [latest, articles] = await Promise.all([
         latestKbVersion(db, organisationId),
         articlePublications(db, organisationId),
       ]);
-      if (!latest) throw new ApiError(404, 'kb_not_found');
-      return { version: latest.version, articles: articles.map(wirePublication) };
+      const { version } = orNotFound(latest, 'kb_not_found');
+      return { version, articles: articles.map(wirePublication) };
     },
   );
 
   app.post(
     '/articles',
     {
-      config: { access: publishers },
-      bodyLimit: KB_BODY_LIMIT,
-      schema: {
-        summary:
-          'Publish edited or new articles over the newest knowledge base; refused with their text if another editor published them meanwhile',
-        tags: ['kb'],
-        body: publishKbArticlesSchema,
-        response: {
-          201: kbPublicationsSchema,
-          ...refusals,
-          400: kbRefusalSchema,
-          409: kbArticlesRefusalSchema,
+      ...declare(
+        publishers,
+        'Publish edited or new articles over the newest knowledge base; refused with their text if another editor published them meanwhile',
+        {
+          body: publishKbArticlesSchema,
+          response: { 201: kbPublicationsSchema, 400: kbRefusalSchema, 409: kbArticlesRefusalSchema },
         },
-      },
+      ),
+      bodyLimit: KB_BODY_LIMIT,
     },
     async (request, reply) => {
-      const session = sessionOf(request);
-      const organisationId = session.organisation.id;
+      const { organisationId, personId } = actorOf(request);
       const { articles, note } = request.body;
       const issues = articles.flatMap((a) => {
         const read = restoreArticle(a.text, a.file);
@@ -231,7 +208,7 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
       const result = await publishKbArticles(db, {
         organisationId,
         articles,
-        authorPersonId: session.person.id,
+        authorPersonId: personId,
         note,
         publishedAt: now,
       });
@@ -252,11 +229,8 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
         throw new ApiError(409, 'kb_article_conflict', undefined, {}, { conflicts });
       }
       if (result.changed.length > 0) {
-        await appendAudit(db, {
-          organisationId,
-          actorPersonId: session.person.id,
+        await auditBy(db, request, {
           action: 'kb_published',
-          address: request.ip,
           details: { version: result.version, articles: result.changed.length },
           at: now,
         });
@@ -266,7 +240,7 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
       // The author's drafts of these articles are done with (another editor's stay theirs).
       await deleteArticleDrafts(
         db,
-        { organisationId, personId: session.person.id },
+        { organisationId, personId },
         articles.map((a) => idFromFileName(a.file)),
       );
       const published = await articlePublications(db, organisationId, result.changed);
@@ -274,75 +248,53 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
     },
   );
 
-  // Drafts are per editor, as flows' are: each reads and writes only their own, saved as they type.
-  const draftOwner = (request: Parameters<typeof sessionOf>[0]) => {
-    const session = sessionOf(request);
-    return { organisationId: session.organisation.id, personId: session.person.id };
-  };
-
+  // Drafts are per editor, as flows' are: each reads and writes only their own (actorOf: the editor in
+  // their organisation), saved as they type.
   app.get(
     '/drafts',
-    {
-      config: { access: publishers },
-      schema: {
-        summary: 'The signed-in editor’s drafts of articles, newest first',
-        tags: ['kb'],
-        response: { 200: articleDraftsSchema, ...refusals },
-      },
-    },
-    async (request) => ({ drafts: await listArticleDrafts(db, draftOwner(request)) }),
+    declare(publishers, 'The signed-in editor’s drafts of articles, newest first', {
+      response: { 200: articleDraftsSchema },
+    }),
+    async (request) => ({ drafts: await listArticleDrafts(db, actorOf(request)) }),
   );
 
   app.get(
     '/drafts/:articleId',
-    {
-      config: { access: publishers },
-      schema: {
-        summary: 'The signed-in editor’s draft of an article',
-        tags: ['kb'],
-        params: draftParams,
-        response: { 200: articleDraftSchema, ...refusals },
-      },
-    },
-    async (request) => {
-      const found = await findArticleDraft(db, draftOwner(request), request.params.articleId);
-      if (!found) throw new ApiError(404, 'article_draft_not_found');
-      return found;
-    },
+    declare(publishers, 'The signed-in editor’s draft of an article', {
+      params: draftParams,
+      response: { 200: articleDraftSchema },
+    }),
+    async (request) =>
+      orNotFound(
+        await findArticleDraft(db, actorOf(request), request.params.articleId),
+        'article_draft_not_found',
+      ),
   );
 
   app.put(
     '/drafts/:articleId',
     {
-      config: { access: publishers },
-      bodyLimit: DRAFT_BODY_LIMIT,
-      schema: {
-        summary: 'Save the signed-in editor’s draft of an article as typed, errors and all',
-        tags: ['kb'],
+      ...declare(publishers, 'Save the signed-in editor’s draft of an article as typed, errors and all', {
         params: draftParams,
         body: saveArticleDraftSchema,
-        response: { 204: z.null(), ...refusals },
-      },
+        response: { 204: z.null() },
+      }),
+      bodyLimit: DRAFT_BODY_LIMIT,
     },
     async (request, reply) => {
-      await saveArticleDraft(db, draftOwner(request), request.params.articleId, request.body, config.now());
+      await saveArticleDraft(db, actorOf(request), request.params.articleId, request.body, config.now());
       return reply.code(204).send(null);
     },
   );
 
   app.delete(
     '/drafts/:articleId',
-    {
-      config: { access: publishers },
-      schema: {
-        summary: 'Drop the signed-in editor’s draft of an article',
-        tags: ['kb'],
-        params: draftParams,
-        response: { 204: z.null(), ...refusals },
-      },
-    },
+    declare(publishers, 'Drop the signed-in editor’s draft of an article', {
+      params: draftParams,
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
-      await deleteArticleDrafts(db, draftOwner(request), [request.params.articleId]);
+      await deleteArticleDrafts(db, actorOf(request), [request.params.articleId]);
       return reply.code(204).send(null);
     },
   );

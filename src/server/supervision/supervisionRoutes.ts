@@ -10,7 +10,6 @@ import type { CallFacts } from '../../analytics/callFacts';
 import type { CallFilter } from '../../analytics/listing';
 import type { callFilterQuerySchema, serverCallSchema } from '../../protocol';
 import {
-  apiErrorSchema,
   boardSchema,
   retentionSchema,
   setRetentionSchema,
@@ -26,6 +25,7 @@ import {
 import { sessionOf } from '../auth/guard';
 import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
+import { actorOf, orNotFound, routeDeclarations } from '../routeKit';
 import { callLog } from '../storage/callFigures';
 import {
   addComment,
@@ -40,6 +40,7 @@ import {
   periodFiguresOf,
   startOfDay,
   type PageCursor,
+  type PeriodQuery,
   type Scope,
 } from '../storage/supervision';
 import { stuckOutboxes } from '../storage/outboxReports';
@@ -51,7 +52,7 @@ import { csvRows, jsonPieces, organisationTimeZone, validTimeZone } from './supe
 
 const readers = ['operator', 'supervisor', 'administrator'] as const;
 const supervisors = ['supervisor', 'administrator'] as const;
-const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+const declare = routeDeclarations('supervision', [400, 401, 403, 404]);
 const callParams = z.object({ callId: z.string().min(1).max(100) });
 
 /** Whose calls the signed-in person reads: the organisation's for a supervisor, else their own. */
@@ -111,17 +112,42 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
     return { scope, filter: filterOf(q) };
   };
 
+  /** The reader's calls over the query's period, filtered: what the exports, figures and coaching read. */
+  const periodOf = async (
+    request: FastifyRequest,
+    q: z.infer<typeof periodQuerySchema>,
+  ): Promise<PeriodQuery> => {
+    const { scope, filter } = await readingOf(request, q);
+    return { ...scope, from: q.from, to: q.to, now: config.now().getTime(), filter };
+  };
+
+  /** An export of the reader's calls over a period, streamed as it is written for the browser to save. */
+  const exportRoute = (
+    file: string,
+    type: string,
+    summary: string,
+    pieces: (period: PeriodQuery) => Promise<AsyncIterable<string>>,
+  ) =>
+    app.get(
+      `/${file}`,
+      {
+        config: { access: readers },
+        schema: { summary, tags: ['supervision'], querystring: periodQuerySchema },
+      },
+      async (request, reply) =>
+        sendFile(reply, await pieces(await periodOf(request, request.query)), type, file),
+    );
+
   app.get(
     '/calls',
-    {
-      config: { access: readers },
-      schema: {
-        summary: 'Completed calls, newest first, filtered as the workspace filters them, a page at a time',
-        tags: ['supervision'],
+    declare(
+      readers,
+      'Completed calls, newest first, filtered as the workspace filters them, a page at a time',
+      {
         querystring: callListQuerySchema,
-        response: { 200: callPageSchema, ...refusals },
+        response: { 200: callPageSchema },
       },
-    },
+    ),
     async (request) => {
       const q = request.query;
       const now = config.now().getTime();
@@ -156,73 +182,31 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
     },
   );
 
-  app.get(
-    '/calls.csv',
-    {
-      config: { access: readers },
-      schema: {
-        summary: 'The filtered calls as CSV for Russian Excel, streamed',
-        tags: ['supervision'],
-        querystring: periodQuerySchema,
-      },
-    },
-    async (request, reply) => {
-      const q = request.query;
-      const { scope, filter } = await readingOf(request, q);
-      const timeZone = await organisationTimeZone(db, scope.organisationId);
-      const rows = csvRows(db, {
-        ...scope,
-        from: q.from,
-        to: q.to,
-        now: config.now().getTime(),
-        filter,
-        timeZone,
-      });
-      return sendFile(reply, rows, 'text/csv', 'calls.csv');
-    },
+  exportRoute(
+    'calls.csv',
+    'text/csv',
+    'The filtered calls as CSV for Russian Excel, streamed',
+    async (period) =>
+      csvRows(db, { ...period, timeZone: await organisationTimeZone(db, period.organisationId) }),
   );
 
-  app.get(
-    '/calls.json',
-    {
-      config: { access: readers },
-      schema: {
-        summary:
-          'The filtered calls as one JSON array (codes, ISO times, seconds) for Power Query, pandas or jq, streamed',
-        tags: ['supervision'],
-        querystring: periodQuerySchema,
-      },
-    },
-    async (request, reply) => {
-      const q = request.query;
-      const { scope, filter } = await readingOf(request, q);
-      const pieces = jsonPieces(db, {
-        ...scope,
-        from: q.from,
-        to: q.to,
-        now: config.now().getTime(),
-        filter,
-      });
-      return sendFile(reply, pieces, 'application/json', 'calls.json');
-    },
+  exportRoute(
+    'calls.json',
+    'application/json',
+    'The filtered calls as one JSON array (codes, ISO times, seconds) for Power Query, pandas or jq, streamed',
+    (period) => Promise.resolve(jsonPieces(db, period)),
   );
 
   app.get(
     '/calls/:callId',
-    {
-      config: { access: readers },
-      schema: {
-        summary: "One call's record: its events as stored, its figures once it ended, and the comments",
-        tags: ['supervision'],
-        params: callParams,
-        response: { 200: callRecordSchema, ...refusals },
-      },
-    },
+    declare(readers, "One call's record: its events as stored, its figures once it ended, and the comments", {
+      params: callParams,
+      response: { 200: callRecordSchema },
+    }),
     async (request) => {
       const { callId } = request.params;
       const scope = scopeOf(request);
-      const found = await callInScope(db, scope, callId);
-      if (!found) throw new ApiError(404, 'call_not_found');
+      orNotFound(await callInScope(db, scope, callId), 'call_not_found');
       const [events, call, comments, chain, keptAside] = await Promise.all([
         callLog(db, callId),
         callFiguresOf(db, callId),
@@ -252,27 +236,21 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
 
   app.post(
     '/calls/:callId/comments',
-    {
-      config: { access: supervisors },
-      schema: {
-        summary: "A supervisor's comment on a call: its operator reads it in their history",
-        tags: ['supervision'],
-        params: callParams,
-        body: newCommentSchema,
-        response: { 201: z.object({ id: z.string() }), ...refusals },
-      },
-    },
+    declare(supervisors, "A supervisor's comment on a call: its operator reads it in their history", {
+      params: callParams,
+      body: newCommentSchema,
+      response: { 201: z.object({ id: z.string() }) },
+    }),
     async (request, reply) => {
       const { callId } = request.params;
-      const session = sessionOf(request);
-      const found = await callInScope(db, { organisationId: session.organisation.id }, callId);
-      if (!found) throw new ApiError(404, 'call_not_found');
+      const { organisationId, personId } = actorOf(request);
+      orNotFound(await callInScope(db, { organisationId }, callId), 'call_not_found');
       const id = randomUUID();
       await addComment(db, {
         id,
         callId,
-        organisationId: session.organisation.id,
-        authorId: session.person.id,
+        organisationId,
+        authorId: personId,
         body: request.body.body,
         at: config.now(),
       });
@@ -282,69 +260,43 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
 
   app.get(
     '/dashboard',
-    {
-      config: { access: readers },
-      schema: {
-        summary: "The period's figures, the previous period's, and the series by hour and by day",
-        tags: ['supervision'],
-        querystring: dashboardQuerySchema,
-        response: { 200: periodFiguresSchema, ...refusals },
-      },
-    },
+    declare(readers, "The period's figures, the previous period's, and the series by hour and by day", {
+      querystring: dashboardQuerySchema,
+      response: { 200: periodFiguresSchema },
+    }),
     async (request) => {
       const q = request.query;
-      const { scope, filter } = await readingOf(request, q);
+      const period = await periodOf(request, q);
       const timeZone =
         q.timeZone && validTimeZone(q.timeZone)
           ? q.timeZone
-          : await organisationTimeZone(db, scope.organisationId);
+          : await organisationTimeZone(db, period.organisationId);
       // A group is a filter like the others: its figures are summed over its calls, not the rollups.
-      const figures = await periodFiguresOf(
-        db,
-        { ...scope, from: q.from, to: q.to, now: config.now().getTime(), filter },
-        timeZone,
-      );
+      const figures = await periodFiguresOf(db, period, timeZone);
       // PeriodFigures goes out whole: the schema names its frame and lets the figures through.
       return figures as unknown as z.infer<typeof periodFiguresSchema>;
     },
   );
   app.get(
     '/coaching',
-    {
-      config: { access: readers },
-      schema: {
-        summary: 'Per operator over a period: the rules most often broken, with the calls that broke them',
-        tags: ['supervision'],
+    declare(
+      readers,
+      'Per operator over a period: the rules most often broken, with the calls that broke them',
+      {
         querystring: periodQuerySchema,
-        response: { 200: coachingSchema, ...refusals },
+        response: { 200: coachingSchema },
       },
-    },
-    async (request) => {
-      const q = request.query;
-      const { scope, filter } = await readingOf(request, q);
-      const operators = await coaching(db, {
-        ...scope,
-        from: q.from,
-        to: q.to,
-        now: config.now().getTime(),
-        filter,
-      });
-      return { operators };
-    },
+    ),
+    async (request) => ({ operators: await coaching(db, await periodOf(request, request.query)) }),
   );
 
   app.get(
     '/retention',
-    {
-      config: { access: supervisors },
-      schema: {
-        summary: "The organisation's personal-data retention and the latest erasures",
-        tags: ['supervision'],
-        response: { 200: retentionSchema, ...refusals },
-      },
-    },
+    declare(supervisors, "The organisation's personal-data retention and the latest erasures", {
+      response: { 200: retentionSchema },
+    }),
     async (request) => {
-      const organisationId = sessionOf(request).organisation.id;
+      const { organisationId } = actorOf(request);
       const [days, erasures] = await Promise.all([
         retentionDays(db, organisationId),
         listErasures(db, organisationId),
@@ -355,17 +307,12 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
 
   app.put(
     '/retention',
-    {
-      config: { access: ['administrator'] },
-      schema: {
-        summary: "Sets how many days calls' personal data is kept (null keeps it)",
-        tags: ['supervision'],
-        body: setRetentionSchema,
-        response: { 200: retentionSchema, ...refusals },
-      },
-    },
+    declare(['administrator'], "Sets how many days calls' personal data is kept (null keeps it)", {
+      body: setRetentionSchema,
+      response: { 200: retentionSchema },
+    }),
     async (request) => {
-      const organisationId = sessionOf(request).organisation.id;
+      const { organisationId } = actorOf(request);
       await setRetentionDays(db, organisationId, request.body.days);
       return { days: request.body.days, erasures: await listErasures(db, organisationId) };
     },
@@ -373,16 +320,11 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
 
   app.get(
     '/board',
-    {
-      config: { access: supervisors },
-      schema: {
-        summary: 'The line now: who is signed in, the calls going on and their holds, today so far',
-        tags: ['supervision'],
-        response: { 200: boardSchema, ...refusals },
-      },
-    },
+    declare(supervisors, 'The line now: who is signed in, the calls going on and their holds, today so far', {
+      response: { 200: boardSchema },
+    }),
     async (request) => {
-      const organisationId = sessionOf(request).organisation.id;
+      const { organisationId } = actorOf(request);
       const now = config.now().getTime();
       const timeZone = await organisationTimeZone(db, organisationId);
       const todayFrom = await startOfDay(db, now, timeZone);
