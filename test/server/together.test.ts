@@ -2,8 +2,10 @@
 // the live events of calls going on go in by one statement for all that waited, and the sessions of the
 // requests are looked up together. Each request must still be answered as if it had come alone: stored
 // once, or refused with its own reason, by its own session, whatever else shared its statement.
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCallEvents } from '../../src/server/storage/callEvents';
+import { callEventSchema } from '../../src/protocol/calls';
+import { listCallEvents, storeCallEvents } from '../../src/server/storage/callEvents';
 import { leaseReleased } from '../../src/server/storage/leases';
 import { callTransferring } from './callbacksKit';
 import { batch, callEvent, callEvents } from './callEventsKit';
@@ -107,6 +109,43 @@ describe.each(DATABASE_KINDS)('requests arriving together on %s', (kind) => {
       upload(anna, batch(MURMANSK, [gap, callEvents(gap, 2, 2)])),
     ]);
     expect(next.every((a) => a.status === 'stored' && a.added === 1)).toBe(true);
+  });
+
+  it('starts calls and appends their live events by one statement for all that arrive together', async () => {
+    // Every statement the storage sends, counted (the database's work is what the centre pays for).
+    let statements = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => ((statements += 1), args.node),
+      transformResult: (args) => Promise.resolve(args.result),
+    };
+    const db = server.db.withPlugin(counting);
+    const who = { organisationId: MURMANSK, personId: anna.personId };
+    const ids = Array.from({ length: 20 }, (_, i) => `counted-${kind}-${i}`);
+    const store = (from: number, to: number) =>
+      Promise.all(
+        ids.map((callId) =>
+          storeCallEvents(
+            db,
+            who,
+            [{ callId, events: callEvents(callId, from, to).map((e) => callEventSchema.parse(e)) }],
+            new Date(),
+          ),
+        ),
+      );
+    for (const [from, to] of [
+      [0, 1],
+      [2, 4],
+    ] as const) {
+      statements = 0;
+      const stored = await store(from, to);
+      expect(stored.flat()).toEqual(
+        ids.map((callId) => ({ callId, status: 'stored', added: to - from + 1 })),
+      );
+      // The first goes alone; those that came meanwhile share the next (the embedded database answers
+      // each at once, so nothing waits there and every upload is a statement of its own).
+      expect(statements).toBeLessThanOrEqual(kind === 'postgres' ? 2 : ids.length);
+    }
+    for (const id of ids) expect(await held(id)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('refuses the device that lost the lease while the holder’s events, sent at the same moment, go in', async () => {

@@ -8,16 +8,15 @@ export interface Batcher<I, O> {
 }
 
 /**
- * `run` answers a group in order, one answer per item; if it throws, every item of the group gets
- * `onError`'s answer (or the error, when `onError` is absent). At most `max` items go together, and
- * `fits` may keep an item for the next group (say, a second item for the same row as one already in).
+ * `run` answers a group in order, one answer per item; if it throws, every item of the group fails with
+ * its error. At most `max` items go together, and `fits` may keep an item for the next group (say, a
+ * second item for the same row as one already in).
  */
 export function batching<I, O>(
   run: (items: readonly I[]) => Promise<readonly O[]>,
   options: {
     max: number;
     fits?: (item: I, group: readonly I[]) => boolean;
-    onError?: (e: unknown) => O;
   },
 ): Batcher<I, O> {
   interface Waiting {
@@ -54,11 +53,7 @@ export function batching<I, O>(
           const answers = await run(group.map((w) => w.item));
           group.forEach((w, i) => w.resolve(answers[i] as O));
         } catch (e) {
-          const { onError } = options;
-          for (const w of group) {
-            if (onError) w.resolve(onError(e));
-            else w.reject(e);
-          }
+          for (const w of group) w.reject(e);
         }
       }
     } finally {

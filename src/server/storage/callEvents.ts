@@ -137,8 +137,6 @@ async function appendGoingOn(
       max: APPENDS_TOGETHER,
       // A call once a group: two uploads of one call (a retry racing its original) meet in the full path.
       fits: (a, group) => !group.some((g) => g.call.callId === a.call.callId),
-      // Whatever went wrong, each upload takes the full path, which answers for its own.
-      onError: () => null,
     });
     appenders.set(db, batcher);
   }
@@ -186,9 +184,9 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
   const result = await retryingConflicts(() =>
     sql<{ call_id: string; added: number }>`with input as materialized (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(
-          call_id text, organisation_id text, person_id text, flow_id text, flow_version integer,
+          call_id text, organisation_id text, person_id uuid, flow_id text, flow_version integer,
           first_seq integer, n integer, started_at timestamptz, chain_id text, device_id text,
-          epoch integer, received_at timestamptz, events jsonb)
+          epoch bigint, received_at timestamptz, events jsonb)
       ), standing as materialized (
         -- released: false while held, true once its device released it, null when it is not this device's.
         select i.*, case when i.device_id is null then false else (
