@@ -55,6 +55,9 @@ export function routeDeclarations<const A extends RefusalStatus>(tag: string, ar
   };
 }
 
+/** The `declare` of an area whose routes refuse with these statuses. */
+export type RouteDeclarations<A extends RefusalStatus> = ReturnType<typeof routeDeclarations<A>>;
+
 /** The signed-in person a route acts for, in their organisation (the guard has already let them in). */
 export function actorOf(request: FastifyRequest): { organisationId: string; personId: string } {
   const { organisation, person } = sessionOf(request);

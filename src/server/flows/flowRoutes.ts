@@ -2,7 +2,6 @@
 // force and what is scheduled; editors and administrators publish. A version is checked exactly as
 // flows:check checks a file, and is refused whole with the checker's own words; a draft based on a
 // version that is no longer the newest is refused with that newer version, to compare with.
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkFlow } from '../../flows/check';
@@ -20,6 +19,7 @@ import {
   saveFlowDraftSchema,
 } from '../../protocol';
 import type { ServerDeps } from '../context';
+import { editorDraftRoutes } from '../editorDraftRoutes';
 import { ApiError } from '../errors';
 import { actorOf, auditBy, orNotFound, routeDeclarations } from '../routeKit';
 import { deleteFlowDraft, findFlowDraft, saveFlowDraft } from '../storage/flowDrafts';
@@ -161,42 +161,18 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
   );
 
   // Drafts are per editor: each reads and writes only their own, saved as they type (migration 0005).
-  const draftOwner = (request: FastifyRequest, flowId: string) => ({ ...actorOf(request), flowId });
-
-  app.get(
-    '/:flowId/draft',
-    declare(publishers, 'The signed-in editor’s draft of a flow', {
-      params: flowParams,
-      response: { 200: flowDraftSchema },
-    }),
-    async (request) =>
-      orNotFound(await findFlowDraft(db, draftOwner(request, request.params.flowId)), 'draft_not_found'),
-  );
-
-  app.put(
-    '/:flowId/draft',
-    declare(publishers, 'Save the signed-in editor’s draft of a flow as typed, errors and all', {
-      params: flowParams,
-      body: saveFlowDraftSchema,
-      response: { 204: z.null() },
-    }),
-    async (request, reply) => {
-      const { draft, baseVersion } = request.body;
-      await saveFlowDraft(db, draftOwner(request, request.params.flowId), draft, baseVersion, config.now());
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.delete(
-    '/:flowId/draft',
-    declare(publishers, 'Drop the signed-in editor’s draft of a flow', {
-      params: flowParams,
-      response: { 204: z.null() },
-    }),
-    async (request, reply) => {
-      await deleteFlowDraft(db, draftOwner(request, request.params.flowId));
-      return reply.code(204).send(null);
-    },
-  );
+  editorDraftRoutes(app, declare, {
+    url: '/:flowId/draft',
+    of: 'a flow',
+    access: publishers,
+    params: flowParams,
+    body: saveFlowDraftSchema,
+    draft: flowDraftSchema,
+    missing: 'draft_not_found',
+    find: (editor, { flowId }) => findFlowDraft(db, { ...editor, flowId }),
+    save: (editor, { flowId }, { draft, baseVersion }) =>
+      saveFlowDraft(db, { ...editor, flowId }, draft, baseVersion, config.now()),
+    drop: (editor, { flowId }) => deleteFlowDraft(db, { ...editor, flowId }),
+  });
   return Promise.resolve();
 };

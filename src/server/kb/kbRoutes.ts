@@ -25,6 +25,7 @@ import {
   type KbArticleFile,
 } from '../../protocol';
 import type { ServerDeps } from '../context';
+import { editorDraftRoutes } from '../editorDraftRoutes';
 import { ApiError } from '../errors';
 import { actorOf, auditBy, orNotFound, routeDeclarations } from '../routeKit';
 import {
@@ -258,45 +259,18 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
     async (request) => ({ drafts: await listArticleDrafts(db, actorOf(request)) }),
   );
 
-  app.get(
-    '/drafts/:articleId',
-    declare(publishers, 'The signed-in editor’s draft of an article', {
-      params: draftParams,
-      response: { 200: articleDraftSchema },
-    }),
-    async (request) =>
-      orNotFound(
-        await findArticleDraft(db, actorOf(request), request.params.articleId),
-        'article_draft_not_found',
-      ),
-  );
-
-  app.put(
-    '/drafts/:articleId',
-    {
-      ...declare(publishers, 'Save the signed-in editor’s draft of an article as typed, errors and all', {
-        params: draftParams,
-        body: saveArticleDraftSchema,
-        response: { 204: z.null() },
-      }),
-      bodyLimit: DRAFT_BODY_LIMIT,
-    },
-    async (request, reply) => {
-      await saveArticleDraft(db, actorOf(request), request.params.articleId, request.body, config.now());
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.delete(
-    '/drafts/:articleId',
-    declare(publishers, 'Drop the signed-in editor’s draft of an article', {
-      params: draftParams,
-      response: { 204: z.null() },
-    }),
-    async (request, reply) => {
-      await deleteArticleDrafts(db, actorOf(request), [request.params.articleId]);
-      return reply.code(204).send(null);
-    },
-  );
+  editorDraftRoutes(app, declare, {
+    url: '/drafts/:articleId',
+    of: 'an article',
+    access: publishers,
+    params: draftParams,
+    body: saveArticleDraftSchema,
+    draft: articleDraftSchema,
+    bodyLimit: DRAFT_BODY_LIMIT,
+    missing: 'article_draft_not_found',
+    find: (editor, { articleId }) => findArticleDraft(db, editor, articleId),
+    save: (editor, { articleId }, body) => saveArticleDraft(db, editor, articleId, body, config.now()),
+    drop: (editor, { articleId }) => deleteArticleDrafts(db, editor, [articleId]),
+  });
   return Promise.resolve();
 };

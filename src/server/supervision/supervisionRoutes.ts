@@ -126,7 +126,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
     file: string,
     type: string,
     summary: string,
-    pieces: (period: PeriodQuery) => Promise<AsyncIterable<string>>,
+    pieces: (period: PeriodQuery) => AsyncIterable<string> | Promise<AsyncIterable<string>>,
   ) =>
     app.get(
       `/${file}`,
@@ -194,7 +194,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
     'calls.json',
     'application/json',
     'The filtered calls as one JSON array (codes, ISO times, seconds) for Power Query, pandas or jq, streamed',
-    (period) => Promise.resolve(jsonPieces(db, period)),
+    (period) => jsonPieces(db, period),
   );
 
   app.get(
