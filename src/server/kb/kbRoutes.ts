@@ -3,6 +3,7 @@
 // and its search index exactly as they swap a deployed one; editors export it as files and publish a
 // new set of files, checked as kb:check checks a folder and refused with its words.
 import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatKbIssue } from '../../cli/kbCheck';
@@ -81,6 +82,15 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
     return text;
   };
 
+  /** A new version of `articles` articles: audited, its bundle built, then announced to workstations. */
+  const versionPublished = async (request: FastifyRequest, version: number, articles: number, at: Date) => {
+    const { organisationId } = actorOf(request);
+    await auditBy(db, request, { action: 'kb_published', details: { version, articles }, at });
+    // Ready before workstations hear of it: each of them downloads it as it is.
+    await buildBundle(organisationId, version);
+    await events.announce(organisationId, { kind: 'kb', version });
+  };
+
   app.get(
     '',
     declare('signedIn', 'The newest knowledge base, as the bundle the build makes (kb-bundle.json)', {
@@ -153,14 +163,7 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
           {},
           result.latest === null ? {} : { latest: result.latest },
         );
-      await auditBy(db, request, {
-        action: 'kb_published',
-        details: { version: result.version, articles: articles.length },
-        at: now,
-      });
-      // Ready before workstations hear of it: each of them downloads it as it is.
-      await buildBundle(organisationId, result.version);
-      await events.announce(organisationId, { kind: 'kb', version: result.version });
+      await versionPublished(request, result.version, articles.length, now);
       return reply.code(201).send({ version: result.version, publishedAt: now.toISOString() });
     },
   );
@@ -229,15 +232,8 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
         });
         throw new ApiError(409, 'kb_article_conflict', undefined, {}, { conflicts });
       }
-      if (result.changed.length > 0) {
-        await auditBy(db, request, {
-          action: 'kb_published',
-          details: { version: result.version, articles: result.changed.length },
-          at: now,
-        });
-        await buildBundle(organisationId, result.version);
-        await events.announce(organisationId, { kind: 'kb', version: result.version });
-      }
+      if (result.changed.length > 0)
+        await versionPublished(request, result.version, result.changed.length, now);
       // The author's drafts of these articles are done with (another editor's stay theirs).
       await deleteArticleDrafts(
         db,
