@@ -11,7 +11,7 @@ type App = Parameters<FastifyPluginAsyncZod<ServerDeps>>[0];
 /** The editor whose draft a request reads or writes. */
 type Editor = ReturnType<typeof actorOf>;
 
-export interface EditorDrafts<P, B, D> {
+interface EditorDrafts<P, B, D> {
   url: string;
   /** The thing drafted, as the summaries name it: "a flow", "an article". */
   of: string;

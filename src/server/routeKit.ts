@@ -1,7 +1,8 @@
 // What every API route of an area says the same way: its declaration (who may call it, which the auth hook
 // reads and refuses everybody else; its OpenAPI summary under the area's tag; its zod schemas beside the
-// refusals the area answers with), the signed-in person it acts for, and a lookup missing from their
-// organisation answered 404 with the area's code (another organisation's ids reveal nothing).
+// refusals the area answers with), the signed-in person it acts for, a lookup missing from their
+// organisation answered 404 with the area's code (another organisation's ids reveal nothing), and what
+// they did written to the audit log.
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
