@@ -11,7 +11,7 @@ import { annotationsOf, withAnnotations } from './notes';
 import { replayInto, type CallSnapshot } from './session';
 
 export type ReplayResult =
-  { ok: true; snapshot: CallSnapshot } | { ok: false; error: 'emptyLog' | 'flowMismatch' };
+  { ok: true; snapshot: CallSnapshot } | { ok: false; error: 'emptyLog' | 'flowMismatch' | 'notReplayable' };
 
 /**
  * A flow version's machine, compiled once: the server replays every completed call (its figures, its
@@ -33,8 +33,15 @@ export function replayCall(flow: FlowDefinition, log: readonly CallRecordEvent[]
   if (log.some((r) => r.flowId !== flow.id || r.flowVersion !== flow.version))
     return { ok: false, error: 'flowMismatch' };
   const actor = createActor(machineOf(flow), { input: first.event.start });
+  // A log the engine cannot take (a forged start, say) fails here. Unobserved, XState would rethrow the
+  // actor's error later from a timer, where nothing can catch it: on the server, the process would die.
+  actor.subscribe({ error: () => undefined });
   actor.start();
   replayInto(actor, log);
+  if (actor.getSnapshot().status === 'error') {
+    actor.stop();
+    return { ok: false, error: 'notReplayable' };
+  }
   const raw = actor.getSnapshot();
   const snapshot = withAnnotations(raw, annotationsOf(log, raw.context));
   actor.stop();

@@ -72,6 +72,19 @@ describe('replay and restore', () => {
     expect(replayCall(h.flow, [])).toEqual({ ok: false, error: 'emptyLog' });
   });
 
+  it('fails the replay of a log whose start the engine cannot take, throwing nothing then or later', async () => {
+    const h = harness();
+    h.session.send({ type: 'operator.choose', optionId: 'go' });
+    const [first, ...rest] = h.session.log();
+    if (first?.event.type !== 'call.started') throw new Error('a log begins with its start');
+    // As a forged upload could send it: a start naming no organisation.
+    const { organisation: _, ...start } = first.event.start;
+    const forged = [{ ...first, event: { ...first.event, start } }, ...rest] as typeof rest;
+    expect(replayCall(h.flow, forged)).toEqual({ ok: false, error: 'notReplayable' });
+    // XState reports an unobserved actor's error from a timer: vitest fails the run on such an error.
+    await new Promise((r) => setTimeout(r, 10));
+  });
+
   for (const via of ['snapshot', 'replay'] as const) {
     it(`restores a running hold via ${via}: the remaining time comes from stored timestamps`, () => {
       const h = harness();
