@@ -2,7 +2,7 @@
 // workstation and kept by the server — else the article as the list shows it. Every change is saved here
 // shortly after the editor stops typing (and at once when the page hides), then on the server; offline,
 // the local copy waits and goes up the next time the article is opened.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppDB } from '../db';
 import {
   articleEditBase,
@@ -21,9 +21,9 @@ import {
   saveCentreArticleDraft,
 } from './articleDrafts';
 import { publishesToCentre } from './centrePublish';
-import { useDraft, type LoadedDraft, type SaveState } from './useDraftSaving';
+import { useDraftSaving, type SaveState } from './useDraftSaving';
 
-type Loaded = LoadedDraft<ArticleFields, string | null>;
+type Loaded = { fields: ArticleFields; base: string | null; isDraft: boolean };
 
 export interface ArticleDraftState {
   /** Null while loading. */
@@ -49,7 +49,7 @@ async function loadDraft(db: AppDB, initial: ArticleFields): Promise<Loaded> {
     // Typed here while the server was away: it goes up now.
     if (publishesToCentre() && (await saveCentreArticleDraft(fromLocal, local.base)))
       await markArticleDraftSynced(db, owner, initial.id, local.savedAt);
-    return { text: fromLocal, base: local.base, isDraft: true };
+    return { fields: fromLocal, base: local.base, isDraft: true };
   }
   if (publishesToCentre()) {
     // The server has the editor's latest from any of their workstations.
@@ -65,32 +65,19 @@ async function loadDraft(db: AppDB, initial: ArticleFields): Promise<Loaded> {
         savedAt,
         synced: true,
       });
-      return { text: fields, base: remote.draft.base, isDraft: true };
+      return { fields, base: remote.draft.base, isDraft: true };
     }
     // Published or discarded elsewhere since this copy went up: it is done with.
     if (remote.kind === 'none' && local) await deleteArticleDrafts(db, owner, [initial.id]);
     else if (remote.kind === 'unreachable' && fromLocal)
-      return { text: fromLocal, base: local.base, isDraft: true };
+      return { fields: fromLocal, base: local.base, isDraft: true };
   }
-  return { text: initial, base: await articleEditBase(db, initial.id), isDraft: false };
+  return { fields: initial, base: await articleEditBase(db, initial.id), isDraft: false };
 }
 
 export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraftState {
   const clock = useClock();
-  const { saving, loaded, setLoaded, edit } = useDraft(
-    useCallback(
-      async ({ text: fields, base }: { text: ArticleFields; base: string | null }) => {
-        const owner = articleDraftOwner();
-        const savedAt = clock.now();
-        await putArticleDraft(db, { owner, id: fields.id, fields, base, savedAt, synced: false });
-        // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
-        if (publishesToCentre() && (await saveCentreArticleDraft(fields, base)))
-          await markArticleDraftSynced(db, owner, fields.id, savedAt);
-      },
-      [db, clock],
-    ),
-  );
-  const { cancel } = saving;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -100,7 +87,36 @@ export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraft
     return () => {
       cancelled = true;
     };
-  }, [db, initial, setLoaded]);
+  }, [db, initial]);
+
+  const saving = useDraftSaving(
+    useCallback(
+      async (next: { fields: ArticleFields; base: string | null }) => {
+        const owner = articleDraftOwner();
+        const savedAt = clock.now();
+        await putArticleDraft(db, { owner, id: next.fields.id, ...next, savedAt, synced: false });
+        // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
+        if (publishesToCentre() && (await saveCentreArticleDraft(next.fields, next.base)))
+          await markArticleDraftSynced(db, owner, next.fields.id, savedAt);
+      },
+      [db, clock],
+    ),
+  );
+  const { mark, schedule, cancel } = saving;
+
+  const edit = useCallback(
+    (change: (fields: ArticleFields) => ArticleFields) => {
+      setLoaded((current) => {
+        if (current === null) return current;
+        const fields = change(current.fields);
+        if (fields === current.fields) return current;
+        mark({ fields, base: current.base });
+        return { ...current, fields, isDraft: true };
+      });
+      schedule();
+    },
+    [mark, schedule],
+  );
 
   const drop = useCallback(async () => {
     cancel();
@@ -110,16 +126,16 @@ export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraft
 
   const discard = useCallback(async () => {
     await drop();
-    setLoaded({ text: initial, base: await articleEditBase(db, initial.id), isDraft: false });
-  }, [db, drop, initial, setLoaded]);
+    setLoaded({ fields: initial, base: await articleEditBase(db, initial.id), isDraft: false });
+  }, [db, drop, initial]);
 
   const settle = useCallback(async () => {
     await drop();
     setLoaded((current) => current && { ...current, isDraft: false });
-  }, [drop, setLoaded]);
+  }, [drop]);
 
   return {
-    fields: loaded?.text ?? null,
+    fields: loaded?.fields ?? null,
     base: loaded?.base ?? null,
     isDraft: loaded?.isDraft ?? false,
     save: saving.state,

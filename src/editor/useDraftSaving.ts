@@ -1,6 +1,6 @@
 // Saving a draft as it is typed, one rule for flows and articles: shortly after the editor stops typing,
 // and at once when the page hides or the editor closes; a save that failed stays pending for the next try.
-import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export const SAVE_DELAY_MS = 400;
 
@@ -67,41 +67,4 @@ export function useDraftSaving<T>(save: (next: T) => Promise<void>): DraftSaving
     setState('saved');
   }, []);
   return { state, mark, schedule, flush, cancel };
-}
-
-/** A draft as it stands: its text, what the edit started from, and whether it is a draft yet. */
-export interface LoadedDraft<X, B> {
-  text: X;
-  base: B;
-  isDraft: boolean;
-}
-
-export interface Draft<X, B> {
-  saving: DraftSaving<{ text: X; base: B }>;
-  /** Null while loading (or when there is nothing to edit). */
-  loaded: LoadedDraft<X, B> | null;
-  setLoaded: Dispatch<SetStateAction<LoadedDraft<X, B> | null>>;
-  /** Changes the text, which then is a draft, saved once typing pauses; a change to the same text is none. */
-  edit: (change: (text: X) => X) => void;
-}
-
-/** The text being edited with its saving: a flow, an article (`save` as for useDraftSaving). */
-export function useDraft<X, B>(save: (next: { text: X; base: B }) => Promise<void>): Draft<X, B> {
-  const saving = useDraftSaving(save);
-  const [loaded, setLoaded] = useState<LoadedDraft<X, B> | null>(null);
-  const { mark, schedule } = saving;
-  const edit = useCallback(
-    (change: (text: X) => X) => {
-      setLoaded((current) => {
-        if (current === null) return current;
-        const text = change(current.text);
-        if (text === current.text) return current;
-        mark({ text, base: current.base });
-        return { ...current, text, isDraft: true };
-      });
-      schedule();
-    },
-    [mark, schedule],
-  );
-  return { saving, loaded, setLoaded, edit };
 }

@@ -7,7 +7,9 @@ import { discardDraft, getDraft, latestFlowVersion, saveDraft } from '../db/edit
 import { checkDraft, type DraftCheck } from '../flows/edit';
 import type { FlowDefinition } from '../flows/types';
 import { centreDraft, discardCentreDraft, publishesToCentre, saveCentreDraft } from './centrePublish';
-import { useDraft, type LoadedDraft, type SaveState } from './useDraftSaving';
+
+import { useDraftSaving, type SaveState } from './useDraftSaving';
+type Loaded = { flow: FlowDefinition; baseVersion: number | null; isDraft: boolean };
 
 export interface FlowDraft {
   status: 'loading' | 'missing' | 'ready';
@@ -28,18 +30,7 @@ const NO_CHECK: DraftCheck = { issues: [], publishable: false };
 
 export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
   const clock = useClock();
-  const { saving, loaded, setLoaded, edit } = useDraft(
-    useCallback(
-      async ({ text: flow, base }: { text: FlowDefinition; base: number | null }) => {
-        await saveDraft(db, flow, base, clock.now());
-        // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
-        if (publishesToCentre()) void saveCentreDraft(flow, base);
-      },
-      [db, clock],
-    ),
-  );
-  // Neither a draft nor a version of the flow was found: nothing is loaded then.
-  const [missing, setMissing] = useState(false);
+  const [loaded, setLoaded] = useState<Loaded | null | 'missing'>(null);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -50,23 +41,49 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
       const remote = !draft && publishesToCentre() ? await centreDraft(flowId) : null;
       const latest = draft ? undefined : await latestFlowVersion(db, flowId);
       if (cancelled) return;
-      const found: LoadedDraft<FlowDefinition, number | null> | null = draft
-        ? { text: draft.draft, base: draft.baseVersion, isDraft: true }
-        : remote && remote.draft.id === flowId && Array.isArray(remote.draft.steps)
-          ? // Typed by this editor and checked as they typed; errors and all, as a local draft is.
-            { text: remote.draft as unknown as FlowDefinition, base: remote.baseVersion, isDraft: true }
-          : latest
-            ? { text: latest.flow, base: latest.version, isDraft: false }
-            : null;
-      setLoaded(found);
-      setMissing(found === null);
+      if (draft) setLoaded({ flow: draft.draft, baseVersion: draft.baseVersion, isDraft: true });
+      else if (remote && remote.draft.id === flowId && Array.isArray(remote.draft.steps))
+        setLoaded({
+          // Typed by this editor and checked as they typed; errors and all, as a local draft is.
+          flow: remote.draft as unknown as FlowDefinition,
+          baseVersion: remote.baseVersion,
+          isDraft: true,
+        });
+      else if (latest) setLoaded({ flow: latest.flow, baseVersion: latest.version, isDraft: false });
+      else setLoaded('missing');
     })();
     return () => {
       cancelled = true;
     };
-  }, [db, flowId, generation, setLoaded]);
+  }, [db, flowId, generation]);
 
-  const flow = loaded?.text ?? null;
+  const saving = useDraftSaving(
+    useCallback(
+      async (next: { flow: FlowDefinition; base: number | null }) => {
+        await saveDraft(db, next.flow, next.base, clock.now());
+        // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
+        if (publishesToCentre()) void saveCentreDraft(next.flow, next.base);
+      },
+      [db, clock],
+    ),
+  );
+  const { mark, schedule } = saving;
+
+  const edit = useCallback(
+    (change: (flow: FlowDefinition) => FlowDefinition) => {
+      setLoaded((current) => {
+        if (current === null || current === 'missing') return current;
+        const flow = change(current.flow);
+        if (flow === current.flow) return current;
+        mark({ flow, base: current.baseVersion });
+        return { ...current, flow, isDraft: true };
+      });
+      schedule();
+    },
+    [mark, schedule],
+  );
+
+  const flow = loaded !== null && loaded !== 'missing' ? loaded.flow : null;
   const check = useMemo(() => (flow ? checkDraft(flow) : NO_CHECK), [flow]);
 
   const { cancel } = saving;
@@ -78,10 +95,10 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
   }, [db, flowId, cancel]);
 
   return {
-    status: missing ? 'missing' : loaded === null ? 'loading' : 'ready',
+    status: loaded === null ? 'loading' : loaded === 'missing' ? 'missing' : 'ready',
     flow,
-    baseVersion: loaded?.base ?? null,
-    isDraft: loaded?.isDraft ?? false,
+    baseVersion: loaded !== null && loaded !== 'missing' ? loaded.baseVersion : null,
+    isDraft: loaded !== null && loaded !== 'missing' && loaded.isDraft,
     check,
     save: saving.state,
     edit,
