@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
-import { ENDED_STATE, keepCallsFigures, type CallRef } from './callFigures';
+import { ENDED_STATE, keepCallFigures } from './callFigures';
 import { batching, type Batcher } from './batching';
 import { retryingConflicts } from './database';
 import { chainOfStart, fileHandoverOfCall } from './handovers';
@@ -402,47 +402,36 @@ async function storeIn(
     await sql`update calls set next_seq = v.next_seq, updated_at = ${now}
         from (values ${next}) as v(id, next_seq) where calls.id = v.id`.execute(trx);
   }
-  const kept: { call: Upload; added: UploadedEvent[]; ref: CallRef }[] = [];
   for (const { call, added } of adding) {
     const h = held.get(call.callId);
     if (!h) continue; // every accepted call was held
-    kept.push({
-      call,
-      added,
-      ref: {
-        callId: call.callId,
-        organisationId: who.organisationId,
-        personId: h.person_id,
-        flowId: h.flow_id,
-        flowVersion: h.flow_version,
-      },
-    });
-  }
-  // The entries that end calls arrived: their figures are reduced now, once (call_figures), all at once.
-  const endsIn = (added: readonly UploadedEvent[]) => added.some((e) => e.after.state === ENDED_STATE);
-  const reduced = await keepCallsFigures(
-    trx,
-    who.organisationId,
-    kept.filter((k) => endsIn(k.added)).map((k) => k.ref),
-  );
-  for (const { call, added, ref } of kept) {
+    const ref = {
+      id: call.callId,
+      organisationId: who.organisationId,
+      personId: h.person_id,
+      flowId: h.flow_id,
+      flowVersion: h.flow_version,
+    };
     // A callback promised in the call is the centre's, and a transfer to a colleague who uses Sufler
     // hands the call over: both filed with the events that made them.
     const filed =
       options.fileCallbacks && added.some((e) => e.event.type === 'operator.callback')
-        ? await fileCallbackOfCall(trx, { ...ref, id: call.callId })
+        ? await fileCallbackOfCall(trx, ref)
         : null;
     const handover =
       options.fileCallbacks && added.some((e) => e.event.type === 'operator.transfer')
-        ? await fileHandoverOfCall(trx, { ...ref, id: call.callId })
+        ? await fileHandoverOfCall(trx, ref)
         : null;
-    if (endsIn(added)) done.ended = true;
+    // The entry that ends the call arrived: its figures are reduced now, once (call_figures).
+    const ends = added.some((e) => e.after.state === ENDED_STATE);
+    if (ends) done.ended = true;
     else if (added.length > 0) done.open = true;
+    const reduced = ends && (await keepCallFigures(trx, { ...ref, callId: call.callId }));
     byCall.set(call.callId, {
       callId: call.callId,
       status: 'stored',
       added: added.length,
-      ...(reduced.has(call.callId) ? { reduced: true } : {}),
+      ...(reduced ? { reduced } : {}),
       ...(filed ? { filedCallback: filed } : {}),
       ...(handover ? { handover: { id: handover.id, recipientPersonId: handover.recipientPersonId } } : {}),
     });

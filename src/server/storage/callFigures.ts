@@ -50,53 +50,23 @@ export async function flowOf(db: Db, organisationId: string, flowId: string, ver
   return digest === undefined ? null : restoredFlow(db, organisationId, flowId, version, digest);
 }
 
-interface Replayable {
-  flow: FlowDefinition | null;
-  log: CallRecordEvent[];
-  wrapUp: CallWrapUp | null;
-}
-
 /** What a call's replay needs, read in one round trip: its flow version, its log in order, its wrap-up. */
 export async function callForReplay(
   db: Db,
   call: { callId: string; organisationId: string; flowId: string; flowVersion: number },
-): Promise<Replayable> {
-  const [replayable] = await callsForReplay(db, call.organisationId, [call]);
-  return replayable ?? { flow: null, log: [], wrapUp: null };
-}
-
-/** What the replays of several calls of one organisation need, in one round trip, in the calls' order. */
-async function callsForReplay(
-  db: Db,
-  organisationId: string,
-  calls: readonly { callId: string; flowId: string; flowVersion: number }[],
-): Promise<Replayable[]> {
-  const asked = JSON.stringify(
-    calls.map((c, i) => ({ i, call_id: c.callId, flow_id: c.flowId, flow_version: c.flowVersion })),
-  );
-  const rows = await sql<{
-    digest: string | null;
-    log: CallRecordEvent[];
-    wrap_up: CallWrapUp | null;
-  }>`select
-      (select md5(v.definition::text) from flow_versions v where v.organisation_id = ${organisationId}
-        and v.flow_id = c.flow_id and v.version = c.flow_version) as digest,
-      coalesce((select jsonb_agg(payload order by seq) from call_events where call_id = c.call_id),
+): Promise<{ flow: FlowDefinition | null; log: CallRecordEvent[]; wrapUp: CallWrapUp | null }> {
+  const row = await sql<{ digest: string | null; log: CallRecordEvent[]; wrap_up: CallWrapUp | null }>`select
+      (select md5(definition::text) ${definitionOf(call.organisationId, call.flowId, call.flowVersion)}) as digest,
+      coalesce((select jsonb_agg(payload order by seq) from call_events where call_id = ${call.callId}),
         '[]'::jsonb) as log,
-      (select payload from call_wrapups where call_id = c.call_id) as wrap_up
-    from jsonb_to_recordset(${asked}::jsonb) as c(i integer, call_id text, flow_id text, flow_version integer)
-    order by c.i`.execute(db);
-  return Promise.all(
-    calls.map(async (call, i) => {
-      const r = rows.rows[i];
-      const flow =
-        r?.digest != null
-          ? await restoredFlow(db, organisationId, call.flowId, call.flowVersion, r.digest)
-          : null;
-      // The payloads are stored from the checked upload schema.
-      return { flow, log: r?.log ?? [], wrapUp: r?.wrap_up ?? null };
-    }),
-  );
+      (select payload from call_wrapups where call_id = ${call.callId}) as wrap_up`.execute(db);
+  const r = row.rows[0];
+  const flow =
+    r?.digest != null
+      ? await restoredFlow(db, call.organisationId, call.flowId, call.flowVersion, r.digest)
+      : null;
+  // The payloads are stored from the checked upload schema.
+  return { flow, log: r?.log ?? [], wrapUp: r?.wrap_up ?? null };
 }
 
 /** A call's stored log, in order, as the workstation recorded it. */
@@ -165,7 +135,8 @@ export interface CallRef {
 }
 
 /** The call as its stored log and wrap-up tell it (null: no such flow version, or a log it cannot replay). */
-function loggedCall({ flow, log, wrapUp }: Replayable): LoggedCall | null {
+async function loggedCall(db: Db, call: CallRef): Promise<LoggedCall | null> {
+  const { flow, log, wrapUp } = await callForReplay(db, call);
   if (!flow) return null;
   try {
     return callFromLog(log, flow, wrapUp);
@@ -176,36 +147,25 @@ function loggedCall({ flow, log, wrapUp }: Replayable): LoggedCall | null {
 }
 
 /**
- * Keeps the figures of calls of one organisation whose ends were just stored, read and written in one
- * round trip each; a call reduced already is left as it is. A log the flow version cannot replay keeps no
- * figures (the call stays in the raw events). A wrap-up stored before the end is reduced with it. Answers
- * the calls whose figures are new: they are then pending for the rollups (settleRollups adds them), in
- * the same statement.
+ * Keeps the figures of a call whose end was just stored; a call reduced already is left as it is. A log
+ * the flow version cannot replay keeps no figures (the call stays in the raw events). A wrap-up stored
+ * before the end is reduced with it. True when the figures are new: the call is then pending for the
+ * rollups (settleRollups adds it), in the same statement.
  */
-export async function keepCallsFigures(
-  db: Db,
-  organisationId: string,
-  calls: readonly CallRef[],
-): Promise<Set<string>> {
-  if (calls.length === 0) return new Set();
-  const replayable = await callsForReplay(db, organisationId, calls);
-  const rows = calls.flatMap((call, i) => {
-    const logged = loggedCall(replayable[i] as Replayable);
-    return logged ? [figuresRow(logged, organisationId, call.personId)] : [];
-  });
-  const [first] = rows;
-  if (!first) return new Set();
-  const columns = Object.keys(first) as (keyof typeof first)[];
-  const values = rows.map((row) => sql`(${sql.join(columns.map((c) => row[c]))})`);
+export async function keepCallFigures(db: Db, call: CallRef): Promise<boolean> {
+  const logged = await loggedCall(db, call);
+  if (!logged) return false;
+  const row = figuresRow(logged, call.organisationId, call.personId);
+  const columns = Object.keys(row) as (keyof typeof row)[];
   const kept = await sql<{ call_id: string }>`with kept as (
       insert into call_figures (${sql.join(columns.map((c) => sql.ref(c)))})
-      values ${sql.join(values)}
+      values (${sql.join(columns.map((c) => row[c]))})
       on conflict (call_id) do nothing
       returning call_id, organisation_id
     )
     insert into call_rollups_pending (call_id, organisation_id) select call_id, organisation_id from kept
     returning call_id`.execute(db);
-  return new Set(kept.rows.map((r) => r.call_id));
+  return kept.rows.length > 0;
 }
 
 /**
@@ -222,7 +182,7 @@ export async function reduceCallAgain(db: Db, call: CallRef): Promise<void> {
     .forUpdate()
     .executeTakeFirst();
   if (!held) return;
-  const logged = loggedCall(await callForReplay(db, call));
+  const logged = await loggedCall(db, call);
   if (!logged) return;
   const row = figuresRow(logged, call.organisationId, call.personId);
   const erased =
