@@ -9,14 +9,14 @@ export interface Batcher<I, O> {
 
 /**
  * `run` answers a group in order, one answer per item; if it throws, every item of the group fails with
- * its error. At most `max` items go together, and `fits` may keep an item for the next group (say, a
- * second item for the same row as one already in).
+ * its error. At most `max` items go together, and at most one item of each `keyOf` (say, the row it
+ * writes): a second waits for the next group.
  */
 export function batching<I, O>(
   run: (items: readonly I[]) => Promise<readonly O[]>,
   options: {
     max: number;
-    fits?: (item: I, group: readonly I[]) => boolean;
+    keyOf?: (item: I) => string;
   },
 ): Batcher<I, O> {
   interface Waiting {
@@ -29,17 +29,16 @@ export function batching<I, O>(
 
   const next = (): Waiting[] => {
     const group: Waiting[] = [];
-    const items: I[] = [];
+    const keys = new Set<string>();
     const kept: Waiting[] = [];
     for (const w of queue) {
-      const fits =
-        items.length === 0 || (items.length < options.max && (options.fits?.(w.item, items) ?? true));
-      if (!fits) {
+      const key = options.keyOf?.(w.item);
+      if (group.length >= options.max || (key !== undefined && keys.has(key))) {
         kept.push(w);
         continue;
       }
+      if (key !== undefined) keys.add(key);
       group.push(w);
-      items.push(w.item);
     }
     queue = kept;
     return group;

@@ -136,7 +136,7 @@ async function appendGoingOn(
     batcher = batching((group: readonly Append[]) => appendAll(db, group), {
       max: APPENDS_TOGETHER,
       // A call once a group: two uploads of one call (a retry racing its original) meet in the full path.
-      fits: (a, group) => !group.some((g) => g.call.callId === a.call.callId),
+      keyOf: (a) => a.call.callId,
     });
     appenders.set(db, batcher);
   }

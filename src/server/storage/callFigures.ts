@@ -134,17 +134,29 @@ export interface CallRef {
   flowVersion: number;
 }
 
-/** The call as its stored log and wrap-up tell it (null: no such flow version, or a log it cannot replay). */
-async function loggedCall(db: Db, call: CallRef): Promise<LoggedCall | null> {
+/**
+ * What `read` finds in a call's stored log and wrap-up, replayed through the flow version the call ran on
+ * (as the workstation's engine did): the figures' and both filers' reading. Null when the organisation
+ * holds no such version, or when the engine cannot take the log (a forged start, say): its events stay
+ * stored all the same.
+ */
+export async function readReplayed<T>(
+  db: Db,
+  call: { callId: string; organisationId: string; flowId: string; flowVersion: number },
+  read: (flow: FlowDefinition, log: CallRecordEvent[], wrapUp: CallWrapUp | null) => T | null,
+): Promise<T | null> {
   const { flow, log, wrapUp } = await callForReplay(db, call);
   if (!flow) return null;
   try {
-    return callFromLog(log, flow, wrapUp);
+    return read(flow, log, wrapUp);
   } catch {
-    // A log the engine cannot replay (a forged start, say) keeps no figures; its events stay stored.
     return null;
   }
 }
+
+/** The call as its stored log and wrap-up tell it (null: no such flow version, or a log it cannot replay). */
+const loggedCall = (db: Db, call: CallRef): Promise<LoggedCall | null> =>
+  readReplayed(db, call, (flow, log, wrapUp) => callFromLog(log, flow, wrapUp));
 
 /**
  * Keeps the figures of a call whose end was just stored; a call reduced already is left as it is. A log

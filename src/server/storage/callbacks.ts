@@ -4,7 +4,8 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { callbackOfLog } from '../../calls/replay';
 import type { CentreCallback } from '../../protocol';
-import { readReplayedCall, type CallRef } from './handovers';
+import { readReplayed } from './callFigures';
+import type { CallRef } from './handovers';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -17,7 +18,7 @@ const holderName = sql<string>`coalesce((select trim(p.surname || ' ' || p.first
  * flow version the call ran on, as the workstation's engine did). Returns its id when newly filed.
  */
 export async function fileCallbackOfCall(trx: Transaction<Database>, call: CallRef): Promise<string | null> {
-  const task = await readReplayedCall(trx, call, callbackOfLog);
+  const task = await readReplayed(trx, { ...call, callId: call.id }, callbackOfLog);
   if (!task || task.organisationId !== call.organisationId) return null;
   const inserted = await trx
     .insertInto('callbacks')

@@ -3,11 +3,9 @@
 // the hand-over carry the chain's id, so the supervisor sees one client call across desks.
 import type { Kysely, Transaction } from 'kysely';
 import { handoverOfLog } from '../../calls/replay';
-import type { CallRecordEvent } from '../../calls/record';
-import type { FlowDefinition } from '../../flows/types';
 import type { HandoverOffer } from '../../protocol';
 import { activeHoldersOf } from './accounts';
-import { callForReplay } from './callFigures';
+import { readReplayed } from './callFigures';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -19,25 +17,6 @@ export interface CallRef {
   personId: string;
   flowId: string;
   flowVersion: number;
-}
-
-/**
- * What `read` finds in the call's events as the workstation recorded them, replayed through the flow
- * version the call ran on (as the workstation's engine did): both filers' reading. Null when the server
- * holds no such version, or when the engine cannot replay the log (its events are stored all the same).
- */
-export async function readReplayedCall<T>(
-  trx: Trx,
-  call: CallRef,
-  read: (flow: FlowDefinition, log: CallRecordEvent[]) => T | null,
-): Promise<T | null> {
-  const { flow, log } = await callForReplay(trx, { ...call, callId: call.id });
-  if (!flow) return null;
-  try {
-    return read(flow, log);
-  } catch {
-    return null;
-  }
 }
 
 /** An operator of the organisation who can take a call: anyone else named in the directory gets nothing. */
@@ -53,7 +32,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Files the handover the call's latest transfer makes, if any; returns it when newly filed. */
 export async function fileHandoverOfCall(trx: Trx, call: CallRef): Promise<HandoverOffer | null> {
-  const handover = await readReplayedCall(trx, call, handoverOfLog);
+  const handover = await readReplayed(trx, { ...call, callId: call.id }, handoverOfLog);
   if (!handover || !UUID.test(handover.recipientPersonId)) return null;
   if (!(await isActiveOperator(trx, call.organisationId, handover.recipientPersonId))) return null;
   const inserted = await trx
