@@ -13,33 +13,19 @@ interface Props {
 }
 
 /** A labelled input; the error, when any, is announced and tied to the input. */
-export function TextField({
-  label,
-  value,
-  onChange,
-  type = 'text',
-  required,
-  error,
-  autoComplete,
-  name,
-  autoFocus,
-}: Props) {
+export function TextField({ label, onChange, type = 'text', error, ...input }: Props) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required && <span aria-hidden="true"> *</span>}
+        {input.required && <span aria-hidden="true"> *</span>}
       </label>
       <input
         id={id}
-        name={name}
         type={type}
-        value={value}
-        required={required}
-        autoComplete={autoComplete}
-        autoFocus={autoFocus}
+        {...input}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         onChange={(e) => onChange(e.target.value)}
