@@ -1,48 +1,26 @@
-import type { CallSession } from '../calls';
-import type { Clock } from '../calls/clock';
 import { CallbackPanel, HoldPanel, OutcomePanel, TransferPanel } from './lazyPanels';
+import type { CallDesk } from './callDesk';
 import type { Panel } from './panels';
-import type { Send } from './useCallSend';
 
-type Props = {
-  session: CallSession;
-  clock: Clock;
-  send: Send;
+type Props = CallDesk & {
   panel: Panel | null;
   topic: string | null;
   onPanel: (panel: Panel | null) => void;
 };
 
 /** The one open panel (hold, transfer, callback, outcome); keyed so each opening starts fresh. */
-export function CallPanels({ session, clock, send, panel, topic, onPanel }: Props) {
+export function CallPanels({ panel, topic, onPanel, ...desk }: Props) {
   const close = () => onPanel(null);
   switch (panel?.kind) {
     case undefined:
       return null;
     case 'hold':
-      return (
-        <HoldPanel
-          key={`hold-${panel.extend}`}
-          session={session}
-          clock={clock}
-          send={send}
-          extend={panel.extend}
-          onClose={close}
-        />
-      );
+      return <HoldPanel key={`hold-${panel.extend}`} {...desk} extend={panel.extend} onClose={close} />;
     case 'transfer':
-      return <TransferPanel session={session} send={send} topic={topic} onPanel={onPanel} />;
+      return <TransferPanel {...desk} topic={topic} onPanel={onPanel} />;
     case 'callback':
-      return <CallbackPanel session={session} clock={clock} send={send} onClose={close} />;
+      return <CallbackPanel {...desk} onClose={close} />;
     case 'outcome':
-      return (
-        <OutcomePanel
-          key={panel.option?.id ?? ''}
-          session={session}
-          send={send}
-          option={panel.option}
-          onClose={close}
-        />
-      );
+      return <OutcomePanel key={panel.option?.id ?? ''} {...desk} option={panel.option} onClose={close} />;
   }
 }

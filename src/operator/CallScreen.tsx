@@ -8,6 +8,7 @@ import { BreakOffBar } from './BreakOffBar';
 import { CallBars } from './CallBars';
 import type { ActiveCall, CallController } from '../services/callOwner/types';
 import type { ResolvedWiring } from '../services/callOwner/CallControllerContext';
+import type { CallDesk } from './callDesk';
 import { EMPTY_NOTES, type CallNotes } from './callNotes';
 import { CallPanels } from './CallPanels';
 import { CallSide } from './CallSide';
@@ -48,6 +49,7 @@ export function CallScreen({ call, controller, wiring }: Props) {
   const stages = useCallSelect(session, (s) => stageStrip(flow, s));
   const actions = usePhaseActions(session, send, setPanel);
   const disabled = call.readOnly;
+  const desk: CallDesk = { session, clock, send, disabled };
   // The needs discovery comes with the panels' chunk, just after the greeting is on screen.
   const panels = useCallPanelsStatus();
   // A refusal's words come with the panels' chunk too: asked for only when there is one to show.
@@ -126,18 +128,11 @@ export function CallScreen({ call, controller, wiring }: Props) {
       <div className="call-columns">
         <div className="call-main">
           {p === 'ended' ? (
-            <WrapUpForm
-              session={session}
-              notes={notes}
-              controller={controller}
-              clock={clock}
-              send={send}
-              disabled={disabled}
-            />
+            <WrapUpForm {...desk} notes={notes} controller={controller} />
           ) : (
             <>
-              <LineToSay session={session} clock={clock} phrase={phrase} />
-              <CallStatus session={session} clock={clock} />
+              <LineToSay {...desk} phrase={phrase} />
+              <CallStatus {...desk} />
               {refused && (
                 <NoticeBar
                   session={session}
@@ -147,33 +142,16 @@ export function CallScreen({ call, controller, wiring }: Props) {
                 />
               )}
               <StepActions actions={actions} disabled={disabled || panel !== null} />
-              <CaptureFields session={session} send={send} disabled={disabled} focusRequest={focus.capture} />
-              <CallPanels
-                session={session}
-                clock={clock}
-                send={send}
-                panel={panel}
-                topic={notes.topic}
-                onPanel={setPanel}
-              />
+              <CaptureFields {...desk} focusRequest={focus.capture} />
+              <CallPanels {...desk} panel={panel} topic={notes.topic} onPanel={setPanel} />
               <CallTools enabled={enabled} onTool={onTool} />
-              {panels === 'ready' && (
-                <NeedsPanel session={session} clock={clock} notes={notes} onNotes={onNotes} />
-              )}
+              {panels === 'ready' && <NeedsPanel {...desk} notes={notes} onNotes={onNotes} />}
               <QuickPhrases phrases={flow.phrases} onSay={sayPhrase} />
-              <BreakOffBar send={send} disabled={disabled} />
+              <BreakOffBar {...desk} />
             </>
           )}
         </div>
-        <CallSide
-          session={session}
-          send={send}
-          disabled={disabled}
-          wiring={wiring}
-          notes={notes}
-          onNotes={onNotes}
-          searchFocus={focus.search}
-        />
+        <CallSide {...desk} wiring={wiring} notes={notes} onNotes={onNotes} searchFocus={focus.search} />
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>

@@ -1,17 +1,14 @@
 import { PartFailed } from '../ui/Boundary';
 import { useCallback, useEffect } from 'react';
-import { callerCard, currentStep, type CallSession } from '../calls';
+import { callerCard, currentStep } from '../calls';
 import { CallerCard } from './CallerCard';
 import type { ResolvedWiring } from '../services/callOwner/CallControllerContext';
+import type { CallDesk } from './callDesk';
 import type { CallNotes, NotesUpdate } from './callNotes';
 import { CallerHistory, KbSuggestions, KnowledgePanel, useCallPanelsStatus } from './lazyPanels';
-import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 
-type Props = {
-  session: CallSession;
-  send: Send;
-  disabled: boolean;
+type Props = CallDesk & {
   wiring: ResolvedWiring;
   notes: CallNotes;
   onNotes: NotesUpdate;
@@ -21,7 +18,8 @@ type Props = {
 const NO_LINKS = { topics: [], articles: [] };
 
 /** Beside the script: who is calling, and the knowledge for this step and topic. */
-export function CallSide({ session, send, disabled, wiring, notes, onNotes, searchFocus }: Props) {
+export function CallSide({ wiring, notes, onNotes, searchFocus, ...desk }: Props) {
+  const { session } = desk;
   const links = useCallSelect(session, (s) => currentStep(session.flow, s)?.kb ?? NO_LINKS);
   const orgId = useCallSelect(session, (s) => s.context.organisation.id);
   const callerPhone = useCallSelect(session, (s) => callerCard(s).phone);
@@ -49,7 +47,7 @@ export function CallSide({ session, send, disabled, wiring, notes, onNotes, sear
   );
   return (
     <aside className="call-side">
-      <CallerCard session={session} send={send} disabled={disabled} />
+      <CallerCard {...desk} />
       {panels === 'failed' && <PartFailed />}
       {panels === 'ready' && (
         <>

@@ -1,30 +1,22 @@
 import { t } from '../i18n';
 import { CALL_SHORTCUTS, shortcutLabel, triggers } from '../services/shortcuts';
-import type { CallSession } from '../calls';
-import type { Clock } from '../calls/clock';
 import { formatDeadline } from '../flows/dates';
 import { formatRuPhone } from '../flows/phone';
+import type { CallDesk } from './callDesk';
 import { CallbackPanel } from './CallbackPanel';
 import { useCallAnnotations } from './useCallAnnotations';
-import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
 import { KeyButton } from '../ui/KeyButton';
 
-type Props = {
-  session: CallSession;
-  clock: Clock;
-  send: Send;
-  disabled: boolean;
-  open: boolean;
-  onOpen: (open: boolean) => void;
-};
+type Props = CallDesk & { open: boolean; onOpen: (open: boolean) => void };
 
 /**
  * After a break-off: the callback is one key (C) away, prefilled with what the call knew; once queued,
  * the wrap-up says when and where the caller will be called.
  */
-export function LateCallback({ session, clock, send, disabled, open, onOpen }: Props) {
+export function LateCallback({ open, onOpen, ...desk }: Props) {
+  const { session, clock, disabled } = desk;
   const brokenOff = useCallSelect(session, (s) => s.context.end?.reason === 'brokenOff');
   const callbackId = useCallSelect(session, (s) => s.context.callback?.id ?? null);
   const offer = useCallSelect(session, (s) => s.context.offerCallback);
@@ -56,13 +48,7 @@ export function LateCallback({ session, clock, send, disabled, open, onOpen }: P
         {offer ? text.offerCallback(formatRuPhone(offer.phone)) : text.offerNoPhone}
       </p>
       {open ? (
-        <CallbackPanel
-          session={session}
-          clock={clock}
-          send={send}
-          mode="afterEnd"
-          onClose={() => onOpen(false)}
-        />
+        <CallbackPanel {...desk} mode="afterEnd" onClose={() => onOpen(false)} />
       ) : (
         <KeyButton
           shortcut={shortcutLabel(key)}

@@ -1,32 +1,25 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n';
 import { ACTION_KEYS, CALL_SHORTCUTS, matches, shortcutLabel, triggers } from '../services/shortcuts';
-import { outcomeOf, type CallSession } from '../calls';
+import { outcomeOf } from '../calls';
 import { OUTCOMES, type Outcome } from '../flows/types';
-import type { Clock } from '../calls/clock';
 import type { CallController } from '../services/callOwner/types';
+import type { CallDesk } from './callDesk';
 import type { CallNotes } from './callNotes';
 import { LateCallback } from './LateCallback';
 import { RATINGS, SatisfactionField } from './SatisfactionField';
 import { OptionSelect } from '../ui/OptionSelect';
 import { TopicSelect } from './TopicSelect';
 import { useCallAnnotations } from './useCallAnnotations';
-import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 import { useKeyDown } from './useKeyDown';
 import { KeyButton } from '../ui/KeyButton';
 
-type Props = {
-  session: CallSession;
-  notes: CallNotes;
-  controller: CallController;
-  clock: Clock;
-  send: Send;
-  disabled: boolean;
-};
+type Props = CallDesk & { notes: CallNotes; controller: CallController };
 
 /** After the call: outcome, summary, topic, articles used, the caller's rating; then the call is closed. */
-export function WrapUpForm({ session, notes, controller, clock, send, disabled }: Props) {
+export function WrapUpForm({ notes, controller, ...desk }: Props) {
+  const { session, disabled } = desk;
   const engineOutcome = useCallSelect(session, (s) => outcomeOf(s)?.kind ?? null);
   const lateCallback = useCallAnnotations(session).lateCallback !== null;
   const ended = useCallSelect(session, (s) => s.context.end?.reason ?? null);
@@ -85,14 +78,7 @@ export function WrapUpForm({ session, notes, controller, clock, send, disabled }
     <section className="wrap-up" aria-labelledby={`${ids.outcome}-title`} tabIndex={-1} data-focus-home>
       <h2 id={`${ids.outcome}-title`}>{text.region}</h2>
       {ended && <p data-testid="end-reason">{t.calls.endReasons[ended]}</p>}
-      <LateCallback
-        session={session}
-        clock={clock}
-        send={send}
-        disabled={disabled}
-        open={callbackOpen}
-        onOpen={setCallbackOpen}
-      />
+      <LateCallback {...desk} open={callbackOpen} onOpen={setCallbackOpen} />
       <OptionSelect
         id={ids.outcome}
         label={text.outcome}
