@@ -1,31 +1,24 @@
 // Differences between two versions of a flow, step by step, for the editor's version comparison:
 // steps matched by id, each changed step with the names of the fields that differ.
 
+import { flowSchema } from './schema';
 import type { FlowDefinition, Step } from './types';
 
-export const STEP_FIELDS = [
-  'stage',
-  'say',
-  'hints',
-  'questions',
-  'options',
-  'capture',
-  'kb',
-  'outcomes',
-  'checks',
-] as const satisfies readonly (keyof Step)[];
+/** The keys of an object schema but the named ones, in the schema's order. */
+function keysBut<K extends string, X extends K>(
+  shape: Record<K, unknown>,
+  but: readonly X[],
+): Exclude<K, X>[] {
+  const dropped = new Set<K>(but);
+  // Object.keys of a zod shape are its keys; the compiler only knows them as strings.
+  return (Object.keys(shape) as K[]).filter((k): k is Exclude<K, X> => !dropped.has(k));
+}
+
+// The fields compared are the schema's: a field added to the format is compared without a second list.
+export const STEP_FIELDS = keysBut(flowSchema.shape.steps.element.shape, ['id']);
 export type StepField = (typeof STEP_FIELDS)[number];
 
-export const FLOW_FIELDS = [
-  'title',
-  'description',
-  'direction',
-  'client',
-  'topics',
-  'start',
-  'phrases',
-  'limits',
-] as const satisfies readonly (keyof FlowDefinition)[];
+export const FLOW_FIELDS = keysBut(flowSchema.shape, ['id', 'version', 'steps']);
 export type FlowField = (typeof FLOW_FIELDS)[number];
 
 export type StepChange =
