@@ -1,13 +1,11 @@
 // An editor's draft of one thing (a flow, an article), saved as they type: each editor reads, saves and
 // drops only their own, in their organisation. The flows and the knowledge base declare theirs here.
 import type { FastifyRequest, FastifyTypeProviderDefault } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiErrorCode } from '../i18n/ru/server';
-import type { Access, ServerDeps } from './context';
-import { actorOf, orNotFound, type RouteDeclarations } from './routeKit';
+import type { Access } from './context';
+import { actorOf, orNotFound, type AreaApp, type RouteDeclarations } from './routeKit';
 
-type App = Parameters<FastifyPluginAsyncZod<ServerDeps>>[0];
 /** The editor whose draft a request reads or writes. */
 type Editor = ReturnType<typeof actorOf>;
 
@@ -30,7 +28,7 @@ interface EditorDrafts<P, B, D> {
 
 /** Registers GET, PUT and DELETE of `url`: the signed-in editor's draft, found, saved and dropped. */
 export function editorDraftRoutes<P, B, D>(
-  zodApp: App,
+  zodApp: AreaApp,
   declare: RouteDeclarations<400 | 401 | 403 | 404>,
   d: EditorDrafts<P, B, D>,
 ): void {

@@ -4,15 +4,25 @@
 // organisation answered 404 with the area's code (another organisation's ids reveal nothing), and what
 // they did written to the audit log.
 import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { apiErrorSchema } from '../protocol';
 import { sessionOf } from './auth/guard';
-import type { Access } from './context';
+import type { Access, ServerDeps } from './context';
 import { ApiError } from './errors';
 import type { ApiErrorCode } from '../i18n/ru/server';
 import { appendAudit, type AuditEntry } from './storage/audit';
 import type { Database } from './storage/schema';
+
+/**
+ * Who may call a route, for the role lists the areas share: administrators alone, operators alone, and
+ * supervising or publishing, which an administrator may do as well.
+ */
+export const administrators = ['administrator'] as const;
+export const operators = ['operator'] as const;
+export const supervisors = ['supervisor', 'administrator'] as const;
+export const publishers = ['editor', 'administrator'] as const;
 
 /** The statuses a route refuses with, each answered as `{ code, message }` (apiErrorSchema). */
 type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429;
@@ -40,7 +50,7 @@ function refusalsOf<S extends RefusalStatus>(statuses: readonly S[]): Refusals<S
  * The declarations of an area's routes: `declare(access, summary, schemas)` gives a route's options with
  * its access, its summary under `tag`, its schemas and the area's refusals (or the ones it names instead).
  */
-export function routeDeclarations<const A extends RefusalStatus>(tag: string, areaRefusals: readonly A[]) {
+function routeDeclarations<const A extends RefusalStatus>(tag: string, areaRefusals: readonly A[]) {
   return function declare<S extends RouteSchemas, const B extends RefusalStatus = A>(
     access: Access,
     summary: string,
@@ -58,6 +68,26 @@ export function routeDeclarations<const A extends RefusalStatus>(tag: string, ar
 
 /** The `declare` of an area whose routes refuse with these statuses. */
 export type RouteDeclarations<A extends RefusalStatus> = ReturnType<typeof routeDeclarations<A>>;
+
+/** The Fastify instance an area registers its routes on (zod schemas typing each request and reply). */
+export type AreaApp = Parameters<FastifyPluginAsyncZod<ServerDeps>>[0];
+
+/**
+ * An area's plugin: `register` adds its routes, each declared with the area's `declare` (under `tag`,
+ * refusing with `areaRefusals` unless a route names its own).
+ */
+export function routeArea<const A extends RefusalStatus>(
+  tag: string,
+  areaRefusals: readonly A[],
+  register: (app: AreaApp, deps: ServerDeps, declare: RouteDeclarations<A>) => void,
+): FastifyPluginAsyncZod<ServerDeps> {
+  const declare = routeDeclarations(tag, areaRefusals);
+  return (app, deps) => {
+    register(app, deps, declare);
+    // Routes are registered synchronously; Fastify takes a promise from an async plugin.
+    return Promise.resolve();
+  };
+}
 
 /** The signed-in person a route acts for, in their organisation (the guard has already let them in). */
 export function actorOf(request: FastifyRequest): { organisationId: string; personId: string } {

@@ -2,7 +2,6 @@
 // organisation's person is not found (404), never forbidden: ids of other tenants reveal nothing.
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   adminPersonSchema,
@@ -16,9 +15,8 @@ import {
   type AdminPerson,
 } from '../../protocol';
 import { hashPassword } from '../auth/passwords';
-import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { actorOf, auditBy, orNotFound, routeDeclarations } from '../routeKit';
+import { actorOf, administrators, auditBy, orNotFound, routeArea } from '../routeKit';
 import {
   findPerson,
   insertPerson,
@@ -32,10 +30,7 @@ import {
 import type { AuditAction } from '../storage/audit';
 import { deletePersonSessions } from '../storage/sessions';
 
-const access = ['administrator'] as const;
-const declare = routeDeclarations('admin', [400, 401, 403, 404]);
-
-export const peopleRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
+export const peopleRoutes = routeArea('admin', [400, 401, 403, 404], (app, { db, config }, declare) => {
   const found = async (organisationId: string, personId: string): Promise<AdminPerson> =>
     orNotFound(await findPerson(db, organisationId, personId), 'person_not_found');
 
@@ -70,13 +65,13 @@ export const peopleRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, confi
 
   app.get(
     '',
-    declare(access, 'People of my organisation', { response: { 200: peopleListSchema } }),
+    declare(administrators, 'People of my organisation', { response: { 200: peopleListSchema } }),
     async (request) => ({ people: await listPeople(db, actorOf(request).organisationId) }),
   );
 
   app.post(
     '',
-    declare(access, 'Add a person', {
+    declare(administrators, 'Add a person', {
       body: newPersonSchema,
       response: { 201: adminPersonSchema, 409: apiErrorSchema },
     }),
@@ -102,7 +97,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, confi
 
   app.put(
     '/:personId/password',
-    declare(access, "Reset a person's password (ends their sessions)", {
+    declare(administrators, "Reset a person's password (ends their sessions)", {
       params: personParamsSchema,
       body: setPasswordSchema,
       response: { 204: z.null() },
@@ -121,7 +116,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, confi
 
   app.put(
     '/:personId/status',
-    declare(access, 'Disable or enable a person (disabling ends their sessions)', {
+    declare(administrators, 'Disable or enable a person (disabling ends their sessions)', {
       params: personParamsSchema,
       body: setStatusSchema,
       response: { 200: adminPersonSchema, 409: apiErrorSchema },
@@ -140,7 +135,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, confi
 
   app.put(
     '/:personId/roles',
-    declare(access, "Set a person's roles", {
+    declare(administrators, "Set a person's roles", {
       params: personParamsSchema,
       body: setRolesSchema,
       response: { 200: adminPersonSchema, 409: apiErrorSchema },
@@ -157,6 +152,4 @@ export const peopleRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, confi
       );
     },
   );
-  // Routes are registered synchronously; Fastify takes a promise from an async plugin.
-  return Promise.resolve();
-};
+});

@@ -1,10 +1,8 @@
 // /api/v1/session: sign in, who am I, sign out, sign out everywhere.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiErrorSchema, sessionSchema, signInSchema, type SessionInfo } from '../../protocol';
-import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { auditBy, routeDeclarations } from '../routeKit';
+import { auditBy, routeArea } from '../routeKit';
 import { server as messages } from '../../i18n/ru/server';
 import { findPersonForSignIn, loginKey } from '../storage/accounts';
 import { appendAudit } from '../storage/audit';
@@ -25,9 +23,7 @@ function info(s: SessionRow): SessionInfo {
   };
 }
 
-const declare = routeDeclarations('session', [400, 401, 403]);
-
-export const sessionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, deps) => {
+export const sessionRoutes = routeArea('session', [400, 401, 403], (app, deps, declare) => {
   const { db, config } = deps;
 
   app.post(
@@ -162,6 +158,4 @@ export const sessionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, deps) => {
       return reply.code(204).send(null);
     },
   );
-  // Routes are registered synchronously; Fastify takes a promise from an async plugin.
-  return Promise.resolve();
-};
+});

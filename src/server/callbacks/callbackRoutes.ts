@@ -2,7 +2,6 @@
 // of that organisation read it; an operator claims one before calling, gives it back, or closes it with
 // the call that kept it. Every change is announced, so every workstation refetches the queue.
 import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   callbackDoneSchema,
   callbackParamsSchema,
@@ -11,9 +10,8 @@ import {
   type CentreCallback,
 } from '../../protocol';
 import { server as messages } from '../../i18n/ru/server';
-import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { actorOf, routeDeclarations } from '../routeKit';
+import { actorOf, operators, routeArea } from '../routeKit';
 import {
   claimCallback,
   completeCallback,
@@ -23,8 +21,6 @@ import {
 } from '../storage/callbacks';
 
 const readers = ['operator', 'supervisor'] as const;
-const takers = ['operator'] as const;
-const declare = routeDeclarations('callbacks', [401, 403, 404, 409]);
 /** The operator changing a callback, at the time they change it. */
 type CallbackActor = ReturnType<typeof actorOf> & { now: Date };
 
@@ -50,7 +46,8 @@ function settled(change: CallbackChange) {
   }
 }
 
-export const callbackRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
+export const callbackRoutes = routeArea('callbacks', [401, 403, 404, 409], (app, deps, declare) => {
+  const { db, config, events } = deps;
   /**
    * A change to one callback by the signed-in operator, settled into the callback or its refusal, and
    * announced to every workstation of the organisation.
@@ -81,7 +78,7 @@ export const callbackRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, con
 
   app.post(
     '/:id/claim',
-    declare(takers, 'Take a callback before calling: exactly one of several claiming at once gets it', {
+    declare(operators, 'Take a callback before calling: exactly one of several claiming at once gets it', {
       params: callbackParamsSchema,
       response: { 200: centreCallbackSchema },
     }),
@@ -94,7 +91,7 @@ export const callbackRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, con
 
   app.post(
     '/:id/release',
-    declare(takers, 'Give a claimed callback back to the queue', {
+    declare(operators, 'Give a claimed callback back to the queue', {
       params: callbackParamsSchema,
       response: { 200: centreCallbackSchema },
     }),
@@ -103,12 +100,11 @@ export const callbackRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, con
 
   app.post(
     '/:id/done',
-    declare(takers, 'The callback was made: close it, linked to the call that kept it', {
+    declare(operators, 'The callback was made: close it, linked to the call that kept it', {
       params: callbackParamsSchema,
       body: callbackDoneSchema,
       response: { 200: centreCallbackSchema },
     }),
     (request) => change(request, (who) => completeCallback(db, who, request.params.id, request.body.callId)),
   );
-  return Promise.resolve();
-};
+});

@@ -5,7 +5,6 @@
 // /api/v1/calls/outbox: the workstation says when its outbox becomes stuck or moves again (issue 20).
 // /api/v1/calls/imports: a supervisor's workstation sends the calls it imported from files (issue 19).
 import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   apiErrorSchema,
@@ -20,9 +19,8 @@ import {
   type CallImport,
 } from '../../protocol';
 import { sessionOf } from '../auth/guard';
-import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { actorOf, routeDeclarations } from '../routeKit';
+import { actorOf, operators, routeArea, supervisors } from '../routeKit';
 import { server as messages } from '../../i18n/ru/server';
 import { storeCallEvents, type StoreResult } from '../storage/callEvents';
 import { storeWrapUps } from '../storage/callWrapUps';
@@ -33,16 +31,12 @@ import { saveOutboxReport } from '../storage/outboxReports';
 import { importCalls } from '../storage/callImports';
 import { admission } from './admission';
 
-const access = ['operator'] as const;
-const importers = ['supervisor', 'administrator'] as const;
 /** Whole calls from a file: a batch of imported calls is larger than a workstation's upload. */
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
 /** Twice the database pool: enough to keep it busy while bodies are read and checked. */
 const UPLOADS_AT_ONCE = 20;
 const MAX_INT = 2 ** 31 - 1;
 const MAX_TIME = 8.64e15;
-const declare = routeDeclarations('calls', [400, 401, 403, 413]);
-
 /** A batch for this organisation, its numbers within what the database holds, each event under its call. */
 function checkBatch(organisationId: string, batch: CallImport): void {
   if (batch.organisationId !== organisationId) throw new ApiError(403, 'organisation_mismatch');
@@ -57,7 +51,7 @@ function checkBatch(organisationId: string, batch: CallImport): void {
     throw new ApiError(400, 'invalid_request', messages.invalidRequest(['calls']));
 }
 
-export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
+export const callRoutes = routeArea('calls', [400, 401, 403, 413], (app, { db, config, events }, declare) => {
   // The supervisors' live board refetches when calls move (issue 19).
   const board = new BoardNews(events);
   // The calls uploads kept go into the rollups soon after the answer (rollupSettler.ts).
@@ -84,7 +78,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
     {
       ...gated,
       ...declare(
-        access,
+        operators,
         'Upload call events, grouped per call in order; each is stored once by (callId, seq)',
         {
           body: callEventBatchSchema,
@@ -143,7 +137,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
     {
       ...gated,
       ...declare(
-        importers,
+        supervisors,
         'Send calls imported from workstation files; each is filed under the operator it names',
         {
           body: callImportSchema,
@@ -167,7 +161,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
   );
   app.post(
     '/lease',
-    declare(access, 'Hold the operator’s one active call on this device, or take it over from another', {
+    declare(operators, 'Hold the operator’s one active call on this device, or take it over from another', {
       body: leaseRequestSchema,
       response: { 200: leaseSchema, 409: apiErrorSchema },
     }),
@@ -189,7 +183,7 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
   );
   app.put(
     '/outbox',
-    declare(access, "Report how this workstation's outbox stands (stuck, or moving again)", {
+    declare(operators, "Report how this workstation's outbox stands (stuck, or moving again)", {
       body: outboxReportSchema,
       response: { 204: z.null() },
     }),
@@ -200,5 +194,4 @@ export const callRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
       return reply.code(204).send(null);
     },
   );
-  return Promise.resolve();
-};
+});

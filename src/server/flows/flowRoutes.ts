@@ -2,7 +2,6 @@
 // force and what is scheduled; editors and administrators publish. A version is checked exactly as
 // flows:check checks a file, and is refused whole with the checker's own words; a draft based on a
 // version that is no longer the newest is refused with that newer version, to compare with.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkFlow } from '../../flows/check';
 import { hasErrors } from '../../flows/issues';
@@ -18,10 +17,9 @@ import {
   publishFlowSchema,
   saveFlowDraftSchema,
 } from '../../protocol';
-import type { ServerDeps } from '../context';
 import { editorDraftRoutes } from '../editorDraftRoutes';
 import { ApiError } from '../errors';
-import { actorOf, auditBy, orNotFound, routeDeclarations } from '../routeKit';
+import { actorOf, auditBy, orNotFound, publishers, routeArea } from '../routeKit';
 import { deleteFlowDraft, findFlowDraft, saveFlowDraft } from '../storage/flowDrafts';
 import {
   catalogueMark,
@@ -33,12 +31,10 @@ import {
 
 const readers = 'signedIn' as const;
 type Catalogue = z.infer<typeof flowCatalogueSchema>;
-const publishers = ['editor', 'administrator'] as const;
-const declare = routeDeclarations('flows', [400, 401, 403, 404]);
 const flowParams = z.object({ flowId: flowIdSchema });
 const versionParams = flowParams.extend({ version: flowVersionNumberSchema });
 
-export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
+export const flowRoutes = routeArea('flows', [400, 401, 403, 404], (app, { db, config, events }, declare) => {
   /** The serialised catalogue of each organisation, while its versions are unchanged (this server's). */
   const catalogues = new Map<string, { mark: string; until: number; body: string }>();
 
@@ -174,5 +170,4 @@ export const flowRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config,
       saveFlowDraft(db, { ...editor, flowId }, draft, baseVersion, config.now()),
     drop: (editor, { flowId }) => deleteFlowDraft(db, { ...editor, flowId }),
   });
-  return Promise.resolve();
-};
+});

@@ -3,7 +3,6 @@
 // person of the organisation, is not found (404), never forbidden: other tenants' ids reveal nothing.
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   apiErrorSchema,
@@ -14,9 +13,8 @@ import {
   type GroupBody,
   type OperatorGroup,
 } from '../../protocol';
-import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { actorOf, auditBy, orNotFound, routeDeclarations } from '../routeKit';
+import { actorOf, administrators, auditBy, orNotFound, routeArea, supervisors } from '../routeKit';
 import {
   deleteGroup,
   findGroup,
@@ -26,11 +24,7 @@ import {
   writeGroup,
 } from '../storage/operatorGroups';
 
-const readers = ['supervisor', 'administrator'] as const;
-const admins = ['administrator'] as const;
-const declare = routeDeclarations('groups', [400, 401, 403, 404]);
-
-export const groupRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
+export const groupRoutes = routeArea('groups', [400, 401, 403, 404], (app, { db, config }, declare) => {
   const save = async (
     request: FastifyRequest,
     body: GroupBody,
@@ -60,7 +54,7 @@ export const groupRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config
 
   app.get(
     '',
-    declare(readers, "The organisation's groups of operators, each with its members", {
+    declare(supervisors, "The organisation's groups of operators, each with its members", {
       response: { 200: operatorGroupsSchema },
     }),
     async (request) => ({ groups: await listGroups(db, actorOf(request).organisationId) }),
@@ -68,7 +62,7 @@ export const groupRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config
 
   app.post(
     '',
-    declare(admins, 'Define a group of operators: its name and members', {
+    declare(administrators, 'Define a group of operators: its name and members', {
       body: groupBodySchema,
       response: { 201: operatorGroupSchema, 409: apiErrorSchema },
     }),
@@ -77,7 +71,7 @@ export const groupRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config
 
   app.put(
     '/:groupId',
-    declare(admins, "Rename a group or change its members (the members given replace the group's)", {
+    declare(administrators, "Rename a group or change its members (the members given replace the group's)", {
       params: groupParamsSchema,
       body: groupBodySchema,
       response: { 200: operatorGroupSchema, 409: apiErrorSchema },
@@ -87,7 +81,7 @@ export const groupRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config
 
   app.delete(
     '/:groupId',
-    declare(admins, 'Remove a group (its members and their calls stay)', {
+    declare(administrators, 'Remove a group (its members and their calls stay)', {
       params: groupParamsSchema,
       response: { 204: z.null() },
     }),
@@ -99,5 +93,4 @@ export const groupRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config
       return reply.code(204).send(null);
     },
   );
-  return Promise.resolve();
-};
+});

@@ -1,24 +1,19 @@
 // /api/v1/handovers: calls handed over by a transfer to a colleague who uses Sufler (issue 17). Only the
 // colleague the handover names may read it or accept it; to anyone else it does not exist.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   handoverAcceptSchema,
   handoverListSchema,
   handoverParamsSchema,
   handoverSchema,
 } from '../../protocol';
-import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { actorOf, orNotFound, routeDeclarations } from '../routeKit';
+import { actorOf, operators, orNotFound, routeArea } from '../routeKit';
 import { acceptHandover, findHandover, listOfferedHandovers } from '../storage/handovers';
 
-const access = ['operator'] as const;
-const declare = routeDeclarations('handovers', [401, 403, 404, 409]);
-
-export const handoverRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
+export const handoverRoutes = routeArea('handovers', [401, 403, 404, 409], (app, { db, config }, declare) => {
   app.get(
     '',
-    declare(access, 'Calls handed over to me and not yet accepted (fetched again on every reconnect)', {
+    declare(operators, 'Calls handed over to me and not yet accepted (fetched again on every reconnect)', {
       response: { 200: handoverListSchema },
     }),
     async (request) => {
@@ -29,7 +24,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, con
 
   app.get(
     '/:id',
-    declare(access, 'One handed-over call: the caller card, the need, the notes, the transfers so far', {
+    declare(operators, 'One handed-over call: the caller card, the need, the notes, the transfers so far', {
       params: handoverParamsSchema,
       response: { 200: handoverSchema },
     }),
@@ -42,7 +37,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, con
 
   app.post(
     '/:id/accept',
-    declare(access, 'Take the handed-over call on, with the call that continues it', {
+    declare(operators, 'Take the handed-over call on, with the call that continues it', {
       params: handoverParamsSchema,
       body: handoverAcceptSchema,
       response: { 200: handoverSchema },
@@ -56,5 +51,4 @@ export const handoverRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, con
         : new ApiError(409, 'handover_accepted');
     },
   );
-  return Promise.resolve();
-};
+});

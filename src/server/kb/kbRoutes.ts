@@ -4,7 +4,6 @@
 // new set of files, checked as kb:check checks a folder and refused with its words.
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatKbIssue } from '../../cli/kbCheck';
 import { assembleBundle, type KbBundle } from '../../kb/bundle';
@@ -25,10 +24,9 @@ import {
   saveArticleDraftSchema,
   type KbArticleFile,
 } from '../../protocol';
-import type { ServerDeps } from '../context';
 import { editorDraftRoutes } from '../editorDraftRoutes';
 import { ApiError } from '../errors';
-import { actorOf, auditBy, orNotFound, routeDeclarations } from '../routeKit';
+import { actorOf, auditBy, orNotFound, publishers, routeArea } from '../routeKit';
 import {
   deleteArticleDrafts,
   findArticleDraft,
@@ -46,10 +44,8 @@ import {
   type StoredArticlePublication,
 } from '../storage/kbVersions';
 
-const publishers = ['editor', 'administrator'] as const;
 /** A whole knowledge base in one request: 5,000 articles of a few KB each, with room to spare. */
 const KB_BODY_LIMIT = 32 * 1024 * 1024;
-const declare = routeDeclarations('kb', [400, 401, 403, 404]);
 /** A draft holds one article as typed: its body may reach 200 KB (kb/parse.ts), its file 1 MB. */
 const DRAFT_BODY_LIMIT = 1024 * 1024;
 const draftParams = z.object({ articleId: articleIdSchema });
@@ -73,7 +69,7 @@ const kbBundleSchema = z.object({
 
 const wirePublication = (p: StoredArticlePublication) => ({ ...p, publishedAt: p.publishedAt.toISOString() });
 
-export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, events }) => {
+export const kbRoutes = routeArea('kb', [400, 401, 403, 404], (app, { db, config, events }, declare) => {
   /** Builds and keeps the bundle of a version (once per version, whichever instance gets there first). */
   const buildBundle = async (organisationId: string, version: number): Promise<string> => {
     const stored = orNotFound(await kbVersionOf(db, organisationId, version), 'kb_not_found');
@@ -268,5 +264,4 @@ export const kbRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config, e
     save: (editor, { articleId }, body) => saveArticleDraft(db, editor, articleId, body, config.now()),
     drop: (editor, { articleId }) => deleteArticleDrafts(db, editor, [articleId]),
   });
-  return Promise.resolve();
-};
+});

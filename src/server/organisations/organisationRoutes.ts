@@ -1,14 +1,10 @@
 // /api/v1/organisations/current: the signed-in person's organisation, as the app's calls need it.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { directorySchema, organisationSchema } from '../../protocol';
-import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { actorOf, routeDeclarations } from '../routeKit';
+import { actorOf, routeArea } from '../routeKit';
 import { findOrganisationProfile, listColleagues } from '../storage/accounts';
 
-const declare = routeDeclarations('organisations', [401, 403]);
-
-export const organisationRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db }) => {
+export const organisationRoutes = routeArea('organisations', [401, 403], (app, { db }, declare) => {
   app.get(
     '/current',
     declare(
@@ -35,6 +31,4 @@ export const organisationRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db 
     ),
     async (request) => ({ people: await listColleagues(db, actorOf(request).organisationId) }),
   );
-  // Routes are registered synchronously; Fastify takes a promise from an async plugin.
-  return Promise.resolve();
-};
+});

@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CallFacts } from '../../analytics/callFacts';
 import type { CallFilter } from '../../analytics/listing';
@@ -23,9 +22,8 @@ import {
   periodQuerySchema,
 } from '../../protocol';
 import { sessionOf } from '../auth/guard';
-import type { ServerDeps } from '../context';
 import { ApiError } from '../errors';
-import { actorOf, orNotFound, routeDeclarations } from '../routeKit';
+import { actorOf, administrators, orNotFound, routeArea, supervisors } from '../routeKit';
 import { callLog } from '../storage/callFigures';
 import {
   addComment,
@@ -51,8 +49,6 @@ import { wrapUpNotes } from '../storage/callWrapUps';
 import { csvRows, jsonPieces, organisationTimeZone, validTimeZone } from './supervisionCsv';
 
 const readers = ['operator', 'supervisor', 'administrator'] as const;
-const supervisors = ['supervisor', 'administrator'] as const;
-const declare = routeDeclarations('supervision', [400, 401, 403, 404]);
 const callParams = z.object({ callId: z.string().min(1).max(100) });
 
 /** Whose calls the signed-in person reads: the organisation's for a supervisor, else their own. */
@@ -100,7 +96,8 @@ function cursorOf(text: string | undefined): PageCursor | undefined {
   return { startedAt: Number(text.slice(0, at)), callId: text.slice(at + 1) };
 }
 
-export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, config }) => {
+export const supervisionRoutes = routeArea('supervision', [400, 401, 403, 404], (app, deps, declare) => {
+  const { db, config } = deps;
   /**
    * The reader's scope and the query's filters; a group of another organisation (or none) is not found,
    * like another organisation's call, rather than quietly matching nothing.
@@ -307,7 +304,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
 
   app.put(
     '/retention',
-    declare(['administrator'], "Sets how many days calls' personal data is kept (null keeps it)", {
+    declare(administrators, "Sets how many days calls' personal data is kept (null keeps it)", {
       body: setRetentionSchema,
       response: { 200: retentionSchema },
     }),
@@ -344,5 +341,4 @@ export const supervisionRoutes: FastifyPluginAsyncZod<ServerDeps> = (app, { db, 
       };
     },
   );
-  return Promise.resolve();
-};
+});
