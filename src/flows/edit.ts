@@ -141,22 +141,30 @@ export function addOption(flow: FlowDefinition, stepId: string, next: string): F
   }));
 }
 
-export function updateOption(
-  flow: FlowDefinition,
-  stepId: string,
-  index: number,
-  patch: Partial<StepOption>,
-): FlowDefinition {
-  return mapStep(flow, stepId, (s) => ({
-    ...s,
-    options: replaceAt(s.options, index, (o) => {
-      const merged = { ...o, ...patch };
-      // An option with no outcome must not carry the key at all: the file format omits it.
-      if (merged.outcome === undefined) delete merged.outcome;
-      return merged;
-    }),
-  }));
+/** The lists of a step whose items the editor patches, by the type of their items. */
+type StepItems = { options: StepOption; capture: CaptureField };
+type StepLists = { [K in keyof StepItems]: readonly StepItems[K][] };
+
+/**
+ * Patches the item at `index` of one of a step's lists. Optional settings a form cleared (undefined or
+ * empty) are dropped, not kept: the file format omits them.
+ */
+function itemUpdater<K extends keyof StepItems>(list: K, optional: readonly (keyof StepItems[K])[]) {
+  return (flow: FlowDefinition, stepId: string, index: number, patch: Partial<StepItems[K]>) =>
+    mapStep(flow, stepId, (s) => {
+      const lists: StepLists = s;
+      return {
+        ...s,
+        [list]: replaceAt(lists[list], index, (item) => {
+          const merged = { ...item, ...patch };
+          for (const key of optional) if (merged[key] === undefined || merged[key] === '') delete merged[key];
+          return merged;
+        }),
+      };
+    });
 }
+
+export const updateOption = itemUpdater('options', ['outcome']);
 
 export function removeOption(flow: FlowDefinition, stepId: string, index: number): FlowDefinition {
   return mapStep(flow, stepId, (s) => ({ ...s, options: removeAt(s.options, index) }));
@@ -169,24 +177,7 @@ export function addField(flow: FlowDefinition, stepId: string): FlowDefinition {
   }));
 }
 
-export function updateField(
-  flow: FlowDefinition,
-  stepId: string,
-  index: number,
-  patch: Partial<CaptureField>,
-): FlowDefinition {
-  return mapStep(flow, stepId, (s) => ({
-    ...s,
-    capture: replaceAt(s.capture, index, (f) => {
-      const merged: CaptureField = { ...f, ...patch };
-      // Optional settings cleared in a form are absent in the file, not empty.
-      for (const key of ['pattern', 'patternHint', 'placeholder', 'maxLength'] as const) {
-        if (merged[key] === undefined || merged[key] === '') delete merged[key];
-      }
-      return merged;
-    }),
-  }));
-}
+export const updateField = itemUpdater('capture', ['pattern', 'patternHint', 'placeholder', 'maxLength']);
 
 export type RenameFieldResult =
   { ok: true; flow: FlowDefinition } | { ok: false; reason: 'invalid' | 'taken' | 'missing' };
