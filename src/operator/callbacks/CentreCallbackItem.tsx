@@ -4,8 +4,8 @@ import { formatDeadline } from '../../flows/dates';
 import { formatRuPhone } from '../../flows/phone';
 import { dueStatus } from './queue';
 
-type Props = {
-  callback: CentreCallback;
+/** What every item of the list is given alike: the time, the person, the state of taking, the actions. */
+export type CentreItemShared = {
   now: number;
   timeZone: string;
   /** The signed-in person: their own claim reads "you took it" and can be given back. */
@@ -15,6 +15,8 @@ type Props = {
   onTake: (callback: CentreCallback) => void;
   onRelease: (callback: CentreCallback) => void;
 };
+
+type Props = CentreItemShared & { callback: CentreCallback };
 
 /** One promised callback of the centre: when, to whom, about what, who has it; take it to call. */
 export function CentreCallbackItem({ callback, now, timeZone, personId, blocked, onTake, onRelease }: Props) {

@@ -7,7 +7,7 @@ import type { FlowDefinition } from '../../flows/types';
 import { whenCallEnds, type CentreQueue } from '../../services/callbacks/centreQueue';
 import type { CallController } from '../../services/callOwner/types';
 import { useNow } from '../useNow';
-import { CentreCallbackItem } from './CentreCallbackItem';
+import { CentreCallbackItem, type CentreItemShared } from './CentreCallbackItem';
 import { startCallback } from './startCallback';
 
 type Props = {
@@ -74,6 +74,9 @@ export function CentreCallbacks({
     });
   };
 
+  const onRelease = (callback: CentreCallback) => void centre.release(callback.id);
+  const shared: CentreItemShared = { now, timeZone, personId, blocked, onTake, onRelease };
+
   return (
     <section aria-labelledby="centre-callbacks-title" className="callbacks-queue">
       <h2 id="centre-callbacks-title">{text.title}</h2>
@@ -94,16 +97,7 @@ export function CentreCallbacks({
         ) : (
           <ol className="callback-list">
             {view.callbacks.map((callback) => (
-              <CentreCallbackItem
-                key={callback.id}
-                callback={callback}
-                now={now}
-                timeZone={timeZone}
-                personId={personId}
-                blocked={blocked}
-                onTake={onTake}
-                onRelease={(c) => void centre.release(c.id)}
-              />
+              <CentreCallbackItem key={callback.id} callback={callback} {...shared} />
             ))}
           </ol>
         ))}
