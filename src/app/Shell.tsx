@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Boundary, PartFailed } from '../ui/Boundary';
+import { Boundary, OptionalPart, PartFailed } from '../ui/Boundary';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { t } from '../i18n';
 import { matches, shortcutLabel, WORKSPACE_SHORTCUTS } from '../services/shortcuts';
@@ -95,19 +95,15 @@ export function Shell({ account }: { account: Account | null }) {
             </ul>
           </nav>
           {account && (
-            <Boundary fallback={null}>
-              <Suspense fallback={null}>
-                <AccountBar account={account} />
-              </Suspense>
-            </Boundary>
+            <OptionalPart>
+              <AccountBar account={account} />
+            </OptionalPart>
           )}
         </header>
         {updateWaiting && (
-          <Boundary fallback={null}>
-            <Suspense fallback={null}>
-              <UpdatePrompt />
-            </Suspense>
-          </Boundary>
+          <OptionalPart>
+            <UpdatePrompt />
+          </OptionalPart>
         )}
         <OfflineNotice />
         <main id="main" tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from 'react';
+import { Component, Suspense, type ReactNode } from 'react';
 import { t } from '../i18n';
 import { ReloadBanner } from './ReloadBanner';
 
@@ -24,6 +24,18 @@ export class Boundary extends Component<Props, { failed: boolean }> {
   override render() {
     return this.state.failed ? this.props.fallback : this.props.children;
   }
+}
+
+/**
+ * A lazy part the screen can do without (the account bar, the update prompt): nothing stands in its place
+ * while it loads, nor when it cannot.
+ */
+export function OptionalPart({ children }: { children: ReactNode }) {
+  return (
+    <Boundary fallback={null}>
+      <Suspense fallback={null}>{children}</Suspense>
+    </Boundary>
+  );
 }
 
 /** Where a part the user came for (a workspace, the sign-in page) could not be loaded: what to do. */
