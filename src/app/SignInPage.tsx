@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { t } from '../i18n';
 import { ApiRefusal, signIn } from '../services/account/session';
 import type { KnownSession } from '../services/account/serverProbe';
+import { LabelledInput } from '../ui/LabelledInput';
 
 export function SignInPage({
   notice,
@@ -40,25 +41,21 @@ export function SignInPage({
       <p>{words.intro}</p>
       {notice && <p role="status">{notice}</p>}
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={words.title}>
-        <label>
-          {words.login}
-          <input
-            name="username"
-            autoComplete="username"
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-          />
-        </label>
-        <label>
-          {words.password}
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <LabelledInput
+          label={words.login}
+          name="username"
+          autoComplete="username"
+          value={login}
+          onChange={setLogin}
+        />
+        <LabelledInput
+          label={words.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         {error && (
           <p className="field-error" role="alert">
             {error}

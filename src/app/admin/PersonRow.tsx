@@ -5,6 +5,7 @@ import type { AdminPerson, Role } from '../../protocol';
 import { resetPassword, setDisabled, setRoles } from '../../services/account/people';
 import { messageOf } from './AdminPage';
 import { RoleBoxes } from './RoleBoxes';
+import { LabelledInput } from '../../ui/LabelledInput';
 
 export function PersonRow({
   person,
@@ -43,15 +44,13 @@ export function PersonRow({
         >
           {person.disabled ? words.enable(person.login) : words.disable(person.login)}
         </button>
-        <label>
-          {words.newPasswordOf(person.login)}
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <LabelledInput
+          label={words.newPasswordOf(person.login)}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+        />
         <button
           type="button"
           onClick={() =>
