@@ -28,7 +28,8 @@ export const publishers = ['editor', 'administrator'] as const;
 type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429;
 type Refusals<S extends RefusalStatus> = { [K in S]: typeof apiErrorSchema };
 
-interface RouteSchemas {
+/** What a route's schemas may describe; its replies are required. */
+export interface RouteSchemas {
   params?: z.ZodType;
   querystring?: z.ZodType;
   body?: z.ZodType;

@@ -26,7 +26,7 @@ import {
 } from '../../protocol';
 import { editorDraftRoutes } from '../editorDraftRoutes';
 import { ApiError } from '../errors';
-import { actorOf, auditBy, orNotFound, publishers, routeArea } from '../routeKit';
+import { actorOf, auditBy, orNotFound, publishers, routeArea, type RouteSchemas } from '../routeKit';
 import {
   deleteArticleDrafts,
   findArticleDraft,
@@ -124,33 +124,30 @@ export const kbRoutes = routeArea('kb', [400, 401, 403, 404], (app, { db, config
     },
   );
 
+  /** A publication's options: by a publisher, of as many articles as a whole knowledge base holds. */
+  const publishing = <S extends RouteSchemas>(summary: string, schemas: S) => ({
+    ...declare(publishers, summary, schemas),
+    bodyLimit: KB_BODY_LIMIT,
+  });
+
+  /** What the signed-in editor publishes now, refused whole (400) when its files have `issues`. */
+  const publication = <A>(request: FastifyRequest, articles: A, note: string, issues: readonly string[]) => {
+    if (issues.length > 0) throw new ApiError(400, 'kb_invalid', undefined, {}, { issues });
+    const { organisationId, personId } = actorOf(request);
+    return { organisationId, articles, authorPersonId: personId, note, publishedAt: config.now() };
+  };
+
   app.post(
     '/versions',
-    {
-      ...declare(
-        publishers,
-        'Publish a new knowledge base: every article file, checked as kb:check checks them',
-        {
-          body: publishKbSchema,
-          response: { 201: kbVersionSchema, 400: kbRefusalSchema, 409: kbRefusalSchema },
-        },
-      ),
-      bodyLimit: KB_BODY_LIMIT,
-    },
+    publishing('Publish a new knowledge base: every article file, checked as kb:check checks them', {
+      body: publishKbSchema,
+      response: { 201: kbVersionSchema, 400: kbRefusalSchema, 409: kbRefusalSchema },
+    }),
     async (request, reply) => {
-      const { organisationId, personId } = actorOf(request);
       const { articles, baseVersion, note } = request.body;
-      const { issues } = restoreKnowledgeBase(articles);
-      if (issues.length > 0)
-        throw new ApiError(400, 'kb_invalid', undefined, {}, { issues: issues.map(formatKbIssue) });
-      const now = config.now();
-      const result = await publishKbVersion(db, baseVersion, {
-        organisationId,
-        articles,
-        authorPersonId: personId,
-        note,
-        publishedAt: now,
-      });
+      const issues = restoreKnowledgeBase(articles).issues.map(formatKbIssue);
+      const input = publication(request, articles, note, issues);
+      const result = await publishKbVersion(db, baseVersion, input);
       if (!result.ok)
         throw new ApiError(
           409,
@@ -159,8 +156,8 @@ export const kbRoutes = routeArea('kb', [400, 401, 403, 404], (app, { db, config
           {},
           result.latest === null ? {} : { latest: result.latest },
         );
-      await versionPublished(request, result.version, articles.length, now);
-      return reply.code(201).send({ version: result.version, publishedAt: now.toISOString() });
+      await versionPublished(request, result.version, articles.length, input.publishedAt);
+      return reply.code(201).send({ version: result.version, publishedAt: input.publishedAt.toISOString() });
     },
   );
   app.get(
@@ -185,33 +182,22 @@ export const kbRoutes = routeArea('kb', [400, 401, 403, 404], (app, { db, config
 
   app.post(
     '/articles',
-    {
-      ...declare(
-        publishers,
-        'Publish edited or new articles over the newest knowledge base; refused with their text if another editor published them meanwhile',
-        {
-          body: publishKbArticlesSchema,
-          response: { 201: kbPublicationsSchema, 400: kbRefusalSchema, 409: kbArticlesRefusalSchema },
-        },
-      ),
-      bodyLimit: KB_BODY_LIMIT,
-    },
+    publishing(
+      'Publish edited or new articles over the newest knowledge base; refused with their text if another editor published them meanwhile',
+      {
+        body: publishKbArticlesSchema,
+        response: { 201: kbPublicationsSchema, 400: kbRefusalSchema, 409: kbArticlesRefusalSchema },
+      },
+    ),
     async (request, reply) => {
-      const { organisationId, personId } = actorOf(request);
       const { articles, note } = request.body;
       const issues = articles.flatMap((a) => {
         const read = restoreArticle(a.text, a.file);
         return read.ok ? [] : read.issues.map(formatKbIssue);
       });
-      if (issues.length > 0) throw new ApiError(400, 'kb_invalid', undefined, {}, { issues });
-      const now = config.now();
-      const result = await publishKbArticles(db, {
-        organisationId,
-        articles,
-        authorPersonId: personId,
-        note,
-        publishedAt: now,
-      });
+      const input = publication(request, articles, note, issues);
+      const { organisationId, authorPersonId: personId, publishedAt: now } = input;
+      const result = await publishKbArticles(db, input);
       if (!result.ok) {
         const ids = result.conflicts.map((c) => idFromFileName(c.file));
         const known = new Map((await articlePublications(db, organisationId, ids)).map((p) => [p.id, p]));

@@ -287,19 +287,21 @@ export const supervisionRoutes = routeArea('supervision', [400, 401, 403, 404], 
     async (request) => ({ operators: await coaching(db, await periodOf(request, request.query)) }),
   );
 
+  /** The organisation's retention as the supervisor's panel shows it: the days kept, the latest erasures. */
+  const retentionOf = async (organisationId: string) => {
+    const [days, erasures] = await Promise.all([
+      retentionDays(db, organisationId),
+      listErasures(db, organisationId),
+    ]);
+    return { days, erasures };
+  };
+
   app.get(
     '/retention',
     declare(supervisors, "The organisation's personal-data retention and the latest erasures", {
       response: { 200: retentionSchema },
     }),
-    async (request) => {
-      const { organisationId } = actorOf(request);
-      const [days, erasures] = await Promise.all([
-        retentionDays(db, organisationId),
-        listErasures(db, organisationId),
-      ]);
-      return { days, erasures };
-    },
+    async (request) => retentionOf(actorOf(request).organisationId),
   );
 
   app.put(
@@ -311,7 +313,7 @@ export const supervisionRoutes = routeArea('supervision', [400, 401, 403, 404], 
     async (request) => {
       const { organisationId } = actorOf(request);
       await setRetentionDays(db, organisationId, request.body.days);
-      return { days: request.body.days, erasures: await listErasures(db, organisationId) };
+      return retentionOf(organisationId);
     },
   );
 
