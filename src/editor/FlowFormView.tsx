@@ -20,13 +20,12 @@ type Props = {
 /** The flow as forms: the step list beside the open step (or the flow's own fields). */
 export function FlowFormView({ flow, edit, issues, selected, onSelect }: Props) {
   const index = useMemo(() => indexIssues(flow, issues), [flow, issues]);
-  const variables = useMemo(() => variablesOf(flow), [flow]);
-  const sample = useMemo(() => {
+  const preview = useMemo(() => {
     // Captured fields preview as their own labels, so a line using one still reads whole.
     const fields = Object.fromEntries(
       flow.steps.flatMap((s) => s.capture.map((c) => [c.id, `«${c.label || c.id}»`])),
     );
-    return { ...t.editor.sampleValues, fields };
+    return { variables: variablesOf(flow), sample: { ...t.editor.sampleValues, fields } };
   }, [flow]);
   const withErrors = useMemo(() => {
     const ids = new Set<string>();
@@ -37,6 +36,7 @@ export function FlowFormView({ flow, edit, issues, selected, onSelect }: Props) 
     return ids;
   }, [flow, issues]);
   const step = selected === null ? undefined : flow.steps.find((s) => s.id === selected);
+  const form = { flow, edit, issues: index };
   return (
     <div className="flow-form">
       <StepList
@@ -48,18 +48,9 @@ export function FlowFormView({ flow, edit, issues, selected, onSelect }: Props) 
       />
       <div className="flow-form-main">
         {step ? (
-          <StepForm
-            key={step.id}
-            flow={flow}
-            step={step}
-            edit={edit}
-            issues={index}
-            variables={variables}
-            sample={sample}
-            onRenamed={onSelect}
-          />
+          <StepForm key={step.id} {...form} step={step} preview={preview} onRenamed={onSelect} />
         ) : (
-          <FlowMetaForm flow={flow} edit={edit} issues={index} />
+          <FlowMetaForm {...form} />
         )}
       </div>
     </div>

@@ -1,13 +1,11 @@
 import { t } from '../i18n';
 import { addPhrase, removePhrase, setLimits, updateMeta, updatePhrase } from '../flows/edit';
 import { MAX_TRANSFERS } from '../flows/schema';
-import type { FlowDefinition, FlowLimits } from '../flows/types';
+import type { FlowLimits } from '../flows/types';
 import { EdField } from './EdField';
-import { controlId, controlsOf, type IssueIndex } from './fieldKeys';
+import { controlId, controlsOf } from './fieldKeys';
 import { ListField } from './ListField';
-import type { EditFlow } from './StepForm';
-
-type Props = { flow: FlowDefinition; edit: EditFlow; issues: IssueIndex };
+import type { FlowForm } from './StepForm';
 
 const transferChoices = Array.from({ length: MAX_TRANSFERS + 1 }, (_, n): [string, string] => [
   String(n),
@@ -22,7 +20,7 @@ const NUMBER_LIMITS = [
 ] as const satisfies readonly (readonly [keyof FlowLimits, keyof typeof t.editor.meta])[];
 
 /** The flow's own fields, its limits and its quick phrases. */
-export function FlowMetaForm({ flow, edit, issues }: Props) {
+export function FlowMetaForm({ flow, edit, issues }: FlowForm) {
   const text = t.editor.meta;
   const field = controlsOf(issues, null);
   const l = flow.limits;

@@ -6,15 +6,19 @@ import { renderLine } from '../flows/templates';
 import { acceptVariable, suggestions, typedVariable } from './completion';
 import { IssueText } from './IssueText';
 
-type Props = {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
+/** What a flow's lines are completed and previewed with. */
+export type LinePreview = {
   /** Every variable this flow's lines may use. */
   variables: readonly string[];
   /** Values for the preview. */
   sample: TemplateVars;
+};
+
+type Props = LinePreview & {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
   issues?: readonly FlowIssue[] | undefined;
 };
 

@@ -8,25 +8,23 @@ import {
   type FlowDefinition,
   type KbLinks,
   type Step,
-  type TemplateVars,
 } from '../flows/types';
 import { CaptureEditor } from './CaptureEditor';
 import { EdField } from './EdField';
 import { controlId, controlsOf, type IssueIndex } from './fieldKeys';
 import { IssueText } from './IssueText';
-import { LineInput } from './LineInput';
+import { LineInput, type LinePreview } from './LineInput';
 import { ListField } from './ListField';
 import { OptionsEditor } from './OptionsEditor';
 
 export type EditFlow = (change: (flow: FlowDefinition) => FlowDefinition) => void;
 
-type Props = {
-  flow: FlowDefinition;
+/** What every form of the flow works on: the draft, how to change it, and its issues by control. */
+export type FlowForm = { flow: FlowDefinition; edit: EditFlow; issues: IssueIndex };
+
+type Props = FlowForm & {
   step: Step;
-  edit: EditFlow;
-  issues: IssueIndex;
-  variables: readonly string[];
-  sample: TemplateVars;
+  preview: LinePreview;
   /** After a rename the open step follows its new id. */
   onRenamed: (id: string) => void;
 };
@@ -40,7 +38,7 @@ const KB_LISTS = [
 ] as const satisfies readonly (readonly [keyof KbLinks, keyof typeof t.editor.step])[];
 
 /** Every field of one step as a form; each issue shows under the field it is about. */
-export function StepForm({ flow, step, edit, issues, variables, sample, onRenamed }: Props) {
+export function StepForm({ flow, step, edit, issues, preview, onRenamed }: Props) {
   const text = t.editor.step;
   const [id, setId] = useState(step.id);
   useEffect(() => setId(step.id), [step.id]);
@@ -77,10 +75,9 @@ export function StepForm({ flow, step, edit, issues, variables, sample, onRename
       />
       <LineInput
         {...field('say')}
+        {...preview}
         label={text.say}
         value={step.say}
-        variables={variables}
-        sample={sample}
         onChange={(say) => set({ say })}
       />
       {LINE_LISTS.map((name) => (
