@@ -53,15 +53,16 @@ export function ArticleForm({
     setMessage(null);
   };
   const id = (f: string) => `ed-article-${f}`;
+  /** One text of the article as a control: its id and label, its value and its change. */
+  const bound = (f: TextKey | 'body') => ({
+    id: id(f),
+    label: text.fields[f],
+    value: article[f],
+    onChange: (v: string) => set({ [f]: v }),
+  });
   const textField = (f: TextKey, area = false) => (
     <div key={f}>
-      <EdField
-        kind={area ? 'area' : 'text'}
-        id={id(f)}
-        label={text.fields[f]}
-        value={article[f]}
-        onChange={(v: string) => set({ [f]: v })}
-      />
+      <EdField kind={area ? 'area' : 'text'} {...bound(f)} />
       <KbIssueText id={`${id(f)}-issues`} issues={issuesOf(f)} />
     </div>
   );
@@ -101,8 +102,7 @@ export function ArticleForm({
   return (
     <EditorPage
       kind="article"
-      title={article.title || article.id}
-      backLabel={text.back}
+      edited={article}
       onBack={onBack}
       subtitle={<code>knowledge-base/{articleFileName(article)}</code>}
     >
@@ -127,13 +127,7 @@ export function ArticleForm({
       />
       <KbIssueText id={`${id('reviewEvery')}-issues`} issues={issuesOf('reviewEvery')} />
       {textField('owner')}
-      <EdField
-        kind="area"
-        id={id('body')}
-        label={text.fields.body}
-        value={article.body}
-        onChange={(body) => set({ body })}
-      />
+      <EdField kind="area" {...bound('body')} />
       <h3>{text.preview}</h3>
       {/* renderArticleBody produces inert HTML (no raw HTML, safe links): the same the operator sees. */}
       <div

@@ -58,8 +58,7 @@ export function FlowEditor({ db, flowId, onBack }: Props) {
   return (
     <EditorPage
       kind="flow"
-      title={flow.title || flow.id}
-      backLabel={text.back}
+      edited={flow}
       onBack={onBack}
       subtitle={
         <>
