@@ -42,26 +42,40 @@ export const peopleRoutes = routeArea('admin', [400, 401, 403, 404], (app, { db,
   ) => auditBy(db, request, { action, targetPersonId, details, at: config.now() });
 
   /**
-   * Changes a person of the organisation (false: there is no such person), refused when it would leave
-   * the organisation without an active administrator; audited, and answered with the person as now.
+   * A change of a person of the organisation at /:personId/`what`: written (false: there is no such
+   * person), refused when it would leave the organisation without an active administrator, audited as
+   * `audited` names it, and answered with the person as now.
    */
-  const change = async (
-    request: FastifyRequest,
-    personId: string,
-    write: (organisationId: string) => Promise<boolean>,
-    action: AuditAction,
-    details?: Record<string, unknown>,
-  ): Promise<AdminPerson> => {
-    const { organisationId } = actorOf(request);
-    try {
-      if (!(await write(organisationId))) throw new ApiError(404, 'person_not_found');
-    } catch (e) {
-      if (e instanceof LastAdministratorError) throw new ApiError(409, 'last_administrator');
-      throw e;
-    }
-    await audit(request, action, personId, details);
-    return found(organisationId, personId);
-  };
+  const changeRoute = <B>(
+    what: string,
+    summary: string,
+    body: z.ZodType<B>,
+    write: (organisationId: string, personId: string, change: B) => Promise<boolean>,
+    audited: (change: B) => [AuditAction, Record<string, unknown>?],
+  ) =>
+    app.put(
+      `/:personId/${what}`,
+      declare(administrators, summary, {
+        params: personParamsSchema,
+        body,
+        response: { 200: adminPersonSchema, 409: apiErrorSchema },
+      }),
+      async (request) => {
+        const { personId } = request.params;
+        const { organisationId } = actorOf(request);
+        // The type provider types a generic schema's body UndefinedToUnknown<B>: B, as no body is undefined.
+        const change = request.body as B;
+        try {
+          if (!(await write(organisationId, personId, change))) throw new ApiError(404, 'person_not_found');
+        } catch (e) {
+          if (e instanceof LastAdministratorError) throw new ApiError(409, 'last_administrator');
+          throw e;
+        }
+        const [action, details] = audited(change);
+        await audit(request, action, personId, details);
+        return found(organisationId, personId);
+      },
+    );
 
   app.get(
     '',
@@ -114,42 +128,20 @@ export const peopleRoutes = routeArea('admin', [400, 401, 403, 404], (app, { db,
     },
   );
 
-  app.put(
-    '/:personId/status',
-    declare(administrators, 'Disable or enable a person (disabling ends their sessions)', {
-      params: personParamsSchema,
-      body: setStatusSchema,
-      response: { 200: adminPersonSchema, 409: apiErrorSchema },
-    }),
-    async (request) => {
-      const { personId } = request.params;
-      const { disabled } = request.body;
-      return change(
-        request,
-        personId,
-        (organisationId) => setDisabled(db, organisationId, personId, disabled, config.now()),
-        disabled ? 'person_disabled' : 'person_enabled',
-      );
-    },
+  changeRoute(
+    'status',
+    'Disable or enable a person (disabling ends their sessions)',
+    setStatusSchema,
+    (organisationId, personId, { disabled }) =>
+      setDisabled(db, organisationId, personId, disabled, config.now()),
+    ({ disabled }) => [disabled ? 'person_disabled' : 'person_enabled'],
   );
 
-  app.put(
-    '/:personId/roles',
-    declare(administrators, "Set a person's roles", {
-      params: personParamsSchema,
-      body: setRolesSchema,
-      response: { 200: adminPersonSchema, 409: apiErrorSchema },
-    }),
-    async (request) => {
-      const { personId } = request.params;
-      const { roles } = request.body;
-      return change(
-        request,
-        personId,
-        (organisationId) => setRoles(db, organisationId, personId, roles, config.now()),
-        'roles_set',
-        { roles },
-      );
-    },
+  changeRoute(
+    'roles',
+    "Set a person's roles",
+    setRolesSchema,
+    (organisationId, personId, { roles }) => setRoles(db, organisationId, personId, roles, config.now()),
+    ({ roles }) => ['roles_set', { roles }],
   );
 });
