@@ -11,11 +11,10 @@ import { resultText } from './callText';
 import { formatDateTime, formatDuration } from './format';
 import type { SupervisorCall } from './useSupervisedCalls';
 
-type Props = {
-  db: AppDB;
-  call: SupervisorCall;
-  now: number;
-  onClose: () => void;
+/** A call's record as the workspace opens it: the storage, the call, the time it is judged at, closing. */
+export type OpenRecord = { db: AppDB; call: SupervisorCall; now: number; onClose: () => void };
+
+type Props = OpenRecord & {
   /** The log read elsewhere (the centre's server; null while it comes); by default read from `db`. */
   log?: readonly CallEventRow[] | null;
   /** Shown below the record (the comments on a centre's call). */

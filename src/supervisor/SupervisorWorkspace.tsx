@@ -5,7 +5,7 @@ import { useClock } from '../services/ClockContext';
 import { t } from '../i18n';
 import { Tabs } from '../ui/Tabs';
 import { CallFilters } from './CallFilters';
-import { CallRecord } from './CallRecord';
+import { CallRecord, type OpenRecord } from './CallRecord';
 import { CallsList } from './CallsList';
 import { ComplianceList } from './ComplianceList';
 import { DashboardView } from './DashboardView';
@@ -70,6 +70,15 @@ export function SupervisorWorkspace() {
     setPicked(null);
     setOpenId(null);
   };
+  // Another desk's call of the same client call: it may be one the list does not hold.
+  const openAnother = (call: SupervisorCall) => {
+    setPicked(call);
+    setOpenId(call.row.id);
+  };
+  const openCalls = (f: CallFilter) => {
+    setFilter(f);
+    setTab('calls');
+  };
 
   if (!db)
     return (
@@ -78,6 +87,7 @@ export function SupervisorWorkspace() {
         <p role="alert">{text.noStorage}</p>
       </section>
     );
+  const record: OpenRecord | undefined = open && { db, call: open, now, onClose: close };
   return (
     <section aria-labelledby="supervisor-title" className="workspace supervisor">
       <h1 id="supervisor-title">{text.title}</h1>
@@ -108,10 +118,7 @@ export function SupervisorWorkspace() {
             period={period}
             now={now}
             articles={articles}
-            onOpenCalls={(f) => {
-              setFilter(f);
-              setTab('calls');
-            }}
+            onOpenCalls={openCalls}
           />
         )}
         {tab === 'compliance' && <ComplianceList calls={shown} now={now} onOpen={openListed} />}
@@ -121,22 +128,8 @@ export function SupervisorWorkspace() {
         {tab === 'exchange' && centre && <CentreExport {...period} filter={filter} />}
         {tab === 'exchange' && <ExchangePanel db={db} calls={shown} now={now} toServer={imports} />}
       </Tabs>
-      {open &&
-        (centre ? (
-          <CentreCallRecord
-            db={db}
-            call={open}
-            now={now}
-            onClose={close}
-            onOpen={(call) => {
-              // Another desk's call of the same client call: it may be one the list does not hold.
-              setPicked(call);
-              setOpenId(call.row.id);
-            }}
-          />
-        ) : (
-          <CallRecord db={db} call={open} now={now} onClose={close} />
-        ))}
+      {record &&
+        (centre ? <CentreCallRecord {...record} onOpen={openAnother} /> : <CallRecord {...record} />)}
     </section>
   );
 }

@@ -4,9 +4,9 @@
 // the calls were taken over elsewhere are said in words (issue 17).
 import { problemText } from './problemText';
 import { useEffect, useId, useState } from 'react';
-import type { CallEventRow, AppDB } from '../../db';
+import type { CallEventRow } from '../../db';
 import { CommentList, type ShownComment } from '../../ui/CommentList';
-import { CallRecord } from '../CallRecord';
+import { CallRecord, type OpenRecord } from '../CallRecord';
 import { formatDateTime } from '../format';
 import type { SupervisorCall } from '../useSupervisedCalls';
 import type { CentreRecord } from '../../services/supervision';
@@ -16,11 +16,7 @@ import { KeptAsideNote } from './KeptAsideNote';
 
 const centre = () => import('../../services/supervision');
 
-type Props = {
-  db: AppDB;
-  call: SupervisorCall;
-  now: number;
-  onClose: () => void;
+type Props = OpenRecord & {
   /** Opens another desk's call of the same client call. */
   onOpen: (call: SupervisorCall) => void;
 };
@@ -36,8 +32,8 @@ type Read =
     }
   | { status: 'failed'; problem: string };
 
-export function CentreCallRecord({ db, call, now, onClose, onOpen }: Props) {
-  const callId = call.row.id;
+export function CentreCallRecord({ onOpen, ...record }: Props) {
+  const callId = record.call.row.id;
   const headingId = useId();
   const [read, setRead] = useState<Read>({ status: 'loading' });
   const [version, setVersion] = useState(0);
@@ -85,13 +81,7 @@ export function CentreCallRecord({ db, call, now, onClose, onOpen }: Props) {
     }
   };
   return (
-    <CallRecord
-      db={db}
-      call={call}
-      now={now}
-      onClose={onClose}
-      log={read.status === 'ready' ? read.log : null}
-    >
+    <CallRecord {...record} log={read.status === 'ready' ? read.log : null}>
       {read.status === 'failed' && <p role="alert">{read.problem}</p>}
       {read.status === 'ready' && read.chain && read.chain.length > 1 && (
         <CallChain parts={read.chain} currentId={callId} onOpen={onOpen} />
