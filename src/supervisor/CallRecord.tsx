@@ -9,6 +9,7 @@ import { CallReplay } from './CallReplay';
 import { CallTimeline } from './CallTimeline';
 import { resultText } from './callText';
 import { formatDateTime, formatDuration } from './format';
+import { ListOrNone } from './ListOrNone';
 import type { SupervisorCall } from './useSupervisedCalls';
 
 /** A call's record as the workspace opens it: the storage, the call, the time it is judged at, closing. */
@@ -92,33 +93,25 @@ export function CallRecord({ db, call, now, onClose, log: given, children }: Pro
         ))}
       </ul>
       <h3>{text.holds}</h3>
-      {facts.holds.length === 0 ? (
-        <p>{text.none}</p>
-      ) : (
-        <ul>
-          {facts.holds.map((h) => (
-            <li key={h.startedAt}>
-              {formatDateTime(h.startedAt)}:{' '}
-              {text.hold(
-                h.promisedMinutes,
-                Math.round(((h.endedAt ?? h.startedAt) - h.startedAt) / 1000),
-                Math.round(h.overtimeMs / 1000),
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={facts.holds} none={text.none}>
+        {(h) => (
+          <li key={h.startedAt}>
+            {formatDateTime(h.startedAt)}:{' '}
+            {text.hold(
+              h.promisedMinutes,
+              Math.round(((h.endedAt ?? h.startedAt) - h.startedAt) / 1000),
+              Math.round(h.overtimeMs / 1000),
+            )}
+          </li>
+        )}
+      </ListOrNone>
       <h3>{text.transfers}</h3>
       <p>{text.transfersTotal(facts.transfersBefore + own, facts.transfersBefore, own)}</p>
-      {facts.transfers.length === 0 ? (
-        <p>{text.none}</p>
-      ) : (
-        <ul>
-          {facts.transfers.map((tr) => (
-            <li key={tr.at}>{text.transfer(tr.targetName, text.transferStatus[tr.status], tr.summary)}</li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={facts.transfers} none={text.none}>
+        {(tr) => (
+          <li key={tr.at}>{text.transfer(tr.targetName, text.transferStatus[tr.status], tr.summary)}</li>
+        )}
+      </ListOrNone>
       <h3>{text.callback}</h3>
       <p>
         {facts.callback
@@ -131,18 +124,14 @@ export function CallRecord({ db, call, now, onClose, log: given, children }: Pro
       <h3>{text.articles}</h3>
       <p>{facts.articlesUsed.length > 0 ? facts.articlesUsed.join(', ') : text.none}</p>
       <h3>{text.issues}</h3>
-      {issues.length === 0 ? (
-        <p>{text.noIssues}</p>
-      ) : (
-        <ul>
-          {issues.map((i) => (
-            <li key={`${i.rule}-${i.at}`}>
-              {formatDateTime(i.at)}: {t.supervisor.rules[i.rule]}
-              {i.overMs !== null ? ` (+${formatDuration(i.overMs)})` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={issues} none={text.noIssues}>
+        {(i) => (
+          <li key={`${i.rule}-${i.at}`}>
+            {formatDateTime(i.at)}: {t.supervisor.rules[i.rule]}
+            {i.overMs !== null ? ` (+${formatDuration(i.overMs)})` : ''}
+          </li>
+        )}
+      </ListOrNone>
       {log && <CallTimeline log={log} flow={flow ?? null} />}
       {log && flow && <CallReplay flow={flow} log={log} />}
       {children}

@@ -11,6 +11,7 @@ import {
 } from '../db/supervisor';
 import { bundledFlowOf } from './bundledFlowOf';
 import { formatDateTime } from './format';
+import { ListOrNone } from './ListOrNone';
 
 type Props = { db: AppDB };
 
@@ -58,15 +59,9 @@ export function RetentionPanel({ db }: Props) {
       </button>
       {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
       <h3>{text.erasures}</h3>
-      {log.length === 0 ? (
-        <p>{text.noErasures}</p>
-      ) : (
-        <ul>
-          {log.map((r) => (
-            <li key={r.at}>{text.erased(r.calls, formatDateTime(r.at))}</li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={log} none={text.noErasures}>
+        {(r) => <li key={r.at}>{text.erased(r.calls, formatDateTime(r.at))}</li>}
+      </ListOrNone>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { Figures } from '../../analytics';
 import { t } from '../../i18n';
 import { useClock } from '../../services/ClockContext';
 import { formatDuration } from '../format';
+import { ListOrNone } from '../ListOrNone';
 import { LineTables } from './LineTables';
 import { lineRows, type CallbackDue } from './lineView';
 import { useLineFeed } from './useLineFeed';
@@ -55,18 +56,14 @@ export function LineBoard() {
       {board && rows && (
         <>
           <h3 id="line-people">{text.signedIn(board.signedIn.length)}</h3>
-          {board.signedIn.length === 0 ? (
-            <p>{text.nobodySignedIn}</p>
-          ) : (
-            <ul aria-labelledby="line-people">
-              {board.signedIn.map((p) => (
-                <li key={p.personId}>
-                  {p.name}
-                  {onCall.has(p.personId) ? ` — ${text.onCall}` : ''}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ListOrNone items={board.signedIn} none={text.nobodySignedIn} labelledBy="line-people">
+            {(p) => (
+              <li key={p.personId}>
+                {p.name}
+                {onCall.has(p.personId) ? ` — ${text.onCall}` : ''}
+              </li>
+            )}
+          </ListOrNone>
           <LineTables rows={rows} />
           <h3>{text.callbacks}</h3>
           {rows.callbacks ? (
@@ -84,15 +81,11 @@ export function LineBoard() {
             <p>{text.callbacksUnavailable}</p>
           )}
           <h3 id="line-stuck">{text.stuck(board.stuckOutboxes.length)}</h3>
-          {board.stuckOutboxes.length === 0 ? (
-            <p>{text.noneStuck}</p>
-          ) : (
-            <ul aria-labelledby="line-stuck">
-              {board.stuckOutboxes.map((o) => (
-                <li key={`${o.personId}-${o.stuckSince}`}>{text.stuckLine(o.name, o.calls, o.stuckSince)}</li>
-              ))}
-            </ul>
-          )}
+          <ListOrNone items={board.stuckOutboxes} none={text.noneStuck} labelledBy="line-stuck">
+            {(o) => (
+              <li key={`${o.personId}-${o.stuckSince}`}>{text.stuckLine(o.name, o.calls, o.stuckSince)}</li>
+            )}
+          </ListOrNone>
         </>
       )}
       {today && (

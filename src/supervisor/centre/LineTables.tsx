@@ -1,5 +1,6 @@
 import type { StageBucket } from '../../analytics';
 import { t } from '../../i18n';
+import { ListOrNone } from '../ListOrNone';
 import { LineTable } from './LineTable';
 import type { LineRows } from './lineView';
 
@@ -41,15 +42,9 @@ export function LineTables({ rows }: Props) {
         ))}
       />
       <h3>{text.transfers}</h3>
-      {rows.transfers.length === 0 ? (
-        <p>{text.noTransfers}</p>
-      ) : (
-        <ul>
-          {rows.transfers.map((c) => (
-            <li key={c.callId}>{text.transferLine(c.operatorName, text.clock(c.inStageMs))}</li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={rows.transfers} none={text.noTransfers}>
+        {(c) => <li key={c.callId}>{text.transferLine(c.operatorName, text.clock(c.inStageMs))}</li>}
+      </ListOrNone>
     </>
   );
 }
