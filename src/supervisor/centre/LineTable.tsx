@@ -1,18 +1,25 @@
 import type { ReactNode } from 'react';
+import { t } from '../../i18n';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 
+const text = t.centreSupervision.line;
+
+/** Each table of the board: its heading, what is said when it has no rows, its columns. */
+const TABLES = {
+  holds: { title: text.holds, empty: text.noHolds, columns: Object.values(text.holdColumns) },
+  calls: { title: text.calls, empty: text.noCalls, columns: Object.values(text.callColumns) },
+};
+
 type Props = {
-  /** The heading's id, which labels the table; tests find the table by it too. */
-  id: string;
-  title: string;
-  /** Said instead of the table when there are no rows. */
-  empty: string;
-  columns: readonly string[];
+  /** Which table: its heading's id (`line-<name>`) labels the table; tests find the table by it too. */
+  name: keyof typeof TABLES;
   rows: readonly ReactNode[];
 };
 
 /** One table of the line board under its heading, or a line saying it has nothing to show. */
-export function LineTable({ id, title, empty, columns, rows }: Props) {
+export function LineTable({ name, rows }: Props) {
+  const id = `line-${name}`;
+  const { title, empty, columns } = TABLES[name];
   return (
     <>
       <h3 id={id}>{title}</h3>

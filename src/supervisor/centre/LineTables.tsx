@@ -14,10 +14,7 @@ export function LineTables({ rows }: Props) {
   return (
     <>
       <LineTable
-        id="line-holds"
-        title={text.holds}
-        empty={text.noHolds}
-        columns={Object.values(text.holdColumns)}
+        name="holds"
         rows={rows.holds.map((h) => (
           <tr key={h.callId} className={`line-hold line-hold--${h.urgency}`}>
             <td>{h.operatorName}</td>
@@ -28,10 +25,7 @@ export function LineTables({ rows }: Props) {
         ))}
       />
       <LineTable
-        id="line-calls"
-        title={text.calls}
-        empty={text.noCalls}
-        columns={Object.values(text.callColumns)}
+        name="calls"
         rows={rows.calls.map((c) => (
           <tr key={c.callId}>
             <td>{c.operatorName}</td>
