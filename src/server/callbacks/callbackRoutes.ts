@@ -19,10 +19,9 @@ import {
   releaseCallback,
   type CallbackChange,
 } from '../storage/callbacks';
+import type { Actor } from '../storage/accounts';
 
 const readers = ['operator', 'supervisor'] as const;
-/** The operator changing a callback, at the time they change it. */
-type CallbackActor = ReturnType<typeof actorOf> & { now: Date };
 
 function settled(change: CallbackChange) {
   switch (change.status) {
@@ -54,7 +53,7 @@ export const callbackRoutes = routeArea('callbacks', [401, 403, 404, 409], (app,
    */
   const change = async (
     request: FastifyRequest,
-    write: (who: CallbackActor) => Promise<CallbackChange>,
+    write: (who: Actor) => Promise<CallbackChange>,
   ): Promise<CentreCallback> => {
     const who = { ...actorOf(request), now: config.now() };
     const callback = settled(await write(who));

@@ -7,6 +7,13 @@ import type { Database } from './schema';
 
 type Db = Kysely<Database>;
 
+/** A person of an organisation changing something, at the time they change it. */
+export interface Actor {
+  organisationId: string;
+  personId: string;
+  now: Date;
+}
+
 export class LoginTakenError extends Error {}
 
 export function loginKey(login: string): string {
@@ -43,13 +50,16 @@ export async function insertOrganisation(db: Db, profile: OrganisationProfile): 
     .execute();
 }
 
+/** The organisation's row, to select what is read of it (its profile, a setting); none for an unknown id. */
+export const organisationRow = (db: Db, id: string) => db.selectFrom('organisations').where('id', '=', id);
+
 export async function findOrganisationProfile(db: Db, id: string): Promise<unknown> {
-  const row = await db.selectFrom('organisations').select('profile').where('id', '=', id).executeTakeFirst();
+  const row = await organisationRow(db, id).select('profile').executeTakeFirst();
   return row?.profile;
 }
 
 export async function organisationExists(db: Db, id: string): Promise<boolean> {
-  const row = await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst();
+  const row = await organisationRow(db, id).select('id').executeTakeFirst();
   return row !== undefined;
 }
 

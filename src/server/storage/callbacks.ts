@@ -4,6 +4,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { callbackOfLog } from '../../calls/replay';
 import type { CentreCallback } from '../../protocol';
+import type { Actor } from './accounts';
 import { readReplayed } from './callFigures';
 import type { CallRef } from './handovers';
 import type { Database } from './schema';
@@ -104,12 +105,6 @@ export type CallbackChange =
   | { status: 'taken'; holder: string }
   | { status: 'done' }
   | { status: 'missing' };
-
-interface Actor {
-  organisationId: string;
-  personId: string;
-  now: Date;
-}
 
 /** The organisation's callback, still open, and unclaimed, claimed by this person, or its claim lapsed. */
 const freeFor = (eb: ExpressionBuilder<Database, 'callbacks'>, who: Actor) =>

@@ -4,7 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { handoverOfLog } from '../../calls/replay';
 import type { HandoverOffer } from '../../protocol';
-import { activeHoldersOf } from './accounts';
+import { activeHoldersOf, type Actor } from './accounts';
 import { readReplayed } from './callFigures';
 import type { Database } from './schema';
 
@@ -105,12 +105,7 @@ export async function findHandover(
 export type AcceptResult = { status: 'ok'; handover: HandoverOffer } | { status: 'missing' | 'accepted' };
 
 /** The recipient takes the call on with `callId`; the same call accepting again changes nothing. */
-export function acceptHandover(
-  db: Db,
-  who: { organisationId: string; personId: string; now: Date },
-  id: string,
-  callId: string,
-): Promise<AcceptResult> {
+export function acceptHandover(db: Db, who: Actor, id: string, callId: string): Promise<AcceptResult> {
   return db.transaction().execute(async (trx) => {
     const row = await recipientOnly(trx, who.organisationId, who.personId)
       .where('id', '=', id)

@@ -5,6 +5,7 @@
 // when its device's call ends, so the next call on another device takes it without a take-over.
 import type { Kysely, Transaction } from 'kysely';
 import type { CallEventBatch } from '../../protocol';
+import type { Actor } from './accounts';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -15,12 +16,15 @@ export type LeaseResult =
   /** Another device holds it and no take-over was asked for. */
   | { status: 'elsewhere'; deviceId: string; epoch: number };
 
-export function acquireLease(
-  db: Db,
-  who: { organisationId: string; personId: string; now: Date },
-  deviceId: string,
-  takeOver: boolean,
-): Promise<LeaseResult> {
+/** The person's lease (an operator has one row, taken over or released, never deleted). */
+const leaseOf = (db: Db, personId: string) =>
+  db.selectFrom('operator_leases').where('person_id', '=', personId);
+
+/** The person's lease, locked: a take-over waits for an upload in flight, which sees its number after. */
+const lockedLease = (trx: Transaction<Database>, personId: string) =>
+  leaseOf(trx, personId).select(['device_id', 'epoch', 'released_at']).forUpdate();
+
+export function acquireLease(db: Db, who: Actor, deviceId: string, takeOver: boolean): Promise<LeaseResult> {
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto('operator_leases')
@@ -33,12 +37,7 @@ export function acquireLease(
       })
       .onConflict((oc) => oc.column('person_id').doNothing())
       .execute();
-    const row = await trx
-      .selectFrom('operator_leases')
-      .select(['device_id', 'epoch', 'released_at'])
-      .where('person_id', '=', who.personId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const row = await lockedLease(trx, who.personId).executeTakeFirstOrThrow();
     const epoch = Number(row.epoch);
     const released = row.released_at !== null;
     if (row.device_id === deviceId) {
@@ -74,12 +73,7 @@ export async function leaseStanding(
   lease: CallEventBatch['lease'],
 ): Promise<{ released: boolean } | null> {
   if (!lease) return { released: false };
-  const row = await trx
-    .selectFrom('operator_leases')
-    .select(['device_id', 'epoch', 'released_at'])
-    .where('person_id', '=', personId)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await lockedLease(trx, personId).executeTakeFirst();
   return row !== undefined && row.device_id === lease.deviceId && Number(row.epoch) === lease.epoch
     ? { released: row.released_at !== null }
     : null;
@@ -111,11 +105,7 @@ export async function settleLease(
 
 /** Whether the person's lease is released now (tests). */
 export async function leaseReleased(db: Db, personId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('operator_leases')
-    .select('released_at')
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
+  const row = await leaseOf(db, personId).select('released_at').executeTakeFirst();
   return row?.released_at != null;
 }
 

@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import { erasedEvent, guessFieldKind } from '../../analytics/erasure';
 import { callFromLog } from '../../analytics/fromLog';
 import { findField } from '../../calls/capture';
+import { organisationRow } from './accounts';
 import { callForReplay, figuresRow } from './callFigures';
 import { recountCall } from './callRollups';
 import type { CallRecordEvent } from '../../calls/record';
@@ -20,11 +21,7 @@ const DAY_MS = 86_400_000;
 const BATCH = 200;
 
 export async function retentionDays(db: Db, organisationId: string): Promise<number | null> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('retention_days')
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
+  const row = await organisationRow(db, organisationId).select('retention_days').executeTakeFirst();
   return row?.retention_days ?? null;
 }
 
@@ -60,12 +57,7 @@ async function eraseCall(db: Db, organisationId: string, callId: string, now: Da
       .forUpdate()
       .executeTakeFirst();
     if (!held || held.erased_at !== null) return 0;
-    const { flow, log, wrapUp } = await callForReplay(trx, {
-      callId,
-      organisationId,
-      flowId: held.flow_id,
-      flowVersion: held.flow_version,
-    });
+    const { flow, log, wrapUp } = await callForReplay(trx, callId);
     const erase = (r: CallRecordEvent) =>
       erasedEvent(r, (fieldId, value) =>
         flow ? (findField(flow, r.after.stepId, fieldId)?.kind ?? 'text') : guessFieldKind(fieldId, value),

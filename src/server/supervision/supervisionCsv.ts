@@ -7,6 +7,7 @@ import { callJson } from '../../analytics/callJson';
 import { callRow } from '../../analytics/callRow';
 import { CSV_BOM, csvLine } from '../../analytics/csv';
 import { server as messages } from '../../i18n/ru/server';
+import { organisationRow } from '../storage/accounts';
 import type { Database } from '../storage/schema';
 import { listCalls, type PageCursor, type Scope } from '../storage/supervision';
 import type { CallFilter } from '../../analytics/listing';
@@ -26,11 +27,7 @@ export function validTimeZone(tz: string): boolean {
 }
 
 export async function organisationTimeZone(db: Db, organisationId: string): Promise<string> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('time_zone')
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
+  const row = await organisationRow(db, organisationId).select('time_zone').executeTakeFirst();
   return row && validTimeZone(row.time_zone) ? row.time_zone : 'Europe/Moscow';
 }
 
