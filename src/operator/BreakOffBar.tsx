@@ -1,37 +1,29 @@
 import { t } from '../i18n';
 import type { CallCommand } from '../calls';
-import { CALL_SHORTCUTS, shortcutLabel } from '../services/shortcuts';
+import { CALL_SHORTCUTS, shortcutLabel, type Shortcut } from '../services/shortcuts';
 import type { Send } from './useCallSend';
 import { KeyButton } from '../ui/KeyButton';
 
 type Props = { send: Send; disabled: boolean };
 
-/** How a call ends before its farewell, each on its key: the bar's button and the call screen's key send it. */
-export const BREAK_OFFS = [
-  { shortcut: 'hungUp', command: { type: 'caller.hungUp' }, label: 'hungUp' },
-  { shortcut: 'lineDropped', command: { type: 'line.dropped' }, label: 'dropped' },
-] as const satisfies readonly {
-  shortcut: keyof typeof CALL_SHORTCUTS;
-  command: CallCommand;
-  label: keyof typeof t.operator.breakOff;
-}[];
-
 /** When the call ends before its farewell: who or what ended it is recorded. */
 export function BreakOffBar({ send, disabled }: Props) {
   const text = t.operator.breakOff;
+  /** One way the call broke off: its key, what it records, its words. */
+  const breakOff = (shortcut: Shortcut, command: CallCommand, label: string) => (
+    <KeyButton
+      shortcut={shortcutLabel(shortcut)}
+      className="secondary"
+      disabled={disabled}
+      onClick={() => void send(command)}
+    >
+      {label}
+    </KeyButton>
+  );
   return (
     <div className="break-off" role="group" aria-label={text.region}>
-      {BREAK_OFFS.map((b) => (
-        <KeyButton
-          key={b.label}
-          shortcut={shortcutLabel(CALL_SHORTCUTS[b.shortcut])}
-          className="secondary"
-          disabled={disabled}
-          onClick={() => void send(b.command)}
-        >
-          {text[b.label]}
-        </KeyButton>
-      ))}
+      {breakOff(CALL_SHORTCUTS.hungUp, { type: 'caller.hungUp' }, text.hungUp)}
+      {breakOff(CALL_SHORTCUTS.lineDropped, { type: 'line.dropped' }, text.dropped)}
     </div>
   );
 }

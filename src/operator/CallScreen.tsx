@@ -4,7 +4,7 @@ import { ACTION_KEYS, CALL_SHORTCUTS, isTypingTarget, PHRASE_KEYS, triggers } fr
 import { availableActions, noticeOf, phase, stageStrip, templateVars } from '../calls';
 import { renderLine } from '../flows/templates';
 import { StageStrip } from '../ui/StageStrip';
-import { BREAK_OFFS, BreakOffBar } from './BreakOffBar';
+import { BreakOffBar } from './BreakOffBar';
 import { CallBars } from './CallBars';
 import type { ActiveCall, CallController } from '../services/callOwner/types';
 import type { ResolvedWiring } from '../services/callOwner/CallControllerContext';
@@ -101,8 +101,8 @@ export function CallScreen({ call, controller, wiring }: Props) {
       return;
     }
     if (p === 'ended' || disabled) return;
-    const breakOff = BREAK_OFFS.find((b) => triggers(e, CALL_SHORTCUTS[b.shortcut]));
-    if (breakOff) void send(breakOff.command);
+    if (triggers(e, CALL_SHORTCUTS.hungUp)) void send({ type: 'caller.hungUp' });
+    else if (triggers(e, CALL_SHORTCUTS.lineDropped)) void send({ type: 'line.dropped' });
     else if (triggers(e, CALL_SHORTCUTS.resume) && can.resume) void send({ type: 'operator.resume' });
     else if (triggers(e, CALL_SHORTCUTS.finish) && can.finish) void send({ type: 'operator.finish' });
     else {
