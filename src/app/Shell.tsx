@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Boundary, OptionalPart, PartFailed } from '../ui/Boundary';
+import { Boundary, LazyPart, PartFailed } from '../ui/Boundary';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { t } from '../i18n';
 import { matches, shortcutLabel, WORKSPACE_SHORTCUTS } from '../services/shortcuts';
@@ -95,15 +95,15 @@ export function Shell({ account }: { account: Account | null }) {
             </ul>
           </nav>
           {account && (
-            <OptionalPart>
+            <LazyPart fallback={null}>
               <AccountBar account={account} />
-            </OptionalPart>
+            </LazyPart>
           )}
         </header>
         {updateWaiting && (
-          <OptionalPart>
+          <LazyPart fallback={null}>
             <UpdatePrompt />
-          </OptionalPart>
+          </LazyPart>
         )}
         <OfflineNotice />
         <main id="main" tabIndex={-1}>

@@ -2,8 +2,8 @@
 // discovery and its side column (knowledge, caller history) come in a lazy chunk: the greeting does not need them (issue 8). The
 // call screen loads the chunk once its first screen is up, so a key press finds the panel ready; until then
 // a panel waits for it, without a fallback, and the side column fills in when it arrives.
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { Boundary, PartFailed } from '../ui/Boundary';
+import { lazy, useEffect, useState, type ComponentProps, type ComponentType } from 'react';
+import { LazyPart, PartFailed } from '../ui/Boundary';
 import type * as PanelsChunk from './callPanelsChunk';
 
 type Panels = typeof PanelsChunk;
@@ -66,29 +66,30 @@ export function useCallPanelsStatus(): 'loading' | 'ready' | 'failed' {
  * A panel from the chunk: rendered directly once the chunk is in (no suspense, focus moves at once),
  * through React.lazy before that.
  */
-function lazyPanel<P extends object>(name: keyof Panels, pick: (m: Panels) => ComponentType<P>) {
+function lazyPanel<K extends keyof Panels>(name: K) {
+  type P = ComponentProps<Panels[K]> & object;
+  // The chunk's export of that name: TypeScript does not tie `m[name]` of a generic name to its props.
+  const pick = (m: Panels) => m[name] as ComponentType<P>;
   const Lazy = lazy(() => loadCallPanels().then((m) => ({ default: pick(m) })));
   function Panel(props: P) {
     const Loaded = loaded && pick(loaded);
     return (
-      <Boundary fallback={<PartFailed />}>
-        <Suspense fallback={null}>{Loaded ? <Loaded {...props} /> : <Lazy {...props} />}</Suspense>
-      </Boundary>
+      <LazyPart fallback={<PartFailed />}>{Loaded ? <Loaded {...props} /> : <Lazy {...props} />}</LazyPart>
     );
   }
   Panel.displayName = `Lazy(${name})`;
   return Panel;
 }
 
-export const HoldPanel = lazyPanel('HoldPanel', (m) => m.HoldPanel);
-export const TransferPanel = lazyPanel('TransferPanel', (m) => m.TransferPanel);
-export const CallbackPanel = lazyPanel('CallbackPanel', (m) => m.CallbackPanel);
-export const OutcomePanel = lazyPanel('OutcomePanel', (m) => m.OutcomePanel);
-export const ShortcutHelp = lazyPanel('ShortcutHelp', (m) => m.ShortcutHelp);
-export const WrapUpForm = lazyPanel('WrapUpForm', (m) => m.WrapUpForm);
-export const KnowledgePanel = lazyPanel('KnowledgePanel', (m) => m.KnowledgePanel);
-export const KbSuggestions = lazyPanel('KbSuggestions', (m) => m.KbSuggestions);
-export const CallerHistory = lazyPanel('CallerHistory', (m) => m.CallerHistory);
-export const NeedsPanel = lazyPanel('NeedsPanel', (m) => m.NeedsPanel);
-export const NoticeBar = lazyPanel('NoticeBar', (m) => m.NoticeBar);
-export const CareFlags = lazyPanel('CareFlags', (m) => m.CareFlags);
+export const HoldPanel = lazyPanel('HoldPanel');
+export const TransferPanel = lazyPanel('TransferPanel');
+export const CallbackPanel = lazyPanel('CallbackPanel');
+export const OutcomePanel = lazyPanel('OutcomePanel');
+export const ShortcutHelp = lazyPanel('ShortcutHelp');
+export const WrapUpForm = lazyPanel('WrapUpForm');
+export const KnowledgePanel = lazyPanel('KnowledgePanel');
+export const KbSuggestions = lazyPanel('KbSuggestions');
+export const CallerHistory = lazyPanel('CallerHistory');
+export const NeedsPanel = lazyPanel('NeedsPanel');
+export const NoticeBar = lazyPanel('NoticeBar');
+export const CareFlags = lazyPanel('CareFlags');

@@ -27,12 +27,12 @@ export class Boundary extends Component<Props, { failed: boolean }> {
 }
 
 /**
- * A lazy part the screen can do without (the account bar, the update prompt): nothing stands in its place
- * while it loads, nor when it cannot.
+ * A lazy part: nothing in its place while its chunk loads, the fallback once it cannot load or draw (null
+ * for a part the screen can do without).
  */
-export function OptionalPart({ children }: { children: ReactNode }) {
+export function LazyPart({ fallback, children }: Props) {
   return (
-    <Boundary fallback={null}>
+    <Boundary fallback={fallback}>
       <Suspense fallback={null}>{children}</Suspense>
     </Boundary>
   );
