@@ -1,6 +1,12 @@
 import { t } from '../i18n';
-import { ACTION_KEYS } from '../services/shortcuts';
-import { KeyedButtons, type NumberedAction } from './KeyedButtons';
+import { ACTION_KEYS, shortcutLabel } from '../services/shortcuts';
+import { KeyButton } from '../ui/KeyButton';
+
+export interface NumberedAction {
+  id: string;
+  label: string;
+  run: () => void;
+}
 
 type Props = { actions: readonly NumberedAction[]; disabled: boolean; label?: string };
 
@@ -10,7 +16,17 @@ export function StepActions({ actions, disabled, label = t.operator.actions.regi
   return (
     <section className="call-actions" aria-label={label}>
       <ol>
-        <KeyedButtons actions={actions} keys={ACTION_KEYS} disabled={disabled} />
+        {actions.map((a, i) => {
+          const key = ACTION_KEYS[i];
+          const keyLabel = key ? shortcutLabel(key) : null;
+          return (
+            <li key={a.id}>
+              <KeyButton shortcut={keyLabel} onClick={a.run} disabled={disabled}>
+                {a.label}
+              </KeyButton>
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

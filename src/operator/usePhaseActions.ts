@@ -9,7 +9,7 @@ import {
 } from '../calls';
 import type { StepOption } from '../flows/types';
 import { DETAILED_OUTCOMES, type Panel } from './panels';
-import type { NumberedAction } from './KeyedButtons';
+import type { NumberedAction } from './StepActions';
 import type { Send } from './useCallSend';
 import { useCallSelect } from './useCallSelect';
 
