@@ -19,7 +19,9 @@ type Props = {
 const PERIODS: Period[] = ['today', 'week'];
 
 /** The operator's calls today or this week; each opens its full record. */
-export function CallHistory({ db, flows, timeZone, clock }: Props) {
+export function CallHistory({ db, clock, ...shown }: Props) {
+  // Both views, the list and a record, show the calls with the same flows in the same time zone.
+  const { timeZone } = shown;
   const text = t.callbacks.history;
   const [period, setPeriod] = useState<Period>('today');
   const [openId, setOpenId] = useState<string | null>(null);
@@ -27,15 +29,7 @@ export function CallHistory({ db, flows, timeZone, clock }: Props) {
   const calls = useWatched(db ? () => listCallsBetween(db, from, to) : null, `calls-${from}-${to}`);
 
   if (db && openId)
-    return (
-      <CallRecordView
-        db={db}
-        callId={openId}
-        flows={flows}
-        timeZone={timeZone}
-        onBack={() => setOpenId(null)}
-      />
-    );
+    return <CallRecordView db={db} callId={openId} {...shown} onBack={() => setOpenId(null)} />;
   return (
     <section aria-labelledby="history-title" className="call-history">
       <h2 id="history-title">{text.title}</h2>
@@ -52,13 +46,7 @@ export function CallHistory({ db, flows, timeZone, clock }: Props) {
         <p>{text.empty}</p>
       ) : (
         calls.status === 'ready' && (
-          <CallList
-            calls={calls.value}
-            flows={flows}
-            timeZone={timeZone}
-            onOpen={setOpenId}
-            withDate={period === 'week'}
-          />
+          <CallList calls={calls.value} {...shown} onOpen={setOpenId} withDate={period === 'week'} />
         )
       )}
     </section>
