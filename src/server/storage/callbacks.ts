@@ -1,7 +1,7 @@
 // The centre's callbacks queue (migration 0004): filed from a call's uploaded events in the transaction
 // that stores them, claimed by one operator at a time with a conditional UPDATE (of two claiming at once,
 // the second finds the row held once the first commits), released, and closed by the call that kept it.
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { callbackOfLog } from '../../calls/replay';
 import type { CentreCallback } from '../../protocol';
 import type { Actor } from './accounts';
@@ -133,20 +133,31 @@ async function changed(trx: Transaction<Database>, who: Actor, id: string): Prom
 }
 
 /**
- * Claims a callback until `until`: free, lapsed, or already the claimer's (which renews it). One UPDATE
- * decides, so two claims at once cannot both match: PostgreSQL makes the second wait for the first's
- * row lock and re-checks the condition against the row the first committed.
+ * Changes the callback if it is free for `who` (freeFor), answering whether it was. One UPDATE decides,
+ * so two changes at once cannot both match: PostgreSQL makes the second wait for the first's row lock
+ * and re-checks the condition against the row the first committed.
  */
+async function changeIfFree(
+  trx: Transaction<Database>,
+  who: Actor,
+  id: string,
+  change: Updateable<Database['callbacks']>,
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('callbacks')
+    .set(change)
+    .where('id', '=', id)
+    .where((eb) => freeFor(eb, who))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Claims a callback until `until`: free, lapsed, or already the claimer's (which renews it). */
 export function claimCallback(db: Db, who: Actor, id: string, until: Date): Promise<CallbackChange> {
   return db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable('callbacks')
-      .set({ claimed_by: who.personId, claimed_until: until, updated_at: who.now })
-      .where('id', '=', id)
-      .where((eb) => freeFor(eb, who))
-      .returning('id')
-      .executeTakeFirst();
-    return claimed ? changed(trx, who, id) : refusal(trx, who, id);
+    const claim = { claimed_by: who.personId, claimed_until: until, updated_at: who.now };
+    return (await changeIfFree(trx, who, id, claim)) ? changed(trx, who, id) : refusal(trx, who, id);
   });
 }
 
@@ -185,20 +196,14 @@ function stored(trx: Transaction<Database>, who: Actor, id: string) {
  */
 export function completeCallback(db: Db, who: Actor, id: string, callId: string): Promise<CallbackChange> {
   return db.transaction().execute(async (trx) => {
-    const done = await trx
-      .updateTable('callbacks')
-      .set({
-        done_at: who.now,
-        done_by: who.personId,
-        done_call_id: callId,
-        claimed_by: null,
-        claimed_until: null,
-        updated_at: who.now,
-      })
-      .where('id', '=', id)
-      .where((eb) => freeFor(eb, who))
-      .returning('id')
-      .executeTakeFirst();
+    const done = await changeIfFree(trx, who, id, {
+      done_at: who.now,
+      done_by: who.personId,
+      done_call_id: callId,
+      claimed_by: null,
+      claimed_until: null,
+      updated_at: who.now,
+    });
     if (done) return changed(trx, who, id);
     if ((await stored(trx, who, id))?.done_call_id === callId) return changed(trx, who, id);
     return refusal(trx, who, id);
