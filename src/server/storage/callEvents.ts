@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
-import { ENDED_STATE, keepCallFigures } from './callFigures';
+import { ENDED_STATE, keepCallFigures, keepPendingFigures } from './callFigures';
 import { batching, type Batcher } from './batching';
 import { retryingConflicts } from './database';
 import { chainOfStart, fileHandoverOfCall } from './handovers';
@@ -96,19 +96,21 @@ export async function storeCallEvents(
   return calls.map((c) => results.get(c.callId) ?? refusal(c.callId, 'sequence_gap'));
 }
 
-/** Events that make the server file something, or end the call: only the full path stores them. */
+/** Events that make the server file something: only the full path stores them. */
 const FILED = new Set(['operator.callback', 'operator.transfer']);
 
 /**
  * The common cases, in one statement for every such upload waiting at the moment: a call's first events
- * (its start, on a flow version the organisation holds), or the next events of a call going on, from the
- * device that holds the lease. Each lease row and then the calls' rows are locked, as the full path locks
- * them; a call is created, or its events go in and its next number moves only if the call is this
- * operator's, on these events' flow version, and held up to just before them; a start re-holds a lease
- * its device released at its last call's end. Anything else (a replay, a gap, another operator's call, a
- * lost lease, an end, a callback, a transfer) writes nothing for that call and answers null, and the full
- * path stores or refuses it with its reasons. A live event costs the server a share of one round trip to
- * the database instead of six to nine (batching.ts: a group commit).
+ * (its start, on a flow version the organisation holds), or the next events of a call going on, up to its
+ * end, from the device that holds the lease. Each lease row and then the calls' rows are locked, as the
+ * full path locks them; a call is created, or its events go in and its next number moves only if the call
+ * is this operator's, on these events' flow version, and held up to just before them; a start re-holds a
+ * lease its device released at its last call's end, and an end releases it and files the call for its
+ * figures, which are kept before the answer with those of every call ending at that moment (a second
+ * group commit). Anything else (a replay, a gap, another operator's call, a lost lease, a callback, a
+ * transfer) writes nothing for that call and answers null, and the full path stores or refuses it with its
+ * reasons. An event costs the server a share of one round trip to the database (and an end a share of
+ * five more) instead of six to nine (batching.ts: a group commit).
  */
 async function appendGoingOn(
   db: Kysely<Database>,
@@ -119,28 +121,45 @@ async function appendGoingOn(
 ): Promise<StoreResult | null> {
   const [first] = call.events;
   if (!first) return null;
+  const ends = call.events.some((e) => e.after.state === ENDED_STATE);
   const plain = call.events.every(
     (e, i) =>
       e.seq === first.seq + i &&
       e.flowId === first.flowId &&
       e.flowVersion === first.flowVersion &&
-      !FILED.has(e.event.type) &&
-      e.after.state !== ENDED_STATE,
+      !FILED.has(e.event.type),
   );
-  if (!plain) return null;
+  // Inside a caller's transaction the statement is the transaction's own: nothing waits with it, and an
+  // end keeps its figures in the full path, in that transaction.
+  if (!plain || (ends && db.isTransaction)) return null;
   const append: Append = { who, call, now, lease };
-  // Inside a caller's transaction the statement is the transaction's own: nothing waits with it.
   if (db.isTransaction) return (await appendAll(db, [append]))[0] ?? null;
   let batcher = appenders.get(db);
   if (!batcher) {
     batcher = batching((group: readonly Append[]) => appendAll(db, group), {
       max: APPENDS_TOGETHER,
-      // A call once a group: two uploads of one call (a retry racing its original) meet in the full path.
-      keyOf: (a) => a.call.callId,
+      // A lease once a group, so that its row changes at most once a statement, and a call once a group:
+      // two uploads of one call (a retry racing its original) meet in the full path.
+      keyOf: (a) => (a.lease ? `lease\u0000${a.who.personId}` : a.call.callId),
     });
     appenders.set(db, batcher);
   }
-  return batcher(append);
+  const stored = await batcher(append);
+  if (stored?.status !== 'stored' || !ends) return stored;
+  // The end is stored and the call filed as pending: its figures are kept before the answer, with those
+  // of every call ended at this moment (a stopped server leaves them pending: keepPendingFigures).
+  let keeper = keepers.get(db);
+  if (!keeper) {
+    keeper = batching(
+      async (ids: readonly string[]) => {
+        const kept = new Set((await keepPendingFigures(db, { callIds: ids })).kept);
+        return ids.map((id) => kept.has(id));
+      },
+      { max: APPENDS_TOGETHER },
+    );
+    keepers.set(db, keeper);
+  }
+  return (await keeper(call.callId)) ? { ...stored, reduced: true } : stored;
 }
 
 interface Append {
@@ -153,6 +172,7 @@ interface Append {
 /** Uploads appended by one statement at most (their events are one JSON parameter). */
 const APPENDS_TOGETHER = 200;
 const appenders = new WeakMap<Kysely<Database>, Batcher<Append, StoreResult | null>>();
+const keepers = new WeakMap<Kysely<Database>, Batcher<string, boolean>>();
 
 async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promise<(StoreResult | null)[]> {
   // Leases and calls are locked in one order (person, then call id), as every other writer takes them.
@@ -170,6 +190,7 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
         n: a.call.events.length,
         started_at: new Date(first.at).toISOString(),
         chain_id: chainOfStart(first.event),
+        ends: a.call.events.some((e) => e.after.state === ENDED_STATE),
         device_id: a.lease?.deviceId ?? null,
         epoch: a.lease?.epoch ?? null,
         received_at: a.now.toISOString(),
@@ -185,7 +206,7 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
     sql<{ call_id: string; added: number }>`with input as materialized (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(
           call_id text, organisation_id text, person_id uuid, flow_id text, flow_version integer,
-          first_seq integer, n integer, started_at timestamptz, chain_id text, device_id text,
+          first_seq integer, n integer, started_at timestamptz, chain_id text, ends boolean, device_id text,
           epoch bigint, received_at timestamptz, events jsonb)
       ), standing as materialized (
         -- released: false while held, true once its device released it, null when it is not this device's.
@@ -223,11 +244,18 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
       ), moved as (
         update calls set next_seq = calls.next_seq + s.n, updated_at = s.received_at
         from standing s where calls.id = s.call_id and calls.id in (select id from held)
-      ), reheld as (
-        update operator_leases l set released_at = null
+      ), leased as (
+        -- A call that ends releases its device's lease; a start re-holds one released at the last end.
+        update operator_leases l set released_at = case when s.ends then s.received_at end
         from standing s
-        where s.call_id in (select id from created) and s.released
+        where s.call_id in (select id from held union all select id from created)
+          and case when s.ends then s.released = false else s.released and s.first_seq = 0 end
           and l.person_id = s.person_id and l.device_id = s.device_id and l.epoch = s.epoch
+      ), pending as (
+        insert into call_figures_pending (call_id, organisation_id)
+        select s.call_id, s.organisation_id from standing s
+        where s.ends and s.call_id in (select id from held union all select id from created)
+        on conflict (call_id) do nothing
       )
       select call_id, count(*)::int as added from added group by call_id`.execute(db),
   );

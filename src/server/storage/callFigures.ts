@@ -8,6 +8,7 @@ import type { CallRecordEvent } from '../../calls/record';
 import { restoreFlow } from '../../flows/restore';
 import type { FlowDefinition } from '../../flows/types';
 import { recountCall } from './callRollups';
+import { retryingConflicts } from './database';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -50,23 +51,44 @@ export async function flowOf(db: Db, organisationId: string, flowId: string, ver
   return digest === undefined ? null : restoredFlow(db, organisationId, flowId, version, digest);
 }
 
-/** What a call's replay needs, read in one round trip: its flow version, its log in order, its wrap-up. */
-export async function callForReplay(
-  db: Db,
-  call: { callId: string; organisationId: string; flowId: string; flowVersion: number },
-): Promise<{ flow: FlowDefinition | null; log: CallRecordEvent[]; wrapUp: CallWrapUp | null }> {
-  const row = await sql<{ digest: string | null; log: CallRecordEvent[]; wrap_up: CallWrapUp | null }>`select
-      (select md5(definition::text) ${definitionOf(call.organisationId, call.flowId, call.flowVersion)}) as digest,
-      coalesce((select jsonb_agg(payload order by seq) from call_events where call_id = ${call.callId}),
+type Replayable = { flow: FlowDefinition | null; log: CallRecordEvent[]; wrapUp: CallWrapUp | null };
+
+/**
+ * What the calls' replays need, read in one round trip whatever their number: each call's flow version (as
+ * its row names it), its log in order, its wrap-up. A call the database does not hold is absent.
+ */
+async function callsForReplay(db: Db, callIds: readonly string[]): Promise<Map<string, Replayable>> {
+  const found = new Map<string, Replayable>();
+  if (callIds.length === 0) return found;
+  const rows = await sql<{
+    call_id: string;
+    organisation_id: string;
+    flow_id: string;
+    flow_version: number;
+    digest: string | null;
+    log: CallRecordEvent[];
+    wrap_up: CallWrapUp | null;
+  }>`select c.id as call_id, c.organisation_id, c.flow_id, c.flow_version,
+      (select md5(definition::text) from flow_versions v where v.organisation_id = c.organisation_id
+        and v.flow_id = c.flow_id and v.version = c.flow_version) as digest,
+      coalesce((select jsonb_agg(payload order by seq) from call_events e where e.call_id = c.id),
         '[]'::jsonb) as log,
-      (select payload from call_wrapups where call_id = ${call.callId}) as wrap_up`.execute(db);
-  const r = row.rows[0];
-  const flow =
-    r?.digest != null
-      ? await restoredFlow(db, call.organisationId, call.flowId, call.flowVersion, r.digest)
-      : null;
-  // The payloads are stored from the checked upload schema.
-  return { flow, log: r?.log ?? [], wrapUp: r?.wrap_up ?? null };
+      (select payload from call_wrapups w where w.call_id = c.id) as wrap_up
+    from calls c where c.id in (${sql.join(callIds)})`.execute(db);
+  for (const r of rows.rows) {
+    const flow =
+      r.digest !== null
+        ? await restoredFlow(db, r.organisation_id, r.flow_id, r.flow_version, r.digest)
+        : null;
+    // The payloads are stored from the checked upload schema.
+    found.set(r.call_id, { flow, log: r.log, wrapUp: r.wrap_up });
+  }
+  return found;
+}
+
+/** What a call's replay needs, read in one round trip: its flow version, its log in order, its wrap-up. */
+export async function callForReplay(db: Db, callId: string): Promise<Replayable> {
+  return (await callsForReplay(db, [callId])).get(callId) ?? { flow: null, log: [], wrapUp: null };
 }
 
 /** A call's stored log, in order, as the workstation recorded it. */
@@ -145,7 +167,14 @@ export async function readReplayed<T>(
   call: { callId: string; organisationId: string; flowId: string; flowVersion: number },
   read: (flow: FlowDefinition, log: CallRecordEvent[], wrapUp: CallWrapUp | null) => T | null,
 ): Promise<T | null> {
-  const { flow, log, wrapUp } = await callForReplay(db, call);
+  return replayed(await callForReplay(db, call.callId), read);
+}
+
+/** `read` over a call's replay (null: no flow version, or a log the engine cannot take). */
+function replayed<T>(
+  { flow, log, wrapUp }: Replayable,
+  read: (flow: FlowDefinition, log: CallRecordEvent[], wrapUp: CallWrapUp | null) => T | null,
+): T | null {
   if (!flow) return null;
   try {
     return read(flow, log, wrapUp);
@@ -165,19 +194,113 @@ const loggedCall = (db: Db, call: CallRef): Promise<LoggedCall | null> =>
  * rollups (settleRollups adds it), in the same statement.
  */
 export async function keepCallFigures(db: Db, call: CallRef): Promise<boolean> {
-  const logged = await loggedCall(db, call);
-  if (!logged) return false;
-  const row = figuresRow(logged, call.organisationId, call.personId);
-  const columns = Object.keys(row) as (keyof typeof row)[];
+  return (await keepFigures(db, [call], [])).length > 0;
+}
+
+/** Calls whose figures one keeping takes at most (their logs are read in one statement). */
+const KEEP_CHUNK = 200;
+
+/**
+ * Keeps the figures of calls filed as pending (call_figures_pending): these calls, or the organisation's
+ * oldest, in one transaction whatever their number. The calls' rows and their pending rows are locked in
+ * id order, as every writer of a call locks it, so a wrap-up stored meanwhile is either read here or
+ * reduces the kept figures again after; a call another keeping took meanwhile is no longer pending and is
+ * left alone. Answers how many pending calls it took, and the ids whose figures are new (pending for the
+ * rollups).
+ */
+export async function keepPendingFigures(
+  db: Kysely<Database>,
+  which: { callIds: readonly string[] } | { organisationId: string },
+): Promise<{ taken: number; kept: string[] }> {
+  if ('callIds' in which && which.callIds.length === 0) return { taken: 0, kept: [] };
+  // The calls asked for are waited for; a sweep of the organisation leaves those being kept to their keeper.
+  const where =
+    'callIds' in which
+      ? sql`p.call_id in (${sql.join(which.callIds)}) order by c.id limit ${KEEP_CHUNK} for update of c, p`
+      : sql`p.organisation_id = ${which.organisationId}
+        order by c.id limit ${KEEP_CHUNK} for update of c, p skip locked`;
+  return retryingConflicts(() =>
+    db.transaction().execute(async (trx) => {
+      const pending = await sql<{
+        id: string;
+        organisation_id: string;
+        person_id: string;
+        flow_id: string;
+        flow_version: number;
+      }>`select c.id, c.organisation_id, c.person_id, c.flow_id, c.flow_version
+        from call_figures_pending p join calls c on c.id = p.call_id
+        where ${where}`.execute(trx);
+      const calls = pending.rows.map((c) => ({
+        callId: c.id,
+        organisationId: c.organisation_id,
+        personId: c.person_id,
+        flowId: c.flow_id,
+        flowVersion: c.flow_version,
+      }));
+      const kept = await keepFigures(
+        trx,
+        calls,
+        calls.map((c) => c.callId),
+      );
+      return { taken: calls.length, kept };
+    }),
+  );
+}
+
+/**
+ * Keeps the figures of the calls left pending by a server stopped (or a database gone) between storing a
+ * call's end and keeping its figures: of one organisation (its settling after uploads), or of all (start).
+ */
+export async function keepLeftFigures(db: Kysely<Database>, organisationId?: string): Promise<void> {
+  const organisations =
+    organisationId !== undefined
+      ? [organisationId]
+      : (await db.selectFrom('call_figures_pending').select('organisation_id').distinct().execute()).map(
+          (r) => r.organisation_id,
+        );
+  for (const id of organisations) {
+    let taken: number;
+    do taken = (await keepPendingFigures(db, { organisationId: id })).taken;
+    while (taken === KEEP_CHUNK);
+  }
+}
+
+/**
+ * The figures of these calls reduced from their replays and kept (a call reduced already is left as it
+ * is) with their place in the rollups' queue, and `done` taken off the pending calls, in one statement.
+ * Returns the ids whose figures are new.
+ */
+async function keepFigures(db: Db, calls: readonly CallRef[], done: readonly string[]): Promise<string[]> {
+  if (calls.length === 0) return [];
+  const replays = await callsForReplay(
+    db,
+    calls.map((c) => c.callId),
+  );
+  const rows = calls.flatMap((call) => {
+    const replay = replays.get(call.callId);
+    const logged = replay && replayed(replay, (flow, log, wrapUp) => callFromLog(log, flow, wrapUp));
+    return logged ? [figuresRow(logged, call.organisationId, call.personId)] : [];
+  });
+  const unpended =
+    done.length === 0
+      ? sql``
+      : sql`, unpended as (delete from call_figures_pending where call_id in (${sql.join(done)}))`;
+  if (rows.length === 0) {
+    if (done.length > 0)
+      await sql`delete from call_figures_pending where call_id in (${sql.join(done)})`.execute(db);
+    return [];
+  }
+  const columns = Object.keys(rows[0] as object) as (keyof ReturnType<typeof figuresRow>)[];
   const kept = await sql<{ call_id: string }>`with kept as (
       insert into call_figures (${sql.join(columns.map((c) => sql.ref(c)))})
-      values (${sql.join(columns.map((c) => row[c]))})
+      values ${sql.join(rows.map((row) => sql`(${sql.join(columns.map((c) => row[c]))})`))}
       on conflict (call_id) do nothing
       returning call_id, organisation_id
-    )
-    insert into call_rollups_pending (call_id, organisation_id) select call_id, organisation_id from kept
-    returning call_id`.execute(db);
-  return kept.rows.length > 0;
+    ), queued as (
+      insert into call_rollups_pending (call_id, organisation_id) select call_id, organisation_id from kept
+    )${unpended}
+    select call_id from kept`.execute(db);
+  return kept.rows.map((r) => r.call_id);
 }
 
 /**

@@ -304,6 +304,12 @@ export interface CallRollupsPendingTable {
   organisation_id: string;
 }
 
+/** Migration 0014: calls whose end is stored and whose figures are not kept yet. */
+export interface CallFiguresPendingTable {
+  call_id: string;
+  organisation_id: string;
+}
+
 /** Migration 0008: how each signed-in workstation's outbox stands (issue 20). */
 export interface OutboxReportsTable {
   session_token_hash: string;
@@ -339,6 +345,7 @@ export interface Database {
   call_rollups_hourly: CallRollupsHourlyTable;
   call_rollups_ranked: CallRollupsRankedTable;
   call_rollups_pending: CallRollupsPendingTable;
+  call_figures_pending: CallFiguresPendingTable;
   call_figures: CallFiguresTable;
   call_wrapups: CallWrapUpsTable;
   call_comments: CallCommentsTable;
