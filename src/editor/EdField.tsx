@@ -9,16 +9,24 @@ type Common = {
   issues?: readonly FlowIssue[] | undefined;
 };
 
-type Props = Common &
+/** A select's choices as [value, text]; the change hands back the chosen value as its own type. */
+type Select<T extends string> = {
+  kind: 'select';
+  value: T;
+  onChange: (v: T) => void;
+  options: readonly (readonly [T, string])[];
+};
+
+type Props<T extends string> = Common &
   (
     | { kind: 'text'; value: string; onChange: (v: string) => void; onBlur?: () => void }
     | { kind: 'area'; value: string; onChange: (v: string) => void; rows?: number }
     | { kind: 'number'; value: number; onChange: (v: number) => void; min?: number; max?: number }
-    | { kind: 'select'; value: string; onChange: (v: string) => void; options: readonly [string, string][] }
+    | Select<T>
   );
 
 /** One labelled control of the editor's forms, with its issues tied to it for screen readers. */
-export function EdField(props: Props) {
+export function EdField<T extends string>(props: Props<T>) {
   const { id, label, issues } = props;
   const describedBy = issues && issues.length > 0 ? `${id}-issues` : undefined;
   const invalid = issues?.some((i) => i.severity === 'error') ?? false;
@@ -57,9 +65,14 @@ export function EdField(props: Props) {
         />
       );
       break;
-    case 'select':
+    case 'select': {
+      const { options, onChange } = props;
+      const choose = (value: string) => {
+        const chosen = options.find(([v]) => v === value);
+        if (chosen) onChange(chosen[0]);
+      };
       control = (
-        <select {...common} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <select {...common} value={props.value} onChange={(e) => choose(e.target.value)}>
           {props.options.map(([value, text]) => (
             <option key={value} value={value}>
               {text}
@@ -67,6 +80,7 @@ export function EdField(props: Props) {
           ))}
         </select>
       );
+    }
   }
   return (
     <div className="field">

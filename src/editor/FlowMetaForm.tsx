@@ -1,9 +1,9 @@
 import { t } from '../i18n';
-import { addPhrase, removePhrase, setLimits, updateMeta, updatePhrase } from '../flows/edit';
+import { addPhrase, removePhrase, setLimits, updateMeta, updatePhrase, type FlowMeta } from '../flows/edit';
 import { MAX_TRANSFERS } from '../flows/schema';
 import type { FlowLimits } from '../flows/types';
 import { EdField } from './EdField';
-import { controlId, controlsOf } from './fieldKeys';
+import { boundTo, controlId, controlsOf } from './fieldKeys';
 import { ListField } from './ListField';
 import type { FlowForm } from './StepForm';
 
@@ -23,44 +23,21 @@ const NUMBER_LIMITS = [
 export function FlowMetaForm({ flow, edit, issues }: FlowForm) {
   const text = t.editor.meta;
   const field = controlsOf(issues, null);
+  const meta = boundTo<FlowMeta>(field, flow, (patch) => edit((f) => updateMeta(f, patch)));
+  const starts = [...new Set([flow.start, ...flow.steps.map((s) => s.id)])].map((id): [string, string] => [
+    id,
+    id,
+  ]);
   const l = flow.limits;
   const limit = (name: keyof typeof l) => (v: number) => edit((f) => setLimits(f, { [name]: v }));
   return (
     <>
       <fieldset>
         <legend>{text.legend}</legend>
-        <EdField
-          kind="text"
-          {...field('title')}
-          label={text.title}
-          value={flow.title}
-          onChange={(title) => edit((f) => updateMeta(f, { title }))}
-        />
-        <EdField
-          kind="area"
-          {...field('description')}
-          label={text.description}
-          value={flow.description}
-          onChange={(description) => edit((f) => updateMeta(f, { description }))}
-        />
-        <EdField
-          kind="select"
-          {...field('start')}
-          label={text.start}
-          value={flow.start}
-          options={[...new Set([flow.start, ...flow.steps.map((s) => s.id)])].map((id): [string, string] => [
-            id,
-            id,
-          ])}
-          onChange={(start) => edit((f) => updateMeta(f, { start }))}
-        />
-        <ListField
-          {...field('topics')}
-          label={text.topics}
-          by="comma"
-          value={flow.topics}
-          onChange={(topics) => edit((f) => updateMeta(f, { topics }))}
-        />
+        <EdField kind="text" {...meta('title')} label={text.title} />
+        <EdField kind="area" {...meta('description')} label={text.description} />
+        <EdField kind="select" {...meta('start')} label={text.start} options={starts} />
+        <ListField {...meta('topics')} label={text.topics} by="comma" />
       </fieldset>
       <fieldset>
         <legend>{text.limits}</legend>

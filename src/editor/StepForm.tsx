@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
-import { moveStepToStage, removeStep, renameStep, setKbLinks, updateStep } from '../flows/edit';
+import { removeStep, renameStep, setKbLinks, updateStep } from '../flows/edit';
 import {
-  ALL_STAGES,
   DIRECTION_STAGES,
   OUTCOMES,
   type FlowDefinition,
   type KbLinks,
+  type Stage,
   type Step,
 } from '../flows/types';
 import { CaptureEditor } from './CaptureEditor';
 import { EdField } from './EdField';
-import { controlId, controlsOf, type IssueIndex } from './fieldKeys';
+import { boundTo, controlId, controlsOf, type IssueIndex } from './fieldKeys';
 import { IssueText } from './IssueText';
 import { LineInput, type LinePreview } from './LineInput';
 import { ListField } from './ListField';
@@ -44,10 +44,10 @@ export function StepForm({ flow, step, edit, issues, preview, onRenamed }: Props
   useEffect(() => setId(step.id), [step.id]);
   const key = (f: string) => controlId(step.id, f);
   const field = controlsOf(issues, step.id);
-  const stages = DIRECTION_STAGES[flow.direction].map((s): [string, string] => [s, t.flows.stage(s)]);
+  const stages = DIRECTION_STAGES[flow.direction].map((s): [Stage, string] => [s, t.flows.stage(s)]);
   const stageOptions = stages.some(([s]) => s === step.stage)
     ? stages
-    : [...stages, [step.stage, t.flows.stage(step.stage)] as [string, string]];
+    : [...stages, [step.stage, t.flows.stage(step.stage)] as [Stage, string]];
   const rename = () => {
     const next = renameStep(flow, step.id, id.trim());
     if (next === flow) return setId(step.id);
@@ -55,6 +55,7 @@ export function StepForm({ flow, step, edit, issues, preview, onRenamed }: Props
     onRenamed(id.trim());
   };
   const set = (patch: Parameters<typeof updateStep>[2]) => edit((f) => updateStep(f, step.id, patch));
+  const bind = boundTo(field, step, set);
   return (
     <section className="step-form" aria-labelledby={key('')} data-step-id={step.id}>
       <h3 id={key('')} tabIndex={-1}>
@@ -62,33 +63,10 @@ export function StepForm({ flow, step, edit, issues, preview, onRenamed }: Props
       </h3>
       <IssueText id={`${key('')}-issues`} issues={issues.get(key(''))} />
       <EdField kind="text" {...field('id')} label={text.id} value={id} onChange={setId} onBlur={rename} />
-      <EdField
-        kind="select"
-        {...field('stage')}
-        label={text.stage}
-        value={step.stage}
-        options={stageOptions}
-        onChange={(s) => {
-          const stage = ALL_STAGES.find((x) => x === s);
-          if (stage) edit((f) => moveStepToStage(f, step.id, stage));
-        }}
-      />
-      <LineInput
-        {...field('say')}
-        {...preview}
-        label={text.say}
-        value={step.say}
-        onChange={(say) => set({ say })}
-      />
+      <EdField kind="select" {...bind('stage')} label={text.stage} options={stageOptions} />
+      <LineInput {...bind('say')} {...preview} label={text.say} />
       {LINE_LISTS.map((name) => (
-        <ListField
-          key={name}
-          {...field(name)}
-          label={text[name]}
-          by="line"
-          value={step[name]}
-          onChange={(list) => set({ [name]: list })}
-        />
+        <ListField key={name} {...bind(name)} label={text[name]} by="line" />
       ))}
       <OptionsEditor step={step} stepIds={flow.steps.map((s) => s.id)} edit={edit} issues={issues} />
       <CaptureEditor flow={flow} step={step} edit={edit} issues={issues} />

@@ -20,12 +20,34 @@ export function controlId(stepId: string | null, key: string): string {
 
 export type IssueIndex = Map<string, FlowIssue[]>;
 
+type Control = { id: string; issues: FlowIssue[] | undefined };
+
 /** One form's controls: by the key of what a control edits, its DOM id and the issues shown under it. */
 export function controlsOf(issues: IssueIndex, stepId: string | null, prefix = '') {
-  return (key: string): { id: string; issues: FlowIssue[] | undefined } => {
+  return (key: string): Control => {
     const id = controlId(stepId, prefix + key);
     return { id, issues: issues.get(id) };
   };
+}
+
+/**
+ * The same controls bound to the record they edit: by key, the control's id and issues, the record's
+ * value under that key, and a change that patches the record with the new value.
+ */
+export function boundTo<T extends object>(
+  controls: (key: string) => Control,
+  record: T,
+  set: (patch: Partial<T>) => void,
+) {
+  return <K extends keyof T & string>(key: K) => ({
+    ...controls(key),
+    value: record[key],
+    onChange: (value: T[K]) => {
+      const patch: Partial<T> = {};
+      patch[key] = value;
+      set(patch);
+    },
+  });
 }
 
 /** Issues by control id. */
