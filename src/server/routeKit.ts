@@ -1,8 +1,8 @@
-// What every API route of an area says the same way: its declaration (who may call it, which the auth hook
-// reads and refuses everybody else; its OpenAPI summary under the area's tag; its zod schemas beside the
-// refusals the area answers with), the signed-in person it acts for, a lookup missing from their
-// organisation answered 404 with the area's code (another organisation's ids reveal nothing), and what
-// they did written to the audit log.
+// What every API route of an area says the same way: the area's plugin, its declaration (who may call it,
+// which the auth hook reads and refuses everybody else; its OpenAPI summary under the area's tag; its zod
+// schemas beside the refusals the area answers with), the signed-in person it acts for, a lookup missing
+// from their organisation answered 404 with the area's code (another organisation's ids reveal nothing),
+// and what they did written to the audit log.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
