@@ -104,7 +104,7 @@ interface OwnerContext {
 
 export function callOwnerMachine(deps: OwnerDeps, effects: OwnerEffects) {
   const { db, lock } = deps;
-  const owner = setup({
+  return setup({
     types: { context: {} as OwnerContext, events: {} as OwnerEvent },
     actors: {
       watchActiveCall: fromCallback<OwnerEvent>(({ sendBack }) =>
@@ -349,35 +349,7 @@ export function callOwnerMachine(deps: OwnerDeps, effects: OwnerEffects) {
           state: { view: call.session.getSnapshot(), events: call.session.log().length },
         }),
     },
-  });
-  /**
-   * Asks for the lock in `mode`: with it, claims the call; without it, or on a storage error, goes
-   * `otherwise`.
-   */
-  const locking = (mode: LockMode, otherwise: string) =>
-    owner.createStateConfig({
-      invoke: { src: 'acquireLock', input: { mode } },
-      on: {
-        'lock.acquired': [
-          { guard: 'hasLock', target: 'claiming', actions: 'keepLock' },
-          { target: otherwise },
-        ],
-        'storage.error': otherwise,
-      },
-    });
-  /**
-   * With the lock, bumps the epoch and keeps it, then goes `next`. A full disk refuses the lease write:
-   * the call goes on in memory.
-   */
-  const claiming = (next: string, keep: 'keepEpoch' | 'keepStartEpoch') =>
-    owner.createStateConfig({
-      invoke: { src: 'claimEpoch' },
-      on: {
-        'storage.claimed': { target: next, actions: keep },
-        'storage.error': { target: next, actions: 'reportProblem' },
-      },
-    });
-  return owner.createMachine({
+  }).createMachine({
     id: 'callOwner',
     context: { call: null, problem: null, news: undefined, claim: null, start: null, finish: null },
     invoke: { src: 'watchActiveCall' },
@@ -409,9 +381,25 @@ export function callOwnerMachine(deps: OwnerDeps, effects: OwnerEffects) {
           'storage.error': { target: 'idle', actions: 'reportProblem' },
         },
       },
-      locking: locking('ifAvailable', 'loadingMirror'),
+      locking: {
+        invoke: { src: 'acquireLock', input: { mode: 'ifAvailable' } },
+        on: {
+          'lock.acquired': [
+            { guard: 'hasLock', target: 'claiming', actions: 'keepLock' },
+            { target: 'loadingMirror' },
+          ],
+          'storage.error': 'loadingMirror',
+        },
+      },
       // With the lock: bump the epoch, then read the log, so nothing the old owner stored is missed.
-      claiming: claiming('resuming', 'keepEpoch'),
+      claiming: {
+        invoke: { src: 'claimEpoch' },
+        on: {
+          'storage.claimed': { target: 'resuming', actions: 'keepEpoch' },
+          // A full disk refuses the lease write: the call goes on here in memory.
+          'storage.error': { target: 'resuming', actions: 'reportProblem' },
+        },
+      },
       resuming: {
         invoke: {
           src: 'resumeOwned',
@@ -460,7 +448,16 @@ export function callOwnerMachine(deps: OwnerDeps, effects: OwnerEffects) {
           'operator.takeOver': 'takingOver',
         },
       },
-      takingOver: locking('steal', 'mirror'),
+      takingOver: {
+        invoke: { src: 'acquireLock', input: { mode: 'steal' } },
+        on: {
+          'lock.acquired': [
+            { guard: 'hasLock', target: 'claiming', actions: 'keepLock' },
+            { target: 'mirror' },
+          ],
+          'storage.error': 'mirror',
+        },
+      },
       starting: {
         initial: 'preparing',
         on: { 'storage.error': { target: 'idle', actions: ['rejectStart', 'clearStart'] } },
@@ -483,7 +480,13 @@ export function callOwnerMachine(deps: OwnerDeps, effects: OwnerEffects) {
               ],
             },
           },
-          claiming: claiming('beginning', 'keepStartEpoch'),
+          claiming: {
+            invoke: { src: 'claimEpoch' },
+            on: {
+              'storage.claimed': { target: 'beginning', actions: 'keepStartEpoch' },
+              'storage.error': { target: 'beginning', actions: 'reportProblem' },
+            },
+          },
           beginning: {
             invoke: { src: 'beginCall', input: ({ context }) => context.start!.request! },
             on: {
