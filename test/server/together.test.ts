@@ -148,6 +148,66 @@ describe.each(DATABASE_KINDS)('requests arriving together on %s', (kind) => {
     for (const id of ids) expect(await held(id)).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('stores whole outboxes (many calls an upload) by the grouped append, the calls it leaves by the full path', async () => {
+    let statements = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => ((statements += 1), args.node),
+      transformResult: (args) => Promise.resolve(args.result),
+    };
+    const db = server.db.withPlugin(counting);
+    const who = { organisationId: MURMANSK, personId: anna.personId };
+    const outbox = (name: string) => Array.from({ length: 8 }, (_, i) => `outbox-${kind}-${name}-${i}`);
+    const [first, second] = [outbox('a'), outbox('b')];
+    const events = (ids: readonly string[], from: number, to: number) =>
+      ids.map((callId) => ({
+        callId,
+        events: callEvents(callId, from, to).map((e) => callEventSchema.parse(e)),
+      }));
+    statements = 0;
+    const stored = await Promise.all([
+      storeCallEvents(db, who, events(first, 0, 4), new Date()),
+      storeCallEvents(db, who, events(second, 0, 4), new Date()),
+    ]);
+    expect(stored.flat()).toEqual(
+      [...first, ...second].map((callId) => ({ callId, status: 'stored', added: 5 })),
+    );
+    // Sixteen calls in two uploads: the first upload's calls go alone, the second's share the next.
+    if (kind === 'postgres') expect(statements).toBeLessThanOrEqual(2);
+
+    // An outbox after an outage: calls going on, a gap, a replay, a call of another operator's, a call
+    // that transfers: each answered as when it came alone, the others of its upload stored beside it.
+    const foreign = `outbox-${kind}-foreign`;
+    await upload(boris, batch(MURMANSK, [foreign, callEvents(foreign, 0, 1)]));
+    const transferring = `outbox-${kind}-transferring`;
+    const [going, gap, replay] = [first.slice(0, 6), first[6] as string, first[7] as string];
+    const mixed = await storeCallEvents(
+      server.db,
+      who,
+      [
+        ...events(going, 5, 6),
+        ...events([gap], 9, 9),
+        ...events([replay], 3, 4),
+        ...events([foreign], 2, 2),
+        {
+          callId: transferring,
+          events: callTransferring(transferring, 'not-a-person', undefined, true).map((e) =>
+            callEventSchema.parse(e),
+          ),
+        },
+      ],
+      new Date(),
+    );
+    const answer = (id: string) => mixed.find((a) => a.callId === id);
+    for (const id of going) expect(answer(id)).toEqual({ callId: id, status: 'stored', added: 2 });
+    expect(answer(gap)).toMatchObject({ status: 'refused', code: 'sequence_gap' });
+    expect(answer(replay)).toEqual({ callId: replay, status: 'stored', added: 0 });
+    expect(answer(foreign)).toMatchObject({ status: 'refused', code: 'call_not_yours' });
+    expect(answer(transferring)).toMatchObject({ status: 'stored', reduced: true });
+    for (const id of going) expect(await held(id)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(await held(gap)).toEqual([0, 1, 2, 3, 4]);
+    expect(await held(foreign)).toEqual([0, 1]);
+  });
+
   it('refuses the device that lost the lease while the holder’s events, sent at the same moment, go in', async () => {
     const lease = (deviceId: string, takeOver = false) =>
       server.call('POST', '/api/v1/calls/lease', { as: boris, body: { deviceId, takeOver } });

@@ -44,11 +44,13 @@ const asJson = (e: UploadedEvent): unknown => JSON.parse(JSON.stringify(e));
 const INSERT_CHUNK = 2_000;
 
 /**
- * Stores a batch's calls in one transaction and answers per call. A refused call writes nothing and
- * leaves the others of the batch stored. The batch costs a fixed number of statements whatever the
- * number of calls in it: the flow versions asked for, the new calls, the calls' rows locked (in id order,
- * so two batches never deadlock, and a retry racing its original waits and then finds its events held),
- * the held events a replay must match, the new events, the calls' next numbers.
+ * Stores a batch's calls and answers per call; a refused call writes nothing and leaves the others of the
+ * batch stored. Each call goes first to the grouped append (appendGoingOn) with the calls of every upload
+ * waiting at that moment; the calls it leaves (a replay, a gap, a lost lease, a callback, a transfer, and
+ * every call of a batch inside a caller's transaction) are stored in one transaction that costs a fixed
+ * number of statements whatever their number: the flow versions asked for, the new calls, the calls' rows
+ * locked (in id order, so two batches never deadlock, and a retry racing its original waits and then
+ * finds its events held), the held events a replay must match, the new events, the calls' next numbers.
  */
 export async function storeCallEvents(
   db: Kysely<Database>,
@@ -60,15 +62,25 @@ export async function storeCallEvents(
   /** `fileCallbacks: false`: the calls' callbacks and transfers are not filed (calls imported from files). */
   options: { fileCallbacks: boolean } = { fileCallbacks: true },
 ): Promise<StoreResult[]> {
-  const appended = calls.length === 1 ? await appendGoingOn(db, who, calls[0] as Upload, now, lease) : null;
-  if (appended) return [appended];
-  const order = [...calls].sort(byCallId);
+  // Each call on its own in the grouped append, unless the caller's transaction must hold the batch whole.
+  const appended =
+    db.isTransaction && calls.length > 1
+      ? []
+      : await Promise.all(calls.map((c) => appendGoingOn(db, who, c, now, lease)));
+  const grouped = new Map(appended.flatMap((r) => (r ? [[r.callId, r] as const] : [])));
+  const rest = calls.filter((c) => !grouped.has(c.callId));
+  // A call of the batch going on keeps the lease held, whichever way it was stored.
+  const goingOn = calls.some(
+    (c) => grouped.get(c.callId)?.status === 'stored' && !c.events.some((e) => e.after.state === ENDED_STATE),
+  );
+  if (rest.length === 0) return calls.map((c) => grouped.get(c.callId) as StoreResult);
+  const order = [...rest].sort(byCallId);
   const results = await retryingConflicts(() =>
     db.transaction().execute(async (trx) => {
       // A device that lost the operator's lease adds nothing to any call; its events are kept aside.
       const standing = lease ? await leaseStanding(trx, who.personId, lease) : { released: false };
       if (lease && !standing) {
-        await keepFencedEvents(trx, who, lease, calls);
+        await keepFencedEvents(trx, who, lease, rest);
         return new Map(order.map((c) => [c.callId, refusal(c.callId, 'lease_lost')]));
       }
       const first = await storeIn(trx, who, order, now, options);
@@ -89,11 +101,14 @@ export async function storeCallEvents(
         first.ended ||= second.ended;
         first.open ||= second.open;
       }
-      if (lease && standing) await settleLease(trx, who.personId, lease, standing, first, now);
+      if (lease && standing)
+        await settleLease(trx, who.personId, lease, standing, { ...first, open: first.open || goingOn }, now);
       return byCall;
     }),
   );
-  return calls.map((c) => results.get(c.callId) ?? refusal(c.callId, 'sequence_gap'));
+  return calls.map(
+    (c) => grouped.get(c.callId) ?? results.get(c.callId) ?? refusal(c.callId, 'sequence_gap'),
+  );
 }
 
 /** Events that make the server file something: only the full path stores them. */
@@ -138,9 +153,8 @@ async function appendGoingOn(
   if (!batcher) {
     batcher = batching((group: readonly Append[]) => appendAll(db, group), {
       max: APPENDS_TOGETHER,
-      // A lease once a group, so that its row changes at most once a statement, and a call once a group:
-      // two uploads of one call (a retry racing its original) meet in the full path.
-      keyOf: (a) => (a.lease ? `lease\u0000${a.who.personId}` : a.call.callId),
+      // A call once a group: two uploads of one call (a retry racing its original) meet in the full path.
+      keyOf: (a) => a.call.callId,
     });
     appenders.set(db, batcher);
   }
@@ -245,12 +259,17 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
         update calls set next_seq = calls.next_seq + s.n, updated_at = s.received_at
         from standing s where calls.id = s.call_id and calls.id in (select id from held)
       ), leased as (
-        -- A call that ends releases its device's lease; a start re-holds one released at the last end.
-        update operator_leases l set released_at = case when s.ends then s.received_at end
-        from standing s
-        where s.call_id in (select id from held union all select id from created)
-          and case when s.ends then s.released = false else s.released and s.first_seq = 0 end
-          and l.person_id = s.person_id and l.device_id = s.device_id and l.epoch = s.epoch
+        -- Each lease once, as the full path settles a batch's: a call going on keeps it held (a start
+        -- re-holds one released at the last end), else a call that ended releases it.
+        update operator_leases l set released_at = case when t.open then null else t.received_at end
+        from (
+          select s.person_id, s.device_id, s.epoch, bool_or(not s.ends) as open, bool_or(s.released) as released,
+            max(s.received_at) as received_at
+          from standing s where s.call_id in (select id from held union all select id from created)
+          group by s.person_id, s.device_id, s.epoch
+        ) t
+        where l.person_id = t.person_id and l.device_id = t.device_id and l.epoch = t.epoch
+          and t.open = t.released
       ), pending as (
         insert into call_figures_pending (call_id, organisation_id)
         select s.call_id, s.organisation_id from standing s
