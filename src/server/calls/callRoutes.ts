@@ -33,8 +33,8 @@ import { admission } from './admission';
 
 /** Whole calls from a file: a batch of imported calls is larger than a workstation's upload. */
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
-/** Twice the database pool: enough to keep it busy while bodies are read and checked. */
-const UPLOADS_AT_ONCE = 20;
+/** The bodies read and stored at once: a score of full uploads (64 KB), or hundreds of a working day's. */
+const UPLOAD_BYTES_AT_ONCE = 20 * 64 * 1024;
 const MAX_INT = 2 ** 31 - 1;
 const MAX_TIME = 8.64e15;
 /** A batch for this organisation, its numbers within what the database holds, each event under its call. */
@@ -65,10 +65,18 @@ export const callRoutes = routeArea('calls', [400, 401, 403, 413], (app, { db, c
     board.stop();
     await rollups.stop();
   });
-  // Uploads and imports read and stored at once, the rest waiting unread (admission.ts).
-  const gate = admission(UPLOADS_AT_ONCE);
+  // Uploads and imports read and stored at once, the rest waiting unread (admission.ts), each weighed by
+  // the length its body declares (a body sent in chunks, by the most its route takes).
+  const gate = admission(UPLOAD_BYTES_AT_ONCE);
   const gated = {
-    onRequest: (request: FastifyRequest) => gate.enter(request),
+    onRequest: (request: FastifyRequest) =>
+      gate.enter(
+        request,
+        Math.min(
+          Number(request.headers['content-length']) || Infinity,
+          request.routeOptions.bodyLimit ?? config.bodyLimit,
+        ),
+      ),
     // Hooks answer with a promise (or call `done`): the place is given back at once either way.
     onResponse: (request: FastifyRequest) => Promise.resolve(gate.leave(request)),
     onRequestAbort: (request: FastifyRequest) => Promise.resolve(gate.leave(request)),
