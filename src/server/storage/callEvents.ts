@@ -286,6 +286,21 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
   );
 }
 
+/**
+ * The calls' rows, locked for update in id order, the order every writer of calls takes them in (so two
+ * writers never deadlock): by id, those the database holds.
+ */
+export async function lockCalls(trx: Transaction<Database>, callIds: readonly string[]) {
+  const rows = await trx
+    .selectFrom('calls')
+    .select(['id', 'organisation_id', 'person_id', 'next_seq', 'flow_id', 'flow_version'])
+    .where('id', 'in', callIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return new Map(rows.map((h) => [h.id, h]));
+}
+
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byCallId = (a: Upload, b: Upload) => byText(a.callId, b.callId);
 const refusal = (callId: string, code: CallRefusal): StoreResult => ({ callId, status: 'refused', code });
@@ -366,18 +381,10 @@ async function storeIn(
   }
   if (live.length === 0) return done;
 
-  const heldRows = await trx
-    .selectFrom('calls')
-    .select(['id', 'organisation_id', 'person_id', 'next_seq', 'flow_id', 'flow_version'])
-    .where(
-      'id',
-      'in',
-      live.map((c) => c.callId),
-    )
-    .orderBy('id')
-    .forUpdate()
-    .execute();
-  const held = new Map(heldRows.map((h) => [h.id, h]));
+  const held = await lockCalls(
+    trx,
+    live.map((c) => c.callId),
+  );
 
   const accepted: { call: Upload; nextSeq: number }[] = [];
   for (const call of live) {

@@ -5,7 +5,7 @@ import { retryingConflicts } from './database';
 import { sql, type Kysely } from 'kysely';
 import type { UploadedWrapUp } from '../../protocol';
 import { reduceCallAgain } from './callFigures';
-import type { Uploader } from './callEvents';
+import { lockCalls, type Uploader } from './callEvents';
 import type { Database } from './schema';
 
 export type WrapUpResult =
@@ -29,18 +29,10 @@ export async function storeWrapUps(
   await retryingConflicts(() =>
     db.transaction().execute(async (trx) => {
       results.clear();
-      const heldRows = await trx
-        .selectFrom('calls')
-        .select(['id', 'organisation_id', 'person_id', 'flow_id', 'flow_version'])
-        .where(
-          'id',
-          'in',
-          order.map((i) => i.callId),
-        )
-        .orderBy('id')
-        .forUpdate()
-        .execute();
-      const held = new Map(heldRows.map((h) => [h.id, h]));
+      const held = await lockCalls(
+        trx,
+        order.map((i) => i.callId),
+      );
       const erasedRows = await trx
         .selectFrom('call_figures')
         .select('call_id')
