@@ -3,7 +3,7 @@
 // outcome, the caller's name and phone), so both sides reduce the same figures with analyzeCall.
 
 import type { CallRecordEvent } from '../calls/record';
-import { replayCall } from '../calls/replay';
+import { replayCall, type ReplayResult } from '../calls/replay';
 import type { FlowDefinition } from '../flows/types';
 import type { Outcome } from '../flows/types';
 import { analyzeCall, summaryOfLog, type CallFacts, type CallSummary } from './callFacts';
@@ -50,16 +50,17 @@ export interface LoggedCall {
 /**
  * The call as its log and its wrap-up tell it, or null when the log does not start a call or ran another
  * flow version. The wrap-up (topic, articles, rating, after-call time) is not in the log: without it
- * (not saved yet, or not uploaded) those figures stay empty.
+ * (not saved yet, or not uploaded) those figures stay empty. `replayed`: the log's replay through `flow`, when
+ * the caller made it already.
  */
 export function callFromLog(
   log: readonly CallRecordEvent[],
   flow: FlowDefinition,
   wrapUp: CallWrapUp | null = null,
+  replayed: ReplayResult = replayCall(flow, log),
 ): LoggedCall | null {
   const first = log[0];
   if (!first || first.event.type !== 'call.started') return null;
-  const replayed = replayCall(flow, log);
   if (!replayed.ok) return null;
   const ctx = replayed.snapshot.context;
   const start = first.event.start;

@@ -57,15 +57,24 @@ export function stateFingerprint(s: Pick<CallSnapshot, 'value' | 'context' | 'st
  * The callback the call's log promised (during the call, or after it broke off), or null: what the
  * server files in the centre's queue from the uploaded events, as the workstation filed it locally.
  */
-export function callbackOfLog(flow: FlowDefinition, log: readonly CallRecordEvent[]): CallbackTask | null {
-  const replayed = replayCall(flow, log);
+export function callbackOfLog(
+  flow: FlowDefinition,
+  log: readonly CallRecordEvent[],
+  replayed: ReplayResult = replayCall(flow, log),
+): CallbackTask | null {
   return replayed.ok ? replayed.snapshot.context.callback : null;
 }
 
-/** The handover the call's latest transfer makes (handover.ts), or null: what the server files from the events. */
-export function handoverOfLog(flow: FlowDefinition, log: readonly CallRecordEvent[]): Handover | null {
+/**
+ * The handover the call's latest transfer makes (handover.ts), or null: what the server files from the
+ * events. `replayed`: the log's replay through `flow`, when the caller made it already.
+ */
+export function handoverOfLog(
+  flow: FlowDefinition,
+  log: readonly CallRecordEvent[],
+  replayed: ReplayResult = replayCall(flow, log),
+): Handover | null {
   const first = log[0];
-  const replayed = replayCall(flow, log);
   if (!replayed.ok || first?.event.type !== 'call.started') return null;
   const ctx = replayed.snapshot.context;
   return handoverOf(ctx, annotationsOf(log, ctx), first.event.start);

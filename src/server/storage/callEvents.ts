@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
-import { ENDED_STATE, keepCallFigures, keepPendingFigures } from './callFigures';
+import { callForReplay, ENDED_STATE, keepCallFigures, keepPendingFigures } from './callFigures';
 import { batching, type Batcher } from './batching';
 import { retryingConflicts } from './database';
 import { chainOfStart, fileHandoverOfCall } from './handovers';
@@ -468,19 +468,18 @@ async function storeIn(
     };
     // A callback promised in the call is the centre's, and a transfer to a colleague who uses Sufler
     // hands the call over: both filed with the events that made them.
-    const filed =
-      options.fileCallbacks && added.some((e) => e.event.type === 'operator.callback')
-        ? await fileCallbackOfCall(trx, ref)
-        : null;
-    const handover =
-      options.fileCallbacks && added.some((e) => e.event.type === 'operator.transfer')
-        ? await fileHandoverOfCall(trx, ref)
-        : null;
+    const promises = options.fileCallbacks && added.some((e) => e.event.type === 'operator.callback');
+    const transfers = options.fileCallbacks && added.some((e) => e.event.type === 'operator.transfer');
     // The entry that ends the call arrived: its figures are reduced now, once (call_figures).
     const ends = added.some((e) => e.after.state === ENDED_STATE);
     if (ends) done.ended = true;
     else if (added.length > 0) done.open = true;
-    const reduced = ends && (await keepCallFigures(trx, { ...ref, callId: call.callId }));
+    // The call as stored now, read and replayed once for all three.
+    const stored = promises || transfers || ends ? await callForReplay(trx, call.callId) : null;
+    const filed = promises && stored ? await fileCallbackOfCall(trx, ref, stored) : null;
+    const handover = transfers && stored ? await fileHandoverOfCall(trx, ref, stored) : null;
+    const reduced =
+      ends && stored !== null && (await keepCallFigures(trx, { ...ref, callId: call.callId }, stored));
     byCall.set(call.callId, {
       callId: call.callId,
       status: 'stored',

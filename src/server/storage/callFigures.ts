@@ -5,6 +5,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { callFromLog, type CallWrapUp, type LoggedCall } from '../../analytics/fromLog';
 import { workOutShare } from '../../analytics/dashboard';
 import type { CallRecordEvent } from '../../calls/record';
+import { replayCall, type ReplayResult } from '../../calls/replay';
 import { restoreFlow } from '../../flows/restore';
 import type { FlowDefinition } from '../../flows/types';
 import { recountCall } from './callRollups';
@@ -51,14 +52,34 @@ export async function flowOf(db: Db, organisationId: string, flowId: string, ver
   return digest === undefined ? null : restoredFlow(db, organisationId, flowId, version, digest);
 }
 
-type Replayable = { flow: FlowDefinition | null; log: CallRecordEvent[]; wrapUp: CallWrapUp | null };
+/**
+ * A call as stored: the flow version it ran (null when the organisation holds no such version), its log in
+ * order and its wrap-up, and its replay through that version, made once whoever reads it (the figures and
+ * both filers read the same call in one upload).
+ */
+export interface StoredCall {
+  flow: FlowDefinition | null;
+  log: CallRecordEvent[];
+  wrapUp: CallWrapUp | null;
+  replayed: () => ReplayResult;
+}
+
+function storedCall(flow: FlowDefinition | null, log: CallRecordEvent[], wrapUp: CallWrapUp | null) {
+  let replayed: ReplayResult | null = null;
+  return {
+    flow,
+    log,
+    wrapUp,
+    replayed: () => (replayed ??= flow ? replayCall(flow, log) : { ok: false, error: 'flowMismatch' }),
+  } satisfies StoredCall;
+}
 
 /**
  * What the calls' replays need, read in one round trip whatever their number: each call's flow version (as
  * its row names it), its log in order, its wrap-up. A call the database does not hold is absent.
  */
-async function callsForReplay(db: Db, callIds: readonly string[]): Promise<Map<string, Replayable>> {
-  const found = new Map<string, Replayable>();
+async function callsForReplay(db: Db, callIds: readonly string[]): Promise<Map<string, StoredCall>> {
+  const found = new Map<string, StoredCall>();
   if (callIds.length === 0) return found;
   const rows = await sql<{
     call_id: string;
@@ -81,14 +102,14 @@ async function callsForReplay(db: Db, callIds: readonly string[]): Promise<Map<s
         ? await restoredFlow(db, r.organisation_id, r.flow_id, r.flow_version, r.digest)
         : null;
     // The payloads are stored from the checked upload schema.
-    found.set(r.call_id, { flow, log: r.log, wrapUp: r.wrap_up });
+    found.set(r.call_id, storedCall(flow, r.log, r.wrap_up));
   }
   return found;
 }
 
 /** What a call's replay needs, read in one round trip: its flow version, its log in order, its wrap-up. */
-export async function callForReplay(db: Db, callId: string): Promise<Replayable> {
-  return (await callsForReplay(db, [callId])).get(callId) ?? { flow: null, log: [], wrapUp: null };
+export async function callForReplay(db: Db, callId: string): Promise<StoredCall> {
+  return (await callsForReplay(db, [callId])).get(callId) ?? storedCall(null, [], null);
 }
 
 /** A call's stored log, in order, as the workstation recorded it. */
@@ -157,35 +178,30 @@ export interface CallRef {
 }
 
 /**
- * What `read` finds in a call's stored log and wrap-up, replayed through the flow version the call ran on
- * (as the workstation's engine did): the figures' and both filers' reading. Null when the organisation
- * holds no such version, or when the engine cannot take the log (a forged start, say): its events stay
- * stored all the same.
+ * What `read` finds in a stored call replayed through the flow version it ran on (as the workstation's
+ * engine did): the figures' and both filers' reading. Null when the organisation holds no such version, or
+ * when the engine cannot take the log (a forged start, say): its events stay stored all the same.
  */
-export async function readReplayed<T>(
-  db: Db,
-  call: { callId: string; organisationId: string; flowId: string; flowVersion: number },
-  read: (flow: FlowDefinition, log: CallRecordEvent[], wrapUp: CallWrapUp | null) => T | null,
-): Promise<T | null> {
-  return replayed(await callForReplay(db, call.callId), read);
-}
-
-/** `read` over a call's replay (null: no flow version, or a log the engine cannot take). */
-function replayed<T>(
-  { flow, log, wrapUp }: Replayable,
-  read: (flow: FlowDefinition, log: CallRecordEvent[], wrapUp: CallWrapUp | null) => T | null,
+export function readReplayed<T>(
+  { flow, log, wrapUp, replayed }: StoredCall,
+  read: (
+    flow: FlowDefinition,
+    log: CallRecordEvent[],
+    wrapUp: CallWrapUp | null,
+    replay: ReplayResult,
+  ) => T | null,
 ): T | null {
   if (!flow) return null;
   try {
-    return read(flow, log, wrapUp);
+    return read(flow, log, wrapUp, replayed());
   } catch {
     return null;
   }
 }
 
 /** The call as its stored log and wrap-up tell it (null: no such flow version, or a log it cannot replay). */
-const loggedCall = (db: Db, call: CallRef): Promise<LoggedCall | null> =>
-  readReplayed(db, call, (flow, log, wrapUp) => callFromLog(log, flow, wrapUp));
+const loggedCall = (stored: StoredCall): LoggedCall | null =>
+  readReplayed(stored, (flow, log, wrapUp, replay) => callFromLog(log, flow, wrapUp, replay));
 
 /**
  * Keeps the figures of a call whose end was just stored; a call reduced already is left as it is. A log
@@ -193,8 +209,9 @@ const loggedCall = (db: Db, call: CallRef): Promise<LoggedCall | null> =>
  * before the end is reduced with it. True when the figures are new: the call is then pending for the
  * rollups (settleRollups adds it), in the same statement.
  */
-export async function keepCallFigures(db: Db, call: CallRef): Promise<boolean> {
-  return (await keepFigures(db, [call], [])).length > 0;
+export async function keepCallFigures(db: Db, call: CallRef, stored?: StoredCall): Promise<boolean> {
+  const known = stored ? new Map([[call.callId, stored]]) : undefined;
+  return (await keepFigures(db, [call], [], known)).length > 0;
 }
 
 /** Calls whose figures one keeping takes at most (their logs are read in one statement). */
@@ -270,15 +287,23 @@ export async function keepLeftFigures(db: Kysely<Database>, organisationId?: str
  * is) with their place in the rollups' queue, and `done` taken off the pending calls, in one statement.
  * Returns the ids whose figures are new.
  */
-async function keepFigures(db: Db, calls: readonly CallRef[], done: readonly string[]): Promise<string[]> {
+async function keepFigures(
+  db: Db,
+  calls: readonly CallRef[],
+  done: readonly string[],
+  /** The calls as already read in this transaction. */
+  known?: ReadonlyMap<string, StoredCall>,
+): Promise<string[]> {
   if (calls.length === 0) return [];
-  const replays = await callsForReplay(
-    db,
-    calls.map((c) => c.callId),
-  );
+  const replays =
+    known ??
+    (await callsForReplay(
+      db,
+      calls.map((c) => c.callId),
+    ));
   const rows = calls.flatMap((call) => {
-    const replay = replays.get(call.callId);
-    const logged = replay && replayed(replay, (flow, log, wrapUp) => callFromLog(log, flow, wrapUp));
+    const stored = replays.get(call.callId);
+    const logged = stored && loggedCall(stored);
     return logged ? [figuresRow(logged, call.organisationId, call.personId)] : [];
   });
   const unpended =
@@ -317,7 +342,7 @@ export async function reduceCallAgain(db: Db, call: CallRef): Promise<void> {
     .forUpdate()
     .executeTakeFirst();
   if (!held) return;
-  const logged = await loggedCall(db, call);
+  const logged = loggedCall(await callForReplay(db, call.callId));
   if (!logged) return;
   const row = figuresRow(logged, call.organisationId, call.personId);
   const erased =

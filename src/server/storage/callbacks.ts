@@ -5,7 +5,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Transaction, type Update
 import { callbackOfLog } from '../../calls/replay';
 import type { CentreCallback } from '../../protocol';
 import type { Actor } from './accounts';
-import { readReplayed } from './callFigures';
+import { readReplayed, type StoredCall } from './callFigures';
 import type { CallRef } from './handovers';
 import type { Database } from './schema';
 
@@ -18,8 +18,12 @@ const holderName = sql<string>`coalesce((select trim(p.surname || ' ' || p.first
  * Files the callback a call promised, if it did, from the events the server holds (replayed through the
  * flow version the call ran on, as the workstation's engine did). Returns its id when newly filed.
  */
-export async function fileCallbackOfCall(trx: Transaction<Database>, call: CallRef): Promise<string | null> {
-  const task = await readReplayed(trx, { ...call, callId: call.id }, callbackOfLog);
+export async function fileCallbackOfCall(
+  trx: Transaction<Database>,
+  call: CallRef,
+  stored: StoredCall,
+): Promise<string | null> {
+  const task = readReplayed(stored, (flow, log, _, replay) => callbackOfLog(flow, log, replay));
   if (!task || task.organisationId !== call.organisationId) return null;
   const inserted = await trx
     .insertInto('callbacks')

@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { handoverOfLog } from '../../calls/replay';
 import type { HandoverOffer } from '../../protocol';
 import { activeHoldersOf, type Actor } from './accounts';
-import { readReplayed } from './callFigures';
+import { readReplayed, type StoredCall } from './callFigures';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -31,8 +31,12 @@ async function isActiveOperator(trx: Trx, organisationId: string, personId: stri
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Files the handover the call's latest transfer makes, if any; returns it when newly filed. */
-export async function fileHandoverOfCall(trx: Trx, call: CallRef): Promise<HandoverOffer | null> {
-  const handover = await readReplayed(trx, { ...call, callId: call.id }, handoverOfLog);
+export async function fileHandoverOfCall(
+  trx: Trx,
+  call: CallRef,
+  stored: StoredCall,
+): Promise<HandoverOffer | null> {
+  const handover = readReplayed(stored, (flow, log, _, replay) => handoverOfLog(flow, log, replay));
   if (!handover || !UUID.test(handover.recipientPersonId)) return null;
   if (!(await isActiveOperator(trx, call.organisationId, handover.recipientPersonId))) return null;
   const inserted = await trx
