@@ -21,9 +21,9 @@ import {
   saveCentreArticleDraft,
 } from './articleDrafts';
 import { publishesToCentre } from './centrePublish';
-import { useDraftSaving, type SaveState } from './useDraftSaving';
+import { useDraftEdit, useDraftSaving, type LoadedDraft, type SaveState } from './useDraftSaving';
 
-type Loaded = { fields: ArticleFields; base: string | null; isDraft: boolean };
+type Loaded = LoadedDraft<ArticleFields, string | null>;
 
 export interface ArticleDraftState {
   /** Null while loading. */
@@ -49,7 +49,7 @@ async function loadDraft(db: AppDB, initial: ArticleFields): Promise<Loaded> {
     // Typed here while the server was away: it goes up now.
     if (publishesToCentre() && (await saveCentreArticleDraft(fromLocal, local.base)))
       await markArticleDraftSynced(db, owner, initial.id, local.savedAt);
-    return { fields: fromLocal, base: local.base, isDraft: true };
+    return { text: fromLocal, base: local.base, isDraft: true };
   }
   if (publishesToCentre()) {
     // The server has the editor's latest from any of their workstations.
@@ -65,14 +65,14 @@ async function loadDraft(db: AppDB, initial: ArticleFields): Promise<Loaded> {
         savedAt,
         synced: true,
       });
-      return { fields, base: remote.draft.base, isDraft: true };
+      return { text: fields, base: remote.draft.base, isDraft: true };
     }
     // Published or discarded elsewhere since this copy went up: it is done with.
     if (remote.kind === 'none' && local) await deleteArticleDrafts(db, owner, [initial.id]);
     else if (remote.kind === 'unreachable' && fromLocal)
-      return { fields: fromLocal, base: local.base, isDraft: true };
+      return { text: fromLocal, base: local.base, isDraft: true };
   }
-  return { fields: initial, base: await articleEditBase(db, initial.id), isDraft: false };
+  return { text: initial, base: await articleEditBase(db, initial.id), isDraft: false };
 }
 
 export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraftState {
@@ -91,32 +91,19 @@ export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraft
 
   const saving = useDraftSaving(
     useCallback(
-      async (next: { fields: ArticleFields; base: string | null }) => {
+      async ({ text: fields, base }: { text: ArticleFields; base: string | null }) => {
         const owner = articleDraftOwner();
         const savedAt = clock.now();
-        await putArticleDraft(db, { owner, id: next.fields.id, ...next, savedAt, synced: false });
+        await putArticleDraft(db, { owner, id: fields.id, fields, base, savedAt, synced: false });
         // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
-        if (publishesToCentre() && (await saveCentreArticleDraft(next.fields, next.base)))
-          await markArticleDraftSynced(db, owner, next.fields.id, savedAt);
+        if (publishesToCentre() && (await saveCentreArticleDraft(fields, base)))
+          await markArticleDraftSynced(db, owner, fields.id, savedAt);
       },
       [db, clock],
     ),
   );
-  const { mark, schedule, cancel } = saving;
-
-  const edit = useCallback(
-    (change: (fields: ArticleFields) => ArticleFields) => {
-      setLoaded((current) => {
-        if (current === null) return current;
-        const fields = change(current.fields);
-        if (fields === current.fields) return current;
-        mark({ fields, base: current.base });
-        return { ...current, fields, isDraft: true };
-      });
-      schedule();
-    },
-    [mark, schedule],
-  );
+  const { cancel } = saving;
+  const edit = useDraftEdit(setLoaded, saving);
 
   const drop = useCallback(async () => {
     cancel();
@@ -126,7 +113,7 @@ export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraft
 
   const discard = useCallback(async () => {
     await drop();
-    setLoaded({ fields: initial, base: await articleEditBase(db, initial.id), isDraft: false });
+    setLoaded({ text: initial, base: await articleEditBase(db, initial.id), isDraft: false });
   }, [db, drop, initial]);
 
   const settle = useCallback(async () => {
@@ -135,7 +122,7 @@ export function useArticleDraft(db: AppDB, initial: ArticleFields): ArticleDraft
   }, [drop]);
 
   return {
-    fields: loaded?.fields ?? null,
+    fields: loaded?.text ?? null,
     base: loaded?.base ?? null,
     isDraft: loaded?.isDraft ?? false,
     save: saving.state,

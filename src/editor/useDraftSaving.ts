@@ -1,6 +1,6 @@
 // Saving a draft as it is typed, one rule for flows and articles: shortly after the editor stops typing,
 // and at once when the page hides or the editor closes; a save that failed stays pending for the next try.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 
 export const SAVE_DELAY_MS = 400;
 
@@ -67,4 +67,34 @@ export function useDraftSaving<T>(save: (next: T) => Promise<void>): DraftSaving
     setState('saved');
   }, []);
   return { state, mark, schedule, flush, cancel };
+}
+
+/** A draft as loaded: its text, what the edit started from, and whether it is a draft yet. */
+export interface LoadedDraft<X, B> {
+  text: X;
+  base: B;
+  isDraft: boolean;
+}
+
+/**
+ * The edit of a loaded draft (nothing while it loads or when there is none): a change to its text makes it a
+ * draft and marks it for `saving`, the same text is no change; the save follows once typing pauses.
+ */
+export function useDraftEdit<X, B, None extends null | 'missing'>(
+  setLoaded: Dispatch<SetStateAction<LoadedDraft<X, B> | None>>,
+  { mark, schedule }: DraftSaving<{ text: X; base: B }>,
+): (change: (text: X) => X) => void {
+  return useCallback(
+    (change: (text: X) => X) => {
+      setLoaded((current) => {
+        if (current === null || current === 'missing') return current;
+        const text = change(current.text);
+        if (text === current.text) return current;
+        mark({ text, base: current.base });
+        return { ...current, text, isDraft: true };
+      });
+      schedule();
+    },
+    [setLoaded, mark, schedule],
+  );
 }

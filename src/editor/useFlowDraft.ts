@@ -7,9 +7,9 @@ import { discardDraft, getDraft, latestFlowVersion, saveDraft } from '../db/edit
 import { checkDraft, type DraftCheck } from '../flows/edit';
 import type { FlowDefinition } from '../flows/types';
 import { centreDraft, discardCentreDraft, publishesToCentre, saveCentreDraft } from './centrePublish';
+import { useDraftEdit, useDraftSaving, type LoadedDraft, type SaveState } from './useDraftSaving';
 
-import { useDraftSaving, type SaveState } from './useDraftSaving';
-type Loaded = { flow: FlowDefinition; baseVersion: number | null; isDraft: boolean };
+type Loaded = LoadedDraft<FlowDefinition, number | null>;
 
 export interface FlowDraft {
   status: 'loading' | 'missing' | 'ready';
@@ -41,15 +41,15 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
       const remote = !draft && publishesToCentre() ? await centreDraft(flowId) : null;
       const latest = draft ? undefined : await latestFlowVersion(db, flowId);
       if (cancelled) return;
-      if (draft) setLoaded({ flow: draft.draft, baseVersion: draft.baseVersion, isDraft: true });
+      if (draft) setLoaded({ text: draft.draft, base: draft.baseVersion, isDraft: true });
       else if (remote && remote.draft.id === flowId && Array.isArray(remote.draft.steps))
         setLoaded({
           // Typed by this editor and checked as they typed; errors and all, as a local draft is.
-          flow: remote.draft as unknown as FlowDefinition,
-          baseVersion: remote.baseVersion,
+          text: remote.draft as unknown as FlowDefinition,
+          base: remote.baseVersion,
           isDraft: true,
         });
-      else if (latest) setLoaded({ flow: latest.flow, baseVersion: latest.version, isDraft: false });
+      else if (latest) setLoaded({ text: latest.flow, base: latest.version, isDraft: false });
       else setLoaded('missing');
     })();
     return () => {
@@ -59,31 +59,17 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
 
   const saving = useDraftSaving(
     useCallback(
-      async (next: { flow: FlowDefinition; base: number | null }) => {
-        await saveDraft(db, next.flow, next.base, clock.now());
+      async ({ text: flow, base }: { text: FlowDefinition; base: number | null }) => {
+        await saveDraft(db, flow, base, clock.now());
         // The server keeps it too, for the editor's other workstations; offline, the local copy carries it.
-        if (publishesToCentre()) void saveCentreDraft(next.flow, next.base);
+        if (publishesToCentre()) void saveCentreDraft(flow, base);
       },
       [db, clock],
     ),
   );
-  const { mark, schedule } = saving;
+  const edit = useDraftEdit(setLoaded, saving);
 
-  const edit = useCallback(
-    (change: (flow: FlowDefinition) => FlowDefinition) => {
-      setLoaded((current) => {
-        if (current === null || current === 'missing') return current;
-        const flow = change(current.flow);
-        if (flow === current.flow) return current;
-        mark({ flow, base: current.baseVersion });
-        return { ...current, flow, isDraft: true };
-      });
-      schedule();
-    },
-    [mark, schedule],
-  );
-
-  const flow = loaded !== null && loaded !== 'missing' ? loaded.flow : null;
+  const flow = loaded !== null && loaded !== 'missing' ? loaded.text : null;
   const check = useMemo(() => (flow ? checkDraft(flow) : NO_CHECK), [flow]);
 
   const { cancel } = saving;
@@ -97,7 +83,7 @@ export function useFlowDraft(db: AppDB, flowId: string): FlowDraft {
   return {
     status: loaded === null ? 'loading' : loaded === 'missing' ? 'missing' : 'ready',
     flow,
-    baseVersion: loaded !== null && loaded !== 'missing' ? loaded.baseVersion : null,
+    baseVersion: loaded !== null && loaded !== 'missing' ? loaded.base : null,
     isDraft: loaded !== null && loaded !== 'missing' && loaded.isDraft,
     check,
     save: saving.state,
