@@ -29,7 +29,7 @@ import { handoverRoutes } from './handovers/handoverRoutes';
 import { articlesFor, loadBundledArticles } from './kb/bundledKb';
 import { kbRoutes } from './kb/kbRoutes';
 import { seedKbVersions } from './storage/kbVersions';
-import { keepLeftFigures } from './storage/callFigures';
+import { keepLeftReplays } from './storage/pendingReplays';
 import { buildMissingRollups } from './storage/callRollups';
 import { healthRoutes } from './health/healthRoutes';
 import { server as messages } from '../i18n/ru/server';
@@ -152,8 +152,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       const shipped = loadBundledArticles(config.bundledKbDir);
       await seedKbVersions(database.db, (id) => articlesFor(shipped, id), config.now());
     }
-    // Calls whose end a stopped server stored without keeping their figures get them now.
-    await keepLeftFigures(database.db);
+    // Calls whose events a stopped server stored without keeping their replays (figures, callback,
+    // handover) get them now.
+    await keepLeftReplays(database.db);
     // Organisations without daily rollups of their call figures (new ones, or from before 0007) get them.
     await buildMissingRollups(database.db);
   } catch (e) {

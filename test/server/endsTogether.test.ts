@@ -3,15 +3,16 @@
 // transaction before the answers, as the full path kept each in its own. Nothing about the call differs
 // from an end stored alone: its figures, its place in the rollups' queue, its released lease. An end
 // whose figures could not be kept (a database gone between the two) stays stored and pending, and its
-// figures are kept at the next start or settling, once.
+// figures are kept at the next start or settling, once; so is a callback the call promised.
 import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callEventSchema } from '../../src/protocol/calls';
 import { listCallEvents, storeCallEvents } from '../../src/server/storage/callEvents';
-import { keepLeftFigures } from '../../src/server/storage/callFigures';
+import { keepLeftReplays } from '../../src/server/storage/pendingReplays';
 import { leaseReleased } from '../../src/server/storage/leases';
 import type { Database } from '../../src/server/storage/schema';
-import { SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
+import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
+import { callPromisingCallback } from './callbacksKit';
 import { endedCall, OPERATORS } from './supervisionKit';
 import { DATABASE_KINDS } from './testDatabase';
 
@@ -20,7 +21,7 @@ const MONDAY_TEN = Date.UTC(2026, 10, 2, 5);
 
 const count = async (
   db: Kysely<Database>,
-  table: 'call_figures' | 'call_figures_pending' | 'call_rollups_pending',
+  table: 'call_figures' | 'call_replays_pending' | 'call_rollups_pending',
   ids: readonly string[],
 ) =>
   (
@@ -81,7 +82,7 @@ describe.each(DATABASE_KINDS)('calls ending together on %s', (kind) => {
     // Every figure is kept, queued for the rollups, and no longer pending, when the answers come.
     expect(await count(server.db, 'call_figures', ids)).toBe(20);
     expect(await count(server.db, 'call_rollups_pending', ids)).toBe(20);
-    expect(await count(server.db, 'call_figures_pending', ids)).toBe(0);
+    expect(await count(server.db, 'call_replays_pending', ids)).toBe(0);
     for (const c of calls) expect((await listCallEvents(server.db, c.callId)).length).toBe(c.events.length);
     // Alone, each end cost seven statements and a transaction (the embedded database answers each at once:
     // nothing waits there to go together).
@@ -118,7 +119,7 @@ describe.each(DATABASE_KINDS)('calls ending together on %s', (kind) => {
     const failing: KyselyPlugin = {
       transformQuery: (args) => {
         const text = JSON.stringify(args.node);
-        if (text.includes('call_figures_pending p join calls c')) throw new Error('the database went away');
+        if (text.includes('call_replays_pending p join calls c')) throw new Error('the database went away');
         return args.node;
       },
       transformResult: (args) => Promise.resolve(args.result),
@@ -135,7 +136,7 @@ describe.each(DATABASE_KINDS)('calls ending together on %s', (kind) => {
     // The ends are stored and the calls wait for their figures.
     for (const c of calls) expect((await listCallEvents(server.db, c.callId)).length).toBe(c.events.length);
     expect(await count(server.db, 'call_figures', ids)).toBe(0);
-    expect(await count(server.db, 'call_figures_pending', ids)).toBe(2);
+    expect(await count(server.db, 'call_replays_pending', ids)).toBe(2);
     // The workstation sends the end again: held already, it is acknowledged.
     const again = await storeCallEvents(
       server.db,
@@ -145,10 +146,39 @@ describe.each(DATABASE_KINDS)('calls ending together on %s', (kind) => {
     );
     expect(again).toMatchObject([{ status: 'stored', added: 0 }]);
     // What a starting server does: the figures are kept, once.
-    await keepLeftFigures(server.db);
-    await keepLeftFigures(server.db);
+    await keepLeftReplays(server.db);
+    await keepLeftReplays(server.db);
     expect(await count(server.db, 'call_figures', ids)).toBe(2);
     expect(await count(server.db, 'call_rollups_pending', ids)).toBe(2);
-    expect(await count(server.db, 'call_figures_pending', ids)).toBe(0);
+    expect(await count(server.db, 'call_replays_pending', ids)).toBe(0);
+  });
+  it('files at the next start the callback of a call whose replay could not be kept', async () => {
+    const failing: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (JSON.stringify(args.node).includes('call_replays_pending p join calls c'))
+          throw new Error('the database went away');
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    };
+    const operator = await server.signInAs(MURMANSK, 'operator');
+    const who = { organisationId: MURMANSK, personId: operator.personId };
+    const call = callPromisingCallback(`promising-${kind}`);
+    const events = call.log.map((e) => callEventSchema.parse(e));
+    const filed = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from callbacks where id = ${call.callbackId}`.execute(server.db)
+      ).rows[0]?.n;
+    await expect(
+      storeCallEvents(server.db.withPlugin(failing), who, [{ callId: call.callId, events }], new Date()),
+    ).rejects.toThrow();
+    expect((await listCallEvents(server.db, call.callId)).length).toBe(events.length);
+    expect(await filed()).toBe(0);
+    await keepLeftReplays(server.db);
+    await keepLeftReplays(server.db);
+    expect(await filed()).toBe(1);
+    expect(await count(server.db, 'call_replays_pending', [call.callId])).toBe(0);
   });
 });

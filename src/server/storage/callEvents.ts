@@ -6,10 +6,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
-import { callForReplay, ENDED_STATE, keepCallFigures, keepPendingFigures } from './callFigures';
+import { callForReplay, ENDED_STATE, keepCallFigures } from './callFigures';
 import { batching, type Batcher } from './batching';
 import { retryingConflicts } from './database';
 import { chainOfStart, fileHandoverOfCall } from './handovers';
+import { keepPendingReplays, type Replayed } from './pendingReplays';
 import { fencedFilling, keepFencedEvents, leaseStanding, markRestored, settleLease } from './leases';
 import type { Database } from './schema';
 
@@ -66,7 +67,7 @@ export async function storeCallEvents(
   const appended =
     db.isTransaction && calls.length > 1
       ? []
-      : await Promise.all(calls.map((c) => appendGoingOn(db, who, c, now, lease)));
+      : await Promise.all(calls.map((c) => appendGoingOn(db, who, c, now, lease, options)));
   const grouped = new Map(appended.flatMap((r) => (r ? [[r.callId, r] as const] : [])));
   const rest = calls.filter((c) => !grouped.has(c.callId));
   // A call of the batch going on keeps the lease held, whichever way it was stored.
@@ -111,9 +112,6 @@ export async function storeCallEvents(
   );
 }
 
-/** Events that make the server file something: only the full path stores them. */
-const FILED = new Set(['operator.callback', 'operator.transfer']);
-
 /**
  * The common cases, in one statement for every such upload waiting at the moment: a call's first events
  * (its start, on a flow version the organisation holds), or the next events of a call going on, up to its
@@ -133,21 +131,24 @@ async function appendGoingOn(
   call: Upload,
   now: Date,
   lease: CallEventBatch['lease'],
+  options: { fileCallbacks: boolean },
 ): Promise<StoreResult | null> {
   const [first] = call.events;
   if (!first) return null;
-  const ends = call.events.some((e) => e.after.state === ENDED_STATE);
   const plain = call.events.every(
-    (e, i) =>
-      e.seq === first.seq + i &&
-      e.flowId === first.flowId &&
-      e.flowVersion === first.flowVersion &&
-      !FILED.has(e.event.type),
+    (e, i) => e.seq === first.seq + i && e.flowId === first.flowId && e.flowVersion === first.flowVersion,
   );
-  // Inside a caller's transaction the statement is the transaction's own: nothing waits with it, and an
-  // end keeps its figures in the full path, in that transaction.
-  if (!plain || (ends && db.isTransaction)) return null;
-  const append: Append = { who, call, now, lease };
+  // What the call's replay must give once its events are stored: its figures, its callback, its handover.
+  const replays = {
+    figures: call.events.some((e) => e.after.state === ENDED_STATE),
+    callback: options.fileCallbacks && call.events.some((e) => e.event.type === 'operator.callback'),
+    handover: options.fileCallbacks && call.events.some((e) => e.event.type === 'operator.transfer'),
+  };
+  const replaying = replays.figures || replays.callback || replays.handover;
+  // Inside a caller's transaction the statement is the transaction's own (nothing waits with it), and a
+  // replay is kept by the full path, in that transaction.
+  if (!plain || (replaying && db.isTransaction)) return null;
+  const append: Append = { who, call, now, lease, replays };
   if (db.isTransaction) return (await appendAll(db, [append]))[0] ?? null;
   let batcher = appenders.get(db);
   if (!batcher) {
@@ -159,21 +160,29 @@ async function appendGoingOn(
     appenders.set(db, batcher);
   }
   const stored = await batcher(append);
-  if (stored?.status !== 'stored' || !ends) return stored;
-  // The end is stored and the call filed as pending: its figures are kept before the answer, with those
-  // of every call ended at this moment (a stopped server leaves them pending: keepPendingFigures).
+  if (stored?.status !== 'stored' || !replaying) return stored;
+  // The events are stored and the call filed as pending: what its replay gives is kept before the answer,
+  // with every call filed at this moment (a stopped server leaves it pending: pendingReplays.ts).
   let keeper = keepers.get(db);
   if (!keeper) {
     keeper = batching(
       async (ids: readonly string[]) => {
-        const kept = new Set((await keepPendingFigures(db, { callIds: ids })).kept);
-        return ids.map((id) => kept.has(id));
+        const { replayed } = await keepPendingReplays(db, { callIds: ids });
+        return ids.map((id) => replayed.get(id) ?? null);
       },
       { max: APPENDS_TOGETHER },
     );
     keepers.set(db, keeper);
   }
-  return (await keeper(call.callId)) ? { ...stored, reduced: true } : stored;
+  const replayed = await keeper(call.callId);
+  return {
+    ...stored,
+    ...(replayed?.reduced ? { reduced: true } : {}),
+    ...(replayed?.filedCallback ? { filedCallback: replayed.filedCallback } : {}),
+    ...(replayed?.handover
+      ? { handover: { id: replayed.handover.id, recipientPersonId: replayed.handover.recipientPersonId } }
+      : {}),
+  };
 }
 
 interface Append {
@@ -181,12 +190,13 @@ interface Append {
   call: Upload;
   now: Date;
   lease: CallEventBatch['lease'];
+  replays: { figures: boolean; callback: boolean; handover: boolean };
 }
 
 /** Uploads appended by one statement at most (their events are one JSON parameter). */
 const APPENDS_TOGETHER = 200;
 const appenders = new WeakMap<Kysely<Database>, Batcher<Append, StoreResult | null>>();
-const keepers = new WeakMap<Kysely<Database>, Batcher<string, boolean>>();
+const keepers = new WeakMap<Kysely<Database>, Batcher<string, Replayed | null>>();
 
 async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promise<(StoreResult | null)[]> {
   // Leases and calls are locked in one order (person, then call id), as every other writer takes them.
@@ -204,7 +214,9 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
         n: a.call.events.length,
         started_at: new Date(first.at).toISOString(),
         chain_id: chainOfStart(first.event),
-        ends: a.call.events.some((e) => e.after.state === ENDED_STATE),
+        ends: a.replays.figures,
+        callback: a.replays.callback,
+        handover: a.replays.handover,
         device_id: a.lease?.deviceId ?? null,
         epoch: a.lease?.epoch ?? null,
         received_at: a.now.toISOString(),
@@ -220,7 +232,8 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
     sql<{ call_id: string; added: number }>`with input as materialized (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(
           call_id text, organisation_id text, person_id uuid, flow_id text, flow_version integer,
-          first_seq integer, n integer, started_at timestamptz, chain_id text, ends boolean, device_id text,
+          first_seq integer, n integer, started_at timestamptz, chain_id text, ends boolean,
+          callback boolean, handover boolean, device_id text,
           epoch bigint, received_at timestamptz, events jsonb)
       ), standing as materialized (
         -- released: false while held, true once its device released it, null when it is not this device's.
@@ -271,10 +284,13 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
         where l.person_id = t.person_id and l.device_id = t.device_id and l.epoch = t.epoch
           and t.open = t.released
       ), pending as (
-        insert into call_figures_pending (call_id, organisation_id)
-        select s.call_id, s.organisation_id from standing s
-        where s.ends and s.call_id in (select id from held union all select id from created)
-        on conflict (call_id) do nothing
+        insert into call_replays_pending (call_id, organisation_id, figures, callback, handover)
+        select s.call_id, s.organisation_id, s.ends, s.callback, s.handover from standing s
+        where (s.ends or s.callback or s.handover)
+          and s.call_id in (select id from held union all select id from created)
+        on conflict (call_id) do update set figures = call_replays_pending.figures or excluded.figures,
+          callback = call_replays_pending.callback or excluded.callback,
+          handover = call_replays_pending.handover or excluded.handover
       )
       select call_id, count(*)::int as added from added group by call_id`.execute(db),
   );

@@ -9,7 +9,6 @@ import { replayCall, type ReplayResult } from '../../calls/replay';
 import { restoreFlow } from '../../flows/restore';
 import type { FlowDefinition } from '../../flows/types';
 import { recountCall } from './callRollups';
-import { retryingConflicts } from './database';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -78,7 +77,7 @@ function storedCall(flow: FlowDefinition | null, log: CallRecordEvent[], wrapUp:
  * What the calls' replays need, read in one round trip whatever their number: each call's flow version (as
  * its row names it), its log in order, its wrap-up. A call the database does not hold is absent.
  */
-async function callsForReplay(db: Db, callIds: readonly string[]): Promise<Map<string, StoredCall>> {
+export async function callsForReplay(db: Db, callIds: readonly string[]): Promise<Map<string, StoredCall>> {
   const found = new Map<string, StoredCall>();
   if (callIds.length === 0) return found;
   const rows = await sql<{
@@ -211,86 +210,16 @@ const loggedCall = (stored: StoredCall): LoggedCall | null =>
  */
 export async function keepCallFigures(db: Db, call: CallRef, stored?: StoredCall): Promise<boolean> {
   const known = stored ? new Map([[call.callId, stored]]) : undefined;
-  return (await keepFigures(db, [call], [], known)).length > 0;
-}
-
-/** Calls whose figures one keeping takes at most (their logs are read in one statement). */
-const KEEP_CHUNK = 200;
-
-/**
- * Keeps the figures of calls filed as pending (call_figures_pending): these calls, or the organisation's
- * oldest, in one transaction whatever their number. The calls' rows and their pending rows are locked in
- * id order, as every writer of a call locks it, so a wrap-up stored meanwhile is either read here or
- * reduces the kept figures again after; a call another keeping took meanwhile is no longer pending and is
- * left alone. Answers how many pending calls it took, and the ids whose figures are new (pending for the
- * rollups).
- */
-export async function keepPendingFigures(
-  db: Kysely<Database>,
-  which: { callIds: readonly string[] } | { organisationId: string },
-): Promise<{ taken: number; kept: string[] }> {
-  if ('callIds' in which && which.callIds.length === 0) return { taken: 0, kept: [] };
-  // The calls asked for are waited for; a sweep of the organisation leaves those being kept to their keeper.
-  const where =
-    'callIds' in which
-      ? sql`p.call_id in (${sql.join(which.callIds)}) order by c.id limit ${KEEP_CHUNK} for update of c, p`
-      : sql`p.organisation_id = ${which.organisationId}
-        order by c.id limit ${KEEP_CHUNK} for update of c, p skip locked`;
-  return retryingConflicts(() =>
-    db.transaction().execute(async (trx) => {
-      const pending = await sql<{
-        id: string;
-        organisation_id: string;
-        person_id: string;
-        flow_id: string;
-        flow_version: number;
-      }>`select c.id, c.organisation_id, c.person_id, c.flow_id, c.flow_version
-        from call_figures_pending p join calls c on c.id = p.call_id
-        where ${where}`.execute(trx);
-      const calls = pending.rows.map((c) => ({
-        callId: c.id,
-        organisationId: c.organisation_id,
-        personId: c.person_id,
-        flowId: c.flow_id,
-        flowVersion: c.flow_version,
-      }));
-      const kept = await keepFigures(
-        trx,
-        calls,
-        calls.map((c) => c.callId),
-      );
-      return { taken: calls.length, kept };
-    }),
-  );
-}
-
-/**
- * Keeps the figures of the calls left pending by a server stopped (or a database gone) between storing a
- * call's end and keeping its figures: of one organisation (its settling after uploads), or of all (start).
- */
-export async function keepLeftFigures(db: Kysely<Database>, organisationId?: string): Promise<void> {
-  const organisations =
-    organisationId !== undefined
-      ? [organisationId]
-      : (await db.selectFrom('call_figures_pending').select('organisation_id').distinct().execute()).map(
-          (r) => r.organisation_id,
-        );
-  for (const id of organisations) {
-    let taken: number;
-    do taken = (await keepPendingFigures(db, { organisationId: id })).taken;
-    while (taken === KEEP_CHUNK);
-  }
+  return (await keepFigures(db, [call], known)).length > 0;
 }
 
 /**
  * The figures of these calls reduced from their replays and kept (a call reduced already is left as it
- * is) with their place in the rollups' queue, and `done` taken off the pending calls, in one statement.
- * Returns the ids whose figures are new.
+ * is) with their place in the rollups' queue, in one statement. Returns the ids whose figures are new.
  */
-async function keepFigures(
+export async function keepFigures(
   db: Db,
   calls: readonly CallRef[],
-  done: readonly string[],
   /** The calls as already read in this transaction. */
   known?: ReadonlyMap<string, StoredCall>,
 ): Promise<string[]> {
@@ -306,15 +235,7 @@ async function keepFigures(
     const logged = stored && loggedCall(stored);
     return logged ? [figuresRow(logged, call.organisationId, call.personId)] : [];
   });
-  const unpended =
-    done.length === 0
-      ? sql``
-      : sql`, unpended as (delete from call_figures_pending where call_id in (${sql.join(done)}))`;
-  if (rows.length === 0) {
-    if (done.length > 0)
-      await sql`delete from call_figures_pending where call_id in (${sql.join(done)})`.execute(db);
-    return [];
-  }
+  if (rows.length === 0) return [];
   const columns = Object.keys(rows[0] as object) as (keyof ReturnType<typeof figuresRow>)[];
   const kept = await sql<{ call_id: string }>`with kept as (
       insert into call_figures (${sql.join(columns.map((c) => sql.ref(c)))})
@@ -323,7 +244,7 @@ async function keepFigures(
       returning call_id, organisation_id
     ), queued as (
       insert into call_rollups_pending (call_id, organisation_id) select call_id, organisation_id from kept
-    )${unpended}
+    )
     select call_id from kept`.execute(db);
   return kept.rows.map((r) => r.call_id);
 }

@@ -304,10 +304,13 @@ export interface CallRollupsPendingTable {
   organisation_id: string;
 }
 
-/** Migration 0014: calls whose end is stored and whose figures are not kept yet. */
-export interface CallFiguresPendingTable {
+/** Migration 0014: calls whose replay is pending: their figures, callback or handover not kept yet. */
+export interface CallReplaysPendingTable {
   call_id: string;
   organisation_id: string;
+  figures: Generated<boolean>;
+  callback: Generated<boolean>;
+  handover: Generated<boolean>;
 }
 
 /** Migration 0008: how each signed-in workstation's outbox stands (issue 20). */
@@ -345,7 +348,7 @@ export interface Database {
   call_rollups_hourly: CallRollupsHourlyTable;
   call_rollups_ranked: CallRollupsRankedTable;
   call_rollups_pending: CallRollupsPendingTable;
-  call_figures_pending: CallFiguresPendingTable;
+  call_replays_pending: CallReplaysPendingTable;
   call_figures: CallFiguresTable;
   call_wrapups: CallWrapUpsTable;
   call_comments: CallCommentsTable;

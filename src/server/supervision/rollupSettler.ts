@@ -2,10 +2,10 @@
 // that ends a call files it as pending (a row of its own, so uploads never wait for each other on the
 // rollups' shared rows); this folds the pending calls in, as many as are waiting, one settling at a time
 // per organisation on this instance (settleRollups). One that fails leaves its calls pending for the next
-// settling, or for the first reading of the rollups, which settles before it reads. Calls whose figures a
-// failed upload left pending (callFigures.ts: keepPendingFigures) are kept first.
+// settling, or for the first reading of the rollups, which settles before it reads. What a failed upload
+// left pending of its calls' replays (pendingReplays.ts: figures, callbacks, handovers) is kept first.
 import type { Kysely } from 'kysely';
-import { keepLeftFigures } from '../storage/callFigures';
+import { keepLeftReplays } from '../storage/pendingReplays';
 import { settleRollups } from '../storage/callRollups';
 import type { Database } from '../storage/schema';
 
@@ -27,7 +27,7 @@ export class RollupSettler {
     const run = async () => {
       do {
         this.#again.delete(organisationId);
-        await keepLeftFigures(this.db, organisationId);
+        await keepLeftReplays(this.db, organisationId);
         await settleRollups(this.db, organisationId);
       } while (this.#again.has(organisationId));
     };
