@@ -8,7 +8,7 @@ import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
 import { callForReplay, ENDED_STATE, keepCallFigures } from './callFigures';
 import { batching, type Batcher } from './batching';
-import { retryingConflicts } from './database';
+import { PREPARED, retryingConflicts } from './database';
 import { chainOfStart, fileHandoverOfCall } from './handovers';
 import { keepPendingReplays, type Replayed } from './pendingReplays';
 import { fencedFilling, keepFencedEvents, leaseStanding, markRestored, settleLease } from './leases';
@@ -229,7 +229,7 @@ async function appendAll(db: Kysely<Database>, group: readonly Append[]): Promis
       };
     });
   const result = await retryingConflicts(() =>
-    sql<{ call_id: string; added: number }>`with input as materialized (
+    sql<{ call_id: string; added: number }>`${sql.raw(PREPARED)}with input as materialized (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(
           call_id text, organisation_id text, person_id uuid, flow_id text, flow_version integer,
           first_seq integer, n integer, started_at timestamptz, chain_id text, ends boolean,

@@ -1,6 +1,6 @@
 // Opens the server's PostgreSQL: a real one by URL (pg), or PGlite embedded in a data folder (or in
 // memory). One Kysely code path for both; PGlite goes through the one-client pool in pglitePool.ts.
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import { PGlitePool } from './pglitePool';
 import type { Database } from './schema';
 
@@ -29,6 +29,20 @@ export interface ServerDatabase {
 }
 
 const CHANNEL = 'sufler_events';
+
+/**
+ * A statement whose text begins with this comment is prepared once per connection, under a name taken
+ * from its text, and then only executed: PostgreSQL parses and plans it once, not at every request. For
+ * the statements every request runs (the session's lookup, the grouped append); their text must not vary
+ * with their input (a list goes in as one array or JSON parameter), or each variant is prepared anew.
+ */
+export const PREPARED = '/* prepared */ ';
+
+/** A query built with Kysely, marked to be prepared (PREPARED). */
+export const prepared = <R>(query: CompiledQuery<R>): CompiledQuery<R> => ({
+  ...query,
+  sql: PREPARED + query.sql,
+});
 /** A connection that listens and dropped (the database restarted) tries again this often. */
 const RELISTEN_MS = 1000;
 
@@ -36,7 +50,25 @@ export async function openDatabase(config: DatabaseConfig): Promise<ServerDataba
   // Each driver is loaded only when used: PGlite's module alone is tens of megabytes resident.
   if (config.kind === 'postgres') {
     const { default: pg } = await import('pg');
+    const { createHash } = await import('node:crypto');
+    const names = new Map<string, string>();
+    const nameOf = (text: string) => {
+      let name = names.get(text);
+      if (!name) names.set(text, (name = createHash('sha1').update(text).digest('hex')));
+      return name;
+    };
+    class PreparingClient extends pg.Client {
+      // Kysely asks with (text, values) and awaits the promise.
+      override query(...args: unknown[]): never {
+        const [text, values] = args;
+        const query = super.query.bind(this) as (...a: unknown[]) => never;
+        return typeof text === 'string' && text.startsWith(PREPARED) && Array.isArray(values)
+          ? query({ name: nameOf(text), text, values })
+          : query(...args);
+      }
+    }
     const pool = new pg.Pool({
+      Client: PreparingClient,
       connectionString: config.url,
       max: 10,
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),

@@ -1,9 +1,10 @@
 // Sessions: rows keyed by the SHA-256 of the cookie's token. Looking one up joins the person, their
 // roles and organisation in one round trip, because it runs on every signed-in request.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Person } from '../../protocol';
 import { PERSON_COLUMNS, personOf, rolesOf } from './accounts';
 import { batching, type Batcher } from './batching';
+import { prepared } from './database';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -67,7 +68,7 @@ interface Asked {
 const lookups = new WeakMap<Db, Batcher<Asked, SessionRow | undefined>>();
 
 async function findSessions(db: Db, asked: readonly Asked[]): Promise<(SessionRow | undefined)[]> {
-  const rows = await db
+  const query = db
     .selectFrom('sessions')
     .innerJoin('people', 'people.id', 'sessions.person_id')
     .innerJoin('organisations', 'organisations.id', 'sessions.organisation_id')
@@ -83,9 +84,10 @@ async function findSessions(db: Db, asked: readonly Asked[]): Promise<(SessionRo
       'organisations.full_name',
       rolesOf.as('roles'),
     ])
-    .where('sessions.token_hash', 'in', [...new Set(asked.map((a) => a.tokenHash))])
-    .where('people.disabled_at', 'is', null)
-    .execute();
+    // One array, so that the statement's text is the same for any number of sessions (prepared once).
+    .where('sessions.token_hash', '=', sql<string>`any(${[...new Set(asked.map((a) => a.tokenHash))]})`)
+    .where('people.disabled_at', 'is', null);
+  const { rows } = await db.executeQuery(prepared(query.compile()));
   const byHash = new Map(rows.map((r) => [r.token_hash, r]));
   // Each asker gets a session of its own (the guard moves its last-seen time), expired as of its `now`.
   return asked.map(({ tokenHash, now }) => {
