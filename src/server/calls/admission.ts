@@ -3,7 +3,7 @@
 // moment (after an outage, every outbox at once: 500 bodies of up to 64 KB, parsed, were 400 MB). A waiting
 // body stays in the connection (TCP holds it back). Weighing by bytes rather than counting requests lets
 // the small uploads of a working day (an event or two each) in together, where they share the database's
-// round trips (storage/batching.ts), while full outboxes still go a score at a time.
+// round trips (storage/batching.ts), while full outboxes still go some thirty at a time.
 import type { FastifyRequest } from 'fastify';
 
 export interface Admission {
