@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { t } from '../i18n';
 import { useClock } from '../services/ClockContext';
 import type { AppDB } from '../db';
@@ -39,12 +39,18 @@ export function ArticlesPanel({ db }: Props) {
   const [published, setPublished] = useState<ReadonlyMap<string, KbArticlePublication>>(new Map());
   // Changes with every refresh, so the drafts list asks again (one just published is gone).
   const [stamp, setStamp] = useState(0);
+  // A refresh that outlives the panel asks the centre nothing more.
+  const shown = useRef(true);
+  useEffect(() => {
+    shown.current = true;
+    return () => void (shown.current = false);
+  }, []);
   const refresh = useCallback(async () => {
     setStamp((n) => n + 1);
     const [list, flags] = await Promise.all([listEditorArticles(db), articleEditNotices(db)]);
     setNotices(flags);
     setArticles(list);
-    if (!toCentre) return;
+    if (!toCentre || !shown.current) return;
     const [edits, publications] = await Promise.all([listArticleEditBases(db), articlePublications()]);
     setPending(edits);
     if (publications) setPublished(publications);
