@@ -47,7 +47,7 @@ const INSERT_CHUNK = 2_000;
 /**
  * Stores a batch's calls and answers per call; a refused call writes nothing and leaves the others of the
  * batch stored. Each call goes first to the grouped append (appendGoingOn) with the calls of every upload
- * waiting at that moment; the calls it leaves (a replay, a gap, a lost lease, a callback, a transfer, and
+ * waiting at that moment; the calls it leaves (a replay, a gap, a lost lease, another operator's call, and
  * every call of a batch inside a caller's transaction) are stored in one transaction that costs a fixed
  * number of statements whatever their number: the flow versions asked for, the new calls, the calls' rows
  * locked (in id order, so two batches never deadlock, and a retry racing its original waits and then
@@ -118,12 +118,13 @@ export async function storeCallEvents(
  * end, from the device that holds the lease. Each lease row and then the calls' rows are locked, as the
  * full path locks them; a call is created, or its events go in and its next number moves only if the call
  * is this operator's, on these events' flow version, and held up to just before them; a start re-holds a
- * lease its device released at its last call's end, and an end releases it and files the call for its
- * figures, which are kept before the answer with those of every call ending at that moment (a second
- * group commit). Anything else (a replay, a gap, another operator's call, a lost lease, a callback, a
- * transfer) writes nothing for that call and answers null, and the full path stores or refuses it with its
- * reasons. An event costs the server a share of one round trip to the database (and an end a share of
- * five more) instead of six to nine (batching.ts: a group commit).
+ * lease its device released at its last call's end, and an end releases it. A call whose events end it,
+ * promise a callback or transfer it is filed as pending, and what its replay gives (figures, callback,
+ * handover) is kept before the answer with every call filed at that moment (pendingReplays.ts: a second
+ * group commit). Anything else (a replay, a gap, another operator's call, a lost lease) writes nothing for
+ * that call and answers null, and the full path stores or refuses it with its reasons. An event costs the
+ * server a share of one round trip to the database (and a replayed call a share of a short transaction)
+ * instead of six to nine statements (batching.ts: a group commit).
  */
 async function appendGoingOn(
   db: Kysely<Database>,
