@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CALL_REFUSALS, CallEventBatch } from '../../protocol';
 import { fileCallbackOfCall } from './callbacks';
-import { callForReplay, ENDED_STATE, keepCallFigures } from './callFigures';
+import { callForReplay, ENDED_STATE, keepFigures } from './callFigures';
 import { batching, type Batcher } from './batching';
 import { PREPARED, retryingConflicts } from './database';
 import { chainOfStart, fileHandoverOfCall } from './handovers';
@@ -496,7 +496,10 @@ async function storeIn(
     const filed = promises && stored ? await fileCallbackOfCall(trx, ref, stored) : null;
     const handover = transfers && stored ? await fileHandoverOfCall(trx, ref, stored) : null;
     const reduced =
-      ends && stored !== null && (await keepCallFigures(trx, { ...ref, callId: call.callId }, stored));
+      ends &&
+      stored !== null &&
+      (await keepFigures(trx, [{ ...ref, callId: call.callId }], new Map([[call.callId, stored]]))).length >
+        0;
     byCall.set(call.callId, {
       callId: call.callId,
       status: 'stored',

@@ -203,36 +203,19 @@ const loggedCall = (stored: StoredCall): LoggedCall | null =>
   readReplayed(stored, (flow, log, wrapUp, replay) => callFromLog(log, flow, wrapUp, replay));
 
 /**
- * Keeps the figures of a call whose end was just stored; a call reduced already is left as it is. A log
- * the flow version cannot replay keeps no figures (the call stays in the raw events). A wrap-up stored
- * before the end is reduced with it. True when the figures are new: the call is then pending for the
- * rollups (settleRollups adds it), in the same statement.
- */
-export async function keepCallFigures(db: Db, call: CallRef, stored?: StoredCall): Promise<boolean> {
-  const known = stored ? new Map([[call.callId, stored]]) : undefined;
-  return (await keepFigures(db, [call], known)).length > 0;
-}
-
-/**
- * The figures of these calls reduced from their replays and kept (a call reduced already is left as it
- * is) with their place in the rollups' queue, in one statement. Returns the ids whose figures are new.
+ * Keeps the figures of calls whose end is stored, from their replays as read in this transaction (`stored`),
+ * with their place in the rollups' queue (settleRollups adds them), in one statement. A call reduced
+ * already is left as it is; a log the flow version cannot replay keeps no figures (the call stays in the
+ * raw events); a wrap-up stored before the end is reduced with it. Returns the ids whose figures are new.
  */
 export async function keepFigures(
   db: Db,
   calls: readonly CallRef[],
-  /** The calls as already read in this transaction. */
-  known?: ReadonlyMap<string, StoredCall>,
+  stored: ReadonlyMap<string, StoredCall>,
 ): Promise<string[]> {
-  if (calls.length === 0) return [];
-  const replays =
-    known ??
-    (await callsForReplay(
-      db,
-      calls.map((c) => c.callId),
-    ));
   const rows = calls.flatMap((call) => {
-    const stored = replays.get(call.callId);
-    const logged = stored && loggedCall(stored);
+    const read = stored.get(call.callId);
+    const logged = read && loggedCall(read);
     return logged ? [figuresRow(logged, call.organisationId, call.personId)] : [];
   });
   if (rows.length === 0) return [];
