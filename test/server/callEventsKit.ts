@@ -1,6 +1,8 @@
 // Call events as a workstation uploads them, for the server's tests and bench: the shape of
 // src/calls/record.ts, small but whole.
+import type { Kysely } from 'kysely';
 import type { CallEventBatch } from '../../src/protocol';
+import type { Database } from '../../src/server/storage/schema';
 import { loadFlow } from '../calls/helpers';
 
 type UploadedEvent = CallEventBatch['calls'][number]['events'][number];
@@ -36,4 +38,25 @@ export function callEvents(callId: string, from: number, to: number): UploadedEv
 
 export function batch(organisationId: string, ...calls: [callId: string, events: UploadedEvent[]][]) {
   return { organisationId, calls: calls.map(([callId, events]) => ({ callId, events })) };
+}
+
+/** The database with every statement its storage sends counted (the database's work is what the centre pays for). */
+export function countingStatements(db: Kysely<Database>): { db: Kysely<Database>; statements: number } {
+  const counted = { db, statements: 0 };
+  counted.db = db.withPlugin({
+    transformQuery: (args) => ((counted.statements += 1), args.node),
+    transformResult: (args) => Promise.resolve(args.result),
+  });
+  return counted;
+}
+
+/** The database failing every statement whose text holds `text`: as if it went away at that moment. */
+export function failingAt(db: Kysely<Database>, text: string): Kysely<Database> {
+  return db.withPlugin({
+    transformQuery: (args) => {
+      if (JSON.stringify(args.node).includes(text)) throw new Error('the database went away');
+      return args.node;
+    },
+    transformResult: (args) => Promise.resolve(args.result),
+  });
 }

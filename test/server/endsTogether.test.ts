@@ -4,7 +4,7 @@
 // from an end stored alone: its figures, its place in the rollups' queue, its released lease. An end
 // whose figures could not be kept (a database gone between the two) stays stored and pending, and its
 // figures are kept at the next start or settling, once; so is a callback the call promised.
-import { sql, type Kysely, type KyselyPlugin } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callEventSchema } from '../../src/protocol/calls';
 import { listCallEvents, storeCallEvents } from '../../src/server/storage/callEvents';
@@ -13,6 +13,7 @@ import { leaseReleased } from '../../src/server/storage/leases';
 import type { Database } from '../../src/server/storage/schema';
 import { MURMANSK, SVERDLOVSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { callPromisingCallback } from './callbacksKit';
+import { countingStatements, failingAt } from './callEventsKit';
 import { endedCall, OPERATORS } from './supervisionKit';
 import { DATABASE_KINDS } from './testDatabase';
 
@@ -63,12 +64,8 @@ describe.each(DATABASE_KINDS)('calls ending together on %s', (kind) => {
   }
 
   it('keeps the figures of calls ending at the same moment by a few statements for all, before the answers', async () => {
-    let statements = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (args) => ((statements += 1), args.node),
-      transformResult: (args) => Promise.resolve(args.result),
-    };
-    const db = server.db.withPlugin(counting);
+    const counted = countingStatements(server.db);
+    const db = counted.db;
     const { who, calls } = await callsBeforeTheirEnds(20);
     const ids = calls.map((c) => c.callId);
     const stored = await Promise.all(
@@ -86,7 +83,7 @@ describe.each(DATABASE_KINDS)('calls ending together on %s', (kind) => {
     for (const c of calls) expect((await listCallEvents(server.db, c.callId)).length).toBe(c.events.length);
     // Alone, each end cost seven statements and a transaction (the embedded database answers each at once:
     // nothing waits there to go together).
-    if (kind === 'postgres') expect(statements).toBeLessThanOrEqual(2 + 2 * 5);
+    if (kind === 'postgres') expect(counted.statements).toBeLessThanOrEqual(2 + 2 * 5);
   });
 
   it('releases the lease of the device whose call ended, as an end stored alone does', async () => {
@@ -116,15 +113,7 @@ describe.each(DATABASE_KINDS)('calls ending together on %s', (kind) => {
   });
 
   it('keeps at the next start the figures of an end stored while the database went away before them', async () => {
-    const failing: KyselyPlugin = {
-      transformQuery: (args) => {
-        const text = JSON.stringify(args.node);
-        if (text.includes('call_replays_pending p join calls c')) throw new Error('the database went away');
-        return args.node;
-      },
-      transformResult: (args) => Promise.resolve(args.result),
-    };
-    const db = server.db.withPlugin(failing);
+    const db = failingAt(server.db, 'call_replays_pending p join calls c');
     const { who, calls } = await callsBeforeTheirEnds(2);
     const ids = calls.map((c) => c.callId);
     const answers = await Promise.allSettled(
@@ -153,14 +142,6 @@ describe.each(DATABASE_KINDS)('calls ending together on %s', (kind) => {
     expect(await count(server.db, 'call_replays_pending', ids)).toBe(0);
   });
   it('files at the next start the callback of a call whose replay could not be kept', async () => {
-    const failing: KyselyPlugin = {
-      transformQuery: (args) => {
-        if (JSON.stringify(args.node).includes('call_replays_pending p join calls c'))
-          throw new Error('the database went away');
-        return args.node;
-      },
-      transformResult: (args) => Promise.resolve(args.result),
-    };
     const operator = await server.signInAs(MURMANSK, 'operator');
     const who = { organisationId: MURMANSK, personId: operator.personId };
     const call = callPromisingCallback(`promising-${kind}`);
@@ -172,7 +153,12 @@ describe.each(DATABASE_KINDS)('calls ending together on %s', (kind) => {
         }>`select count(*)::int as n from callbacks where id = ${call.callbackId}`.execute(server.db)
       ).rows[0]?.n;
     await expect(
-      storeCallEvents(server.db.withPlugin(failing), who, [{ callId: call.callId, events }], new Date()),
+      storeCallEvents(
+        failingAt(server.db, 'call_replays_pending p join calls c'),
+        who,
+        [{ callId: call.callId, events }],
+        new Date(),
+      ),
     ).rejects.toThrow();
     expect((await listCallEvents(server.db, call.callId)).length).toBe(events.length);
     expect(await filed()).toBe(0);

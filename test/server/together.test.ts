@@ -2,13 +2,12 @@
 // the live events of calls going on go in by one statement for all that waited, and the sessions of the
 // requests are looked up together. Each request must still be answered as if it had come alone: stored
 // once, or refused with its own reason, by its own session, whatever else shared its statement.
-import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callEventSchema } from '../../src/protocol/calls';
 import { listCallEvents, storeCallEvents } from '../../src/server/storage/callEvents';
 import { leaseReleased } from '../../src/server/storage/leases';
 import { callTransferring } from './callbacksKit';
-import { batch, callEvent, callEvents } from './callEventsKit';
+import { batch, callEvent, callEvents, countingStatements } from './callEventsKit';
 import { addBoris, MURMANSK, startTestServer, type Session, type TestServer } from './serverHarness';
 import { DATABASE_KINDS } from './testDatabase';
 
@@ -113,12 +112,8 @@ describe.each(DATABASE_KINDS)('requests arriving together on %s', (kind) => {
 
   it('starts calls and appends their live events by one statement for all that arrive together', async () => {
     // Every statement the storage sends, counted (the database's work is what the centre pays for).
-    let statements = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (args) => ((statements += 1), args.node),
-      transformResult: (args) => Promise.resolve(args.result),
-    };
-    const db = server.db.withPlugin(counting);
+    const counted = countingStatements(server.db);
+    const db = counted.db;
     const who = { organisationId: MURMANSK, personId: anna.personId };
     const ids = Array.from({ length: 20 }, (_, i) => `counted-${kind}-${i}`);
     const store = (from: number, to: number) =>
@@ -136,25 +131,21 @@ describe.each(DATABASE_KINDS)('requests arriving together on %s', (kind) => {
       [0, 1],
       [2, 4],
     ] as const) {
-      statements = 0;
+      counted.statements = 0;
       const stored = await store(from, to);
       expect(stored.flat()).toEqual(
         ids.map((callId) => ({ callId, status: 'stored', added: to - from + 1 })),
       );
       // The first goes alone; those that came meanwhile share the next (the embedded database answers
       // each at once, so nothing waits there and every upload is a statement of its own).
-      expect(statements).toBeLessThanOrEqual(kind === 'postgres' ? 2 : ids.length);
+      expect(counted.statements).toBeLessThanOrEqual(kind === 'postgres' ? 2 : ids.length);
     }
     for (const id of ids) expect(await held(id)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('stores whole outboxes (many calls an upload) by the grouped append, the calls it leaves by the full path', async () => {
-    let statements = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (args) => ((statements += 1), args.node),
-      transformResult: (args) => Promise.resolve(args.result),
-    };
-    const db = server.db.withPlugin(counting);
+    const counted = countingStatements(server.db);
+    const db = counted.db;
     const who = { organisationId: MURMANSK, personId: anna.personId };
     const outbox = (name: string) => Array.from({ length: 8 }, (_, i) => `outbox-${kind}-${name}-${i}`);
     const [first, second] = [outbox('a'), outbox('b')];
@@ -163,7 +154,7 @@ describe.each(DATABASE_KINDS)('requests arriving together on %s', (kind) => {
         callId,
         events: callEvents(callId, from, to).map((e) => callEventSchema.parse(e)),
       }));
-    statements = 0;
+    counted.statements = 0;
     const stored = await Promise.all([
       storeCallEvents(db, who, events(first, 0, 4), new Date()),
       storeCallEvents(db, who, events(second, 0, 4), new Date()),
@@ -172,7 +163,7 @@ describe.each(DATABASE_KINDS)('requests arriving together on %s', (kind) => {
       [...first, ...second].map((callId) => ({ callId, status: 'stored', added: 5 })),
     );
     // Sixteen calls in two uploads: the first upload's calls go alone, the second's share the next.
-    if (kind === 'postgres') expect(statements).toBeLessThanOrEqual(2);
+    if (kind === 'postgres') expect(counted.statements).toBeLessThanOrEqual(2);
 
     // An outbox after an outage: calls going on, a gap, a replay, a call of another operator's, a call
     // that transfers: each answered as when it came alone, the others of its upload stored beside it.
