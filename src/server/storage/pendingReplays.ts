@@ -97,12 +97,11 @@ export async function keepPendingReplays(
  * again when their event stream reconnects.
  */
 export async function keepLeftReplays(db: Kysely<Database>, organisationId?: string): Promise<void> {
-  const organisations =
-    organisationId !== undefined
-      ? [organisationId]
-      : (await db.selectFrom('call_replays_pending').select('organisation_id').distinct().execute()).map(
-          (r) => r.organisation_id,
-        );
+  // One read, outside any transaction: the settling after uploads runs this every time, and nearly
+  // always nothing is left.
+  let left = db.selectFrom('call_replays_pending').select('organisation_id').distinct();
+  if (organisationId !== undefined) left = left.where('organisation_id', '=', organisationId);
+  const organisations = (await left.execute()).map((r) => r.organisation_id);
   for (const id of organisations) {
     let taken: number;
     do taken = (await keepPendingReplays(db, { organisationId: id })).taken;
